@@ -1,0 +1,144 @@
+"""Command line: ``python -m sam_app segment|list ...`` (a thin layer over the service).
+
+Exit status 0 on success; on bad input one line ``error: ...`` on stderr and status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import numpy as np
+
+from . import checkpoints
+from .devices import DEVICES, PRECISIONS
+from .errors import SamAppError
+from .images import DEFAULT_MAX_PIXELS
+
+
+def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options that configure the service, shared by the CLI and the web UI. Each has
+    an environment variable as its default."""
+    env = os.environ.get
+    parser.add_argument("--model-type", choices=checkpoints.MODEL_TYPES, default=env("SAM_MODEL_TYPE"),
+                        help="SAM model (default: the first checkpoint found; env SAM_MODEL_TYPE)")
+    parser.add_argument("--checkpoint", default=env("SAM_CHECKPOINT"),
+                        help="explicit checkpoint file (env SAM_CHECKPOINT)")
+    parser.add_argument("--checkpoint-dir", default=None,
+                        help="folder with official checkpoint files (env SAM_CHECKPOINT_DIR, default checkpoint/)")
+    parser.add_argument("--device", default=env("SAM_DEVICE", "auto"),
+                        help=f"{' | '.join(DEVICES)} | cuda:N (env SAM_DEVICE, default auto: cuda > mps > cpu)")
+    parser.add_argument("--precision", choices=PRECISIONS, default=env("SAM_PRECISION", "auto"),
+                        help="image encoder precision (env SAM_PRECISION, default auto)")
+    parser.add_argument("--max-pixels", type=int, default=DEFAULT_MAX_PIXELS,
+                        help=f"refuse larger images (env SAM_MAX_PIXELS, default {DEFAULT_MAX_PIXELS:,})")
+
+
+def service_from_args(args: argparse.Namespace, **extra):
+    from .service import SamService
+
+    return SamService(
+        model_type=args.model_type, checkpoint=args.checkpoint, checkpoint_dir=args.checkpoint_dir,
+        device=args.device, precision=args.precision, max_pixels=args.max_pixels, **extra,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m sam_app", description="Segment Anything from the command line.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    seg = sub.add_parser("segment", help="segment an image with point and box prompts")
+    seg.add_argument("image", help="image file (PNG, JPEG, WebP, TIFF, ...)")
+    seg.add_argument("--out-dir", required=True, help="folder for result.json, mask PNGs and logits")
+    seg.add_argument("--points", default="", help='"X Y X Y ..." in pixels, e.g. "100 150 250 300"')
+    seg.add_argument("--labels", default="", help='"1 0 ...": 1 foreground, 0 background (default all 1)')
+    seg.add_argument("--boxes", default="", help='"X1 Y1 X2 Y2 ...": one object per box')
+    seg.add_argument("--mask-input", help="previous low-res logits (.npy, 1x256x256 or Kx1x256x256)")
+    seg.add_argument("--multimask", action="store_true", help="three candidate masks per object")
+    add_engine_arguments(seg)
+
+    lst = sub.add_parser("list", help="show the official models and whether their files are present")
+    lst.add_argument("--checkpoint-dir", default=None, help="folder to look in (default checkpoint/)")
+    return parser
+
+
+def cmd_segment(args: argparse.Namespace) -> int:
+    from .export import object_summary, save_json, save_mask_png, save_npy
+    from .prompts import parse_boxes, parse_labels, parse_points
+
+    points = parse_points(args.points)
+    labels = parse_labels(args.labels, len(points))
+    boxes = parse_boxes(args.boxes)
+    mask_input = None
+    if args.mask_input:
+        try:
+            mask_input = np.load(args.mask_input, allow_pickle=False)
+        except (OSError, ValueError) as exc:
+            raise SamAppError(f"cannot read mask input {args.mask_input}: {exc}") from None
+    service = service_from_args(args)
+    image = service.load_image(args.image)  # fail on a bad image before loading a model
+    result = service.segment(image, points, labels, boxes, mask_input, multimask=args.multimask)
+
+    out = Path(args.out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SamAppError(f"cannot create output folder {out}: {exc.strerror}") from None
+    objects = []
+    for i, obj in enumerate(result.objects):
+        record = object_summary(obj)
+        record["masks"] = []
+        for c, mask in enumerate(obj.masks):
+            name = f"object{i}_mask{c}.png"
+            save_mask_png(out / name, mask)
+            record["masks"].append(name)
+        record["logits"] = f"object{i}_logits.npy"
+        save_npy(out / record["logits"], obj.low_res_logits)
+        objects.append(record)
+    save_json(out / "result.json", {
+        "image": str(args.image),
+        "image_size": {"width": image.width, "height": image.height},
+        "model_type": result.model,
+        "multimask": bool(args.multimask),
+        "objects": objects,
+    })
+    print(f"{len(objects)} object(s) -> {out / 'result.json'}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    folder = checkpoints.checkpoint_dir(args.checkpoint_dir)
+    print(f"checkpoint folder: {folder}")
+    for status in checkpoints.list_checkpoints(args.checkpoint_dir):
+        state = "present" if status.present else "missing"
+        print(f"  {status.info.name:6} {status.info.filename:22} {status.info.size / 1e6:8.0f} MB  {state}")
+    return 0
+
+
+COMMANDS = {"segment": cmd_segment, "list": cmd_list}
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except SamAppError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("error: out of memory; try a smaller image (--max-pixels) or model", file=sys.stderr)
+        return 3
+    except RuntimeError as exc:
+        if "out of memory" in str(exc).lower():
+            print("error: the device ran out of memory; try --device cpu, a smaller model or image", file=sys.stderr)
+            return 3
+        raise
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

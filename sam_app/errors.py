@@ -1,0 +1,26 @@
+"""Exceptions whose message is meant for the user, shown as-is by the UI, CLI and API.
+
+Every error raised for bad input derives from ``SamAppError`` (a ``ValueError``), so a
+front end catches one class and prints ``str(error)``: a single line that says what was
+wrong and what is expected.
+"""
+
+
+class SamAppError(ValueError):
+    """Base class: the message is a complete, user-facing sentence."""
+
+
+class PromptError(SamAppError):
+    """Prompt text or arrays are malformed or do not fit the image."""
+
+
+class ImageError(SamAppError):
+    """The image cannot be read, is of an unsupported kind, or is too large."""
+
+
+class CheckpointError(SamAppError):
+    """A checkpoint is missing, corrupt, unsafe, or of another model than asked."""
+
+
+class DeviceError(SamAppError):
+    """The requested compute device or precision is not available."""

@@ -1,0 +1,204 @@
+"""The SAM path: our service against upstream SamPredictor on the same weights, the
+embedding cache, and thread safety."""
+
+import threading
+
+import numpy as np
+import pytest
+import torch
+from segment_anything import SamPredictor, sam_model_registry
+
+from conftest import make_service
+from sam_app.checkpoints import load_sam
+
+
+def assert_same(ours_masks, ours_scores, ref_masks, ref_scores):
+    ref_masks = np.asarray(ref_masks)
+    assert ours_masks.shape == ref_masks.shape
+    agreement = (ours_masks == ref_masks).mean()
+    assert agreement >= 0.9999, f"only {agreement:.6f} of pixels agree"
+    np.testing.assert_allclose(ours_scores, np.asarray(ref_scores).reshape(-1), atol=1e-4)
+
+
+def non_trivial(masks) -> bool:
+    """At least one candidate is neither empty nor the whole image."""
+    fractions = np.asarray(masks).reshape(len(masks), -1).mean(axis=1)
+    return bool(((fractions > 0.001) & (fractions < 0.999)).any())
+
+
+def compare_with_upstream(service, predictor, image):
+    """Four prompt kinds through our service vs SamPredictor.predict / predict_torch."""
+    # 1. one foreground point, three candidates
+    ours = service.segment(image, points=[[260, 180]], multimask=True).objects[0]
+    ref = predictor.predict(np.array([[260, 180]]), np.array([1]), multimask_output=True)
+    assert_same(ours.masks, ours.scores, ref[0], ref[1])
+    np.testing.assert_allclose(ours.low_res_logits, ref[2], atol=1e-4)
+    assert ours.best == int(np.argmax(ref[1]))
+    assert non_trivial(ours.masks)
+
+    # 2. a box with a negative point inside it
+    box = np.array([150, 60, 400, 500], np.float32)
+    ours = service.segment(image, points=[[300, 400]], labels=[0], boxes=[box]).objects[0]
+    ref = predictor.predict(np.array([[300, 400]]), np.array([0]), box=box, multimask_output=False)
+    assert_same(ours.masks, ours.scores, ref[0], ref[1])
+
+    # 3. points only, several of each label: one object
+    pts = np.array([[250, 150], [270, 300], [100, 450], [450, 60]], np.float32)
+    lbl = np.array([1, 1, 0, 0])
+    ours = service.segment(image, points=pts, labels=lbl, multimask=True)
+    assert len(ours.objects) == 1
+    ref = predictor.predict(pts, lbl, multimask_output=True)
+    assert_same(ours.objects[0].masks, ours.objects[0].scores, ref[0], ref[1])
+
+    # 4. several boxes at once = upstream's batched predict_torch
+    boxes = np.array([[150, 60, 400, 500], [0, 0, 200, 200], [300, 250, 510, 510]], np.float32)
+    ours = service.segment(image, boxes=boxes)
+    with torch.inference_mode():
+        tb = predictor.transform.apply_boxes_torch(torch.as_tensor(boxes), image.shape[:2])
+        ref_masks, ref_scores, _ = predictor.predict_torch(None, None, tb, multimask_output=False)
+    assert len(ours.objects) == 3
+    for i, obj in enumerate(ours.objects):
+        assert_same(obj.masks, obj.scores, ref_masks[i].numpy(), ref_scores[i].numpy())
+
+
+def test_tiny_model_matches_upstream_predictor(tiny_model, tiny_service, astronaut):
+    predictor = SamPredictor(tiny_model)
+    predictor.set_image(astronaut)
+    compare_with_upstream(tiny_service, predictor, astronaut)
+
+
+@pytest.mark.slow
+def test_full_size_vit_b_checkpoint_matches_upstream(vit_b_checkpoint, astronaut):
+    """Same random vit_b file through our loader and through upstream's registry."""
+    ours_model, model_type, _ = load_sam(checkpoint=vit_b_checkpoint, model_type="vit_b")
+    assert model_type == "vit_b"
+    service = make_service(ours_model, name="vit_b")
+    upstream = sam_model_registry["vit_b"](checkpoint=str(vit_b_checkpoint))
+    predictor = SamPredictor(upstream)
+    predictor.set_image(astronaut)
+    compare_with_upstream(service, predictor, astronaut)
+    assert service.encode_count == 1
+
+
+def test_refinement_feeds_previous_logits(tiny_model, tiny_service, astronaut):
+    first = tiny_service.segment(astronaut, points=[[260, 180]], multimask=True).objects[0]
+    previous = first.low_res_logits[first.best][None]  # 1x256x256
+    ours = tiny_service.segment(
+        astronaut, points=[[260, 180], [300, 300]], labels=[1, 0], mask_input=previous
+    ).objects[0]
+    predictor = SamPredictor(tiny_model)
+    predictor.set_image(astronaut)
+    ref = predictor.predict(
+        np.array([[260, 180], [300, 300]]), np.array([1, 0]), mask_input=previous, multimask_output=False
+    )
+    assert_same(ours.masks, ours.scores, ref[0], ref[1])
+    # the mask input changes the answer (so it really is used)
+    plain = tiny_service.segment(astronaut, points=[[260, 180], [300, 300]], labels=[1, 0]).objects[0]
+    assert not np.allclose(plain.low_res_logits, ours.low_res_logits)
+
+
+def test_return_logits_thresholds_to_masks(tiny_service, astronaut):
+    obj = tiny_service.segment(astronaut, boxes=[[100, 100, 300, 400]], return_logits=True).objects[0]
+    assert obj.logits.shape == (1, 512, 512) and obj.logits.dtype == np.float32
+    np.testing.assert_array_equal(obj.logits > 0, obj.masks)
+    assert obj.low_res_logits.shape == (1, 256, 256)
+
+
+def test_mixed_objects_keep_their_order(tiny_service, astronaut):
+    """Boxes with different point counts are decoded in groups but come back in order."""
+    boxes = [[0, 0, 256, 256], [256, 256, 512, 512], [0, 256, 256, 512]]
+    points = [[300, 300], [310, 320], [100, 300]]
+    result = tiny_service.segment(astronaut, points=points, labels=[1, 0, 1], boxes=boxes)
+    assert [len(o.prompt.points) for o in result.objects] == [0, 2, 1]
+    for obj, box in zip(result.objects, boxes):
+        alone = tiny_service.segment(astronaut, points=obj.prompt.points, labels=obj.prompt.labels, boxes=[box])
+        np.testing.assert_array_equal(obj.masks, alone.objects[0].masks)
+
+
+def count_encoder_calls(model):
+    calls = []
+    handle = model.image_encoder.register_forward_hook(lambda *a: calls.append(1))
+    return calls, handle
+
+
+def test_ten_prompts_from_two_threads_encode_once(tiny_model, astronaut):
+    service = make_service(tiny_model)
+    calls, handle = count_encoder_calls(tiny_model)
+    errors = []
+
+    def worker(offset):
+        try:
+            for i in range(5):
+                service.segment(astronaut.copy(), points=[[100 + 40 * i + offset, 200]])
+        except Exception as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(k,)) for k in (0, 7)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    handle.remove()
+    assert not errors
+    assert len(calls) == 1 and service.encode_count == 1
+
+
+def test_two_images_alternating_from_two_threads_get_their_own_masks(tiny_model, astronaut, coffee):
+    reference = make_service(tiny_model)
+    prompt = dict(points=[[200, 200]], multimask=True)
+    expected = {
+        "astronaut": reference.segment(astronaut, **prompt).objects[0].masks,
+        "coffee": reference.segment(coffee, **prompt).objects[0].masks,
+    }
+    assert expected["astronaut"].shape != expected["coffee"].shape
+    service = make_service(tiny_model, cache_size=1)  # forces re-encoding as they alternate
+    mismatches, errors = [], []
+
+    def worker(order):
+        try:
+            for name in order * 3:
+                image = astronaut if name == "astronaut" else coffee
+                masks = service.segment(image, **prompt).objects[0].masks
+                if masks.shape != expected[name].shape or not np.array_equal(masks, expected[name]):
+                    mismatches.append(name)
+        except Exception as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(o,)) for o in (["astronaut", "coffee"], ["coffee", "astronaut"])]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert not errors and not mismatches
+
+
+def test_cache_is_bounded_and_least_recently_used(tiny_model, astronaut, coffee):
+    service = make_service(tiny_model, cache_size=2)
+    third = astronaut[:, ::-1].copy()
+    for image in (astronaut, coffee, astronaut, third):  # coffee is the LRU one when third comes
+        service.encode(image)
+    assert service.cache_info()["entries"] == 2
+    assert service.encode_count == 3
+    service.encode(astronaut)
+    assert service.encode_count == 3
+    service.encode(coffee)
+    assert service.encode_count == 4
+    assert service.cache_info()["bytes"] == 2 * 256 * 64 * 64 * 4
+
+
+def test_same_picture_in_any_form_shares_one_embedding(tiny_service, tmp_path, astronaut):
+    from PIL import Image
+
+    path = tmp_path / "a.png"
+    Image.fromarray(astronaut).save(path)
+    for source in (astronaut, path, str(path), path.read_bytes(), Image.open(path)):
+        tiny_service.encode(source)
+    assert tiny_service.encode_count == 1
+
+
+def test_failed_encoding_is_not_cached_and_does_not_block(tiny_model, astronaut):
+    service = make_service(tiny_model)
+    backend = service.backend()
+    original = backend.encode
+    backend.encode = lambda pixels: (_ for _ in ()).throw(RuntimeError("boom"))
+    with pytest.raises(RuntimeError):
+        service.encode(astronaut)
+    backend.encode = original
+    service.encode(astronaut)
+    assert service.encode_count == 1
