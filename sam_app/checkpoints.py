@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import tempfile
 import threading
 import zipfile
@@ -218,12 +219,16 @@ def load_state_dict(path: os.PathLike) -> dict:
     try:
         obj = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
-        if "weights_only" in str(exc) or "Unsupported global" in str(exc) or "Weights only" in str(exc):
+        found = re.search(r"GLOBAL (\S+)|global '?([\w.]+)", str(exc))
+        if found:
+            name = found.group(1) or found.group(2)
             raise CheckpointError(
-                f"refused to load {path}: it holds Python objects other than tensors, and such a "
-                "pickle can run code when loaded. Only plain state dicts (tensors) are accepted"
+                f"refused to load {path}: it refers to Python code ({name}), and such a pickle "
+                "can run code when loaded. Only plain state dicts (tensors) are accepted"
             ) from None
-        raise CheckpointError(f"{path} is not a PyTorch checkpoint, or is corrupt ({exc})") from None
+        raise CheckpointError(
+            f"{path} is not a PyTorch checkpoint of plain tensors, or is corrupt; nothing in it was run"
+        ) from None
     except (RuntimeError, EOFError, zipfile.BadZipFile, OSError, ValueError) as exc:
         raise CheckpointError(
             f"{path} is truncated or corrupt ({str(exc).splitlines()[0][:160]}); "

@@ -1,0 +1,35 @@
+# make run   -> installs into .venv and starts the web UI (http://127.0.0.1:7860)
+# make test  -> installs test needs (pytest, Playwright, Debian's chromium) and runs every test
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+ARGS ?=
+
+.PHONY: run install install-test test test-fast clean
+
+run: install
+	$(BIN)/python webui.py $(ARGS)
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.txt
+	touch $@
+
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt scripts/install-browser.sh
+	$(BIN)/python -m pip install -q -r requirements-test.txt
+	scripts/install-browser.sh
+	touch $@
+
+test: install-test
+	$(BIN)/python -m pytest $(ARGS)
+
+test-fast: install-test
+	$(BIN)/python -m pytest -m "not slow and not browser" $(ARGS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,69 @@
+"""The command line, in a subprocess as a user runs it."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from conftest import IMGS, REPO
+
+
+def run_cli(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "sam_app", *map(str, args)], cwd=REPO,
+                          capture_output=True, text=True, timeout=600, env=env)
+
+
+@pytest.mark.slow
+def test_segment_writes_masks_logits_and_json(tmp_path, vit_b_checkpoint):
+    out = tmp_path / "out"
+    result = run_cli("segment", IMGS / "coffee.png", "--out-dir", out, "--points", "300 200 320 210 100 100",
+                     "--labels", "1 1 0", "--boxes", "250 100 450 350 0 0 200 200", "--multimask",
+                     "--checkpoint", vit_b_checkpoint, "--device", "cpu", "--precision", "fp32")
+    assert result.returncode == 0, result.stderr
+    data = json.loads((out / "result.json").read_text())
+    assert data["image_size"] == {"width": 600, "height": 400} and data["model_type"] == "vit_b"
+    assert [o["box"] for o in data["objects"]] == [[250, 100, 450, 350], [0, 0, 200, 200]]
+    assert data["objects"][0]["points"] == [[300, 200], [320, 210]] and data["objects"][1]["labels"] == [0]
+    for obj in data["objects"]:
+        assert len(obj["scores"]) == 3 and len(obj["masks"]) == 3 and obj["best"] == int(np.argmax(obj["scores"]))
+        mask = Image.open(out / obj["masks"][0])
+        assert mask.mode == "L" and mask.size == (600, 400)
+        assert set(np.unique(np.asarray(mask))) <= {0, 255}
+        assert np.load(out / obj["logits"]).shape == (3, 256, 256)
+
+    # refine object 0 with its best low-res logits fed back as mask input
+    logits = np.load(out / data["objects"][0]["logits"])[data["objects"][0]["best"]][None]
+    np.save(tmp_path / "prev.npy", logits)
+    again = run_cli("segment", IMGS / "coffee.png", "--out-dir", tmp_path / "out2", "--points", "300 200",
+                    "--mask-input", tmp_path / "prev.npy", "--checkpoint", vit_b_checkpoint, "--precision", "fp32")
+    assert again.returncode == 0, again.stderr
+    assert len(json.loads((tmp_path / "out2" / "result.json").read_text())["objects"][0]["scores"]) == 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--points", "10 abc"], "error: points: token 2 ('abc') is not a number"),
+    (["--points", "10 10", "--labels", "1 0"], "error: labels: got 2 labels for 1 points"),
+    (["--boxes", "10 10 5 5"], "error: box 1 (10 10 5 5) is degenerate"),
+    (["--points", "9999 10"], "error: point 1 (9999, 10) is outside the 600x400 image"),
+    (["--points", "10 10"], "error: no SAM checkpoint found: looked for"),
+    (["--points", "10 10", "--device", "tpu"], "error: unknown device 'tpu'"),
+    (["--points", "10 10", "--checkpoint", "/nope.pth"], "error: checkpoint file not found: /nope.pth"),
+])
+def test_bad_input_is_one_line_on_stderr_and_nonzero_status(tmp_path, args, message):
+    result = run_cli("segment", IMGS / "coffee.png", "--out-dir", tmp_path, *args)
+    assert result.returncode == 2
+    assert result.stderr.startswith(message), result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert not (tmp_path / "result.json").exists()
+
+
+def test_bad_image_and_list(tmp_path):
+    (tmp_path / "bad.png").write_bytes(b"nope")
+    result = run_cli("segment", tmp_path / "bad.png", "--out-dir", tmp_path, "--points", "1 1")
+    assert result.returncode == 2 and "not a readable image" in result.stderr
+    listing = run_cli("list", "--checkpoint-dir", tmp_path)
+    assert listing.returncode == 0 and str(tmp_path) in listing.stdout
+    assert "sam_vit_b_01ec64.pth" in listing.stdout and "missing" in listing.stdout
