@@ -128,14 +128,6 @@ def main(argv: Optional[List[str]] = None) -> int:
     except SamAppError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except MemoryError:
-        print("error: out of memory; try a smaller image (--max-pixels) or model", file=sys.stderr)
-        return 3
-    except RuntimeError as exc:
-        if "out of memory" in str(exc).lower():
-            print("error: the device ran out of memory; try --device cpu, a smaller model or image", file=sys.stderr)
-            return 3
-        raise
     except KeyboardInterrupt:
         return 130
 

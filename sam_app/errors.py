@@ -24,3 +24,7 @@ class CheckpointError(SamAppError):
 
 class DeviceError(SamAppError):
     """The requested compute device or precision is not available."""
+
+
+class ResourceError(SamAppError):
+    """The device or the machine ran out of memory for this request."""

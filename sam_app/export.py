@@ -99,3 +99,20 @@ def object_summary(result) -> Dict[str, object]:
         "scores": scores,
         "best": int(result.best),
     }
+
+
+def coco_annotation(result, index: int, candidate: int) -> Dict[str, object]:
+    """One COCO-style record for object ``index`` using mask ``candidate``: id,
+    segmentation (RLE), area, bbox [x, y, w, h], score (predicted IoU or None), and the
+    prompt that produced it."""
+    summary = object_summary(result)
+    mask = result.masks[candidate]
+    return {
+        "id": index + 1,
+        "segmentation": coco_rle(mask),
+        "area": int(mask.sum()),
+        "bbox": mask_bbox(mask),
+        "score": summary["scores"][candidate],
+        "candidate": int(candidate),
+        "prompt": {k: summary[k] for k in ("box", "points", "labels")},
+    }

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections import OrderedDict
@@ -30,7 +31,7 @@ import numpy as np
 from . import checkpoints
 from .backends.base import Backend, ObjectResult
 from .devices import resolve_device, resolve_precision
-from .errors import CheckpointError, SamAppError
+from .errors import CheckpointError, ResourceError, SamAppError
 from .images import DEFAULT_MAX_PIXELS, ImageSource, LoadedImage, load_image
 from .prompts import ObjectPrompt, build_objects, parse_prompt
 
@@ -165,7 +166,8 @@ class SamService:
         if not owner:
             return future.result()
         try:
-            value = backend.encode(image.pixels)
+            with out_of_memory_as_error():
+                value = backend.encode(image.pixels)
         except BaseException as exc:
             with self._cache_lock:
                 del self._inflight[key]
@@ -210,7 +212,8 @@ class SamService:
         loaded = self.load_image(image)
         embedding = self.embedding(loaded, model)
         backend = self.backend(model)
-        results = backend.decode(embedding, list(objects), multimask, return_logits)
+        with out_of_memory_as_error():
+            results = backend.decode(embedding, list(objects), multimask, return_logits)
         return SegmentResult((loaded.height, loaded.width), backend.name, results)
 
     def segment(
@@ -249,6 +252,28 @@ class SamService:
         loaded = self.load_image(image)
         objects = parse_prompt(points, labels, boxes, (loaded.height, loaded.width))
         return self.segment_objects(loaded, objects, multimask, False, model)
+
+
+@contextlib.contextmanager
+def out_of_memory_as_error():
+    """Turn an out-of-memory failure into a ResourceError with advice; on CUDA, give
+    the allocator's cached blocks back so the next request can succeed."""
+    try:
+        yield
+    except (MemoryError, RuntimeError) as exc:
+        if not isinstance(exc, MemoryError) and "out of memory" not in str(exc).lower():
+            raise
+        try:
+            import torch
+
+            if torch.cuda.is_available():
+                torch.cuda.empty_cache()
+        except Exception:  # pragma: no cover - best effort
+            pass
+        raise ResourceError(
+            "out of memory while running the model; try a smaller image (--max-pixels), "
+            "a smaller model (vit_b), or --device cpu"
+        ) from None
 
 
 _shared: Optional[SamService] = None

@@ -1,0 +1,143 @@
+"""Pictures for people: prompt markers, mask overlays with outlines and scores, and the
+coordinate-axes preview. Inputs are HxWx3 uint8 RGB; coordinates are (X, Y) pixels."""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence, Tuple
+
+import cv2
+import numpy as np
+
+# Distinct, colour-blind-friendly colours (Okabe-Ito, then Tableau), RGB.
+PALETTE = [
+    (0, 114, 178), (230, 159, 0), (0, 158, 115), (204, 121, 167), (86, 180, 233),
+    (213, 94, 0), (240, 228, 66), (148, 103, 189), (140, 86, 75), (127, 127, 127),
+]
+FOREGROUND = (40, 220, 60)
+BACKGROUND = (235, 40, 40)
+BOX = (30, 144, 255)
+
+
+def colour(index: int) -> Tuple[int, int, int]:
+    return PALETTE[index % len(PALETTE)]
+
+
+def _scale(pixels: np.ndarray) -> int:
+    """A marker size that reads well on small and large images alike."""
+    return max(4, int(round(min(pixels.shape[:2]) / 70)))
+
+
+def draw_prompts(
+    pixels: np.ndarray,
+    points: Optional[np.ndarray] = None,
+    labels: Optional[np.ndarray] = None,
+    boxes: Optional[np.ndarray] = None,
+    pending_corner: Optional[Sequence[float]] = None,
+) -> np.ndarray:
+    """Copy of ``pixels`` with prompts drawn: foreground points as green discs, background
+    points as red discs with a white cross, boxes as rectangles in their object's colour
+    (box i in ``colour(i)``), and a pending first box corner as a crosshair.
+
+    points: Nx2 (X, Y); labels: N of {0, 1}; boxes: Bx4 XYXY.
+    """
+    canvas = np.ascontiguousarray(pixels.copy())
+    r = _scale(canvas)
+    thick = max(1, r // 3)
+    if boxes is not None:
+        for i, (x1, y1, x2, y2) in enumerate(np.asarray(boxes).reshape(-1, 4)):
+            p1, p2 = (int(round(x1)), int(round(y1))), (int(round(x2)), int(round(y2)))
+            cv2.rectangle(canvas, p1, p2, (255, 255, 255), thick + 2, cv2.LINE_AA)
+            cv2.rectangle(canvas, p1, p2, colour(i), thick, cv2.LINE_AA)
+    if points is not None:
+        labels = np.ones(len(points), int) if labels is None else labels
+        for (x, y), label in zip(np.asarray(points).reshape(-1, 2), labels):
+            c = (int(round(x)), int(round(y)))
+            cv2.circle(canvas, c, r + thick, (255, 255, 255), -1, cv2.LINE_AA)
+            cv2.circle(canvas, c, r, FOREGROUND if label == 1 else BACKGROUND, -1, cv2.LINE_AA)
+            if label == 0:
+                d = max(1, int(r * 0.6))
+                cv2.line(canvas, (c[0] - d, c[1] - d), (c[0] + d, c[1] + d), (255, 255, 255), thick, cv2.LINE_AA)
+                cv2.line(canvas, (c[0] - d, c[1] + d), (c[0] + d, c[1] - d), (255, 255, 255), thick, cv2.LINE_AA)
+    if pending_corner is not None:
+        x, y = (int(round(v)) for v in pending_corner)
+        cv2.drawMarker(canvas, (x, y), (255, 255, 255), cv2.MARKER_CROSS, 4 * r + 4, thick + 2)
+        cv2.drawMarker(canvas, (x, y), BOX, cv2.MARKER_CROSS, 4 * r, thick)
+    return canvas
+
+
+def overlay_masks(
+    pixels: np.ndarray,
+    masks: Sequence[np.ndarray],
+    scores: Optional[Sequence[Optional[float]]] = None,
+    colours: Optional[Sequence[Tuple[int, int, int]]] = None,
+    alpha: float = 0.45,
+    outline: bool = True,
+) -> np.ndarray:
+    """``pixels`` with each HxW bool mask tinted in its colour, outlined, and labelled with
+    its number and score (``#1 0.93``; scores of None or NaN are left out)."""
+    canvas = pixels.astype(np.float32)
+    colours = colours or [colour(i) for i in range(len(masks))]
+    for mask, c in zip(masks, colours):
+        canvas[mask] = canvas[mask] * (1 - alpha) + np.asarray(c, np.float32) * alpha
+    canvas = np.ascontiguousarray(canvas.astype(np.uint8))
+    thick = max(1, _scale(canvas) // 2)
+    for i, (mask, c) in enumerate(zip(masks, colours)):
+        if outline:
+            contours, _ = cv2.findContours(mask.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+            cv2.drawContours(canvas, contours, -1, (255, 255, 255), thick + 2, cv2.LINE_AA)
+            cv2.drawContours(canvas, contours, -1, c, thick, cv2.LINE_AA)
+        if scores is not None:
+            score = scores[i]
+            text = f"#{i + 1}" if score is None or np.isnan(score) else f"#{i + 1} {score:.2f}"
+            _label(canvas, text, mask, c)
+    return canvas
+
+
+def _label(canvas: np.ndarray, text: str, mask: np.ndarray, c) -> None:
+    """Write ``text`` on a coloured tag at the top-left of the mask's bounding box."""
+    ys, xs = np.nonzero(mask)
+    if not len(xs):
+        return
+    scale = max(0.4, min(canvas.shape[:2]) / 700)
+    thick = max(1, int(round(scale * 1.5)))
+    (w, h), base = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thick)
+    x = int(np.clip(xs.min(), 0, max(0, canvas.shape[1] - w - 4)))
+    y = int(np.clip(ys.min(), h + base + 4, canvas.shape[0] - 1))
+    cv2.rectangle(canvas, (x, y - h - base - 4), (x + w + 4, y), c, -1)
+    cv2.putText(canvas, text, (x + 2, y - base - 2), cv2.FONT_HERSHEY_SIMPLEX, scale, (255, 255, 255), thick, cv2.LINE_AA)
+
+
+def preview_with_axes(
+    pixels: np.ndarray,
+    points: Optional[np.ndarray] = None,
+    labels: Optional[np.ndarray] = None,
+    boxes: Optional[np.ndarray] = None,
+    max_side_inches: float = 9.0,
+) -> np.ndarray:
+    """The image on pixel-coordinate axes (X right, Y down, ticks in pixels) with the
+    prompt drawn on it, rendered by matplotlib to an RGB array; with no prompt the axes
+    alone, so that coordinates can be read off."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib.figure import Figure
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    height, width = pixels.shape[:2]
+    aspect = width / height
+    size = (max_side_inches, max_side_inches / aspect) if aspect >= 1 else (max_side_inches * aspect, max_side_inches)
+    figure = Figure(figsize=(max(size[0], 3.5) + 0.8, max(size[1], 3.0) + 0.6), dpi=100)
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot(1, 1, 1)
+    ax.imshow(draw_prompts(pixels, points, labels, boxes), extent=(0, width, height, 0), interpolation="antialiased")
+    ax.set_xlim(0, width)
+    ax.set_ylim(height, 0)
+    ax.set_xlabel("X (pixels)")
+    ax.set_ylabel("Y (pixels)")
+    ax.xaxis.tick_top()
+    ax.xaxis.set_label_position("top")
+    ax.grid(color="white", alpha=0.35, linewidth=0.6)
+    ax.minorticks_on()
+    figure.tight_layout()
+    figure.canvas.draw()
+    return np.asarray(figure.canvas.buffer_rgba())[:, :, :3].copy()

@@ -1,0 +1,532 @@
+"""The Gradio front end: per-session state, event handlers and layout. No model code:
+everything model-related goes through ``SamService``.
+
+``build_app(service)`` returns the Blocks app; ``launch_options(...)`` the safe launch
+settings that ``webui.py`` and the tests use.
+"""
+
+
+import copy
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import gradio as gr
+import numpy as np
+from gradio import FileData
+
+from . import checkpoints, export, render
+from .errors import SamAppError
+from .images import LoadedImage
+from .prompts import ObjectPrompt, build_objects, format_boxes, parse_boxes, parse_labels, parse_points
+from .service import SamService, SegmentResult
+
+IMGS = Path(__file__).resolve().parent.parent / "imgs"
+MODES = ["Foreground point", "Background point", "Box (2 clicks)"]
+CANDIDATE_HELP = "Pick the candidate that fits best; it is the one refined and downloaded."
+
+
+@dataclass
+class Session:
+    """One browser tab's state (kept in ``gr.State``, never shared between users).
+
+    points: [(X, Y, label)] in pixels, label 1 = foreground, 0 = background.
+    boxes: [(X1, Y1, X2, Y2)] in pixels. pending: first corner of a box being clicked.
+    history: snapshots of (points, boxes, pending) for Undo.
+    result: the last segmentation; choices: the candidate picked for each object.
+    refine: per object key (its box, or None for points alone) the points, labels and
+    1x256x256 low-res logits of its last mask, fed back when points are added to it.
+    """
+
+    image: Optional[LoadedImage] = None
+    image_name: str = "image"
+    model: Optional[str] = None
+    points: List[Tuple[float, float, int]] = field(default_factory=list)
+    boxes: List[Tuple[float, float, float, float]] = field(default_factory=list)
+    pending: Optional[Tuple[float, float]] = None
+    history: list = field(default_factory=list)
+    result: Optional[SegmentResult] = None
+    choices: List[int] = field(default_factory=list)
+    refine: Dict[object, tuple] = field(default_factory=dict)
+
+    def snapshot(self) -> None:
+        self.history.append((list(self.points), list(self.boxes), self.pending))
+        del self.history[:-100]
+
+    def arrays(self):
+        """(points Nx2 float32, labels N int32, boxes Bx4 float32)."""
+        points = np.array([(x, y) for x, y, _ in self.points], np.float32).reshape(-1, 2)
+        labels = np.array([label for _, _, label in self.points], np.int32)
+        boxes = np.array(self.boxes, np.float32).reshape(-1, 4)
+        return points, labels, boxes
+
+    def reset_prompt(self) -> None:
+        self.points, self.boxes, self.pending, self.history = [], [], None, []
+        self.result, self.choices, self.refine = None, [], {}
+
+
+def _dot(rgb, symbol: str = "●") -> str:
+    return f'<span style="color:rgb{tuple(rgb)}">{symbol}</span>'
+
+
+def _object_key(obj: ObjectPrompt):
+    return None if obj.box is None else tuple(float(v) for v in obj.box)
+
+
+def _refinable(previous: tuple, obj: ObjectPrompt) -> bool:
+    """True when ``obj`` adds points to the prompt that produced ``previous``'s logits."""
+    points, labels, _ = previous
+    n = len(points)
+    return (
+        len(obj.points) > n
+        and np.array_equal(obj.points[:n], points)
+        and np.array_equal(obj.labels[:n], labels)
+    )
+
+
+class App:
+    """Handlers bound to one service. Every handler takes and returns the Session."""
+
+    def __init__(self, service: SamService, output_root: Optional[Path] = None):
+        self.service = service
+        # Under Gradio's own temp folder: the only place it serves files from by default.
+        if output_root is None:
+            base = Path(gr.utils.get_upload_folder())
+            base.mkdir(parents=True, exist_ok=True)
+            output_root = tempfile.mkdtemp(prefix="sam_app_outputs_", dir=base)
+        self.output_root = Path(output_root)
+
+    # ------------------------------------------------------------ text helpers
+
+    def status_text(self, session: Optional[Session] = None) -> str:
+        model = (session.model if session else None) or self._default_model_name()
+        svc = self.service
+        info = svc.cache_info()
+        parts = [f"Model **{model or 'none'}**", f"device **{svc.device}**", f"precision **{svc.precision}**",
+                 f"{info['entries']} image(s) encoded in cache"]
+        if model and not svc.loaded(model) and model in checkpoints.MODELS:
+            status = {s.info.name: s for s in checkpoints.list_checkpoints(svc.checkpoint_dir)}[model]
+            parts.append("loads on first use" if status.present else f"checkpoint missing in {svc.checkpoint_dir}")
+        return " · ".join(parts)
+
+    def _default_model_name(self) -> Optional[str]:
+        try:
+            return self.service.resolve_model_name(None)
+        except SamAppError:
+            return None
+
+    def model_choices(self) -> List[Tuple[str, str]]:
+        present = {s.info.name: s.present for s in checkpoints.list_checkpoints(self.service.checkpoint_dir)}
+        choices = []
+        for name in self.service.model_names():
+            if self.service.loaded(name):
+                label = f"{name} (loaded)"
+            elif name in present:
+                label = f"{name} ({'checkpoint present' if present[name] else 'checkpoint missing'})"
+            else:
+                label = name
+            choices.append((label, name))
+        return choices
+
+    @staticmethod
+    def prompt_text(session: Session) -> str:
+        if session.image is None:
+            return "_Upload an image or pick an example to start._"
+        lines = [f"**Prompt** on {session.image_name} ({session.image.width}x{session.image.height})"]
+        for i, (x, y, label) in enumerate(session.points, 1):
+            kind = "foreground" if label == 1 else "background"
+            dot = _dot(render.FOREGROUND if label == 1 else render.BACKGROUND)
+            lines.append(f"{i}. {dot} {kind} point ({x:g}, {y:g})")
+        for i, (x1, y1, x2, y2) in enumerate(session.boxes, 1):
+            lines.append(f"- {_dot(render.colour(i - 1), '■')} box {i}: ({x1:g}, {y1:g}) to ({x2:g}, {y2:g})")
+        if session.pending:
+            lines.append(f"- box corner at ({session.pending[0]:g}, {session.pending[1]:g}): click the opposite corner")
+        if len(lines) == 1:
+            lines.append("_empty: click the image, or type points or boxes and press Add_")
+        return "\n".join(lines)
+
+    def canvas(self, session: Session):
+        """The click target: image, last masks (tinted) and prompt markers."""
+        if session.image is None:
+            return None
+        pixels = session.image.pixels
+        if session.result is not None:
+            masks = [o.masks[c] for o, c in zip(session.result.objects, session.choices)]
+            pixels = render.overlay_masks(pixels, masks, alpha=0.35, outline=True)
+        points, labels, boxes = session.arrays()
+        return render.draw_prompts(pixels, points, labels, boxes, session.pending)
+
+    # ------------------------------------------------------------ image and model
+
+    def on_image(self, path, session: Session, progress=gr.Progress()):
+        session = copy.copy(session)
+        session.reset_prompt()
+        if not path:
+            session.image = None
+            return session, None, self.prompt_text(session), "", None, None, gr.update(visible=False), None, self.status_text(session)
+        try:
+            session.image = self.service.load_image(path)
+        except SamAppError as exc:
+            session.image = None
+            return session, None, self.prompt_text(session), f"Error: {exc}", None, None, gr.update(visible=False), None, self.status_text(session)
+        session.image_name = Path(str(path)).stem
+        message = self._encode(session, progress)
+        return (session, self.canvas(session), self.prompt_text(session), message, None, None,
+                gr.update(visible=False), None, self.status_text(session))
+
+    def _encode(self, session: Session, progress) -> str:
+        """Load the model and encode the session's image now, so that Run is fast."""
+        try:
+            name = session.model or self.service.resolve_model_name(None)
+            if not self.service.loaded(name):
+                progress(0.1, desc=f"Loading {name}...")
+                self.service.backend(name)
+            progress(0.5, desc="Encoding the image...")
+            started = time.perf_counter()
+            self.service.embedding(session.image, name)
+            return f"Image ready ({time.perf_counter() - started:.1f} s): click it or type a prompt."
+        except SamAppError as exc:
+            return f"Error: {exc}"
+
+    def on_model(self, name, session: Session, progress=gr.Progress()):
+        session = copy.copy(session)
+        session.model = name
+        session.result, session.choices, session.refine = None, [], {}
+        message = self._encode(session, progress) if session.image is not None else ""
+        if not message:
+            try:
+                self.service.backend(name)
+                message = f"Model {name} ready."
+            except SamAppError as exc:
+                message = f"Error: {exc}"
+        return (session, self.canvas(session), message, None, gr.update(visible=False), None,
+                self.status_text(session), gr.update(choices=self.model_choices(), value=name))
+
+    # ------------------------------------------------------------ editing the prompt
+
+    def _need_image(self, session: Session) -> Optional[str]:
+        return None if session.image is not None else "Error: Upload an image (or pick an example) first."
+
+    def on_click(self, mode, auto_run, multimask, session: Session, evt: gr.SelectData):
+        """A click on the canvas at ``evt.index`` = (X, Y) in image pixels."""
+        session = copy.copy(session)
+        if session.image is None:
+            return self.after_edit(session, self._need_image(session))
+        x, y = float(evt.index[0]), float(evt.index[1])
+        session.snapshot()
+        if mode == MODES[2]:
+            if session.pending is None:
+                session.pending = (x, y)
+                return self.after_edit(session, "First corner set: click the opposite corner.")
+            (px, py), session.pending = session.pending, None
+            if px == x or py == y:
+                session.history.pop()
+                session.pending = (px, py)
+                return self.after_edit(session, "Error: A box needs two corners that differ in both X and Y; click again.")
+            session.boxes = session.boxes + [(min(px, x), min(py, y), max(px, x), max(py, y))]
+        else:
+            session.points = session.points + [(x, y, 1 if mode == MODES[0] else 0)]
+        if auto_run:
+            return self.run(session, multimask)
+        return self.after_edit(session, "")
+
+    def on_add_points(self, points_text, labels_text, mode, session: Session):
+        session = copy.copy(session)
+        problem = self._need_image(session)
+        if problem:
+            return self.after_edit(session, problem) + (gr.skip(), gr.skip())
+        try:
+            points = parse_points(points_text)
+            default_label = "0" if mode == MODES[1] else "1"
+            labels = parse_labels(labels_text or " ".join([default_label] * len(points)), len(points))
+            if not len(points):
+                raise SamAppError("points: the field is empty; type X Y pairs such as 100 150 250 300")
+            build_objects(points, labels, None, (session.image.height, session.image.width))
+        except SamAppError as exc:
+            return self.after_edit(session, f"Error: {exc}") + (gr.skip(), gr.skip())
+        session.snapshot()
+        session.points = session.points + [(float(x), float(y), int(lab)) for (x, y), lab in zip(points, labels)]
+        return self.after_edit(session, f"Added {len(points)} point(s).") + ("", "")
+
+    def on_add_boxes(self, boxes_text, session: Session):
+        session = copy.copy(session)
+        problem = self._need_image(session)
+        if problem:
+            return self.after_edit(session, problem) + (gr.skip(),)
+        try:
+            boxes = parse_boxes(boxes_text)
+            if not len(boxes):
+                raise SamAppError("boxes: the field is empty; type X1 Y1 X2 Y2 per box, such as 100 100 200 200")
+            build_objects(None, None, boxes, (session.image.height, session.image.width))
+        except SamAppError as exc:
+            return self.after_edit(session, f"Error: {exc}") + (gr.skip(),)
+        session.snapshot()
+        session.boxes = session.boxes + [tuple(float(v) for v in box) for box in boxes]
+        return self.after_edit(session, f"Added {len(boxes)} box(es): {format_boxes(boxes)}.") + ("",)
+
+    def on_undo(self, session: Session):
+        session = copy.copy(session)
+        if not session.history:
+            return self.after_edit(session, "Nothing to undo.")
+        session.points, session.boxes, session.pending = session.history.pop()
+        return self.after_edit(session, "Undone.")
+
+    def on_clear(self, session: Session):
+        session = copy.copy(session)
+        session.reset_prompt()
+        return self.after_edit(session, "Prompt cleared.", clear_result=True)
+
+    def after_edit(self, session: Session, message: Optional[str], clear_result: bool = False):
+        """Outputs of an edit: state, canvas, prompt list, message (+ result widgets)."""
+        outputs = (session, self.canvas(session), self.prompt_text(session), message or "")
+        if clear_result:
+            return outputs + (None, gr.update(visible=False, value=None), None)
+        return outputs + (gr.skip(), gr.skip(), gr.skip())
+
+    def on_preview(self, session: Session):
+        if session.image is None:
+            return None, self._need_image(session)
+        points, labels, boxes = session.arrays()
+        picture = render.preview_with_axes(session.image.pixels, points, labels, boxes)
+        note = "Preview: prompt drawn on pixel axes." if len(points) or len(boxes) else "Preview: read coordinates off the axes."
+        return picture, note
+
+    # ------------------------------------------------------------ running
+
+    def on_run(self, multimask, session: Session):
+        return self.run(copy.copy(session), multimask)
+
+    def run(self, session: Session, multimask: bool):
+        """Segment the session's prompt. Returns the edit outputs plus result widgets."""
+        if session.image is None:
+            return self.after_edit(session, self._need_image(session))
+        points, labels, boxes = session.arrays()
+        try:
+            objects = build_objects(points, labels, boxes, (session.image.height, session.image.width))
+            for obj in objects:
+                previous = session.refine.get(_object_key(obj))
+                if previous is not None and _refinable(previous, obj):
+                    obj.mask_input = previous[2]
+            started = time.perf_counter()
+            result = self.service.segment_objects(
+                session.image, objects, multimask=bool(multimask and len(objects) == 1), model=session.model
+            )
+            elapsed = time.perf_counter() - started
+        except SamAppError as exc:
+            return self.after_edit(session, f"Error: {exc}")
+        session.result = result
+        session.choices = [o.best for o in result.objects]
+        self._remember_for_refinement(session)
+        refined = sum(o.mask_input is not None for o in objects)
+        message = f"{len(objects)} object(s) in {elapsed * 1000:.0f} ms" + (f", {refined} refined with the previous mask" if refined else "") + "."
+        return (session, self.canvas(session), self.prompt_text(session), message) + self.result_widgets(session)
+
+    def _remember_for_refinement(self, session: Session) -> None:
+        session.refine = {}
+        for obj, choice in zip(session.result.objects, session.choices):
+            if obj.low_res_logits is not None:
+                key = _object_key(obj.prompt)
+                session.refine[key] = (obj.prompt.points, obj.prompt.labels, obj.low_res_logits[choice][None])
+
+    def result_widgets(self, session: Session):
+        """(result overlay, candidate radio update, download files)."""
+        result = session.result
+        masks = [o.masks[c] for o, c in zip(result.objects, session.choices)]
+        scores = [float(o.scores[c]) for o, c in zip(result.objects, session.choices)]
+        overlay = render.overlay_masks(session.image.pixels, masks, scores)
+        radio = gr.update(visible=False)
+        if len(result.objects) == 1 and len(result.objects[0].scores) > 1:
+            obj = result.objects[0]
+            choices = [(f"Candidate {i + 1}: predicted IoU {s:.3f}" + (" (best)" if i == obj.best else ""), i)
+                       for i, s in enumerate(obj.scores)]
+            radio = gr.update(visible=True, choices=choices, value=session.choices[0], info=CANDIDATE_HELP)
+        return overlay, radio, self.write_downloads(session, overlay)
+
+    def on_pick(self, candidate, session: Session):
+        session = copy.copy(session)
+        if session.result is None or candidate is None or len(session.result.objects) != 1:
+            return session, gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        session.choices = [int(candidate)]
+        self._remember_for_refinement(session)
+        overlay, _, files = self.result_widgets(session)
+        return session, self.canvas(session), overlay, files, f"Candidate {int(candidate) + 1} selected."
+
+    def write_downloads(self, session: Session, overlay: np.ndarray) -> List[str]:
+        """Mask PNG per object, COCO RLE JSON, cut-out PNG and overlay PNG."""
+        self._prune_outputs()
+        folder = Path(tempfile.mkdtemp(dir=self.output_root))
+        stem = session.image_name
+        files = []
+        annotations = []
+        union = np.zeros(session.image.pixels.shape[:2], bool)
+        for k, (obj, c) in enumerate(zip(session.result.objects, session.choices)):
+            path = folder / f"{stem}_mask{k + 1}.png"
+            export.save_mask_png(path, obj.masks[c])
+            files.append(str(path))
+            annotations.append(export.coco_annotation(obj, k, c))
+            union |= obj.masks[c]
+        coco = {
+            "image": {"file_name": stem, "width": session.image.width, "height": session.image.height},
+            "model": session.result.model,
+            "annotations": annotations,
+        }
+        export.save_json(folder / f"{stem}_masks_coco.json", coco)
+        x, y, w, h = export.mask_bbox(union) if union.any() else (0, 0, session.image.width, session.image.height)
+        cutout = export.cutout_rgba(session.image.pixels, union)[y:y + h, x:x + w]
+        export.atomic_write_bytes(folder / f"{stem}_cutout.png", export.png_bytes(cutout))
+        export.atomic_write_bytes(folder / f"{stem}_overlay.png", export.png_bytes(overlay))
+        return files + [str(folder / f"{stem}_{n}") for n in ("masks_coco.json", "cutout.png", "overlay.png")]
+
+    def _prune_outputs(self, max_age_s: float = 3600) -> None:
+        """Download files live an hour; older folders are removed."""
+        now = time.time()
+        for folder in self.output_root.glob("*"):
+            try:
+                if now - folder.stat().st_mtime > max_age_s:
+                    shutil.rmtree(folder, ignore_errors=True)
+            except OSError:
+                pass
+
+    # ------------------------------------------------------------ API
+
+    def api_segment(
+        self, image: FileData, points: str = "", labels: str = "", boxes: str = "", multimask: bool = False
+    ) -> tuple[dict, FileData]:
+        """Segment an image with prompt text in the web UI's syntax.
+
+        image: the image file. points: "X Y X Y ..." in pixels. labels: "1 0 ..." (1
+        foreground, 0 background; empty = all foreground). boxes: "X1 Y1 X2 Y2 ...", one
+        object per box, taking the points inside it. multimask: three candidates per object.
+        Returns a JSON result (image size, model, and per object: box, points, labels,
+        scores, best, masks as COCO RLE, bbox of the best mask) and an overlay PNG.
+        """
+        path = image.get("path") if isinstance(image, dict) else getattr(image, "path", image)
+        if not isinstance(path, str) or not _is_uploaded(path):
+            # Only files uploaded with this request: a client must not make us read others.
+            raise gr.Error("the image must be uploaded with the request: pass handle_file(path) "
+                           "from gradio_client", print_exception=False)
+        try:
+            loaded = self.service.load_image(path)
+            result = self.service.segment_text(loaded, points, labels, boxes, multimask)
+        except SamAppError as exc:
+            raise gr.Error(str(exc), print_exception=False) from None
+        objects = []
+        for obj in result.objects:
+            record = export.object_summary(obj)
+            record["masks"] = [export.coco_rle(m) for m in obj.masks]
+            record["bbox"] = export.mask_bbox(obj.best_mask)
+            objects.append(record)
+        data = {"image_size": {"width": loaded.width, "height": loaded.height}, "model": result.model, "objects": objects}
+        overlay = render.overlay_masks(loaded.pixels, [o.best_mask for o in result.objects],
+                                       [float(o.scores[o.best]) for o in result.objects])
+        self._prune_outputs()
+        folder = Path(tempfile.mkdtemp(dir=self.output_root))
+        export.atomic_write_bytes(folder / "overlay.png", export.png_bytes(overlay))
+        return data, FileData(path=str(folder / "overlay.png"), mime_type="image/png")
+
+
+def _is_uploaded(path: str) -> bool:
+    """True if ``path`` lies in Gradio's upload folder (where uploads land)."""
+    folder = Path(gr.utils.get_upload_folder()).resolve()
+    try:
+        return Path(path).resolve().is_relative_to(folder)
+    except (OSError, ValueError):
+        return False
+
+
+CSS = """
+#message {min-height: 1.5em}
+#message p {font-size: 1.05em}
+"""
+
+
+def build_app(service: SamService, model_concurrency: int = 2) -> gr.Blocks:
+    """The whole web UI around ``service``."""
+    app = App(service)
+    examples = sorted(str(p) for p in IMGS.glob("*") if p.suffix.lower() in (".png", ".jpg", ".jpeg"))
+    with gr.Blocks(title="Segment Anything", delete_cache=(3600, 3600)) as demo:
+        session = gr.State(Session())
+        gr.Markdown("## Segment Anything\nUpload an image, then click it (or type points and boxes) and press **Run**.")
+        status = gr.Markdown(app.status_text(), elem_id="status")
+        message = gr.Markdown("", elem_id="message")
+        with gr.Row():
+            with gr.Column(scale=3):
+                canvas = gr.Image(label="Click to add prompts", interactive=False, format="png",
+                                  elem_id="canvas", buttons=["fullscreen"])
+                with gr.Row():
+                    upload = gr.Image(label="Image", type="filepath", sources=["upload", "clipboard"],
+                                      height=220, elem_id="upload")
+                    with gr.Column():
+                        if examples:
+                            gr.Examples(examples=[[e] for e in examples], inputs=[upload], label="Examples")
+            with gr.Column(scale=2):
+                model = gr.Dropdown(app.model_choices(), value=app._default_model_name(), label="Model",
+                                    elem_id="model")
+                mode = gr.Radio(MODES, value=MODES[0], label="Click adds", elem_id="mode")
+                with gr.Row():
+                    auto_run = gr.Checkbox(True, label="Run on every click", elem_id="auto-run")
+                    multimask = gr.Checkbox(True, label="3 candidates (one object)", elem_id="multimask")
+                with gr.Group():
+                    points_text = gr.Textbox(label="Points (X Y ...)", placeholder="100 150 250 300", elem_id="points")
+                    labels_text = gr.Textbox(label="Labels (1 = foreground, 0 = background; empty = as 'Click adds')",
+                                             placeholder="1 0", elem_id="labels")
+                    add_points = gr.Button("Add points", elem_id="add-points")
+                with gr.Group():
+                    boxes_text = gr.Textbox(label="Boxes (X1 Y1 X2 Y2 ...)", placeholder="100 100 200 200", elem_id="boxes")
+                    add_boxes = gr.Button("Add boxes", elem_id="add-boxes")
+                prompt_list = gr.Markdown(app.prompt_text(Session()), elem_id="prompt-list")
+                with gr.Row():
+                    undo = gr.Button("Undo", elem_id="undo")
+                    clear = gr.Button("Clear", elem_id="clear")
+                with gr.Row():
+                    preview_button = gr.Button("Preview", elem_id="preview-button")
+                    run = gr.Button("Run", variant="primary", elem_id="run")
+        with gr.Row():
+            preview = gr.Image(label="Preview (pixel axes)", interactive=False, format="png", elem_id="preview")
+            result_image = gr.Image(label="Result", interactive=False, format="png", elem_id="result")
+        candidates = gr.Radio([], label="Candidates", visible=False, elem_id="candidates")
+        downloads = gr.File(label="Downloads", file_count="multiple", interactive=False, elem_id="downloads")
+
+        edit_outputs = [session, canvas, prompt_list, message, result_image, candidates, downloads]
+        model_work = dict(concurrency_limit=model_concurrency, concurrency_id="model")
+        light = dict(concurrency_limit=None, api_visibility="private")
+
+        upload.change(app.on_image, [upload, session],
+                      [session, canvas, prompt_list, message, result_image, preview, candidates, downloads, status],
+                      api_visibility="private", **{k: v for k, v in model_work.items()})
+        model.input(app.on_model, [model, session],
+                    [session, canvas, message, result_image, candidates, downloads, status, model],
+                    api_visibility="private", **model_work)
+        canvas.select(app.on_click, [mode, auto_run, multimask, session], edit_outputs,
+                      api_visibility="private", **model_work)
+        add_points.click(app.on_add_points, [points_text, labels_text, mode, session],
+                         edit_outputs + [points_text, labels_text], **light)
+        points_text.submit(app.on_add_points, [points_text, labels_text, mode, session],
+                           edit_outputs + [points_text, labels_text], **light)
+        add_boxes.click(app.on_add_boxes, [boxes_text, session], edit_outputs + [boxes_text], **light)
+        boxes_text.submit(app.on_add_boxes, [boxes_text, session], edit_outputs + [boxes_text], **light)
+        undo.click(app.on_undo, [session], edit_outputs, **light)
+        clear.click(app.on_clear, [session], edit_outputs, **light)
+        preview_button.click(app.on_preview, [session], [preview, message], **light)
+        run.click(app.on_run, [multimask, session], edit_outputs, api_visibility="private", **model_work)
+        candidates.input(app.on_pick, [candidates, session], [session, canvas, result_image, downloads, message],
+                         **light)
+        run.click(lambda s: app.status_text(s), [session], [status], **light)
+        gr.api(app.api_segment, api_name="segment", **model_work)
+    demo.sam_app = app  # for tests and scripts
+    return demo
+
+
+def launch_options(checkpoint_dir: Path, host: str = "127.0.0.1", port: Optional[int] = None,
+                   share: bool = False, max_file_size: str = "50mb") -> dict:
+    """Safe ``launch()`` keywords: local by default, uploads bounded, monitoring off,
+    checkpoint files never served."""
+    return dict(
+        server_name=host, server_port=port, share=share, max_file_size=max_file_size,
+        enable_monitoring=False, blocked_paths=[str(Path(checkpoint_dir).resolve())],
+        css=CSS, footer_links=["api"],
+    )

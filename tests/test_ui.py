@@ -1,0 +1,236 @@
+"""The web UI: handlers (per-session state, refinement, messages) and the running app
+driven by gradio_client (the /segment API, caching, parallel clients, what is served)."""
+
+import json
+import threading
+
+import gradio as gr
+import httpx
+import numpy as np
+import pytest
+from gradio_client import Client, handle_file
+from PIL import Image
+
+from conftest import IMGS, make_service
+from sam_app.export import decode_rle
+from sam_app.ui import MODES, App, Session, build_app, launch_options
+
+NO_PROGRESS = lambda *a, **k: None  # noqa: E731
+COFFEE = str(IMGS / "coffee.png")
+
+
+def click(app, session, x, y, mode=MODES[0], auto_run=True, multimask=True):
+    evt = gr.SelectData(None, {"index": [x, y], "value": None})
+    return app.on_click(mode, auto_run, multimask, session, evt)
+
+
+@pytest.fixture
+def app(tiny_model):
+    return App(make_service(tiny_model))
+
+
+@pytest.fixture
+def loaded(app):
+    return app.on_image(COFFEE, Session(), progress=NO_PROGRESS)[0]
+
+
+def test_upload_encodes_at_once_and_click_runs(app, loaded):
+    assert loaded.image.width == 600 and app.service.encode_count == 1
+    session, canvas, prompt, message, overlay, radio, files = click(app, loaded, 300, 200)
+    assert session.points == [(300.0, 200.0, 1)] and loaded.points == []  # state is not mutated in place
+    assert canvas.shape == (400, 600, 3) and overlay.shape == (400, 600, 3)
+    assert "1 object(s)" in message and "foreground point (300, 200)" in prompt
+    assert radio["visible"] and len(radio["choices"]) == 3 and radio["value"] == session.result.objects[0].best
+    assert app.service.encode_count == 1
+    names = sorted(p.rsplit("/", 1)[1] for p in files)
+    assert names == ["coffee_cutout.png", "coffee_mask1.png", "coffee_masks_coco.json", "coffee_overlay.png"]
+
+
+def test_ui_result_equals_the_engine(app, loaded):
+    session = click(app, loaded, 300, 200, auto_run=False)[0]
+    session = click(app, session, 100, 100, mode=MODES[1], auto_run=False)[0]
+    session = app.on_run(False, session)[0]
+    engine = app.service.segment(COFFEE, points=[[300, 200], [100, 100]], labels=[1, 0])
+    np.testing.assert_array_equal(session.result.objects[0].masks, engine.objects[0].masks)
+
+
+def test_candidate_pick_drives_downloads_and_refinement(app, loaded):
+    session = click(app, loaded, 300, 200)[0]
+    obj = session.result.objects[0]
+    pick = (obj.best + 1) % 3
+    session, canvas, overlay, files, message = app.on_pick(pick, session)
+    assert session.choices == [pick] and "Candidate" in message
+    mask_file = next(p for p in files if p.endswith("_mask1.png"))
+    np.testing.assert_array_equal(np.asarray(Image.open(mask_file)) > 0, obj.masks[pick])
+    coco = json.loads(open(next(p for p in files if p.endswith(".json"))).read())
+    record = coco["annotations"][0]
+    np.testing.assert_array_equal(decode_rle(record["segmentation"]), obj.masks[pick])
+    assert record["area"] == int(obj.masks[pick].sum()) and record["candidate"] == pick
+    assert abs(record["score"] - float(obj.scores[pick])) < 1e-5
+    cutout = np.asarray(Image.open(next(p for p in files if p.endswith("_cutout.png"))))
+    assert cutout.shape[2] == 4 and (cutout[..., 3] > 0).sum() == obj.masks[pick].sum()
+
+    # adding a point feeds the picked candidate's low-res logits back as mask_input
+    refined = click(app, session, 320, 220, mode=MODES[1], multimask=False)
+    assert "1 refined with the previous mask" in refined[3]
+    expected = app.service.segment(COFFEE, points=[[300, 200], [320, 220]], labels=[1, 0],
+                                   mask_input=obj.low_res_logits[pick][None])
+    np.testing.assert_array_equal(refined[0].result.objects[0].masks, expected.objects[0].masks)
+
+
+def test_box_by_two_clicks_undo_and_clear(app, loaded):
+    session = click(app, loaded, 400, 300, mode=MODES[2])[0]
+    assert session.pending == (400.0, 300.0) and not session.boxes
+    session, *_ , message, _, _, _ = click(app, session, 400, 50, mode=MODES[2])
+    assert "two corners that differ" in message and session.pending == (400.0, 300.0)
+    session = click(app, session, 200, 100, mode=MODES[2])[0]
+    assert session.boxes == [(200.0, 100.0, 400.0, 300.0)] and session.result is not None
+    assert len(session.result.objects) == 1
+    session = app.on_undo(session)[0]
+    assert session.boxes == [] and session.pending == (400.0, 300.0)
+    session = app.on_undo(session)[0]
+    assert session.pending is None
+    session = app.on_clear(click(app, session, 10, 10)[0])[0]
+    assert session.points == [] and session.result is None
+
+
+def test_typed_points_and_boxes_like_the_original_ui(app, loaded):
+    session, *_ = app.on_add_points("100 150 250 300", "", MODES[0], loaded)
+    assert session.points == [(100, 150, 1), (250, 300, 1)]
+    session, *_ = app.on_add_points("(50,60)", "", MODES[1], session)
+    assert session.points[-1] == (50, 60, 0)
+    session, *_ = app.on_add_boxes("90 140 260 310 40 50 60 70", session)
+    assert len(session.boxes) == 2
+    out = app.on_run(False, session)
+    assert len(out[0].result.objects) == 2 and out[4].shape == (400, 600, 3)
+    preview, note = app.on_preview(out[0])
+    assert preview.ndim == 3 and "prompt drawn" in note
+    empty_preview, note = app.on_preview(loaded)
+    assert empty_preview.shape[0] > 400 and "read coordinates" in note  # axes add margins
+
+
+@pytest.mark.parametrize("points, labels, boxes, message", [
+    ("10 abc", "", "", "points: token 2 ('abc') is not a number"),
+    ("10 20 30", "", "", "got 3 numbers, but points come in X Y pairs"),
+    ("10 20", "1 0", "", "got 2 labels for 1 points"),
+    ("10 20", "5", "", "labels: label 1 is 5"),
+    ("900 20", "", "", "point 1 (900, 20) is outside the 600x400 image"),
+    ("", "", "1 2 3", "boxes: got 3 numbers"),
+    ("", "", "1 2 x 4", "boxes: token 3 ('x')"),
+    ("", "", "50 50 10 10", "box 1 (50 50 10 10) is degenerate"),
+    ("", "", "0 0 700 100", "reaches outside the 600x400 image"),
+    ("", "", "", "the field is empty"),
+])
+def test_every_prompt_error_is_a_readable_message(app, loaded, points, labels, boxes, message):
+    if points or not boxes:
+        out = app.on_add_points(points, labels, MODES[0], loaded)
+    else:
+        out = app.on_add_boxes(boxes, loaded)
+    assert out[3].startswith("Error: ") and message in out[3]
+    assert out[0].points == [] and out[0].boxes == []  # nothing half-added
+
+
+def test_point_outside_every_box_is_reported_at_run(app, loaded):
+    session, *_ = app.on_add_boxes("10 10 100 100", loaded)
+    session, *_ = app.on_add_points("300 300", "", MODES[0], session)
+    out = app.on_run(True, session)
+    assert "Error: point 1 (300, 300) lies inside no box" in out[3]
+
+
+def test_bad_image_and_missing_checkpoint_are_messages(tmp_path):
+    from sam_app.service import SamService
+
+    app = App(SamService(device="cpu", precision="fp32", checkpoint_dir=tmp_path))
+    (tmp_path / "bad.png").write_bytes(b"nope")
+    out = app.on_image(str(tmp_path / "bad.png"), Session(), progress=NO_PROGRESS)
+    assert out[3].startswith("Error: ") and "not a readable image" in out[3]
+    out = app.on_image(COFFEE, Session(), progress=NO_PROGRESS)
+    assert "Error: no SAM checkpoint found" in out[3] and out[0].image is not None  # image kept
+    assert "download" in out[3]
+    run = app.on_run(True, app.on_add_points("10 10", "", MODES[0], out[0])[0])
+    assert "Error: no SAM checkpoint found" in run[3]
+
+
+# ------------------------------------------------------------------ the running app
+
+
+@pytest.fixture(scope="module")
+def server(tiny_model):
+    service = make_service(tiny_model)
+    demo = build_app(service)
+    demo.queue(max_size=32, default_concurrency_limit=2)
+    _, url, _ = demo.launch(prevent_thread_lock=True, quiet=True, **launch_options(service.checkpoint_dir, port=None))
+    yield demo, service, url
+    demo.close()
+
+
+def test_api_segment_equals_the_engine_and_encodes_once(server, tiny_model):
+    demo, service, url = server
+    service.clear_cache()
+    before = service.encode_count
+    client = Client(url, verbose=False)
+    reference = make_service(tiny_model)
+    for i in range(10):
+        data, overlay = client.predict(handle_file(COFFEE), f"{250 + 10 * i} 200 100 50", "1 0",
+                                       "", i == 0, api_name="/segment")
+        expected = reference.segment(COFFEE, points=[[250 + 10 * i, 200], [100, 50]], labels=[1, 0], multimask=i == 0)
+        (obj,) = data["objects"]
+        assert len(obj["masks"]) == (3 if i == 0 else 1)
+        for rle, mask in zip(obj["masks"], expected.objects[0].masks):
+            np.testing.assert_array_equal(decode_rle(rle), mask)
+        np.testing.assert_allclose(obj["scores"], expected.objects[0].scores, atol=1e-5)
+        assert obj["best"] == expected.objects[0].best
+        assert Image.open(overlay).size == (600, 400)
+    assert service.encode_count - before == 1
+    boxes = client.predict(handle_file(COFFEE), "", "", "10 10 200 200 300 100 500 390", False, api_name="/segment")[0]
+    assert [o["box"] for o in boxes["objects"]] == [[10, 10, 200, 200], [300, 100, 500, 390]]
+    assert all(len(o["bbox"]) == 4 for o in boxes["objects"])
+
+
+def test_api_errors_are_readable(server):
+    _, _, url = server
+    client = Client(url, verbose=False)
+    with pytest.raises(Exception, match=r"points: token 2 \('abc'\) is not a number"):
+        client.predict(handle_file(COFFEE), "10 abc", "", "", False, api_name="/segment")
+    with pytest.raises(Exception, match="lies inside no box"):
+        client.predict(handle_file(COFFEE), "300 300", "", "0 0 10 10", False, api_name="/segment")
+
+
+def test_two_clients_in_parallel_get_their_own_masks(server, tiny_model):
+    _, _, url = server
+    reference = make_service(tiny_model)
+    images = {"coffee": COFFEE, "astronaut": str(IMGS / "astronaut.png")}
+    expected = {k: reference.segment(v, points=[[200, 200]]).objects[0].masks[0] for k, v in images.items()}
+    failures = []
+
+    def worker(name):
+        client = Client(url, verbose=False)
+        for _ in range(4):
+            data, _ = client.predict(handle_file(images[name]), "200 200", "", "", False, api_name="/segment")
+            if not np.array_equal(decode_rle(data["objects"][0]["masks"][0]), expected[name]):
+                failures.append(name)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in images]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert not failures
+
+
+def test_nothing_outside_uploads_is_read_or_served(server, tmp_path):
+    _, service, url = server
+    secret = service.checkpoint_dir
+    secret.mkdir(parents=True, exist_ok=True)
+    (secret / "sam_vit_b_01ec64.pth").write_bytes(b"weights")
+    assert httpx.get(f"{url}gradio_api/file={secret / 'sam_vit_b_01ec64.pth'}").status_code in (403, 404)
+    assert httpx.get(f"{url}gradio_api/file={IMGS / 'coffee.png'}").status_code in (403, 404)
+    assert httpx.get(f"{url}monitoring").status_code in (403, 404)
+    # a raw request naming a local file instead of uploading one is refused
+    payload = {"data": [{"path": COFFEE, "meta": {"_type": "gradio.FileData"}}, "10 10", "", "", False]}
+    event = httpx.post(f"{url}gradio_api/call/segment", json=payload).json()["event_id"]
+    stream = httpx.get(f"{url}gradio_api/call/segment/{event}", timeout=60).text
+    assert "event: error" in stream and "complete" not in stream
+
+
+def test_api_function_itself_refuses_paths_outside_uploads(app):
+    with pytest.raises(gr.Error, match="must be uploaded with the request"):
+        app.api_segment({"path": COFFEE}, "10 10")

@@ -1,0 +1,53 @@
+"""Start the web UI: ``python webui.py [--host 127.0.0.1] [--port 7860] [--model-type vit_b] ...``
+
+Every flag has an environment variable (shown in --help). With no checkpoint the app
+still starts; the message on the page says how to get one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from sam_app.cli import add_engine_arguments, service_from_args
+from sam_app.errors import SamAppError
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    env = os.environ.get
+    parser = argparse.ArgumentParser(description="Segment Anything web UI")
+    parser.add_argument("--host", default=env("SAM_HOST", "127.0.0.1"),
+                        help="interface to listen on (env SAM_HOST; 0.0.0.0 exposes it to the network)")
+    parser.add_argument("--port", type=int, default=int(env("SAM_PORT", "7860")), help="port (env SAM_PORT)")
+    parser.add_argument("--share", action="store_true", default=env("SAM_SHARE") == "1",
+                        help="also open a public gradio.live link (env SAM_SHARE=1)")
+    parser.add_argument("--max-file-size", default=env("SAM_MAX_FILE_SIZE", "50mb"),
+                        help="largest upload accepted (env SAM_MAX_FILE_SIZE, default 50mb)")
+    parser.add_argument("--queue-size", type=int, default=int(env("SAM_QUEUE_SIZE", "64")),
+                        help="requests waiting at most before new ones are refused (env SAM_QUEUE_SIZE)")
+    parser.add_argument("--concurrency", type=int, default=int(env("SAM_CONCURRENCY", "2")),
+                        help="model requests run at once (env SAM_CONCURRENCY)")
+    parser.add_argument("--cache-size", type=int, default=int(env("SAM_EMBEDDING_CACHE", "16")),
+                        help="image embeddings kept in memory, about 4 MB each (env SAM_EMBEDDING_CACHE)")
+    add_engine_arguments(parser)
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    try:
+        service = service_from_args(args, cache_size=args.cache_size)
+    except SamAppError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    from sam_app.ui import build_app, launch_options
+
+    demo = build_app(service, model_concurrency=args.concurrency)
+    demo.queue(max_size=args.queue_size, default_concurrency_limit=args.concurrency)
+    demo.launch(**launch_options(service.checkpoint_dir, args.host, args.port, args.share, args.max_file_size))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
