@@ -1,0 +1,147 @@
+"""The web UI in headless Chromium (Debian's, driven by Playwright): what a person does."""
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from conftest import IMGS, REPO, make_service
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = REPO / "tests" / "artifacts"
+
+if not CHROMIUM:
+    if os.environ.get("CI"):
+        raise RuntimeError("chromium is missing in CI: scripts/install-browser.sh should have installed it")
+    pytest.skip("no chromium on this machine (scripts/install-browser.sh installs it)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def page_url(tiny_model):
+    from sam_app.ui import build_app, launch_options
+
+    service = make_service(tiny_model)
+    demo = build_app(service)
+    demo.queue(max_size=16)
+    _, url, _ = demo.launch(prevent_thread_lock=True, quiet=True, **launch_options(service.checkpoint_dir))
+    yield url
+    demo.close()
+
+
+@pytest.fixture
+def page(page_url, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(page_url)
+        page.wait_for_selector("#upload")
+        yield page
+        browser.close()
+
+
+def message(page) -> str:
+    return page.locator("#message").inner_text()
+
+
+def image_src(page, selector) -> str:
+    return page.locator(f"{selector} img").first.get_attribute("src") or ""
+
+
+def wait_changed(page, selector, old, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if page.locator(f"{selector} img").count() and image_src(page, selector) != old:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{selector} did not change")
+
+
+def test_full_workflow(page, tmp_path):
+    page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
+    page.wait_for_selector("#canvas img")
+    page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+
+    # type points, Add (the original UI's workflow)
+    page.fill("#points textarea, #points input", "300 200 100 350")
+    page.fill("#labels textarea, #labels input", "1 0")
+    page.click("#add-points")
+    page.wait_for_function("document.querySelector('#prompt-list').innerText.includes('background point (100, 350)')")
+
+    # Preview: the axes image appears
+    page.click("#preview-button")
+    page.wait_for_selector("#preview img")
+    preview_path = tmp_path / "preview.png"
+    page.locator("#preview img").screenshot(path=str(preview_path))
+    assert Image.open(preview_path).size[0] > 300
+
+    # Run: the overlay appears with the candidates
+    page.click("#run")
+    page.wait_for_selector("#result img")
+    page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
+    first_result = image_src(page, "#result")
+
+    # click on the image to add a point (runs at once)
+    canvas = page.locator("#canvas img")
+    box = canvas.bounding_box()
+    canvas.click(position={"x": box["width"] * 0.7, "y": box["height"] * 0.3})
+    page.wait_for_function("document.querySelector('#prompt-list').innerText.split('point (').length == 4")
+    wait_changed(page, "#result", first_result)
+    listing = page.locator("#prompt-list").inner_text()
+    x = float(listing.split("point (")[3].split(",")[0])
+    assert abs(x - 600 * 0.7) <= 3  # the click landed where the user clicked, in image pixels
+
+    # switch candidate (a single object with one point only has 3 candidates)
+    page.click("#clear")
+    page.wait_for_function("document.querySelector('#message').innerText.includes('cleared')")
+    canvas.click(position={"x": box["width"] * 0.5, "y": box["height"] * 0.5})
+    page.wait_for_selector("#candidates input[type=radio]")
+    radios = page.locator("#candidates label")
+    assert radios.count() == 3
+    before = image_src(page, "#result")
+    checked = [i for i in range(3) if radios.nth(i).locator("input").is_checked()]
+    other = (checked[0] + 1) % 3
+    radios.nth(other).click()
+    page.wait_for_function(f"document.querySelector('#message').innerText.includes('Candidate {other + 1} selected')")
+    wait_changed(page, "#result", before)
+
+    # download the mask
+    link = page.locator("#downloads a[download=\"coffee_mask1.png\"]").first
+    with page.expect_download() as info:
+        link.click()
+    saved = tmp_path / "mask.png"
+    info.value.save_as(saved)
+    mask = np.asarray(Image.open(saved))
+    assert mask.shape == (400, 600) and set(np.unique(mask)) <= {0, 255}
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "finished_page.png"), full_page=True)
+
+
+def test_prompt_errors_show_in_the_page(page):
+    page.set_input_files("#upload input[type=file]", str(IMGS / "astronaut.png"))
+    page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+    page.fill("#points textarea, #points input", "10 abc")
+    page.click("#add-points")
+    page.wait_for_function("document.querySelector('#message').innerText.includes('is not a number')")
+    assert "token 2 ('abc')" in message(page)
+    page.fill("#boxes textarea, #boxes input", "50 50 10 10")
+    page.click("#add-boxes")
+    page.wait_for_function("document.querySelector('#message').innerText.includes('degenerate')")
+    # the app keeps working after errors
+    page.fill("#boxes textarea, #boxes input", "100 100 300 400")
+    page.click("#add-boxes")
+    page.click("#run")
+    page.wait_for_selector("#result img")
