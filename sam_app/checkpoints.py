@@ -61,8 +61,6 @@ MODELS: Dict[str, ModelInfo] = {
     )
 }
 MODEL_TYPES = tuple(MODELS)  # largest first: vit_h, vit_l, vit_b
-_BY_FILENAME = {m.filename: m for m in MODELS.values()}
-_BY_WIDTH = {m.encoder_width: m for m in MODELS.values()}
 
 
 def checkpoint_dir(explicit: Optional[os.PathLike] = None) -> Path:
@@ -85,7 +83,8 @@ def cache_dir() -> Path:
 
 def official_for(path: os.PathLike) -> Optional[ModelInfo]:
     """The official model whose file name ``path`` carries, or None."""
-    return _BY_FILENAME.get(Path(path).name)
+    name = Path(path).name
+    return next((m for m in MODELS.values() if m.filename == name), None)
 
 
 @dataclass(frozen=True)
@@ -167,7 +166,7 @@ def verify_official(path: os.PathLike, info: Optional[ModelInfo] = None) -> None
             f"{path} is {stat.st_size:,} bytes but the official {info.filename} is {info.size:,} bytes: "
             f"the file is {kind}. Delete it and download it again (`python -m sam_app download {info.name}`)"
         )
-    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+    key = _verdict_key(path)
     with _verdict_lock:
         verdicts = _read_verdicts()
         found = verdicts.get(key)
@@ -181,6 +180,25 @@ def verify_official(path: os.PathLike, info: Optional[ModelInfo] = None) -> None
             f"the file is corrupt or not the official one. Delete it and download it again "
             f"(`python -m sam_app download {info.name}`)"
         )
+
+
+def _verdict_key(path: Path) -> str:
+    stat = path.stat()
+    return f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
+def known_sha256(path: os.PathLike) -> Optional[str]:
+    """The remembered sha256 of ``path`` as it is now, or None if never hashed."""
+    with _verdict_lock:
+        return _read_verdicts().get(_verdict_key(Path(path)))
+
+
+def remember_sha256(path: os.PathLike, sha256: str) -> None:
+    """Record a hash computed elsewhere (e.g. while downloading)."""
+    with _verdict_lock:
+        verdicts = _read_verdicts()
+        verdicts[_verdict_key(Path(path))] = sha256
+        _write_verdicts(verdicts)
 
 
 def _verdict_file() -> Path:
@@ -249,11 +267,12 @@ def infer_model_type(state_dict: dict, path: os.PathLike = "checkpoint") -> str:
     if weight is None:
         raise CheckpointError(f"{path} is not a SAM checkpoint: it has no {ENCODER_WIDTH_KEY}")
     width = int(weight.shape[0])
-    if width not in _BY_WIDTH:
+    by_width = {m.encoder_width: m.name for m in MODELS.values()}
+    if width not in by_width:
         raise CheckpointError(
             f"{path} has an image encoder of width {width}; SAM's are 768 (vit_b), 1024 (vit_l), 1280 (vit_h)"
         )
-    return _BY_WIDTH[width].name
+    return by_width[width]
 
 
 def check_state_dict(model, state_dict: dict, path: os.PathLike = "checkpoint") -> None:

@@ -1,4 +1,4 @@
-"""Command line: ``python -m sam_app segment|list ...`` (a thin layer over the service).
+"""Command line: ``python -m sam_app segment|list|download ...`` (a thin layer over the service).
 
 Exit status 0 on success; on bad input one line ``error: ...`` on stderr and status 2.
 """
@@ -23,8 +23,9 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
     """Options that configure the service, shared by the CLI and the web UI. Each has
     an environment variable as its default."""
     env = os.environ.get
-    parser.add_argument("--model-type", choices=checkpoints.MODEL_TYPES, default=env("SAM_MODEL_TYPE"),
-                        help="SAM model (default: the first checkpoint found; env SAM_MODEL_TYPE)")
+    parser.add_argument("--model-type", choices=[*checkpoints.MODEL_TYPES, "classical"], default=env("SAM_MODEL_TYPE"),
+                        help="SAM model, or classical for OpenCV GrabCut without weights "
+                             "(default: the first checkpoint found; env SAM_MODEL_TYPE)")
     parser.add_argument("--checkpoint", default=env("SAM_CHECKPOINT"),
                         help="explicit checkpoint file (env SAM_CHECKPOINT)")
     parser.add_argument("--checkpoint-dir", default=None,
@@ -38,6 +39,8 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def service_from_args(args: argparse.Namespace, **extra):
+    """The service the options describe. ``extra`` goes to SamService (e.g. cache_size,
+    allow_classical)."""
     from .service import SamService
 
     return SamService(
@@ -60,8 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
     seg.add_argument("--multimask", action="store_true", help="three candidate masks per object")
     add_engine_arguments(seg)
 
-    lst = sub.add_parser("list", help="show the official models and whether their files are present")
-    lst.add_argument("--checkpoint-dir", default=None, help="folder to look in (default checkpoint/)")
+    lst = sub.add_parser("list", help="show the official models, whether their files are present and verified")
+    lst.add_argument("--checkpoint-dir", "--dir", default=None, help="folder to look in (default checkpoint/)")
+    lst.add_argument("--verify", action="store_true", help="hash files not verified yet (slow for vit_h)")
+
+    dl = sub.add_parser("download", help="download official checkpoints (resumes, verifies sha256)")
+    dl.add_argument("model", nargs="?", choices=[*checkpoints.MODEL_TYPES, "all"],
+                    help="which model (or all); leave out with --url")
+    dl.add_argument("--dir", default=None, help="target folder (default: SAM_CHECKPOINT_DIR or checkpoint/)")
+    dl.add_argument("--url", help="download a custom model file from this URL instead")
+    dl.add_argument("--sha256", help="expected sha256 of the --url file")
     return parser
 
 
@@ -78,7 +89,8 @@ def cmd_segment(args: argparse.Namespace) -> int:
             mask_input = np.load(args.mask_input, allow_pickle=False)
         except (OSError, ValueError) as exc:
             raise SamAppError(f"cannot read mask input {args.mask_input}: {exc}") from None
-    service = service_from_args(args)
+    # A script asked for SAM and gets SAM or an error; the classical backend only on request.
+    service = service_from_args(args, allow_classical=False)
     image = service.load_image(args.image)  # fail on a bad image before loading a model
     result = service.segment(image, points, labels, boxes, mask_input, multimask=args.multimask)
 
@@ -111,14 +123,52 @@ def cmd_segment(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     folder = checkpoints.checkpoint_dir(args.checkpoint_dir)
-    print(f"checkpoint folder: {folder}")
+    source = "--checkpoint-dir" if args.checkpoint_dir else ("SAM_CHECKPOINT_DIR" if os.environ.get("SAM_CHECKPOINT_DIR") else "default")
+    print(f"checkpoint folder: {folder} ({source})")
     for status in checkpoints.list_checkpoints(args.checkpoint_dir):
-        state = "present" if status.present else "missing"
-        print(f"  {status.info.name:6} {status.info.filename:22} {status.info.size / 1e6:8.0f} MB  {state}")
+        info = status.info
+        if not status.present:
+            state = f"missing   (python -m sam_app download {info.name})"
+        elif checkpoints.known_sha256(status.path) == info.sha256:
+            state = "present, verified"
+        elif args.verify:
+            try:
+                checkpoints.verify_official(status.path, info)
+                state = "present, verified"
+            except SamAppError as exc:
+                state = f"present, BAD: {exc}"
+        else:
+            state = "present, not verified yet (checked on first use, or run list --verify)"
+        print(f"  {info.name:6} {info.filename:22} {info.size / 1e6:6.0f} MB  {state}")
     return 0
 
 
-COMMANDS = {"segment": cmd_segment, "list": cmd_list}
+def cmd_download(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .download import download, download_model
+
+    if args.url:
+        name = Path(args.url.split("?")[0]).name or "model.pth"
+        jobs = [(name, lambda progress: download(args.url, checkpoints.checkpoint_dir(args.dir) / name,
+                                                  args.sha256, None, progress))]
+    elif args.model:
+        names = checkpoints.MODEL_TYPES if args.model == "all" else [args.model]
+        jobs = [(checkpoints.MODELS[n].filename, lambda progress, n=n: download_model(n, args.dir, progress))
+                for n in names]
+    else:
+        raise SamAppError("download: name a model (vit_b, vit_l, vit_h or all) or give --url")
+    for label, job in jobs:
+        with tqdm(desc=label, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr) as bar:
+            def progress(done, total, bar=bar):
+                bar.total = total
+                bar.update(done - bar.n)
+            path = job(progress)
+        print(f"{path} ready")
+    return 0
+
+
+COMMANDS = {"segment": cmd_segment, "list": cmd_list, "download": cmd_download}
 
 
 def main(argv: Optional[List[str]] = None) -> int:

@@ -36,6 +36,7 @@ from .images import DEFAULT_MAX_PIXELS, ImageSource, LoadedImage, load_image
 from .prompts import ObjectPrompt, build_objects, parse_prompt
 
 DEFAULT_CACHE_SIZE = int(os.environ.get("SAM_EMBEDDING_CACHE", 16))
+CLASSICAL = "classical"  # the weights-free OpenCV GrabCut backend
 
 
 @dataclass
@@ -57,6 +58,8 @@ class SamService:
     device: auto | cpu | cuda | cuda:N | mps. precision: auto | fp32 | bf16 | fp16.
     cache_size: how many image embeddings to keep (about 4 MB each for SAM).
     max_pixels: larger images are refused before decoding.
+    allow_classical: with no model type and no checkpoint, serve the classical backend
+      (OpenCV GrabCut) instead of failing.
     """
 
     def __init__(
@@ -68,18 +71,21 @@ class SamService:
         precision: str = "auto",
         cache_size: int = DEFAULT_CACHE_SIZE,
         max_pixels: int = DEFAULT_MAX_PIXELS,
+        allow_classical: bool = True,
     ):
         if cache_size < 1:
             raise SamAppError(f"cache size must be at least 1, got {cache_size}")
-        if model_type is not None and model_type not in checkpoints.MODELS:
+        if model_type is not None and model_type not in (*checkpoints.MODELS, CLASSICAL):
             raise CheckpointError(
-                f"unknown model type {model_type!r}; expected one of {', '.join(checkpoints.MODEL_TYPES)}"
+                f"unknown model type {model_type!r}; expected one of {', '.join(checkpoints.MODEL_TYPES)} or {CLASSICAL}"
             )
         self.device = resolve_device(device)
         self.precision = resolve_precision(precision, self.device)
         self.checkpoint_dir = checkpoints.checkpoint_dir(checkpoint_dir)
         self.checkpoint = checkpoint
         self.default_model = model_type
+        self.allow_classical = allow_classical
+        self.fell_back = False  # True while the default is classical for want of a checkpoint
         self.cache_size = cache_size
         self.max_pixels = max_pixels
         self._backends: Dict[str, Backend] = {}
@@ -105,17 +111,25 @@ class SamService:
                 self.default_model = backend.name
 
     def resolve_model_name(self, model: Optional[str] = None) -> str:
-        """The name a request for ``model`` (None = default) will run on."""
+        """The name a request for ``model`` (None = default) will run on. With no model
+        type, no explicit checkpoint and no checkpoint found, the default is the classical
+        backend until a checkpoint appears (looked for again at each request)."""
         if model:
             return model
         with self._backend_lock:
-            if self.default_model is None:
+            if self.default_model is None or self.fell_back:
                 if self.checkpoint is not None:  # its type may only show in its shapes
                     self._load_locked(None)
                 else:
-                    _, self.default_model = checkpoints.find_checkpoint(
-                        None, None, self.checkpoint_dir, self.preference
-                    )
+                    try:
+                        _, self.default_model = checkpoints.find_checkpoint(
+                            None, None, self.checkpoint_dir, self.preference
+                        )
+                        self.fell_back = False
+                    except CheckpointError:
+                        if not self.allow_classical:
+                            raise
+                        self.default_model, self.fell_back = CLASSICAL, True
             return self.default_model
 
     def backend(self, model: Optional[str] = None) -> Backend:
@@ -123,9 +137,14 @@ class SamService:
         name = self.resolve_model_name(model)
         with self._backend_lock:
             if name not in self._backends:
-                if name not in checkpoints.MODELS:
+                if name == CLASSICAL:
+                    from .backends.classical import ClassicalBackend
+
+                    self._backends[name] = ClassicalBackend()
+                elif name in checkpoints.MODELS:
+                    self._load_locked(name)
+                else:
                     raise SamAppError(f"unknown model {name!r}; available: {', '.join(self.model_names())}")
-                self._load_locked(name)
             return self._backends[name]
 
     def _load_locked(self, name: Optional[str]) -> None:
@@ -140,7 +159,7 @@ class SamService:
             self.default_model = actual
 
     def model_names(self) -> List[str]:
-        return list(dict.fromkeys([*checkpoints.MODEL_TYPES, *self._backends]))
+        return list(dict.fromkeys([*checkpoints.MODEL_TYPES, CLASSICAL, *self._backends]))
 
     def loaded(self, model: str) -> bool:
         return model in self._backends

@@ -23,7 +23,8 @@ from . import checkpoints, export, render
 from .errors import SamAppError
 from .images import LoadedImage
 from .prompts import ObjectPrompt, build_objects, format_boxes, parse_boxes, parse_labels, parse_points
-from .service import SamService, SegmentResult
+from .download import download_model
+from .service import CLASSICAL, SamService, SegmentResult
 
 IMGS = Path(__file__).resolve().parent.parent / "imgs"
 MODES = ["Foreground point", "Background point", "Box (2 clicks)"]
@@ -106,11 +107,17 @@ class App:
         model = (session.model if session else None) or self._default_model_name()
         svc = self.service
         info = svc.cache_info()
+        if model == CLASSICAL:
+            why = (f"no SAM checkpoint found in {svc.checkpoint_dir}. " if svc.fell_back else "")
+            return (f"**Classical backend (OpenCV GrabCut)**: {why}Masks come from colour statistics, one per "
+                    "object and without scores. To use SAM, pick vit_b in *Model* and press **Download** "
+                    f"(or run `python -m sam_app download vit_b`). · {info['entries']} image(s) in cache")
         parts = [f"Model **{model or 'none'}**", f"device **{svc.device}**", f"precision **{svc.precision}**",
                  f"{info['entries']} image(s) encoded in cache"]
         if model and not svc.loaded(model) and model in checkpoints.MODELS:
             status = {s.info.name: s for s in checkpoints.list_checkpoints(svc.checkpoint_dir)}[model]
-            parts.append("loads on first use" if status.present else f"checkpoint missing in {svc.checkpoint_dir}")
+            parts.append("loads on first use" if status.present else
+                         f"checkpoint missing in {svc.checkpoint_dir}: press **Download**")
         return " · ".join(parts)
 
     def _default_model_name(self) -> Optional[str]:
@@ -127,6 +134,8 @@ class App:
                 label = f"{name} (loaded)"
             elif name in present:
                 label = f"{name} ({'checkpoint present' if present[name] else 'checkpoint missing'})"
+            elif name == CLASSICAL:
+                label = "classical (OpenCV GrabCut, no weights)"
             else:
                 label = name
             choices.append((label, name))
@@ -205,6 +214,26 @@ class App:
                 message = f"Error: {exc}"
         return (session, self.canvas(session), message, None, gr.update(visible=False), None,
                 self.status_text(session), gr.update(choices=self.model_choices(), value=name))
+
+    def on_download(self, name, session: Session, progress=gr.Progress()):
+        """Download the selected official model, then switch this session to it."""
+        if name not in checkpoints.MODELS:
+            return (session, gr.skip(), f"{name} needs no download; pick vit_b, vit_l or vit_h.",
+                    gr.skip(), gr.skip(), gr.skip(), self.status_text(session), gr.skip())
+        info = checkpoints.MODELS[name]
+
+        def report(done, total):
+            total = total or info.size
+            progress(done / total, desc=f"Downloading {info.filename}: {done / 1e6:.0f} of {total / 1e6:.0f} MB")
+
+        try:
+            path = download_model(name, self.service.checkpoint_dir, report)
+        except SamAppError as exc:
+            return (session, gr.skip(), f"Error: {exc}", gr.skip(), gr.skip(), gr.skip(),
+                    self.status_text(session), gr.update(choices=self.model_choices()))
+        outputs = list(self.on_model(name, session, progress))
+        outputs[2] = f"Downloaded and verified {path.name}. " + outputs[2]
+        return tuple(outputs)
 
     # ------------------------------------------------------------ editing the prompt
 
@@ -464,8 +493,10 @@ def build_app(service: SamService, model_concurrency: int = 2) -> gr.Blocks:
                         if examples:
                             gr.Examples(examples=[[e] for e in examples], inputs=[upload], label="Examples")
             with gr.Column(scale=2):
-                model = gr.Dropdown(app.model_choices(), value=app._default_model_name(), label="Model",
-                                    elem_id="model")
+                with gr.Row(equal_height=True):
+                    model = gr.Dropdown(app.model_choices(), value=app._default_model_name(), label="Model",
+                                        elem_id="model", scale=3)
+                    download = gr.Button("Download", elem_id="download", scale=1)
                 mode = gr.Radio(MODES, value=MODES[0], label="Click adds", elem_id="mode")
                 with gr.Row():
                     auto_run = gr.Checkbox(True, label="Run on every click", elem_id="auto-run")
@@ -501,6 +532,9 @@ def build_app(service: SamService, model_concurrency: int = 2) -> gr.Blocks:
         model.input(app.on_model, [model, session],
                     [session, canvas, message, result_image, candidates, downloads, status, model],
                     api_visibility="private", **model_work)
+        download.click(app.on_download, [model, session],
+                       [session, canvas, message, result_image, candidates, downloads, status, model],
+                       api_visibility="private", concurrency_limit=1, concurrency_id="download")
         canvas.select(app.on_click, [mode, auto_run, multimask, session], edit_outputs,
                       api_visibility="private", **model_work)
         add_points.click(app.on_add_points, [points_text, labels_text, mode, session],

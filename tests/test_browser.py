@@ -145,3 +145,42 @@ def test_prompt_errors_show_in_the_page(page):
     page.click("#add-boxes")
     page.click("#run")
     page.wait_for_selector("#result img")
+
+
+def test_box_by_two_clicks_on_the_classical_backend(tmp_path):
+    """No checkpoint: the page says it runs the classical backend, and a box drawn with
+    two clicks gives a real mask (this screenshot is the README's)."""
+    from playwright.sync_api import sync_playwright
+
+    from sam_app.service import SamService
+    from sam_app.ui import build_app, launch_options
+
+    service = SamService(checkpoint_dir=tmp_path, device="cpu", precision="fp32")
+    demo = build_app(service)
+    demo.queue(max_size=8)
+    _, url, _ = demo.launch(prevent_thread_lock=True, quiet=True, **launch_options(service.checkpoint_dir))
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu",
+                                                                         "--disable-background-networking"])
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(60_000)
+            page.goto(url)
+            assert "Classical backend (OpenCV GrabCut)" in page.locator("#status").inner_text()
+            page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
+            page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+            page.locator("#mode label", has_text="Box").click()
+            canvas = page.locator("#canvas img")
+            box = canvas.bounding_box()
+            sx, sy = box["width"] / 600, box["height"] / 400
+            canvas.click(position={"x": 170 * sx, "y": 20 * sy})
+            page.wait_for_function("document.querySelector('#message').innerText.includes('First corner')")
+            canvas.click(position={"x": 480 * sx, "y": 330 * sy})
+            page.wait_for_selector("#result img")
+            page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
+            assert "box 1: (1" in page.locator("#prompt-list").inner_text()
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "classical_page.png"), full_page=True)
+            browser.close()
+    finally:
+        demo.close()

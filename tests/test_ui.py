@@ -144,11 +144,45 @@ def test_bad_image_and_missing_checkpoint_are_messages(tmp_path):
     (tmp_path / "bad.png").write_bytes(b"nope")
     out = app.on_image(str(tmp_path / "bad.png"), Session(), progress=NO_PROGRESS)
     assert out[3].startswith("Error: ") and "not a readable image" in out[3]
+    # no checkpoint: the classical backend answers, and the page says so plainly
     out = app.on_image(COFFEE, Session(), progress=NO_PROGRESS)
-    assert "Error: no SAM checkpoint found" in out[3] and out[0].image is not None  # image kept
-    assert "download" in out[3]
-    run = app.on_run(True, app.on_add_points("10 10", "", MODES[0], out[0])[0])
-    assert "Error: no SAM checkpoint found" in run[3]
+    assert "Image ready" in out[3]
+    assert "Classical backend (OpenCV GrabCut)" in out[8] and "Download" in out[8]
+    run = app.on_run(True, app.on_add_boxes("170 20 480 330", out[0])[0])
+    assert run[0].result.model == "classical" and run[0].result.objects[0].masks.any()
+    # a SAM model picked without its checkpoint: the message says how to get it
+    picked = app.on_model("vit_b", out[0], progress=NO_PROGRESS)
+    assert "Error: no SAM checkpoint found" in picked[2] and "download vit_b" in picked[2]
+    assert "checkpoint missing" in picked[6]
+
+
+def test_download_button_fetches_verifies_and_switches(tmp_path, monkeypatch):
+    import hashlib
+
+    from sam_app import checkpoints
+    from sam_app.service import SamService
+    from test_download import PAYLOAD, SHA, Server
+
+    server = Server()
+    try:
+        monkeypatch.setenv("SAM_CHECKPOINT_URL_BASE", server.url)
+        monkeypatch.setitem(checkpoints.MODELS, "vit_b",
+                            checkpoints.ModelInfo("vit_b", "sam_vit_b_01ec64.pth", len(PAYLOAD), SHA, 768))
+        app = App(SamService(device="cpu", precision="fp32", checkpoint_dir=tmp_path))
+        seen = []
+        out = app.on_download("vit_b", Session(), progress=lambda f, desc="": seen.append(f))
+        assert (tmp_path / "sam_vit_b_01ec64.pth").read_bytes() == PAYLOAD and seen[-1] == 1.0
+        assert out[2].startswith("Downloaded and verified sam_vit_b_01ec64.pth.")
+        assert out[0].model == "vit_b"
+        # the payload is not a real checkpoint, so loading it says so (and nothing breaks)
+        assert "not a PyTorch checkpoint" in out[2] or "truncated or corrupt" in out[2]
+        server.status = 404
+        (tmp_path / "sam_vit_b_01ec64.pth").unlink()
+        out = app.on_download("vit_b", Session(), progress=NO_PROGRESS)
+        assert out[2].startswith("Error: HTTP 404")
+        assert hashlib.sha256(PAYLOAD).hexdigest() == SHA
+    finally:
+        server.httpd.shutdown()
 
 
 # ------------------------------------------------------------------ the running app

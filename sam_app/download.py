@@ -1,0 +1,151 @@
+"""Checkpoint downloads: resume with HTTP Range on a ``.part`` file, sha256 check, atomic
+rename into place. Standard library only (urllib), so it works wherever the app does.
+
+Nothing is lost on failure: an interrupted download keeps its ``.part`` file for the next
+attempt; a file whose hash does not match is deleted and never appears under its final
+name; the final name only ever holds a complete, verified file.
+"""
+
+import errno
+import hashlib
+import http.client
+import os
+import shutil
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Callable, Optional
+
+from . import checkpoints
+from .errors import SamAppError
+
+Progress = Callable[[int, Optional[int]], None]  # (bytes done, total bytes or None)
+CHUNK = 1 << 20
+
+
+class DownloadError(SamAppError):
+    """A download failed; the message says why and what was kept."""
+
+
+def download_model(name: str, directory: Optional[os.PathLike] = None, progress: Optional[Progress] = None,
+                   timeout: float = 30.0) -> Path:
+    """Download official model ``name`` (vit_b | vit_l | vit_h) into the checkpoint folder.
+    ``SAM_CHECKPOINT_URL_BASE`` redirects to a mirror. Returns the verified file's path."""
+    if name not in checkpoints.MODELS:
+        raise DownloadError(f"unknown model {name!r}; expected one of {', '.join(checkpoints.MODEL_TYPES)} or all")
+    info = checkpoints.MODELS[name]
+    folder = checkpoints.checkpoint_dir(directory)
+    return download(info.url, folder / info.filename, info.sha256, info.size, progress, timeout)
+
+
+def download(url: str, dest: os.PathLike, sha256: Optional[str] = None, size: Optional[int] = None,
+             progress: Optional[Progress] = None, timeout: float = 30.0) -> Path:
+    """Fetch ``url`` to ``dest``, resuming ``dest.part`` if present, checking ``size`` and
+    ``sha256`` when given. A file already at ``dest`` with the right hash is kept as is."""
+    dest = Path(dest)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DownloadError(f"cannot create folder {dest.parent}: {exc.strerror}") from None
+    if dest.is_file() and sha256 and _already_good(dest, sha256, size):
+        if progress:
+            progress(dest.stat().st_size, dest.stat().st_size)
+        return dest
+    part = dest.with_name(dest.name + ".part")
+    have = part.stat().st_size if part.is_file() else 0
+    if size is not None and have > size:
+        part.unlink()
+        have = 0
+    digest = hashlib.sha256()
+    if have and (size is None or have < size):
+        response = _open(url, timeout, start=have)
+        if response.status != 206:  # the server ignored Range: start again from zero
+            have = 0
+    elif have:
+        response = None  # the .part file is already complete: just verify it
+    else:
+        response = _open(url, timeout)
+    if have:
+        with open(part, "rb") as f:
+            for block in iter(lambda: f.read(CHUNK), b""):
+                digest.update(block)
+    if response is not None:
+        total = size or _total_length(response, have)
+        _check_space(dest.parent, (total - have) if total else 0, part)
+        _stream(response, part, have, digest, total, progress, url)
+    found_size = part.stat().st_size
+    if size is not None and found_size != size:
+        raise DownloadError(
+            f"download of {url} stopped at {found_size:,} of {size:,} bytes; the partial file {part} "
+            "is kept: run the same command again to resume"
+        )
+    found = digest.hexdigest()
+    if sha256 and found != sha256.lower():
+        part.unlink(missing_ok=True)
+        raise DownloadError(
+            f"sha256 mismatch for {url}: expected {sha256.lower()}, found {found}; the file was deleted "
+            "(a corrupt download or a wrong mirror)"
+        )
+    os.replace(part, dest)
+    if sha256:
+        checkpoints.remember_sha256(dest, found)
+    return dest
+
+
+def _already_good(dest: Path, sha256: str, size: Optional[int]) -> bool:
+    if size is not None and dest.stat().st_size != size:
+        return False
+    return checkpoints.known_sha256(dest) == sha256.lower() or checkpoints.sha256_of(dest) == sha256.lower()
+
+
+def _open(url: str, timeout: float, start: int = 0):
+    request = urllib.request.Request(url, headers={"User-Agent": "sam-app"})
+    if start:
+        request.add_header("Range", f"bytes={start}-")
+    try:
+        return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 - URL is the user's choice
+    except urllib.error.HTTPError as exc:
+        if exc.code == 416 and start:
+            raise DownloadError(f"{url} refused to resume at byte {start:,} (HTTP 416); delete the .part "
+                                "file and try again") from None
+        raise DownloadError(f"HTTP {exc.code} {exc.reason} for {url}") from None
+    except (urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise DownloadError(
+            f"cannot reach {url} ({reason}); check the network, or set SAM_CHECKPOINT_URL_BASE to a mirror. "
+            "Any partial file is kept for resuming"
+        ) from None
+
+
+def _total_length(response, have: int) -> Optional[int]:
+    length = response.headers.get("Content-Length")
+    return have + int(length) if length and length.isdigit() else None
+
+
+def _check_space(folder: Path, needed: int, part: Path) -> None:
+    free = shutil.disk_usage(folder).free
+    if needed and free < needed:
+        raise DownloadError(f"not enough disk space in {folder}: {needed:,} bytes needed, {free:,} free")
+
+
+def _stream(response, part: Path, have: int, digest, total, progress, url) -> None:
+    done = have
+    try:
+        with response, open(part, "ab" if have else "wb") as out:
+            while True:
+                block = response.read(CHUNK)
+                if not block:
+                    break
+                out.write(block)
+                digest.update(block)
+                done += len(block)
+                if progress:
+                    progress(done, total)
+            out.flush()
+            os.fsync(out.fileno())
+    except (OSError, http.client.HTTPException) as exc:
+        if getattr(exc, "errno", None) == errno.ENOSPC:
+            raise DownloadError(f"disk full while writing {part} ({done:,} bytes so far); free some space and "
+                                "run the same command again to resume") from None
+        raise DownloadError(f"download of {url} broke off after {done:,} bytes ({exc!r}); the partial file "
+                            f"{part} is kept: run the same command again to resume") from None
