@@ -124,14 +124,12 @@ def parse_boxes(text: Optional[str]) -> np.ndarray:
     return np.asarray(numbers, np.float32).reshape(-1, 4)
 
 
-def format_points(points: np.ndarray) -> str:
-    """Inverse of ``parse_points``: Nx2 -> ``"100 150 250 300"``."""
-    return " ".join(_fmt(v) for v in np.asarray(points).reshape(-1))
+def format_numbers(values: np.ndarray) -> str:
+    """Inverse of ``parse_points`` / ``parse_boxes``: Nx2 or Bx4 -> ``"100 150 250 300"``."""
+    return " ".join(_fmt(v) for v in np.asarray(values).reshape(-1))
 
 
-def format_boxes(boxes: np.ndarray) -> str:
-    """Inverse of ``parse_boxes``: Bx4 -> ``"100 100 200 200"``."""
-    return " ".join(_fmt(v) for v in np.asarray(boxes).reshape(-1))
+format_points = format_boxes = format_numbers
 
 
 def parse_prompt(

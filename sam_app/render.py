@@ -8,6 +8,8 @@ from typing import Optional, Sequence, Tuple
 import cv2
 import numpy as np
 
+from .export import mask_bbox
+
 # Distinct, colour-blind-friendly colours (Okabe-Ito, then Tableau), RGB.
 PALETTE = [
     (0, 114, 178), (230, 159, 0), (0, 158, 115), (204, 121, 167), (86, 180, 233),
@@ -65,6 +67,12 @@ def draw_prompts(
     return canvas
 
 
+def _bbox(mask: np.ndarray):
+    """(x, y, w, h) of an HxW bool mask's pixels, or None when it is empty."""
+    x, y, w, h = mask_bbox(mask)
+    return (x, y, w, h) if w else None
+
+
 def overlay_masks(
     pixels: np.ndarray,
     masks: Sequence[np.ndarray],
@@ -74,35 +82,42 @@ def overlay_masks(
     outline: bool = True,
 ) -> np.ndarray:
     """``pixels`` with each HxW bool mask tinted in its colour, outlined, and labelled with
-    its number and score (``#1 0.93``; scores of None or NaN are left out)."""
-    canvas = pixels.astype(np.float32)
+    its number and score (``#1 0.93``; scores of None or NaN are left out). Work is done
+    in uint8 inside each mask's bounding box, so cost follows the masks, not the image."""
+    canvas = np.ascontiguousarray(pixels.copy())
     colours = colours or [colour(i) for i in range(len(masks))]
-    for mask, c in zip(masks, colours):
-        canvas[mask] = canvas[mask] * (1 - alpha) + np.asarray(c, np.float32) * alpha
-    canvas = np.ascontiguousarray(canvas.astype(np.uint8))
     thick = max(1, _scale(canvas) // 2)
-    for i, (mask, c) in enumerate(zip(masks, colours)):
+    boxes = [_bbox(mask) for mask in masks]
+    for mask, c, box in zip(masks, colours, boxes):
+        if box is None:
+            continue
+        x, y, w, h = box
+        region, inside = canvas[y:y + h, x:x + w], mask[y:y + h, x:x + w]
+        tinted = cv2.addWeighted(region, 1 - alpha, np.full_like(region, c), alpha, 0)
+        np.copyto(region, tinted, where=inside[:, :, None])
+    for i, (mask, c, box) in enumerate(zip(masks, colours, boxes)):
+        if box is None:
+            continue
+        x, y, w, h = box
         if outline:
-            contours, _ = cv2.findContours(mask.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+            contours, _ = cv2.findContours(mask[y:y + h, x:x + w].astype(np.uint8), cv2.RETR_EXTERNAL,
+                                           cv2.CHAIN_APPROX_SIMPLE, offset=(x, y))
             cv2.drawContours(canvas, contours, -1, (255, 255, 255), thick + 2, cv2.LINE_AA)
             cv2.drawContours(canvas, contours, -1, c, thick, cv2.LINE_AA)
         if scores is not None:
             score = scores[i]
             text = f"#{i + 1}" if score is None or np.isnan(score) else f"#{i + 1} {score:.2f}"
-            _label(canvas, text, mask, c)
+            _label(canvas, text, box, c)
     return canvas
 
 
-def _label(canvas: np.ndarray, text: str, mask: np.ndarray, c) -> None:
-    """Write ``text`` on a coloured tag at the top-left of the mask's bounding box."""
-    ys, xs = np.nonzero(mask)
-    if not len(xs):
-        return
+def _label(canvas: np.ndarray, text: str, box, c) -> None:
+    """Write ``text`` on a coloured tag at the top-left of ``box`` (x, y, w, h)."""
     scale = max(0.4, min(canvas.shape[:2]) / 700)
     thick = max(1, int(round(scale * 1.5)))
     (w, h), base = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thick)
-    x = int(np.clip(xs.min(), 0, max(0, canvas.shape[1] - w - 4)))
-    y = int(np.clip(ys.min(), h + base + 4, canvas.shape[0] - 1))
+    x = int(np.clip(box[0], 0, max(0, canvas.shape[1] - w - 4)))
+    y = int(np.clip(box[1], h + base + 4, canvas.shape[0] - 1))
     cv2.rectangle(canvas, (x, y - h - base - 4), (x + w + 4, y), c, -1)
     cv2.putText(canvas, text, (x + 2, y - base - 2), cv2.FONT_HERSHEY_SIMPLEX, scale, (255, 255, 255), thick, cv2.LINE_AA)
 

@@ -307,7 +307,7 @@ class App:
     def on_clear(self, session: Session):
         session = copy.copy(session)
         session.reset_prompt()
-        return self.after_edit(session, "Prompt cleared.", clear_result=True)
+        return self.after_edit(session, "Prompt cleared.", clear_result=True) + (None,)
 
     def after_edit(self, session: Session, message: Optional[str], clear_result: bool = False):
         """Outputs of an edit: state, canvas, prompt list, message (+ result widgets)."""
@@ -544,7 +544,7 @@ def build_app(service: SamService, model_concurrency: int = 2) -> gr.Blocks:
         add_boxes.click(app.on_add_boxes, [boxes_text, session], edit_outputs + [boxes_text], **light)
         boxes_text.submit(app.on_add_boxes, [boxes_text, session], edit_outputs + [boxes_text], **light)
         undo.click(app.on_undo, [session], edit_outputs, **light)
-        clear.click(app.on_clear, [session], edit_outputs, **light)
+        clear.click(app.on_clear, [session], edit_outputs + [preview], **light)
         preview_button.click(app.on_preview, [session], [preview, message], **light)
         run.click(app.on_run, [multimask, session], edit_outputs, api_visibility="private", **model_work)
         candidates.input(app.on_pick, [candidates, session], [session, canvas, result_image, downloads, message],
