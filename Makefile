@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run install install-test test test-fast clean
+.PHONY: run install install-test test test-fast bench clean
 
 run: install
 	$(BIN)/python webui.py $(ARGS)
@@ -30,6 +30,9 @@ test: install-test
 
 test-fast: install-test
 	$(BIN)/python -m pytest -m "not slow and not browser" $(ARGS)
+
+bench: install-test
+	$(BIN)/python benchmarks/run.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
