@@ -71,7 +71,7 @@ def download(url: str, dest: os.PathLike, sha256: Optional[str] = None, size: Op
                 digest.update(block)
     if response is not None:
         total = size or _total_length(response, have)
-        _check_space(dest.parent, (total - have) if total else 0, part)
+        _check_space(dest.parent, (total - have) if total else 0)
         _stream(response, part, have, digest, total, progress, url)
     found_size = part.stat().st_size
     if size is not None and found_size != size:
@@ -122,7 +122,7 @@ def _total_length(response, have: int) -> Optional[int]:
     return have + int(length) if length and length.isdigit() else None
 
 
-def _check_space(folder: Path, needed: int, part: Path) -> None:
+def _check_space(folder: Path, needed: int) -> None:
     free = shutil.disk_usage(folder).free
     if needed and free < needed:
         raise DownloadError(f"not enough disk space in {folder}: {needed:,} bytes needed, {free:,} free")

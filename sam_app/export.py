@@ -87,26 +87,26 @@ def cutout_rgba(pixels: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return np.dstack([pixels, alpha])
 
 
-def object_summary(result) -> Dict[str, object]:
+def object_summary(obj) -> Dict[str, object]:
     """The prompt and scores of one ``ObjectResult`` as JSON-ready values: box (XYXY or
     None), points ([[X, Y], ...]), labels, scores (None where the backend has none), best."""
-    prompt = result.prompt
-    scores = [None if np.isnan(s) else round(float(s), 6) for s in result.scores]
+    prompt = obj.prompt
+    scores = [None if np.isnan(s) else round(float(s), 6) for s in obj.scores]
     return {
         "box": None if prompt.box is None else [float(v) for v in prompt.box],
         "points": [[float(x), float(y)] for x, y in prompt.points],
         "labels": [int(v) for v in prompt.labels],
         "scores": scores,
-        "best": int(result.best),
+        "best": int(obj.best),
     }
 
 
-def coco_annotation(result, index: int, candidate: int) -> Dict[str, object]:
+def coco_annotation(obj, index: int, candidate: int) -> Dict[str, object]:
     """One COCO-style record for object ``index`` using mask ``candidate``: id,
     segmentation (RLE), area, bbox [x, y, w, h], score (predicted IoU or None), and the
     prompt that produced it."""
-    summary = object_summary(result)
-    mask = result.masks[candidate]
+    summary = object_summary(obj)
+    mask = obj.masks[candidate]
     return {
         "id": index + 1,
         "segmentation": coco_rle(mask),

@@ -55,8 +55,9 @@ class Session:
     refine: Dict[object, tuple] = field(default_factory=dict)
 
     def snapshot(self) -> None:
-        self.history.append((list(self.points), list(self.boxes), self.pending))
-        del self.history[:-100]
+        """Push the prompt on a new history list (handlers work on shallow copies, so the
+        previous Session's lists are never changed in place)."""
+        self.history = (self.history + [(list(self.points), list(self.boxes), self.pending)])[-100:]
 
     def arrays(self):
         """(points Nx2 float32, labels N int32, boxes Bx4 float32)."""
@@ -174,16 +175,14 @@ class App:
     def on_image(self, path, session: Session, progress=gr.Progress()):
         session = copy.copy(session)
         session.reset_prompt()
-        if not path:
-            session.image = None
-            return session, None, self.prompt_text(session), "", None, None, gr.update(visible=False), None, self.status_text(session)
-        try:
-            session.image = self.service.load_image(path)
-        except SamAppError as exc:
-            session.image = None
-            return session, None, self.prompt_text(session), f"Error: {exc}", None, None, gr.update(visible=False), None, self.status_text(session)
-        session.image_name = Path(str(path)).stem
-        message = self._encode(session, progress)
+        session.image, message = None, ""
+        if path:
+            try:
+                session.image = self.service.load_image(path)
+                session.image_name = Path(str(path)).stem
+                message = self._encode(session, progress)
+            except SamAppError as exc:
+                message = f"Error: {exc}"
         return (session, self.canvas(session), self.prompt_text(session), message, None, None,
                 gr.update(visible=False), None, self.status_text(session))
 
@@ -253,7 +252,7 @@ class App:
                 return self.after_edit(session, "First corner set: click the opposite corner.")
             (px, py), session.pending = session.pending, None
             if px == x or py == y:
-                session.history.pop()
+                session.history = session.history[:-1]
                 session.pending = (px, py)
                 return self.after_edit(session, "Error: A box needs two corners that differ in both X and Y; click again.")
             session.boxes = session.boxes + [(min(px, x), min(py, y), max(px, x), max(py, y))]
@@ -270,8 +269,10 @@ class App:
             return self.after_edit(session, problem) + (gr.skip(), gr.skip())
         try:
             points = parse_points(points_text)
-            default_label = "0" if mode == MODES[1] else "1"
-            labels = parse_labels(labels_text or " ".join([default_label] * len(points)), len(points))
+            if (labels_text or "").strip():
+                labels = parse_labels(labels_text, len(points))
+            else:  # no labels typed: the label that a click would add
+                labels = np.full(len(points), 0 if mode == MODES[1] else 1, np.int32)
             if not len(points):
                 raise SamAppError("points: the field is empty; type X Y pairs such as 100 150 250 300")
             build_objects(points, labels, None, (session.image.height, session.image.width))
@@ -301,7 +302,8 @@ class App:
         session = copy.copy(session)
         if not session.history:
             return self.after_edit(session, "Nothing to undo.")
-        session.points, session.boxes, session.pending = session.history.pop()
+        session.points, session.boxes, session.pending = session.history[-1]
+        session.history = session.history[:-1]
         return self.after_edit(session, "Undone.")
 
     def on_clear(self, session: Session):

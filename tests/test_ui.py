@@ -37,7 +37,7 @@ def loaded(app):
 def test_upload_encodes_at_once_and_click_runs(app, loaded):
     assert loaded.image.width == 600 and app.service.encode_count == 1
     session, canvas, prompt, message, overlay, radio, files = click(app, loaded, 300, 200)
-    assert session.points == [(300.0, 200.0, 1)] and loaded.points == []  # state is not mutated in place
+    assert session.points == [(300.0, 200.0, 1)] and loaded.points == [] and loaded.history == []  # not mutated in place
     assert canvas.shape == (400, 600, 3) and overlay.shape == (400, 600, 3)
     assert "1 object(s)" in message and "foreground point (300, 200)" in prompt
     assert radio["visible"] and len(radio["choices"]) == 3 and radio["value"] == session.result.objects[0].best
