@@ -14,6 +14,7 @@ from .errors import DeviceError
 
 DEVICES = ("auto", "cpu", "cuda", "mps")
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
+DECODERS = ("auto", "torch", "onnx")  # see backends.sam.SamBackend
 DTYPES = {"fp32": torch.float32, "bf16": torch.bfloat16, "fp16": torch.float16}
 
 

@@ -41,10 +41,11 @@ def tiny_model():
     return tiny_sam(seed=0)
 
 
-def make_service(model, name="tiny", **kwargs) -> SamService:
-    """A CPU, float32 service serving ``model`` under ``name``."""
+def make_service(model, name="tiny", decoder="torch", **kwargs) -> SamService:
+    """A CPU, float32 service serving ``model`` under ``name`` (PyTorch decoder unless
+    asked: ``auto`` times both decoders at load, which tests need not pay for)."""
     service = SamService(device="cpu", precision="fp32", **kwargs)
-    service.add_backend(SamBackend(model, name, torch.device("cpu"), "fp32"), default=True)
+    service.add_backend(SamBackend(model, name, torch.device("cpu"), "fp32", decoder), default=True)
     return service
 
 

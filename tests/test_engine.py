@@ -61,10 +61,15 @@ def compare_with_upstream(service, predictor, image):
         assert_same(obj.masks, obj.scores, ref_masks[i].numpy(), ref_scores[i].numpy())
 
 
-def test_tiny_model_matches_upstream_predictor(tiny_model, tiny_service, astronaut):
+@pytest.mark.parametrize("decoder", ["torch", "onnx"])
+def test_tiny_model_matches_upstream_predictor(tiny_model, astronaut, decoder):
+    """The tiny model has SAM's full-size prompt encoder and mask decoder, so this also
+    checks the ONNX Runtime decoder and its prompt layout against SamPredictor."""
+    service = make_service(tiny_model, decoder=decoder)
+    assert service.backend().decoder == {"torch": "torch", "onnx": "onnxruntime"}[decoder]
     predictor = SamPredictor(tiny_model)
     predictor.set_image(astronaut)
-    compare_with_upstream(tiny_service, predictor, astronaut)
+    compare_with_upstream(service, predictor, astronaut)
 
 
 @pytest.mark.slow

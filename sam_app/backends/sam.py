@@ -4,16 +4,21 @@ with the image embedding kept outside the model so that many images can be cache
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import List, Tuple
+from typing import Dict, List, Tuple
 
+import cv2
 import numpy as np
 import torch
 from segment_anything.utils.transforms import ResizeLongestSide
 
-from ..devices import DTYPES
+from ..devices import DECODERS, DTYPES
+from ..errors import SamAppError
+from ..onnx_decoder import prompt_arrays
 from ..prompts import ObjectPrompt
 from .base import Backend, ObjectResult
 
@@ -33,12 +38,34 @@ class SamEmbedding:
         return self.features.numel() * self.features.element_size()
 
 
+log = logging.getLogger("sam_app")
+
+
+def upscale_logits(low_res: np.ndarray, input_size: Tuple[int, int], original_size: Tuple[int, int],
+                   frame_size: int = 1024) -> np.ndarray:
+    """256x256 float32 low-res logits -> HxW float32 logits at the image size, as
+    ``Sam.postprocess_masks`` does (bilinear to the frame_size square input frame, crop
+    the padding to input_size (h, w), bilinear to original_size (H, W)), but with OpenCV,
+    several times faster than PyTorch on the CPU."""
+    frame = cv2.resize(low_res, (frame_size, frame_size), interpolation=cv2.INTER_LINEAR)
+    frame = frame[: input_size[0], : input_size[1]]
+    return cv2.resize(frame, (original_size[1], original_size[0]), interpolation=cv2.INTER_LINEAR)
+
+
 class SamBackend(Backend):
-    """Wraps a ``segment_anything.modeling.Sam``. precision applies to the encoder only."""
+    """Wraps a ``segment_anything.modeling.Sam``. precision applies to the encoder only.
+
+    decoder: ``torch``; ``onnx`` (prompt encoder + mask decoder exported in memory and run
+    by ONNX Runtime on the CPU); or ``auto``: on the CPU, ONNX Runtime when it is
+    installed, agrees with PyTorch and is faster on this machine (timed once at load),
+    else PyTorch. The choice is in ``decoder`` and the timings in ``decoder_ms``."""
 
     kind = "sam"
 
-    def __init__(self, model: torch.nn.Module, name: str, device: torch.device, precision: str = "fp32"):
+    def __init__(self, model: torch.nn.Module, name: str, device: torch.device, precision: str = "fp32",
+                 decoder: str = "auto"):
+        if decoder not in DECODERS:
+            raise SamAppError(f"unknown decoder {decoder!r}; expected one of {', '.join(DECODERS)}")
         self.model = model.to(device).eval()
         self.name = name
         self.torch_device = torch.device(device)
@@ -46,6 +73,41 @@ class SamBackend(Backend):
         self.precision = precision
         self.transform = ResizeLongestSide(model.image_encoder.img_size)
         self._encode_lock = threading.Lock()  # one encoding at a time bounds peak memory
+        self.onnx = None
+        self.decoder_ms: Dict[str, float] = {}
+        self._choose_decoder(decoder)
+
+    @property
+    def decoder(self) -> str:
+        return "onnxruntime" if self.onnx is not None else "torch"
+
+    def _choose_decoder(self, choice: str) -> None:
+        if choice == "torch" or (choice == "auto" and self.torch_device.type != "cpu"):
+            return
+        try:
+            from ..onnx_decoder import OnnxDecoder
+
+            onnx = OnnxDecoder.from_model(self.model)
+        except ImportError as exc:
+            if choice == "onnx":
+                raise SamAppError(f"the ONNX decoder needs onnx and onnxruntime ({exc}); "
+                                  "pip install onnx onnxruntime, or use --decoder torch") from None
+            return
+        if choice == "onnx":
+            self.onnx = onnx
+            return
+        # auto: one synthetic prompt on a random embedding, decoded both ways
+        probe = SamEmbedding(torch.randn(1, 256, 64, 64, device=self.torch_device), (1024, 1024), (1024, 1024))
+        objects = [ObjectPrompt(np.array([[400.0, 600.0]], np.float32), np.array([1], np.int32))]
+        answers = {}
+        for kind, engine in (("torch", None), ("onnxruntime", onnx)):
+            self.onnx = engine
+            answers[kind], self.decoder_ms[kind] = _median_ms(lambda: self._low_res(probe, objects, True))
+        difference = float(np.abs(answers["torch"][1] - answers["onnxruntime"][1]).max())
+        faster = self.decoder_ms["onnxruntime"] < self.decoder_ms["torch"]
+        self.onnx = onnx if faster and difference < 1e-3 else None
+        log.info("%s decoder: %s (torch %.0f ms, onnxruntime %.0f ms, max logit difference %.1e)", self.name,
+                 self.decoder, self.decoder_ms["torch"], self.decoder_ms["onnxruntime"], difference)
 
     def _autocast(self):
         if self.precision == "fp32":
@@ -60,7 +122,6 @@ class SamBackend(Backend):
             features = self.model.image_encoder(self.model.preprocess(tensor))
         return SamEmbedding(features.float(), tuple(tensor.shape[-2:]), tuple(pixels.shape[:2]))
 
-    @torch.inference_mode()
     def decode(
         self, embedding: SamEmbedding, objects: List[ObjectPrompt], multimask: bool, return_logits: bool
     ) -> List[ObjectResult]:
@@ -72,46 +133,66 @@ class SamBackend(Backend):
         results: List[ObjectResult] = [None] * len(objects)  # type: ignore[list-item]
         for indices in groups.values():
             batch = [objects[i] for i in indices]
-            for i, result in zip(indices, self._decode_batch(embedding, batch, multimask, return_logits)):
-                results[i] = result
+            scores, low_res = self._low_res(embedding, batch, multimask)
+            for i, obj, obj_scores, obj_low_res in zip(indices, batch, scores, low_res):
+                results[i] = self._result(embedding, obj, obj_scores, obj_low_res, return_logits)
         return results
 
-    def _decode_batch(self, embedding, batch, multimask, return_logits) -> List[ObjectResult]:
-        device, size = self.torch_device, embedding.original_size
-        points = boxes = masks = None
+    @torch.inference_mode()
+    def _low_res(self, embedding: SamEmbedding, batch: List[ObjectPrompt], multimask: bool):
+        """Objects of one prompt shape -> (scores BxC, low-res logits BxCx256x256) float32
+        numpy, C = 3 with multimask (tokens 1-3) else 1 (token 0), as ``MaskDecoder``."""
+        size = embedding.original_size
+        tokens = slice(1, None) if multimask else slice(0, 1)
+        masks = np.stack([o.mask_input for o in batch]).astype(np.float32) if batch[0].mask_input is not None else None
+        if self.onnx is not None:
+            coords, labels = prompt_arrays(batch, lambda xy: self.transform.apply_coords(xy, size))
+            scores, low_res = self.onnx(embedding.features.cpu().numpy(), coords, labels, masks)
+            return scores[:, tokens], low_res[:, tokens]
+        device = self.torch_device
+        points = boxes = None
         if len(batch[0].points):
             coords = np.stack([self.transform.apply_coords(o.points.astype(np.float32), size) for o in batch])
-            labels = np.stack([o.labels for o in batch])
             points = (
                 torch.as_tensor(coords, dtype=torch.float, device=device),
-                torch.as_tensor(labels, dtype=torch.int, device=device),
+                torch.as_tensor(np.stack([o.labels for o in batch]), dtype=torch.int, device=device),
             )
         if batch[0].box is not None:
             box_array = self.transform.apply_boxes(np.stack([o.box for o in batch]).astype(np.float32), size)
             boxes = torch.as_tensor(box_array, dtype=torch.float, device=device)
-        if batch[0].mask_input is not None:
-            masks = torch.as_tensor(np.stack([o.mask_input for o in batch]), dtype=torch.float, device=device)
-        sparse, dense = self.model.prompt_encoder(points=points, boxes=boxes, masks=masks)
-        low_res, iou = self.model.mask_decoder(
+        sparse, dense = self.model.prompt_encoder(
+            points=points, boxes=boxes, masks=None if masks is None else torch.as_tensor(masks, device=device))
+        low_res, scores = self.model.mask_decoder(
             image_embeddings=embedding.features,
             image_pe=self.model.prompt_encoder.get_dense_pe(),
             sparse_prompt_embeddings=sparse,
             dense_prompt_embeddings=dense,
             multimask_output=multimask,
         )
-        results = []
-        for obj, obj_low_res, obj_iou in zip(batch, low_res, iou):
-            # One object at a time: full-size float logits for a large image are big.
-            logits = self.model.postprocess_masks(obj_low_res[None], embedding.input_size, size)[0]
-            scores = obj_iou.float().cpu().numpy()
-            results.append(
-                ObjectResult(
-                    prompt=obj,
-                    masks=(logits > self.model.mask_threshold).cpu().numpy(),
-                    scores=scores,
-                    low_res_logits=obj_low_res.float().cpu().numpy(),
-                    best=int(np.argmax(scores)),
-                    logits=logits.float().cpu().numpy() if return_logits else None,
-                )
-            )
-        return results
+        return scores.float().cpu().numpy(), low_res.float().cpu().numpy()
+
+    def _result(self, embedding: SamEmbedding, obj: ObjectPrompt, scores: np.ndarray, low_res: np.ndarray,
+                return_logits: bool) -> ObjectResult:
+        """scores C, low_res Cx256x256 -> masks CxHxW at the image size, one candidate at a
+        time (full-size float logits of a large image are big)."""
+        threshold = self.model.mask_threshold
+        masks, logits = [], []
+        for candidate in low_res:
+            full = upscale_logits(candidate, embedding.input_size, embedding.original_size, self.transform.target_length)
+            masks.append(full > threshold)
+            if return_logits:
+                logits.append(full)
+        return ObjectResult(
+            prompt=obj, masks=np.stack(masks), scores=scores, low_res_logits=low_res,
+            best=int(np.argmax(scores)), logits=np.stack(logits) if return_logits else None,
+        )
+
+
+def _median_ms(fn, repeats: int = 5):
+    """(last result, median milliseconds) of ``fn()`` over ``repeats`` calls after a warm-up."""
+    result, samples = fn(), []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return result, float(np.median(samples))

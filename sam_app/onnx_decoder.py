@@ -1,0 +1,236 @@
+"""SAM's prompt encoder + mask decoder as an ONNX graph: export (``python -m sam_app
+export-onnx``), a check against PyTorch on random prompts, and the ONNX Runtime decoder
+that the SAM backend uses on the CPU where it is faster than PyTorch.
+
+The graph takes prompts the way segment-anything's ONNX export does: points and box
+corners as one list in the model's 1024x1024 input frame (after ``ResizeLongestSide``),
+with labels 1 foreground, 0 background, 2 / 3 box top-left / bottom-right, and -1 for the
+padding point that SamPredictor adds when there is no box.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import warnings
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import numpy as np
+import torch
+from segment_anything.modeling import Sam
+from segment_anything.utils.onnx import SamOnnxModel
+from segment_anything.utils.transforms import ResizeLongestSide
+
+from .errors import SamAppError
+from .export import atomic_write_bytes
+from .prompts import ObjectPrompt
+
+OPSET = 17
+EMBEDDING_SHAPE = (1, 256, 64, 64)
+UPSCALE_CHECK_SIZE = (600, 900)  # (H, W) that verify() asks an upscaling graph for
+
+
+class PromptDecoder(SamOnnxModel):
+    """segment-anything's ``SamOnnxModel``, with the upscaling to the image size optional.
+
+    Inputs: image_embeddings 1x256x64x64 float32; point_coords BxNx2 float32 (X, Y) in
+    the 1024 input frame; point_labels BxN float32 (see the module docstring);
+    mask_input Bx1x256x256 float32 low-res logits; has_mask_input 1 float32 (1 = use
+    mask_input); with ``upscale`` also orig_im_size 2 float32 (H, W).
+    Outputs: with ``upscale`` first masks BxCxHxW float32 logits; then iou_predictions BxC
+    and low_res_masks BxCx256x256. C = 4 (token 0 is the single-mask answer, 1-3 the
+    multimask candidates), or 1 with ``return_single_mask`` (upstream's choice: token 0
+    for more than one point, else the best of 1-3).
+    """
+
+    def __init__(self, model: Sam, return_single_mask: bool = False, upscale: bool = False):
+        super().__init__(model, return_single_mask)
+        self.upscale = upscale
+
+    @torch.no_grad()
+    def forward(self, image_embeddings, point_coords, point_labels, mask_input, has_mask_input, orig_im_size=None):
+        masks, scores = self.model.mask_decoder.predict_masks(
+            image_embeddings=image_embeddings,
+            image_pe=self.model.prompt_encoder.get_dense_pe(),
+            sparse_prompt_embeddings=self._embed_points(point_coords, point_labels),
+            dense_prompt_embeddings=self._embed_masks(mask_input, has_mask_input),
+        )
+        if self.return_single_mask:
+            masks, scores = self.select_masks(masks, scores, point_coords.shape[1])
+        if self.upscale:
+            return self.mask_postprocessing(masks, orig_im_size), scores, masks
+        return scores, masks
+
+    def input_names(self) -> List[str]:
+        names = ["image_embeddings", "point_coords", "point_labels", "mask_input", "has_mask_input"]
+        return names + ["orig_im_size"] if self.upscale else names
+
+    def output_names(self) -> List[str]:
+        names = ["iou_predictions", "low_res_masks"]
+        return ["masks"] + names if self.upscale else names
+
+    def example_inputs(self) -> Tuple[torch.Tensor, ...]:
+        inputs = (
+            torch.randn(EMBEDDING_SHAPE),
+            torch.randint(0, 1024, (1, 5, 2), dtype=torch.float),
+            torch.randint(-1, 4, (1, 5), dtype=torch.float),
+            torch.randn(1, 1, 256, 256),
+            torch.tensor([1.0]),
+        )
+        return inputs + (torch.tensor([1500.0, 2250.0]),) if self.upscale else inputs
+
+
+def export_bytes(model: Sam, return_single_mask: bool = False, upscale: bool = False, opset: int = OPSET) -> bytes:
+    """The ONNX graph of ``PromptDecoder(model, ...)`` (TorchScript exporter; batch and
+    point count dynamic)."""
+    wrapper = PromptDecoder(model, return_single_mask, upscale).eval()
+    dynamic = {
+        "point_coords": {0: "batch", 1: "num_points"},
+        "point_labels": {0: "batch", 1: "num_points"},
+        "mask_input": {0: "batch"},
+    }
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # tracer warnings about Python control flow on shapes
+        torch.onnx.export(
+            wrapper, wrapper.example_inputs(), buffer, input_names=wrapper.input_names(),
+            output_names=wrapper.output_names(), dynamic_axes=dynamic, opset_version=opset,
+            do_constant_folding=True, dynamo=False,
+        )
+    return buffer.getvalue()
+
+
+def quantize_bytes(graph: bytes) -> bytes:
+    """Dynamic uint8 quantisation of the weights (as upstream's export script does)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder) / "float.onnx", Path(folder) / "quantized.onnx"
+        source.write_bytes(graph)
+        quantize_dynamic(str(source), str(target), per_channel=False, reduce_range=False, weight_type=QuantType.QUInt8)
+        return target.read_bytes()
+
+
+def prompt_arrays(objects: List[ObjectPrompt], to_input_frame) -> Tuple[np.ndarray, np.ndarray]:
+    """Objects with the same prompt shape -> (point_coords BxNx2, point_labels BxN) float32
+    as the graph takes them: points, then the box corners (labels 2, 3) or, with no box,
+    the padding point SamPredictor adds (label -1). ``to_input_frame(xy Kx2) -> Kx2``
+    maps (X, Y) image pixels into the 1024 input frame."""
+    coords, labels = [], []
+    for obj in objects:
+        xy = obj.points.reshape(-1, 2).astype(np.float32)
+        codes = obj.labels.reshape(-1).astype(np.float32)
+        if obj.box is not None:
+            xy = np.concatenate([xy, np.asarray(obj.box, np.float32).reshape(2, 2)])
+            codes = np.concatenate([codes, [2.0, 3.0]])
+        xy = to_input_frame(xy)
+        if obj.box is None:
+            xy = np.concatenate([xy, np.zeros((1, 2))])
+            codes = np.concatenate([codes, [-1.0]])
+        coords.append(xy)
+        labels.append(codes)
+    return np.stack(coords).astype(np.float32), np.stack(labels).astype(np.float32)
+
+
+class OnnxDecoder:
+    """An ONNX Runtime session over a ``PromptDecoder`` graph without upscaling.
+
+    ``OnnxDecoder.from_model(sam)`` exports in memory (about a second for any SAM size,
+    since the decoder is the same small network)."""
+
+    def __init__(self, graph: bytes, threads: int = 0):
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.intra_op_num_threads = threads or torch.get_num_threads()
+        self.session = ort.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+        names = [i.name for i in self.session.get_inputs()]
+        if "orig_im_size" in names:
+            raise SamAppError("this ONNX decoder upscales to the image size; the service needs one exported "
+                              "without upscaling (PromptDecoder(upscale=False))")
+
+    @classmethod
+    def from_model(cls, model: Sam, threads: int = 0) -> "OnnxDecoder":
+        return cls(export_bytes(model), threads)
+
+    def __call__(self, features: np.ndarray, coords: np.ndarray, labels: np.ndarray,
+                 mask_input: Optional[np.ndarray]) -> Tuple[np.ndarray, np.ndarray]:
+        """features 1x256x64x64, coords BxNx2, labels BxN, mask_input Bx1x256x256 or None ->
+        (iou_predictions Bx4, low_res_masks Bx4x256x256), float32."""
+        batch = len(coords)
+        feed = {
+            "image_embeddings": np.ascontiguousarray(features, np.float32),
+            "point_coords": coords,
+            "point_labels": labels,
+            "mask_input": mask_input.astype(np.float32) if mask_input is not None
+            else np.zeros((batch, 1, 256, 256), np.float32),
+            "has_mask_input": np.array([0.0 if mask_input is None else 1.0], np.float32),
+        }
+        scores, low_res = self.session.run(None, feed)
+        return scores, low_res
+
+
+def write_onnx(model: Sam, output: os.PathLike, return_single_mask: bool = False, quantize: bool = False,
+               upscale: bool = True, opset: int = OPSET) -> bytes:
+    """Export to ``output`` (written whole or not at all); returns the graph."""
+    graph = export_bytes(model, return_single_mask, upscale, opset)
+    if quantize:
+        graph = quantize_bytes(graph)
+    atomic_write_bytes(Path(output), graph)
+    return graph
+
+
+def verify(graph: bytes, model: Sam, trials: int = 8, seed: int = 0) -> Dict[str, float]:
+    """Run ``graph`` (any PromptDecoder export) and PyTorch's prompt encoder + mask decoder
+    (as SamPredictor calls them) on random embeddings and prompts: 1-4 points, with or
+    without a box and a mask input. Returns the largest absolute differences of the
+    low-res logits, the scores and (for a graph that upscales) the full-size logits, and
+    the smallest share of low-res mask pixels that agree in sign."""
+    import onnxruntime as ort
+
+    session = ort.InferenceSession(graph, providers=["CPUExecutionProvider"])
+    names = {i.name for i in session.get_inputs()}
+    outputs = [o.name for o in session.get_outputs()]
+    rng = np.random.default_rng(seed)
+    worst = {"max_logit_diff": 0.0, "max_score_diff": 0.0, "sign_agreement": 1.0}
+    for trial in range(trials):
+        n = int(rng.integers(1, 5))
+        obj = ObjectPrompt(
+            points=rng.uniform(0, 1024, (n, 2)).astype(np.float32),
+            labels=rng.integers(0, 2, n).astype(np.int32),
+            box=np.sort(rng.uniform(0, 1024, (2, 2)), axis=0).reshape(4).astype(np.float32) if trial % 2 else None,
+            mask_input=rng.normal(0, 4, (1, 256, 256)).astype(np.float32) if trial % 4 >= 2 else None,
+        )
+        features = rng.normal(0, 1, EMBEDDING_SHAPE).astype(np.float32)
+        with torch.inference_mode():  # as SamPredictor.predict_torch calls them
+            sparse, dense = model.prompt_encoder(
+                points=(torch.from_numpy(obj.points[None]), torch.from_numpy(obj.labels[None])),
+                boxes=None if obj.box is None else torch.from_numpy(obj.box[None]),
+                masks=None if obj.mask_input is None else torch.from_numpy(obj.mask_input[None]),
+            )
+            ref_masks, ref_scores = model.mask_decoder.predict_masks(
+                torch.from_numpy(features), model.prompt_encoder.get_dense_pe(), sparse, dense)
+        coords, codes = prompt_arrays([obj], lambda xy: xy)
+        feed = {"image_embeddings": features, "point_coords": coords, "point_labels": codes,
+                "mask_input": obj.mask_input[None] if obj.mask_input is not None else np.zeros((1, 1, 256, 256), np.float32),
+                "has_mask_input": np.array([float(obj.mask_input is not None)], np.float32)}
+        if "orig_im_size" in names:
+            feed["orig_im_size"] = np.array(UPSCALE_CHECK_SIZE, np.float32)
+        result = dict(zip(outputs, session.run(None, feed)))
+        low, scores = ref_masks.numpy(), ref_scores.numpy()
+        if result["low_res_masks"].shape[1] == 1:  # single-mask graph: the token upstream's rule picks
+            pick = 0 if coords.shape[1] > 2.5 else 1 + int(np.argmax(scores[0, 1:]))
+            low, scores = low[:, pick:pick + 1], scores[:, pick:pick + 1]
+        worst["max_logit_diff"] = max(worst["max_logit_diff"], float(np.abs(result["low_res_masks"] - low).max()))
+        worst["max_score_diff"] = max(worst["max_score_diff"], float(np.abs(result["iou_predictions"] - scores).max()))
+        if "masks" in result:
+            with torch.inference_mode():
+                input_size = ResizeLongestSide.get_preprocess_shape(*UPSCALE_CHECK_SIZE, model.image_encoder.img_size)
+                full = model.postprocess_masks(torch.from_numpy(low), input_size, UPSCALE_CHECK_SIZE).numpy()
+            worst["max_upscaled_diff"] = max(worst.get("max_upscaled_diff", 0.0), float(np.abs(result["masks"] - full).max()))
+        agree = float(((result["low_res_masks"] > 0) == (low > 0)).mean())
+        worst["sign_agreement"] = min(worst["sign_agreement"], agree)
+    return worst

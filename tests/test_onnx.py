@@ -1,0 +1,136 @@
+"""ONNX export of the prompt encoder + mask decoder, and the ONNX Runtime decoder path."""
+
+import subprocess
+import sys
+
+import numpy as np
+import onnxruntime as ort
+import pytest
+import torch
+
+from conftest import REPO, make_service
+from sam_app.backends.sam import SamBackend, upscale_logits
+from sam_app.onnx_decoder import OnnxDecoder, export_bytes, quantize_bytes, verify
+
+
+@pytest.mark.parametrize("single, upscale", [(False, False), (False, True), (True, False), (True, True)])
+def test_export_matches_pytorch_on_random_prompts(tiny_model, single, upscale):
+    graph = export_bytes(tiny_model, return_single_mask=single, upscale=upscale)
+    check = verify(graph, tiny_model, trials=8)
+    assert check["max_logit_diff"] < 1e-4 and check["max_score_diff"] < 1e-4
+    assert check["sign_agreement"] >= 0.9999
+    assert ("max_upscaled_diff" in check) == upscale
+    assert check.get("max_upscaled_diff", 0) < 1e-3
+
+
+def test_verify_notices_a_different_model(tiny_model):
+    """The check compares real outputs: another model's graph fails it."""
+    from models import tiny_sam
+
+    other = export_bytes(tiny_sam(seed=1))
+    check = verify(other, tiny_model, trials=2)
+    assert check["max_logit_diff"] > 1e-2 and check["sign_agreement"] < 0.99
+
+
+def test_quantized_graph_is_smaller_and_close(tiny_model):
+    graph = export_bytes(tiny_model)
+    quantized = quantize_bytes(graph)
+    assert len(quantized) < len(graph) / 2.5
+    check = verify(quantized, tiny_model, trials=4)
+    assert check["sign_agreement"] >= 0.97 and check["max_score_diff"] < 0.05
+
+
+def test_onnx_backend_matches_torch_backend_with_mask_input_and_batches(tiny_model, astronaut):
+    torch_service = make_service(tiny_model, decoder="torch")
+    onnx_service = make_service(tiny_model, decoder="onnx")
+    first = torch_service.segment(astronaut, points=[[260, 180]], multimask=True).objects[0]
+    previous = first.low_res_logits[first.best][None]
+    cases = [
+        dict(points=[[260, 180], [300, 300]], labels=[1, 0], mask_input=previous),
+        dict(boxes=[[150, 60, 400, 500], [0, 0, 200, 200]], points=[[300, 400], [100, 100]], labels=[0, 1],
+             multimask=True),
+        dict(boxes=[[150, 60, 400, 500]], return_logits=True),
+    ]
+    for case in cases:
+        ours = onnx_service.segment(astronaut, **case).objects
+        ref = torch_service.segment(astronaut, **case).objects
+        assert len(ours) == len(ref)
+        for a, b in zip(ours, ref):
+            assert a.masks.shape == b.masks.shape
+            assert (a.masks == b.masks).mean() >= 0.9999
+            np.testing.assert_allclose(a.scores, b.scores, atol=1e-4)
+            np.testing.assert_allclose(a.low_res_logits, b.low_res_logits, atol=1e-3)
+            assert (a.logits is None) == (b.logits is None)
+    assert onnx_service.encode_count == 1
+
+
+def test_auto_decoder_times_both_and_keeps_the_faster(tiny_model):
+    backend = SamBackend(tiny_model, "tiny", torch.device("cpu"), "fp32", "auto")
+    assert set(backend.decoder_ms) == {"torch", "onnxruntime"}
+    faster = min(backend.decoder_ms, key=backend.decoder_ms.get)
+    assert backend.decoder == faster
+
+
+def test_decoder_choice_is_checked(tiny_model):
+    with pytest.raises(ValueError, match="unknown decoder 'tensorrt'; expected one of auto, torch, onnx"):
+        SamBackend(tiny_model, "tiny", torch.device("cpu"), "fp32", "tensorrt")
+
+
+def test_service_needs_a_low_res_graph(tiny_model):
+    with pytest.raises(ValueError, match="upscales to the image size"):
+        OnnxDecoder(export_bytes(tiny_model, upscale=True))
+
+
+@pytest.mark.parametrize("size", [(400, 600), (513, 97), (1200, 1600), (1024, 1024), (31, 40)])
+def test_upscaling_matches_sam_postprocess_masks(tiny_model, size):
+    """OpenCV's bilinear resize stands in for Sam.postprocess_masks."""
+    rng = np.random.default_rng(0)
+    low = torch.from_numpy(rng.normal(0, 3, (1, 1, 256, 256)).astype(np.float32))
+    input_size = SamBackend(tiny_model, "t", torch.device("cpu"), "fp32", "torch").transform.get_preprocess_shape(
+        size[0], size[1], 1024)
+    with torch.inference_mode():
+        ref = tiny_model.postprocess_masks(low, input_size, size)[0, 0].numpy()
+    ours = upscale_logits(low[0, 0].numpy(), input_size, size)
+    assert ours.shape == size
+    assert np.abs(ours - ref).max() < 1e-3
+    assert ((ours > 0) == (ref > 0)).mean() >= 0.9999
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "sam_app", *map(str, args)], cwd=REPO, capture_output=True,
+                          text=True, timeout=600)
+
+
+@pytest.mark.slow
+def test_cli_export_onnx_writes_checked_graphs(tmp_path, vit_b_checkpoint):
+    full = tmp_path / "sam_vit_b.onnx"
+    result = run_cli("export-onnx", "--checkpoint", vit_b_checkpoint, "--output", full)
+    assert result.returncode == 0, result.stderr
+    assert "vit_b prompt encoder + mask decoder" in result.stdout and "sign_agreement 1" in result.stdout
+    session = ort.InferenceSession(str(full), providers=["CPUExecutionProvider"])
+    assert [i.name for i in session.get_inputs()] == [
+        "image_embeddings", "point_coords", "point_labels", "mask_input", "has_mask_input", "orig_im_size"]
+    masks, scores, low = session.run(None, {
+        "image_embeddings": np.zeros((1, 256, 64, 64), np.float32),
+        "point_coords": np.array([[[500, 400], [0, 0]]], np.float32),
+        "point_labels": np.array([[1, -1]], np.float32),
+        "mask_input": np.zeros((1, 1, 256, 256), np.float32),
+        "has_mask_input": np.zeros(1, np.float32),
+        "orig_im_size": np.array([480, 640], np.float32),
+    })
+    assert masks.shape == (1, 4, 480, 640) and scores.shape == (1, 4) and low.shape == (1, 4, 256, 256)
+
+    small = tmp_path / "single_q.onnx"
+    result = run_cli("export-onnx", "--checkpoint", vit_b_checkpoint, "--output", small, "--quantize",
+                     "--return-single-mask", "--low-res-only")
+    assert result.returncode == 0, result.stderr
+    assert "quantized" in result.stdout
+    assert small.stat().st_size < full.stat().st_size / 2.5
+    session = ort.InferenceSession(str(small), providers=["CPUExecutionProvider"])
+    assert [o.name for o in session.get_outputs()] == ["iou_predictions", "low_res_masks"]
+
+
+def test_cli_export_onnx_bad_input(tmp_path):
+    missing = run_cli("export-onnx", "--checkpoint", tmp_path / "nope.pth", "--output", tmp_path / "x.onnx")
+    assert missing.returncode == 2 and missing.stderr.startswith("error: checkpoint file not found")
+    assert "Traceback" not in missing.stderr and not (tmp_path / "x.onnx").exists()
