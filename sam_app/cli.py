@@ -14,7 +14,7 @@ from typing import List, Optional
 import numpy as np
 
 from . import checkpoints
-from .devices import DECODERS, DEVICES, PRECISIONS
+from .devices import ATTENTIONS, DECODERS, DEVICES, PRECISIONS
 from .errors import SamAppError
 from .images import DEFAULT_MAX_PIXELS
 from .onnx_decoder import OPSET
@@ -38,6 +38,9 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--decoder", choices=DECODERS, default=env("SAM_DECODER", "auto"),
                         help="prompt decoder: torch, onnx (ONNX Runtime), or auto = ONNX Runtime on the CPU "
                              "where it is faster, timed at load (env SAM_DECODER)")
+    parser.add_argument("--attention", choices=ATTENTIONS, default=env("SAM_ATTENTION", "sdpa"),
+                        help="image encoder attention: sdpa (fused, faster) or reference (segment-anything's "
+                             "code) (env SAM_ATTENTION)")
     parser.add_argument("--max-pixels", type=int, default=DEFAULT_MAX_PIXELS,
                         help=f"refuse larger images (env SAM_MAX_PIXELS, default {DEFAULT_MAX_PIXELS:,})")
 
@@ -49,7 +52,8 @@ def service_from_args(args: argparse.Namespace, **extra):
 
     return SamService(
         model_type=args.model_type, checkpoint=args.checkpoint, checkpoint_dir=args.checkpoint_dir,
-        device=args.device, precision=args.precision, decoder=args.decoder, max_pixels=args.max_pixels, **extra,
+        device=args.device, precision=args.precision, decoder=args.decoder,
+        attention=args.attention, max_pixels=args.max_pixels, **extra,
     )
 
 

@@ -15,6 +15,7 @@ from .errors import DeviceError
 DEVICES = ("auto", "cpu", "cuda", "mps")
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 DECODERS = ("auto", "torch", "onnx")  # see backends.sam.SamBackend
+ATTENTIONS = ("sdpa", "reference")
 DTYPES = {"fp32": torch.float32, "bf16": torch.bfloat16, "fp16": torch.float16}
 
 

@@ -57,7 +57,7 @@ class SamService:
     checkpoint_dir: where official files are looked for (see ``checkpoints``).
     device: auto | cpu | cuda | cuda:N | mps. precision: auto | fp32 | bf16 | fp16.
     decoder: auto | torch | onnx (see ``SamBackend``; auto = ONNX Runtime on the CPU
-      where it is faster).
+      where it is faster). attention: sdpa | reference (image encoder attention).
     cache_size: how many image embeddings to keep (about 4 MB each for SAM).
     max_pixels: larger images are refused before decoding.
     allow_classical: with no model type and no checkpoint, serve the classical backend
@@ -75,6 +75,7 @@ class SamService:
         max_pixels: int = DEFAULT_MAX_PIXELS,
         allow_classical: bool = True,
         decoder: str = "auto",
+        attention: str = "sdpa",
     ):
         if cache_size < 1:
             raise SamAppError(f"cache size must be at least 1, got {cache_size}")
@@ -85,6 +86,7 @@ class SamService:
         self.device = resolve_device(device)
         self.precision = resolve_precision(precision, self.device)
         self.decoder = decoder
+        self.attention = attention
         self.checkpoint_dir = checkpoints.checkpoint_dir(checkpoint_dir)
         self.checkpoint = checkpoint
         self.default_model = model_type
@@ -158,7 +160,7 @@ class SamService:
 
         explicit = self.checkpoint if name is None or name == self.default_model else None
         sam, actual, _path = checkpoints.load_sam(name, explicit, self.checkpoint_dir, self.preference)
-        self._backends[actual] = SamBackend(sam, actual, self.device, self.precision, self.decoder)
+        self._backends[actual] = SamBackend(sam, actual, self.device, self.precision, self.decoder, self.attention)
         if self.default_model is None:
             self.default_model = actual
 

@@ -8,7 +8,7 @@ import pytest
 import torch
 from PIL import Image
 
-from models import tiny_sam
+from models import randomise_rel_pos, tiny_sam
 from sam_app.backends.sam import SamBackend
 from sam_app.service import SamService
 
@@ -60,7 +60,7 @@ def vit_b_checkpoint(tmp_path_factory) -> Path:
     from segment_anything import sam_model_registry
 
     torch.manual_seed(1)
-    model = sam_model_registry["vit_b"]()
+    model = randomise_rel_pos(sam_model_registry["vit_b"](), std=0.05)
     path = tmp_path_factory.mktemp("vit_b") / "random_vit_b.pth"
     torch.save(model.state_dict(), path)
     return path

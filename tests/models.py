@@ -28,4 +28,14 @@ def tiny_sam(seed: int = 0) -> Sam:
             transformer_dim=256, iou_head_depth=3, iou_head_hidden_dim=256,
         ),
     )
-    return sam.eval()
+    return randomise_rel_pos(sam).eval()
+
+
+def randomise_rel_pos(sam: Sam, std: float = 0.5) -> Sam:
+    """segment-anything starts the relative-position tables at zero; trained models'
+    are not, and a zero table would hide any error in how they are applied."""
+    with torch.no_grad():
+        for block in sam.image_encoder.blocks:
+            block.attn.rel_pos_h.normal_(0, std)
+            block.attn.rel_pos_w.normal_(0, std)
+    return sam
