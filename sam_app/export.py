@@ -37,6 +37,14 @@ def png_bytes(image: np.ndarray) -> bytes:
     return buffer.tobytes()
 
 
+def jpeg_bytes(image: np.ndarray, quality: int = 92) -> bytes:
+    """HxWx3 uint8 RGB -> JPEG bytes (OpenCV, 4:2:0)."""
+    ok, buffer = cv2.imencode(".jpg", cv2.cvtColor(image, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, quality])
+    if not ok:
+        raise ValueError("JPEG encoding failed")
+    return buffer.tobytes()
+
+
 def mask_png_bytes(mask: np.ndarray) -> bytes:
     """HxW bool -> single-channel 8-bit PNG, 255 inside the mask, 0 outside."""
     return png_bytes(np.where(mask, 255, 0).astype(np.uint8))

@@ -113,8 +113,10 @@ class App:
             return (f"**Classical backend (OpenCV GrabCut)**: {why}Masks come from colour statistics, one per "
                     "object and without scores. To use SAM, pick vit_b in *Model* and press **Download** "
                     f"(or run `python -m sam_app download vit_b`). · {info['entries']} image(s) in cache")
-        parts = [f"Model **{model or 'none'}**", f"device **{svc.device}**", f"precision **{svc.precision}**",
-                 f"{info['entries']} image(s) encoded in cache"]
+        parts = [f"Model **{model or 'none'}**", f"device **{svc.device}**", f"precision **{svc.precision}**"]
+        if model and svc.loaded(model):
+            parts.append(f"decoder **{getattr(svc.backend(model), 'decoder', 'torch')}**")
+        parts.append(f"{info['entries']} image(s) encoded in cache")
         if model and not svc.loaded(model) and model in checkpoints.MODELS:
             status = {s.info.name: s for s in checkpoints.list_checkpoints(svc.checkpoint_dir)}[model]
             parts.append("loads on first use" if status.present else
@@ -159,8 +161,8 @@ class App:
             lines.append("_empty: click the image, or type points or boxes and press Add_")
         return "\n".join(lines)
 
-    def canvas(self, session: Session):
-        """The click target: image, last masks (tinted) and prompt markers."""
+    def canvas(self, session: Session) -> Optional[str]:
+        """The click target: image, last masks (tinted) and prompt markers, as a file."""
         if session.image is None:
             return None
         pixels = session.image.pixels
@@ -168,7 +170,17 @@ class App:
             masks = [o.masks[c] for o, c in zip(session.result.objects, session.choices)]
             pixels = render.overlay_masks(pixels, masks, alpha=0.35, outline=True)
         points, labels, boxes = session.arrays()
-        return render.draw_prompts(pixels, points, labels, boxes, session.pending)
+        return self.display(render.draw_prompts(pixels, points, labels, boxes, session.pending))
+
+    def display(self, pixels: np.ndarray) -> str:
+        """HxWx3 uint8 RGB -> path of a JPEG (quality 92) for an on-screen picture: about
+        3 ms a megapixel, where Gradio's own PNG encoding of an array takes 150 ms. Same
+        size as the image, so click positions stay image pixels. Downloads stay PNG."""
+        self._prune_outputs()
+        handle, path = tempfile.mkstemp(suffix=".jpg", dir=self.output_root)
+        with os.fdopen(handle, "wb") as f:
+            f.write(export.jpeg_bytes(pixels))
+        return path
 
     # ------------------------------------------------------------ image and model
 
@@ -364,18 +376,30 @@ class App:
                 session.refine[key] = (obj.prompt.points, obj.prompt.labels, obj.low_res_logits[choice][None])
 
     def result_widgets(self, session: Session):
-        """(result overlay, candidate radio update, download files)."""
-        result = session.result
-        masks = [o.masks[c] for o, c in zip(result.objects, session.choices)]
-        scores = [float(o.scores[c]) for o, c in zip(result.objects, session.choices)]
-        overlay = render.overlay_masks(session.image.pixels, masks, scores)
-        radio = gr.update(visible=False)
+        """(result overlay file, candidate radio update, downloads cleared: they are
+        written by ``on_downloads`` right after, so the masks show without waiting)."""
+        result, radio = session.result, gr.update(visible=False)
         if len(result.objects) == 1 and len(result.objects[0].scores) > 1:
             obj = result.objects[0]
             choices = [(f"Candidate {i + 1}: predicted IoU {s:.3f}" + (" (best)" if i == obj.best else ""), i)
                        for i, s in enumerate(obj.scores)]
             radio = gr.update(visible=True, choices=choices, value=session.choices[0], info=CANDIDATE_HELP)
-        return overlay, radio, self.write_downloads(session, overlay)
+        return self.display(self.result_overlay(session)), radio, None
+
+    @staticmethod
+    def result_overlay(session: Session) -> np.ndarray:
+        """HxWx3 uint8: the picked masks, outlined and labelled with their scores."""
+        result = session.result
+        masks = [o.masks[c] for o, c in zip(result.objects, session.choices)]
+        scores = [float(o.scores[c]) for o, c in zip(result.objects, session.choices)]
+        return render.overlay_masks(session.image.pixels, masks, scores)
+
+    def on_downloads(self, session: Session, current):
+        """After a Run or a candidate pick: write the download files for the session's
+        result, unless the Downloads box already holds them (``current`` not empty)."""
+        if session.result is None or session.image is None or current:
+            return gr.skip()
+        return self.write_downloads(session, self.result_overlay(session))
 
     def on_pick(self, candidate, session: Session):
         session = copy.copy(session)
@@ -383,8 +407,8 @@ class App:
             return session, gr.skip(), gr.skip(), gr.skip(), gr.skip()
         session.choices = [int(candidate)]
         self._remember_for_refinement(session)
-        overlay, _, files = self.result_widgets(session)
-        return session, self.canvas(session), overlay, files, f"Candidate {int(candidate) + 1} selected."
+        overlay, _, cleared = self.result_widgets(session)
+        return session, self.canvas(session), overlay, cleared, f"Candidate {int(candidate) + 1} selected."
 
     def write_downloads(self, session: Session, overlay: np.ndarray) -> List[str]:
         """Mask PNG per object, COCO RLE JSON, cut-out PNG and overlay PNG."""
@@ -413,12 +437,12 @@ class App:
         return files + [str(folder / f"{stem}_{n}") for n in ("masks_coco.json", "cutout.png", "overlay.png")]
 
     def _prune_outputs(self, max_age_s: float = 3600) -> None:
-        """Download files live an hour; older folders are removed."""
+        """Download folders and display files live an hour; older ones are removed."""
         now = time.time()
-        for folder in self.output_root.glob("*"):
+        for entry in self.output_root.glob("*"):
             try:
-                if now - folder.stat().st_mtime > max_age_s:
-                    shutil.rmtree(folder, ignore_errors=True)
+                if now - entry.stat().st_mtime > max_age_s:
+                    shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink()
             except OSError:
                 pass
 
@@ -433,7 +457,8 @@ class App:
         foreground, 0 background; empty = all foreground). boxes: "X1 Y1 X2 Y2 ...", one
         object per box, taking the points inside it. multimask: three candidates per object.
         Returns a JSON result (image size, model, and per object: box, points, labels,
-        scores, best, masks as COCO RLE, bbox of the best mask) and an overlay PNG.
+        scores, best, masks as COCO RLE, bbox of the best mask) and an overlay JPEG (a
+        picture for people; the masks are in the JSON).
         """
         path = image.get("path") if isinstance(image, dict) else getattr(image, "path", image)
         if not isinstance(path, str) or not _is_uploaded(path):
@@ -456,8 +481,8 @@ class App:
                                        [float(o.scores[o.best]) for o in result.objects])
         self._prune_outputs()
         folder = Path(tempfile.mkdtemp(dir=self.output_root))
-        export.atomic_write_bytes(folder / "overlay.png", export.png_bytes(overlay))
-        return data, FileData(path=str(folder / "overlay.png"), mime_type="image/png")
+        export.atomic_write_bytes(folder / "overlay.jpg", export.jpeg_bytes(overlay))
+        return data, FileData(path=str(folder / "overlay.jpg"), mime_type="image/jpeg")
 
 
 def _is_uploaded(path: str) -> bool:
@@ -486,7 +511,7 @@ def build_app(service: SamService, model_concurrency: int = 2) -> gr.Blocks:
         message = gr.Markdown("", elem_id="message")
         with gr.Row():
             with gr.Column(scale=3):
-                canvas = gr.Image(label="Click to add prompts", interactive=False, format="png",
+                canvas = gr.Image(label="Click to add prompts", interactive=False, type="filepath",
                                   elem_id="canvas", buttons=["fullscreen"])
                 with gr.Row():
                     upload = gr.Image(label="Image", type="filepath", sources=["upload", "clipboard"],
@@ -520,7 +545,7 @@ def build_app(service: SamService, model_concurrency: int = 2) -> gr.Blocks:
                     run = gr.Button("Run", variant="primary", elem_id="run")
         with gr.Row():
             preview = gr.Image(label="Preview (pixel axes)", interactive=False, format="png", elem_id="preview")
-            result_image = gr.Image(label="Result", interactive=False, format="png", elem_id="result")
+            result_image = gr.Image(label="Result", interactive=False, type="filepath", elem_id="result")
         candidates = gr.Radio([], label="Candidates", visible=False, elem_id="candidates")
         downloads = gr.File(label="Downloads", file_count="multiple", interactive=False, elem_id="downloads")
 
@@ -537,8 +562,9 @@ def build_app(service: SamService, model_concurrency: int = 2) -> gr.Blocks:
         download.click(app.on_download, [model, session],
                        [session, canvas, message, result_image, candidates, downloads, status, model],
                        api_visibility="private", concurrency_limit=1, concurrency_id="download")
+        write_downloads = dict(fn=app.on_downloads, inputs=[session, downloads], outputs=[downloads], **light)
         canvas.select(app.on_click, [mode, auto_run, multimask, session], edit_outputs,
-                      api_visibility="private", **model_work)
+                      api_visibility="private", **model_work).then(**write_downloads)
         add_points.click(app.on_add_points, [points_text, labels_text, mode, session],
                          edit_outputs + [points_text, labels_text], **light)
         points_text.submit(app.on_add_points, [points_text, labels_text, mode, session],
@@ -548,9 +574,10 @@ def build_app(service: SamService, model_concurrency: int = 2) -> gr.Blocks:
         undo.click(app.on_undo, [session], edit_outputs, **light)
         clear.click(app.on_clear, [session], edit_outputs + [preview], **light)
         preview_button.click(app.on_preview, [session], [preview, message], **light)
-        run.click(app.on_run, [multimask, session], edit_outputs, api_visibility="private", **model_work)
+        run.click(app.on_run, [multimask, session], edit_outputs, api_visibility="private",
+                  **model_work).then(**write_downloads)
         candidates.input(app.on_pick, [candidates, session], [session, canvas, result_image, downloads, message],
-                         **light)
+                         **light).then(**write_downloads)
         run.click(lambda s: app.status_text(s), [session], [status], **light)
         gr.api(app.api_segment, api_name="segment", **model_work)
     demo.sam_app = app  # for tests and scripts

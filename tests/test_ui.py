@@ -38,12 +38,18 @@ def test_upload_encodes_at_once_and_click_runs(app, loaded):
     assert loaded.image.width == 600 and app.service.encode_count == 1
     session, canvas, prompt, message, overlay, radio, files = click(app, loaded, 300, 200)
     assert session.points == [(300.0, 200.0, 1)] and loaded.points == [] and loaded.history == []  # not mutated in place
-    assert canvas.shape == (400, 600, 3) and overlay.shape == (400, 600, 3)
+    # on-screen pictures are JPEG files at the image's size (clicks land on image pixels)
+    assert Image.open(canvas).size == (600, 400) and Image.open(overlay).format == "JPEG"
+    assert Image.open(overlay).size == (600, 400)
     assert "1 object(s)" in message and "foreground point (300, 200)" in prompt
     assert radio["visible"] and len(radio["choices"]) == 3 and radio["value"] == session.result.objects[0].best
     assert app.service.encode_count == 1
+    # downloads are cleared by the Run and written by the step chained after it
+    assert files is None
+    files = app.on_downloads(session, files)
     names = sorted(p.rsplit("/", 1)[1] for p in files)
     assert names == ["coffee_cutout.png", "coffee_mask1.png", "coffee_masks_coco.json", "coffee_overlay.png"]
+    assert app.on_downloads(session, files) == gr.skip()  # already written: not again
 
 
 def test_ui_result_equals_the_engine(app, loaded):
@@ -59,7 +65,8 @@ def test_candidate_pick_drives_downloads_and_refinement(app, loaded):
     obj = session.result.objects[0]
     pick = (obj.best + 1) % 3
     session, canvas, overlay, files, message = app.on_pick(pick, session)
-    assert session.choices == [pick] and "Candidate" in message
+    assert session.choices == [pick] and "Candidate" in message and files is None
+    files = app.on_downloads(session, files)
     mask_file = next(p for p in files if p.endswith("_mask1.png"))
     np.testing.assert_array_equal(np.asarray(Image.open(mask_file)) > 0, obj.masks[pick])
     coco = json.loads(open(next(p for p in files if p.endswith(".json"))).read())
@@ -102,7 +109,7 @@ def test_typed_points_and_boxes_like_the_original_ui(app, loaded):
     session, *_ = app.on_add_boxes("90 140 260 310 40 50 60 70", session)
     assert len(session.boxes) == 2
     out = app.on_run(False, session)
-    assert len(out[0].result.objects) == 2 and out[4].shape == (400, 600, 3)
+    assert len(out[0].result.objects) == 2 and Image.open(out[4]).size == (600, 400)
     preview, note = app.on_preview(out[0])
     assert preview.ndim == 3 and "prompt drawn" in note
     empty_preview, note = app.on_preview(loaded)
