@@ -31,12 +31,13 @@ import numpy as np
 from . import checkpoints
 from .backends.base import Backend, ObjectResult
 from .devices import resolve_device, resolve_precision
-from .errors import CheckpointError, ResourceError, SamAppError
+from .errors import CheckpointError, ImageError, ResourceError, SamAppError
 from .images import DEFAULT_MAX_PIXELS, ImageSource, LoadedImage, load_image
 from .prompts import ObjectPrompt, build_objects, parse_prompt
 
 DEFAULT_CACHE_SIZE = int(os.environ.get("SAM_EMBEDDING_CACHE", 16))
 CLASSICAL = "classical"  # the weights-free OpenCV GrabCut backend
+DECODED_FILES = 4  # decoded images kept for image_by_id and repeated files (12 MP = 36 MB)
 
 
 @dataclass
@@ -98,6 +99,8 @@ class SamService:
         self._backend_lock = threading.Lock()
         self._cache: "OrderedDict[Tuple[str, str], object]" = OrderedDict()
         self._inflight: Dict[Tuple[str, str], Future] = {}
+        self._images: "OrderedDict[str, LoadedImage]" = OrderedDict()  # digest -> image
+        self._files: "OrderedDict[tuple, str]" = OrderedDict()  # (path, size, mtime) -> digest
         self._cache_lock = threading.Lock()
         self.encode_count = 0  # image encodings actually run (cache misses)
 
@@ -173,8 +176,46 @@ class SamService:
     # ------------------------------------------------------------ embeddings
 
     def load_image(self, source: ImageSource) -> LoadedImage:
-        """Normalise any accepted source (see ``images``) under this service's pixel limit."""
-        return load_image(source, self.max_pixels)
+        """Normalise any accepted source (see ``images``) under this service's pixel limit.
+        The last ``DECODED_FILES`` files are remembered by (path, size, modification
+        time), so a client sending the same file with every prompt does not pay for
+        decoding and hashing it each time (Gradio stores uploads under a folder named by
+        their content hash); every loaded image can be fetched again by ``image_by_id``."""
+        if not isinstance(source, (str, os.PathLike)):
+            return self._remember(None, load_image(source, self.max_pixels))
+        try:
+            info = os.stat(source)
+            key = (os.path.realpath(source), info.st_size, info.st_mtime_ns)
+        except OSError:
+            return load_image(source, self.max_pixels)  # says what is wrong with the path
+        with self._cache_lock:
+            known = self._images.get(self._files.get(key, ""))
+        if known is not None:
+            return self._remember(key, known)
+        return self._remember(key, load_image(source, self.max_pixels))
+
+    def _remember(self, file_key: Optional[tuple], image: LoadedImage) -> LoadedImage:
+        with self._cache_lock:
+            self._images[image.digest] = image
+            self._images.move_to_end(image.digest)
+            if file_key is not None:
+                self._files[file_key] = image.digest
+                self._files.move_to_end(file_key)
+            for table in (self._images, self._files):
+                while len(table) > DECODED_FILES:
+                    table.popitem(last=False)
+        return image
+
+    def image_by_id(self, image_id: str) -> LoadedImage:
+        """A recently loaded image by its ``digest`` (clients send it instead of the
+        image to skip uploading and decoding it again)."""
+        with self._cache_lock:
+            image = self._images.get(image_id)
+            if image is not None:
+                self._images.move_to_end(image_id)
+                return image
+        raise ImageError(f"unknown image_id {image_id!r}: it was never sent, or it has left the cache of the "
+                         f"last {DECODED_FILES} images; send the image again")
 
     def embedding(self, image: LoadedImage, model: Optional[str] = None):
         """The cached embedding of ``image`` for ``model``, encoding it at most once."""

@@ -449,24 +449,33 @@ class App:
     # ------------------------------------------------------------ API
 
     def api_segment(
-        self, image: FileData, points: str = "", labels: str = "", boxes: str = "", multimask: bool = False
-    ) -> tuple[dict, FileData]:
+        self, image: Optional[FileData] = None, points: str = "", labels: str = "", boxes: str = "",
+        multimask: bool = False, overlay: bool = True, image_id: str = "",
+    ) -> tuple[dict, Optional[FileData]]:
         """Segment an image with prompt text in the web UI's syntax.
 
-        image: the image file. points: "X Y X Y ..." in pixels. labels: "1 0 ..." (1
-        foreground, 0 background; empty = all foreground). boxes: "X1 Y1 X2 Y2 ...", one
-        object per box, taking the points inside it. multimask: three candidates per object.
-        Returns a JSON result (image size, model, and per object: box, points, labels,
-        scores, best, masks as COCO RLE, bbox of the best mask) and an overlay JPEG (a
-        picture for people; the masks are in the JSON).
+        image: the image file; or leave it out and pass image_id, the ``image_id`` of an
+        earlier result, to prompt the same image again without sending it. points:
+        "X Y X Y ..." in pixels. labels: "1 0 ..." (1 foreground, 0 background; empty =
+        all foreground). boxes: "X1 Y1 X2 Y2 ...", one object per box, taking the points
+        inside it. multimask: three candidates per object. overlay: also draw the best
+        masks on the image.
+        Returns a JSON result (image_id, image size, model, and per object: box, points,
+        labels, scores, best, masks as COCO RLE, bbox of the best mask) and an overlay
+        JPEG (a picture for people; the masks are in the JSON), or None without overlay.
         """
-        path = image.get("path") if isinstance(image, dict) else getattr(image, "path", image)
-        if not isinstance(path, str) or not _is_uploaded(path):
-            # Only files uploaded with this request: a client must not make us read others.
-            raise gr.Error("the image must be uploaded with the request: pass handle_file(path) "
-                           "from gradio_client", print_exception=False)
         try:
-            loaded = self.service.load_image(path)
+            if image is None or image == "":
+                if not image_id:
+                    raise SamAppError("no image: send an image file, or the image_id of an earlier result")
+                loaded = self.service.image_by_id(image_id)
+            else:
+                path = image.get("path") if isinstance(image, dict) else getattr(image, "path", image)
+                if not isinstance(path, str) or not _is_uploaded(path):
+                    # Only files uploaded with this request: a client must not make us read others.
+                    raise SamAppError("the image must be uploaded with the request: pass handle_file(path) "
+                                      "from gradio_client")
+                loaded = self.service.load_image(path)
             result = self.service.segment_text(loaded, points, labels, boxes, multimask)
         except SamAppError as exc:
             raise gr.Error(str(exc), print_exception=False) from None
@@ -476,12 +485,15 @@ class App:
             record["masks"] = [export.coco_rle(m) for m in obj.masks]
             record["bbox"] = export.mask_bbox(obj.best_mask)
             objects.append(record)
-        data = {"image_size": {"width": loaded.width, "height": loaded.height}, "model": result.model, "objects": objects}
-        overlay = render.overlay_masks(loaded.pixels, [o.best_mask for o in result.objects],
+        data = {"image_id": loaded.digest, "image_size": {"width": loaded.width, "height": loaded.height},
+                "model": result.model, "objects": objects}
+        if not overlay:
+            return data, None
+        picture = render.overlay_masks(loaded.pixels, [o.best_mask for o in result.objects],
                                        [float(o.scores[o.best]) for o in result.objects])
         self._prune_outputs()
         folder = Path(tempfile.mkdtemp(dir=self.output_root))
-        export.atomic_write_bytes(folder / "overlay.jpg", export.jpeg_bytes(overlay))
+        export.atomic_write_bytes(folder / "overlay.jpg", export.jpeg_bytes(picture))
         return data, FileData(path=str(folder / "overlay.jpg"), mime_type="image/jpeg")
 
 

@@ -1,11 +1,13 @@
 """The SAM path: our service against upstream SamPredictor on the same weights, the
 embedding cache, and thread safety."""
 
+import os
 import threading
 
 import numpy as np
 import pytest
 import torch
+from PIL import Image
 from segment_anything import SamPredictor, sam_model_registry
 
 from conftest import make_service
@@ -208,3 +210,17 @@ def test_failed_encoding_is_not_cached_and_does_not_block(tiny_model, astronaut)
     backend.encode = original
     service.encode(astronaut)
     assert service.encode_count == 1
+
+
+def test_image_files_are_decoded_once_until_they_change(tiny_service, tmp_path, coffee):
+    path = tmp_path / "picture.png"
+    Image.fromarray(coffee).save(path)
+    first = tiny_service.load_image(str(path))
+    assert tiny_service.load_image(path) is first  # same file, any path type: no decoding
+    changed = coffee.copy()
+    changed[:10] = 0
+    Image.fromarray(changed).save(path)
+    os.utime(path, ns=(1, 1))  # a new modification time even on coarse clocks
+    second = tiny_service.load_image(path)
+    assert second is not first and second.digest != first.digest
+    np.testing.assert_array_equal(second.pixels[:10], 0)

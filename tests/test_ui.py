@@ -228,6 +228,24 @@ def test_api_segment_equals_the_engine_and_encodes_once(server, tiny_model):
     assert all(len(o["bbox"]) == 4 for o in boxes["objects"])
 
 
+def test_api_prompts_again_by_image_id_without_sending_the_image(server, tiny_model):
+    demo, service, url = server
+    client = Client(url, verbose=False)
+    first, overlay = client.predict(handle_file(COFFEE), "300 200", "", "", False, api_name="/segment")
+    assert overlay is not None and len(first["image_id"]) > 16
+    encodings = service.encode_count
+    again, none = client.predict(None, "320 210 100 50", "1 0", "", True, False, first["image_id"], api_name="/segment")
+    assert none is None  # overlay=False: masks only
+    assert again["image_id"] == first["image_id"] and service.encode_count == encodings
+    expected = make_service(tiny_model).segment(COFFEE, points=[[320, 210], [100, 50]], labels=[1, 0], multimask=True)
+    for rle, mask in zip(again["objects"][0]["masks"], expected.objects[0].masks):
+        np.testing.assert_array_equal(decode_rle(rle), mask)
+    with pytest.raises(Exception, match="unknown image_id 'nope': it was never sent"):
+        client.predict(None, "10 10", "", "", False, False, "nope", api_name="/segment")
+    with pytest.raises(Exception, match="no image: send an image file, or the image_id of an earlier result"):
+        client.predict(None, "10 10", api_name="/segment")
+
+
 def test_api_errors_are_readable(server):
     _, _, url = server
     client = Client(url, verbose=False)
