@@ -67,6 +67,20 @@ def draw_prompts(
     return canvas
 
 
+def resize(pixels: np.ndarray, scale: float) -> np.ndarray:
+    """HxWx3 uint8 -> round(H*scale) x round(W*scale) x 3 (area averaging when shrinking)."""
+    h, w = pixels.shape[:2]
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    return cv2.resize(pixels, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
+
+
+def resize_mask(mask: np.ndarray, size: Tuple[int, int]) -> np.ndarray:
+    """HxW bool -> size (h, w) bool (nearest pixel; no copy when the size is the same)."""
+    if mask.shape == tuple(size):
+        return mask
+    return cv2.resize(mask.view(np.uint8), (size[1], size[0]), interpolation=cv2.INTER_NEAREST).view(bool)
+
+
 def _bbox(mask: np.ndarray):
     """(x, y, w, h) of an HxW bool mask's pixels, or None when it is empty."""
     x, y, w, h = mask_bbox(mask)

@@ -29,6 +29,25 @@ from .service import CLASSICAL, SamService, SegmentResult
 IMGS = Path(__file__).resolve().parent.parent / "imgs"
 MODES = ["Foreground point", "Background point", "Box (2 clicks)"]
 CANDIDATE_HELP = "Pick the candidate that fits best; it is the one refined and downloaded."
+DISPLAY_MAX_SIDE = 2048  # on-screen pictures are scaled down to this; clicks are scaled back
+
+
+def display_scale(image: LoadedImage) -> float:
+    """Factor from image pixels to on-screen picture pixels (1 for images up to
+    DISPLAY_MAX_SIDE): a 12 MP photo is shown at about 2.7 MP, which is more than a
+    screen shows and four times cheaper to draw, encode and send."""
+    return min(1.0, DISPLAY_MAX_SIDE / max(image.height, image.width))
+
+
+def to_image_pixels(image: LoadedImage, index) -> Tuple[float, float]:
+    """A click at (X, Y) on the on-screen picture -> (X, Y) in image pixels: the same
+    pixel centre, rounded to whole pixels when the picture was scaled down."""
+    scale = display_scale(image)
+    if scale == 1:
+        return float(index[0]), float(index[1])
+    x = min(max(round((index[0] + 0.5) / scale - 0.5), 0), image.width - 1)
+    y = min(max(round((index[1] + 0.5) / scale - 0.5), 0), image.height - 1)
+    return float(x), float(y)
 
 
 @dataclass
@@ -162,20 +181,24 @@ class App:
         return "\n".join(lines)
 
     def canvas(self, session: Session) -> Optional[str]:
-        """The click target: image, last masks (tinted) and prompt markers, as a file."""
+        """The click target: image, last masks (tinted) and prompt markers, as a file at
+        display size (see ``display_scale``)."""
         if session.image is None:
             return None
-        pixels = session.image.pixels
+        scale = display_scale(session.image)
+        pixels = session.image.pixels if scale == 1 else render.resize(session.image.pixels, scale)
         if session.result is not None:
             masks = [o.masks[c] for o, c in zip(session.result.objects, session.choices)]
-            pixels = render.overlay_masks(pixels, masks, alpha=0.35, outline=True)
+            pixels = render.overlay_masks(pixels, [render.resize_mask(m, pixels.shape[:2]) for m in masks],
+                                          alpha=0.35, outline=True)
         points, labels, boxes = session.arrays()
-        return self.display(render.draw_prompts(pixels, points, labels, boxes, session.pending))
+        pending = None if session.pending is None else [v * scale for v in session.pending]
+        return self.display(render.draw_prompts(pixels, points * scale, labels, boxes * scale, pending))
 
     def display(self, pixels: np.ndarray) -> str:
         """HxWx3 uint8 RGB -> path of a JPEG (quality 92) for an on-screen picture: about
-        3 ms a megapixel, where Gradio's own PNG encoding of an array takes 150 ms. Same
-        size as the image, so click positions stay image pixels. Downloads stay PNG."""
+        3 ms a megapixel, where Gradio's own PNG encoding of an array takes 150 ms.
+        Downloads stay PNG and full size."""
         self._prune_outputs()
         handle, path = tempfile.mkstemp(suffix=".jpg", dir=self.output_root)
         with os.fdopen(handle, "wb") as f:
@@ -252,11 +275,12 @@ class App:
         return None if session.image is not None else "Error: Upload an image (or pick an example) first."
 
     def on_click(self, mode, auto_run, multimask, session: Session, evt: gr.SelectData):
-        """A click on the canvas at ``evt.index`` = (X, Y) in image pixels."""
+        """A click on the canvas at ``evt.index`` = (X, Y) in the displayed picture's
+        pixels, mapped back to image pixels."""
         session = copy.copy(session)
         if session.image is None:
             return self.after_edit(session, self._need_image(session))
-        x, y = float(evt.index[0]), float(evt.index[1])
+        x, y = to_image_pixels(session.image, evt.index)
         session.snapshot()
         if mode == MODES[2]:
             if session.pending is None:
@@ -384,15 +408,16 @@ class App:
             choices = [(f"Candidate {i + 1}: predicted IoU {s:.3f}" + (" (best)" if i == obj.best else ""), i)
                        for i, s in enumerate(obj.scores)]
             radio = gr.update(visible=True, choices=choices, value=session.choices[0], info=CANDIDATE_HELP)
-        return self.display(self.result_overlay(session)), radio, None
+        return self.display(self.result_overlay(session, display_scale(session.image))), radio, None
 
     @staticmethod
-    def result_overlay(session: Session) -> np.ndarray:
-        """HxWx3 uint8: the picked masks, outlined and labelled with their scores."""
+    def result_overlay(session: Session, scale: float = 1.0) -> np.ndarray:
+        """(H*scale)x(W*scale)x3 uint8: the picked masks, outlined and labelled with scores."""
         result = session.result
-        masks = [o.masks[c] for o, c in zip(result.objects, session.choices)]
+        pixels = session.image.pixels if scale == 1 else render.resize(session.image.pixels, scale)
+        masks = [render.resize_mask(o.masks[c], pixels.shape[:2]) for o, c in zip(result.objects, session.choices)]
         scores = [float(o.scores[c]) for o, c in zip(result.objects, session.choices)]
-        return render.overlay_masks(session.image.pixels, masks, scores)
+        return render.overlay_masks(pixels, masks, scores)
 
     def on_downloads(self, session: Session, current):
         """After a Run or a candidate pick: write the download files for the session's

@@ -293,3 +293,25 @@ def test_nothing_outside_uploads_is_read_or_served(server, tmp_path):
 def test_api_function_itself_refuses_paths_outside_uploads(app):
     with pytest.raises(gr.Error, match="must be uploaded with the request"):
         app.api_segment({"path": COFFEE}, "10 10")
+
+
+def test_large_images_are_shown_scaled_and_clicks_map_back(app, tmp_path, coffee):
+    big = np.asarray(Image.fromarray(coffee).resize((4500, 3000)))
+    path = tmp_path / "big.jpg"
+    Image.fromarray(big).save(path, quality=90)
+    session = app.on_image(str(path), Session(), progress=NO_PROGRESS)[0]
+    scale = 2048 / 4500
+    assert Image.open(app.canvas(session)).size == (2048, 1365)
+    # the pixel centre clicked on screen, in image pixels
+    session, canvas, prompt, message, overlay, radio, files = click(app, session, 1024, 682)
+    x, y, _ = session.points[0]
+    assert (x, y) == (round(1024.5 / scale - 0.5), round(682.5 / scale - 0.5)) == (2251, 1499)
+    assert "(2251, 1499)" in prompt
+    assert Image.open(overlay).size == (2048, 1365) and Image.open(canvas).size == (2048, 1365)
+    assert session.result.objects[0].masks.shape == (3, 3000, 4500)  # masks stay full size
+    files = app.on_downloads(session, None)
+    assert Image.open(next(p for p in files if p.endswith("_mask1.png"))).size == (4500, 3000)
+    assert Image.open(next(p for p in files if p.endswith("_overlay.png"))).size == (4500, 3000)
+    # the far corner pixel maps near the image's far corner, inside it
+    corner = click(app, session, 2047, 1364, auto_run=False)[0]
+    assert corner.points[-1][:2] == (4498.0, 2998.0)
