@@ -227,7 +227,6 @@ def main(argv=None) -> int:
                     table.values["bf16_speedup"] = fp32_ms["reference"] / med
                     table.values["bf16_iou"] = agreement
                 table.add(f"{model_type} image encoder, {prec}, {attention} attention", med, p95, note)
-                del runner
         if model_type == "vit_b":
             info = service.cache_info()
             table.add("peak resident memory, interactive work with vit_b", peak_rss_mb(), None,

@@ -35,9 +35,10 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"{' | '.join(DEVICES)} | cuda:N (env SAM_DEVICE, default auto: cuda > mps > cpu)")
     parser.add_argument("--precision", choices=PRECISIONS, default=env("SAM_PRECISION", "auto"),
                         help="image encoder precision (env SAM_PRECISION, default auto)")
-    parser.add_argument("--decoder", choices=DECODERS, default=env("SAM_DECODER", "auto"),
+    parser.add_argument("--decoder", choices=DECODERS, default=env("SAM_DECODER"),
                         help="prompt decoder: torch, onnx (ONNX Runtime), or auto = ONNX Runtime on the CPU "
-                             "where it is faster, timed at load (env SAM_DECODER)")
+                             "where it is faster, timed at load (env SAM_DECODER; default auto, and torch for "
+                             "one-shot segment runs, where exporting would cost more than it saves)")
     parser.add_argument("--attention", choices=ATTENTIONS, default=env("SAM_ATTENTION", "sdpa"),
                         help="image encoder attention: sdpa (fused, faster) or reference (segment-anything's "
                              "code) (env SAM_ATTENTION)")
@@ -47,14 +48,15 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
 
 def service_from_args(args: argparse.Namespace, **extra):
     """The service the options describe. ``extra`` goes to SamService (e.g. cache_size,
-    allow_classical)."""
+    allow_classical) and wins over the options."""
     from .service import SamService
 
-    return SamService(
+    options = dict(
         model_type=args.model_type, checkpoint=args.checkpoint, checkpoint_dir=args.checkpoint_dir,
-        device=args.device, precision=args.precision, decoder=args.decoder,
-        attention=args.attention, max_pixels=args.max_pixels, **extra,
+        device=args.device, precision=args.precision, decoder=args.decoder or "auto",
+        attention=args.attention, max_pixels=args.max_pixels,
     )
+    return SamService(**{**options, **extra})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -112,7 +114,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as exc:
             raise SamAppError(f"cannot read mask input {args.mask_input}: {exc}") from None
     # A script asked for SAM and gets SAM or an error; the classical backend only on request.
-    service = service_from_args(args, allow_classical=False)
+    service = service_from_args(args, allow_classical=False, decoder=args.decoder or "torch")
     image = service.load_image(args.image)  # fail on a bad image before loading a model
     result = service.segment(image, points, labels, boxes, mask_input, multimask=args.multimask)
 

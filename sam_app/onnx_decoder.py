@@ -11,7 +11,7 @@ padding point that SamPredictor adds when there is no box.
 from __future__ import annotations
 
 import io
-import os
+import logging
 import tempfile
 import warnings
 from pathlib import Path
@@ -24,7 +24,6 @@ from segment_anything.utils.onnx import SamOnnxModel
 from segment_anything.utils.transforms import ResizeLongestSide
 
 from .errors import SamAppError
-from .export import atomic_write_bytes
 from .prompts import ObjectPrompt
 
 OPSET = 17
@@ -106,10 +105,17 @@ def quantize_bytes(graph: bytes) -> bytes:
     """Dynamic uint8 quantisation of the weights (as upstream's export script does)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
+    root = logging.getLogger()
+    level = root.level
     with tempfile.TemporaryDirectory() as folder:
         source, target = Path(folder) / "float.onnx", Path(folder) / "quantized.onnx"
         source.write_bytes(graph)
-        quantize_dynamic(str(source), str(target), per_channel=False, reduce_range=False, weight_type=QuantType.QUInt8)
+        root.setLevel(logging.ERROR)  # its advice to pre-process applies to image models, not this one
+        try:
+            quantize_dynamic(str(source), str(target), per_channel=False, reduce_range=False,
+                             weight_type=QuantType.QUInt8)
+        finally:
+            root.setLevel(level)
         return target.read_bytes()
 
 
@@ -172,16 +178,6 @@ class OnnxDecoder:
         }
         scores, low_res = self.session.run(None, feed)
         return scores, low_res
-
-
-def write_onnx(model: Sam, output: os.PathLike, return_single_mask: bool = False, quantize: bool = False,
-               upscale: bool = True, opset: int = OPSET) -> bytes:
-    """Export to ``output`` (written whole or not at all); returns the graph."""
-    graph = export_bytes(model, return_single_mask, upscale, opset)
-    if quantize:
-        graph = quantize_bytes(graph)
-    atomic_write_bytes(Path(output), graph)
-    return graph
 
 
 def verify(graph: bytes, model: Sam, trials: int = 8, seed: int = 0) -> Dict[str, float]:

@@ -175,19 +175,20 @@ class SamService:
 
     # ------------------------------------------------------------ embeddings
 
-    def load_image(self, source: ImageSource) -> LoadedImage:
+    def load_image(self, source: ImageSource, content_key: Optional[str] = None) -> LoadedImage:
         """Normalise any accepted source (see ``images``) under this service's pixel limit.
-        The last ``DECODED_FILES`` files are remembered by (path, size, modification
-        time), so a client sending the same file with every prompt does not pay for
-        decoding and hashing it each time (Gradio stores uploads under a folder named by
-        their content hash); every loaded image can be fetched again by ``image_by_id``."""
+
+        The last ``DECODED_FILES`` files are remembered by (path, size, modification time),
+        or by ``content_key`` when the caller knows one (a hash of the file's bytes), so a
+        client sending the same file with every prompt does not pay for decoding and
+        hashing it each time. Every loaded image can be fetched again by ``image_by_id``."""
         if not isinstance(source, (str, os.PathLike)):
             return self._remember(None, load_image(source, self.max_pixels))
         try:
             info = os.stat(source)
-            key = (os.path.realpath(source), info.st_size, info.st_mtime_ns)
         except OSError:
             return load_image(source, self.max_pixels)  # says what is wrong with the path
+        key = ("content", content_key) if content_key else (os.path.realpath(source), info.st_size, info.st_mtime_ns)
         with self._cache_lock:
             known = self._images.get(self._files.get(key, ""))
         if known is not None:

@@ -8,6 +8,7 @@ settings that ``webui.py`` and the tests use.
 
 import copy
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -500,7 +501,7 @@ class App:
                     # Only files uploaded with this request: a client must not make us read others.
                     raise SamAppError("the image must be uploaded with the request: pass handle_file(path) "
                                       "from gradio_client")
-                loaded = self.service.load_image(path)
+                loaded = self.service.load_image(path, _upload_content_key(path))
             result = self.service.segment_text(loaded, points, labels, boxes, multimask)
         except SamAppError as exc:
             raise gr.Error(str(exc), print_exception=False) from None
@@ -520,6 +521,14 @@ class App:
         folder = Path(tempfile.mkdtemp(dir=self.output_root))
         export.atomic_write_bytes(folder / "overlay.jpg", export.jpeg_bytes(picture))
         return data, FileData(path=str(folder / "overlay.jpg"), mime_type="image/jpeg")
+
+
+def _upload_content_key(path: str) -> Optional[str]:
+    """Gradio stores an upload in a folder named by the sha256 of its bytes (and writes it
+    anew with each upload), so that name identifies the content where the file's
+    modification time cannot."""
+    folder = Path(path).parent.name
+    return f"sha256:{folder}" if re.fullmatch(r"[0-9a-f]{64}", folder) else None
 
 
 def _is_uploaded(path: str) -> bool:

@@ -3,7 +3,6 @@
 import os
 import shutil
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest

@@ -21,7 +21,7 @@ def test_segment_writes_masks_logits_and_json(tmp_path, vit_b_checkpoint):
     out = tmp_path / "out"
     result = run_cli("segment", IMGS / "coffee.png", "--out-dir", out, "--points", "300 200 320 210 100 100",
                      "--labels", "1 1 0", "--boxes", "250 100 450 350 0 0 200 200", "--multimask",
-                     "--checkpoint", vit_b_checkpoint, "--device", "cpu", "--precision", "fp32")
+                     "--checkpoint", vit_b_checkpoint, "--device", "cpu", "--precision", "fp32", "--decoder", "onnx")
     assert result.returncode == 0, result.stderr
     data = json.loads((out / "result.json").read_text())
     assert data["image_size"] == {"width": 600, "height": 400} and data["model_type"] == "vit_b"

@@ -315,3 +315,20 @@ def test_large_images_are_shown_scaled_and_clicks_map_back(app, tmp_path, coffee
     # the far corner pixel maps near the image's far corner, inside it
     corner = click(app, session, 2047, 1364, auto_run=False)[0]
     assert corner.points[-1][:2] == (4498.0, 2998.0)
+
+
+def test_api_decodes_a_file_sent_again_only_once(server, monkeypatch):
+    """Gradio writes each upload anew (new modification time) into a folder named by the
+    sha256 of its bytes; that name keys the decoded image."""
+    import sam_app.service
+
+    _, _, url = server
+    decoded = []
+    real = sam_app.service.load_image
+    monkeypatch.setattr(sam_app.service, "load_image",
+                        lambda source, limit: decoded.append(source) or real(source, limit))
+    client = Client(url, verbose=False)
+    path = str(IMGS / "rocket.jpg")
+    first = [client.predict(handle_file(path), "100 100", api_name="/segment")[0] for _ in range(3)]
+    assert len([s for s in decoded if isinstance(s, str)]) == 1
+    assert len({r["image_id"] for r in first}) == 1
