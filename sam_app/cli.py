@@ -127,9 +127,9 @@ def cmd_segment(args: argparse.Namespace) -> int:
     for i, obj in enumerate(result.objects):
         record = object_summary(obj)
         record["masks"] = []
-        for c, mask in enumerate(obj.masks):
+        for c in range(len(obj.scores)):
             name = f"object{i}_mask{c}.png"
-            save_mask_png(out / name, mask)
+            save_mask_png(out / name, obj.mask(c))
             record["masks"].append(name)
         record["logits"] = f"object{i}_logits.npy"
         save_npy(out / record["logits"], obj.low_res_logits)

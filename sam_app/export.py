@@ -114,7 +114,7 @@ def coco_annotation(obj, index: int, candidate: int) -> Dict[str, object]:
     segmentation (RLE), area, bbox [x, y, w, h], score (predicted IoU or None), and the
     prompt that produced it."""
     summary = object_summary(obj)
-    mask = obj.masks[candidate]
+    mask = obj.mask(candidate)
     return {
         "id": index + 1,
         "segmentation": coco_rle(mask),

@@ -74,13 +74,6 @@ def resize(pixels: np.ndarray, scale: float) -> np.ndarray:
     return cv2.resize(pixels, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
 
 
-def resize_mask(mask: np.ndarray, size: Tuple[int, int]) -> np.ndarray:
-    """HxW bool -> size (h, w) bool (nearest pixel; no copy when the size is the same)."""
-    if mask.shape == tuple(size):
-        return mask
-    return cv2.resize(mask.view(np.uint8), (size[1], size[0]), interpolation=cv2.INTER_NEAREST).view(bool)
-
-
 def _bbox(mask: np.ndarray):
     """(x, y, w, h) of an HxW bool mask's pixels, or None when it is empty."""
     x, y, w, h = mask_bbox(mask)

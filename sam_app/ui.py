@@ -189,9 +189,8 @@ class App:
         scale = display_scale(session.image)
         pixels = session.image.pixels if scale == 1 else render.resize(session.image.pixels, scale)
         if session.result is not None:
-            masks = [o.masks[c] for o, c in zip(session.result.objects, session.choices)]
-            pixels = render.overlay_masks(pixels, [render.resize_mask(m, pixels.shape[:2]) for m in masks],
-                                          alpha=0.35, outline=True)
+            masks = [o.mask_at(c, pixels.shape[:2]) for o, c in zip(session.result.objects, session.choices)]
+            pixels = render.overlay_masks(pixels, masks, alpha=0.35, outline=True)
         points, labels, boxes = session.arrays()
         pending = None if session.pending is None else [v * scale for v in session.pending]
         return self.display(render.draw_prompts(pixels, points * scale, labels, boxes * scale, pending))
@@ -416,7 +415,7 @@ class App:
         """(H*scale)x(W*scale)x3 uint8: the picked masks, outlined and labelled with scores."""
         result = session.result
         pixels = session.image.pixels if scale == 1 else render.resize(session.image.pixels, scale)
-        masks = [render.resize_mask(o.masks[c], pixels.shape[:2]) for o, c in zip(result.objects, session.choices)]
+        masks = [o.mask_at(c, pixels.shape[:2]) for o, c in zip(result.objects, session.choices)]
         scores = [float(o.scores[c]) for o, c in zip(result.objects, session.choices)]
         return render.overlay_masks(pixels, masks, scores)
 
@@ -446,10 +445,10 @@ class App:
         union = np.zeros(session.image.pixels.shape[:2], bool)
         for k, (obj, c) in enumerate(zip(session.result.objects, session.choices)):
             path = folder / f"{stem}_mask{k + 1}.png"
-            export.save_mask_png(path, obj.masks[c])
+            export.save_mask_png(path, obj.mask(c))
             files.append(str(path))
             annotations.append(export.coco_annotation(obj, k, c))
-            union |= obj.masks[c]
+            union |= obj.mask(c)
         coco = {
             "image": {"file_name": stem, "width": session.image.width, "height": session.image.height},
             "model": session.result.model,

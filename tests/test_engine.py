@@ -11,6 +11,7 @@ from PIL import Image
 from segment_anything import SamPredictor, sam_model_registry
 
 from conftest import make_service
+from sam_app.prompts import ObjectPrompt
 from sam_app.checkpoints import load_sam
 
 
@@ -224,3 +225,23 @@ def test_image_files_are_decoded_once_until_they_change(tiny_service, tmp_path, 
     second = tiny_service.load_image(path)
     assert second is not first and second.digest != first.digest
     np.testing.assert_array_equal(second.pixels[:10], 0)
+
+
+def test_masks_at_screen_size_come_from_the_low_res_logits(tiny_service, astronaut):
+    """A smooth low-res disc (random weights give pixel noise, which no resampling keeps)."""
+    backend = tiny_service.backend()
+    embedding = tiny_service.embedding(tiny_service.load_image(astronaut))
+    yy, xx = np.mgrid[:256, :256]
+    low = np.stack([60 - np.hypot(xx - 128, yy - 100), 30 - np.hypot(xx - 60, yy - 60)]).astype(np.float32)
+    obj = backend._result(embedding, ObjectPrompt(), np.array([0.2, 0.9], np.float32), low, False)
+    h, w = astronaut.shape[:2]
+    assert obj.best == 1
+    for c in range(2):
+        small = obj.mask_at(c, (h // 4, w // 4))
+        assert small.shape == (h // 4, w // 4) and small.dtype == bool and small.any()
+        full = obj.mask(c)[2::4, 2::4]  # the same candidate at full size, sampled at a quarter
+        assert (small == full).mean() >= 0.995
+    np.testing.assert_array_equal(obj.masks[1], obj.best_mask)
+    assert obj.mask_at(1, (h, w)) is obj.mask(1)
+    with pytest.raises(IndexError):
+        obj.mask(2)

@@ -2,35 +2,65 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
+import cv2
 import numpy as np
 
 from ..prompts import ObjectPrompt
 
 
-@dataclass
 class ObjectResult:
-    """Masks for one object, at the original image size.
+    """Masks for one object, at the original image size, made when first asked for.
 
-    masks: CxHxW bool (C = 3 with multimask, else 1). scores: C float32 predicted IoU
-    (NaN where the backend has no score). low_res_logits: Cx256x256 float32, feed one
-    back as ``mask_input`` to refine (None where the backend has none). logits: CxHxW
-    float32 before thresholding, only when asked for. best: index of the highest score.
+    scores: C float32 predicted IoU (C = 3 with multimask, else 1; NaN where the backend
+    has no score). best: index of the highest score. low_res_logits: Cx256x256 float32,
+    feed one back as ``mask_input`` to refine (None where the backend has none). logits:
+    CxHxW float32 before thresholding, only when asked for.
+
+    Masks come either ready (``masks``: CxHxW bool) or from ``upscale(candidate, (h, w))
+    -> hxw bool``, run for a candidate only when it is used: a click in the web UI shows
+    one candidate at screen size, and only a download needs it at 12 MP.
     """
 
-    prompt: ObjectPrompt
-    masks: np.ndarray
-    scores: np.ndarray
-    low_res_logits: Optional[np.ndarray]
-    best: int
-    logits: Optional[np.ndarray] = None
+    def __init__(self, prompt: ObjectPrompt, scores: np.ndarray, low_res_logits: Optional[np.ndarray], best: int,
+                 image_size: Tuple[int, int], masks: Optional[np.ndarray] = None,
+                 upscale: Optional[Callable[[int, Tuple[int, int]], np.ndarray]] = None,
+                 logits: Optional[np.ndarray] = None):
+        if masks is None and upscale is None:
+            raise ValueError("an ObjectResult needs masks or an upscale function")
+        self.prompt, self.scores, self.low_res_logits, self.best = prompt, scores, low_res_logits, best
+        self.image_size, self.logits, self._upscale = tuple(image_size), logits, upscale
+        self._masks: Dict[int, np.ndarray] = {} if masks is None else dict(enumerate(masks))
+
+    def mask(self, candidate: int) -> np.ndarray:
+        """HxW bool: one candidate at the image size (made once)."""
+        if candidate not in self._masks:
+            if not 0 <= candidate < len(self.scores):
+                raise IndexError(f"candidate {candidate} of {len(self.scores)}")
+            self._masks[candidate] = self._upscale(candidate, self.image_size)
+        return self._masks[candidate]
+
+    def mask_at(self, candidate: int, size: Tuple[int, int]) -> np.ndarray:
+        """(h, w) bool: one candidate at another size, e.g. the size it is shown at; from
+        the low-res logits directly, without making the full-size mask."""
+        size = tuple(size)
+        if size == self.image_size or (self._upscale is None or candidate in self._masks):
+            mask = self.mask(candidate)
+            if mask.shape == size:
+                return mask
+            return cv2.resize(mask.view(np.uint8), (size[1], size[0]), interpolation=cv2.INTER_NEAREST).view(bool)
+        return self._upscale(candidate, size)
+
+    @property
+    def masks(self) -> np.ndarray:
+        """CxHxW bool: every candidate at the image size."""
+        return np.stack([self.mask(c) for c in range(len(self.scores))])
 
     @property
     def best_mask(self) -> np.ndarray:
         """HxW bool: the candidate with the highest predicted IoU."""
-        return self.masks[self.best]
+        return self.mask(self.best)
 
 
 class Backend:

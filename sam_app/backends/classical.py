@@ -57,7 +57,7 @@ class ClassicalBackend(Backend):
                 small.astype(np.uint8), (width, height), interpolation=cv2.INTER_NEAREST).astype(bool)
             results.append(ObjectResult(
                 prompt=obj, masks=mask[None], scores=np.array([np.nan], np.float32), low_res_logits=None,
-                best=0, logits=mask[None].astype(np.float32) if return_logits else None,
+                best=0, image_size=(height, width), logits=mask[None].astype(np.float32) if return_logits else None,
             ))
         return results
 

@@ -185,19 +185,18 @@ class SamBackend(Backend):
 
     def _result(self, embedding: SamEmbedding, obj: ObjectPrompt, scores: np.ndarray, low_res: np.ndarray,
                 return_logits: bool) -> ObjectResult:
-        """scores C, low_res Cx256x256 -> masks CxHxW at the image size, one candidate at a
-        time (full-size float logits of a large image are big)."""
-        threshold = self.model.mask_threshold
-        masks, logits = [], []
-        for candidate in low_res:
-            full = upscale_logits(candidate, embedding.input_size, embedding.original_size, self.transform.target_length)
-            masks.append(full > threshold)
-            if return_logits:
-                logits.append(full)
-        return ObjectResult(
-            prompt=obj, masks=np.stack(masks), scores=scores, low_res_logits=low_res,
-            best=int(np.argmax(scores)), logits=np.stack(logits) if return_logits else None,
-        )
+        """scores C, low_res Cx256x256 -> an ObjectResult whose masks are upscaled from
+        low_res when used (full-size float logits of a large image are big)."""
+        frame = self.transform.target_length
+
+        def upscale(candidate: int, size: Tuple[int, int]) -> np.ndarray:
+            return upscale_logits(low_res[candidate], embedding.input_size, size, frame) > self.model.mask_threshold
+
+        logits = None
+        if return_logits:
+            logits = np.stack([upscale_logits(c, embedding.input_size, embedding.original_size, frame) for c in low_res])
+        return ObjectResult(prompt=obj, scores=scores, low_res_logits=low_res, best=int(np.argmax(scores)),
+                            image_size=embedding.original_size, upscale=upscale, logits=logits)
 
 
 def _median_ms(fn, repeats: int = 5):
