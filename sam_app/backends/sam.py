@@ -57,8 +57,9 @@ class SamBackend(Backend):
     """Wraps a ``segment_anything.modeling.Sam``. precision applies to the encoder only.
 
     attention: ``sdpa`` runs the image encoder's attention through PyTorch's fused
-    scaled_dot_product_attention (see ``fast_attention``; faster on every device measured),
-    ``reference`` through segment-anything's own code.
+    scaled_dot_product_attention (see ``fast_attention``; 1.5x faster in float32 on the
+    CPU, as fast in bf16, and fused kernels on CUDA), ``reference`` through
+    segment-anything's own code.
 
     decoder: ``torch``; ``onnx`` (prompt encoder + mask decoder exported in memory and run
     by ONNX Runtime on the CPU); or ``auto``: on the CPU, ONNX Runtime when it is
