@@ -134,3 +134,13 @@ def test_cli_export_onnx_bad_input(tmp_path):
     missing = run_cli("export-onnx", "--checkpoint", tmp_path / "nope.pth", "--output", tmp_path / "x.onnx")
     assert missing.returncode == 2 and missing.stderr.startswith("error: checkpoint file not found")
     assert "Traceback" not in missing.stderr and not (tmp_path / "x.onnx").exists()
+
+
+def test_a_failing_export_falls_back_or_says_why(tiny_model, monkeypatch):
+    def broken(model):
+        raise RuntimeError("exporter cannot trace this")
+
+    monkeypatch.setattr(OnnxDecoder, "from_model", staticmethod(broken))
+    assert SamBackend(tiny_model, "tiny", torch.device("cpu"), "fp32", "auto").decoder == "torch"
+    with pytest.raises(ValueError, match="ONNX decoder is not available for tiny: exporter cannot trace this"):
+        SamBackend(tiny_model, "tiny", torch.device("cpu"), "fp32", "onnx")

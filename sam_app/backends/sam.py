@@ -97,10 +97,11 @@ class SamBackend(Backend):
             from ..onnx_decoder import OnnxDecoder
 
             onnx = OnnxDecoder.from_model(self.model)
-        except ImportError as exc:
+        except Exception as exc:  # missing packages, or an exporter that cannot trace this model
             if choice == "onnx":
-                raise SamAppError(f"the ONNX decoder needs onnx and onnxruntime ({exc}); "
-                                  "pip install onnx onnxruntime, or use --decoder torch") from None
+                raise SamAppError(f"the ONNX decoder is not available for {self.name}: {exc}; it needs the onnx "
+                                  "and onnxruntime packages; or use --decoder torch") from None
+            log.warning("%s: ONNX decoder not available (%s); using PyTorch", self.name, exc)
             return
         if choice == "onnx":
             self.onnx = onnx
