@@ -183,3 +183,22 @@ def test_box_by_two_clicks_on_the_classical_backend(tmp_path):
             browser.close()
     finally:
         demo.close()
+
+
+def test_large_image_is_shown_smaller_and_clicks_land_in_image_pixels(page, tmp_path):
+    big = tmp_path / "big.jpg"
+    Image.open(IMGS / "coffee.png").convert("RGB").resize((4000, 3000)).save(big, quality=90)
+    page.set_input_files("#upload input[type=file]", str(big))
+    page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+    canvas = page.locator("#canvas img")
+    assert canvas.evaluate("img => img.naturalWidth") == 2048  # shown at display size
+    box = canvas.bounding_box()
+    canvas.click(position={"x": box["width"] * 0.7, "y": box["height"] * 0.3})
+    page.wait_for_function("document.querySelector('#prompt-list').innerText.includes('foreground point (')")
+    listing = page.locator("#prompt-list").inner_text()
+    x, y = (float(v) for v in listing.split("foreground point (")[1].split(")")[0].split(","))
+    tolerance = 4000 / box["width"] * 2  # two screen pixels, in image pixels
+    assert abs(x - 4000 * 0.7) <= tolerance and abs(y - 3000 * 0.3) <= tolerance
+    page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
+    # full-size downloads follow (and the server is not left writing them at exit)
+    page.wait_for_selector('#downloads a[download="big_mask1.png"]', timeout=60000)
