@@ -121,6 +121,7 @@ class App:
             base.mkdir(parents=True, exist_ok=True)
             output_root = tempfile.mkdtemp(prefix="sam_app_outputs_", dir=base)
         self.output_root = Path(output_root)
+        self._pruned_at = 0.0
 
     # ------------------------------------------------------------ text helpers
 
@@ -462,8 +463,12 @@ class App:
         return files + [str(folder / f"{stem}_{n}") for n in ("masks_coco.json", "cutout.png", "overlay.png")]
 
     def _prune_outputs(self, max_age_s: float = 3600) -> None:
-        """Download folders and display files live an hour; older ones are removed."""
+        """Download folders and display files live an hour; older ones are removed (looked
+        for at most once a minute: every click writes two display files)."""
         now = time.time()
+        if now - self._pruned_at < 60:
+            return
+        self._pruned_at = now
         for entry in self.output_root.glob("*"):
             try:
                 if now - entry.stat().st_mtime > max_age_s:

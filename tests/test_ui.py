@@ -2,7 +2,9 @@
 driven by gradio_client (the /segment API, caching, parallel clients, what is served)."""
 
 import json
+import os
 import threading
+import time
 
 import gradio as gr
 import httpx
@@ -332,3 +334,16 @@ def test_api_decodes_a_file_sent_again_only_once(server, monkeypatch):
     first = [client.predict(handle_file(path), "100 100", api_name="/segment")[0] for _ in range(3)]
     assert len([s for s in decoded if isinstance(s, str)]) == 1
     assert len({r["image_id"] for r in first}) == 1
+
+
+def test_old_output_files_are_removed(app, coffee):
+    old_file, old_folder = app.output_root / "old.jpg", app.output_root / "old_downloads"
+    old_file.write_bytes(b"x")
+    old_folder.mkdir()
+    (old_folder / "mask.png").write_bytes(b"x")
+    two_hours_ago = time.time() - 7200
+    for path in (old_file, old_folder):
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    shown = app.display(coffee)
+    assert Image.open(shown).size == (600, 400)
+    assert not old_file.exists() and not old_folder.exists()

@@ -43,7 +43,7 @@ class ObjectResult:
 
     def mask_at(self, candidate: int, size: Tuple[int, int]) -> np.ndarray:
         """(h, w) bool: one candidate at another size, e.g. the size it is shown at; from
-        the low-res logits directly, without making the full-size mask."""
+        the low-res logits directly when the full-size mask has not been made."""
         size = tuple(size)
         if size == self.image_size or (self._upscale is None or candidate in self._masks):
             mask = self.mask(candidate)
