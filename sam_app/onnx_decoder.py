@@ -167,17 +167,22 @@ class OnnxDecoder:
                  mask_input: Optional[np.ndarray]) -> Tuple[np.ndarray, np.ndarray]:
         """features 1x256x64x64, coords BxNx2, labels BxN, mask_input Bx1x256x256 or None ->
         (iou_predictions Bx4, low_res_masks Bx4x256x256), float32."""
-        batch = len(coords)
-        feed = {
-            "image_embeddings": np.ascontiguousarray(features, np.float32),
-            "point_coords": coords,
-            "point_labels": labels,
-            "mask_input": mask_input.astype(np.float32) if mask_input is not None
-            else np.zeros((batch, 1, 256, 256), np.float32),
-            "has_mask_input": np.array([0.0 if mask_input is None else 1.0], np.float32),
-        }
-        scores, low_res = self.session.run(None, feed)
+        scores, low_res = self.session.run(None, graph_feed(features, coords, labels, mask_input))
         return scores, low_res
+
+
+def graph_feed(features: np.ndarray, coords: np.ndarray, labels: np.ndarray,
+               mask_input: Optional[np.ndarray]) -> Dict[str, np.ndarray]:
+    """The graph's inputs (without orig_im_size): features 1x256x64x64, coords BxNx2 and
+    labels BxN (see ``prompt_arrays``), mask_input Bx1x256x256 low-res logits or None."""
+    return {
+        "image_embeddings": np.ascontiguousarray(features, np.float32),
+        "point_coords": coords,
+        "point_labels": labels,
+        "mask_input": mask_input.astype(np.float32) if mask_input is not None
+        else np.zeros((len(coords), 1, 256, 256), np.float32),
+        "has_mask_input": np.array([0.0 if mask_input is None else 1.0], np.float32),
+    }
 
 
 def verify(graph: bytes, model: Sam, trials: int = 8, seed: int = 0) -> Dict[str, float]:
@@ -211,9 +216,7 @@ def verify(graph: bytes, model: Sam, trials: int = 8, seed: int = 0) -> Dict[str
             ref_masks, ref_scores = model.mask_decoder.predict_masks(
                 torch.from_numpy(features), model.prompt_encoder.get_dense_pe(), sparse, dense)
         coords, codes = prompt_arrays([obj], lambda xy: xy)
-        feed = {"image_embeddings": features, "point_coords": coords, "point_labels": codes,
-                "mask_input": obj.mask_input[None] if obj.mask_input is not None else np.zeros((1, 1, 256, 256), np.float32),
-                "has_mask_input": np.array([float(obj.mask_input is not None)], np.float32)}
+        feed = graph_feed(features, coords, codes, None if obj.mask_input is None else obj.mask_input[None])
         if "orig_im_size" in names:
             feed["orig_im_size"] = np.array(UPSCALE_CHECK_SIZE, np.float32)
         result = dict(zip(outputs, session.run(None, feed)))

@@ -11,7 +11,9 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -31,6 +33,7 @@ IMGS = Path(__file__).resolve().parent.parent / "imgs"
 MODES = ["Foreground point", "Background point", "Box (2 clicks)"]
 CANDIDATE_HELP = "Pick the candidate that fits best; it is the one refined and downloaded."
 DISPLAY_MAX_SIDE = 2048  # on-screen pictures are scaled down to this; clicks are scaled back
+SCREEN_PICTURES = 4  # screen-size copies of large images kept (a 2048 px one is up to 12 MB)
 
 
 def display_scale(image: LoadedImage) -> float:
@@ -122,6 +125,8 @@ class App:
             output_root = tempfile.mkdtemp(prefix="sam_app_outputs_", dir=base)
         self.output_root = Path(output_root)
         self._pruned_at = 0.0
+        self._screen: "OrderedDict[str, np.ndarray]" = OrderedDict()  # image digest -> screen-size picture
+        self._screen_lock = threading.Lock()
 
     # ------------------------------------------------------------ text helpers
 
@@ -187,14 +192,31 @@ class App:
         display size (see ``display_scale``)."""
         if session.image is None:
             return None
-        scale = display_scale(session.image)
-        pixels = session.image.pixels if scale == 1 else render.resize(session.image.pixels, scale)
+        pixels, scale = self.screen_picture(session.image)
         if session.result is not None:
             masks = [o.mask_at(c, pixels.shape[:2]) for o, c in zip(session.result.objects, session.choices)]
             pixels = render.overlay_masks(pixels, masks, alpha=0.35, outline=True)
         points, labels, boxes = session.arrays()
         pending = None if session.pending is None else [v * scale for v in session.pending]
         return self.display(render.draw_prompts(pixels, points * scale, labels, boxes * scale, pending))
+
+    def screen_picture(self, image: LoadedImage) -> Tuple[np.ndarray, float]:
+        """(the image at display size, its scale; see ``display_scale``), made once per
+        image for the last few images: every click draws on it twice."""
+        scale = display_scale(image)
+        if scale == 1:
+            return image.pixels, scale
+        with self._screen_lock:
+            pixels = self._screen.get(image.digest)
+            if pixels is not None:
+                self._screen.move_to_end(image.digest)
+                return pixels, scale
+        pixels = render.resize(image.pixels, scale)
+        with self._screen_lock:
+            self._screen[image.digest] = pixels
+            while len(self._screen) > SCREEN_PICTURES:
+                self._screen.popitem(last=False)
+        return pixels, scale
 
     def display(self, pixels: np.ndarray) -> str:
         """HxWx3 uint8 RGB -> path of a JPEG (quality 92) for an on-screen picture: about
@@ -409,13 +431,14 @@ class App:
             choices = [(f"Candidate {i + 1}: predicted IoU {s:.3f}" + (" (best)" if i == obj.best else ""), i)
                        for i, s in enumerate(obj.scores)]
             radio = gr.update(visible=True, choices=choices, value=session.choices[0], info=CANDIDATE_HELP)
-        return self.display(self.result_overlay(session, display_scale(session.image))), radio, None
+        return self.display(self.result_overlay(session, self.screen_picture(session.image)[0])), radio, None
 
     @staticmethod
-    def result_overlay(session: Session, scale: float = 1.0) -> np.ndarray:
-        """(H*scale)x(W*scale)x3 uint8: the picked masks, outlined and labelled with scores."""
+    def result_overlay(session: Session, pixels: Optional[np.ndarray] = None) -> np.ndarray:
+        """The picked masks, outlined and labelled with scores, drawn on ``pixels`` (the
+        image at any size; default the image itself)."""
         result = session.result
-        pixels = session.image.pixels if scale == 1 else render.resize(session.image.pixels, scale)
+        pixels = session.image.pixels if pixels is None else pixels
         masks = [o.mask_at(c, pixels.shape[:2]) for o, c in zip(result.objects, session.choices)]
         scores = [float(o.scores[c]) for o, c in zip(result.objects, session.choices)]
         return render.overlay_masks(pixels, masks, scores)

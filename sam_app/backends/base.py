@@ -10,6 +10,13 @@ import numpy as np
 from ..prompts import ObjectPrompt
 
 
+def resize_mask(mask: np.ndarray, size: Tuple[int, int]) -> np.ndarray:
+    """HxW bool -> (h, w) bool, nearest pixel; the same array when the size matches."""
+    if mask.shape == tuple(size):
+        return mask
+    return cv2.resize(mask.view(np.uint8), (size[1], size[0]), interpolation=cv2.INTER_NEAREST).view(bool)
+
+
 class ObjectResult:
     """Masks for one object, at the original image size, made when first asked for.
 
@@ -46,10 +53,7 @@ class ObjectResult:
         the low-res logits directly when the full-size mask has not been made."""
         size = tuple(size)
         if size == self.image_size or (self._upscale is None or candidate in self._masks):
-            mask = self.mask(candidate)
-            if mask.shape == size:
-                return mask
-            return cv2.resize(mask.view(np.uint8), (size[1], size[0]), interpolation=cv2.INTER_NEAREST).view(bool)
+            return resize_mask(self.mask(candidate), size)
         return self._upscale(candidate, size)
 
     @property

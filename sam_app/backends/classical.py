@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from ..prompts import ObjectPrompt
-from .base import Backend, ObjectResult
+from .base import Backend, ObjectResult, resize_mask
 
 
 @dataclass
@@ -53,8 +53,7 @@ class ClassicalBackend(Backend):
         for obj in objects:
             small = self._segment(embedding, obj)
             height, width = embedding.original_size
-            mask = small if small.shape == (height, width) else cv2.resize(
-                small.astype(np.uint8), (width, height), interpolation=cv2.INTER_NEAREST).astype(bool)
+            mask = resize_mask(small, (height, width))
             results.append(ObjectResult(
                 prompt=obj, masks=mask[None], scores=np.array([np.nan], np.float32), low_res_logits=None,
                 best=0, image_size=(height, width), logits=mask[None].astype(np.float32) if return_logits else None,
