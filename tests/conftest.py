@@ -1,7 +1,33 @@
-"""Shared fixtures: real photos from imgs/, small random SAM models, and one full-size
-random-weight vit_b checkpoint file (built once per test session)."""
+"""Shared fixtures: real photos from imgs/, small random SAM models, one full-size
+random-weight vit_b checkpoint file (built once per test session), and the running app.
 
+The suite is hermetic: before anything else is imported, every folder the app or its
+libraries would read or write (checkpoints, verdict cache, Hugging Face cache, Gradio's
+upload folder, matplotlib's cache) is pointed at a temporary folder, and the run fails
+if the project's own ``checkpoint/`` folder is changed in any way.
+"""
+
+import os
+import shutil
+import tempfile
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+IMGS = REPO / "imgs"
+SANDBOX = Path(tempfile.mkdtemp(prefix="sam_app_tests_"))
+ISOLATED = {
+    "SAM_CHECKPOINT_DIR": SANDBOX / "no-checkpoints",
+    "SAM_APP_CACHE_DIR": SANDBOX / "cache",
+    "HF_HOME": SANDBOX / "hf",
+    "GRADIO_TEMP_DIR": SANDBOX / "gradio",
+    "MPLCONFIGDIR": SANDBOX / "matplotlib",
+}
+os.environ.update({k: str(v) for k, v in ISOLATED.items()})
+os.environ.update(HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False")
+for name in ("SAM_CHECKPOINT", "SAM_MODEL_TYPE", "SAM_CHECKPOINT_URL_BASE", "SAM_APP_MODELS"):
+    os.environ.pop(name, None)
+# Screenshots of the browser tests, to look at: SAM_TEST_ARTIFACTS=folder keeps them.
+ARTIFACTS = Path(os.environ.get("SAM_TEST_ARTIFACTS") or SANDBOX / "artifacts")
 
 import numpy as np
 import pytest
@@ -12,18 +38,37 @@ from models import randomise_rel_pos, tiny_sam
 from sam_app.backends.sam import SamBackend
 from sam_app.service import SamService
 
-REPO = Path(__file__).resolve().parent.parent
-IMGS = REPO / "imgs"
-
 torch.set_num_threads(max(1, torch.get_num_threads()))
+
+
+def _folder_state(folder: Path) -> dict:
+    """name -> (size, modification time, inode) of every file under ``folder``."""
+    if not folder.is_dir():
+        return {}
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns, p.stat().st_ino)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def pytest_sessionstart(session):
+    session.config._checkpoint_state = _folder_state(REPO / "checkpoint")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Fail the run if any test touched the user's checkpoint/ folder; drop the sandbox."""
+    before, after = session.config._checkpoint_state, _folder_state(REPO / "checkpoint")
+    if before != after:
+        changed = sorted(set(before.items()) ^ set(after.items()))
+        print(f"\nERROR: the tests changed the project's checkpoint/ folder: {changed}")
+        session.exitstatus = 1
+    if not os.environ.get("SAM_TEST_ARTIFACTS"):
+        shutil.rmtree(SANDBOX, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path, monkeypatch):
-    """Keep checksum verdicts and checkpoint lookups inside the test's temp folder."""
+    """Each test gets its own checksum verdicts and an empty checkpoint folder."""
     monkeypatch.setenv("SAM_APP_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("SAM_CHECKPOINT_DIR", str(tmp_path / "no-checkpoints"))
-    monkeypatch.delenv("SAM_CHECKPOINT_URL_BASE", raising=False)
 
 
 @pytest.fixture(scope="session")
