@@ -35,7 +35,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from sam_app.backends.sam import SamBackend  # noqa: E402
-from sam_app.checkpoints import build_sam  # noqa: E402
+from sam_app.models.sam1 import build_sam  # noqa: E402
 from sam_app.devices import resolve_device, resolve_precision  # noqa: E402
 from sam_app.prompts import ObjectPrompt  # noqa: E402
 from sam_app.render import overlay_masks  # noqa: E402
@@ -140,9 +140,13 @@ def main(argv=None) -> int:
     service.add_backend(backend, default=True)
     setup = f"vit_b, {precision} encoder, SDPA attention, {backend.decoder} decoder"
     images = {mp: photo(source, mp) for mp in (1, 12)}
-    from sam_app.ui import App, Session
+    import gradio as gr
 
-    app = App(service)
+    from sam_app.ui import build_ui
+    from sam_app.ui.state import Session
+
+    with gr.Blocks():
+        prompt_mode = build_ui(service).prompt
     for mp, pixels in images.items():
         h, w = pixels.shape[:2]
         loaded = service.load_image(pixels)
@@ -158,7 +162,7 @@ def main(argv=None) -> int:
         size = f"{w}x{h} ({w * h / 1e6:.1f} MP)"
         table.add(f"cached prompt -> 3 masks + overlay, {size}", med, p95, f"server side; {setup}", f"prompt_{mp}mp")
         session = Session(image=loaded, image_name="photo", points=[(w * 0.5, h * 0.6, 1)])
-        med, p95, _ = timed(lambda: app.run(copy.copy(session), True), max(3, args.repeats // 2), device)
+        med, p95, _ = timed(lambda: prompt_mode.run(copy.copy(session), True), max(3, args.repeats // 2), device)
         table.add(f"web UI Run handler, {size}", med, p95, "the picked mask drawn at screen size (longest side "
                   "<= 2048) on 2 JPEGs; downloads follow in a chained step")
 

@@ -1,4 +1,7 @@
-"""Official SAM checkpoints: registry, discovery, verification and safe loading.
+"""Checkpoint files, whatever the family: where they are, verification, safe loading.
+
+Which files exist and which model each holds is the registry's business
+(``sam_app.models``); this module knows folders, hashes and state dicts.
 
 Where checkpoints are looked for (one directory): ``checkpoint_dir`` if given, else the
 ``SAM_CHECKPOINT_DIR`` environment variable, else ``checkpoint/`` next to ``sam_app/``.
@@ -21,46 +24,12 @@ import re
 import tempfile
 import threading
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Optional
 
 from .errors import CheckpointError
 
-URL_BASE = "https://dl.fbaipublicfiles.com/segment_anything/"
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-ENCODER_WIDTH_KEY = "image_encoder.patch_embed.proj.weight"  # shape: width x 3 x 16 x 16
-
-
-@dataclass(frozen=True)
-class ModelInfo:
-    """One official checkpoint. ``encoder_width``: the ViT embedding width."""
-
-    name: str
-    filename: str
-    size: int
-    sha256: str
-    encoder_width: int
-
-    @property
-    def url(self) -> str:
-        """Download URL; ``SAM_CHECKPOINT_URL_BASE`` redirects to a mirror."""
-        base = os.environ.get("SAM_CHECKPOINT_URL_BASE") or URL_BASE
-        return base.rstrip("/") + "/" + self.filename
-
-
-MODELS: Dict[str, ModelInfo] = {
-    m.name: m
-    for m in (
-        ModelInfo("vit_h", "sam_vit_h_4b8939.pth", 2_564_550_879,
-                  "a7bf3b02f3ebf1267aba913ff637d9a2d5c33d3173bb679e46d9f338c26f262e", 1280),
-        ModelInfo("vit_l", "sam_vit_l_0b3195.pth", 1_249_524_607,
-                  "3adcc4315b642a4d2101128f611684e8734c41232a17c648ed1693702a49a622", 1024),
-        ModelInfo("vit_b", "sam_vit_b_01ec64.pth", 375_042_383,
-                  "ec2df62732614e57411cdcf32a23ffdf28910380d03139ee0f4fcbe91eb8c912", 768),
-    )
-}
-MODEL_TYPES = tuple(MODELS)  # largest first: vit_h, vit_l, vit_b
 
 
 def checkpoint_dir(explicit: Optional[os.PathLike] = None) -> Path:
@@ -81,62 +50,6 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "sam_app"
 
 
-def official_for(path: os.PathLike) -> Optional[ModelInfo]:
-    """The official model whose file name ``path`` carries, or None."""
-    name = Path(path).name
-    return next((m for m in MODELS.values() if m.filename == name), None)
-
-
-@dataclass(frozen=True)
-class CheckpointStatus:
-    """Whether an official model's file is in the checkpoint directory."""
-
-    info: ModelInfo
-    path: Path
-    present: bool
-
-
-def list_checkpoints(directory: Optional[os.PathLike] = None) -> List[CheckpointStatus]:
-    """Every official model, largest first, with its expected path and presence."""
-    folder = checkpoint_dir(directory)
-    return [CheckpointStatus(m, folder / m.filename, (folder / m.filename).is_file()) for m in MODELS.values()]
-
-
-def find_checkpoint(
-    model_type: Optional[str] = None,
-    checkpoint: Optional[os.PathLike] = None,
-    directory: Optional[os.PathLike] = None,
-    preference: Tuple[str, ...] = MODEL_TYPES,
-) -> Tuple[Path, Optional[str]]:
-    """Locate the checkpoint to load; returns (path, model type or None if unknown yet).
-
-    checkpoint: an explicit file, used as is. Otherwise the official file for
-    ``model_type`` in the checkpoint directory, or with no model type the first official
-    file present in ``preference`` order.
-    """
-    if model_type is not None and model_type not in MODELS:
-        raise CheckpointError(f"unknown model type {model_type!r}; expected one of {', '.join(MODEL_TYPES)}")
-    if checkpoint is not None:
-        path = Path(checkpoint).expanduser()
-        if not path.is_file():
-            raise CheckpointError(f"checkpoint file not found: {path}")
-        official = official_for(path)
-        return path, model_type or (official.name if official else None)
-    folder = checkpoint_dir(directory)
-    wanted = [model_type] if model_type else list(preference)
-    for name in wanted:
-        path = folder / MODELS[name].filename
-        if path.is_file():
-            return path, name
-    names = ", ".join(MODELS[n].filename for n in wanted)
-    first = wanted[-1]
-    raise CheckpointError(
-        f"no SAM checkpoint found: looked for {names} in {folder}. Get one with "
-        f"`python -m sam_app download {first}` (or from {MODELS[first].url} into that folder), "
-        "point SAM_CHECKPOINT_DIR at a folder that has it, or pass --checkpoint PATH"
-    )
-
-
 # ---------------------------------------------------------------- verification
 
 _verdict_lock = threading.Lock()
@@ -150,21 +63,19 @@ def sha256_of(path: os.PathLike, chunk: int = 1 << 22) -> str:
     return digest.hexdigest()
 
 
-def verify_official(path: os.PathLike, info: Optional[ModelInfo] = None) -> None:
-    """Check an official file's size and sha256; raise CheckpointError if they differ.
+def verify_official(path: os.PathLike, info, model: str) -> None:
+    """Check that ``path`` is the official file ``info`` (a ``models.WeightFile``) of
+    ``model`` by size and sha256; raise CheckpointError if it is not.
 
     The sha256 of (path, size, mtime) is remembered, so an unchanged file is hashed once.
     """
     path = Path(path)
-    info = info or official_for(path)
-    if info is None:
-        return
     stat = path.stat()
     if stat.st_size != info.size:
         kind = "truncated (an interrupted download?)" if stat.st_size < info.size else "larger than the official file"
         raise CheckpointError(
             f"{path} is {stat.st_size:,} bytes but the official {info.filename} is {info.size:,} bytes: "
-            f"the file is {kind}. Delete it and download it again (`python -m sam_app download {info.name}`)"
+            f"the file is {kind}. Delete it and download it again (`python -m sam_app download {model}`)"
         )
     key = _verdict_key(path)
     with _verdict_lock:
@@ -178,7 +89,7 @@ def verify_official(path: os.PathLike, info: Optional[ModelInfo] = None) -> None
         raise CheckpointError(
             f"{path} has sha256 {found}, expected {info.sha256} for the official {info.filename}: "
             f"the file is corrupt or not the official one. Delete it and download it again "
-            f"(`python -m sam_app download {info.name}`)"
+            f"(`python -m sam_app download {model}`)"
         )
 
 
@@ -229,13 +140,19 @@ def _write_verdicts(verdicts: Dict[str, str]) -> None:
 
 
 def load_state_dict(path: os.PathLike) -> dict:
-    """Read a checkpoint safely: tensors only, on the CPU. Unwraps {"model": ...} and
+    """Read a checkpoint safely: tensors only, on the CPU, memory-mapped where the file
+    format allows (so looking at shapes reads almost nothing). Unwraps {"model": ...} and
     {"state_dict": ...} containers. Raises CheckpointError for unsafe or corrupt files."""
     import torch
 
     path = Path(path)
     try:
-        obj = torch.load(path, map_location="cpu", weights_only=True)
+        try:
+            obj = torch.load(path, map_location="cpu", weights_only=True, mmap=True)
+        except RuntimeError as exc:  # legacy (non-zip) files cannot be memory-mapped
+            if "mmap" not in str(exc):
+                raise
+            obj = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
         found = re.search(r"GLOBAL (\S+)|global '?([\w.]+)", str(exc))
         if found:
@@ -252,27 +169,14 @@ def load_state_dict(path: os.PathLike) -> dict:
             f"{path} is truncated or corrupt ({str(exc).splitlines()[0][:160]}); "
             "delete it and download it again"
         ) from None
-    if isinstance(obj, dict):
+    if isinstance(obj, dict) and not all(isinstance(v, torch.Tensor) for v in obj.values()):
         for wrapper in ("model", "state_dict"):
-            if isinstance(obj.get(wrapper), dict) and ENCODER_WIDTH_KEY not in obj:
+            if isinstance(obj.get(wrapper), dict):
                 obj = obj[wrapper]
+                break
     if not isinstance(obj, dict) or not all(isinstance(v, torch.Tensor) for v in obj.values()):
         raise CheckpointError(f"{path} does not hold a state dict of tensors")
     return obj
-
-
-def infer_model_type(state_dict: dict, path: os.PathLike = "checkpoint") -> str:
-    """vit_b / vit_l / vit_h from the image encoder's width (768 / 1024 / 1280)."""
-    weight = state_dict.get(ENCODER_WIDTH_KEY)
-    if weight is None:
-        raise CheckpointError(f"{path} is not a SAM checkpoint: it has no {ENCODER_WIDTH_KEY}")
-    width = int(weight.shape[0])
-    by_width = {m.encoder_width: m.name for m in MODELS.values()}
-    if width not in by_width:
-        raise CheckpointError(
-            f"{path} has an image encoder of width {width}; SAM's are 768 (vit_b), 1024 (vit_l), 1280 (vit_h)"
-        )
-    return by_width[width]
 
 
 def check_state_dict(model, state_dict: dict, path: os.PathLike = "checkpoint") -> None:
@@ -292,37 +196,3 @@ def check_state_dict(model, state_dict: dict, path: os.PathLike = "checkpoint") 
             problems.append(f"{len(items)} {label}: {', '.join(items[:3])}{more}")
     if problems:
         raise CheckpointError(f"{path} does not match the model architecture: " + "; ".join(problems))
-
-
-def build_sam(model_type: str):
-    """A SAM model of ``model_type`` with random weights (upstream's builder)."""
-    from segment_anything import sam_model_registry
-
-    return sam_model_registry[model_type](checkpoint=None)
-
-
-def load_sam(
-    model_type: Optional[str] = None,
-    checkpoint: Optional[os.PathLike] = None,
-    directory: Optional[os.PathLike] = None,
-    preference: Tuple[str, ...] = MODEL_TYPES,
-    verify: bool = True,
-):
-    """Find, verify and load a SAM checkpoint. Returns (model in eval mode on the CPU,
-    model type, checkpoint path). See ``find_checkpoint`` for the arguments."""
-    path, named_type = find_checkpoint(model_type, checkpoint, directory, preference)
-    official = official_for(path)
-    if verify and official is not None:
-        verify_official(path, official)
-    state_dict = load_state_dict(path)
-    actual = infer_model_type(state_dict, path)
-    asked = model_type or named_type
-    if asked is not None and asked != actual:
-        raise CheckpointError(
-            f"{path} was asked for as {asked}, but this looks like {actual} "
-            f"(image encoder width {MODELS[actual].encoder_width}); pass --model-type {actual}"
-        )
-    model = build_sam(actual)
-    check_state_dict(model, state_dict, path)
-    model.load_state_dict(state_dict, strict=True)
-    return model.eval(), actual, path

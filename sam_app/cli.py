@@ -1,4 +1,5 @@
-"""Command line: ``python -m sam_app segment|list|download|export-onnx ...`` (a thin layer over the service).
+"""Command line: ``python -m sam_app segment|list|download|export-onnx ...`` (a thin layer over
+the service). Model choices come from the registry (``sam_app.models``).
 
 Exit status 0 on success; on bad input one line ``error: ...`` on stderr and status 2.
 """
@@ -13,34 +14,45 @@ from typing import List, Optional
 
 import numpy as np
 
-from . import checkpoints
+from . import checkpoints, models
 from .devices import ATTENTIONS, DECODERS, DEVICES, PRECISIONS
 from .errors import SamAppError
 from .images import DEFAULT_MAX_PIXELS
 from .onnx_decoder import OPSET
 
 
+def add_checkpoint_dir_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--checkpoint-dir", "--dir", dest="checkpoint_dir", default=None,
+                        help="folder with official checkpoint files (env SAM_CHECKPOINT_DIR, default checkpoint/)")
+
+
+def add_model_arguments(parser: argparse.ArgumentParser, names: Optional[List[str]] = None) -> None:
+    """--model-type (one of ``names``, default every registered model), --checkpoint and
+    --checkpoint-dir, with environment variables as defaults."""
+    env = os.environ.get
+    parser.add_argument("--model-type", choices=names or models.names(), default=env("SAM_MODEL_TYPE"),
+                        help="model to run (default: the first whose checkpoint is found; the web UI then "
+                             "falls back to classical, OpenCV GrabCut without weights; env SAM_MODEL_TYPE)")
+    parser.add_argument("--checkpoint", default=env("SAM_CHECKPOINT"),
+                        help="explicit checkpoint file; its model is recognised from its contents (env SAM_CHECKPOINT)")
+    add_checkpoint_dir_argument(parser)
+
+
 def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
     """Options that configure the service, shared by the CLI and the web UI. Each has
     an environment variable as its default."""
     env = os.environ.get
-    parser.add_argument("--model-type", choices=[*checkpoints.MODEL_TYPES, "classical"], default=env("SAM_MODEL_TYPE"),
-                        help="SAM model, or classical for OpenCV GrabCut without weights "
-                             "(default: the first checkpoint found; env SAM_MODEL_TYPE)")
-    parser.add_argument("--checkpoint", default=env("SAM_CHECKPOINT"),
-                        help="explicit checkpoint file (env SAM_CHECKPOINT)")
-    parser.add_argument("--checkpoint-dir", default=None,
-                        help="folder with official checkpoint files (env SAM_CHECKPOINT_DIR, default checkpoint/)")
+    add_model_arguments(parser)
     parser.add_argument("--device", default=env("SAM_DEVICE", "auto"),
                         help=f"{' | '.join(DEVICES)} | cuda:N (env SAM_DEVICE, default auto: cuda > mps > cpu)")
     parser.add_argument("--precision", choices=PRECISIONS, default=env("SAM_PRECISION", "auto"),
                         help="image encoder precision (env SAM_PRECISION, default auto)")
     parser.add_argument("--decoder", choices=DECODERS, default=env("SAM_DECODER"),
-                        help="prompt decoder: torch, onnx (ONNX Runtime), or auto = ONNX Runtime on the CPU "
+                        help="SAM 1 prompt decoder: torch, onnx (ONNX Runtime), or auto = ONNX Runtime on the CPU "
                              "where it is faster, timed at load (env SAM_DECODER; default auto, and torch for "
                              "one-shot segment runs, where exporting would cost more than it saves)")
     parser.add_argument("--attention", choices=ATTENTIONS, default=env("SAM_ATTENTION", "sdpa"),
-                        help="image encoder attention: sdpa (fused, faster) or reference (segment-anything's "
+                        help="SAM 1 image encoder attention: sdpa (fused, faster) or reference (segment-anything's "
                              "code) (env SAM_ATTENTION)")
     parser.add_argument("--max-pixels", type=int, default=DEFAULT_MAX_PIXELS,
                         help=f"refuse larger images (env SAM_MAX_PIXELS, default {DEFAULT_MAX_PIXELS:,})")
@@ -48,19 +60,19 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
 
 def service_from_args(args: argparse.Namespace, **extra):
     """The service the options describe. ``extra`` goes to SamService (e.g. cache_size,
-    allow_classical) and wins over the options."""
+    allow_fallback) and wins over the options."""
     from .service import SamService
 
     options = dict(
         model_type=args.model_type, checkpoint=args.checkpoint, checkpoint_dir=args.checkpoint_dir,
-        device=args.device, precision=args.precision, decoder=args.decoder or "auto",
-        attention=args.attention, max_pixels=args.max_pixels,
+        device=getattr(args, "device", "auto"), precision=getattr(args, "precision", "auto"),
+        decoder=getattr(args, "decoder", None) or "auto", attention=getattr(args, "attention", "sdpa"),
+        max_pixels=getattr(args, "max_pixels", DEFAULT_MAX_PIXELS),
     )
     return SamService(**{**options, **extra})
 
 
 def build_parser() -> argparse.ArgumentParser:
-    env = os.environ.get
     parser = argparse.ArgumentParser(prog="python -m sam_app", description="Segment Anything from the command line.")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -74,15 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
     seg.add_argument("--multimask", action="store_true", help="three candidate masks per object")
     add_engine_arguments(seg)
 
-    lst = sub.add_parser("list", help="show the official models, whether their files are present and verified")
-    lst.add_argument("--checkpoint-dir", "--dir", default=None, help="folder to look in (default checkpoint/)")
+    lst = sub.add_parser("list", help="show every known model, whether its file is present and verified")
+    add_checkpoint_dir_argument(lst)
     lst.add_argument("--verify", action="store_true", help="hash files not verified yet (slow for vit_h)")
 
-    onnx = sub.add_parser("export-onnx", help="export the prompt encoder + mask decoder to ONNX, checked against PyTorch")
-    onnx.add_argument("--model-type", choices=checkpoints.MODEL_TYPES, default=env("SAM_MODEL_TYPE"),
-                      help="which model (default: the first checkpoint found)")
-    onnx.add_argument("--checkpoint", default=env("SAM_CHECKPOINT"), help="explicit checkpoint file")
-    onnx.add_argument("--checkpoint-dir", default=None, help="folder with official checkpoints (default checkpoint/)")
+    onnx = sub.add_parser("export-onnx", help="export SAM 1's prompt encoder + mask decoder to ONNX, "
+                                              "checked against PyTorch")
+    add_model_arguments(onnx, [m.name for m in models.models() if m.family == "sam1"])
     onnx.add_argument("--output", required=True, help="the .onnx file to write")
     onnx.add_argument("--quantize", action="store_true", help="uint8 dynamic quantisation of the weights")
     onnx.add_argument("--return-single-mask", action="store_true",
@@ -92,16 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
     onnx.add_argument("--opset", type=int, default=OPSET, help=f"ONNX opset (default {OPSET})")
 
     dl = sub.add_parser("download", help="download official checkpoints (resumes, verifies sha256)")
-    dl.add_argument("model", nargs="?", choices=[*checkpoints.MODEL_TYPES, "all"],
+    dl.add_argument("model", nargs="?", choices=[*(m.name for m in models.models() if m.weights), "all"],
                     help="which model (or all); leave out with --url")
-    dl.add_argument("--dir", default=None, help="target folder (default: SAM_CHECKPOINT_DIR or checkpoint/)")
+    add_checkpoint_dir_argument(dl)
     dl.add_argument("--url", help="download a custom model file from this URL instead")
     dl.add_argument("--sha256", help="expected sha256 of the --url file")
     return parser
 
 
 def cmd_segment(args: argparse.Namespace) -> int:
-    from .export import object_summary, save_json, save_mask_png, save_npy
+    from .export import image_record, result_record, save_json, save_mask_png, save_npy
     from .prompts import parse_boxes, parse_labels, parse_points
 
     points = parse_points(args.points)
@@ -114,7 +124,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as exc:
             raise SamAppError(f"cannot read mask input {args.mask_input}: {exc}") from None
     # A script asked for SAM and gets SAM or an error; the classical backend only on request.
-    service = service_from_args(args, allow_classical=False, decoder=args.decoder or "torch")
+    service = service_from_args(args, allow_fallback=False, decoder=args.decoder or "torch")
     image = service.load_image(args.image)  # fail on a bad image before loading a model
     result = service.segment(image, points, labels, boxes, mask_input, multimask=args.multimask)
 
@@ -123,34 +133,28 @@ def cmd_segment(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SamAppError(f"cannot create output folder {out}: {exc.strerror}") from None
-    objects = []
     for i, obj in enumerate(result.objects):
-        record = object_summary(obj)
-        record["masks"] = []
         for c in range(len(obj.scores)):
-            name = f"object{i}_mask{c}.png"
-            save_mask_png(out / name, obj.mask(c))
-            record["masks"].append(name)
-        record["logits"] = f"object{i}_logits.npy"
-        save_npy(out / record["logits"], obj.low_res_logits)
-        objects.append(record)
-    save_json(out / "result.json", {
-        "image": str(args.image),
-        "image_size": {"width": image.width, "height": image.height},
-        "model_type": result.model,
-        "multimask": bool(args.multimask),
-        "objects": objects,
-    })
-    print(f"{len(objects)} object(s) -> {out / 'result.json'}")
+            save_mask_png(out / f"object{i}_mask{c}.png", obj.mask(c))
+        if obj.low_res_logits is not None:
+            save_npy(out / f"object{i}_logits.npy", obj.low_res_logits)
+    has_logits = all(o.low_res_logits is not None for o in result.objects)
+    save_json(out / "result.json", result_record(
+        result, image_record(image, str(args.image)), mask_files=lambda i, c: f"object{i}_mask{c}.png",
+        logits_files=(lambda i: f"object{i}_logits.npy") if has_logits else None))
+    print(f"{len(result.objects)} object(s) -> {out / 'result.json'}")
     return 0
 
 
 def cmd_export_onnx(args: argparse.Namespace) -> int:
-    from .onnx_decoder import export_bytes, quantize_bytes, verify
     from .export import atomic_write_bytes
+    from .onnx_decoder import export_bytes, quantize_bytes, verify
 
-    preference = tuple(reversed(checkpoints.MODEL_TYPES))
-    model, model_type, path = checkpoints.load_sam(args.model_type, args.checkpoint, args.checkpoint_dir, preference)
+    service = service_from_args(args, device="cpu", precision="fp32", decoder="torch", allow_fallback=False)
+    backend = service.backend()
+    if models.get(backend.name).family != "sam1":
+        raise SamAppError(f"export-onnx exports SAM 1's decoder; {backend.name} is not a SAM 1 model")
+    model, model_type = backend.model, backend.name
     try:
         graph = export_bytes(model, args.return_single_mask, not args.low_res_only, args.opset)
         if args.quantize:
@@ -159,7 +163,7 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
     except ImportError as exc:
         raise SamAppError(f"export-onnx needs onnx and onnxruntime ({exc}); pip install onnx onnxruntime") from None
     except Exception as exc:  # the exporter and onnxruntime raise many kinds
-        raise SamAppError(f"ONNX export failed for {model_type} ({path}): {exc}") from None
+        raise SamAppError(f"ONNX export failed for {model_type}: {exc}") from None
     agreement = 0.98 if args.quantize else 0.999
     summary = ", ".join(f"{k} {v:.3g}" for k, v in check.items())
     if check["sign_agreement"] < agreement:
@@ -174,22 +178,28 @@ def cmd_list(args: argparse.Namespace) -> int:
     folder = checkpoints.checkpoint_dir(args.checkpoint_dir)
     source = "--checkpoint-dir" if args.checkpoint_dir else ("SAM_CHECKPOINT_DIR" if os.environ.get("SAM_CHECKPOINT_DIR") else "default")
     print(f"checkpoint folder: {folder} ({source})")
-    for status in checkpoints.list_checkpoints(args.checkpoint_dir):
-        info = status.info
-        if not status.present:
-            state = f"missing   (python -m sam_app download {info.name})"
-        elif checkpoints.known_sha256(status.path) == info.sha256:
-            state = "present, verified"
-        elif args.verify:
-            try:
-                checkpoints.verify_official(status.path, info)
-                state = "present, verified"
-            except SamAppError as exc:
-                state = f"present, BAD: {exc}"
-        else:
-            state = "present, not verified yet (checked on first use, or run list --verify)"
-        print(f"  {info.name:6} {info.filename:22} {info.size / 1e6:6.0f} MB  {state}")
+    for status in models.statuses(args.checkpoint_dir):
+        spec, weights = status.spec, status.spec.weights
+        if weights is None:
+            print(f"  {spec.name:10} {'(no file)':24} {'':9}  built in: {spec.display}")
+            continue
+        print(f"  {spec.name:10} {weights.filename:24} {weights.size / 1e6:6.0f} MB  {_file_state(status, args.verify)}")
     return 0
+
+
+def _file_state(status, verify: bool) -> str:
+    spec, weights = status.spec, status.spec.weights
+    if status.state == "missing":
+        return f"missing   (python -m sam_app download {spec.name})"
+    if checkpoints.known_sha256(status.path) == weights.sha256:
+        return "present, verified"
+    if not verify:
+        return "present, not verified yet (checked on first use, or run list --verify)"
+    try:
+        checkpoints.verify_official(status.path, weights, spec.name)
+        return "present, verified"
+    except SamAppError as exc:
+        return f"present, BAD: {exc}"
 
 
 def cmd_download(args: argparse.Namespace) -> int:
@@ -199,14 +209,14 @@ def cmd_download(args: argparse.Namespace) -> int:
 
     if args.url:
         name = Path(args.url.split("?")[0]).name or "model.pth"
-        jobs = [(name, lambda progress: download(args.url, checkpoints.checkpoint_dir(args.dir) / name,
+        jobs = [(name, lambda progress: download(args.url, checkpoints.checkpoint_dir(args.checkpoint_dir) / name,
                                                   args.sha256, None, progress))]
     elif args.model:
-        names = checkpoints.MODEL_TYPES if args.model == "all" else [args.model]
-        jobs = [(checkpoints.MODELS[n].filename, lambda progress, n=n: download_model(n, args.dir, progress))
-                for n in names]
+        specs = [m for m in models.models() if m.weights] if args.model == "all" else [models.get(args.model)]
+        jobs = [(s.weights.filename, lambda progress, n=s.name: download_model(n, args.checkpoint_dir, progress))
+                for s in specs]
     else:
-        raise SamAppError("download: name a model (vit_b, vit_l, vit_h or all) or give --url")
+        raise SamAppError("download: name a model (one of the list, or all) or give --url")
     for label, job in jobs:
         with tqdm(desc=label, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr) as bar:
             def progress(done, total, bar=bar):

@@ -29,13 +29,16 @@ class DownloadError(SamAppError):
 
 def download_model(name: str, directory: Optional[os.PathLike] = None, progress: Optional[Progress] = None,
                    timeout: float = 30.0) -> Path:
-    """Download official model ``name`` (vit_b | vit_l | vit_h) into the checkpoint folder.
-    ``SAM_CHECKPOINT_URL_BASE`` redirects to a mirror. Returns the verified file's path."""
-    if name not in checkpoints.MODELS:
-        raise DownloadError(f"unknown model {name!r}; expected one of {', '.join(checkpoints.MODEL_TYPES)} or all")
-    info = checkpoints.MODELS[name]
-    folder = checkpoints.checkpoint_dir(directory)
-    return download(info.url, folder / info.filename, info.sha256, info.size, progress, timeout)
+    """Download the official file of registered model ``name`` into the checkpoint folder
+    (a family's mirror variable, e.g. ``SAM_CHECKPOINT_URL_BASE``, redirects it).
+    Returns the verified file's path."""
+    from . import models
+
+    spec = models.get(name)
+    if spec.weights is None:
+        raise DownloadError(f"{name} needs no download: it has no weights")
+    info = spec.weights
+    return download(info.url, models.weights_path(spec, directory), info.sha256, info.size, progress, timeout)
 
 
 def download(url: str, dest: os.PathLike, sha256: Optional[str] = None, size: Optional[int] = None,

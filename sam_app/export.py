@@ -6,7 +6,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Dict, Union
+from typing import Callable, Dict, Optional, Sequence, Union
 
 import cv2
 import numpy as np
@@ -68,9 +68,16 @@ def save_json(path: Union[str, os.PathLike], data) -> None:
 
 def coco_rle(mask: np.ndarray) -> Dict[str, object]:
     """HxW bool -> COCO RLE ``{"size": [H, W], "counts": str}`` (pycocotools, column-major)."""
+    return _json_rle(_encode(mask))
+
+
+def _encode(mask: np.ndarray) -> dict:
     from pycocotools import mask as mask_utils
 
-    rle = mask_utils.encode(np.asfortranarray(mask.astype(np.uint8)))
+    return mask_utils.encode(np.asfortranarray(mask.astype(np.uint8)))
+
+
+def _json_rle(rle: dict) -> Dict[str, object]:
     return {"size": [int(v) for v in rle["size"]], "counts": rle["counts"].decode("ascii")}
 
 
@@ -95,32 +102,63 @@ def cutout_rgba(pixels: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return np.dstack([pixels, alpha])
 
 
-def object_summary(obj) -> Dict[str, object]:
-    """The prompt and scores of one ``ObjectResult`` as JSON-ready values: box (XYXY or
-    None), points ([[X, Y], ...]), labels, scores (None where the backend has none), best."""
-    prompt = obj.prompt
-    scores = [None if np.isnan(s) else round(float(s), 6) for s in obj.scores]
-    return {
-        "box": None if prompt.box is None else [float(v) for v in prompt.box],
-        "points": [[float(x), float(y)] for x, y in prompt.points],
-        "labels": [int(v) for v in prompt.labels],
-        "scores": scores,
-        "best": int(obj.best),
-    }
+SCHEMA_VERSION = 1
 
 
-def coco_annotation(obj, index: int, candidate: int) -> Dict[str, object]:
-    """One COCO-style record for object ``index`` using mask ``candidate``: id,
-    segmentation (RLE), area, bbox [x, y, w, h], score (predicted IoU or None), and the
-    prompt that produced it."""
-    summary = object_summary(obj)
-    mask = obj.mask(candidate)
-    return {
-        "id": index + 1,
-        "segmentation": coco_rle(mask),
-        "area": int(mask.sum()),
-        "bbox": mask_bbox(mask),
-        "score": summary["scores"][candidate],
-        "candidate": int(candidate),
-        "prompt": {k: summary[k] for k in ("box", "points", "labels")},
-    }
+def _score(value: float) -> Optional[float]:
+    return None if np.isnan(value) else round(float(value), 6)
+
+
+def mask_record(mask: np.ndarray, candidate: int, score: float) -> Dict[str, object]:
+    """One candidate mask (HxW bool) as the schema's mask record: candidate index, score
+    (predicted IoU, None where the backend has none), area in pixels, bbox [x, y, w, h]
+    of its pixels, segmentation as COCO RLE."""
+    from pycocotools import mask as mask_utils
+
+    rle = _encode(mask)
+    x, y, w, h = (int(v) for v in mask_utils.toBbox(rle))
+    return {"candidate": int(candidate), "score": _score(score), "area": int(mask_utils.area(rle)),
+            "bbox": [x, y, w, h], "segmentation": _json_rle(rle)}
+
+
+def image_record(image, file_name: Optional[str] = None, image_id: Optional[str] = None) -> Dict[str, object]:
+    """The schema's "image" entry for a ``LoadedImage``."""
+    return {"file_name": file_name, "width": image.width, "height": image.height, "image_id": image_id}
+
+
+def result_record(result, image: Dict[str, object], selected: Optional[Sequence[int]] = None,
+                  candidates: str = "all", mask_files: Optional[Callable[[int, int], str]] = None,
+                  logits_files: Optional[Callable[[int], str]] = None) -> Dict[str, object]:
+    """A ``SegmentResult`` as the one JSON schema of the CLI, the API and the downloads
+    (README, "Result files")::
+
+        {"schema_version": 1, "model": "vit_b",
+         "image": {"file_name": ..., "width": W, "height": H, "image_id": ...},
+         "objects": [{"id": 1, "prompt": {"box": [x1, y1, x2, y2] | null, "points": [[x, y], ...],
+                                          "labels": [1, 0, ...], "mask_input": bool},
+                      "best": k, "selected": k, "masks": [mask_record, ...], "logits": file?}]}
+
+    image: the "image" entry. selected: the candidate picked per object (default the
+    best). candidates: "all" or "selected" (only the picked mask of each object).
+    mask_files(object index, candidate) / logits_files(object index): file names to
+    record next to each mask / object, where the caller writes them.
+    """
+    objects = []
+    for i, obj in enumerate(result.objects):
+        pick = int(obj.best if selected is None else selected[i])
+        prompt = obj.prompt
+        record = {
+            "id": i + 1,
+            "prompt": {"box": None if prompt.box is None else [float(v) for v in prompt.box],
+                       "points": [[float(x), float(y)] for x, y in prompt.points],
+                       "labels": [int(v) for v in prompt.labels], "mask_input": prompt.mask_input is not None},
+            "best": int(obj.best), "selected": pick, "masks": [],
+        }
+        for c in ([pick] if candidates == "selected" else range(len(obj.scores))):
+            record["masks"].append(mask_record(obj.mask(c), c, obj.scores[c]))
+            if mask_files:
+                record["masks"][-1]["file"] = mask_files(i, c)
+        if logits_files:
+            record["logits"] = logits_files(i)
+        objects.append(record)
+    return {"schema_version": SCHEMA_VERSION, "model": result.model, "image": image, "objects": objects}

@@ -54,6 +54,11 @@ class LoadedImage:
         return int(self.pixels.shape[1])
 
 
+def fit_scale(height: int, width: int, max_side: int) -> float:
+    """The factor (at most 1) that brings an image's longest side down to ``max_side``."""
+    return min(1.0, max_side / max(height, width))
+
+
 def content_digest(pixels: np.ndarray) -> str:
     """Hex digest of an HxWx3 uint8 array (shape included, so 2x6 != 3x4)."""
     h = hashlib.blake2b(digest_size=16)

@@ -129,8 +129,6 @@ def format_numbers(values: np.ndarray) -> str:
     return " ".join(_fmt(v) for v in np.asarray(values).reshape(-1))
 
 
-format_points = format_boxes = format_numbers
-
 
 def parse_prompt(
     points_text: Optional[str],
@@ -181,6 +179,17 @@ def build_objects(
     if len(points) == 0 and len(boxes) == 0 and mask_inputs is None:
         raise PromptError("the prompt is empty: add at least one point or box")
 
+    _check_inside(points, boxes, width, height)
+    objects = _group(points, labels, boxes)
+
+    if mask_inputs is not None:
+        for obj, logits in zip(objects, split_mask_inputs(mask_inputs, len(objects))):
+            obj.mask_input = logits
+    return objects
+
+
+def _check_inside(points: np.ndarray, boxes: np.ndarray, width: int, height: int) -> None:
+    """Every point inside the image, every box inside it and not degenerate."""
     for i, (x, y) in enumerate(points, start=1):
         if not (0 <= x < width and 0 <= y < height):
             raise PromptError(
@@ -188,7 +197,7 @@ def build_objects(
                 f"X must be in [0, {width}) and Y in [0, {height})"
             )
     for i, (x1, y1, x2, y2) in enumerate(boxes, start=1):
-        name = f"box {i} ({format_boxes(np.array([x1, y1, x2, y2]))})"
+        name = f"box {i} ({format_numbers(np.array([x1, y1, x2, y2]))})"
         if min(x1, y1) < 0 or x2 > width or y2 > height:
             raise PromptError(
                 f"{name} reaches outside the {width}x{height} image; corners must be within "
@@ -200,6 +209,10 @@ def build_objects(
                 "(top-left corner, then bottom-right)"
             )
 
+
+def _group(points: np.ndarray, labels: np.ndarray, boxes: np.ndarray) -> List[ObjectPrompt]:
+    """One object per box with the points inside it (a point in no box is an error), or
+    one object for points without boxes."""
     if len(boxes):
         objects = []
         claimed = np.zeros(len(points), bool)
@@ -218,10 +231,6 @@ def build_objects(
             )
     else:
         objects = [ObjectPrompt(points, labels, None)]
-
-    if mask_inputs is not None:
-        for obj, logits in zip(objects, split_mask_inputs(mask_inputs, len(objects))):
-            obj.mask_input = logits
     return objects
 
 

@@ -106,7 +106,7 @@ def overlay_masks(
             continue
         x, y, w, h = box
         if outline:
-            # 8-connected lines: anti-aliasing costs 5x more on ragged masks and does not
+            # 8-connected lines: anti-aliasing costs several times more on ragged masks and does not
             # show once the browser scales the picture down
             contours, _ = cv2.findContours(mask[y:y + h, x:x + w].view(np.uint8), cv2.RETR_EXTERNAL,
                                            cv2.CHAIN_APPROX_SIMPLE, offset=(x, y))

@@ -1,4 +1,4 @@
-"""One process-wide segmentation service: the only place that runs a model.
+"""The segmentation service: the only place that runs a model.
 
     from sam_app.service import SamService
     service = SamService(device="auto")            # finds a checkpoint in checkpoint/
@@ -6,14 +6,15 @@
     obj = result.objects[0]
     obj.masks.shape, obj.scores, obj.best          # (3, H, W) bool, (3,), int
 
-- Models are loaded once, on first use, by name (vit_h / vit_l / vit_b, or a name given
-  to ``add_backend``).
+- Models come from the registry (``sam_app.models``) and are loaded once, on first use,
+  by name (``vit_b``, ``classical``, ...; or a ready backend given to ``add_backend``).
 - Image embeddings are kept in an LRU keyed by (model, image content hash), bounded by
-  ``cache_size``: any number of prompts from any number of threads on one image run the
-  image encoder once while it stays cached. Concurrent requests for an image that is
-  being encoded wait for that encoding instead of starting another.
-- Each request carries its own image and embedding, so concurrent requests on different
-  images never mix.
+  ``cache_size``, whatever each backend's embedding holds: any number of prompts from
+  any number of threads on one image run the image encoder once while it stays cached.
+  Concurrent requests for an image that is being encoded wait for that encoding.
+- A request's image is normalised once (``load_image``) and handed down as a
+  ``LoadedImage``; each request carries its own image and embedding, so concurrent
+  requests on different images never mix.
 """
 
 from __future__ import annotations
@@ -21,14 +22,15 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections import OrderedDict
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
+from cachetools import LRUCache
 
-from . import checkpoints
+from . import checkpoints, models
 from .backends.base import Backend, ObjectResult
 from .devices import resolve_device, resolve_precision
 from .errors import CheckpointError, ImageError, ResourceError, SamAppError
@@ -36,7 +38,6 @@ from .images import DEFAULT_MAX_PIXELS, ImageSource, LoadedImage, load_image
 from .prompts import ObjectPrompt, build_objects, parse_prompt
 
 DEFAULT_CACHE_SIZE = int(os.environ.get("SAM_EMBEDDING_CACHE", 16))
-CLASSICAL = "classical"  # the weights-free OpenCV GrabCut backend
 DECODED_FILES = 4  # decoded images kept for image_by_id and repeated files (12 MP = 36 MB)
 
 
@@ -52,17 +53,18 @@ class SegmentResult:
 class SamService:
     """See the module docstring. All arguments are optional:
 
-    model_type: the default model (vit_h | vit_l | vit_b); None = the first checkpoint
-      found (largest first on CUDA, smallest first elsewhere, since vit_h takes minutes
-      per image on a CPU). checkpoint: an explicit file for the default model.
+    model_type: the default model (a registry name: vit_h | vit_l | vit_b | classical |
+      ...); None = the first model whose checkpoint is found (costly first on CUDA,
+      cheap first elsewhere), or the model an explicit ``checkpoint`` holds.
+    checkpoint: an explicit file (or folder) for the default model.
     checkpoint_dir: where official files are looked for (see ``checkpoints``).
     device: auto | cpu | cuda | cuda:N | mps. precision: auto | fp32 | bf16 | fp16.
-    decoder: auto | torch | onnx (see ``SamBackend``; auto = ONNX Runtime on the CPU
-      where it is faster). attention: sdpa | reference (image encoder attention).
-    cache_size: how many image embeddings to keep (about 4 MB each for SAM).
+    decoder: auto | torch | onnx (SAM 1's prompt decoder, see ``SamBackend``).
+    attention: sdpa | reference (SAM 1's image encoder attention).
+    cache_size: how many image embeddings to keep.
     max_pixels: larger images are refused before decoding.
-    allow_classical: with no model type and no checkpoint, serve the classical backend
-      (OpenCV GrabCut) instead of failing.
+    allow_fallback: with no model type and no checkpoint, serve the registry's model
+      that needs no weights (the classical backend) instead of failing.
     """
 
     def __init__(
@@ -74,43 +76,38 @@ class SamService:
         precision: str = "auto",
         cache_size: int = DEFAULT_CACHE_SIZE,
         max_pixels: int = DEFAULT_MAX_PIXELS,
-        allow_classical: bool = True,
+        allow_fallback: bool = True,
         decoder: str = "auto",
         attention: str = "sdpa",
     ):
         if cache_size < 1:
             raise SamAppError(f"cache size must be at least 1, got {cache_size}")
-        if model_type is not None and model_type not in (*checkpoints.MODELS, CLASSICAL):
-            raise CheckpointError(
-                f"unknown model type {model_type!r}; expected one of {', '.join(checkpoints.MODEL_TYPES)} or {CLASSICAL}"
-            )
+        if model_type is not None:
+            models.get(model_type)  # an unknown name is refused now, with the choices
         self.device = resolve_device(device)
         self.precision = resolve_precision(precision, self.device)
         self.decoder = decoder
         self.attention = attention
         self.checkpoint_dir = checkpoints.checkpoint_dir(checkpoint_dir)
-        self.checkpoint = checkpoint
+        self.checkpoint_paths: Dict[str, Path] = {}  # model -> the explicit file it loads from
+        if checkpoint is not None:
+            model_type = model_type or models.recognise(checkpoint)
+            self.checkpoint_paths[model_type] = Path(checkpoint).expanduser()
         self.default_model = model_type
-        self.allow_classical = allow_classical
-        self.fell_back = False  # True while the default is classical for want of a checkpoint
+        self.allow_fallback = allow_fallback
+        self.using_fallback = False  # True while the default is the fallback for want of a checkpoint
         self.cache_size = cache_size
         self.max_pixels = max_pixels
         self._backends: Dict[str, Backend] = {}
         self._backend_lock = threading.Lock()
-        self._cache: "OrderedDict[Tuple[str, str], object]" = OrderedDict()
+        self._cache: LRUCache = LRUCache(cache_size)  # (model, digest) -> embedding
         self._inflight: Dict[Tuple[str, str], Future] = {}
-        self._images: "OrderedDict[str, LoadedImage]" = OrderedDict()  # digest -> image
-        self._files: "OrderedDict[tuple, str]" = OrderedDict()  # (path, size, mtime) -> digest
+        self._images: LRUCache = LRUCache(DECODED_FILES)  # digest -> LoadedImage
+        self._files: LRUCache = LRUCache(DECODED_FILES)  # (path, size, mtime) or content key -> digest
         self._cache_lock = threading.Lock()
         self.encode_count = 0  # image encodings actually run (cache misses)
 
     # ------------------------------------------------------------ models
-
-    @property
-    def preference(self) -> Tuple[str, ...]:
-        """Order in which checkpoints are tried when no model type is given."""
-        types = checkpoints.MODEL_TYPES
-        return types if self.device.type == "cuda" else tuple(reversed(types))
 
     def add_backend(self, backend: Backend, default: bool = False) -> None:
         """Register a ready backend under ``backend.name`` (e.g. a custom model)."""
@@ -121,90 +118,88 @@ class SamService:
 
     def resolve_model_name(self, model: Optional[str] = None) -> str:
         """The name a request for ``model`` (None = default) will run on. With no model
-        type, no explicit checkpoint and no checkpoint found, the default is the classical
-        backend until a checkpoint appears (looked for again at each request)."""
+        type, no explicit checkpoint and no checkpoint found, the default is the fallback
+        model until a checkpoint appears (looked for again at each request)."""
         if model:
             return model
         with self._backend_lock:
-            if self.default_model is None or self.fell_back:
-                if self.checkpoint is not None:  # its type may only show in its shapes
-                    self._load_locked(None)
-                else:
-                    try:
-                        _, self.default_model = checkpoints.find_checkpoint(
-                            None, None, self.checkpoint_dir, self.preference
-                        )
-                        self.fell_back = False
-                    except CheckpointError:
-                        if not self.allow_classical:
-                            raise
-                        self.default_model, self.fell_back = CLASSICAL, True
+            if self.default_model is None or self.using_fallback:
+                found = self._first_present()
+                fallback = models.fallback(self.device.type)
+                if found is None and not (self.allow_fallback and fallback):
+                    raise CheckpointError(models.missing_message(models.preference(self.device.type),
+                                                                 self.checkpoint_dir))
+                self.default_model = found or fallback.name
+                self.using_fallback = found is None
             return self.default_model
+
+    def _first_present(self) -> Optional[str]:
+        for spec in models.preference(self.device.type):
+            if models.weights_path(spec, self.checkpoint_dir).is_file():
+                return spec.name
+        return None
 
     def backend(self, model: Optional[str] = None) -> Backend:
         """The loaded backend for ``model`` (None = default), loading it once if needed."""
         name = self.resolve_model_name(model)
         with self._backend_lock:
             if name not in self._backends:
-                if name == CLASSICAL:
-                    from .backends.classical import ClassicalBackend
-
-                    self._backends[name] = ClassicalBackend()
-                elif name in checkpoints.MODELS:
-                    self._load_locked(name)
-                else:
+                if name not in models.names():
                     raise SamAppError(f"unknown model {name!r}; available: {', '.join(self.model_names())}")
+                self._backends[name] = self._load(models.get(name))
             return self._backends[name]
 
-    def _load_locked(self, name: Optional[str]) -> None:
-        """Load a checkpoint into a backend (caller holds ``_backend_lock``). The explicit
-        checkpoint file serves the default model; others come from the checkpoint dir."""
-        from .backends.sam import SamBackend
-
-        explicit = self.checkpoint if name is None or name == self.default_model else None
-        sam, actual, _path = checkpoints.load_sam(name, explicit, self.checkpoint_dir, self.preference)
-        self._backends[actual] = SamBackend(sam, actual, self.device, self.precision, self.decoder, self.attention)
-        if self.default_model is None:
-            self.default_model = actual
+    def _load(self, spec: models.ModelSpec) -> Backend:
+        """Build ``spec``'s backend from its explicit file or its file in the checkpoint dir."""
+        if self.device.type not in spec.devices:
+            raise SamAppError(f"{spec.name} does not run on {self.device.type}; it runs on {', '.join(spec.devices)}")
+        path = self.checkpoint_paths.get(spec.name) or models.weights_path(spec, self.checkpoint_dir)
+        if path is not None and not path.exists():
+            raise CheckpointError(models.missing_message([spec], self.checkpoint_dir))
+        precision = self.precision if spec.default_precision == "auto" else spec.default_precision
+        options = models.LoadOptions(self.device, precision, self.decoder, self.attention)
+        return spec.load(spec, path, options)
 
     def model_names(self) -> List[str]:
-        return list(dict.fromkeys([*checkpoints.MODEL_TYPES, CLASSICAL, *self._backends]))
+        return list(dict.fromkeys([*models.names(), *self._backends]))
 
     def loaded(self, model: str) -> bool:
         return model in self._backends
 
+    def model_statuses(self) -> List[models.ModelStatus]:
+        """Every registered model with its state as this service sees it (the file it
+        was given counts as present; see ``models.statuses``)."""
+        return models.statuses(self.checkpoint_dir, self.checkpoint_paths, self._backends)
+
     # ------------------------------------------------------------ embeddings
 
     def load_image(self, source: ImageSource, content_key: Optional[str] = None) -> LoadedImage:
-        """Normalise any accepted source (see ``images``) under this service's pixel limit.
+        """Normalise any accepted source (see ``images``) under this service's pixel limit;
+        a ``LoadedImage`` is returned as is.
 
         The last ``DECODED_FILES`` files are remembered by (path, size, modification time),
         or by ``content_key`` when the caller knows one (a hash of the file's bytes), so a
         client sending the same file with every prompt does not pay for decoding and
         hashing it each time. Every loaded image can be fetched again by ``image_by_id``."""
-        if not isinstance(source, (str, os.PathLike)):
-            return self._remember(None, load_image(source, self.max_pixels))
-        try:
-            info = os.stat(source)
-        except OSError:
-            return load_image(source, self.max_pixels)  # says what is wrong with the path
-        key = ("content", content_key) if content_key else (os.path.realpath(source), info.st_size, info.st_mtime_ns)
-        with self._cache_lock:
-            known = self._images.get(self._files.get(key, ""))
-        if known is not None:
-            return self._remember(key, known)
-        return self._remember(key, load_image(source, self.max_pixels))
-
-    def _remember(self, file_key: Optional[tuple], image: LoadedImage) -> LoadedImage:
+        if isinstance(source, LoadedImage):
+            return source
+        file_key = None
+        if isinstance(source, (str, os.PathLike)):
+            try:
+                info = os.stat(source)
+            except OSError:
+                return load_image(source, self.max_pixels)  # says what is wrong with the path
+            file_key = (("content", content_key) if content_key
+                        else (os.path.realpath(source), info.st_size, info.st_mtime_ns))
+            with self._cache_lock:
+                known = self._images.get(self._files.get(file_key, ""))
+            if known is not None:
+                return known
+        image = load_image(source, self.max_pixels)
         with self._cache_lock:
             self._images[image.digest] = image
-            self._images.move_to_end(image.digest)
             if file_key is not None:
                 self._files[file_key] = image.digest
-                self._files.move_to_end(file_key)
-            for table in (self._images, self._files):
-                while len(table) > DECODED_FILES:
-                    table.popitem(last=False)
         return image
 
     def image_by_id(self, image_id: str) -> LoadedImage:
@@ -212,20 +207,19 @@ class SamService:
         image to skip uploading and decoding it again)."""
         with self._cache_lock:
             image = self._images.get(image_id)
-            if image is not None:
-                self._images.move_to_end(image_id)
-                return image
-        raise ImageError(f"unknown image_id {image_id!r}: it was never sent, or it has left the cache of the "
-                         f"last {DECODED_FILES} images; send the image again")
+        if image is None:
+            raise ImageError(f"unknown image_id {image_id!r}: it was never sent, or it has left the cache of the "
+                             f"last {DECODED_FILES} images; send the image again")
+        return image
 
     def embedding(self, image: LoadedImage, model: Optional[str] = None):
         """The cached embedding of ``image`` for ``model``, encoding it at most once."""
         backend = self.backend(model)
         key = (backend.name, image.digest)
         with self._cache_lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
+            value = self._cache.get(key)
+            if value is not None:
+                return value
             future = self._inflight.get(key)
             owner = future is None
             if owner:
@@ -243,8 +237,6 @@ class SamService:
         with self._cache_lock:
             self.encode_count += 1
             self._cache[key] = value
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
             del self._inflight[key]
         future.set_result(value)
         return value
@@ -258,7 +250,7 @@ class SamService:
     def cache_info(self) -> Dict[str, int]:
         """entries, bytes of cached embeddings, and encodings run so far."""
         with self._cache_lock:
-            size = sum(getattr(v, "nbytes", 0) for v in self._cache.values())
+            size = sum(v.nbytes for v in self._cache.values())
             return {"entries": len(self._cache), "bytes": size, "encodings": self.encode_count}
 
     def clear_cache(self) -> None:
@@ -277,8 +269,8 @@ class SamService:
     ) -> SegmentResult:
         """Segment already-built object prompts (see ``prompts.build_objects``)."""
         loaded = self.load_image(image)
-        embedding = self.embedding(loaded, model)
         backend = self.backend(model)
+        embedding = self.embedding(loaded, backend.name)
         with out_of_memory_as_error():
             results = backend.decode(embedding, list(objects), multimask, return_logits)
         return SegmentResult((loaded.height, loaded.width), backend.name, results)
@@ -341,16 +333,3 @@ def out_of_memory_as_error():
             "out of memory while running the model; try a smaller image (--max-pixels), "
             "a smaller model (vit_b), or --device cpu"
         ) from None
-
-
-_shared: Optional[SamService] = None
-_shared_lock = threading.Lock()
-
-
-def shared_service(factory: Callable[[], SamService] = SamService) -> SamService:
-    """The process-wide service, created by ``factory`` on first call."""
-    global _shared
-    with _shared_lock:
-        if _shared is None:
-            _shared = factory()
-        return _shared

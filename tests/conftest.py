@@ -29,6 +29,8 @@ for name in ("SAM_CHECKPOINT", "SAM_MODEL_TYPE", "SAM_CHECKPOINT_URL_BASE", "SAM
 # Screenshots of the browser tests, to look at: SAM_TEST_ARTIFACTS=folder keeps them.
 ARTIFACTS = Path(os.environ.get("SAM_TEST_ARTIFACTS") or SANDBOX / "artifacts")
 
+import contextlib
+
 import numpy as np
 import pytest
 import torch
@@ -109,3 +111,33 @@ def vit_b_checkpoint(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("vit_b") / "random_vit_b.pth"
     torch.save(model.state_dict(), path)
     return path
+
+
+@contextlib.contextmanager
+def running_app(service: SamService):
+    """The web UI around ``service``, launched as webui.py does; yields its URL."""
+    from sam_app.ui import build_app, launch_options
+
+    demo = build_app(service)
+    demo.queue(max_size=32, default_concurrency_limit=2)
+    _, url, _ = demo.launch(prevent_thread_lock=True, quiet=True, **launch_options(service.checkpoint_dir))
+    try:
+        yield url
+    finally:
+        demo.close()
+
+
+@pytest.fixture(scope="module")
+def served(tiny_model, tmp_path_factory):
+    """(service, URL) of the web UI running on the tiny model, one per test module."""
+    service = make_service(tiny_model, checkpoint_dir=tmp_path_factory.mktemp("checkpoints"))
+    with running_app(service) as url:
+        yield service, url
+
+
+@pytest.fixture
+def client(served):
+    """A gradio_client.Client of the running app (see ``served``)."""
+    from gradio_client import Client
+
+    return Client(served[1], verbose=False)

@@ -8,11 +8,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from conftest import IMGS, REPO, make_service
+from conftest import ARTIFACTS, IMGS, running_app
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARTIFACTS = REPO / "tests" / "artifacts"
 
 if not CHROMIUM:
     if os.environ.get("CI"):
@@ -20,32 +19,20 @@ if not CHROMIUM:
     pytest.skip("no chromium on this machine (scripts/install-browser.sh installs it)", allow_module_level=True)
 
 
-@pytest.fixture(scope="module")
-def page_url(tiny_model):
-    from sam_app.ui import build_app, launch_options
-
-    service = make_service(tiny_model)
-    demo = build_app(service)
-    demo.queue(max_size=16)
-    _, url, _ = demo.launch(prevent_thread_lock=True, quiet=True, **launch_options(service.checkpoint_dir))
-    yield url
-    demo.close()
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture
-def page(page_url, tmp_path):
+def page(served, tmp_path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
         page = context.new_page()
         page.set_default_timeout(60_000)
-        page.goto(page_url)
+        page.goto(served[1])
         page.wait_for_selector("#upload")
         yield page
         browser.close()
@@ -125,7 +112,7 @@ def test_full_workflow(page, tmp_path):
     mask = np.asarray(Image.open(saved))
     assert mask.shape == (400, 600) and set(np.unique(mask)) <= {0, 255}
 
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "finished_page.png"), full_page=True)
 
 
@@ -152,20 +139,15 @@ def test_box_by_two_clicks_on_the_classical_backend(tmp_path):
     from playwright.sync_api import sync_playwright
 
     from sam_app.service import SamService
-    from sam_app.ui import build_app, launch_options
 
-    service = SamService(checkpoint_dir=tmp_path, device="cpu", precision="fp32")
-    demo = build_app(service)
-    demo.queue(max_size=8)
-    _, url, _ = demo.launch(prevent_thread_lock=True, quiet=True, **launch_options(service.checkpoint_dir))
-    try:
+    with running_app(SamService(checkpoint_dir=tmp_path, device="cpu", precision="fp32")) as url:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu",
-                                                                         "--disable-background-networking"])
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(60_000)
             page.goto(url)
-            assert "Classical backend (OpenCV GrabCut)" in page.locator("#status").inner_text()
+            status = page.locator("#status").inner_text()
+            assert status.startswith("OpenCV GrabCut (classical, no weights): no checkpoint found in")
             page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
             page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
             page.locator("#mode label", has_text="Box").click()
@@ -178,11 +160,9 @@ def test_box_by_two_clicks_on_the_classical_backend(tmp_path):
             page.wait_for_selector("#result img")
             page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
             assert "box 1: (1" in page.locator("#prompt-list").inner_text()
-            ARTIFACTS.mkdir(exist_ok=True)
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "classical_page.png"), full_page=True)
             browser.close()
-    finally:
-        demo.close()
 
 
 def test_large_image_is_shown_smaller_and_clicks_land_in_image_pixels(page, tmp_path):

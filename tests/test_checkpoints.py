@@ -7,49 +7,62 @@ import pytest
 import torch
 
 from models import tiny_sam
-from sam_app import checkpoints
-from sam_app.checkpoints import (
-    ENCODER_WIDTH_KEY, MODELS, ModelInfo, check_state_dict, find_checkpoint, infer_model_type,
-    load_sam, load_state_dict, verify_official,
-)
-from sam_app.devices import resolve_device, resolve_precision
+from sam_app import checkpoints, models
+from sam_app.checkpoints import check_state_dict, load_state_dict, verify_official
+from sam_app.devices import cpu_has_fast_bf16, resolve_device, resolve_precision
 from sam_app.errors import CheckpointError, DeviceError
+from sam_app.models.sam1 import ENCODER_WIDTH_KEY, OFFICIAL, infer_model_type, load_sam
+from sam_app.service import SamService
 
 
 def test_registry_matches_the_official_files():
-    assert MODELS["vit_h"].filename == "sam_vit_h_4b8939.pth" and MODELS["vit_h"].size == 2_564_550_879
-    assert MODELS["vit_l"].sha256.startswith("3adcc4315b64")
-    assert MODELS["vit_b"].url == "https://dl.fbaipublicfiles.com/segment_anything/sam_vit_b_01ec64.pth"
-    assert [MODELS[n].encoder_width for n in ("vit_b", "vit_l", "vit_h")] == [768, 1024, 1280]
+    vit_h, vit_l, vit_b = (models.get(n).weights for n in ("vit_h", "vit_l", "vit_b"))
+    assert vit_h.filename == "sam_vit_h_4b8939.pth" and vit_h.size == 2_564_550_879
+    assert vit_l.sha256.startswith("3adcc4315b64")
+    assert vit_b.url == "https://dl.fbaipublicfiles.com/segment_anything/sam_vit_b_01ec64.pth"
+    assert [OFFICIAL[n][3] for n in ("vit_b", "vit_l", "vit_h")] == [768, 1024, 1280]
+    assert models.names() == ["vit_h", "vit_l", "vit_b", "classical"]
+    assert [m.family for m in models.models()] == ["sam1", "sam1", "sam1", "classical"]
 
 
 def test_url_base_redirects_to_a_mirror(monkeypatch):
     monkeypatch.setenv("SAM_CHECKPOINT_URL_BASE", "http://mirror.local/sam/")
-    assert MODELS["vit_b"].url == "http://mirror.local/sam/sam_vit_b_01ec64.pth"
+    assert models.get("vit_b").weights.url == "http://mirror.local/sam/sam_vit_b_01ec64.pth"
 
 
 def test_no_checkpoint_says_where_it_looked_and_how_to_get_one(tmp_path):
+    service = SamService(model_type="vit_b", checkpoint_dir=tmp_path, device="cpu")
     with pytest.raises(CheckpointError) as err:
-        find_checkpoint("vit_b", directory=tmp_path)
+        service.backend()
     message = str(err.value)
-    assert str(tmp_path) in message and "sam_vit_b_01ec64.pth" in message
+    assert message.startswith(f"no checkpoint found: looked for sam_vit_b_01ec64.pth in {tmp_path}. ")
     assert "python -m sam_app download vit_b" in message and "--checkpoint" in message
 
 
-def test_discovery_uses_env_dir_then_preference(tmp_path, monkeypatch):
+def test_discovery_uses_env_dir_then_the_device_order(tmp_path, monkeypatch):
     monkeypatch.setenv("SAM_CHECKPOINT_DIR", str(tmp_path))
+    assert SamService(device="cpu").resolve_model_name() == "classical"  # nothing there: the fallback
+    with pytest.raises(CheckpointError, match="no checkpoint found: looked for sam_vit_b_01ec64.pth, sam_vit_l"):
+        SamService(device="cpu", allow_fallback=False).resolve_model_name()
     (tmp_path / "sam_vit_l_0b3195.pth").write_bytes(b"x")
-    (tmp_path / "sam_vit_b_01ec64.pth").write_bytes(b"x")
-    assert find_checkpoint() == (tmp_path / "sam_vit_l_0b3195.pth", "vit_l")
-    assert find_checkpoint(preference=("vit_b", "vit_l", "vit_h"))[1] == "vit_b"
-    assert find_checkpoint("vit_b")[0].name == "sam_vit_b_01ec64.pth"
-    explicit = tmp_path / "mine.pth"
-    explicit.write_bytes(b"x")
-    assert find_checkpoint(checkpoint=explicit) == (explicit, None)
-    with pytest.raises(CheckpointError, match="not found"):
-        find_checkpoint(checkpoint=tmp_path / "nope.pth")
-    with pytest.raises(CheckpointError, match="unknown model type 'vit_x'"):
-        find_checkpoint("vit_x")
+    (tmp_path / "sam_vit_h_4b8939.pth").write_bytes(b"x")
+    assert SamService(device="cpu").resolve_model_name() == "vit_l"  # cheapest present first on a CPU
+    assert [m.name for m in models.preference("cuda")] == ["vit_h", "vit_l", "vit_b"]  # best first on a GPU
+    with pytest.raises(CheckpointError, match="checkpoint file not found: .*nope.pth"):
+        SamService(checkpoint=tmp_path / "nope.pth", device="cpu")
+    with pytest.raises(CheckpointError, match="unknown model type 'vit_x'; expected one of vit_h, vit_l, vit_b, classical"):
+        SamService(model_type="vit_x", device="cpu")
+
+
+def test_explicit_checkpoint_is_recognised_from_its_contents(tmp_path):
+    path = tmp_path / "mine.pth"
+    torch.save({ENCODER_WIDTH_KEY: torch.zeros(1024, 3, 16, 16)}, path)
+    assert models.recognise(path) == "vit_l"
+    service = SamService(checkpoint=path, checkpoint_dir=tmp_path / "empty", device="cpu")
+    assert service.resolve_model_name() == "vit_l" and service.checkpoint_paths == {"vit_l": path}
+    (tmp_path / "notes.txt").write_text("hello")
+    with pytest.raises(CheckpointError, match="notes.txt is not a checkpoint of any known model family"):
+        models.recognise(tmp_path / "notes.txt")
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +99,7 @@ def test_truncated_checkpoint_is_reported(tmp_path, tiny_state):
     with pytest.raises(CheckpointError, match="truncated or corrupt"):
         load_state_dict(path)
     path.write_bytes(b"not a checkpoint at all")
-    with pytest.raises(CheckpointError, match="not a PyTorch checkpoint|truncated or corrupt"):
+    with pytest.raises(CheckpointError, match="is not a PyTorch checkpoint of plain tensors, or is corrupt"):
         load_state_dict(path)
 
 
@@ -121,14 +134,14 @@ def test_model_type_comes_from_shapes_and_mismatch_is_named(tmp_path):
     path = tmp_path / "my_model.pth"
     torch.save(fake, path)
     with pytest.raises(CheckpointError, match="asked for as vit_l, but this looks like vit_b.*--model-type vit_b"):
-        load_sam("vit_l", checkpoint=path)
+        load_sam(path, "vit_l")
     # an official name for another model is caught the same way (after the size check)
     official = tmp_path / "sam_vit_h_4b8939.pth"
     official.write_bytes(path.read_bytes())
     with pytest.raises(CheckpointError, match="truncated"):
-        load_sam(checkpoint=official)
+        load_sam(official)
     with pytest.raises(CheckpointError, match="looks like vit_b"):
-        load_sam(checkpoint=official, verify=False)
+        load_sam(official, verify=False)
 
 
 def test_official_name_with_wrong_size_is_refused_without_hashing(tmp_path, monkeypatch):
@@ -136,7 +149,7 @@ def test_official_name_with_wrong_size_is_refused_without_hashing(tmp_path, monk
     path.write_bytes(b"\0" * 1000)
     monkeypatch.setattr(checkpoints, "sha256_of", lambda p: pytest.fail("hashed a file of the wrong size"))
     with pytest.raises(CheckpointError, match="1,000 bytes but the official sam_vit_b_01ec64.pth is 375,042,383"):
-        verify_official(path)
+        verify_official(path, models.get("vit_b").weights, "vit_b")
 
 
 def test_hash_verdict_is_remembered_until_the_file_changes(tmp_path, monkeypatch):
@@ -145,23 +158,24 @@ def test_hash_verdict_is_remembered_until_the_file_changes(tmp_path, monkeypatch
     data = b"pretend weights" * 100
     path = tmp_path / "small.pth"
     path.write_bytes(data)
-    info = ModelInfo("vit_b", "small.pth", len(data), hashlib.sha256(data).hexdigest(), 768)
+    info = models.WeightFile("small.pth", len(data), hashlib.sha256(data).hexdigest(), "http://unused/")
     calls = []
     real = checkpoints.sha256_of
     monkeypatch.setattr(checkpoints, "sha256_of", lambda p: calls.append(p) or real(p))
-    verify_official(path, info)
-    verify_official(path, info)
+    verify_official(path, info, "vit_b")
+    verify_official(path, info, "vit_b")
     assert len(calls) == 1
     bad = data[:-1] + b"X"
     path.write_bytes(bad)
     os.utime(path, ns=(1, 1))
     with pytest.raises(CheckpointError, match=f"has sha256 {hashlib.sha256(bad).hexdigest()}, expected {info.sha256}"):
-        verify_official(path, info)
+        verify_official(path, info, "vit_b")
     assert len(calls) == 2
 
 
 def test_device_choice():
-    assert resolve_device("auto").type in ("cuda", "mps", "cpu")
+    expected = "cuda" if torch.cuda.is_available() else ("mps" if torch.backends.mps.is_available() else "cpu")
+    assert resolve_device("auto").type == expected
     assert resolve_device("cpu") == torch.device("cpu")
     with pytest.raises(DeviceError, match="unknown device 'tpu'"):
         resolve_device("tpu")
@@ -171,7 +185,7 @@ def test_device_choice():
         with pytest.raises(DeviceError):
             resolve_device("cuda:1")
     assert resolve_precision("fp32", torch.device("cpu")) == "fp32"
-    assert resolve_precision("auto", torch.device("cpu")) in ("fp32", "bf16")
+    assert resolve_precision("auto", torch.device("cpu")) == ("bf16" if cpu_has_fast_bf16() else "fp32")
     with pytest.raises(DeviceError, match="fp16 is not supported on the CPU"):
         resolve_precision("fp16", torch.device("cpu"))
     with pytest.raises(DeviceError, match="unknown precision"):

@@ -12,6 +12,7 @@ import pytest
 
 from conftest import IMGS, REPO
 from sam_app.backends.classical import ClassicalBackend
+from sam_app.errors import CheckpointError
 from sam_app.prompts import build_objects
 from sam_app.service import SamService
 
@@ -64,13 +65,13 @@ def test_points_are_seeds_and_large_images_are_scaled_back():
     assert points_only.masks[0][240, 320]  # the foreground seed is inside its mask
 
 
-def test_service_falls_back_to_classical_and_switches_when_a_checkpoint_appears(tmp_path, vit_b_checkpoint):
+def test_service_falls_back_to_classical_and_switches_when_a_checkpoint_appears(tmp_path):
     service = SamService(checkpoint_dir=tmp_path, device="cpu", precision="fp32")
-    assert service.resolve_model_name() == "classical" and service.fell_back
-    (tmp_path / "sam_vit_b_01ec64.pth").symlink_to(vit_b_checkpoint)
-    assert service.resolve_model_name() == "vit_b" and not service.fell_back
-    strict = SamService(checkpoint_dir=tmp_path / "empty", allow_classical=False, device="cpu")
-    with pytest.raises(Exception, match="no SAM checkpoint found"):
+    assert service.resolve_model_name() == "classical" and service.using_fallback
+    (tmp_path / "sam_vit_b_01ec64.pth").write_bytes(b"")  # found by name; loaded (and checked) on first use
+    assert service.resolve_model_name() == "vit_b" and not service.using_fallback
+    strict = SamService(checkpoint_dir=tmp_path / "empty", allow_fallback=False, device="cpu")
+    with pytest.raises(CheckpointError, match="no checkpoint found: looked for sam_vit_b_01ec64.pth"):
         strict.resolve_model_name()
 
 
@@ -108,8 +109,8 @@ def test_start_command_with_no_checkpoint_and_no_network_serves_classical_masks(
         data, overlay = client.predict(handle_file(str(IMGS / "coffee.png")), "", "", "170 20 480 330", False,
                                        api_name="/segment")
         (obj,) = data["objects"]
-        assert data["model"] == "classical" and obj["scores"] == [None]
-        mask = decode_rle(obj["masks"][0])
+        assert data["model"] == "classical" and [m["score"] for m in obj["masks"]] == [None]
+        mask = decode_rle(obj["masks"][0]["segmentation"])
         assert mask.shape == (400, 600) and 0.2 < mask[20:330, 170:480].mean() < 1.0 and not mask[350:, :].any()
     finally:
         process.terminate()

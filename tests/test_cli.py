@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from conftest import IMGS, REPO
+from sam_app.export import decode_rle
 
 
 def run_cli(*args, env=None):
@@ -24,14 +25,20 @@ def test_segment_writes_masks_logits_and_json(tmp_path, vit_b_checkpoint):
                      "--checkpoint", vit_b_checkpoint, "--device", "cpu", "--precision", "fp32", "--decoder", "onnx")
     assert result.returncode == 0, result.stderr
     data = json.loads((out / "result.json").read_text())
-    assert data["image_size"] == {"width": 600, "height": 400} and data["model_type"] == "vit_b"
-    assert [o["box"] for o in data["objects"]] == [[250, 100, 450, 350], [0, 0, 200, 200]]
-    assert data["objects"][0]["points"] == [[300, 200], [320, 210]] and data["objects"][1]["labels"] == [0]
-    for obj in data["objects"]:
-        assert len(obj["scores"]) == 3 and len(obj["masks"]) == 3 and obj["best"] == int(np.argmax(obj["scores"]))
-        mask = Image.open(out / obj["masks"][0])
-        assert mask.mode == "L" and mask.size == (600, 400)
-        assert set(np.unique(np.asarray(mask))) <= {0, 255}
+    assert data["schema_version"] == 1 and data["model"] == "vit_b"
+    assert data["image"] == {"file_name": str(IMGS / "coffee.png"), "width": 600, "height": 400, "image_id": None}
+    assert [o["prompt"]["box"] for o in data["objects"]] == [[250, 100, 450, 350], [0, 0, 200, 200]]
+    assert data["objects"][0]["prompt"]["points"] == [[300, 200], [320, 210]]
+    assert data["objects"][1]["prompt"]["labels"] == [0]
+    for i, obj in enumerate(data["objects"]):
+        scores = [m["score"] for m in obj["masks"]]
+        assert len(scores) == 3 and obj["best"] == int(np.argmax(scores))
+        for c, record in enumerate(obj["masks"]):
+            assert record["file"] == f"object{i}_mask{c}.png"
+            mask = np.asarray(Image.open(out / record["file"]))
+            assert mask.shape == (400, 600) and set(np.unique(mask)) <= {0, 255}
+            np.testing.assert_array_equal(decode_rle(record["segmentation"]), mask > 0)
+            assert record["area"] == int((mask > 0).sum())
         assert np.load(out / obj["logits"]).shape == (3, 256, 256)
 
     # refine object 0 with its best low-res logits fed back as mask input
@@ -40,7 +47,8 @@ def test_segment_writes_masks_logits_and_json(tmp_path, vit_b_checkpoint):
     again = run_cli("segment", IMGS / "coffee.png", "--out-dir", tmp_path / "out2", "--points", "300 200",
                     "--mask-input", tmp_path / "prev.npy", "--checkpoint", vit_b_checkpoint, "--precision", "fp32")
     assert again.returncode == 0, again.stderr
-    assert len(json.loads((tmp_path / "out2" / "result.json").read_text())["objects"][0]["scores"]) == 1
+    refined = json.loads((tmp_path / "out2" / "result.json").read_text())["objects"][0]
+    assert len(refined["masks"]) == 1 and refined["prompt"]["mask_input"] is True
 
 
 @pytest.mark.parametrize("args, message", [
@@ -48,7 +56,7 @@ def test_segment_writes_masks_logits_and_json(tmp_path, vit_b_checkpoint):
     (["--points", "10 10", "--labels", "1 0"], "error: labels: got 2 labels for 1 points"),
     (["--boxes", "10 10 5 5"], "error: box 1 (10 10 5 5) is degenerate"),
     (["--points", "9999 10"], "error: point 1 (9999, 10) is outside the 600x400 image"),
-    (["--points", "10 10"], "error: no SAM checkpoint found: looked for"),
+    (["--points", "10 10"], "error: no checkpoint found: looked for sam_vit_b_01ec64.pth"),
     (["--points", "10 10", "--device", "tpu"], "error: unknown device 'tpu'"),
     (["--points", "10 10", "--checkpoint", "/nope.pth"], "error: checkpoint file not found: /nope.pth"),
 ])

@@ -22,6 +22,7 @@ class Server:
         self.cut_after = None
         self.status = 200
         self.requests = []
+        self.paths = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -30,6 +31,7 @@ class Server:
 
             def do_GET(self):
                 server.requests.append(self.headers.get("Range"))
+                server.paths.append(self.path)
                 if server.status != 200:
                     self.send_error(server.status)
                     return
@@ -56,6 +58,18 @@ class Server:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
 
+def serve_payload_as_vit_b(monkeypatch, server, path=""):
+    """Make the registry's vit_b an official file of PAYLOAD, served by ``server``."""
+    import dataclasses
+
+    from sam_app.models import registry
+
+    monkeypatch.setenv("SAM_CHECKPOINT_URL_BASE", server.url + path)
+    spec = registry.get("vit_b")
+    weights = dataclasses.replace(spec.weights, size=len(PAYLOAD), sha256=SHA)
+    monkeypatch.setitem(registry._MODELS, "vit_b", dataclasses.replace(spec, weights=weights))
+
+
 @pytest.fixture
 def server():
     s = Server()
@@ -75,7 +89,7 @@ def test_full_download_is_verified_and_remembered(server, tmp_path):
 
 def test_interrupted_download_resumes_to_the_right_bytes(server, tmp_path):
     server.cut_after = 300_000
-    with pytest.raises(DownloadError, match="broke off after|stopped at .* is kept"):
+    with pytest.raises(DownloadError, match="stopped at 300,000 of 1,048,576 bytes; the partial file .* is kept"):
         download(server.url + "m.pth", tmp_path / "m.pth", SHA, len(PAYLOAD))
     part = tmp_path / "m.pth.part"
     assert 0 < part.stat().st_size < len(PAYLOAD) and not (tmp_path / "m.pth").exists()
@@ -114,11 +128,10 @@ def test_http_error_and_no_network_are_clear(server, tmp_path):
 
 
 def test_official_names_follow_the_mirror_and_the_cli(server, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("SAM_CHECKPOINT_URL_BASE", server.url + "mirror/")
-    fake = checkpoints.ModelInfo("vit_b", "sam_vit_b_01ec64.pth", len(PAYLOAD), SHA, 768)
-    monkeypatch.setitem(checkpoints.MODELS, "vit_b", fake)
+    serve_payload_as_vit_b(monkeypatch, server, "mirror/")
     path = download_model("vit_b", tmp_path)
     assert path == tmp_path / "sam_vit_b_01ec64.pth" and path.read_bytes() == PAYLOAD
+    assert server.paths[-1] == "/mirror/sam_vit_b_01ec64.pth"
     assert cli_main(["list", "--dir", str(tmp_path)]) == 0
     assert "present, verified" in capsys.readouterr().out
     assert cli_main(["download", "--url", server.url + "custom.pth", "--sha256", SHA, "--dir", str(tmp_path)]) == 0

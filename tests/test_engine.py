@@ -12,7 +12,7 @@ from segment_anything import SamPredictor, sam_model_registry
 
 from conftest import make_service
 from sam_app.prompts import ObjectPrompt
-from sam_app.checkpoints import load_sam
+from sam_app.models.sam1 import load_sam
 
 
 def assert_same(ours_masks, ours_scores, ref_masks, ref_scores):
@@ -78,7 +78,7 @@ def test_tiny_model_matches_upstream_predictor(tiny_model, astronaut, decoder):
 @pytest.mark.slow
 def test_full_size_vit_b_checkpoint_matches_upstream(vit_b_checkpoint, astronaut):
     """Same random vit_b file through our loader and through upstream's registry."""
-    ours_model, model_type, _ = load_sam(checkpoint=vit_b_checkpoint, model_type="vit_b")
+    ours_model, model_type = load_sam(vit_b_checkpoint, "vit_b")
     assert model_type == "vit_b"
     service = make_service(ours_model, name="vit_b")
     upstream = sam_model_registry["vit_b"](checkpoint=str(vit_b_checkpoint))

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from sam_app.errors import PromptError
-from sam_app.prompts import build_objects, format_boxes, format_points, parse_boxes, parse_labels, parse_points, parse_prompt
+from sam_app.prompts import build_objects, format_numbers, parse_boxes, parse_labels, parse_points, parse_prompt
 
 SIZE = (400, 600)  # H, W
 
@@ -15,8 +15,8 @@ def test_point_syntaxes(text):
 
 
 def test_round_trip_and_empty_fields():
-    assert format_points(parse_points("1 2.5 3 4")) == "1 2.5 3 4"
-    assert format_boxes(parse_boxes("10 20 30 40")) == "10 20 30 40"
+    assert format_numbers(parse_points("1 2.5 3 4")) == "1 2.5 3 4"
+    assert format_numbers(parse_boxes("10 20 30 40")) == "10 20 30 40"
     assert parse_points("").shape == (0, 2) and parse_points(None).shape == (0, 2)
     assert parse_labels("", 3).tolist() == [1, 1, 1]
     assert parse_labels("1, 0", 2).tolist() == [1, 0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Protocol, Tuple
 
 import cv2
 import numpy as np
@@ -67,21 +67,30 @@ class ObjectResult:
         return self.mask(self.best)
 
 
+class Embedding(Protocol):
+    """What ``Backend.encode`` returns: opaque to everyone but its backend (one tensor
+    for SAM 1, several for families with high-resolution features), with its size."""
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes it holds (host or device memory), for the cache's accounting."""
+
+
 class Backend:
-    """Interface. ``name`` identifies the model (e.g. "vit_b"), ``kind`` the family
-    ("sam" or "classical"), ``device`` and ``precision`` are shown to users."""
+    """Interface. ``name`` identifies the model (e.g. "vit_b"); ``device``,
+    ``precision`` and ``decoder`` are shown to users."""
 
     name: str = "?"
-    kind: str = "?"
     device: str = "cpu"
     precision: str = "fp32"
+    decoder: str = "-"
 
-    def encode(self, pixels: np.ndarray) -> Any:
-        """pixels: HxWx3 uint8 RGB -> an embedding object with an ``nbytes`` attribute."""
+    def encode(self, pixels: np.ndarray) -> Embedding:
+        """pixels: HxWx3 uint8 RGB -> the image's embedding (the heavy step, cached)."""
         raise NotImplementedError
 
     def decode(
-        self, embedding: Any, objects: List[ObjectPrompt], multimask: bool, return_logits: bool
+        self, embedding: Embedding, objects: List[ObjectPrompt], multimask: bool, return_logits: bool
     ) -> List[ObjectResult]:
         """One ObjectResult per object, in order."""
         raise NotImplementedError

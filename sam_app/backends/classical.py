@@ -12,6 +12,7 @@ from typing import List
 import cv2
 import numpy as np
 
+from ..images import fit_scale
 from ..prompts import ObjectPrompt
 from .base import Backend, ObjectResult, resize_mask
 
@@ -32,7 +33,6 @@ class ClassicalEmbedding:
 
 class ClassicalBackend(Backend):
     name = "classical"
-    kind = "classical"
     device = "cpu"
     precision = "-"
 
@@ -42,7 +42,7 @@ class ClassicalBackend(Backend):
 
     def encode(self, pixels: np.ndarray) -> ClassicalEmbedding:
         height, width = pixels.shape[:2]
-        scale = min(1.0, self.work_size / max(height, width))
+        scale = fit_scale(height, width, self.work_size)
         small = pixels if scale == 1.0 else cv2.resize(
             pixels, (max(1, round(width * scale)), max(1, round(height * scale))), interpolation=cv2.INTER_AREA)
         return ClassicalEmbedding(cv2.cvtColor(small, cv2.COLOR_RGB2BGR), scale, (height, width))

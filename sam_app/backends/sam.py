@@ -46,8 +46,8 @@ def upscale_logits(low_res: np.ndarray, input_size: Tuple[int, int], original_si
                    frame_size: int = 1024) -> np.ndarray:
     """256x256 float32 low-res logits -> HxW float32 logits at the image size, as
     ``Sam.postprocess_masks`` does (bilinear to the frame_size square input frame, crop
-    the padding to input_size (h, w), bilinear to original_size (H, W)), but with OpenCV,
-    several times faster than PyTorch on the CPU."""
+    the padding to input_size (h, w), bilinear to original_size (H, W)), but with OpenCV
+    (faster than PyTorch on the CPU: docs/performance.md)."""
     frame = cv2.resize(low_res, (frame_size, frame_size), interpolation=cv2.INTER_LINEAR)
     frame = frame[: input_size[0], : input_size[1]]
     return cv2.resize(frame, (original_size[1], original_size[0]), interpolation=cv2.INTER_LINEAR)
@@ -57,16 +57,13 @@ class SamBackend(Backend):
     """Wraps a ``segment_anything.modeling.Sam``. precision applies to the encoder only.
 
     attention: ``sdpa`` runs the image encoder's attention through PyTorch's fused
-    scaled_dot_product_attention (see ``fast_attention``; 1.5x faster in float32 on the
-    CPU, as fast in bf16, and fused kernels on CUDA), ``reference`` through
+    scaled_dot_product_attention (see ``fast_attention``), ``reference`` through
     segment-anything's own code.
 
     decoder: ``torch``; ``onnx`` (prompt encoder + mask decoder exported in memory and run
     by ONNX Runtime on the CPU); or ``auto``: on the CPU, ONNX Runtime when it is
     installed, agrees with PyTorch and is faster on this machine (timed once at load),
     else PyTorch. The choice is in ``decoder`` and the timings in ``decoder_ms``."""
-
-    kind = "sam"
 
     def __init__(self, model: torch.nn.Module, name: str, device: torch.device, precision: str = "fp32",
                  decoder: str = "auto", attention: str = "sdpa"):

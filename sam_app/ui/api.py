@@ -1,0 +1,79 @@
+"""API endpoints (``gr.api``): what a script does over HTTP with ``gradio_client``."""
+
+import re
+from pathlib import Path
+from typing import Optional
+
+import gradio as gr
+from gradio import FileData
+
+from .. import export, render
+from ..errors import SamAppError
+from ..images import LoadedImage
+from .common import Shared
+
+
+class Api:
+    def __init__(self, shared: Shared):
+        self.shared = shared
+
+    def wire(self, model_work: dict) -> None:
+        gr.api(self.segment, api_name="segment", **model_work)
+
+    def segment(
+        self, image: Optional[FileData] = None, points: str = "", labels: str = "", boxes: str = "",
+        multimask: bool = False, overlay: bool = True, image_id: str = "",
+    ) -> tuple[dict, Optional[FileData]]:
+        """Segment an image with prompt text in the web UI's syntax.
+
+        image: the image file; or leave it out and pass image_id, the ``image.image_id``
+        of an earlier result, to prompt the same image again without sending it. points:
+        "X Y X Y ..." in pixels. labels: "1 0 ..." (1 foreground, 0 background; empty =
+        all foreground). boxes: "X1 Y1 X2 Y2 ...", one object per box, taking the points
+        inside it. multimask: three candidates per object. overlay: also draw the best
+        masks on the image.
+        Returns the result in the app's JSON schema (README, "Result files"; every
+        candidate's mask as COCO RLE) and an overlay JPEG (a picture for people; the masks
+        are in the JSON), or None without overlay.
+        """
+        service = self.shared.service
+        try:
+            loaded = self._image(image, image_id)
+            result = service.segment_text(loaded, points, labels, boxes, multimask)
+        except SamAppError as exc:
+            raise gr.Error(str(exc), print_exception=False) from None
+        data = export.result_record(result, export.image_record(loaded, None, loaded.digest))
+        if not overlay:
+            return data, None
+        picture = render.overlay_masks(loaded.pixels, [o.best_mask for o in result.objects],
+                                       [float(o.scores[o.best]) for o in result.objects])
+        return data, FileData(path=self.shared.outputs.jpeg_file(picture), mime_type="image/jpeg")
+
+    def _image(self, image, image_id: str) -> LoadedImage:
+        service = self.shared.service
+        if image is None or image == "":
+            if not image_id:
+                raise SamAppError("no image: send an image file, or the image_id of an earlier result")
+            return service.image_by_id(image_id)
+        path = image.get("path") if isinstance(image, dict) else getattr(image, "path", image)
+        if not isinstance(path, str) or not is_uploaded(path):
+            # Only files uploaded with this request: a client must not make us read others.
+            raise SamAppError("the image must be uploaded with the request: pass handle_file(path) from gradio_client")
+        return service.load_image(path, upload_content_key(path))
+
+
+def upload_content_key(path: str) -> Optional[str]:
+    """Gradio stores an upload in a folder named by the sha256 of its bytes (and writes it
+    anew with each upload), so that name identifies the content where the file's
+    modification time cannot."""
+    folder = Path(path).parent.name
+    return f"sha256:{folder}" if re.fullmatch(r"[0-9a-f]{64}", folder) else None
+
+
+def is_uploaded(path: str) -> bool:
+    """True if ``path`` lies in Gradio's upload folder (where uploads land)."""
+    folder = Path(gr.utils.get_upload_folder()).resolve()
+    try:
+        return Path(path).resolve().is_relative_to(folder)
+    except (OSError, ValueError):
+        return False

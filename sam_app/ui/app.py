@@ -1,0 +1,83 @@
+"""The whole web UI: a header (status, model picker), one tab per mode, the API.
+
+``build_ui(service)`` makes the sections inside a Blocks context and returns them (tests
+call their handlers); ``build_app(service)`` returns the Blocks app; ``launch_options``
+the safe launch settings that ``webui.py`` and the tests use.
+"""
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import gradio as gr
+
+from ..service import SamService
+from .api import Api
+from .common import Shared
+from .model_bar import ModelBar
+from .outputs import Outputs
+from .prompt import PromptMode
+
+IMGS = Path(__file__).resolve().parent.parent.parent / "imgs"
+EXAMPLE_SUFFIXES = (".png", ".jpg", ".jpeg")
+CSS = """
+#message {min-height: 1.5em}
+#message p {font-size: 1.05em}
+"""
+
+
+@dataclass
+class UI:
+    """The sections of one app: shared (session, status, message), model_bar, prompt, api."""
+
+    shared: Shared
+    model_bar: ModelBar
+    prompt: PromptMode
+    api: Api
+
+
+def default_outputs() -> Outputs:
+    """A new folder under Gradio's upload folder (the only place it serves files from)."""
+    base = Path(gr.utils.get_upload_folder())
+    base.mkdir(parents=True, exist_ok=True)
+    return Outputs(tempfile.mkdtemp(prefix="sam_app_outputs_", dir=base))
+
+
+def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concurrency: int = 2) -> UI:
+    """Every section, laid out and wired; call inside ``gr.Blocks()``."""
+    shared = Shared(service, outputs or default_outputs())
+    examples = sorted(str(p) for p in IMGS.glob("*") if p.suffix.lower() in EXAMPLE_SUFFIXES)
+    ui = UI(shared, ModelBar(shared), PromptMode(shared, examples), Api(shared))
+    gr.Markdown("## Segment Anything\nUpload an image, then click it (or type points and boxes) and press **Run**.")
+    with gr.Row(equal_height=True):
+        with gr.Column(scale=4):
+            shared.build()
+        ui.model_bar.build()
+    with gr.Tabs():
+        with gr.Tab("Prompt", id="prompt"):
+            ui.prompt.build()
+    model_work = dict(concurrency_limit=model_concurrency, concurrency_id="model")
+    light = dict(concurrency_limit=None, api_visibility="private")
+    ui.prompt.wire(model_work, light)
+    ui.model_bar.wire(ui.prompt, model_work)
+    ui.api.wire(model_work)
+    return ui
+
+
+def build_app(service: SamService, model_concurrency: int = 2) -> gr.Blocks:
+    """The whole web UI around ``service``."""
+    with gr.Blocks(title="Segment Anything", delete_cache=(3600, 3600)) as demo:
+        build_ui(service, model_concurrency=model_concurrency)
+    return demo
+
+
+def launch_options(checkpoint_dir: Path, host: str = "127.0.0.1", port: Optional[int] = None,
+                   share: bool = False, max_file_size: str = "50mb") -> dict:
+    """Safe ``launch()`` keywords: local by default, uploads bounded, monitoring off,
+    checkpoint files never served."""
+    return dict(
+        server_name=host, server_port=port, share=share, max_file_size=max_file_size,
+        enable_monitoring=False, blocked_paths=[str(Path(checkpoint_dir).resolve())],
+        css=CSS, footer_links=["api"],
+    )

@@ -1,0 +1,90 @@
+"""What every section of the web UI shares: the service, the output files, the app-wide
+components (session state, status line, message line) and the one way errors become
+messages."""
+
+import functools
+import time
+
+import gradio as gr
+
+from ..errors import SamAppError
+from ..service import SamService
+from .outputs import Outputs
+from .state import Session
+
+
+def error_text(exc: SamAppError) -> str:
+    """The message line for a user-facing error."""
+    return f"Error: {exc}"
+
+
+def shows_errors(handler):
+    """A section's handler whose ``SamAppError`` becomes the message line, with nothing
+    else changed (the session stays as it was: nothing is half-applied)."""
+
+    @functools.wraps(handler)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return handler(self, *args, **kwargs)
+        except SamAppError as exc:
+            return {self.shared.message: error_text(exc)}
+
+    return wrapper
+
+
+class Shared:
+    """service: the SamService; outputs: ``Outputs``. ``build()`` (inside Blocks) makes
+    session (gr.State of a Session), status and message (Markdown)."""
+
+    def __init__(self, service: SamService, outputs: Outputs):
+        self.service, self.outputs = service, outputs
+
+    def build(self) -> None:
+        self.session = gr.State(Session())
+        self.status = gr.Markdown(self.status_text(), elem_id="status")
+        self.message = gr.Markdown("", elem_id="message")
+
+    def model_name(self, session: Session = None):
+        """The model the session runs on (its pick, else the default; None if none)."""
+        if session is not None and session.model:
+            return session.model
+        try:
+            return self.service.resolve_model_name(None)
+        except SamAppError:
+            return None
+
+    def status_text(self, session: Session = None) -> str:
+        """The status line: model, device, precision, decoder, cache; for a model that
+        is not loaded, whether its checkpoint is there (the file in use, if one was given)."""
+        service, name = self.service, self.model_name(session)
+        entries = service.cache_info()["entries"]
+        status = next((s for s in service.model_statuses() if s.spec.name == name), None)
+        if status is not None and not status.spec.needs_weights:
+            why = f"no checkpoint found in {service.checkpoint_dir}. " if service.using_fallback else ""
+            return (f"**{status.spec.display}** ({name}, no weights): {why}Masks come from colour statistics, one per object "
+                    "and without scores. To use SAM, pick vit_b in *Model* and press **Download** (or run "
+                    f"`python -m sam_app download vit_b`). · {entries} image(s) in cache")
+        parts = [f"Model **{name or 'none'}**", f"device **{service.device}**", f"precision **{service.precision}**"]
+        if name and service.loaded(name):
+            parts.append(f"decoder **{service.backend(name).decoder}**")
+        parts.append(f"{entries} image(s) encoded in cache")
+        if status is not None and status.state == "present":
+            parts.append("loads on first use")
+        elif status is not None and status.state == "missing":
+            parts.append(f"checkpoint missing in {service.checkpoint_dir}: press **Download**")
+        return " · ".join(parts)
+
+    def encode(self, session: Session, progress) -> str:
+        """Load the session's model and encode its image now, so that prompts are fast;
+        returns the message line."""
+        try:
+            name = self.model_name(session) or self.service.resolve_model_name(None)
+            if not self.service.loaded(name):
+                progress(0.1, desc=f"Loading {name}...")
+                self.service.backend(name)
+            progress(0.5, desc="Encoding the image...")
+            started = time.perf_counter()
+            self.service.embedding(session.image, name)
+            return f"Image ready ({time.perf_counter() - started:.1f} s): click it or type a prompt."
+        except SamAppError as exc:
+            return error_text(exc)

@@ -1,0 +1,76 @@
+"""The model picker and its Download button: every registered model with its state
+(``SamService.model_statuses``), for every mode."""
+
+import copy
+
+import gradio as gr
+
+from ..download import download_model
+from ..errors import SamAppError
+from .common import Shared, error_text, shows_errors
+from .state import Session
+
+
+class ModelBar:
+    """Components (made by ``build``) and handlers. ``mode``: the view whose result a
+    change of model clears (it provides ``cleared(session, message)`` and
+    ``result_outputs``)."""
+
+    def __init__(self, shared: Shared):
+        self.shared = shared
+        self.mode = None
+
+    def choices(self):
+        """(label, name) for every model, e.g. ("vit_b (checkpoint present)", "vit_b")."""
+        service = self.shared.service
+        labels = {s.spec.name: s.label for s in service.model_statuses()}
+        return [(labels.get(name, f"{name} (loaded)"), name) for name in service.model_names()]
+
+    def build(self) -> None:
+        self.model = gr.Dropdown(self.choices(), value=self.shared.model_name(), label="Model", elem_id="model",
+                                 scale=3)
+        self.download = gr.Button("Download", elem_id="download", scale=1)
+
+    def wire(self, mode, model_work: dict) -> None:
+        self.mode = mode
+        session, outputs = self.shared.session, mode.result_outputs + [self.model]
+        self.model.input(self.on_model, [self.model, session], outputs, api_visibility="private", **model_work)
+        self.download.click(self.on_download, [self.model, session], outputs, api_visibility="private",
+                            concurrency_limit=1, concurrency_id="download")
+
+    def on_model(self, name, session: Session, progress=gr.Progress()) -> dict:
+        """Switch this session to model ``name``: load it, encode the session's image."""
+        session = copy.copy(session)
+        session.model = name
+        session.reset_result()
+        if session.image is not None:
+            message = self.shared.encode(session, progress)
+        else:
+            try:
+                self.shared.service.backend(name)
+                message = f"Model {name} ready."
+            except SamAppError as exc:
+                message = error_text(exc)
+        return {**self.mode.cleared(session, message), self.shared.status: self.shared.status_text(session),
+                self.model: gr.update(choices=self.choices(), value=name)}
+
+    @shows_errors
+    def on_download(self, name, session: Session, progress=gr.Progress()) -> dict:
+        """Download the selected model's official file, then switch this session to it."""
+        from .. import models
+
+        weights = models.get(name).weights
+        if weights is None:
+            raise SamAppError(f"{name} needs no download: it has no weights.")
+
+        def report(done, total):
+            total = total or weights.size
+            progress(done / total, desc=f"Downloading {weights.filename}: {done / 1e6:.0f} of {total / 1e6:.0f} MB")
+
+        try:
+            path = download_model(name, self.shared.service.checkpoint_dir, report)
+        except SamAppError as exc:
+            return {self.shared.message: error_text(exc), self.model: gr.update(choices=self.choices())}
+        outputs = self.on_model(name, session, progress)
+        outputs[self.shared.message] = f"Downloaded and verified {path.name}. " + outputs[self.shared.message]
+        return outputs

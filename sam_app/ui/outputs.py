@@ -1,0 +1,126 @@
+"""What the web UI shows and hands out: on-screen pictures (JPEG files at display size)
+and download files (full size), all under one output folder that Gradio serves.
+No Gradio import: the folder is given by the caller.
+
+On-screen pictures are JPEG files we encode ourselves (Gradio would PNG-encode an
+array); downloads stay PNG and full size. Files older than ``max_age_s`` are removed,
+looked for at most once a minute.
+"""
+
+import os
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+import numpy as np
+from cachetools import LRUCache
+
+from .. import export, render
+from ..images import LoadedImage
+from .state import Session, display_scale
+
+SCREEN_PICTURES = 4  # screen-size copies of large images kept (a 2048 px one is up to 12 MB)
+
+
+class Outputs:
+    """Pictures and files for the web UI under ``root`` (created if missing)."""
+
+    def __init__(self, root: os.PathLike, max_age_s: float = 3600):
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.max_age_s = max_age_s
+        self._pruned_at = 0.0
+        self._screen: LRUCache = LRUCache(SCREEN_PICTURES)  # image digest -> screen-size picture
+        self._screen_lock = threading.Lock()
+
+    # ------------------------------------------------------------ pictures
+
+    def screen_picture(self, image: LoadedImage) -> Tuple[np.ndarray, float]:
+        """(the image at display size, its scale; see ``display_scale``), made once per
+        image for the last few images: every click draws on it twice."""
+        scale = display_scale(image)
+        if scale == 1:
+            return image.pixels, scale
+        with self._screen_lock:
+            pixels = self._screen.get(image.digest)
+        if pixels is None:
+            pixels = render.resize(image.pixels, scale)
+            with self._screen_lock:
+                self._screen[image.digest] = pixels
+        return pixels, scale
+
+    def canvas(self, session: Session) -> Optional[str]:
+        """The click target: image, picked masks (tinted) and prompt markers, as a JPEG
+        file at display size; None without an image."""
+        if session.image is None:
+            return None
+        pixels, scale = self.screen_picture(session.image)
+        if session.result is not None:
+            masks = [o.mask_at(c, pixels.shape[:2]) for o, c in zip(session.result.objects, session.choices)]
+            pixels = render.overlay_masks(pixels, masks, alpha=0.35, outline=True)
+        points, labels, boxes = session.arrays()
+        pending = None if session.pending is None else [v * scale for v in session.pending]
+        return self.jpeg_file(render.draw_prompts(pixels, points * scale, labels, boxes * scale, pending))
+
+    def result_file(self, session: Session) -> str:
+        """The result overlay at display size, as a JPEG file."""
+        return self.jpeg_file(result_overlay(session, self.screen_picture(session.image)[0]))
+
+    def jpeg_file(self, pixels: np.ndarray) -> str:
+        """HxWx3 uint8 RGB -> path of a new JPEG file."""
+        self.prune()
+        handle, path = tempfile.mkstemp(suffix=".jpg", dir=self.root)
+        with os.fdopen(handle, "wb") as f:
+            f.write(export.jpeg_bytes(pixels))
+        return path
+
+    # ------------------------------------------------------------ downloads
+
+    def downloads(self, session: Session) -> List[str]:
+        """The session's result as files in a new folder: a mask PNG per object (its
+        picked candidate), the result JSON (``export.result_record``, picked masks only),
+        the cut-out of all masks (RGBA, cropped to them) and the overlay PNG, full size."""
+        self.prune()
+        folder = Path(tempfile.mkdtemp(dir=self.root))
+        image, result, stem = session.image, session.result, session.image_name
+        files = []
+        union = np.zeros((image.height, image.width), bool)
+        for k, (obj, c) in enumerate(zip(result.objects, session.choices)):
+            files.append(str(folder / f"{stem}_mask{k + 1}.png"))
+            export.save_mask_png(files[-1], obj.mask(c))
+            union |= obj.mask(c)
+        record = export.result_record(result, export.image_record(image, stem, image.digest), session.choices,
+                                      candidates="selected", mask_files=lambda i, c: f"{stem}_mask{i + 1}.png")
+        export.save_json(folder / f"{stem}_masks.json", record)
+        x, y, w, h = export.mask_bbox(union) if union.any() else (0, 0, image.width, image.height)
+        cutout = export.cutout_rgba(image.pixels, union)[y:y + h, x:x + w]
+        export.atomic_write_bytes(folder / f"{stem}_cutout.png", export.png_bytes(cutout))
+        export.atomic_write_bytes(folder / f"{stem}_overlay.png", export.png_bytes(result_overlay(session)))
+        return files + [str(folder / f"{stem}_{n}") for n in ("masks.json", "cutout.png", "overlay.png")]
+
+    def prune(self) -> None:
+        """Remove files and folders older than ``max_age_s`` (at most once a minute:
+        every click writes two display files)."""
+        now = time.time()
+        if now - self._pruned_at < 60:
+            return
+        self._pruned_at = now
+        for entry in self.root.glob("*"):
+            try:
+                if now - entry.stat().st_mtime > self.max_age_s:
+                    shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink()
+            except OSError:
+                pass
+
+
+def result_overlay(session: Session, pixels: Optional[np.ndarray] = None) -> np.ndarray:
+    """The picked masks, outlined and labelled with scores, drawn on ``pixels`` (the
+    image at any size; default the image itself)."""
+    result = session.result
+    pixels = session.image.pixels if pixels is None else pixels
+    masks = [o.mask_at(c, pixels.shape[:2]) for o, c in zip(result.objects, session.choices)]
+    scores = [float(o.scores[c]) for o, c in zip(result.objects, session.choices)]
+    return render.overlay_masks(pixels, masks, scores)

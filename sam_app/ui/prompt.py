@@ -1,0 +1,248 @@
+"""The Prompt mode: the original UI's point/box workflow (typed prompts, Add, Preview
+with pixel axes, Run) plus clicks on the image, Undo/Clear, candidates, refinement with
+the previous mask, and downloads.
+
+Every handler takes the Session and returns ``{component: value}``; components left out
+keep their value.
+"""
+
+import copy
+import time
+from pathlib import Path
+
+import gradio as gr
+import numpy as np
+
+from .. import render
+from ..errors import SamAppError
+from ..prompts import build_objects, format_numbers, parse_boxes, parse_labels, parse_points
+from .common import Shared, error_text, shows_errors
+from .state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, Session, to_image_pixels
+
+CANDIDATE_HELP = "Pick the candidate that fits best; it is the one refined and downloaded."
+
+
+class PromptMode:
+    """Components (made by ``build``) and handlers of the Prompt mode."""
+
+    def __init__(self, shared: Shared, examples=()):
+        self.shared, self.examples = shared, list(examples)
+
+    # ------------------------------------------------------------ layout and events
+
+    def build(self) -> None:
+        """The layout, inside a Blocks context."""
+        with gr.Row():
+            with gr.Column(scale=3):
+                self.canvas = gr.Image(label="Click to add prompts", interactive=False, type="filepath",
+                                       elem_id="canvas", buttons=["fullscreen"])
+                with gr.Row():
+                    self.upload = gr.Image(label="Image", type="filepath", sources=["upload", "clipboard"],
+                                           height=220, elem_id="upload")
+                    with gr.Column():
+                        if self.examples:
+                            gr.Examples(examples=[[e] for e in self.examples], inputs=[self.upload], label="Examples")
+            with gr.Column(scale=2):
+                self.mode = gr.Radio(list(MODES), value=FOREGROUND_MODE, label="Click adds", elem_id="mode")
+                with gr.Row():
+                    self.auto_run = gr.Checkbox(True, label="Run on every click", elem_id="auto-run")
+                    self.multimask = gr.Checkbox(True, label="3 candidates (one object)", elem_id="multimask")
+                with gr.Group():
+                    self.points_text = gr.Textbox(label="Points (X Y ...)", placeholder="100 150 250 300",
+                                                  elem_id="points")
+                    self.labels_text = gr.Textbox(label="Labels (1 = foreground, 0 = background; empty = as "
+                                                  "'Click adds')", placeholder="1 0", elem_id="labels")
+                    self.add_points = gr.Button("Add points", elem_id="add-points")
+                with gr.Group():
+                    self.boxes_text = gr.Textbox(label="Boxes (X1 Y1 X2 Y2 ...)", placeholder="100 100 200 200",
+                                                 elem_id="boxes")
+                    self.add_boxes = gr.Button("Add boxes", elem_id="add-boxes")
+                self.prompt_list = gr.Markdown(Session().prompt_markdown(), elem_id="prompt-list")
+                with gr.Row():
+                    self.undo = gr.Button("Undo", elem_id="undo")
+                    self.clear = gr.Button("Clear", elem_id="clear")
+                with gr.Row():
+                    self.preview_button = gr.Button("Preview", elem_id="preview-button")
+                    self.run_button = gr.Button("Run", variant="primary", elem_id="run")
+        with gr.Row():
+            self.preview = gr.Image(label="Preview (pixel axes)", interactive=False, format="png", elem_id="preview")
+            self.result_image = gr.Image(label="Result", interactive=False, type="filepath", elem_id="result")
+        self.candidates = gr.Radio([], label="Candidates", visible=False, elem_id="candidates")
+        self.downloads = gr.File(label="Downloads", file_count="multiple", interactive=False, elem_id="downloads")
+
+    @property
+    def result_outputs(self) -> list:
+        """What a change of image, model or result may update."""
+        s = self.shared
+        return [s.session, s.message, s.status, self.canvas, self.prompt_list, self.result_image,
+                self.candidates, self.downloads, self.preview]
+
+    def wire(self, model_work: dict, light: dict) -> None:
+        """Connect the events. model_work / light: queue settings for model and UI-only work."""
+        session, outputs = self.shared.session, self.result_outputs
+        write_downloads = dict(fn=self.on_downloads, inputs=[session, self.downloads], outputs=[self.downloads],
+                               **light)
+        self.upload.change(self.on_image, [self.upload, session], outputs, api_visibility="private", **model_work)
+        self.canvas.select(self.on_click, [self.mode, self.auto_run, self.multimask, session], outputs,
+                           api_visibility="private", **model_work).then(**write_downloads)
+        for event in (self.add_points.click, self.points_text.submit):
+            event(self.on_add_points, [self.points_text, self.labels_text, self.mode, session],
+                  outputs + [self.points_text, self.labels_text], **light)
+        for event in (self.add_boxes.click, self.boxes_text.submit):
+            event(self.on_add_boxes, [self.boxes_text, session], outputs + [self.boxes_text], **light)
+        self.undo.click(self.on_undo, [session], outputs, **light)
+        self.clear.click(self.on_clear, [session], outputs, **light)
+        self.preview_button.click(self.on_preview, [session], outputs, **light)
+        self.run_button.click(self.on_run, [self.multimask, session], outputs, api_visibility="private",
+                              **model_work).then(**write_downloads)
+        self.candidates.input(self.on_pick, [self.candidates, session], outputs, **light).then(**write_downloads)
+
+    # ------------------------------------------------------------ outputs
+
+    def shown(self, session: Session, message: str = "") -> dict:
+        """The session's prompt on the canvas and in the list, and a message."""
+        return {self.shared.session: session, self.canvas: self.shared.outputs.canvas(session),
+                self.prompt_list: session.prompt_markdown(), self.shared.message: message}
+
+    def cleared(self, session: Session, message: str = "") -> dict:
+        """``shown`` with the result, candidates, downloads and preview emptied."""
+        return {**self.shown(session, message), self.result_image: None, self.preview: None,
+                self.candidates: gr.update(visible=False, value=None), self.downloads: None}
+
+    def with_result(self, session: Session, message: str) -> dict:
+        """``shown`` plus the result picture and candidates; the downloads are cleared and
+        written by ``on_downloads`` right after, so the masks show without waiting."""
+        result, radio = session.result, gr.update(visible=False)
+        if len(result.objects) == 1 and len(result.objects[0].scores) > 1:
+            obj = result.objects[0]
+            choices = [(f"Candidate {i + 1}: predicted IoU {s:.3f}" + (" (best)" if i == obj.best else ""), i)
+                       for i, s in enumerate(obj.scores)]
+            radio = gr.update(visible=True, choices=choices, value=session.choices[0], info=CANDIDATE_HELP)
+        return {**self.shown(session, message), self.result_image: self.shared.outputs.result_file(session),
+                self.candidates: radio, self.downloads: None, self.shared.status: self.shared.status_text(session)}
+
+    # ------------------------------------------------------------ image
+
+    def on_image(self, path, session: Session, progress=gr.Progress()) -> dict:
+        """A new image (or none): a fresh prompt, and the image encoded at once."""
+        session = copy.copy(session)
+        session.reset_prompt()
+        session.image, message = None, ""
+        if path:
+            try:
+                session.image = self.shared.service.load_image(path)
+                session.image_name = Path(str(path)).stem
+                message = self.shared.encode(session, progress)
+            except SamAppError as exc:
+                message = error_text(exc)
+        return {**self.cleared(session, message), self.shared.status: self.shared.status_text(session)}
+
+    # ------------------------------------------------------------ editing the prompt
+
+    @staticmethod
+    def _need_image(session: Session) -> None:
+        if session.image is None:
+            raise SamAppError("Upload an image (or pick an example) first.")
+
+    @shows_errors
+    def on_click(self, mode, auto_run, multimask, session: Session, evt: gr.SelectData) -> dict:
+        """A click on the canvas at ``evt.index`` = (X, Y) in the displayed picture's
+        pixels, mapped back to image pixels."""
+        self._need_image(session)
+        session = copy.copy(session)
+        x, y = to_image_pixels(session.image, evt.index)
+        if mode == BOX_MODE:
+            if session.pending is None:
+                session.snapshot()
+                session.pending = (x, y)
+                return self.shown(session, "First corner set: click the opposite corner.")
+            px, py = session.pending
+            if px == x or py == y:
+                raise SamAppError("A box needs two corners that differ in both X and Y; click again.")
+            session.snapshot()
+            session.pending = None
+            session.boxes = session.boxes + [(min(px, x), min(py, y), max(px, x), max(py, y))]
+        else:
+            session.snapshot()
+            session.points = session.points + [(x, y, 1 if mode == FOREGROUND_MODE else 0)]
+        return self.run(session, multimask) if auto_run else self.shown(session)
+
+    @shows_errors
+    def on_add_points(self, points_text, labels_text, mode, session: Session) -> dict:
+        self._need_image(session)
+        points = parse_points(points_text)
+        if not len(points):
+            raise SamAppError("points: the field is empty; type X Y pairs such as 100 150 250 300")
+        if (labels_text or "").strip():
+            labels = parse_labels(labels_text, len(points))
+        else:  # no labels typed: the label that a click would add
+            labels = np.full(len(points), 0 if mode == BACKGROUND_MODE else 1, np.int32)
+        build_objects(points, labels, None, (session.image.height, session.image.width))
+        session = copy.copy(session)
+        session.snapshot()
+        session.points = session.points + [(float(x), float(y), int(lab)) for (x, y), lab in zip(points, labels)]
+        return {**self.shown(session, f"Added {len(points)} point(s)."), self.points_text: "", self.labels_text: ""}
+
+    @shows_errors
+    def on_add_boxes(self, boxes_text, session: Session) -> dict:
+        self._need_image(session)
+        boxes = parse_boxes(boxes_text)
+        if not len(boxes):
+            raise SamAppError("boxes: the field is empty; type X1 Y1 X2 Y2 per box, such as 100 100 200 200")
+        build_objects(None, None, boxes, (session.image.height, session.image.width))
+        session = copy.copy(session)
+        session.snapshot()
+        session.boxes = session.boxes + [tuple(float(v) for v in box) for box in boxes]
+        return {**self.shown(session, f"Added {len(boxes)} box(es): {format_numbers(boxes)}."), self.boxes_text: ""}
+
+    def on_undo(self, session: Session) -> dict:
+        session = copy.copy(session)
+        return self.shown(session, "Undone." if session.undo() else "Nothing to undo.")
+
+    def on_clear(self, session: Session) -> dict:
+        session = copy.copy(session)
+        session.reset_prompt()
+        return self.cleared(session, "Prompt cleared.")
+
+    @shows_errors
+    def on_preview(self, session: Session) -> dict:
+        self._need_image(session)
+        points, labels, boxes = session.arrays()
+        picture = render.preview_with_axes(session.image.pixels, points, labels, boxes)
+        note = "Preview: prompt drawn on pixel axes." if len(points) or len(boxes) else \
+            "Preview: read coordinates off the axes."
+        return {self.preview: picture, self.shared.message: note}
+
+    # ------------------------------------------------------------ running
+
+    @shows_errors
+    def on_run(self, multimask, session: Session) -> dict:
+        self._need_image(session)
+        return self.run(copy.copy(session), multimask)
+
+    def run(self, session: Session, multimask: bool) -> dict:
+        """Segment the session's prompt (a copy the caller owns); SamAppError on bad input."""
+        objects = session.objects()
+        started = time.perf_counter()
+        result = self.shared.service.segment_objects(
+            session.image, objects, multimask=bool(multimask and len(objects) == 1), model=session.model)
+        elapsed = time.perf_counter() - started
+        session.take_result(result)
+        refined = sum(o.mask_input is not None for o in objects)
+        message = (f"{len(objects)} object(s) in {elapsed * 1000:.0f} ms"
+                   + (f", {refined} refined with the previous mask" if refined else "") + ".")
+        return self.with_result(session, message)
+
+    def on_pick(self, candidate, session: Session) -> dict:
+        if session.result is None or candidate is None or len(session.result.objects) != 1:
+            return {}
+        session = copy.copy(session)
+        session.take_result(session.result, [int(candidate)])
+        return self.with_result(session, f"Candidate {int(candidate) + 1} selected.")
+
+    def on_downloads(self, session: Session, current):
+        """After a Run or a candidate pick: write the download files for the session's
+        result, unless the Downloads box already holds them (``current`` not empty)."""
+        if session.result is None or session.image is None or current:
+            return gr.skip()
+        return self.shared.outputs.downloads(session)

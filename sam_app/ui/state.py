@@ -1,0 +1,149 @@
+"""One browser tab's state and the pure logic on it: no Gradio import, no model code.
+
+Coordinates are (X, Y) image pixels, X right, Y down. Handlers never change a Session
+in place: they work on ``copy.copy(session)`` and give new lists to changed fields, so
+the previous Session (and its Undo history) stays intact.
+"""
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+import numpy as np
+
+from .. import render
+from ..images import LoadedImage, fit_scale
+from ..prompts import ObjectPrompt, build_objects
+from ..service import SegmentResult
+
+FOREGROUND_MODE, BACKGROUND_MODE, BOX_MODE = MODES = ("Foreground point", "Background point", "Box (2 clicks)")
+DISPLAY_MAX_SIDE = 2048  # on-screen pictures are scaled down to this; clicks are scaled back
+HISTORY = 100  # Undo steps kept
+
+
+def display_scale(image: LoadedImage) -> float:
+    """Factor from image pixels to on-screen picture pixels (1 for images up to
+    DISPLAY_MAX_SIDE): a screen shows no more, and a smaller picture is cheaper to draw,
+    encode and send."""
+    return fit_scale(image.height, image.width, DISPLAY_MAX_SIDE)
+
+
+def to_image_pixels(image: LoadedImage, index) -> Tuple[float, float]:
+    """A click at (X, Y) on the on-screen picture -> (X, Y) in image pixels: the same
+    pixel centre, rounded to whole pixels when the picture was scaled down."""
+    scale = display_scale(image)
+    if scale == 1:
+        return float(index[0]), float(index[1])
+    x = min(max(round((index[0] + 0.5) / scale - 0.5), 0), image.width - 1)
+    y = min(max(round((index[1] + 0.5) / scale - 0.5), 0), image.height - 1)
+    return float(x), float(y)
+
+
+def object_key(obj: ObjectPrompt):
+    """What identifies an object across runs: its box, or None for points alone."""
+    return None if obj.box is None else tuple(float(v) for v in obj.box)
+
+
+@dataclass(frozen=True)
+class PreviousMask:
+    """The prompt that produced an object's picked mask, and that mask's 1x256x256
+    low-res logits: fed back as ``mask_input`` when points are added to the object."""
+
+    points: np.ndarray
+    labels: np.ndarray
+    logits: np.ndarray
+
+    def refines(self, obj: ObjectPrompt) -> bool:
+        """True when ``obj`` adds points to this prompt."""
+        n = len(self.points)
+        return (len(obj.points) > n and np.array_equal(obj.points[:n], self.points)
+                and np.array_equal(obj.labels[:n], self.labels))
+
+
+@dataclass
+class Session:
+    """One browser tab's state (kept in ``gr.State``, never shared between users).
+
+    points: [(X, Y, label)] in pixels, label 1 = foreground, 0 = background.
+    boxes: [(X1, Y1, X2, Y2)] in pixels. pending: first corner of a box being clicked.
+    history: snapshots of (points, boxes, pending) for Undo.
+    result: the last segmentation; choices: the candidate picked for each object.
+    previous_masks: per object key (see ``object_key``) its last picked mask.
+    """
+
+    image: Optional[LoadedImage] = None
+    image_name: str = "image"
+    model: Optional[str] = None
+    points: List[Tuple[float, float, int]] = field(default_factory=list)
+    boxes: List[Tuple[float, float, float, float]] = field(default_factory=list)
+    pending: Optional[Tuple[float, float]] = None
+    history: list = field(default_factory=list)
+    result: Optional[SegmentResult] = None
+    choices: List[int] = field(default_factory=list)
+    previous_masks: Dict[object, PreviousMask] = field(default_factory=dict)
+
+    def snapshot(self) -> None:
+        """Push the prompt on a new history list."""
+        self.history = (self.history + [(list(self.points), list(self.boxes), self.pending)])[-HISTORY:]
+
+    def undo(self) -> bool:
+        """Back to the last snapshot; False when there is none."""
+        if not self.history:
+            return False
+        self.points, self.boxes, self.pending = self.history[-1]
+        self.history = self.history[:-1]
+        return True
+
+    def arrays(self):
+        """(points Nx2 float32, labels N int32, boxes Bx4 float32)."""
+        points = np.array([(x, y) for x, y, _ in self.points], np.float32).reshape(-1, 2)
+        labels = np.array([label for _, _, label in self.points], np.int32)
+        boxes = np.array(self.boxes, np.float32).reshape(-1, 4)
+        return points, labels, boxes
+
+    def reset_result(self) -> None:
+        self.result, self.choices, self.previous_masks = None, [], {}
+
+    def reset_prompt(self) -> None:
+        self.points, self.boxes, self.pending, self.history = [], [], None, []
+        self.reset_result()
+
+    def objects(self) -> List[ObjectPrompt]:
+        """The prompt as validated objects, each refining its previous mask where it adds
+        points to the prompt that made it."""
+        points, labels, boxes = self.arrays()
+        objects = build_objects(points, labels, boxes, (self.image.height, self.image.width))
+        for obj in objects:
+            previous = self.previous_masks.get(object_key(obj))
+            if previous is not None and previous.refines(obj):
+                obj.mask_input = previous.logits
+        return objects
+
+    def take_result(self, result: SegmentResult, choices: Optional[List[int]] = None) -> None:
+        """Keep ``result`` with its picked candidates (default the best ones) and
+        remember each picked mask for refinement."""
+        self.result = result
+        self.choices = list(choices) if choices is not None else [o.best for o in result.objects]
+        self.previous_masks = {
+            object_key(o.prompt): PreviousMask(o.prompt.points, o.prompt.labels, o.low_res_logits[c][None])
+            for o, c in zip(result.objects, self.choices) if o.low_res_logits is not None
+        }
+
+    def prompt_markdown(self) -> str:
+        """The prompt list as Markdown, with each marker's colour."""
+        if self.image is None:
+            return "_Upload an image or pick an example to start._"
+        lines = [f"**Prompt** on {self.image_name} ({self.image.width}x{self.image.height})"]
+        for i, (x, y, label) in enumerate(self.points, 1):
+            kind, rgb = ("foreground", render.FOREGROUND) if label == 1 else ("background", render.BACKGROUND)
+            lines.append(f"{i}. {_dot(rgb)} {kind} point ({x:g}, {y:g})")
+        for i, (x1, y1, x2, y2) in enumerate(self.boxes, 1):
+            lines.append(f"- {_dot(render.colour(i - 1), '■')} box {i}: ({x1:g}, {y1:g}) to ({x2:g}, {y2:g})")
+        if self.pending:
+            lines.append(f"- box corner at ({self.pending[0]:g}, {self.pending[1]:g}): click the opposite corner")
+        if len(lines) == 1:
+            lines.append("_empty: click the image, or type points or boxes and press Add_")
+        return "\n".join(lines)
+
+
+def _dot(rgb, symbol: str = "●") -> str:
+    return f'<span style="color:rgb{tuple(rgb)}">{symbol}</span>'
