@@ -182,6 +182,30 @@ class SamBackend(Backend):
         )
         return scores.float().cpu().numpy(), low_res.float().cpu().numpy()
 
+    @property
+    def mask_threshold(self) -> float:
+        return float(self.model.mask_threshold)
+
+    def point_logits(self, embedding: SamEmbedding, points: np.ndarray):
+        """One foreground point per prompt, three candidates each, as
+        ``SamPredictor.predict_torch`` in upstream's mask generator. points: Nx2 (X, Y)
+        pixels of the encoded image -> (scores Nx3, low-res logits Nx3x256x256) float32."""
+        objects = [ObjectPrompt(np.asarray([xy], np.float32), np.ones(1, np.int32)) for xy in points]
+        return self._low_res(embedding, objects, True)
+
+    def full_logits(self, embedding: SamEmbedding, low_res: np.ndarray) -> torch.Tensor:
+        """Kx256x256 low-res logits -> KxHxW float32 logits at the encoded image's size:
+        with the PyTorch decoder through segment-anything's own ``postprocess_masks`` (the
+        reference), else with ``upscale_logits`` (OpenCV)."""
+        if self.onnx is None:
+            with torch.inference_mode():
+                logits = torch.as_tensor(low_res, device=self.torch_device)[:, None]
+                full = self.model.postprocess_masks(logits, embedding.input_size, embedding.original_size)
+            return full[:, 0].float().cpu()
+        frame = self.transform.target_length
+        return torch.from_numpy(np.stack([upscale_logits(m, embedding.input_size, embedding.original_size, frame)
+                                          for m in low_res]).reshape(-1, *embedding.original_size))
+
     def _result(self, embedding: SamEmbedding, obj: ObjectPrompt, scores: np.ndarray, low_res: np.ndarray,
                 return_logits: bool) -> ObjectResult:
         """scores C, low_res Cx256x256 -> an ObjectResult whose masks are upscaled from

@@ -1,0 +1,288 @@
+"""Segment everything: automatic masks from a grid of point prompts, built on the service
+as upstream's ``SamAutomaticMaskGenerator`` is built on the predictor.
+
+    generator = MaskGenerator(service, points_per_side=32, output_mode="coco_rle")
+    records = generator.generate("photo.jpg", progress=lambda done, desc: ...)
+
+Every upstream setting has its name and default; records carry upstream's fields
+(segmentation, area, bbox XYWH, predicted_iou, point_coords, stability_score, crop_box
+XYWH). Where the time goes, and what is done instead of upstream's way:
+
+- Upstream upscales all 3 candidates of every point to full size as float logits
+  before it filters anything. Here predicted-IoU filtering happens on the low-res
+  output, and survivors are upscaled a few at a time (memory bounded at any image size).
+- Upstream run-length encodes with per-run Python loops; here pycocotools' C encoder.
+- The full-image layer takes the embedding from the service's cache (an image already
+  prompted is not encoded again); crops go through the same cache.
+
+With the PyTorch decoder the masks are upscaled by segment-anything's own
+``postprocess_masks``, so the records equal upstream's (tested); with ONNX Runtime the
+decoder and the OpenCV upscaling are the fast path (>= 99 % of masks at IoU >= 0.99).
+
+Options of ours, off by default: ``mask_nms_thresh`` drops a mask whose mask IoU with a
+better one exceeds it (box NMS lets near-duplicates of different extent through);
+``max_area_fraction`` drops masks covering more of the image than that (SA-1B's
+pipeline dropped masks covering 95 %); the preset ``fast`` samples 16 points per side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Callable, Dict, List, Optional
+
+import numpy as np
+import torch
+from pycocotools import mask as mask_utils
+from segment_anything.utils.amg import (
+    MaskData, batched_mask_to_box, box_xyxy_to_xywh, build_all_layer_point_grids, calculate_stability_score,
+    generate_crop_boxes, is_box_near_crop_edge, remove_small_regions, uncrop_boxes_xyxy, uncrop_masks,
+    uncrop_points,
+)
+from torchvision.ops.boxes import batched_nms, box_area
+
+from ..errors import SamAppError
+from ..images import ImageSource, LoadedImage
+
+OUTPUT_MODES = ("binary_mask", "uncompressed_rle", "coco_rle")
+PRESETS = {"default": {}, "fast": {"points_per_side": 16}}
+MAX_CHUNK_PIXELS = 32_000_000  # full-size float logits upscaled at once (128 MB)
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class EverythingSettings:
+    """Upstream's ``SamAutomaticMaskGenerator`` arguments with its defaults, then ours.
+
+    points_per_side (int or None): grid points along each side (None: point_grids).
+    points_per_batch (int): points decoded at once. pred_iou_thresh (float): keep masks
+    whose predicted IoU is above it. stability_score_thresh (float): keep masks whose
+    stability (IoU of the mask thresholded at +-stability_score_offset) is at least it.
+    box_nms_thresh (float): box IoU above which a lower-scoring mask of the same crop is
+    dropped. crop_n_layers (int): layers of crops (layer i has (2**i)**2 crops).
+    crop_nms_thresh (float): the same between crops. crop_overlap_ratio (float): crop
+    overlap as a fraction of the short side. crop_n_points_downscale_factor (int): points
+    per side shrink by this at each layer. point_grids (list of Nx2 arrays in [0, 1]):
+    explicit grids, one per layer. min_mask_region_area (int): holes and islands smaller
+    than this (pixels) are removed. output_mode: binary_mask | uncompressed_rle | coco_rle.
+    mask_nms_thresh (float or None): ours, see the module docstring. max_area_fraction
+    (float or None): ours, likewise.
+    """
+
+    points_per_side: Optional[int] = 32
+    points_per_batch: int = 64
+    pred_iou_thresh: float = 0.88
+    stability_score_thresh: float = 0.95
+    stability_score_offset: float = 1.0
+    box_nms_thresh: float = 0.7
+    crop_n_layers: int = 0
+    crop_nms_thresh: float = 0.7
+    crop_overlap_ratio: float = 512 / 1500
+    crop_n_points_downscale_factor: int = 1
+    point_grids: Optional[List[np.ndarray]] = field(default=None, repr=False)
+    min_mask_region_area: int = 0
+    output_mode: str = "binary_mask"
+    mask_nms_thresh: Optional[float] = None
+    max_area_fraction: Optional[float] = None
+
+    def __post_init__(self):
+        if (self.points_per_side is None) == (self.point_grids is None):
+            raise SamAppError("give exactly one of points_per_side and point_grids")
+        if self.output_mode not in OUTPUT_MODES:
+            raise SamAppError(f"unknown output_mode {self.output_mode!r}; expected one of {', '.join(OUTPUT_MODES)}")
+        if self.points_per_batch < 1 or (self.points_per_side is not None and self.points_per_side < 1):
+            raise SamAppError("points_per_side and points_per_batch must be at least 1")
+        if self.crop_n_layers < 0 or self.crop_n_points_downscale_factor < 1:
+            raise SamAppError("crop_n_layers must be >= 0 and crop_n_points_downscale_factor >= 1")
+
+    @classmethod
+    def preset(cls, name: str, **overrides) -> "EverythingSettings":
+        if name not in PRESETS:
+            raise SamAppError(f"unknown preset {name!r}; expected one of {', '.join(PRESETS)}")
+        return cls(**{**PRESETS[name], **overrides})
+
+    def grids(self) -> List[np.ndarray]:
+        if self.point_grids is not None:
+            return [np.asarray(g, np.float64) for g in self.point_grids]
+        return build_all_layer_point_grids(self.points_per_side, self.crop_n_layers,
+                                           self.crop_n_points_downscale_factor)
+
+    def as_dict(self) -> Dict[str, Any]:
+        """JSON-ready settings (point grids as lists)."""
+        data = asdict(self)
+        data["point_grids"] = None if self.point_grids is None else [np.asarray(g).tolist() for g in self.point_grids]
+        return data
+
+
+SETTING_NAMES = [f.name for f in fields(EverythingSettings)]
+
+
+class MaskGenerator:
+    """Automatic masks for ``service``'s model ``model`` (None: its default).
+    settings: an ``EverythingSettings``, or its fields as keyword arguments."""
+
+    def __init__(self, service, model: Optional[str] = None, settings: Optional[EverythingSettings] = None,
+                 **kwargs):
+        self.service, self.model = service, model
+        self.settings = settings or EverythingSettings(**kwargs)
+
+    def generate(self, image: ImageSource, progress: Optional[Progress] = None) -> List[Dict[str, Any]]:
+        """Records for ``image`` (see the module docstring), best first within each crop."""
+        image = self.service.load_image(image)
+        data = self.generate_data(image, progress)
+        return records(data, self.settings.output_mode)
+
+    def generate_data(self, image: LoadedImage, progress: Optional[Progress] = None) -> MaskData:
+        """The kept masks as a ``MaskData`` (rles: pycocotools RLE dicts of full-size
+        masks; boxes XYXY; iou_preds; points; stability_score; crop_boxes XYXY)."""
+        s, report = self.settings, progress or (lambda done, desc: None)
+        backend = self.service.backend(self.model)
+        if not hasattr(backend, "point_logits"):
+            raise SamAppError(f"segment everything needs a model with scored masks, such as SAM; "
+                              f"{backend.name} has none")
+        orig_size = (image.height, image.width)
+        crop_boxes, layers = generate_crop_boxes(orig_size, s.crop_n_layers, s.crop_overlap_ratio)
+        grids = s.grids()
+        total = sum(len(grids[layer]) for layer in layers)
+        done, data = 0, MaskData()
+        for crop_box, layer in zip(crop_boxes, layers):
+            crop_data = self._crop(backend, image, crop_box, grids[layer], orig_size,
+                                   lambda n: report((done + n) / total, f"{done + n} of {total} points"))
+            done += len(grids[layer])
+            data.cat(crop_data)
+        if len(crop_boxes) > 1:  # duplicates between crops: prefer masks from smaller crops
+            scores = 1 / box_area(data["crop_boxes"])
+            data.filter(batched_nms(data["boxes"].float(), scores, torch.zeros(len(data["boxes"])),
+                                    iou_threshold=s.crop_nms_thresh))
+        data.to_numpy()
+        if s.min_mask_region_area > 0:
+            data = remove_small_regions_and_duplicates(data, s.min_mask_region_area,
+                                                       max(s.box_nms_thresh, s.crop_nms_thresh))
+        return apply_our_filters(data, s, orig_size)
+
+    def _crop(self, backend, image: LoadedImage, crop_box, grid: np.ndarray, orig_size, report) -> MaskData:
+        x0, y0, x1, y1 = crop_box
+        whole = crop_box == [0, 0, image.width, image.height]
+        crop = image if whole else self.service.load_image(np.ascontiguousarray(image.pixels[y0:y1, x0:x1]))
+        embedding = self.service.embedding(crop, backend.name)
+        points_for_crop = grid * np.array([[crop.width, crop.height]])
+        data = MaskData()
+        batch = self.settings.points_per_batch
+        for start in range(0, len(points_for_crop), batch):
+            points = points_for_crop[start:start + batch]
+            data.cat(self._batch(backend, embedding, points, crop_box, orig_size))
+            report(start + len(points))
+        data.filter(batched_nms(data["boxes"].float(), data["iou_preds"], torch.zeros(len(data["boxes"])),
+                                iou_threshold=self.settings.box_nms_thresh))
+        data["boxes"] = uncrop_boxes_xyxy(data["boxes"], crop_box)
+        data["points"] = uncrop_points(data["points"], crop_box)
+        data["crop_boxes"] = torch.tensor([crop_box for _ in range(len(data["rles"]))])
+        return data
+
+    def _batch(self, backend, embedding, points: np.ndarray, crop_box, orig_size) -> MaskData:
+        """Upstream's ``_process_batch``, with the IoU filter before any upscaling and the
+        masks upscaled, measured and encoded a chunk at a time."""
+        s = self.settings
+        scores, low_res = backend.point_logits(embedding, points)  # Bx3, Bx3x256x256
+        scores, low_res = scores.reshape(-1), low_res.reshape(-1, *low_res.shape[-2:])
+        point_of = np.repeat(points, 3, axis=0)
+        keep = np.flatnonzero(scores > s.pred_iou_thresh) if s.pred_iou_thresh > 0.0 else np.arange(len(scores))
+        threshold = backend.mask_threshold
+        out = MaskData(rles=[], boxes=torch.zeros((0, 4)), iou_preds=torch.zeros(0),
+                       points=torch.zeros((0, 2), dtype=torch.float64), stability_score=torch.zeros(0))
+        height, width = embedding.original_size
+        chunk = max(1, MAX_CHUNK_PIXELS // (height * width))
+        for start in range(0, len(keep), chunk):
+            index = keep[start:start + chunk]
+            logits = backend.full_logits(embedding, low_res[index])  # KxHxW float32 tensor
+            part = MaskData(iou_preds=torch.as_tensor(scores[index]), points=torch.as_tensor(point_of[index]))
+            part["stability_score"] = calculate_stability_score(logits, threshold, s.stability_score_offset)
+            if s.stability_score_thresh > 0.0:
+                stable = part["stability_score"] >= s.stability_score_thresh
+                part.filter(stable)
+                logits = logits[stable]
+            masks = logits > threshold
+            del logits
+            part["boxes"] = batched_mask_to_box(masks)
+            inside = ~is_box_near_crop_edge(part["boxes"], crop_box, [0, 0, orig_size[1], orig_size[0]])
+            part.filter(inside)
+            part["rles"] = encode_rles(uncrop_masks(masks[inside], crop_box, *orig_size))
+            out.cat(part)
+        return out
+
+
+def encode_rles(masks: torch.Tensor) -> List[Dict[str, Any]]:
+    """KxHxW bool -> K pycocotools RLE dicts (compressed counts, C encoder)."""
+    if not len(masks):
+        return []
+    return mask_utils.encode(np.asfortranarray(masks.permute(1, 2, 0).numpy().astype(np.uint8)))
+
+
+def remove_small_regions_and_duplicates(data: MaskData, min_area: int, nms_thresh: float) -> MaskData:
+    """Upstream's ``postprocess_small_regions`` on our RLEs: fill holes and drop islands
+    smaller than ``min_area`` pixels, then box NMS preferring masks that were unchanged."""
+    if not len(data["rles"]):
+        return data
+    masks, scores = [], []
+    for rle in data["rles"]:
+        mask, changed_holes = remove_small_regions(mask_utils.decode(rle).astype(bool), min_area, mode="holes")
+        mask, changed_islands = remove_small_regions(mask, min_area, mode="islands")
+        masks.append(torch.as_tensor(mask))
+        scores.append(float(not (changed_holes or changed_islands)))
+    boxes = batched_mask_to_box(torch.stack(masks))
+    keep = batched_nms(boxes.float(), torch.as_tensor(scores), torch.zeros(len(boxes)), iou_threshold=nms_thresh)
+    for i in keep.tolist():
+        if scores[i] == 0.0:
+            data["rles"][i] = encode_rles(masks[i][None])[0]
+            data["boxes"][i] = boxes[i].numpy()
+    data.filter(keep)
+    return data
+
+
+def apply_our_filters(data: MaskData, s: EverythingSettings, orig_size) -> MaskData:
+    """``max_area_fraction``, then ``mask_nms_thresh`` (greedy, best predicted IoU first)."""
+    if s.max_area_fraction is not None and len(data["rles"]):
+        areas = mask_utils.area(data["rles"])
+        data.filter(torch.as_tensor(areas <= s.max_area_fraction * orig_size[0] * orig_size[1]))
+    if s.mask_nms_thresh is not None and len(data["rles"]):
+        order = np.argsort(-np.asarray(data["iou_preds"]), kind="stable")
+        overlaps = mask_utils.iou([data["rles"][i] for i in order], [data["rles"][i] for i in order],
+                                  [0] * len(order))
+        kept: List[int] = []  # ranks in ``order``
+        for rank in range(len(order)):
+            if all(overlaps[rank, j] <= s.mask_nms_thresh for j in kept):
+                kept.append(rank)
+        data.filter(torch.as_tensor(np.sort(order[kept])))
+    return data
+
+
+def uncompressed_counts(rle: Dict[str, Any]) -> Dict[str, Any]:
+    """A pycocotools RLE -> upstream's uncompressed form {"size": [H, W], "counts": [..]}
+    (column-major runs, starting with a run of zeros)."""
+    flat = mask_utils.decode(rle).ravel(order="F")
+    changes = np.flatnonzero(flat[1:] != flat[:-1]) + 1
+    counts = np.diff(np.concatenate([[0], changes, [flat.size]]))
+    if flat.size and flat[0]:
+        counts = np.concatenate([[0], counts])
+    return {"size": [int(v) for v in rle["size"]], "counts": counts.tolist()}
+
+
+def records(data: MaskData, output_mode: str) -> List[Dict[str, Any]]:
+    """Upstream's records from ``MaskData`` (see ``MaskGenerator.generate``)."""
+    result = []
+    for i, rle in enumerate(data["rles"]):
+        if output_mode == "coco_rle":
+            segmentation = {"size": [int(v) for v in rle["size"]], "counts": rle["counts"].decode("ascii")}
+        elif output_mode == "binary_mask":
+            segmentation = mask_utils.decode(rle).astype(bool)
+        else:
+            segmentation = uncompressed_counts(rle)
+        result.append({
+            "segmentation": segmentation,
+            "area": int(mask_utils.area(rle)),
+            "bbox": box_xyxy_to_xywh(torch.as_tensor(data["boxes"][i])).tolist(),
+            "predicted_iou": float(data["iou_preds"][i]),
+            "point_coords": [np.asarray(data["points"][i]).tolist()],
+            "stability_score": float(data["stability_score"][i]),
+            "crop_box": box_xyxy_to_xywh(torch.as_tensor(data["crop_boxes"][i])).tolist(),
+        })
+    return result
