@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run install install-test test test-fast bench clean
+.PHONY: run install install-test test test-fast bench bench-everything clean
 
 run: install
 	$(BIN)/python webui.py $(ARGS)
@@ -33,6 +33,9 @@ test-fast: install-test
 
 bench: install-test
 	$(BIN)/python benchmarks/run.py $(ARGS)
+
+bench-everything: install-test
+	$(BIN)/python benchmarks/everything.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -1,7 +1,8 @@
-"""Command line: ``python -m sam_app segment|list|download|export-onnx ...`` (a thin layer over
+"""Command line: ``python -m sam_app segment|everything|list|download|export-onnx ...`` (a thin layer over
 the service). Model choices come from the registry (``sam_app.models``).
 
-Exit status 0 on success; on bad input one line ``error: ...`` on stderr and status 2.
+Exit status 0 on success; on bad input one line ``error: ...`` on stderr and status 2;
+``everything`` over several images: status 1 when some image failed (each is reported).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import numpy as np
 
 from . import checkpoints, models
 from .devices import ATTENTIONS, DECODERS, DEVICES, PRECISIONS
-from .errors import SamAppError
+from .errors import CheckpointError, SamAppError
 from .images import DEFAULT_MAX_PIXELS
 from .onnx_decoder import OPSET
 
@@ -72,6 +73,42 @@ def service_from_args(args: argparse.Namespace, **extra):
     return SamService(**{**options, **extra})
 
 
+EVERYTHING_HELP = {
+    "points_per_side": "grid points along each side (default 32)",
+    "points_per_batch": "points decoded at once (default 64)",
+    "pred_iou_thresh": "keep masks whose predicted IoU is above this (default 0.88)",
+    "stability_score_thresh": "keep masks at least this stable (default 0.95)",
+    "stability_score_offset": "logit offset the stability is measured with (default 1.0)",
+    "box_nms_thresh": "box IoU above which a lower-scoring mask is dropped (default 0.7)",
+    "crop_n_layers": "layers of image crops, layer i with (2**i)**2 crops (default 0)",
+    "crop_nms_thresh": "box IoU for duplicates between crops (default 0.7)",
+    "crop_overlap_ratio": "crop overlap as a fraction of the short side, a float (default 512/1500)",
+    "crop_n_points_downscale_factor": "points per side shrink by this at each crop layer (default 1)",
+    "min_mask_region_area": "remove holes and islands smaller than this, in pixels (default 0)",
+    "mask_nms_thresh": "ours: drop a mask whose mask IoU with a better one is above this (default off)",
+    "max_area_fraction": "ours: drop masks covering more of the image than this (default off)",
+}
+
+
+def add_everything_arguments(parser: argparse.ArgumentParser) -> None:
+    """One flag per generator setting, upstream's names; unset flags keep the preset's."""
+    from .tasks.everything import INT_OPTIONS, PRESETS
+
+    parser.add_argument("--preset", choices=list(PRESETS), default="default",
+                        help="default (upstream's settings) or fast (16 points per side)")
+    for name, text in EVERYTHING_HELP.items():
+        parser.add_argument("--" + name.replace("_", "-"), type=int if name in INT_OPTIONS else float, default=None,
+                            help=text)
+
+
+def everything_settings(args: argparse.Namespace, **extra):
+    """The generator settings the flags describe."""
+    from .tasks.everything import EverythingSettings
+
+    chosen = {name: getattr(args, name) for name in EVERYTHING_HELP if getattr(args, name) is not None}
+    return EverythingSettings.preset(args.preset, **chosen, **extra)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m sam_app", description="Segment Anything from the command line.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -85,6 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
     seg.add_argument("--mask-input", help="previous low-res logits (.npy, 1x256x256 or Kx1x256x256)")
     seg.add_argument("--multimask", action="store_true", help="three candidate masks per object")
     add_engine_arguments(seg)
+
+    every = sub.add_parser("everything", help="automatic masks for an image or a folder (upstream amg.py's layout)")
+    every.add_argument("--input", required=True, help="an image file, or a folder of images")
+    every.add_argument("--output", required=True,
+                       help="folder: per image a folder of mask PNGs + metadata.csv, or with --convert-to-rle "
+                            "one COCO-RLE JSON; re-runs replace an image's output whole")
+    every.add_argument("--convert-to-rle", action="store_true", help="one COCO-RLE JSON per image instead of PNGs")
+    add_everything_arguments(every)
+    add_engine_arguments(every)
 
     lst = sub.add_parser("list", help="show every known model, whether its file is present and verified")
     add_checkpoint_dir_argument(lst)
@@ -227,7 +273,45 @@ def cmd_download(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"segment": cmd_segment, "list": cmd_list, "download": cmd_download, "export-onnx": cmd_export_onnx}
+def cmd_everything(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .export import write_amg_output
+    from .tasks.everything import MaskGenerator
+
+    settings = everything_settings(args, output_mode="coco_rle" if args.convert_to_rle else "binary_mask")
+    source = Path(args.input)
+    if not source.exists():
+        raise SamAppError(f"input not found: {source}")
+    targets = sorted(p for p in source.iterdir() if p.is_file()) if source.is_dir() else [source]
+    if not targets:
+        raise SamAppError(f"no files in {source}")
+    output = Path(args.output)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SamAppError(f"cannot create output folder {output}: {exc.strerror}") from None
+    service = service_from_args(args, allow_fallback=False, cache_size=1)
+    generator = MaskGenerator(service, settings=settings)
+    failed, counts = [], []
+    for path in tqdm(targets, desc="images", unit="image", file=sys.stderr):
+        try:
+            records = generator.generate(path)
+        except SamAppError as exc:
+            if "segment everything needs" in str(exc) or isinstance(exc, CheckpointError):
+                raise  # the model, not this image: no point going on
+            failed.append((path.name, str(exc)))
+            tqdm.write(f"skipped {path.name}: {exc}", file=sys.stderr)
+            continue
+        write_amg_output(records, output, path.stem, settings.output_mode)
+        counts.append(len(records))
+    print(f"{len(counts)} image(s), {sum(counts)} masks -> {output}; {len(failed)} failed")
+    for name, reason in failed:
+        print(f"  failed: {name}: {reason}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+COMMANDS = {"segment": cmd_segment, "everything": cmd_everything, "list": cmd_list, "download": cmd_download, "export-onnx": cmd_export_onnx}
 
 
 def main(argv: Optional[List[str]] = None) -> int:

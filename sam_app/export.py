@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Callable, Dict, Optional, Sequence, Union
@@ -162,3 +163,42 @@ def result_record(result, image: Dict[str, object], selected: Optional[Sequence[
             record["logits"] = logits_files(i)
         objects.append(record)
     return {"schema_version": SCHEMA_VERSION, "model": result.model, "image": image, "objects": objects}
+
+
+def everything_record(records, image: Dict[str, object], model: str, settings: Dict[str, object]) -> Dict[str, object]:
+    """Automatic masks as JSON: the schema's header (schema_version, model, image) with
+    the generator's settings and upstream's records (segmentation as COCO RLE) as masks."""
+    return {"schema_version": SCHEMA_VERSION, "model": model, "image": image, "settings": settings,
+            "masks": records}
+
+
+AMG_HEADER = ("id,area,bbox_x0,bbox_y0,bbox_w,bbox_h,point_input_x,point_input_y,predicted_iou,"
+              "stability_score,crop_box_x0,crop_box_y0,crop_box_w,crop_box_h")
+
+
+def write_amg_output(records, output: Union[str, os.PathLike], stem: str, output_mode: str) -> Path:
+    """Automatic-mask records in upstream ``scripts/amg.py``'s layout: with binary masks a
+    folder ``<output>/<stem>/`` of ``<i>.png`` (0/255) and ``metadata.csv``; otherwise
+    ``<output>/<stem>.json``. The folder is written beside and renamed into place, so a
+    re-run replaces it whole and an interrupted run leaves no half folder."""
+    output = Path(output)
+    if output_mode != "binary_mask":
+        save_json(output / f"{stem}.json", records)
+        return output / f"{stem}.json"
+    staging = Path(tempfile.mkdtemp(dir=output, prefix=f".{stem}."))
+    try:
+        rows = [AMG_HEADER]
+        for i, record in enumerate(records):
+            atomic_write_bytes(staging / f"{i}.png", mask_png_bytes(record["segmentation"]))
+            rows.append(",".join(str(v) for v in (i, record["area"], *record["bbox"], *record["point_coords"][0],
+                                                  record["predicted_iou"], record["stability_score"],
+                                                  *record["crop_box"])))
+        atomic_write_bytes(staging / "metadata.csv", "\n".join(rows).encode())
+        target = output / stem
+        if target.exists():  # an earlier run's: replaced whole, never mixed
+            shutil.rmtree(target)
+        os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return output / stem

@@ -81,15 +81,56 @@ class PromptDecoder(SamOnnxModel):
         return inputs + (torch.tensor([1500.0, 2250.0]),) if self.upscale else inputs
 
 
-def export_bytes(model: Sam, return_single_mask: bool = False, upscale: bool = False, opset: int = OPSET) -> bytes:
-    """The ONNX graph of ``PromptDecoder(model, ...)`` (TorchScript exporter; batch and
-    point count dynamic)."""
-    wrapper = PromptDecoder(model, return_single_mask, upscale).eval()
+class PointDecoder(PromptDecoder):
+    """Many point prompts on one image, no mask input (segment everything's case).
+
+    Inputs: image_embeddings 1x256x64x64, point_coords BxNx2 and point_labels BxN as for
+    ``PromptDecoder``. Outputs: iou_predictions Bx4, low_res_masks Bx4x256x256.
+
+    The image embedding enters the two-way transformer once, not repeated per prompt:
+    its first layer's image-side projections (the same for every prompt when no mask is
+    given) run once and broadcast; the image tokens become per-prompt only after the
+    first image-to-token update. Upstream's modules are used unchanged.
+    """
+
+    def __init__(self, model: Sam):
+        super().__init__(model, return_single_mask=False, upscale=False)
+
+    @torch.no_grad()
+    def forward(self, image_embeddings, point_coords, point_labels):
+        decoder, encoder = self.model.mask_decoder, self.model.prompt_encoder
+        sparse = self._embed_points(point_coords, point_labels)
+        output_tokens = torch.cat([decoder.iou_token.weight, decoder.mask_tokens.weight], dim=0)
+        tokens = torch.cat((output_tokens.unsqueeze(0).expand(sparse.size(0), -1, -1), sparse), dim=1)
+        src = image_embeddings + encoder.no_mask_embed.weight.reshape(1, -1, 1, 1)
+        _, c, h, w = src.shape
+        hs, src = decoder.transformer(src, encoder.get_dense_pe(), tokens)  # src: B x hw x c
+        src = src.transpose(1, 2).reshape(tokens.shape[0], c, h, w)
+        upscaled = decoder.output_upscaling(src)
+        hyper_in = torch.stack([mlp(hs[:, 1 + i, :]) for i, mlp in enumerate(decoder.output_hypernetworks_mlps)],
+                               dim=1)
+        b, c, h, w = upscaled.shape
+        masks = (hyper_in @ upscaled.view(b, c, h * w)).view(b, -1, h, w)
+        return decoder.iou_prediction_head(hs[:, 0, :]), masks
+
+    def input_names(self) -> List[str]:
+        return ["image_embeddings", "point_coords", "point_labels"]
+
+    def example_inputs(self) -> Tuple[torch.Tensor, ...]:
+        return super().example_inputs()[:3]
+
+
+def export_bytes(model: Sam, return_single_mask: bool = False, upscale: bool = False, opset: int = OPSET,
+                 points_only: bool = False) -> bytes:
+    """The ONNX graph of ``PromptDecoder(model, ...)``, or with ``points_only`` of
+    ``PointDecoder(model)`` (TorchScript exporter; batch and point count dynamic)."""
+    wrapper = (PointDecoder(model) if points_only else PromptDecoder(model, return_single_mask, upscale)).eval()
     dynamic = {
         "point_coords": {0: "batch", 1: "num_points"},
         "point_labels": {0: "batch", 1: "num_points"},
-        "mask_input": {0: "batch"},
     }
+    if not points_only:
+        dynamic["mask_input"] = {0: "batch"}
     buffer = io.BytesIO()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # tracer warnings about Python control flow on shapes
@@ -154,20 +195,22 @@ class OnnxDecoder:
         options.intra_op_num_threads = threads or torch.get_num_threads()
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
-        names = [i.name for i in self.session.get_inputs()]
+        self.inputs = names = [i.name for i in self.session.get_inputs()]
         if "orig_im_size" in names:
             raise SamAppError("this ONNX decoder upscales to the image size; the service needs one exported "
                               "without upscaling (PromptDecoder(upscale=False))")
 
     @classmethod
-    def from_model(cls, model: Sam, threads: int = 0) -> "OnnxDecoder":
-        return cls(export_bytes(model), threads)
+    def from_model(cls, model: Sam, threads: int = 0, points_only: bool = False) -> "OnnxDecoder":
+        """points_only: the ``PointDecoder`` graph (mask_input is then never given)."""
+        return cls(export_bytes(model, points_only=points_only), threads)
 
     def __call__(self, features: np.ndarray, coords: np.ndarray, labels: np.ndarray,
                  mask_input: Optional[np.ndarray]) -> Tuple[np.ndarray, np.ndarray]:
         """features 1x256x64x64, coords BxNx2, labels BxN, mask_input Bx1x256x256 or None ->
         (iou_predictions Bx4, low_res_masks Bx4x256x256), float32."""
-        scores, low_res = self.session.run(None, graph_feed(features, coords, labels, mask_input))
+        feed = graph_feed(features, coords, labels, mask_input)
+        scores, low_res = self.session.run(None, {name: feed[name] for name in self.inputs})
         return scores, low_res
 
 

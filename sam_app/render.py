@@ -87,10 +87,12 @@ def overlay_masks(
     colours: Optional[Sequence[Tuple[int, int, int]]] = None,
     alpha: float = 0.45,
     outline: bool = True,
+    names: Optional[Sequence[str]] = None,
 ) -> np.ndarray:
     """``pixels`` with each HxW bool mask tinted in its colour, outlined, and labelled with
-    its number and score (``#1 0.93``; scores of None or NaN are left out). Work is done
-    in uint8 inside each mask's bounding box, so cost follows the masks, not the image."""
+    its number and score (``#1 0.93``; scores of None or NaN are left out) when scores
+    are given, or with ``names``. Work is done in uint8 inside each mask's bounding box,
+    so cost follows the masks, not the image."""
     canvas = np.ascontiguousarray(pixels.copy())
     colours = colours or [colour(i) for i in range(len(masks))]
     thick = max(1, _scale(canvas) // 2)
@@ -112,7 +114,9 @@ def overlay_masks(
                                            cv2.CHAIN_APPROX_SIMPLE, offset=(x, y))
             cv2.drawContours(canvas, contours, -1, (255, 255, 255), thick + 2, cv2.LINE_8)
             cv2.drawContours(canvas, contours, -1, c, thick, cv2.LINE_8)
-        if scores is not None:
+        if names is not None:
+            _label(canvas, names[i], box, c)
+        elif scores is not None:
             score = scores[i]
             text = f"#{i + 1}" if score is None or np.isnan(score) else f"#{i + 1} {score:.2f}"
             _label(canvas, text, box, c)

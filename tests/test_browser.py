@@ -182,3 +182,39 @@ def test_large_image_is_shown_smaller_and_clicks_land_in_image_pixels(page, tmp_
     page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
     # full-size downloads follow (and the server is not left writing them at exit)
     page.wait_for_selector('#downloads a[download="big_mask1.png"]', timeout=60000)
+
+
+def set_slider(page, elem_id, value):
+    field = page.locator(f"#{elem_id} input[type=number]")
+    field.fill(str(value))
+    field.press("Enter")
+
+
+def test_everything_mode_shows_masks_and_downloads_a_selection(page, tmp_path):
+    page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
+    page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+    page.get_by_role("tab", name="Everything").click()
+    page.locator("#everything-run").wait_for()
+    page.get_by_text("Settings (upstream's defaults)").click()
+    for elem_id, value in (("points-per-side", 4), ("pred-iou-thresh", 0), ("stability-score-thresh", 0),
+                           ("box-nms-thresh", 1)):
+        set_slider(page, elem_id, value)
+    page.click("#everything-run")
+    page.wait_for_function("document.querySelector('#message').innerText.includes('48 masks in')")
+    page.wait_for_selector("#everything-picture img")
+    assert "48 masks; none selected" in page.locator("#everything-selection").inner_text()
+    page.locator('#everything-table [data-testid="cell-0-1"]').click()  # the first row's area
+    page.wait_for_function("document.querySelector('#message').innerText.includes('selected.')")
+    picked = page.locator("#message").inner_text().split("#")[1].split(" ")[0]
+    assert f"#{picked}" in page.locator("#everything-selection").inner_text()
+    page.click("#everything-download")
+    link = page.locator(f'#everything-files a[download="coffee_mask{picked}.png"]').first
+    link.wait_for()
+    with page.expect_download() as info:
+        link.click()
+    saved = tmp_path / "mask.png"
+    info.value.save_as(saved)
+    mask = np.asarray(Image.open(saved))
+    assert mask.shape == (400, 600) and set(np.unique(mask)) <= {0, 255} and mask.any()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "everything_page.png"), full_page=True)

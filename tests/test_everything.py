@@ -128,3 +128,139 @@ def test_a_model_without_scores_is_refused(coffee):
     with pytest.raises(SamAppError, match="segment everything needs a model with scored masks, such as SAM; "
                                           "classical has none"):
         MaskGenerator(service).generate(coffee)
+
+
+# ------------------------------------------------------------------ CLI, API and web UI
+
+
+@pytest.fixture
+def tiny_cli(tiny_model, tmp_path, monkeypatch):
+    """Run ``python -m sam_app`` with the tiny model as family ``tiny`` (tests/tiny_family.py)."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    folder = tmp_path / "checkpoints"
+    folder.mkdir()
+    torch.save(tiny_model.state_dict(), folder / "tiny_sam.pth")
+    env = dict(os.environ, SAM_APP_MODELS="tiny_family", PYTHONPATH=os.pathsep.join([str(REPO / "tests"), str(REPO)]))
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "sam_app", *map(str, args), "--model-type", "tiny",
+                               "--checkpoint-dir", folder, "--device", "cpu", "--precision", "fp32"],
+                              cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+
+    return run
+
+
+def test_cli_writes_amg_layout_reruns_and_reports_bad_files(tiny_cli, tiny_model, tmp_path, coffee):
+    import csv
+
+    from PIL import Image
+
+    images = tmp_path / "images"
+    images.mkdir()
+    Image.fromarray(coffee).save(images / "coffee.png")
+    Image.fromarray(coffee[:200, :300]).convert("L").save(images / "gray.jpg")
+    (images / "broken.png").write_bytes(b"not an image")
+    settings = ["--points-per-side", "3", "--pred-iou-thresh", "0", "--stability-score-thresh", "0",
+                "--box-nms-thresh", "1.0", "--crop-overlap-ratio", "0.25"]
+    out = tmp_path / "out"
+    result = tiny_cli("everything", "--input", images, "--output", out, *settings, "--decoder", "torch")
+    assert result.returncode == 1, result.stderr  # one file failed
+    assert "failed: broken.png: " in result.stderr and "not a readable image" in result.stderr
+    assert result.stdout.startswith("2 image(s), 54 masks -> ")
+    rows = list(csv.reader((out / "coffee" / "metadata.csv").read_text().splitlines()))
+    assert rows[0] == ["id", "area", "bbox_x0", "bbox_y0", "bbox_w", "bbox_h", "point_input_x", "point_input_y",
+                       "predicted_iou", "stability_score", "crop_box_x0", "crop_box_y0", "crop_box_w", "crop_box_h"]
+    expected = MaskGenerator(make_service(tiny_model), points_per_side=3, pred_iou_thresh=0, stability_score_thresh=0,
+                             box_nms_thresh=1.0).generate(coffee)
+    assert len(rows) - 1 == len(expected) == 27
+    for row, record in zip(rows[1:], expected):
+        mask = np.asarray(Image.open(out / "coffee" / f"{row[0]}.png")) > 0
+        np.testing.assert_array_equal(mask, record["segmentation"])
+        assert int(row[1]) == record["area"] and [float(v) for v in row[2:6]] == record["bbox"]
+    # a re-run into the same folder replaces each image's output whole
+    (out / "coffee" / "99.png").write_bytes(b"stale")
+    again = tiny_cli("everything", "--input", images / "coffee.png", "--output", out, *settings, "--decoder", "torch")
+    assert again.returncode == 0, again.stderr
+    assert not (out / "coffee" / "99.png").exists() and (out / "gray").is_dir()
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no staging folder left
+    rle = tiny_cli("everything", "--input", images / "coffee.png", "--output", out, "--convert-to-rle", *settings,
+                   "--decoder", "torch")
+    assert rle.returncode == 0, rle.stderr
+    import json
+
+    records = json.loads((out / "coffee.json").read_text())
+    assert len(records) == 27 and set(records[0]) == {"segmentation", "area", "bbox", "predicted_iou",
+                                                      "point_coords", "stability_score", "crop_box"}
+
+
+def test_api_everything(client, served, tiny_model):
+    from gradio_client import handle_file
+
+    from conftest import IMGS
+
+    settings = {"points_per_side": 3, "pred_iou_thresh": 0, "stability_score_thresh": 0, "box_nms_thresh": 1.0}
+    data, overlay = client.predict(handle_file(str(IMGS / "coffee.png")), "", settings, True, api_name="/everything")
+    expected = MaskGenerator(make_service(tiny_model), output_mode="coco_rle", **settings).generate(
+        str(IMGS / "coffee.png"))
+    assert data["schema_version"] == 1 and data["model"] == "tiny" and data["settings"]["points_per_side"] == 3
+    assert [m["segmentation"] for m in data["masks"]] == [r["segmentation"] for r in expected]
+    assert overlay.endswith(".jpg")
+    again, none = client.predict(None, data["image"]["image_id"], {"preset": "fast", "points_per_side": 2},
+                                 False, api_name="/everything")
+    assert none is None and again["settings"]["points_per_side"] == 2
+    with pytest.raises(Exception, match="unknown setting\\(s\\) points; expected some of points_per_side"):
+        client.predict(None, data["image"]["image_id"], {"points": 3}, False, api_name="/everything")
+    with pytest.raises(Exception, match="points_per_side must be a number, got 'many'"):
+        client.predict(None, data["image"]["image_id"], {"points_per_side": "many"}, False, api_name="/everything")
+
+
+def test_web_ui_everything_select_download_and_refine(tiny_model, coffee):
+    import gradio as gr
+    import json
+
+    from PIL import Image
+
+    from conftest import IMGS
+    from sam_app.ui import build_ui
+    from sam_app.ui.state import Session
+
+    with gr.Blocks():
+        ui = build_ui(make_service(tiny_model))
+    e, p, s = ui.everything, ui.prompt, ui.shared
+    session = p.on_image(str(IMGS / "coffee.png"), Session(), progress=lambda *a, **k: None)[s.session]
+    assert e.on_download(session)[s.message] == "Error: No masks yet: press Segment everything first."
+    out = e.on_run(3, 0, 0, 1.0, 0, 0, 1, 1, session, progress=lambda *a, **k: None)
+    session = out[s.session]
+    records = session.everything.records
+    assert len(records) == 27 and out[s.message].startswith("27 masks in ") and len(out[e.table]) == 27
+    assert Image.open(out[e.picture]).size == (600, 400)
+    # a click selects the smallest mask under it; a table row selects by id
+    smallest = min(range(27), key=lambda i: records[i]["area"])
+    x, y, w, h = records[smallest]["bbox"]
+    ys, xs = np.nonzero(decode_mask(records[smallest]))
+    out = e.on_click(session, gr.SelectData(None, {"index": [int(xs[0]), int(ys[0])], "value": None}))
+    session = out[s.session]
+    assert session.selected == (smallest,) and out[s.message] == f"Mask #{smallest} selected."
+    row = gr.SelectData(None, {"index": [0, 0], "value": 5, "row_value": [5, 0, "", 0, 0]})
+    session = e.on_row(session, row)[s.session]
+    assert session.selected == tuple(sorted({smallest, 5}))
+    files = e.on_download(session)[e.files]
+    names = sorted(f.rsplit("/", 1)[1] for f in files)
+    assert f"coffee_mask{smallest}.png" in names and "coffee_everything.json" in names and len(files) == 5
+    data = json.loads(open(next(f for f in files if f.endswith(".json"))).read())
+    assert [m["id"] for m in data["masks"]] == list(session.selected)
+    # Refine: the selected masks become boxes (with their points) in the Prompt mode, run at once
+    out = e.on_refine(session)
+    prompt_session = out[s.session]
+    assert len(prompt_session.boxes) == 2 and len(prompt_session.result.objects) == 2
+    assert out[e.tabs].selected == "prompt"
+
+
+def decode_mask(record):
+    rle = record["segmentation"]
+    return mask_utils.decode({"size": rle["size"], "counts": rle["counts"].encode()}).astype(bool)

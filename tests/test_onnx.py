@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from conftest import REPO, make_service
-from sam_app.backends.sam import SamBackend, upscale_logits
+from sam_app.backends.sam import SamBackend, SamEmbedding, upscale_logits
 from sam_app.onnx_decoder import OnnxDecoder, export_bytes, quantize_bytes, verify
 
 
@@ -144,3 +144,16 @@ def test_a_failing_export_falls_back_or_says_why(tiny_model, monkeypatch):
     assert SamBackend(tiny_model, "tiny", torch.device("cpu"), "fp32", "auto").decoder == "torch"
     with pytest.raises(ValueError, match="ONNX decoder is not available for tiny: exporter cannot trace this"):
         SamBackend(tiny_model, "tiny", torch.device("cpu"), "fp32", "onnx")
+
+
+def test_point_decoder_equals_the_mask_decoder_on_many_points(tiny_model):
+    """The shared-image graph segment everything uses, against upstream's modules."""
+    torch.manual_seed(3)
+    features = torch.randn(1, 256, 64, 64)
+    embedding = SamEmbedding(features, (683, 1024), (816, 1225))
+    points = np.random.default_rng(0).random((9, 2)) * [1225, 816]
+    expected = SamBackend(tiny_model, "t", torch.device("cpu"), "fp32", "torch").point_logits(embedding, points)
+    ours = SamBackend(tiny_model, "t", torch.device("cpu"), "fp32", "onnx").point_logits(embedding, points)
+    assert ours[0].shape == (9, 3) and ours[1].shape == (9, 3, 256, 256)
+    np.testing.assert_allclose(ours[0], expected[0], atol=1e-4)
+    np.testing.assert_allclose(ours[1], expected[1], atol=1e-3)

@@ -9,7 +9,7 @@ import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Dict, List, Tuple
+from typing import Dict, Iterator, List, Tuple
 
 import cv2
 import numpy as np
@@ -40,6 +40,7 @@ class SamEmbedding:
 
 
 log = logging.getLogger("sam_app")
+POINT_BATCH = 16  # prompts per ONNX Runtime call in point_logits: its arena grows with the batch
 
 
 def upscale_logits(low_res: np.ndarray, input_size: Tuple[int, int], original_size: Tuple[int, int],
@@ -80,6 +81,7 @@ class SamBackend(Backend):
         self.transform = ResizeLongestSide(model.image_encoder.img_size)
         self._encode_lock = threading.Lock()  # one encoding at a time bounds peak memory
         self.onnx = None
+        self._point_decoder = None  # onnx_decoder.PointDecoder's session, made when first needed
         self.decoder_ms: Dict[str, float] = {}
         self._choose_decoder(decoder)
 
@@ -189,22 +191,37 @@ class SamBackend(Backend):
     def point_logits(self, embedding: SamEmbedding, points: np.ndarray):
         """One foreground point per prompt, three candidates each, as
         ``SamPredictor.predict_torch`` in upstream's mask generator. points: Nx2 (X, Y)
-        pixels of the encoded image -> (scores Nx3, low-res logits Nx3x256x256) float32."""
+        pixels of the encoded image -> (scores Nx3, low-res logits Nx3x256x256) float32.
+        ONNX Runtime runs ``onnx_decoder.PointDecoder`` (the image's side of the first
+        transformer layer computed once per call) POINT_BATCH prompts a call, and returns
+        the low-res logits in float16 (callers keep many; PyTorch gives float32)."""
         objects = [ObjectPrompt(np.asarray([xy], np.float32), np.ones(1, np.int32)) for xy in points]
-        return self._low_res(embedding, objects, True)
+        if self.onnx is None:
+            return self._low_res(embedding, objects, True)
+        if self._point_decoder is None:  # exported on first use (about a second)
+            from ..onnx_decoder import OnnxDecoder
 
-    def full_logits(self, embedding: SamEmbedding, low_res: np.ndarray) -> torch.Tensor:
-        """Kx256x256 low-res logits -> KxHxW float32 logits at the encoded image's size:
-        with the PyTorch decoder through segment-anything's own ``postprocess_masks`` (the
-        reference), else with ``upscale_logits`` (OpenCV)."""
+            self._point_decoder = OnnxDecoder.from_model(self.model, points_only=True)
+        features, parts = embedding.features.cpu().numpy(), []
+        for start in range(0, len(objects), POINT_BATCH):
+            coords, labels = prompt_arrays(objects[start:start + POINT_BATCH],
+                                           lambda xy: self.transform.apply_coords(xy, embedding.original_size))
+            scores, low_res = self._point_decoder(features, coords, labels, None)
+            parts.append((scores[:, 1:], low_res[:, 1:].astype(np.float16)))
+        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+    def full_logits(self, embedding: SamEmbedding, low_res: np.ndarray) -> Iterator[np.ndarray]:
+        """Kx256x256 low-res logits -> K HxW float32 logits at the encoded image's size,
+        one after another: with the PyTorch decoder through segment-anything's own
+        ``postprocess_masks`` (the reference; all K at once), else ``upscale_logits``."""
         if self.onnx is None:
             with torch.inference_mode():
                 logits = torch.as_tensor(low_res, device=self.torch_device)[:, None]
                 full = self.model.postprocess_masks(logits, embedding.input_size, embedding.original_size)
-            return full[:, 0].float().cpu()
-        frame = self.transform.target_length
-        return torch.from_numpy(np.stack([upscale_logits(m, embedding.input_size, embedding.original_size, frame)
-                                          for m in low_res]).reshape(-1, *embedding.original_size))
+            yield from full[:, 0].float().cpu().numpy()
+            return
+        for m in low_res:
+            yield upscale_logits(m.astype(np.float32), embedding.input_size, embedding.original_size, self.transform.target_length)
 
     def _result(self, embedding: SamEmbedding, obj: ObjectPrompt, scores: np.ndarray, low_res: np.ndarray,
                 return_logits: bool) -> ObjectResult:

@@ -10,8 +10,11 @@ XYWH). Where the time goes, and what is done instead of upstream's way:
 
 - Upstream upscales all 3 candidates of every point to full size as float logits
   before it filters anything. Here predicted-IoU filtering happens on the low-res
-  output, and survivors are upscaled a few at a time (memory bounded at any image size).
-- Upstream run-length encodes with per-run Python loops; here pycocotools' C encoder.
+  output, and survivors are upscaled a few at a time (memory bounded at any image size)
+  to measure their stability and boxes with OpenCV and numpy counts (the same integers).
+- Upstream run-length encodes every candidate with per-run Python loops before box NMS;
+  here only the masks box NMS keeps are encoded, by pycocotools' C encoder (their low-res
+  logits are kept until then: 256 KB a candidate).
 - The full-image layer takes the embedding from the service's cache (an image already
   prompted is not encoded again); crops go through the same cache.
 
@@ -30,13 +33,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Callable, Dict, List, Optional
 
+import cv2
 import numpy as np
 import torch
 from pycocotools import mask as mask_utils
 from segment_anything.utils.amg import (
-    MaskData, batched_mask_to_box, box_xyxy_to_xywh, build_all_layer_point_grids, calculate_stability_score,
-    generate_crop_boxes, is_box_near_crop_edge, remove_small_regions, uncrop_boxes_xyxy, uncrop_masks,
-    uncrop_points,
+    MaskData, box_xyxy_to_xywh, build_all_layer_point_grids, generate_crop_boxes,
+    is_box_near_crop_edge, remove_small_regions, uncrop_boxes_xyxy, uncrop_points,
 )
 from torchvision.ops.boxes import batched_nms, box_area
 
@@ -44,6 +47,10 @@ from ..errors import SamAppError
 from ..images import ImageSource, LoadedImage
 
 OUTPUT_MODES = ("binary_mask", "uncompressed_rle", "coco_rle")
+INT_OPTIONS = ("points_per_side", "points_per_batch", "crop_n_layers", "crop_n_points_downscale_factor",
+               "min_mask_region_area")
+FLOAT_OPTIONS = ("pred_iou_thresh", "stability_score_thresh", "stability_score_offset", "box_nms_thresh",
+                 "crop_nms_thresh", "crop_overlap_ratio", "mask_nms_thresh", "max_area_fraction")
 PRESETS = {"default": {}, "fast": {"points_per_side": 16}}
 MAX_CHUNK_PIXELS = 32_000_000  # full-size float logits upscaled at once (128 MB)
 Progress = Callable[[float, str], None]
@@ -85,6 +92,13 @@ class EverythingSettings:
     max_area_fraction: Optional[float] = None
 
     def __post_init__(self):
+        for name in (*INT_OPTIONS, *FLOAT_OPTIONS):
+            value = getattr(self, name)
+            if value is not None:
+                try:
+                    setattr(self, name, (int if name in INT_OPTIONS else float)(value))
+                except (TypeError, ValueError):
+                    raise SamAppError(f"{name} must be a number, got {value!r}") from None
         if (self.points_per_side is None) == (self.point_grids is None):
             raise SamAppError("give exactly one of points_per_side and point_grids")
         if self.output_mode not in OUTPUT_MODES:
@@ -165,56 +179,86 @@ class MaskGenerator:
         crop = image if whole else self.service.load_image(np.ascontiguousarray(image.pixels[y0:y1, x0:x1]))
         embedding = self.service.embedding(crop, backend.name)
         points_for_crop = grid * np.array([[crop.width, crop.height]])
-        data = MaskData()
+        parts = []
         batch = self.settings.points_per_batch
         for start in range(0, len(points_for_crop), batch):
             points = points_for_crop[start:start + batch]
-            data.cat(self._batch(backend, embedding, points, crop_box, orig_size))
+            parts.append(self._batch(backend, embedding, points, crop_box, orig_size))
             report(start + len(points))
+        data = merge(parts)
         data.filter(batched_nms(data["boxes"].float(), data["iou_preds"], torch.zeros(len(data["boxes"])),
                                 iou_threshold=self.settings.box_nms_thresh))
+        data["rles"] = self._encode(backend, embedding, data["low_res"], crop_box, orig_size)
+        del data["low_res"]
         data["boxes"] = uncrop_boxes_xyxy(data["boxes"], crop_box)
         data["points"] = uncrop_points(data["points"], crop_box)
         data["crop_boxes"] = torch.tensor([crop_box for _ in range(len(data["rles"]))])
         return data
 
     def _batch(self, backend, embedding, points: np.ndarray, crop_box, orig_size) -> MaskData:
-        """Upstream's ``_process_batch``, with the IoU filter before any upscaling and the
-        masks upscaled, measured and encoded a chunk at a time."""
+        """Upstream's ``_process_batch`` up to the masks' boxes, with the IoU filter
+        before any upscaling, survivors upscaled a chunk at a time, and their low-res
+        logits kept (not their full-size masks) until box NMS has picked the few to encode."""
         s = self.settings
         scores, low_res = backend.point_logits(embedding, points)  # Bx3, Bx3x256x256
         scores, low_res = scores.reshape(-1), low_res.reshape(-1, *low_res.shape[-2:])
         point_of = np.repeat(points, 3, axis=0)
         keep = np.flatnonzero(scores > s.pred_iou_thresh) if s.pred_iou_thresh > 0.0 else np.arange(len(scores))
-        threshold = backend.mask_threshold
-        out = MaskData(rles=[], boxes=torch.zeros((0, 4)), iou_preds=torch.zeros(0),
-                       points=torch.zeros((0, 2), dtype=torch.float64), stability_score=torch.zeros(0))
-        height, width = embedding.original_size
-        chunk = max(1, MAX_CHUNK_PIXELS // (height * width))
-        for start in range(0, len(keep), chunk):
-            index = keep[start:start + chunk]
-            logits = backend.full_logits(embedding, low_res[index])  # KxHxW float32 tensor
-            part = MaskData(iou_preds=torch.as_tensor(scores[index]), points=torch.as_tensor(point_of[index]))
-            part["stability_score"] = calculate_stability_score(logits, threshold, s.stability_score_offset)
-            if s.stability_score_thresh > 0.0:
-                stable = part["stability_score"] >= s.stability_score_thresh
-                part.filter(stable)
-                logits = logits[stable]
-            masks = logits > threshold
-            del logits
-            part["boxes"] = batched_mask_to_box(masks)
-            inside = ~is_box_near_crop_edge(part["boxes"], crop_box, [0, 0, orig_size[1], orig_size[0]])
-            part.filter(inside)
-            part["rles"] = encode_rles(uncrop_masks(masks[inside], crop_box, *orig_size))
-            out.cat(part)
-        return out
+        threshold, offset = backend.mask_threshold, s.stability_score_offset
+        counts, boxes = [], []  # (inside, union) and box of each kept candidate
+        for index in chunks(keep, embedding.original_size):
+            for logits in backend.full_logits(embedding, low_res[index]):  # HxW float32 each
+                counts.append((np.count_nonzero(logits > threshold + offset),
+                               np.count_nonzero(logits > threshold - offset)))
+                boxes.append(mask_box(logits > threshold))
+        inside, union = torch.as_tensor(np.array(counts, np.int32).reshape(-1, 2)).unbind(1)
+        data = MaskData(low_res=low_res[keep], iou_preds=torch.as_tensor(scores[keep]),
+                        points=torch.as_tensor(point_of[keep]), stability_score=inside / union,  # as upstream
+                        boxes=torch.as_tensor(np.array(boxes, np.int64).reshape(-1, 4)))
+        if s.stability_score_thresh > 0.0:
+            data.filter(data["stability_score"] >= s.stability_score_thresh)
+        data.filter(~is_box_near_crop_edge(data["boxes"], crop_box, [0, 0, orig_size[1], orig_size[0]]))
+        return data
+
+    @staticmethod
+    def _encode(backend, embedding, low_res: np.ndarray, crop_box, orig_size) -> List[Dict[str, Any]]:
+        """Low-res logits of the kept masks -> RLEs of their full-size masks in the image."""
+        rles = []
+        x0, y0, x1, y1 = crop_box
+        for index in chunks(np.arange(len(low_res)), embedding.original_size):
+            for logits in backend.full_logits(embedding, low_res[index]):
+                mask = np.zeros(orig_size, np.uint8, order="F")  # column-major, as the encoder wants
+                np.greater(logits, backend.mask_threshold, out=mask[y0:y1, x0:x1], casting="unsafe")
+                rles.append(mask_utils.encode(mask))
+        return rles
 
 
-def encode_rles(masks: torch.Tensor) -> List[Dict[str, Any]]:
-    """KxHxW bool -> K pycocotools RLE dicts (compressed counts, C encoder)."""
-    if not len(masks):
-        return []
-    return mask_utils.encode(np.asfortranarray(masks.permute(1, 2, 0).numpy().astype(np.uint8)))
+def merge(parts: List[MaskData]) -> MaskData:
+    """Concatenate ``MaskData`` parts key by key, once (``MaskData.cat`` copies the
+    whole so far at every call)."""
+    merged = MaskData()
+    for key, first in parts[0].items():
+        values = [part[key] for part in parts]
+        if isinstance(first, torch.Tensor):
+            merged[key] = torch.cat(values)
+        elif isinstance(first, np.ndarray):
+            merged[key] = np.concatenate(values)
+        else:
+            merged[key] = [v for value in values for v in value]
+    return merged
+
+
+def chunks(index: np.ndarray, size) -> List[np.ndarray]:
+    """``index`` in pieces whose full-size logits (``size`` (h, w) each) fit MAX_CHUNK_PIXELS."""
+    step = max(1, MAX_CHUNK_PIXELS // (size[0] * size[1]))
+    return [index[i:i + step] for i in range(0, len(index), step)]
+
+
+def mask_box(mask: np.ndarray) -> List[int]:
+    """HxW bool -> [x0, y0, x1, y1] of its pixels, inclusive (upstream's
+    ``batched_mask_to_box``), [0, 0, 0, 0] when empty."""
+    x, y, w, h = cv2.boundingRect(mask.view(np.uint8))
+    return [x, y, x + w - 1, y + h - 1] if w else [0, 0, 0, 0]
 
 
 def remove_small_regions_and_duplicates(data: MaskData, min_area: int, nms_thresh: float) -> MaskData:
@@ -226,13 +270,13 @@ def remove_small_regions_and_duplicates(data: MaskData, min_area: int, nms_thres
     for rle in data["rles"]:
         mask, changed_holes = remove_small_regions(mask_utils.decode(rle).astype(bool), min_area, mode="holes")
         mask, changed_islands = remove_small_regions(mask, min_area, mode="islands")
-        masks.append(torch.as_tensor(mask))
+        masks.append(mask)
         scores.append(float(not (changed_holes or changed_islands)))
-    boxes = batched_mask_to_box(torch.stack(masks))
+    boxes = torch.as_tensor([mask_box(m) for m in masks], dtype=torch.int64)
     keep = batched_nms(boxes.float(), torch.as_tensor(scores), torch.zeros(len(boxes)), iou_threshold=nms_thresh)
     for i in keep.tolist():
         if scores[i] == 0.0:
-            data["rles"][i] = encode_rles(masks[i][None])[0]
+            data["rles"][i] = mask_utils.encode(np.asfortranarray(masks[i].astype(np.uint8)))
             data["boxes"][i] = boxes[i].numpy()
     data.filter(keep)
     return data

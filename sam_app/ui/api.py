@@ -19,6 +19,7 @@ class Api:
 
     def wire(self, model_work: dict) -> None:
         gr.api(self.segment, api_name="segment", **model_work)
+        gr.api(self.everything, api_name="everything", **model_work)
 
     def segment(
         self, image: Optional[FileData] = None, points: str = "", labels: str = "", boxes: str = "",
@@ -47,6 +48,44 @@ class Api:
             return data, None
         picture = render.overlay_masks(loaded.pixels, [o.best_mask for o in result.objects],
                                        [float(o.scores[o.best]) for o in result.objects])
+        return data, FileData(path=self.shared.outputs.jpeg_file(picture), mime_type="image/jpeg")
+
+    def everything(self, image: Optional[FileData] = None, image_id: str = "", settings: Optional[dict] = None,
+                   overlay: bool = True) -> tuple[dict, Optional[FileData]]:
+        """Automatic masks ("segment everything") for an image.
+
+        image / image_id: as for /segment. settings: any of the generator's settings by
+        upstream's names (points_per_side, pred_iou_thresh, stability_score_thresh,
+        box_nms_thresh, crop_n_layers, min_mask_region_area, ...; ours: mask_nms_thresh,
+        max_area_fraction; "preset": "fast"), the rest at upstream's defaults.
+        overlay: also return a picture with every mask drawn.
+        Returns {"schema_version", "model", "image", "settings", "masks": upstream's
+        records with COCO RLE segmentations} and the overlay JPEG (or None).
+        """
+        from ..tasks.everything import SETTING_NAMES, EverythingSettings, MaskGenerator
+
+        service = self.shared.service
+        try:
+            options = dict(settings or {})
+            preset = options.pop("preset", "default")
+            unknown = sorted(set(options) - set(SETTING_NAMES) - {"output_mode"})
+            if unknown:
+                raise SamAppError(f"unknown setting(s) {', '.join(unknown)}; expected some of "
+                                  f"{', '.join(SETTING_NAMES)}, or preset")
+            options["output_mode"] = "coco_rle"
+            chosen = EverythingSettings.preset(preset, **options)
+            loaded = self._image(image, image_id)
+            model = service.resolve_model_name(None)
+            records = MaskGenerator(service, model, chosen).generate(loaded)
+        except (SamAppError, TypeError) as exc:
+            raise gr.Error(str(exc), print_exception=False) from None
+        data = export.everything_record(records, export.image_record(loaded, None, loaded.digest), model,
+                                        chosen.as_dict())
+        if not overlay:
+            return data, None
+        from .everything import draw
+
+        picture, _ = draw(loaded.pixels, records)
         return data, FileData(path=self.shared.outputs.jpeg_file(picture), mime_type="image/jpeg")
 
     def _image(self, image, image_id: str) -> LoadedImage:

@@ -15,6 +15,7 @@ import gradio as gr
 from ..service import SamService
 from .api import Api
 from .common import Shared
+from .everything import EverythingMode
 from .model_bar import ModelBar
 from .outputs import Outputs
 from .prompt import PromptMode
@@ -29,11 +30,13 @@ CSS = """
 
 @dataclass
 class UI:
-    """The sections of one app: shared (session, status, message), model_bar, prompt, api."""
+    """The sections of one app: shared (session, status, message), model_bar, the modes
+    (prompt, everything), api."""
 
     shared: Shared
     model_bar: ModelBar
     prompt: PromptMode
+    everything: EverythingMode
     api: Api
 
 
@@ -48,18 +51,21 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
     """Every section, laid out and wired; call inside ``gr.Blocks()``."""
     shared = Shared(service, outputs or default_outputs())
     examples = sorted(str(p) for p in IMGS.glob("*") if p.suffix.lower() in EXAMPLE_SUFFIXES)
-    ui = UI(shared, ModelBar(shared), PromptMode(shared, examples), Api(shared))
+    ui = UI(shared, ModelBar(shared), PromptMode(shared, examples), EverythingMode(shared), Api(shared))
     gr.Markdown("## Segment Anything\nUpload an image, then click it (or type points and boxes) and press **Run**.")
     with gr.Row(equal_height=True):
         with gr.Column(scale=4):
             shared.build()
         ui.model_bar.build()
-    with gr.Tabs():
-        with gr.Tab("Prompt", id="prompt"):
+    with gr.Tabs() as tabs:
+        with gr.Tab("Prompt", id="prompt", elem_id="prompt-tab"):
             ui.prompt.build()
+        with gr.Tab("Everything", id="everything", elem_id="everything-tab"):
+            ui.everything.build()
     model_work = dict(concurrency_limit=model_concurrency, concurrency_id="model")
     light = dict(concurrency_limit=None, api_visibility="private")
     ui.prompt.wire(model_work, light)
+    ui.everything.wire(ui.prompt, tabs, model_work, light)
     ui.model_bar.wire(ui.prompt, model_work)
     ui.api.wire(model_work)
     return ui

@@ -101,6 +101,27 @@ class Outputs:
         export.atomic_write_bytes(folder / f"{stem}_overlay.png", export.png_bytes(result_overlay(session)))
         return files + [str(folder / f"{stem}_{n}") for n in ("masks.json", "cutout.png", "overlay.png")]
 
+    def everything_downloads(self, session: Session, masks: List[np.ndarray]) -> List[str]:
+        """The selected Everything masks (HxW bool each) as files in a new folder: a mask
+        PNG and a cut-out PNG (RGBA, cropped to the mask) per mask, and the JSON of their
+        records (``export.everything_record``)."""
+        self.prune()
+        folder = Path(tempfile.mkdtemp(dir=self.root))
+        image, everything, stem = session.image, session.everything, session.image_name
+        files = []
+        for index, mask in zip(session.selected, masks):
+            files.append(str(folder / f"{stem}_mask{index}.png"))
+            export.save_mask_png(files[-1], mask)
+            x, y, w, h = export.mask_bbox(mask) if mask.any() else (0, 0, image.width, image.height)
+            files.append(str(folder / f"{stem}_cutout{index}.png"))
+            export.atomic_write_bytes(files[-1], export.png_bytes(export.cutout_rgba(image.pixels, mask)[y:y + h,
+                                                                                                        x:x + w]))
+        records = [dict(everything.records[i], id=i) for i in session.selected]
+        files.append(str(folder / f"{stem}_everything.json"))
+        export.save_json(files[-1], export.everything_record(records, export.image_record(image, stem, image.digest),
+                                                             everything.model, everything.settings))
+        return files
+
     def prune(self) -> None:
         """Remove files and folders older than ``max_age_s`` (at most once a minute:
         every click writes two display files)."""

@@ -80,8 +80,8 @@ class PromptMode:
     def wire(self, model_work: dict, light: dict) -> None:
         """Connect the events. model_work / light: queue settings for model and UI-only work."""
         session, outputs = self.shared.session, self.result_outputs
-        write_downloads = dict(fn=self.on_downloads, inputs=[session, self.downloads], outputs=[self.downloads],
-                               **light)
+        self.write_downloads = write_downloads = dict(fn=self.on_downloads, inputs=[session, self.downloads],
+                                                      outputs=[self.downloads], **light)
         self.upload.change(self.on_image, [self.upload, session], outputs, api_visibility="private", **model_work)
         self.canvas.select(self.on_click, [self.mode, self.auto_run, self.multimask, session], outputs,
                            api_visibility="private", **model_work).then(**write_downloads)
@@ -126,12 +126,11 @@ class PromptMode:
     def on_image(self, path, session: Session, progress=gr.Progress()) -> dict:
         """A new image (or none): a fresh prompt, and the image encoded at once."""
         session = copy.copy(session)
-        session.reset_prompt()
-        session.image, message = None, ""
+        session.show_image(None)
+        message = ""
         if path:
             try:
-                session.image = self.shared.service.load_image(path)
-                session.image_name = Path(str(path)).stem
+                session.show_image(self.shared.service.load_image(path), Path(str(path)).stem)
                 message = self.shared.encode(session, progress)
             except SamAppError as exc:
                 message = error_text(exc)

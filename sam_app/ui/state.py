@@ -59,6 +59,20 @@ class PreviousMask:
                 and np.array_equal(obj.labels[:n], self.labels))
 
 
+@dataclass(frozen=True)
+class Everything:
+    """Automatic masks of the session's image. records: upstream's records (COCO RLE
+    segmentations), best first; model and settings that made them; picture: the image at
+    display size with every mask drawn; owner: display-size int32 map of the smallest
+    mask covering each pixel (-1: none), for clicks."""
+
+    records: list
+    model: str
+    settings: dict
+    picture: np.ndarray
+    owner: np.ndarray
+
+
 @dataclass
 class Session:
     """One browser tab's state (kept in ``gr.State``, never shared between users).
@@ -68,6 +82,7 @@ class Session:
     history: snapshots of (points, boxes, pending) for Undo.
     result: the last segmentation; choices: the candidate picked for each object.
     previous_masks: per object key (see ``object_key``) its last picked mask.
+    everything: the Everything mode's masks; selected: the ones picked there.
     """
 
     image: Optional[LoadedImage] = None
@@ -80,6 +95,8 @@ class Session:
     result: Optional[SegmentResult] = None
     choices: List[int] = field(default_factory=list)
     previous_masks: Dict[object, PreviousMask] = field(default_factory=dict)
+    everything: Optional[Everything] = None
+    selected: Tuple[int, ...] = ()  # indices into everything.records
 
     def snapshot(self) -> None:
         """Push the prompt on a new history list."""
@@ -106,6 +123,17 @@ class Session:
     def reset_prompt(self) -> None:
         self.points, self.boxes, self.pending, self.history = [], [], None, []
         self.reset_result()
+
+    def show_image(self, image: Optional[LoadedImage], name: str = "image") -> None:
+        """A new image (or none): every mode starts afresh."""
+        self.image, self.image_name = image, name
+        self.reset_prompt()
+        self.everything, self.selected = None, ()
+
+    def toggle(self, index: int) -> None:
+        """Select an Everything mask, or unselect it."""
+        self.selected = tuple(i for i in self.selected if i != index) if index in self.selected \
+            else tuple(sorted(self.selected + (index,)))
 
     def objects(self) -> List[ObjectPrompt]:
         """The prompt as validated objects, each refining its previous mask where it adds

@@ -1,0 +1,30 @@
+"""docs/performance.md is shared by the benchmark scripts: ``run.py`` writes the main
+table, other scripts own a section between ``<!-- section:NAME -->`` markers that every
+script keeps when it rewrites the file."""
+
+import re
+from pathlib import Path
+
+TARGET = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
+SECTION = re.compile(r"<!-- section:(\w[\w-]*) -->.*?<!-- /section:\1 -->", re.S)
+
+
+def sections(text: str) -> dict:
+    """NAME -> the whole marked block, in the order they appear."""
+    return {m.group(1): m.group(0) for m in SECTION.finditer(text)}
+
+
+def kept_sections() -> str:
+    """The marked sections of the current file, to append when rewriting it."""
+    text = TARGET.read_text() if TARGET.exists() else ""
+    return "\n\n".join(sections(text).values())
+
+
+def write_section(name: str, body: str) -> Path:
+    """Put ``body`` in section NAME of docs/performance.md (replaced, or appended)."""
+    block = f"<!-- section:{name} -->\n{body.strip()}\n<!-- /section:{name} -->"
+    text = TARGET.read_text() if TARGET.exists() else "# Performance\n"
+    found = sections(text).get(name)
+    text = text.replace(found, block) if found else text.rstrip() + "\n\n" + block + "\n"
+    TARGET.write_text(text)
+    return TARGET
