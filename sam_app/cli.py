@@ -17,7 +17,7 @@ import numpy as np
 
 from . import checkpoints, models
 from .devices import ATTENTIONS, DECODERS, DEVICES, PRECISIONS
-from .errors import CheckpointError, SamAppError
+from .errors import SamAppError
 from .images import DEFAULT_MAX_PIXELS
 from .onnx_decoder import OPSET
 
@@ -293,13 +293,12 @@ def cmd_everything(args: argparse.Namespace) -> int:
         raise SamAppError(f"cannot create output folder {output}: {exc.strerror}") from None
     service = service_from_args(args, allow_fallback=False, cache_size=1)
     generator = MaskGenerator(service, settings=settings)
+    generator.backend()  # a model that cannot do it fails here, once, with exit status 2
     failed, counts = [], []
     for path in tqdm(targets, desc="images", unit="image", file=sys.stderr):
         try:
             records = generator.generate(path)
-        except SamAppError as exc:
-            if "segment everything needs" in str(exc) or isinstance(exc, CheckpointError):
-                raise  # the model, not this image: no point going on
+        except SamAppError as exc:  # this image (unreadable, too large, out of memory): skip it
             failed.append((path.name, str(exc)))
             tqdm.write(f"skipped {path.name}: {exc}", file=sys.stderr)
             continue

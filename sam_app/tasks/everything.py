@@ -139,6 +139,14 @@ class MaskGenerator:
         self.service, self.model = service, model
         self.settings = settings or EverythingSettings(**kwargs)
 
+    def backend(self):
+        """The model's backend (loaded once); SamAppError if it cannot segment everything."""
+        backend = self.service.backend(self.model)
+        if not hasattr(backend, "point_logits"):
+            raise SamAppError(f"segment everything needs a model with scored masks, such as SAM; "
+                              f"{backend.name} has none")
+        return backend
+
     def generate(self, image: ImageSource, progress: Optional[Progress] = None) -> List[Dict[str, Any]]:
         """Records for ``image`` (see the module docstring), best first within each crop."""
         image = self.service.load_image(image)
@@ -149,10 +157,7 @@ class MaskGenerator:
         """The kept masks as a ``MaskData`` (rles: pycocotools RLE dicts of full-size
         masks; boxes XYXY; iou_preds; points; stability_score; crop_boxes XYXY)."""
         s, report = self.settings, progress or (lambda done, desc: None)
-        backend = self.service.backend(self.model)
-        if not hasattr(backend, "point_logits"):
-            raise SamAppError(f"segment everything needs a model with scored masks, such as SAM; "
-                              f"{backend.name} has none")
+        backend = self.backend()
         orig_size = (image.height, image.width)
         crop_boxes, layers = generate_crop_boxes(orig_size, s.crop_n_layers, s.crop_overlap_ratio)
         grids = s.grids()
