@@ -49,7 +49,7 @@ def peak_mb() -> float:
 def child(args) -> None:
     """One measurement; prints a JSON line and writes the records (COCO RLE) to args.records."""
     import torch
-    from segment_anything import SamAutomaticMaskGenerator, SamPredictor
+    from segment_anything import SamAutomaticMaskGenerator
 
     from run import photo, random_sam
     from sam_app.backends.sam import SamBackend
@@ -151,7 +151,7 @@ def main() -> int:
         "",
         "Made by `python benchmarks/everything.py`: upstream's `SamAutomaticMaskGenerator` and ours",
         f"(`sam_app.tasks.everything`, default fast path) in one run, photo `{args.image.name}`, random",
-        f"full-size vit_b, fp32 embeddings (encoding not timed), thresholds 0, box NMS 0.7, CPU with",
+        "full-size vit_b, fp32 embeddings (encoding not timed), thresholds 0, box NMS 0.7, CPU with",
         f"{torch.get_num_threads()} threads. Peak memory is each run's own process, above its state",
         "after encoding (the interactive baseline). Upstream runs 16 points a batch at 12 MP, and is not",
         "run at 12 MP with the default grid (most of an hour here); ours is, for its memory.",

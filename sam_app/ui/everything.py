@@ -12,7 +12,7 @@ import gradio as gr
 import numpy as np
 from pycocotools import mask as mask_utils
 
-from .. import export, render
+from .. import render
 from ..errors import SamAppError
 from ..tasks.everything import EverythingSettings, MaskGenerator
 from .common import Shared, shows_errors
