@@ -69,16 +69,18 @@ def save_json(path: Union[str, os.PathLike], data) -> None:
 
 def coco_rle(mask: np.ndarray) -> Dict[str, object]:
     """HxW bool -> COCO RLE ``{"size": [H, W], "counts": str}`` (pycocotools, column-major)."""
-    return _json_rle(_encode(mask))
+    return rle_json(encode_rle(mask))
 
 
-def _encode(mask: np.ndarray) -> dict:
+def encode_rle(mask: np.ndarray) -> dict:
+    """HxW bool -> pycocotools' RLE (compressed counts as bytes)."""
     from pycocotools import mask as mask_utils
 
     return mask_utils.encode(np.asfortranarray(mask.astype(np.uint8)))
 
 
-def _json_rle(rle: dict) -> Dict[str, object]:
+def rle_json(rle: dict) -> Dict[str, object]:
+    """pycocotools' RLE -> ``{"size": [H, W], "counts": str}`` (JSON-ready)."""
     return {"size": [int(v) for v in rle["size"]], "counts": rle["counts"].decode("ascii")}
 
 
@@ -98,9 +100,11 @@ def mask_bbox(mask: np.ndarray) -> list:
 
 
 def cutout_rgba(pixels: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """HxWx3 uint8 + HxW bool -> HxWx4 uint8, transparent outside the mask."""
+    """HxWx3 uint8 + HxW bool -> RGBA uint8 cropped to the mask's bbox (the whole image
+    when the mask is empty), transparent outside the mask."""
     alpha = np.where(mask, 255, 0).astype(np.uint8)
-    return np.dstack([pixels, alpha])
+    x, y, w, h = mask_bbox(mask) if mask.any() else (0, 0, mask.shape[1], mask.shape[0])
+    return np.dstack([pixels, alpha])[y:y + h, x:x + w]
 
 
 SCHEMA_VERSION = 1
@@ -116,10 +120,10 @@ def mask_record(mask: np.ndarray, candidate: int, score: float) -> Dict[str, obj
     of its pixels, segmentation as COCO RLE."""
     from pycocotools import mask as mask_utils
 
-    rle = _encode(mask)
+    rle = encode_rle(mask)
     x, y, w, h = (int(v) for v in mask_utils.toBbox(rle))
     return {"candidate": int(candidate), "score": _score(score), "area": int(mask_utils.area(rle)),
-            "bbox": [x, y, w, h], "segmentation": _json_rle(rle)}
+            "bbox": [x, y, w, h], "segmentation": rle_json(rle)}
 
 
 def image_record(image, file_name: Optional[str] = None, image_id: Optional[str] = None) -> Dict[str, object]:

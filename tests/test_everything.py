@@ -12,6 +12,7 @@ from segment_anything import SamAutomaticMaskGenerator
 from conftest import make_service
 from sam_app.backends.sam import SamBackend
 from sam_app.errors import SamAppError
+from sam_app.export import decode_rle
 from sam_app.service import SamService
 from sam_app.tasks.everything import EverythingSettings, MaskGenerator, uncompressed_counts
 
@@ -242,7 +243,7 @@ def test_web_ui_everything_select_download_and_refine(tiny_model, coffee):
     # a click selects the smallest mask under it; a table row selects by id
     smallest = min(range(27), key=lambda i: records[i]["area"])
     x, y, w, h = records[smallest]["bbox"]
-    ys, xs = np.nonzero(decode_mask(records[smallest]))
+    ys, xs = np.nonzero(decode_rle(records[smallest]["segmentation"]))
     out = e.on_click(session, gr.SelectData(None, {"index": [int(xs[0]), int(ys[0])], "value": None}))
     session = out[s.session]
     assert session.selected == (smallest,) and out[s.message] == f"Mask #{smallest} selected."
@@ -259,8 +260,3 @@ def test_web_ui_everything_select_download_and_refine(tiny_model, coffee):
     prompt_session = out[s.session]
     assert len(prompt_session.boxes) == 2 and len(prompt_session.result.objects) == 2
     assert out[e.tabs].selected == "prompt"
-
-
-def decode_mask(record):
-    rle = record["segmentation"]
-    return mask_utils.decode({"size": rle["size"], "counts": rle["counts"].encode()}).astype(bool)

@@ -44,6 +44,7 @@ from segment_anything.utils.amg import (
 from torchvision.ops.boxes import batched_nms, box_area
 
 from ..errors import SamAppError
+from ..export import encode_rle, rle_json
 from ..images import ImageSource, LoadedImage
 
 OUTPUT_MODES = ("binary_mask", "uncompressed_rle", "coco_rle")
@@ -281,7 +282,7 @@ def remove_small_regions_and_duplicates(data: MaskData, min_area: int, nms_thres
     keep = batched_nms(boxes.float(), torch.as_tensor(scores), torch.zeros(len(boxes)), iou_threshold=nms_thresh)
     for i in keep.tolist():
         if scores[i] == 0.0:
-            data["rles"][i] = mask_utils.encode(np.asfortranarray(masks[i].astype(np.uint8)))
+            data["rles"][i] = encode_rle(masks[i])
             data["boxes"][i] = boxes[i].numpy()
     data.filter(keep)
     return data
@@ -320,7 +321,7 @@ def records(data: MaskData, output_mode: str) -> List[Dict[str, Any]]:
     result = []
     for i, rle in enumerate(data["rles"]):
         if output_mode == "coco_rle":
-            segmentation = {"size": [int(v) for v in rle["size"]], "counts": rle["counts"].decode("ascii")}
+            segmentation = rle_json(rle)
         elif output_mode == "binary_mask":
             segmentation = mask_utils.decode(rle).astype(bool)
         else:

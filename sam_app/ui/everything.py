@@ -10,9 +10,9 @@ import time
 
 import gradio as gr
 import numpy as np
-from pycocotools import mask as mask_utils
 
 from .. import render
+from ..export import decode_rle
 from ..errors import SamAppError
 from ..tasks.everything import EverythingSettings, MaskGenerator
 from .common import Shared, shows_errors
@@ -26,8 +26,7 @@ def decode(record, size=None) -> np.ndarray:
     """A record's HxW bool mask, at ``size`` (h, w) if given (nearest pixel)."""
     from ..backends.base import resize_mask
 
-    rle = record["segmentation"]
-    mask = mask_utils.decode({"size": rle["size"], "counts": rle["counts"].encode()}).astype(bool)
+    mask = decode_rle(record["segmentation"])
     return mask if size is None else resize_mask(mask, size)
 
 

@@ -95,9 +95,8 @@ class Outputs:
         record = export.result_record(result, export.image_record(image, stem, image.digest), session.choices,
                                       candidates="selected", mask_files=lambda i, c: f"{stem}_mask{i + 1}.png")
         export.save_json(folder / f"{stem}_masks.json", record)
-        x, y, w, h = export.mask_bbox(union) if union.any() else (0, 0, image.width, image.height)
-        cutout = export.cutout_rgba(image.pixels, union)[y:y + h, x:x + w]
-        export.atomic_write_bytes(folder / f"{stem}_cutout.png", export.png_bytes(cutout))
+        cutout = export.png_bytes(export.cutout_rgba(image.pixels, union))
+        export.atomic_write_bytes(folder / f"{stem}_cutout.png", cutout)
         export.atomic_write_bytes(folder / f"{stem}_overlay.png", export.png_bytes(result_overlay(session)))
         return files + [str(folder / f"{stem}_{n}") for n in ("masks.json", "cutout.png", "overlay.png")]
 
@@ -112,10 +111,8 @@ class Outputs:
         for index, mask in zip(session.selected, masks):
             files.append(str(folder / f"{stem}_mask{index}.png"))
             export.save_mask_png(files[-1], mask)
-            x, y, w, h = export.mask_bbox(mask) if mask.any() else (0, 0, image.width, image.height)
             files.append(str(folder / f"{stem}_cutout{index}.png"))
-            export.atomic_write_bytes(files[-1], export.png_bytes(export.cutout_rgba(image.pixels, mask)[y:y + h,
-                                                                                                        x:x + w]))
+            export.atomic_write_bytes(files[-1], export.png_bytes(export.cutout_rgba(image.pixels, mask)))
         records = [dict(everything.records[i], id=i) for i in session.selected]
         files.append(str(folder / f"{stem}_everything.json"))
         export.save_json(files[-1], export.everything_record(records, export.image_record(image, stem, image.digest),
