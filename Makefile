@@ -1,5 +1,5 @@
 # make run   -> installs into .venv and starts the web UI (http://127.0.0.1:7860)
-# make test  -> installs test needs (pytest, Playwright, Debian's chromium) and runs every test
+# make test  -> installs test needs (pytest, Playwright, Debian's chromium, Ray) and runs every test
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -20,8 +20,8 @@ $(VENV)/.installed: requirements.txt
 
 install-test: $(VENV)/.installed-test
 
-$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt scripts/install-browser.sh
-	$(BIN)/python -m pip install -q -r requirements-test.txt
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt requirements-ray.txt scripts/install-browser.sh
+	$(BIN)/python -m pip install -q -r requirements-test.txt -r requirements-ray.txt
 	scripts/install-browser.sh
 	touch $@
 

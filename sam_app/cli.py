@@ -16,7 +16,7 @@ from typing import List, Optional
 import numpy as np
 
 from . import checkpoints, models
-from .devices import ATTENTIONS, DECODERS, DEVICES, PRECISIONS
+from .devices import ATTENTIONS, DECODERS, DEVICES, PRECISIONS, resolve_device
 from .errors import SamAppError
 from .images import DEFAULT_MAX_PIXELS
 from .onnx_decoder import OPSET
@@ -109,6 +109,30 @@ def everything_settings(args: argparse.Namespace, **extra):
     return EverythingSettings.preset(args.preset, **chosen, **extra)
 
 
+def add_batch_parser(sub) -> None:
+    batch = sub.add_parser("batch", help="segment a folder into a COCO, YOLO or PNG dataset (resumable; here or on Ray)")
+    batch.add_argument("--images", required=True,
+                       help="a folder of images (searched recursively), or a text file listing one image per line")
+    batch.add_argument("--output", required=True, help="dataset folder; a re-run resumes, skipping finished images")
+    source = batch.add_mutually_exclusive_group(required=True)
+    source.add_argument("--prompts", help='JSON lines, one image each: {"image": "a.jpg", "objects": [{"points": '
+                                          '[[x, y]], "labels": [1], "box": [x1, y1, x2, y2], "category": "dog"}]}')
+    source.add_argument("--boxes-from", help="a COCO file with boxes: each box becomes a box prompt, keeping its "
+                                             "category and ids")
+    source.add_argument("--everything", action="store_true", help="automatic masks for every image")
+    batch.add_argument("--format", default="coco", help="comma-separated: coco, yolo, png (default coco)")
+    batch.add_argument("--polygons", action="store_true", help="COCO segmentations as polygons instead of RLE")
+    batch.add_argument("--multimask", action="store_true",
+                       help="three candidates per prompt, keep the best-scoring (better for single points)")
+    batch.add_argument("--engine", choices=["local", "ray"], default="local",
+                       help="local (this process) or ray (Ray Data, pip install -r requirements-ray.txt)")
+    batch.add_argument("--ray-address", help="Ray cluster to join (default: start Ray on this machine)")
+    batch.add_argument("--workers", type=int, default=1, help="Ray: model actors, one model each (default 1)")
+    batch.add_argument("--gpus-per-worker", type=float, default=0, help="Ray: GPUs per actor (default 0)")
+    add_everything_arguments(batch)
+    add_engine_arguments(batch)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m sam_app", description="Segment Anything from the command line.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -131,6 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     every.add_argument("--convert-to-rle", action="store_true", help="one COCO-RLE JSON per image instead of PNGs")
     add_everything_arguments(every)
     add_engine_arguments(every)
+
+    add_batch_parser(sub)
 
     lst = sub.add_parser("list", help="show every known model, whether its file is present and verified")
     add_checkpoint_dir_argument(lst)
@@ -310,7 +336,62 @@ def cmd_everything(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-COMMANDS = {"segment": cmd_segment, "everything": cmd_everything, "list": cmd_list, "download": cmd_download, "export-onnx": cmd_export_onnx}
+def batch_job(args: argparse.Namespace, service):
+    """(job, the service's options for Ray workers) from the batch options."""
+    from . import batch
+
+    name = service.resolve_model_name(args.model_type)
+    path = service.checkpoint_paths.get(name) or models.weights_path(models.get(name), service.checkpoint_dir)
+    identity = {"model": name, "file": path.name if path else None,
+                "size": path.stat().st_size if path and path.is_file() else None,
+                "precision": args.precision, "decoder": service.decoder}
+    if args.everything:
+        job = batch.from_images(args.images, everything_settings(args).as_dict(), identity)
+    elif args.prompts:
+        job = batch.from_prompts(args.prompts, args.images, args.multimask, identity)
+    else:
+        job = batch.from_coco(args.boxes_from, args.images, args.multimask, identity)
+    options = dict(model_type=name, checkpoint=str(path) if name in service.checkpoint_paths else None,
+                   checkpoint_dir=str(service.checkpoint_dir), device=args.device, precision=args.precision,
+                   decoder=service.decoder, attention=args.attention, max_pixels=args.max_pixels,
+                   allow_fallback=False, cache_size=2)
+    return job, options
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from . import batch
+
+    formats = batch.parse_formats(args.format)
+    # One decoder for every worker, so that engines and re-runs agree: ONNX Runtime for
+    # segment everything on the CPU (many prompts per image), else PyTorch.
+    decoder = args.decoder if args.decoder in ("torch", "onnx") else "torch"
+    if args.everything and args.decoder is None and resolve_device(args.device).type == "cpu":
+        decoder = "onnx"
+    service = service_from_args(args, allow_fallback=False, cache_size=2, decoder=decoder)
+    job, options = batch_job(args, service)
+    store = batch.Store(args.output)
+    if args.engine == "ray":
+        outcomes = batch.run_ray(job, options, store, "png" in formats, args.workers, args.gpus_per_worker,
+                                 args.ray_address)
+    else:
+        segmenter = batch.Segmenter(service, job.everything, job.multimask)
+        segmenter.load()  # a missing or unsuitable model fails here, once, with exit status 2
+        outcomes = batch.run_local(job, segmenter, store, "png" in formats, args.max_pixels)
+    with tqdm(total=len(job.items), desc="images", unit="image", file=sys.stderr) as bar:
+        def report(result):
+            bar.update(1)
+            if result["status"] == batch.FAILED:
+                tqdm.write(f"failed {result['file_name']}: {result['reason']}", file=sys.stderr)
+        summary = batch.run_job(job, outcomes, store, formats, args.polygons, report)
+    print(f"{len(job.items)} image(s): {summary.line()} -> {args.output}")
+    for result in summary.failed:
+        print(f"  failed: {result['file_name']}: {result['reason']}", file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+COMMANDS = {"segment": cmd_segment, "everything": cmd_everything, "batch": cmd_batch, "list": cmd_list, "download": cmd_download, "export-onnx": cmd_export_onnx}
 
 
 def main(argv: Optional[List[str]] = None) -> int:

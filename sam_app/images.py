@@ -18,7 +18,7 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
+from typing import Optional, Union
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -67,8 +67,9 @@ def content_digest(pixels: np.ndarray) -> str:
     return h.hexdigest()
 
 
-def load_image(source: ImageSource, max_pixels: int = DEFAULT_MAX_PIXELS) -> LoadedImage:
+def load_image(source: ImageSource, max_pixels: int = DEFAULT_MAX_PIXELS, name: Optional[str] = None) -> LoadedImage:
     """Load and normalise ``source``; see the module docstring for what is accepted.
+    ``name`` is what error messages call bytes (default "the uploaded data").
 
     Raises ``ImageError`` with a specific message for missing files, unreadable or
     truncated data, unsupported array shapes and images over ``max_pixels``.
@@ -80,7 +81,7 @@ def load_image(source: ImageSource, max_pixels: int = DEFAULT_MAX_PIXELS) -> Loa
     elif isinstance(source, Image.Image):
         pixels = _pil_to_rgb(source, max_pixels, name="the image")
     elif isinstance(source, (bytes, bytearray, memoryview)):
-        pixels = _open_and_convert(io.BytesIO(bytes(source)), max_pixels, name="the uploaded data")
+        pixels = _open_and_convert(io.BytesIO(bytes(source)), max_pixels, name=name or "the uploaded data")
     elif isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.is_file():

@@ -30,6 +30,8 @@ for name in ("SAM_CHECKPOINT", "SAM_MODEL_TYPE", "SAM_CHECKPOINT_URL_BASE", "SAM
 ARTIFACTS = Path(os.environ.get("SAM_TEST_ARTIFACTS") or SANDBOX / "artifacts")
 
 import contextlib
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -141,3 +143,23 @@ def client(served):
     from gradio_client import Client
 
     return Client(served[1], verbose=False)
+
+
+@pytest.fixture
+def tiny_cli(tiny_model, tmp_path):
+    """Run ``python -m sam_app`` with the tiny model as family ``tiny`` (tests/tiny_family.py);
+    ``run(*args, wait=False)`` returns the started process instead of its result."""
+    folder = tmp_path / "checkpoints"
+    folder.mkdir()
+    torch.save(tiny_model.state_dict(), folder / "tiny_sam.pth")
+    env = dict(os.environ, SAM_APP_MODELS="tiny_family", PYTHONPATH=os.pathsep.join([str(REPO / "tests"), str(REPO)]))
+
+    def run(*args, wait=True):
+        command = [sys.executable, "-m", "sam_app", *map(str, args), "--model-type", "tiny",
+                   "--checkpoint-dir", str(folder), "--device", "cpu", "--precision", "fp32"]
+        if not wait:
+            return subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    text=True)
+        return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+
+    return run

@@ -134,28 +134,6 @@ def test_a_model_without_scores_is_refused(coffee):
 # ------------------------------------------------------------------ CLI, API and web UI
 
 
-@pytest.fixture
-def tiny_cli(tiny_model, tmp_path, monkeypatch):
-    """Run ``python -m sam_app`` with the tiny model as family ``tiny`` (tests/tiny_family.py)."""
-    import os
-    import subprocess
-    import sys
-
-    from conftest import REPO
-
-    folder = tmp_path / "checkpoints"
-    folder.mkdir()
-    torch.save(tiny_model.state_dict(), folder / "tiny_sam.pth")
-    env = dict(os.environ, SAM_APP_MODELS="tiny_family", PYTHONPATH=os.pathsep.join([str(REPO / "tests"), str(REPO)]))
-
-    def run(*args):
-        return subprocess.run([sys.executable, "-m", "sam_app", *map(str, args), "--model-type", "tiny",
-                               "--checkpoint-dir", folder, "--device", "cpu", "--precision", "fp32"],
-                              cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
-
-    return run
-
-
 def test_cli_writes_amg_layout_reruns_and_reports_bad_files(tiny_cli, tiny_model, tmp_path, coffee):
     import csv
 

@@ -1,0 +1,195 @@
+"""What a batch job is: the images, each image's object prompts (or none: everything),
+the categories, and the settings its results depend on.
+
+Three ways to say it (``python -m sam_app batch``):
+
+- ``from_prompts``: JSON lines, one image each, ``{"image": "a/b.jpg", "objects":
+  [{"points": [[x, y], ...], "labels": [1, 0], "box": [x1, y1, x2, y2], "category": "dog"}]}``
+  (pixels, X right and Y down; labels default to all 1; category defaults to "object").
+- ``from_coco``: a COCO file with boxes; each box ([x, y, w, h]) is one box prompt and
+  keeps its category, annotation id and image id.
+- ``from_images``: a folder (recursive) or a text file listing images, one per line;
+  every image is segmented automatically (segment everything).
+
+Image names are paths relative to the images root ('/'-separated); they are the
+dataset's ``file_name``s and the stems of its label and mask files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional
+
+from ..errors import SamAppError
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif")
+DEFAULT_CATEGORY = "object"
+
+
+@dataclass
+class Item:
+    """One image of the job. objects: None for segment everything, else one dict per
+    object: points Nx2 [[x, y], ...], labels N, box [x1, y1, x2, y2] or None,
+    category_id, and the source annotation id (``id``) where there is one."""
+
+    name: str
+    path: str
+    image_id: int
+    objects: Optional[List[Dict[str, Any]]] = None
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> "Item":
+        return cls(**json.loads(text))
+
+
+@dataclass
+class Job:
+    """items: in dataset order. categories: [{"id", "name"}]; the YOLO class of a
+    category is its index here. everything: the generator's settings (as_dict) when
+    every image is segmented automatically, else None. multimask: three candidates per
+    prompted object, the best-scoring kept."""
+
+    items: List[Item]
+    categories: List[Dict[str, Any]]
+    everything: Optional[Dict[str, Any]] = None
+    multimask: bool = False
+    model: Dict[str, Any] = field(default_factory=dict)
+
+    def settings_digest(self) -> str:
+        """A hash of everything besides an image and its prompts that its result depends on."""
+        return _digest({"everything": self.everything, "multimask": self.multimask, "model": self.model})
+
+
+def item_key(item: Item, content: str, settings: str) -> str:
+    """The key a finished image is stored under: its name, the hash of its file's bytes,
+    its prompts and the job's settings. A re-run skips an image whose key is unchanged."""
+    return _digest({"name": item.name, "content": content, "objects": item.objects, "settings": settings})[:32]
+
+
+def _digest(value: Any) -> str:
+    return hashlib.blake2b(json.dumps(value, sort_keys=True).encode(), digest_size=20).hexdigest()
+
+
+def list_images(source: os.PathLike) -> tuple:
+    """(root, names): the images of a folder (recursive, by suffix, sorted), or of a text
+    file listing one path per line (relative to the file's folder; # comments)."""
+    source = Path(source)
+    if source.is_dir():
+        names = sorted(p.relative_to(source).as_posix() for p in source.rglob("*")
+                       if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES and not p.name.startswith("."))
+        if not names:
+            raise SamAppError(f"no images in {source} (looked for {', '.join(IMAGE_SUFFIXES)})")
+        return source, names
+    if source.is_file():
+        lines = _read_text(source).splitlines()
+        names = [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
+        if not names:
+            raise SamAppError(f"{source} lists no images; expected one image path per line")
+        return source.parent, names
+    raise SamAppError(f"images not found: {source} (expected a folder or a text file listing images)")
+
+
+def from_images(source: os.PathLike, everything: Dict[str, Any], model: Dict[str, Any]) -> Job:
+    root, names = list_images(source)
+    items = [Item(name, str(root / name), i) for i, name in enumerate(names, start=1)]
+    return Job(items, [{"id": 1, "name": DEFAULT_CATEGORY}], everything=everything, model=model)
+
+
+def from_prompts(prompts: os.PathLike, images: os.PathLike, multimask: bool, model: Dict[str, Any]) -> Job:
+    """A job from a JSON-lines prompts file; image paths are relative to ``images`` (a
+    folder, or a list file's folder). Errors name the line and the field."""
+    root = Path(images) if Path(images).is_dir() else Path(images).parent
+    categories: Dict[str, int] = {}
+    items = []
+    for number, line in enumerate(_read_text(Path(prompts)).splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{prompts}, line {number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SamAppError(f"{where}: not JSON ({exc.msg}); expected one JSON object per line") from None
+        if not isinstance(record, dict) or not isinstance(record.get("image"), str):
+            raise SamAppError(f'{where}: expected {{"image": "path", "objects": [...]}}')
+        objects = record.get("objects")
+        if not isinstance(objects, list) or not objects:
+            raise SamAppError(f'{where}: "objects" must be a non-empty list of {{"points", "labels", "box", '
+                              f'"category"}}')
+        parsed = [_prompt_object(o, f"{where}, object {i}", categories) for i, o in enumerate(objects, start=1)]
+        items.append(Item(record["image"], str(root / record["image"]), len(items) + 1, parsed))
+    _check_unique(items, prompts)
+    names = [{"id": i, "name": name} for name, i in categories.items()]
+    return Job(items, names, multimask=multimask, model=model)
+
+
+def _prompt_object(obj: Any, where: str, categories: Dict[str, int]) -> Dict[str, Any]:
+    if not isinstance(obj, dict):
+        raise SamAppError(f"{where}: expected an object with points, labels, box, category")
+    try:
+        points = [[float(x), float(y)] for x, y in obj.get("points") or []]
+        labels = [int(v) for v in obj.get("labels") or [1] * len(points)]
+        box = obj.get("box")
+        box = None if box is None else [float(v) for v in box]
+    except (TypeError, ValueError):
+        raise SamAppError(f"{where}: points must be [[x, y], ...], labels [1, 0, ...], box [x1, y1, x2, y2]") from None
+    if box is not None and len(box) != 4:
+        raise SamAppError(f"{where}: box has {len(box)} numbers; expected [x1, y1, x2, y2]")
+    if not points and box is None:
+        raise SamAppError(f"{where}: no points and no box; give at least one")
+    category = str(obj.get("category") or DEFAULT_CATEGORY)
+    category_id = categories.setdefault(category, len(categories) + 1)
+    return {"points": points, "labels": labels, "box": box, "category_id": category_id}
+
+
+def from_coco(annotations: os.PathLike, images: os.PathLike, multimask: bool, model: Dict[str, Any]) -> Job:
+    """A job with one box prompt per COCO annotation that has a box; image, category and
+    annotation ids are kept. Images without boxes are left out."""
+    root = Path(images) if Path(images).is_dir() else Path(images).parent
+    try:
+        coco = json.loads(_read_text(Path(annotations)))
+        categories = [{"id": int(c["id"]), "name": str(c["name"])} for c in coco.get("categories", [])]
+        files = {int(im["id"]): str(im["file_name"]) for im in coco["images"]}
+        boxes: Dict[int, List[Dict[str, Any]]] = {}
+        for ann in coco.get("annotations", []):
+            x, y, w, h = (float(v) for v in ann["bbox"])
+            if w > 0 and h > 0:
+                boxes.setdefault(int(ann["image_id"]), []).append(
+                    {"points": [], "labels": [], "box": [x, y, x + w, y + h],
+                     "category_id": int(ann["category_id"]), "id": int(ann["id"])})
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise SamAppError(f"{annotations} is not a COCO file with boxes ({type(exc).__name__}: {exc}); expected "
+                          f'"images" [{{id, file_name}}], "annotations" [{{id, image_id, category_id, bbox}}]') from None
+    unknown = {o["category_id"] for objs in boxes.values() for o in objs} - {c["id"] for c in categories}
+    categories += [{"id": i, "name": f"category {i}"} for i in sorted(unknown)]
+    missing = sorted(set(boxes) - set(files))
+    if missing:
+        raise SamAppError(f"{annotations}: annotations refer to image id {missing[0]}, which is not in \"images\"")
+    items = [Item(files[i], str(root / files[i]), i, boxes[i]) for i in sorted(files) if i in boxes]
+    if not items:
+        raise SamAppError(f"{annotations} has no annotation with a box")
+    _check_unique(items, annotations)
+    return Job(items, sorted(categories, key=lambda c: c["id"]), multimask=multimask, model=model)
+
+
+def _check_unique(items: Iterable[Item], source) -> None:
+    seen = set()
+    for item in items:
+        if item.name in seen:
+            raise SamAppError(f"{source}: image {item.name} appears twice; give each image once, with all its objects")
+        seen.add(item.name)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SamAppError(f"file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SamAppError(f"cannot read {path}: {exc}") from None

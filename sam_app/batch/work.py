@@ -1,0 +1,124 @@
+"""One image of a batch job: read it (and decide whether it is already done), then
+segment it into its *part*, the JSON record every dataset file is assembled from::
+
+    {"key": ..., "file_name": "a/b.jpg", "image_id": 7, "width": W, "height": H,
+     "annotations": [{"category_id": 3, "source_id": 12 | None, "segmentation": COCO RLE,
+                      "polygons": [[x1, y1, x2, y2, ...], ...], "bbox": [x, y, w, h],
+                      "area": pixels, "score": predicted IoU, "stability_score": float | None}]}
+
+Polygons are the outer contours of the mask (OpenCV, pixel coordinates, X then Y);
+empty masks are left out (``empty`` counts them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import cv2
+import numpy as np
+from pycocotools import mask as mask_utils
+
+from ..errors import SamAppError
+from ..export import encode_rle, rle_json
+from ..images import DEFAULT_MAX_PIXELS, LoadedImage, load_image
+from ..prompts import build_objects
+from .job import Item, item_key
+
+TODO, DONE, SKIPPED, FAILED = "todo", "done", "skipped", "failed"
+
+
+@dataclass
+class Read:
+    """An image as the reader hands it on. status: todo (``image`` is decoded), skipped
+    (its part is current) or failed (``reason`` says why)."""
+
+    item: Item
+    key: str
+    status: str
+    image: Optional[LoadedImage] = None
+    reason: str = ""
+
+
+def read_item(item: Item, done_key: Optional[str], settings: str, max_pixels: int = DEFAULT_MAX_PIXELS) -> Read:
+    """Read ``item``'s file once: hash its bytes for the key, and decode it unless the part
+    stored under ``done_key`` is for the same key. Never raises for a bad file."""
+    try:
+        data = Path(item.path).read_bytes()
+    except FileNotFoundError:
+        return Read(item, "", FAILED, reason=f"image file not found: {item.path}")
+    except OSError as exc:
+        return Read(item, "", FAILED, reason=f"cannot read {item.path}: {exc.strerror or exc}")
+    key = item_key(item, hashlib.blake2b(data, digest_size=20).hexdigest(), settings)
+    if key == done_key:
+        return Read(item, key, SKIPPED)
+    try:
+        return Read(item, key, TODO, load_image(data, max_pixels, name=item.name))
+    except SamAppError as exc:
+        return Read(item, key, FAILED, reason=str(exc))
+
+
+class Segmenter:
+    """The model side of a job: ``service``'s model (loaded once) turns a read image into
+    its part. everything: the generator's settings (``EverythingSettings.as_dict()``) or
+    None for the items' own prompts; multimask: keep the best of three candidates."""
+
+    def __init__(self, service, everything: Optional[Dict[str, Any]] = None, multimask: bool = False):
+        from ..tasks.everything import EverythingSettings, MaskGenerator
+
+        self.service, self.multimask = service, multimask
+        self.generator = None
+        if everything is not None:
+            settings = EverythingSettings(**{**everything, "output_mode": "coco_rle"})
+            self.generator = MaskGenerator(service, settings=settings)
+
+    def load(self) -> str:
+        """Load the model now (a model that cannot do the job fails here); its name."""
+        return (self.generator.backend() if self.generator else self.service.backend()).name
+
+    def part(self, read: Read) -> Dict[str, Any]:
+        """The part of an image read with status todo (see the module docstring)."""
+        image, item = read.image, read.item
+        if self.generator is not None:
+            data = self.generator.generate_data(image)
+            annotations = [annotation(rle, 1, float(iou), stability=float(stab))
+                           for rle, iou, stab in zip(data["rles"], data["iou_preds"], data["stability_score"])]
+        else:
+            annotations = self._prompted(image, item.objects)
+        kept = [a for a in annotations if a["area"] > 0]
+        return {"key": read.key, "file_name": item.name, "image_id": item.image_id, "width": image.width,
+                "height": image.height, "annotations": kept, "empty": len(annotations) - len(kept)}
+
+    def _prompted(self, image: LoadedImage, objects: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        size = (image.height, image.width)
+        prompts = []
+        for number, obj in enumerate(objects, start=1):
+            box = None if obj["box"] is None else np.asarray([obj["box"]], np.float32)
+            try:
+                prompts += build_objects(np.asarray(obj["points"], np.float32).reshape(-1, 2),
+                                         np.asarray(obj["labels"], np.int32), box, size)
+            except SamAppError as exc:
+                raise SamAppError(f"object {number}: {exc}") from None
+        result = self.service.segment_objects(image, prompts, multimask=self.multimask)
+        return [annotation(encode_rle(r.mask(r.best)), obj["category_id"], float(r.scores[r.best]), obj.get("id"))
+                for obj, r in zip(objects, result.objects)]
+
+
+def annotation(rle: dict, category_id: int, score: float, source_id: Optional[int] = None,
+               stability: Optional[float] = None) -> Dict[str, Any]:
+    """One object of a part, from its pycocotools RLE."""
+    x, y, w, h = (int(v) for v in mask_utils.toBbox(rle))
+    return {"category_id": int(category_id), "source_id": source_id, "segmentation": rle_json(rle),
+            "polygons": polygons(mask_utils.decode(rle)), "bbox": [x, y, w, h], "area": int(mask_utils.area(rle)),
+            "score": None if np.isnan(score) else round(score, 6),
+            "stability_score": None if stability is None else round(stability, 6)}
+
+
+def polygons(mask: np.ndarray) -> List[List[float]]:
+    """HxW mask -> its outer contours as flat [x1, y1, x2, y2, ...] lists (3 points or
+    more each), largest first."""
+    contours, _ = cv2.findContours(mask.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    contours = sorted((c for c in contours if len(c) >= 3), key=cv2.contourArea, reverse=True)
+    return [c.reshape(-1).astype(float).tolist() for c in contours]
