@@ -129,6 +129,9 @@ def add_batch_parser(sub) -> None:
     batch.add_argument("--ray-address", help="Ray cluster to join (default: start Ray on this machine)")
     batch.add_argument("--workers", type=int, default=1, help="Ray: model actors, one model each (default 1)")
     batch.add_argument("--gpus-per-worker", type=float, default=0, help="Ray: GPUs per actor (default 0)")
+    batch.add_argument("--cpus-per-worker", type=float, default=1,
+                       help="Ray: CPUs per actor, also its torch threads (default 1; on CPU-only nodes give each "
+                            "actor its share of the cores)")
     add_everything_arguments(batch)
     add_engine_arguments(batch)
 
@@ -367,14 +370,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
     # One decoder for every worker, so that engines and re-runs agree: ONNX Runtime for
     # segment everything on the CPU (many prompts per image), else PyTorch.
     decoder = args.decoder if args.decoder in ("torch", "onnx") else "torch"
-    if args.everything and args.decoder is None and resolve_device(args.device).type == "cpu":
+    if args.everything and args.decoder in (None, "auto") and resolve_device(args.device).type == "cpu":
         decoder = "onnx"
     service = service_from_args(args, allow_fallback=False, cache_size=2, decoder=decoder)
     job, options = batch_job(args, service)
     store = batch.Store(args.output)
     if args.engine == "ray":
         outcomes = batch.run_ray(job, options, store, "png" in formats, args.workers, args.gpus_per_worker,
-                                 args.ray_address)
+                                 args.ray_address, args.cpus_per_worker)
     else:
         segmenter = batch.Segmenter(service, job.everything, job.multimask)
         segmenter.load()  # a missing or unsuitable model fails here, once, with exit status 2

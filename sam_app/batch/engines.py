@@ -89,14 +89,16 @@ def run_local(job: Job, segmenter: Segmenter, store: Store, png: bool = False,
 
 
 def run_ray(job: Job, service_options: Dict[str, Any], store: Store, png: bool = False, workers: int = 1,
-            gpus_per_worker: float = 0, address: Optional[str] = None) -> Iterator[Dict[str, Any]]:
-    """service_options: SamService's arguments, used by each actor to build its own."""
+            gpus_per_worker: float = 0, address: Optional[str] = None,
+            cpus_per_worker: float = 1) -> Iterator[Dict[str, Any]]:
+    """service_options: SamService's arguments, used by each actor to build its own.
+    Ray gives an actor as many torch threads as it has CPUs (``cpus_per_worker``)."""
     try:
         import ray
     except ImportError:
         raise SamAppError(f"--engine ray needs Ray, which is not installed; {RAY_INSTALL}") from None
-    if workers < 1 or gpus_per_worker < 0:
-        raise SamAppError("--workers must be at least 1 and --gpus-per-worker at least 0")
+    if workers < 1 or gpus_per_worker < 0 or cpus_per_worker <= 0:
+        raise SamAppError("--workers must be at least 1, --gpus-per-worker at least 0 and --cpus-per-worker above 0")
     env = {k: v for k, v in os.environ.items() if k.startswith(("SAM_", "HF_"))}
     ray.init(address=address, ignore_reinit_error=True, include_dashboard=False, log_to_driver=False,
              runtime_env={"env_vars": env} if address else None)
@@ -107,9 +109,11 @@ def run_ray(job: Job, service_options: Dict[str, Any], store: Store, png: bool =
     done, settings = store.done_keys(), job.settings_digest()
     rows = [{"item": item.to_json(), "done": done.get(name_hash(item.name), "")} for item in job.items]
     max_pixels = service_options.get("max_pixels", DEFAULT_MAX_PIXELS)
-    dataset = ray.data.from_items(rows).map(_read_row, fn_kwargs={"settings": settings, "max_pixels": max_pixels})
+    # Reading asks for no CPU of its own: actors that hold every CPU must not starve it.
+    dataset = ray.data.from_items(rows).map(_read_row, num_cpus=0,
+                                            fn_kwargs={"settings": settings, "max_pixels": max_pixels})
     dataset = dataset.map_batches(
-        RayWorker, batch_size=1, num_gpus=gpus_per_worker, compute=ray.data.ActorPoolStrategy(size=workers),
+        RayWorker, batch_size=1, num_gpus=gpus_per_worker, num_cpus=cpus_per_worker, compute=ray.data.ActorPoolStrategy(size=workers),
         fn_constructor_kwargs={"service_options": service_options, "everything": job.everything,
                                "multimask": job.multimask})
     for row in dataset.iter_rows():
