@@ -207,11 +207,24 @@ def test_a_prompt_outside_its_image_fails_that_image_only(tiny_cli, folder, tmp_
     prompts = tmp_path / "p.jsonl"
     prompts.write_text(json.dumps({"image": "coffee.png", "objects": [{"points": [[5000, 10]]}]}) + "\n"
                        + json.dumps({"image": "gray.png", "objects": [{"points": [[50, 10]]}]}) + "\n"
-                       + json.dumps({"image": "missing.png", "objects": [{"points": [[50, 10]]}]}) + "\n")
-    result = tiny_cli("batch", "--images", images, "--output", tmp_path / "out", "--prompts", prompts)
+                       + json.dumps({"image": "missing.png", "objects": [{"points": [[50, 10]]}]}) + "\n"
+                       + json.dumps({"image": "astronaut.jpg", "objects": [{"points": [[50, 10]]}]}) + "\n")
+    result = tiny_cli("batch", "--images", images, "--output", tmp_path / "out", "--prompts", prompts,
+                      "--max-pixels", 250_000)
     assert result.returncode == 1
     assert "coffee.png: object 1: point 1" in result.stderr and "image file not found" in result.stderr
-    assert "1 done, 0 skipped (done before), 2 failed" in result.stdout
+    assert "astronaut.jpg: the image is 512x512 = 0.3 megapixels, over the limit" in result.stderr
+    assert "1 done, 0 skipped (done before), 3 failed" in result.stdout
+
+
+def test_ray_engine_without_ray_says_how_to_install(monkeypatch, tmp_path):
+    import sys
+
+    from sam_app.batch import Job, run_ray
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray fails as if not installed
+    with pytest.raises(SamAppError, match="pip install -r requirements-ray.txt"):
+        next(run_ray(Job([], []), {}, Store(tmp_path)))
 
 
 def test_polygons_are_outer_contours_largest_first():
@@ -250,3 +263,62 @@ def test_store_writes_whole_files_only(tmp_path, monkeypatch):
     store.write({**part, "key": "k2"}, png=True)
     assert list(store.done_keys().values()) == ["k2"]
     assert np.array_equal(np.asarray(Image.open(tmp_path / "out/masks/a/b/1.png")) > 0, decode_rle(part["annotations"][1]["segmentation"]))
+
+
+@pytest.fixture
+def batch_mode(tiny_model):
+    import gradio as gr
+
+    from sam_app.ui import build_ui
+
+    with gr.Blocks():
+        return build_ui(make_service(tiny_model)).batch
+
+
+def run_ui(mode, uploads, source="Everything", prompts=None, formats=("coco", "png")):
+    from sam_app.ui.state import Session
+
+    return mode.on_run(uploads, source, prompts, 4, 0, 0, list(formats), False, Session(),
+                       progress=lambda *a, **k: None)
+
+
+def test_ui_batch_zip_with_prompts_gives_the_cli_dataset(batch_mode, tiny_cli, folder, tmp_path):
+    import zipfile
+
+    images, prompts = folder
+    upload = tmp_path / "upload.zip"
+    with zipfile.ZipFile(upload, "w") as archive:
+        for path in images.rglob("*.*"):
+            archive.write(path, path.relative_to(images).as_posix())
+        archive.writestr("notes.txt", "not an image: left out")
+    out = run_ui(batch_mode, [str(upload)], "Prompts file", str(prompts))
+    assert [row[:2] for row in out[batch_mode.table]][4] == ["broken.jpg", "failed"]
+    assert "5 done" in out[batch_mode.summary] and "Some images failed" in out[batch_mode.shared.message]
+    with zipfile.ZipFile(out[batch_mode.download]) as archive:
+        names = set(archive.namelist())
+        assert {"annotations.json", "manifest.jsonl", "masks/sub/crop/0.png"} <= names
+        assert not any(n.startswith("parts/") for n in names)
+        ours = json.loads(archive.read("annotations.json"))
+    cli = tiny_cli("batch", "--images", images, "--output", tmp_path / "cli", "--prompts", prompts,
+                   "--format", "coco,png", "--decoder", "torch")
+    assert ours == json.loads((tmp_path / "cli" / "annotations.json").read_text()), cli.stderr
+
+
+def test_ui_batch_everything_and_its_messages(batch_mode, folder, tmp_path):
+    import zipfile
+
+    images, _ = folder
+    out = run_ui(batch_mode, [str(images / "coffee.png"), str(images / "gray.png")], formats=("coco", "yolo"))
+    assert [row[1] for row in out[batch_mode.table]] == ["done", "done"]
+    assert all(row[2] > 0 for row in out[batch_mode.table])
+    with zipfile.ZipFile(out[batch_mode.download]) as archive:
+        assert {"annotations.json", "classes.txt", "labels/coffee.txt", "labels/gray.txt"} <= set(archive.namelist())
+    message = batch_mode.shared.message
+    assert "Upload some images" in run_ui(batch_mode, [])[message]
+    assert "Upload a prompts file" in run_ui(batch_mode, [str(images / "coffee.png")], "Prompts file")[message]
+    evil = tmp_path / "evil.zip"
+    with zipfile.ZipFile(evil, "w") as archive:
+        archive.writestr("../../escape.png", b"x")
+    assert "outside its folder" in run_ui(batch_mode, [str(evil)])[message]
+    (tmp_path / "bad.zip").write_bytes(b"PK not really")
+    assert "not a readable zip" in run_ui(batch_mode, [str(tmp_path / "bad.zip")])[message]

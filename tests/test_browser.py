@@ -1,6 +1,7 @@
 """The web UI in headless Chromium (Debian's, driven by Playwright): what a person does."""
 
 import os
+import json
 import shutil
 import time
 
@@ -218,3 +219,33 @@ def test_everything_mode_shows_masks_and_downloads_a_selection(page, tmp_path):
     assert mask.shape == (400, 600) and set(np.unique(mask)) <= {0, 255} and mask.any()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "everything_page.png"), full_page=True)
+
+
+def test_batch_mode_makes_a_dataset_zip(page, tmp_path):
+    import zipfile
+
+    page.get_by_role("tab", name="Batch").click()
+    page.locator("#batch-run").wait_for()
+    page.set_input_files("#batch-images input[type=file]", [str(IMGS / "coffee.png"), str(IMGS / "astronaut.png")])
+    page.wait_for_selector('#batch-images td[aria-label="astronaut.png"]')
+    for elem_id, value in (("batch-points-per-side", 4), ("batch-pred-iou-thresh", 0),
+                           ("batch-stability-score-thresh", 0)):
+        set_slider(page, elem_id, value)
+    page.get_by_label("yolo").check()
+    page.click("#batch-run")
+    page.wait_for_function("document.querySelector('#batch-summary').innerText.includes('2 done')", timeout=120_000)
+    link = page.locator("#batch-download a[download]").first
+    link.wait_for()
+    with page.expect_download() as info:
+        link.click()
+    saved = tmp_path / "dataset.zip"
+    info.value.save_as(saved)
+    with zipfile.ZipFile(saved) as archive:
+        coco = json.loads(archive.read("annotations.json"))
+        assert {"labels/coffee.txt", "labels/astronaut.txt", "classes.txt"} <= set(archive.namelist())
+    assert [im["file_name"] for im in coco["images"]] == ["astronaut.png", "coffee.png"] and coco["annotations"]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "batch_page.png"), full_page=True)
+    page.get_by_label("Prompts file").check()
+    page.locator("#batch-prompts").wait_for()
+    assert not page.locator("#batch-points-per-side").is_visible()

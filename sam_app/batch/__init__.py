@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional
 
 from .engines import run_local, run_ray  # noqa: F401
-from .job import Item, Job, from_coco, from_images, from_prompts  # noqa: F401
+from .job import Item, Job, from_coco, from_images, from_prompt_file, from_prompts  # noqa: F401
 from .store import FORMATS, Store  # noqa: F401
 from .work import DONE, FAILED, SKIPPED, Segmenter  # noqa: F401
 

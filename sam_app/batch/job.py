@@ -178,6 +178,17 @@ def from_coco(annotations: os.PathLike, images: os.PathLike, multimask: bool, mo
     return Job(items, sorted(categories, key=lambda c: c["id"]), multimask=multimask, model=model)
 
 
+def from_prompt_file(path: os.PathLike, images: os.PathLike, multimask: bool, model: Dict[str, Any]) -> Job:
+    """A COCO file (a JSON object with "images") or JSON lines of prompts, told apart by
+    their content (the web UI takes either)."""
+    text = _read_text(Path(path)).lstrip()
+    try:
+        is_coco = text.startswith("{") and "images" in json.loads(text)
+    except json.JSONDecodeError:
+        is_coco = False  # JSON lines: several objects, so not one JSON document
+    return (from_coco if is_coco else from_prompts)(path, images, multimask, model)
+
+
 def _check_unique(items: Iterable[Item], source) -> None:
     seen = set()
     for item in items:

@@ -63,20 +63,22 @@ def read_item(item: Item, done_key: Optional[str], settings: str, max_pixels: in
 class Segmenter:
     """The model side of a job: ``service``'s model (loaded once) turns a read image into
     its part. everything: the generator's settings (``EverythingSettings.as_dict()``) or
-    None for the items' own prompts; multimask: keep the best of three candidates."""
+    None for the items' own prompts; multimask: keep the best of three candidates;
+    model: the service's model to run (None: its default)."""
 
-    def __init__(self, service, everything: Optional[Dict[str, Any]] = None, multimask: bool = False):
+    def __init__(self, service, everything: Optional[Dict[str, Any]] = None, multimask: bool = False,
+                 model: Optional[str] = None):
         from ..tasks.everything import EverythingSettings, MaskGenerator
 
-        self.service, self.multimask = service, multimask
+        self.service, self.multimask, self.model = service, multimask, model
         self.generator = None
         if everything is not None:
             settings = EverythingSettings(**{**everything, "output_mode": "coco_rle"})
-            self.generator = MaskGenerator(service, settings=settings)
+            self.generator = MaskGenerator(service, model, settings=settings)
 
     def load(self) -> str:
         """Load the model now (a model that cannot do the job fails here); its name."""
-        return (self.generator.backend() if self.generator else self.service.backend()).name
+        return (self.generator.backend() if self.generator else self.service.backend(self.model)).name
 
     def part(self, read: Read) -> Dict[str, Any]:
         """The part of an image read with status todo (see the module docstring)."""
@@ -101,7 +103,7 @@ class Segmenter:
                                          np.asarray(obj["labels"], np.int32), box, size)
             except SamAppError as exc:
                 raise SamAppError(f"object {number}: {exc}") from None
-        result = self.service.segment_objects(image, prompts, multimask=self.multimask)
+        result = self.service.segment_objects(image, prompts, multimask=self.multimask, model=self.model)
         return [annotation(encode_rle(r.mask(r.best)), obj["category_id"], float(r.scores[r.best]), obj.get("id"))
                 for obj, r in zip(objects, result.objects)]
 

@@ -14,6 +14,7 @@ import gradio as gr
 
 from ..service import SamService
 from .api import Api
+from .batch import BatchMode
 from .common import Shared
 from .everything import EverythingMode
 from .model_bar import ModelBar
@@ -31,12 +32,13 @@ CSS = """
 @dataclass
 class UI:
     """The sections of one app: shared (session, status, message), model_bar, the modes
-    (prompt, everything), api."""
+    (prompt, everything, batch), api."""
 
     shared: Shared
     model_bar: ModelBar
     prompt: PromptMode
     everything: EverythingMode
+    batch: BatchMode
     api: Api
 
 
@@ -51,7 +53,8 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
     """Every section, laid out and wired; call inside ``gr.Blocks()``."""
     shared = Shared(service, outputs or default_outputs())
     examples = sorted(str(p) for p in IMGS.glob("*") if p.suffix.lower() in EXAMPLE_SUFFIXES)
-    ui = UI(shared, ModelBar(shared), PromptMode(shared, examples), EverythingMode(shared), Api(shared))
+    ui = UI(shared, ModelBar(shared), PromptMode(shared, examples), EverythingMode(shared), BatchMode(shared),
+            Api(shared))
     gr.Markdown("## Segment Anything\nUpload an image, then click it (or type points and boxes) and press **Run**.")
     with gr.Row(equal_height=True):
         with gr.Column(scale=4):
@@ -62,10 +65,13 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
             ui.prompt.build()
         with gr.Tab("Everything", id="everything", elem_id="everything-tab"):
             ui.everything.build()
+        with gr.Tab("Batch", id="batch", elem_id="batch-tab"):
+            ui.batch.build()
     model_work = dict(concurrency_limit=model_concurrency, concurrency_id="model")
     light = dict(concurrency_limit=None, api_visibility="private")
     ui.prompt.wire(model_work, light)
     ui.everything.wire(ui.prompt, tabs, model_work, light)
+    ui.batch.wire(model_work, light)
     ui.model_bar.wire(ui.prompt, model_work)
     ui.api.wire(model_work)
     return ui
