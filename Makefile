@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run install install-test test test-fast bench bench-everything clean
+.PHONY: run install install-test test test-fast bench bench-everything bench-batch clean
 
 run: install
 	$(BIN)/python webui.py $(ARGS)
@@ -36,6 +36,9 @@ bench: install-test
 
 bench-everything: install-test
 	$(BIN)/python benchmarks/everything.py $(ARGS)
+
+bench-batch: install-test
+	$(BIN)/python benchmarks/batch.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
