@@ -72,14 +72,15 @@ def download(url: str, dest: os.PathLike, sha256: Optional[str] = None, size: Op
         with open(part, "rb") as f:
             for block in iter(lambda: f.read(CHUNK), b""):
                 digest.update(block)
+    expected = size  # the size the file must have: the official one, else what the server announced
     if response is not None:
-        total = size or _total_length(response, have)
-        _check_space(dest.parent, (total - have) if total else 0)
-        _stream(response, part, have, digest, total, progress, url)
+        expected = size or _total_length(response, have)
+        _check_space(dest.parent, (expected - have) if expected else 0)
+        _stream(response, part, have, digest, expected, progress, url)
     found_size = part.stat().st_size
-    if size is not None and found_size != size:
+    if expected is not None and found_size != expected:  # a short body is never checked against sha256
         raise DownloadError(
-            f"download of {url} stopped at {found_size:,} of {size:,} bytes; the partial file {part} "
+            f"download of {url} stopped at {found_size:,} of {expected:,} bytes; the partial file {part} "
             "is kept: run the same command again to resume"
         )
     found = digest.hexdigest()

@@ -100,6 +100,20 @@ def test_interrupted_download_resumes_to_the_right_bytes(server, tmp_path):
     assert (tmp_path / "m.pth").read_bytes() == PAYLOAD
 
 
+@pytest.mark.parametrize("sha256", [None, SHA])
+def test_body_shorter_than_announced_is_an_error_and_kept_for_resuming(server, tmp_path, sha256):
+    """A custom URL (no official size): the Content-Length is what the body must reach;
+    a short body is kept as .part, with or without --sha256, and the next run resumes it."""
+    dest = tmp_path / "custom.pth"
+    server.cut_after = 3000
+    with pytest.raises(DownloadError, match=r"stopped at 3,000 of [\d,]+ bytes.*kept"):
+        download(server.url + "custom.pth", dest, sha256)
+    assert not dest.exists() and (tmp_path / "custom.pth.part").stat().st_size == 3000
+    server.cut_after = None
+    assert download(server.url + "custom.pth", dest, sha256).read_bytes() == PAYLOAD
+    assert server.requests[-1] == "bytes=3000-"
+
+
 def test_server_that_ignores_range_restarts_from_zero(server, tmp_path):
     (tmp_path / "m.pth.part").write_bytes(PAYLOAD[:1000])
     server.ignore_range = True
