@@ -29,6 +29,12 @@ DEFAULT_MAX_PIXELS = int(os.environ.get("SAM_MAX_PIXELS", 40_000_000))
 
 ImageSource = Union[str, os.PathLike, bytes, bytearray, Image.Image, np.ndarray]
 
+# Formats decoded from files and bytes: Pillow's own decoders only. Others Pillow knows
+# are refused unopened, EPS among them (Pillow hands it to Ghostscript, an external
+# interpreter, which must never see an upload). JPEG includes cameras' multi-picture MPO.
+FORMATS = ("JPEG", "PNG", "WEBP", "TIFF", "BMP", "GIF")
+MAX_ASPECT_RATIO = 100  # longest side / shortest side: SAM's 1024 px input keeps >= 10 px
+
 # Stop Pillow's own bomb check from pre-empting ours with a less specific message;
 # we check width x height ourselves before decoding.
 Image.MAX_IMAGE_PIXELS = None
@@ -100,6 +106,9 @@ def load_image(source: ImageSource, max_pixels: int = DEFAULT_MAX_PIXELS, name: 
 def _check_size(width: int, height: int, max_pixels: int) -> None:
     if width <= 0 or height <= 0:
         raise ImageError(f"the image is empty ({width}x{height} pixels)")
+    if max(width, height) > MAX_ASPECT_RATIO * min(width, height):
+        raise ImageError(f"the image is {width}x{height} pixels, more than {MAX_ASPECT_RATIO} times longer than it "
+                         "is wide; crop it to a less extreme shape")
     if width * height > max_pixels:
         raise ImageError(
             f"the image is {width}x{height} = {width * height / 1e6:.1f} megapixels, over the "
@@ -110,11 +119,13 @@ def _check_size(width: int, height: int, max_pixels: int) -> None:
 
 def _open_and_convert(stream, max_pixels: int, name: str) -> np.ndarray:
     try:
-        image = Image.open(stream)
+        image = Image.open(stream, formats=FORMATS)
     except UnidentifiedImageError:
         raise ImageError(
             f"{name} is not a readable image; expected PNG, JPEG, WebP, BMP, TIFF or GIF"
         ) from None
+    except (OSError, SyntaxError, ValueError) as exc:  # e.g. a JPEG cut off inside its header
+        raise ImageError(f"{name} is truncated or corrupt ({exc})") from None
     return _pil_to_rgb(image, max_pixels, name)
 
 

@@ -123,6 +123,25 @@ def test_mixed_objects_keep_their_order(tiny_service, astronaut):
         np.testing.assert_array_equal(obj.masks, alone.objects[0].masks)
 
 
+def test_many_objects_are_decoded_in_bounded_chunks(tiny_service, astronaut, monkeypatch):
+    """1,000 boxes once took 12 GB in one decoder batch; batches are now at most
+    DECODE_CHUNK objects, with the same masks in the same order."""
+    from sam_app.backends import sam
+
+    backend = tiny_service.backend()
+    sizes = []
+    low_res = backend._low_res
+    monkeypatch.setattr(backend, "_low_res", lambda emb, batch, multi: (sizes.append(len(batch)), low_res(emb, batch, multi))[1])
+    rng = np.random.default_rng(0)
+    corners = rng.uniform(0, 250, (sam.DECODE_CHUNK * 2 + 5, 2))
+    boxes = np.hstack([corners, corners + rng.uniform(20, 250, corners.shape)])
+    result = tiny_service.segment(astronaut, boxes=boxes)
+    assert sizes == [sam.DECODE_CHUNK, sam.DECODE_CHUNK, 5]
+    for k in (0, sam.DECODE_CHUNK + 3, len(boxes) - 1):
+        alone = tiny_service.segment(astronaut, boxes=boxes[k:k + 1])
+        np.testing.assert_array_equal(result.objects[k].masks, alone.objects[0].masks)
+
+
 def count_encoder_calls(model):
     calls = []
     # patch_embed runs once per encoding on both attention paths

@@ -112,3 +112,36 @@ def test_corrupt_truncated_and_missing_files(tmp_path, coffee):
         load_image(42)
     with pytest.raises(ImageError, match="empty"):
         load_image(np.zeros((0, 4, 3), np.uint8))
+
+
+def test_a_jpeg_cut_off_in_its_header_is_a_specific_message(coffee):
+    """It raised a bare OSError("Truncated File Read"): a traceback in the CLI, "Error" in the UI."""
+    data = encode(Image.fromarray(coffee), "JPEG")
+    for cut in (10, 100, 300):
+        with pytest.raises(ImageError, match="truncated or corrupt"):
+            load_image(data[:cut], name="cut.jpg")
+
+
+def test_extreme_strips_are_refused_with_their_shape():
+    """A one-pixel-high strip reached the model and failed there ("height and width must be > 0")."""
+    for shape in ((1, 5000), (5000, 1), (3, 400)):
+        with pytest.raises(ImageError, match="more than 100 times longer than it is wide"):
+            load_image(np.zeros((*shape, 3), np.uint8))
+    assert load_image(np.zeros((10, 1000, 3), np.uint8)).width == 1000
+
+
+def test_only_allowed_formats_are_opened(monkeypatch):
+    """EPS (which Pillow hands to Ghostscript) and other formats outside the list are never opened."""
+    from PIL import EpsImagePlugin
+
+    opened = []
+    monkeypatch.setattr(EpsImagePlugin.EpsImageFile, "_open", lambda self: opened.append(1))
+    eps = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\nshowpage\n"
+    with pytest.raises(ImageError, match="not a readable image"):
+        load_image(eps)
+    assert not opened
+    for fmt in ("PPM", "ICO"):
+        with pytest.raises(ImageError, match="not a readable image"):
+            load_image(encode(Image.new("RGB", (16, 16)), fmt))
+    for fmt in ("PNG", "JPEG", "WEBP", "TIFF", "BMP", "GIF"):
+        assert load_image(encode(Image.new("RGB", (16, 16)), fmt)).width == 16

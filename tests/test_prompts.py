@@ -69,3 +69,20 @@ def test_mask_inputs_are_checked_and_split_per_object():
         build_objects(None, None, [[0, 0, 10, 10], [20, 20, 30, 30]], SIZE, logits)
     with pytest.raises(PromptError, match="got 2 labels for 1 points"):
         build_objects([[5, 5]], [1, 0], None, SIZE)
+
+
+def test_points_and_objects_per_request_are_bounded_before_any_model_work():
+    """10,000 points in one object took the server past 12 GB; now a message, at once."""
+    from sam_app.prompts import MAX_OBJECTS, MAX_POINTS
+
+    size = (1000, 1000)
+    many = np.random.default_rng(0).uniform(0, 999, (10_000, 2))
+    with pytest.raises(PromptError, match=f"the object has 10000 points; at most {MAX_POINTS} .*SAM_MAX_POINTS"):
+        build_objects(many, None, None, size)
+    with pytest.raises(PromptError, match=f"object 1 has {MAX_POINTS + 1} points.*SAM_MAX_POINTS"):
+        build_objects(many[:MAX_POINTS + 1], None, np.array([[0, 0, 999, 999]]), size)
+    boxes = np.tile([[10, 10, 50, 50]], (MAX_OBJECTS + 1, 1))
+    with pytest.raises(PromptError, match=f"{MAX_OBJECTS + 1} boxes; at most {MAX_OBJECTS} objects.*SAM_MAX_OBJECTS"):
+        build_objects(None, None, boxes, size)
+    assert len(build_objects(many[:MAX_POINTS], None, None, size)[0].points) == MAX_POINTS
+    assert len(build_objects(None, None, boxes[:MAX_OBJECTS], size)) == MAX_OBJECTS
