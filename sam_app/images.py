@@ -93,7 +93,7 @@ def load_image(source: ImageSource, max_pixels: int = DEFAULT_MAX_PIXELS, name: 
         if not path.is_file():
             raise ImageError(f"image file not found: {path}")
         with open(path, "rb") as f:
-            pixels = _open_and_convert(f, max_pixels, name=str(path))
+            pixels = _open_and_convert(f, max_pixels, name=path.name)  # no server folders in messages
     else:
         raise ImageError(
             f"unsupported image type {type(source).__name__}; expected a file path, bytes, "

@@ -287,6 +287,18 @@ def test_api_errors_are_readable(client):
         client.predict(handle_file(COFFEE), "300 300", "", "0 0 10 10", False, api_name="/segment")
 
 
+def test_api_image_errors_name_the_file_not_the_server_folders(client, tmp_path, coffee):
+    """Decoding errors named the upload's full path (the server's folders)."""
+    data = (tmp_path / "c.jpg")
+    Image.fromarray(coffee).save(data)
+    (tmp_path / "cut.jpg").write_bytes(data.read_bytes()[:100])
+    with pytest.raises(Exception) as info:
+        client.predict(handle_file(str(tmp_path / "cut.jpg")), "10 10", "", "", False, api_name="/segment")
+    text = str(info.value)
+    assert "cut.jpg is truncated or corrupt" in text and "/" not in text.split("cut.jpg")[0][-40:]
+    assert gr.utils.get_upload_folder() not in text and "sam_app_tests" not in text
+
+
 def test_two_clients_in_parallel_get_their_own_masks(served, tiny_model):
     _, url = served
     reference = make_service(tiny_model)
