@@ -20,6 +20,8 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import os
 import threading
 from concurrent.futures import Future
@@ -38,7 +40,10 @@ from .images import DEFAULT_MAX_PIXELS, ImageSource, LoadedImage, load_image
 from .prompts import ObjectPrompt, build_objects, parse_prompt
 
 DEFAULT_CACHE_SIZE = int(os.environ.get("SAM_EMBEDDING_CACHE", 16))
-DECODED_FILES = 4  # decoded images kept for image_by_id and repeated files (12 MP = 36 MB)
+# Decoded images kept for image_by_id and files sent again, by their pixels' size: 1 GB
+# holds about 28 images of 12 MP or 340 of 1 MP.
+IMAGE_CACHE_BYTES = int(float(os.environ.get("SAM_IMAGE_CACHE_MB", 1024)) * 2**20)
+KNOWN_FILES = 1024  # (path, size, mtime) or content key -> image_id
 
 
 @dataclass
@@ -102,8 +107,9 @@ class SamService:
         self._backend_lock = threading.Lock()
         self._cache: LRUCache = LRUCache(cache_size)  # (model, digest) -> embedding
         self._inflight: Dict[Tuple[str, str], Future] = {}
-        self._images: LRUCache = LRUCache(DECODED_FILES)  # digest -> LoadedImage
-        self._files: LRUCache = LRUCache(DECODED_FILES)  # (path, size, mtime) or content key -> digest
+        self._secret = os.urandom(16)  # makes image_ids unguessable and this process's own
+        self._images: LRUCache = LRUCache(IMAGE_CACHE_BYTES, getsizeof=lambda image: image.pixels.nbytes)
+        self._files: LRUCache = LRUCache(KNOWN_FILES)  # (path, size, mtime) or content key -> image_id
         self._cache_lock = threading.Lock()
         self.encode_count = 0  # image encodings actually run (cache misses)
 
@@ -177,10 +183,11 @@ class SamService:
         """Normalise any accepted source (see ``images``) under this service's pixel limit;
         a ``LoadedImage`` is returned as is.
 
-        The last ``DECODED_FILES`` files are remembered by (path, size, modification time),
-        or by ``content_key`` when the caller knows one (a hash of the file's bytes), so a
-        client sending the same file with every prompt does not pay for decoding and
-        hashing it each time. Every loaded image can be fetched again by ``image_by_id``."""
+        Recent files are remembered by (path, size, modification time), or by
+        ``content_key`` when the caller knows one (a hash of the file's bytes), so a client
+        sending the same file with every prompt does not pay for decoding and hashing it
+        each time. Loaded images (up to ``IMAGE_CACHE_BYTES`` of pixels, least recently
+        used out first) can be fetched again by their ``image_id``."""
         if isinstance(source, LoadedImage):
             return source
         file_key = None
@@ -196,20 +203,28 @@ class SamService:
             if known is not None:
                 return known
         image = load_image(source, self.max_pixels)
+        token = self.image_id(image)
         with self._cache_lock:
-            self._images[image.digest] = image
+            if image.pixels.nbytes <= IMAGE_CACHE_BYTES:
+                self._images[token] = image
             if file_key is not None:
-                self._files[file_key] = image.digest
+                self._files[file_key] = token
         return image
 
+    def image_id(self, image: LoadedImage) -> str:
+        """The id clients send instead of ``image`` to prompt it again: a keyed hash of
+        its content with this process's secret, so that only whoever sent the picture
+        (or was told the id) can use it, and not from another server or a restart."""
+        return hmac.new(self._secret, image.digest.encode(), hashlib.sha256).hexdigest()[:32]
+
     def image_by_id(self, image_id: str) -> LoadedImage:
-        """A recently loaded image by its ``digest`` (clients send it instead of the
-        image to skip uploading and decoding it again)."""
+        """A recently loaded image by its ``image_id`` (see ``image_id``)."""
         with self._cache_lock:
             image = self._images.get(image_id)
         if image is None:
-            raise ImageError(f"unknown image_id {image_id!r}: it was never sent, or it has left the cache of the "
-                             f"last {DECODED_FILES} images; send the image again")
+            raise ImageError(f"unknown image_id {image_id!r}: it was never sent to this server, or it has left the "
+                             f"cache of recent images ({IMAGE_CACHE_BYTES / 2**20:.0f} MB, SAM_IMAGE_CACHE_MB); "
+                             "send the image again")
         return image
 
     def embedding(self, image: LoadedImage, model: Optional[str] = None):

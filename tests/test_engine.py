@@ -264,3 +264,30 @@ def test_masks_at_screen_size_come_from_the_low_res_logits(tiny_service, astrona
     assert obj.mask_at(1, (h, w)) is obj.mask(1)
     with pytest.raises(IndexError):
         obj.mask(2)
+
+
+def test_image_ids_are_unguessable_and_the_cache_is_sized_by_memory(tiny_model, astronaut, coffee, monkeypatch):
+    """image_id was the pixels' plain hash (computable offline, the same on every server)
+    and only the last 4 images could be fetched by it."""
+    from sam_app import service as service_module
+    from sam_app.errors import ImageError
+
+    one, other = make_service(tiny_model), make_service(tiny_model)
+    image = one.load_image(astronaut)
+    token = one.image_id(image)
+    assert len(token) == 32 and token not in image.digest and token != other.image_id(other.load_image(astronaut))
+    assert one.image_by_id(token) is image
+    with pytest.raises(ImageError, match="never sent to this server"):
+        other.image_by_id(token)
+    tokens = [one.image_id(one.load_image(np.roll(coffee, k, axis=1))) for k in range(12)]
+    assert all(one.image_by_id(t).width == 600 for t in tokens)
+
+    monkeypatch.setattr(service_module, "IMAGE_CACHE_BYTES", 3 * coffee.nbytes)
+    small = make_service(tiny_model)
+    tokens = [small.image_id(small.load_image(np.roll(coffee, k, axis=1))) for k in range(5)]
+    small.image_by_id(tokens[2])  # used again: the oldest two go first
+    small.load_image(np.roll(coffee, 9, axis=1))
+    assert small.image_by_id(tokens[2]) and small.image_by_id(tokens[4])
+    for gone in (tokens[0], tokens[1], tokens[3]):
+        with pytest.raises(ImageError, match="left the cache of recent images"):
+            small.image_by_id(gone)

@@ -43,7 +43,7 @@ class Api:
             result = service.segment_text(loaded, points, labels, boxes, multimask)
         except SamAppError as exc:
             raise gr.Error(str(exc), print_exception=False) from None
-        data = export.result_record(result, export.image_record(loaded, None, loaded.digest))
+        data = export.result_record(result, export.image_record(loaded, None, service.image_id(loaded)))
         if not overlay:
             return data, None
         picture = render.overlay_masks(loaded.pixels, [o.best_mask for o in result.objects],
@@ -79,7 +79,7 @@ class Api:
             records = MaskGenerator(service, model, chosen).generate(loaded)
         except (SamAppError, TypeError) as exc:
             raise gr.Error(str(exc), print_exception=False) from None
-        data = export.everything_record(records, export.image_record(loaded, None, loaded.digest), model,
+        data = export.everything_record(records, export.image_record(loaded, None, service.image_id(loaded)), model,
                                         chosen.as_dict())
         if not overlay:
             return data, None

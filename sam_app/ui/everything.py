@@ -211,7 +211,8 @@ class EverythingMode:
     def on_download(self, session: Session) -> dict:
         """A mask PNG and a cut-out PNG per selected mask, and their JSON (COCO RLE)."""
         records = self._selected_records(session)
-        files = self.shared.outputs.everything_downloads(session, [decode(r) for r in records])
+        files = self.shared.outputs.everything_downloads(session, [decode(r) for r in records],
+                                                         self.shared.service.image_id(session.image))
         return {self.files: files, self.shared.message: f"{len(records)} mask(s) ready to download."}
 
     @shows_errors

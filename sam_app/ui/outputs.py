@@ -79,10 +79,11 @@ class Outputs:
 
     # ------------------------------------------------------------ downloads
 
-    def downloads(self, session: Session) -> List[str]:
+    def downloads(self, session: Session, image_id: Optional[str] = None) -> List[str]:
         """The session's result as files in a new folder: a mask PNG per object (its
-        picked candidate), the result JSON (``export.result_record``, picked masks only),
-        the cut-out of all masks (RGBA, cropped to them) and the overlay PNG, full size."""
+        picked candidate), the result JSON (``export.result_record``, picked masks only,
+        with the service's ``image_id``), the cut-out of all masks (RGBA, cropped to
+        them) and the overlay PNG, full size."""
         self.prune()
         folder = Path(tempfile.mkdtemp(dir=self.root))
         image, result, stem = session.image, session.result, session.image_name
@@ -92,7 +93,7 @@ class Outputs:
             files.append(str(folder / f"{stem}_mask{k + 1}.png"))
             export.save_mask_png(files[-1], obj.mask(c))
             union |= obj.mask(c)
-        record = export.result_record(result, export.image_record(image, stem, image.digest), session.choices,
+        record = export.result_record(result, export.image_record(image, stem, image_id), session.choices,
                                       candidates="selected", mask_files=lambda i, c: f"{stem}_mask{i + 1}.png")
         export.save_json(folder / f"{stem}_masks.json", record)
         cutout = export.png_bytes(export.cutout_rgba(image.pixels, union))
@@ -100,7 +101,8 @@ class Outputs:
         export.atomic_write_bytes(folder / f"{stem}_overlay.png", export.png_bytes(result_overlay(session)))
         return files + [str(folder / f"{stem}_{n}") for n in ("masks.json", "cutout.png", "overlay.png")]
 
-    def everything_downloads(self, session: Session, masks: List[np.ndarray]) -> List[str]:
+    def everything_downloads(self, session: Session, masks: List[np.ndarray],
+                             image_id: Optional[str] = None) -> List[str]:
         """The selected Everything masks (HxW bool each) as files in a new folder: a mask
         PNG and a cut-out PNG (RGBA, cropped to the mask) per mask, and the JSON of their
         records (``export.everything_record``)."""
@@ -115,7 +117,7 @@ class Outputs:
             export.atomic_write_bytes(files[-1], export.png_bytes(export.cutout_rgba(image.pixels, mask)))
         records = [dict(everything.records[i], id=i) for i in session.selected]
         files.append(str(folder / f"{stem}_everything.json"))
-        export.save_json(files[-1], export.everything_record(records, export.image_record(image, stem, image.digest),
+        export.save_json(files[-1], export.everything_record(records, export.image_record(image, stem, image_id),
                                                              everything.model, everything.settings))
         return files
 

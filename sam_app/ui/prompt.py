@@ -244,4 +244,4 @@ class PromptMode:
         result, unless the Downloads box already holds them (``current`` not empty)."""
         if session.result is None or session.image is None or current:
             return gr.skip()
-        return self.shared.outputs.downloads(session)
+        return self.shared.outputs.downloads(session, self.shared.service.image_id(session.image))
