@@ -30,22 +30,32 @@ def parse_args(argv=None) -> argparse.Namespace:
                         help="model requests run at once (env SAM_CONCURRENCY)")
     parser.add_argument("--cache-size", type=int, default=int(env("SAM_EMBEDDING_CACHE", "16")),
                         help="image embeddings kept in memory, about 4 MB each (env SAM_EMBEDDING_CACHE)")
+    parser.add_argument("--auth", default=env("SAM_AUTH"),
+                        help="require a login: USER:PASSWORD, several separated by commas (env SAM_AUTH)")
+    parser.add_argument("--allow-downloads", action="store_true", default=env("SAM_ALLOW_DOWNLOADS") == "1",
+                        help="let the page download checkpoints to this machine when it is open to the network "
+                             "(always allowed on 127.0.0.1; env SAM_ALLOW_DOWNLOADS=1)")
     add_engine_arguments(parser)
     return parser.parse_args(argv)
 
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    from sam_app.ui.app import build_app, exposure_warning, is_local, launch_options, parse_auth
+
     try:
+        auth = parse_auth(args.auth)
         service = service_from_args(args, cache_size=args.cache_size)
     except SamAppError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    from sam_app.ui import build_app, launch_options
-
-    demo = build_app(service, model_concurrency=args.concurrency)
+    warning = exposure_warning(args.host, args.share, auth)
+    if warning:
+        print(warning, file=sys.stderr)
+    allow_downloads = args.allow_downloads or is_local(args.host, args.share)
+    demo = build_app(service, model_concurrency=args.concurrency, allow_downloads=allow_downloads)
     demo.queue(max_size=args.queue_size, default_concurrency_limit=args.concurrency)
-    demo.launch(**launch_options(service.checkpoint_dir, args.host, args.port, args.share, args.max_file_size))
+    demo.launch(**launch_options(service.checkpoint_dir, args.host, args.port, args.share, args.max_file_size, auth))
     return 0
 
 

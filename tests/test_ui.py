@@ -224,6 +224,41 @@ def test_download_button_fetches_verifies_and_switches(tmp_path, monkeypatch):
         server.httpd.shutdown()
 
 
+def test_network_servers_need_a_login_or_warn_and_keep_downloads_off(tmp_path, tiny_model):
+    """0.0.0.0 gave no warning, no way to require a login, and any visitor could make the
+    server download gigabytes."""
+    from sam_app.errors import SamAppError
+    from sam_app.ui.app import build_ui, exposure_warning, is_local, parse_auth
+
+    assert parse_auth("ann:secret, bob:pw") == [("ann", "secret"), ("bob", "pw")] and parse_auth(None) == []
+    with pytest.raises(SamAppError, match="expected USER:PASSWORD"):
+        parse_auth("ann")
+    assert exposure_warning("127.0.0.1", False, []) is None and exposure_warning("0.0.0.0", False, [("a", "b")]) is None
+    assert "0.0.0.0, open to the network, with no login" in exposure_warning("0.0.0.0", False, [])
+    assert "gradio.live" in exposure_warning("127.0.0.1", True, [])
+    assert is_local("localhost") and not is_local("0.0.0.0") and not is_local("127.0.0.1", share=True)
+    with gr.Blocks():
+        ui = build_ui(make_service(tiny_model, checkpoint_dir=tmp_path), allow_downloads=False)
+    out = ui.model_bar.on_download("vit_b", Session(), progress=NO_PROGRESS)
+    assert "off on a server open to the network" in out[ui.shared.message] and not list(tmp_path.iterdir())
+
+
+def test_login_is_required_with_auth(tiny_model, tmp_path):
+    from sam_app.ui import build_app, launch_options
+
+    demo = build_app(make_service(tiny_model, checkpoint_dir=tmp_path))
+    _, url, _ = demo.launch(prevent_thread_lock=True, quiet=True,
+                            **launch_options(tmp_path, auth=[("ann", "secret")]))
+    try:
+        assert httpx.get(url + "config").status_code == 401
+        with httpx.Client() as browser:
+            assert browser.post(url + "login", data={"username": "ann", "password": "wrong"}).status_code == 400
+            assert browser.post(url + "login", data={"username": "ann", "password": "secret"}).status_code == 200
+            assert browser.get(url + "config").status_code == 200
+    finally:
+        demo.close()
+
+
 # ------------------------------------------------------------------ the running app
 
 

@@ -8,10 +8,11 @@ the safe launch settings that ``webui.py`` and the tests use.
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional, Tuple
 
 import gradio as gr
 
+from ..errors import SamAppError
 from ..service import SamService
 from .api import Api
 from .batch import BatchMode
@@ -49,9 +50,11 @@ def default_outputs() -> Outputs:
     return Outputs(tempfile.mkdtemp(prefix="sam_app_outputs_", dir=base))
 
 
-def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concurrency: int = 2) -> UI:
-    """Every section, laid out and wired; call inside ``gr.Blocks()``."""
-    shared = Shared(service, outputs or default_outputs())
+def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concurrency: int = 2,
+             allow_downloads: bool = True) -> UI:
+    """Every section, laid out and wired; call inside ``gr.Blocks()``. allow_downloads:
+    whether the Download button may fetch checkpoints to the server."""
+    shared = Shared(service, outputs or default_outputs(), allow_downloads)
     examples = sorted(str(p) for p in IMGS.glob("*") if p.suffix.lower() in EXAMPLE_SUFFIXES)
     ui = UI(shared, ModelBar(shared), PromptMode(shared, examples), EverythingMode(shared), BatchMode(shared),
             Api(shared))
@@ -77,19 +80,46 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
     return ui
 
 
-def build_app(service: SamService, model_concurrency: int = 2) -> gr.Blocks:
+def build_app(service: SamService, model_concurrency: int = 2, allow_downloads: bool = True) -> gr.Blocks:
     """The whole web UI around ``service``."""
     with gr.Blocks(title="Segment Anything", delete_cache=(3600, 3600)) as demo:
-        build_ui(service, model_concurrency=model_concurrency)
+        build_ui(service, model_concurrency=model_concurrency, allow_downloads=allow_downloads)
     return demo
 
 
 def launch_options(checkpoint_dir: Path, host: str = "127.0.0.1", port: Optional[int] = None,
-                   share: bool = False, max_file_size: str = "50mb") -> dict:
+                   share: bool = False, max_file_size: str = "50mb",
+                   auth: Optional[List[Tuple[str, str]]] = None) -> dict:
     """Safe ``launch()`` keywords: local by default, uploads bounded, monitoring off,
-    checkpoint files never served."""
+    checkpoint files never served; ``auth``: (user, password) pairs for Gradio's login."""
     return dict(
         server_name=host, server_port=port, share=share, max_file_size=max_file_size,
         enable_monitoring=False, blocked_paths=[str(Path(checkpoint_dir).resolve())],
-        css=CSS, footer_links=["api"],
+        css=CSS, footer_links=["api"], auth=auth or None,
     )
+
+
+def is_local(host: str, share: bool = False) -> bool:
+    """Whether only this machine can reach a server listening on ``host``."""
+    return not share and (host in ("localhost", "::1") or host.startswith("127."))
+
+
+def parse_auth(text: Optional[str]) -> List[Tuple[str, str]]:
+    """"user:password[,user2:password2]" -> pairs (None or "" -> none)."""
+    pairs = []
+    for item in filter(None, (part.strip() for part in (text or "").split(","))):
+        user, sep, password = item.partition(":")
+        if not sep or not user or not password:
+            raise SamAppError(f"--auth / SAM_AUTH: {user or item!r} has no password; expected USER:PASSWORD "
+                              "(several separated by commas)")
+        pairs.append((user, password))
+    return pairs
+
+
+def exposure_warning(host: str, share: bool, auth: List[Tuple[str, str]]) -> Optional[str]:
+    """A warning when anyone on the network can use the app, or None."""
+    if is_local(host, share) or auth:
+        return None
+    where = "a public gradio.live link" if share else f"{host}, open to the network,"
+    return (f"warning: the web UI listens on {where} with no login: anyone who reaches it can run the model on "
+            "this machine. Set --auth USER:PASSWORD (env SAM_AUTH), or listen on 127.0.0.1.")

@@ -33,11 +33,12 @@ def shows_errors(handler):
 
 
 class Shared:
-    """service: the SamService; outputs: ``Outputs``. ``build()`` (inside Blocks) makes
-    session (gr.State of a Session), status and message (Markdown)."""
+    """service: the SamService; outputs: ``Outputs``; allow_downloads: whether visitors
+    may download checkpoints to the server. ``build()`` (inside Blocks) makes session
+    (gr.State of a Session), status and message (Markdown)."""
 
-    def __init__(self, service: SamService, outputs: Outputs):
-        self.service, self.outputs = service, outputs
+    def __init__(self, service: SamService, outputs: Outputs, allow_downloads: bool = True):
+        self.service, self.outputs, self.allow_downloads = service, outputs, allow_downloads
 
     def build(self) -> None:
         self.session = gr.State(Session())

@@ -59,6 +59,9 @@ class ModelBar:
         """Download the selected model's official file, then switch this session to it."""
         from .. import models
 
+        if not self.shared.allow_downloads:
+            raise SamAppError("Downloading checkpoints from the page is off on a server open to the network: run "
+                              f"`python -m sam_app download {name}` on the server, or start it with --allow-downloads.")
         weights = models.get(name).weights
         if weights is None:
             raise SamAppError(f"{name} needs no download: it has no weights.")
