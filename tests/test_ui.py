@@ -5,6 +5,7 @@ import json
 import os
 import threading
 import time
+from pathlib import Path
 
 import gradio as gr
 import httpx
@@ -424,6 +425,44 @@ def test_old_output_files_are_removed(p, coffee):
     shown = outputs.jpeg_file(coffee)
     assert Image.open(shown).size == (600, 400)
     assert not old_file.exists() and not old_folder.exists()
+
+
+def test_output_folders_of_ended_processes_go_and_outputs_stay_within_their_budget(tmp_path, coffee):
+    """Outputs of earlier runs were never removed, and display files piled up for an hour."""
+    import subprocess
+    import sys
+
+    from sam_app.ui.outputs import OWNER, PROCESS_TOKEN, Outputs, claim_folder
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        folders = {name: tmp_path / f"sam_app_outputs_{name}" for name in ("ended", "unowned", "alive", "mine")}
+        for folder in folders.values():
+            folder.mkdir()
+            (folder / "overlay.jpg").write_bytes(b"x" * 1000)
+        (folders["ended"] / OWNER).write_text(f"{ended.stdout.strip()} token")
+        (folders["alive"] / OWNER).write_text(f"{alive.pid} token")
+        (folders["mine"] / OWNER).write_text(f"{os.getpid()} {PROCESS_TOKEN}")  # another UI of this process
+        (folders["unowned"] / "overlay.jpg").write_bytes(b"x")  # no owner: an older version's, or a crash's
+        restarted = tmp_path / "sam_app_outputs_reused"
+        restarted.mkdir()
+        (restarted / OWNER).write_text(f"{os.getpid()} an-earlier-process-with-our-id")
+        mine = claim_folder(tmp_path)
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, folders["alive"].name,
+                                                                     folders["mine"].name])
+    finally:
+        alive.kill()
+
+    outputs = Outputs(tmp_path / "budget", max_bytes=3 * 10_000)
+    now = time.time()
+    for k in range(6):  # six recent files of 10 kB, oldest first
+        path = outputs.root / f"picture{k}.jpg"
+        path.write_bytes(b"x" * 10_000)
+        os.utime(path, (now - 60 + k, now - 60 + k))
+    new = Path(outputs.jpeg_file(coffee))  # prunes first: over the budget, the oldest go until it fits
+    assert sorted(p.name for p in outputs.root.iterdir()) == sorted(["picture3.jpg", "picture4.jpg", "picture5.jpg",
+                                                                     new.name])
 
 
 def test_a_checkpoint_given_by_path_counts_as_present(tmp_path, tiny_model):

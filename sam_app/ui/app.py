@@ -5,7 +5,6 @@ call their handlers); ``build_app(service)`` returns the Blocks app; ``launch_op
 the safe launch settings that ``webui.py`` and the tests use.
 """
 
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import List, Optional, Tuple
@@ -19,7 +18,7 @@ from .batch import BatchMode
 from .common import Shared
 from .everything import EverythingMode
 from .model_bar import ModelBar
-from .outputs import Outputs
+from .outputs import Outputs, claim_folder
 from .prompt import PromptMode
 
 IMGS = Path(__file__).resolve().parent.parent.parent / "imgs"
@@ -44,10 +43,9 @@ class UI:
 
 
 def default_outputs() -> Outputs:
-    """A new folder under Gradio's upload folder (the only place it serves files from)."""
-    base = Path(gr.utils.get_upload_folder())
-    base.mkdir(parents=True, exist_ok=True)
-    return Outputs(tempfile.mkdtemp(prefix="sam_app_outputs_", dir=base))
+    """This process's folder under Gradio's upload folder (the only place it serves files
+    from); the folders of processes that have ended are removed first."""
+    return Outputs(claim_folder(gr.utils.get_upload_folder()))
 
 
 def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concurrency: int = 2,

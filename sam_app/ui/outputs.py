@@ -4,7 +4,9 @@ No Gradio import: the folder is given by the caller.
 
 On-screen pictures are JPEG files we encode ourselves (Gradio would PNG-encode an
 array); downloads stay PNG and full size. Files older than ``max_age_s`` are removed,
-looked for at most once a minute.
+and the oldest first while all of them take more than ``max_bytes``, looked for at most
+once a minute. Each process has its own folder (``claim_folder``), and folders of
+processes that are gone are removed when the next one starts.
 """
 
 import os
@@ -12,6 +14,7 @@ import shutil
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 from typing import List, Optional, Tuple
 
@@ -23,15 +26,47 @@ from ..images import LoadedImage
 from .state import Session, display_scale
 
 SCREEN_PICTURES = 4  # screen-size copies of large images kept (a 2048 px one is up to 12 MB)
+MAX_OUTPUT_BYTES = int(float(os.environ.get("SAM_OUTPUT_MB", 1024)) * 2**20)  # pictures and downloads on disk
+OWNER = ".owner"  # in each process's output folder: "<process id> <PROCESS_TOKEN>"
+PROCESS_TOKEN = uuid.uuid4().hex  # tells this process from an earlier one with the same id
+
+
+def claim_folder(base: os.PathLike, prefix: str = "sam_app_outputs_") -> Path:
+    """A new output folder for this process under ``base``, after removing the folders
+    of earlier processes that have ended (or that never said whose they were)."""
+    base = Path(base)
+    base.mkdir(parents=True, exist_ok=True)
+    for folder in base.glob(prefix + "*"):
+        try:
+            pid, token = (folder / OWNER).read_text().split()
+            pid = int(pid)
+        except (OSError, ValueError):
+            pid = token = None
+        ours = pid == os.getpid() and token == PROCESS_TOKEN
+        if not ours and (pid is None or pid == os.getpid() or not _running(pid)):  # same id: a restart reused it
+            shutil.rmtree(folder, ignore_errors=True)
+    root = Path(tempfile.mkdtemp(prefix=prefix, dir=base))
+    (root / OWNER).write_text(f"{os.getpid()} {PROCESS_TOKEN}")
+    return root
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 class Outputs:
     """Pictures and files for the web UI under ``root`` (created if missing)."""
 
-    def __init__(self, root: os.PathLike, max_age_s: float = 3600):
+    def __init__(self, root: os.PathLike, max_age_s: float = 3600, max_bytes: int = MAX_OUTPUT_BYTES):
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
-        self.max_age_s = max_age_s
+        self.max_age_s, self.max_bytes = max_age_s, max_bytes
         self._pruned_at = 0.0
         self._screen: LRUCache = LRUCache(SCREEN_PICTURES)  # image digest -> screen-size picture
         self._screen_lock = threading.Lock()
@@ -122,18 +157,33 @@ class Outputs:
         return files
 
     def prune(self) -> None:
-        """Remove files and folders older than ``max_age_s`` (at most once a minute:
-        every click writes two display files)."""
+        """Remove files and folders older than ``max_age_s``, then the oldest while the
+        rest take more than ``max_bytes`` (at most once a minute: every click writes two
+        display files)."""
         now = time.time()
         if now - self._pruned_at < 60:
             return
         self._pruned_at = now
+        entries = []
         for entry in self.root.glob("*"):
+            if entry.name == OWNER:
+                continue
             try:
-                if now - entry.stat().st_mtime > self.max_age_s:
-                    shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink()
+                entries.append((entry.stat().st_mtime, _size(entry), entry))
             except OSError:
                 pass
+        total = sum(size for _, size, _ in entries)
+        for mtime, size, entry in sorted(entries, key=lambda e: e[0]):
+            if now - mtime <= self.max_age_s and total <= self.max_bytes:
+                break
+            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
+            total -= size
+
+
+def _size(entry: Path) -> int:
+    if entry.is_dir():
+        return sum(p.stat().st_size for p in entry.rglob("*") if p.is_file())
+    return entry.stat().st_size
 
 
 def result_overlay(session: Session, pixels: Optional[np.ndarray] = None) -> np.ndarray:
