@@ -52,8 +52,9 @@ def main(argv=None) -> int:
     warning = exposure_warning(args.host, args.share, auth)
     if warning:
         print(warning, file=sys.stderr)
-    allow_downloads = args.allow_downloads or is_local(args.host, args.share)
-    demo = build_app(service, model_concurrency=args.concurrency, allow_downloads=allow_downloads)
+    local = is_local(args.host, args.share)
+    demo = build_app(service, model_concurrency=args.concurrency, allow_downloads=args.allow_downloads or local,
+                     local=local)
     demo.queue(max_size=args.queue_size, default_concurrency_limit=args.concurrency)
     demo.launch(**launch_options(service.checkpoint_dir, args.host, args.port, args.share, args.max_file_size, auth))
     return 0

@@ -239,9 +239,15 @@ def test_network_servers_need_a_login_or_warn_and_keep_downloads_off(tmp_path, t
     assert "gradio.live" in exposure_warning("127.0.0.1", True, [])
     assert is_local("localhost") and not is_local("0.0.0.0") and not is_local("127.0.0.1", share=True)
     with gr.Blocks():
-        ui = build_ui(make_service(tiny_model, checkpoint_dir=tmp_path), allow_downloads=False)
+        ui = build_ui(make_service(tiny_model, checkpoint_dir=tmp_path), allow_downloads=False, local=False)
     out = ui.model_bar.on_download("vit_b", Session(), progress=NO_PROGRESS)
     assert "off on a server open to the network" in out[ui.shared.message] and not list(tmp_path.iterdir())
+    # Texts name the server's folders without spelling them out ("checkpoint missing in /srv/...").
+    session = ui.model_bar.on_model("vit_b", Session(), progress=NO_PROGRESS)[ui.shared.session]
+    status = ui.shared.status_text(session)
+    assert "checkpoint missing in the server's checkpoint folder" in status and str(tmp_path) not in status
+    out = ui.prompt.on_image(str(tmp_path / "missing.png"), session, progress=NO_PROGRESS)
+    assert str(tmp_path) not in out[ui.shared.message]
 
 
 def test_login_is_required_with_auth(tiny_model, tmp_path):

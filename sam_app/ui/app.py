@@ -49,10 +49,11 @@ def default_outputs() -> Outputs:
 
 
 def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concurrency: int = 2,
-             allow_downloads: bool = True) -> UI:
+             allow_downloads: bool = True, local: bool = True) -> UI:
     """Every section, laid out and wired; call inside ``gr.Blocks()``. allow_downloads:
-    whether the Download button may fetch checkpoints to the server."""
-    shared = Shared(service, outputs or default_outputs(), allow_downloads)
+    whether the Download button may fetch checkpoints to the server; local: whether only
+    this machine reaches the page (see ``Shared``)."""
+    shared = Shared(service, outputs or default_outputs(), allow_downloads, local)
     examples = sorted(str(p) for p in IMGS.glob("*") if p.suffix.lower() in EXAMPLE_SUFFIXES)
     ui = UI(shared, ModelBar(shared), PromptMode(shared, examples), EverythingMode(shared), BatchMode(shared),
             Api(shared))
@@ -78,10 +79,11 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
     return ui
 
 
-def build_app(service: SamService, model_concurrency: int = 2, allow_downloads: bool = True) -> gr.Blocks:
+def build_app(service: SamService, model_concurrency: int = 2, allow_downloads: bool = True,
+              local: bool = True) -> gr.Blocks:
     """The whole web UI around ``service``."""
     with gr.Blocks(title="Segment Anything", delete_cache=(3600, 3600)) as demo:
-        build_ui(service, model_concurrency=model_concurrency, allow_downloads=allow_downloads)
+        build_ui(service, model_concurrency=model_concurrency, allow_downloads=allow_downloads, local=local)
     return demo
 
 

@@ -4,6 +4,7 @@ messages."""
 
 import functools
 import time
+from pathlib import Path
 
 import gradio as gr
 
@@ -11,11 +12,6 @@ from ..errors import SamAppError
 from ..service import SamService
 from .outputs import Outputs
 from .state import Session
-
-
-def error_text(exc: SamAppError) -> str:
-    """The message line for a user-facing error."""
-    return f"Error: {exc}"
 
 
 def shows_errors(handler):
@@ -27,18 +23,35 @@ def shows_errors(handler):
         try:
             return handler(self, *args, **kwargs)
         except SamAppError as exc:
-            return {self.shared.message: error_text(exc)}
+            return {self.shared.message: self.shared.error_text(exc)}
 
     return wrapper
 
 
 class Shared:
     """service: the SamService; outputs: ``Outputs``; allow_downloads: whether visitors
-    may download checkpoints to the server. ``build()`` (inside Blocks) makes session
-    (gr.State of a Session), status and message (Markdown)."""
+    may download checkpoints to the server; local: whether only this machine can reach
+    the page (otherwise texts name no server folders). ``build()`` (inside Blocks)
+    makes session (gr.State of a Session), status and message (Markdown)."""
 
-    def __init__(self, service: SamService, outputs: Outputs, allow_downloads: bool = True):
-        self.service, self.outputs, self.allow_downloads = service, outputs, allow_downloads
+    def __init__(self, service: SamService, outputs: Outputs, allow_downloads: bool = True, local: bool = True):
+        self.service, self.outputs, self.allow_downloads, self.local = service, outputs, allow_downloads, local
+
+    def public(self, text: str) -> str:
+        """``text`` as visitors may see it: on a server open to the network, the server's
+        folders (checkpoints, uploads, outputs) are named, not spelled out."""
+        if self.local:
+            return text
+        folders = {self.service.checkpoint_dir: "the server's checkpoint folder",
+                   self.outputs.root: "the output folder", self.outputs.root.parent: "the upload folder"}
+        for folder, name in folders.items():
+            for spelling in {str(folder), str(Path(folder).resolve())}:
+                text = text.replace(spelling, name)
+        return text
+
+    def error_text(self, exc: SamAppError) -> str:
+        """The message line for a user-facing error."""
+        return self.public(f"Error: {exc}")
 
     def build(self) -> None:
         self.session = gr.State(Session())
@@ -62,7 +75,7 @@ class Shared:
         status = next((s for s in service.model_statuses() if s.spec.name == name), None)
         if status is not None and not status.spec.needs_weights:
             why = f"no checkpoint found in {service.checkpoint_dir}. " if service.using_fallback else ""
-            return (f"**{status.spec.display}** ({name}, no weights): {why}Masks come from colour statistics, one per object "
+            return self.public(f"**{status.spec.display}** ({name}, no weights): {why}Masks come from colour statistics, one per object "
                     "and without scores. To use SAM, pick vit_b in *Model* and press **Download** (or run "
                     f"`python -m sam_app download vit_b`). · {entries} image(s) in cache")
         parts = [f"Model **{name or 'none'}**", f"device **{service.device}**", f"precision **{service.precision}**"]
@@ -73,7 +86,7 @@ class Shared:
             parts.append("loads on first use")
         elif status is not None and status.state == "missing":
             parts.append(f"checkpoint missing in {service.checkpoint_dir}: press **Download**")
-        return " · ".join(parts)
+        return self.public(" · ".join(parts))
 
     def encode(self, session: Session, progress) -> str:
         """Load the session's model and encode its image now, so that prompts are fast;
@@ -88,4 +101,4 @@ class Shared:
             self.service.embedding(session.image, name)
             return f"Image ready ({time.perf_counter() - started:.1f} s): click it or type a prompt."
         except SamAppError as exc:
-            return error_text(exc)
+            return self.error_text(exc)

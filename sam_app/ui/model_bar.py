@@ -7,7 +7,7 @@ import gradio as gr
 
 from ..download import download_model
 from ..errors import SamAppError
-from .common import Shared, error_text, shows_errors
+from .common import Shared, shows_errors
 from .state import Session
 
 
@@ -50,7 +50,7 @@ class ModelBar:
                 self.shared.service.backend(name)
                 message = f"Model {name} ready."
             except SamAppError as exc:
-                message = error_text(exc)
+                message = self.shared.error_text(exc)
         return {**self.mode.cleared(session, message), self.shared.status: self.shared.status_text(session),
                 self.model: gr.update(choices=self.choices(), value=name)}
 
@@ -73,7 +73,7 @@ class ModelBar:
         try:
             path = download_model(name, self.shared.service.checkpoint_dir, report)
         except SamAppError as exc:
-            return {self.shared.message: error_text(exc), self.model: gr.update(choices=self.choices())}
+            return {self.shared.message: self.shared.error_text(exc), self.model: gr.update(choices=self.choices())}
         outputs = self.on_model(name, session, progress)
         outputs[self.shared.message] = f"Downloaded and verified {path.name}. " + outputs[self.shared.message]
         return outputs

@@ -16,7 +16,7 @@ import numpy as np
 from .. import render
 from ..errors import SamAppError
 from ..prompts import build_objects, format_numbers, parse_boxes, parse_labels, parse_points
-from .common import Shared, error_text, shows_errors
+from .common import Shared, shows_errors
 from .state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, Session, to_image_pixels
 
 CANDIDATE_HELP = "Pick the candidate that fits best; it is the one refined and downloaded."
@@ -133,7 +133,7 @@ class PromptMode:
                 session.show_image(self.shared.service.load_image(path), Path(str(path)).stem)
                 message = self.shared.encode(session, progress)
             except SamAppError as exc:
-                message = error_text(exc)
+                message = self.shared.error_text(exc)
         return {**self.cleared(session, message), self.shared.status: self.shared.status_text(session)}
 
     # ------------------------------------------------------------ editing the prompt
