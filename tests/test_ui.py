@@ -485,3 +485,25 @@ def test_a_checkpoint_given_by_path_counts_as_present(tmp_path, tiny_model):
     assert ("vit_b (checkpoint present)", "vit_b") in ui.model_bar.choices()
     status = ui.shared.status_text()
     assert status.startswith("Model **vit_b**") and "loads on first use" in status and "Download" not in status
+
+
+@pytest.mark.slow
+def test_short_load_run_mixes_nothing_fails_nothing_and_keeps_memory_flat():
+    """benchmarks/load.py for 40 s with 4 clients on the tiny model (the benchmark runs 8
+    clients for 5 minutes on a random vit_b)."""
+    import sys
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import load
+
+    process, url = load.start_server("tiny", 7872)
+    try:
+        stats = load.run_load(url, process.pid, 4, 40, load.service_for(load.build_model("tiny"), "tiny"), warmup=0.5)
+    finally:
+        process.terminate()
+        process.wait(30)
+    assert stats["mixed"] == 0 and stats["unexpected"] == [], stats["unexpected"][:3]
+    assert len(stats["by_id"]) >= 8 and len(stats["bad_prompt"]) >= 1
+    assert stats["rss_growth"] < 0.10, (stats["rss_warm_mb"], stats["rss_max_mb"])
