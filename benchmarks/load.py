@@ -15,7 +15,6 @@ not this request's counts as *mixed*. The server's resident memory is sampled ev
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import threading

@@ -33,7 +33,22 @@ ImageSource = Union[str, os.PathLike, bytes, bytearray, Image.Image, np.ndarray]
 # are refused unopened, EPS among them (Pillow hands it to Ghostscript, an external
 # interpreter, which must never see an upload). JPEG includes cameras' multi-picture MPO.
 FORMATS = ("JPEG", "PNG", "WEBP", "TIFF", "BMP", "GIF")
+EXTERNAL_DECODERS = ("EPS",)  # Pillow formats that run another program; unregistered below
 MAX_ASPECT_RATIO = 100  # longest side / shortest side: SAM's 1024 px input keeps >= 10 px
+
+
+def _unregister_external_decoders() -> None:
+    """Make Pillow forget formats it decodes by running another program, for the whole
+    process: Gradio's own upload handling opens images with Pillow before we see them.
+    Every plugin is imported first, so that no later ``Image.init()`` brings them back."""
+    Image.init()
+    for name in EXTERNAL_DECODERS:
+        Image.OPEN.pop(name, None)
+        if name in Image.ID:
+            Image.ID.remove(name)
+
+
+_unregister_external_decoders()
 
 # Stop Pillow's own bomb check from pre-empting ours with a less specific message;
 # we check width x height ourselves before decoding.

@@ -140,6 +140,11 @@ def test_only_allowed_formats_are_opened(monkeypatch):
     with pytest.raises(ImageError, match="not a readable image"):
         load_image(eps)
     assert not opened
+    with pytest.raises(Image.UnidentifiedImageError):  # nor by Gradio, which opens uploads with Pillow itself
+        Image.open(io.BytesIO(eps))
+    Image.init()
+    with pytest.raises(Image.UnidentifiedImageError):
+        Image.open(io.BytesIO(eps))
     for fmt in ("PPM", "ICO"):
         with pytest.raises(ImageError, match="not a readable image"):
             load_image(encode(Image.new("RGB", (16, 16)), fmt))
