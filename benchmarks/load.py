@@ -10,7 +10,8 @@ it uploads one of its photos with a prompt of its own, prompts it again by image
 (masks only), and now and then sends a bad prompt, which must come back as a clear
 error. Every answer is checked against the reference: a mask, size or image_id that is
 not this request's counts as *mixed*. The server's resident memory is sampled every
-2 s; growth is measured from the end of the first fifth of the run (warm-up).
+2 s; growth is measured from the warm-up's end: every photo encoded once, and at least
+the first fifth of the run.
 """
 
 import argparse
@@ -86,7 +87,8 @@ def photos(count: int, size=(480, 640)):
 
 def run_load(url: str, server_pid: int, clients: int, seconds: float, reference, warmup: float = 0.2) -> dict:
     """Drive the server; returns latencies (ms) per kind, counts, errors and RSS samples;
-    memory growth is measured after the first ``warmup`` share of the run."""
+    memory growth is measured once every photo has been encoded (each client's first two
+    turns), and not before the first ``warmup`` share of the run."""
     from gradio_client import Client, handle_file
 
     images = photos(2 * clients)
@@ -110,6 +112,9 @@ def run_load(url: str, server_pid: int, clients: int, seconds: float, reference,
         mine = [(str(images[2 * k + j]), points[2 * k + j]) for j in range(2)]
         turn = 0
         while time.time() < deadline:
+            if turn == 2:  # both photos encoded: this client is warm
+                with lock:
+                    stats["warm_at"] = max(stats.get("warm_at", 0), time.time())
             path, point = mine[turn % 2]
             turn += 1
             try:
@@ -149,9 +154,12 @@ def run_load(url: str, server_pid: int, clients: int, seconds: float, reference,
     [t.start() for t in threads]
     [t.join() for t in threads]
     rss = [mb for _, mb in stats["rss"]]
-    cut = max(1, int(len(rss) * warmup))
+    warm_at = stats.get("warm_at", deadline)  # every photo encoded once, and at least ``warmup`` of the run
+    cut = max(1, int(len(rss) * warmup), sum(when < warm_at for when, _ in stats["rss"]))
+    cut = min(cut, len(rss))
     warm = rss[cut - 1]
-    stats["rss_warm_mb"], stats["rss_end_mb"], stats["rss_max_mb"] = warm, rss[-1], max(rss)
+    stats["rss_warm_mb"], stats["rss_end_mb"], stats["rss_max_mb"] = warm, rss[-1], max(rss[cut - 1:])
+    stats["warm_s"] = stats["rss"][cut - 1][0] - stats["rss"][0][0]
     stats["rss_growth"] = (max(rss[cut - 1:]) - warm) / warm
     return stats
 
@@ -195,7 +203,8 @@ def table(stats: dict, args) -> str:
                      f"{percentile(stats[kind], 95):.0f} |")
     lines += ["", f"- mixed-up answers: **{stats['mixed']}**; unexpected errors: **{len(stats['unexpected'])}**"
               + (f" (first: {stats['unexpected'][0]})" if stats["unexpected"] else ""),
-              f"- server memory: {stats['rss_warm_mb']:.0f} MB after warm-up, {stats['rss_max_mb']:.0f} MB at most, "
+              f"- server memory: {stats['rss_warm_mb']:.0f} MB after warm-up (every photo encoded once, "
+              f"{stats['warm_s']:.0f} s), {stats['rss_max_mb']:.0f} MB at most, "
               f"{stats['rss_end_mb']:.0f} MB at the end: growth after warm-up {100 * stats['rss_growth']:+.1f} %"]
     return "\n".join(lines)
 

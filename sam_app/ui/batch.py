@@ -20,6 +20,7 @@ from .. import batch
 from ..errors import SamAppError
 from ..tasks.everything import EverythingSettings
 from .common import Shared, shows_errors
+from .everything import generator_sliders
 from .state import Session
 
 SOURCES = ("Everything", "Prompts file")
@@ -98,12 +99,8 @@ class BatchMode:
                 self.prompts = gr.File(label="Prompts file: JSON lines, or a COCO file with boxes", visible=False,
                                        file_types=[".json", ".jsonl"], elem_id="batch-prompts")
                 with gr.Column(elem_id="batch-everything-settings") as self.everything_settings:
-                    self.points_per_side = gr.Slider(4, 64, 16, step=1, label="Points per side (16 = fast)",
-                                                     elem_id="batch-points-per-side")
-                    self.pred_iou_thresh = gr.Slider(0, 1, 0.88, step=0.01, label="Predicted IoU at least",
-                                                     elem_id="batch-pred-iou-thresh")
-                    self.stability_score_thresh = gr.Slider(0, 1, 0.95, step=0.01, label="Stability at least",
-                                                            elem_id="batch-stability-score-thresh")
+                    self.points_per_side, self.pred_iou_thresh, self.stability_score_thresh = generator_sliders(
+                        "batch-", points_per_side=16)
             with gr.Column():
                 self.formats = gr.CheckboxGroup(list(batch.FORMATS), value=["coco"], label="Dataset formats",
                                                 elem_id="batch-formats")

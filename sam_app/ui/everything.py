@@ -46,6 +46,15 @@ def draw(pixels: np.ndarray, records) -> tuple:
     return picture, owner
 
 
+def generator_sliders(prefix: str = "", points_per_side: int = 32) -> tuple:
+    """Sliders for the generator's main settings, upstream's defaults: points per side,
+    predicted IoU and stability thresholds (elem_ids ``<prefix>points-per-side``, ...)."""
+    return (gr.Slider(4, 64, points_per_side, step=1, label="Points per side (16 = fast)",
+                      elem_id=f"{prefix}points-per-side"),
+            gr.Slider(0, 1, 0.88, step=0.01, label="Predicted IoU at least", elem_id=f"{prefix}pred-iou-thresh"),
+            gr.Slider(0, 1, 0.95, step=0.01, label="Stability at least", elem_id=f"{prefix}stability-score-thresh"))
+
+
 class EverythingMode:
     """Components (made by ``build``) and handlers of the Everything mode."""
 
@@ -59,12 +68,7 @@ class EverythingMode:
                                         elem_id="everything-picture", buttons=["fullscreen"])
             with gr.Column(scale=2):
                 with gr.Accordion("Settings (upstream's defaults)", open=False):
-                    self.points_per_side = gr.Slider(4, 64, 32, step=1, label="Points per side (16 = fast)",
-                                                     elem_id="points-per-side")
-                    self.pred_iou_thresh = gr.Slider(0, 1, 0.88, step=0.01, label="Predicted IoU at least",
-                                                     elem_id="pred-iou-thresh")
-                    self.stability_score_thresh = gr.Slider(0, 1, 0.95, step=0.01, label="Stability at least",
-                                                            elem_id="stability-score-thresh")
+                    self.points_per_side, self.pred_iou_thresh, self.stability_score_thresh = generator_sliders()
                     self.box_nms_thresh = gr.Slider(0, 1, 0.7, step=0.01, label="Box NMS: drop overlaps above",
                                                     elem_id="box-nms-thresh")
                     self.crop_n_layers = gr.Slider(0, 2, 0, step=1, label="Crop layers (finer, slower)")
