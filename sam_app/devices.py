@@ -76,3 +76,16 @@ def resolve_precision(name: str, device: torch.device) -> str:
     if name == "fp16" and device.type == "cpu":
         raise DeviceError("fp16 is not supported on the CPU; use bf16 or fp32")
     return name
+
+
+def release_memory() -> bool:
+    """Hand freed heap memory back to the system: glibc keeps what a request's arrays
+    freed in its per-thread arenas, and a server's resident size creeps up. Returns
+    whether anything was done (False off glibc)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+        return True
+    except (OSError, AttributeError):
+        return False

@@ -24,6 +24,7 @@ import hashlib
 import hmac
 import os
 import threading
+import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,7 @@ from cachetools import LRUCache
 
 from . import checkpoints, models
 from .backends.base import Backend, ObjectResult
-from .devices import resolve_device, resolve_precision
+from .devices import release_memory, resolve_device, resolve_precision
 from .errors import CheckpointError, ImageError, ResourceError, SamAppError
 from .images import DEFAULT_MAX_PIXELS, ImageSource, LoadedImage, load_image
 from .prompts import ObjectPrompt, build_objects, parse_prompt
@@ -43,6 +44,7 @@ DEFAULT_CACHE_SIZE = int(os.environ.get("SAM_EMBEDDING_CACHE", 16))
 # Decoded images kept for image_by_id and files sent again, by their pixels' size: 1 GB
 # holds about 28 images of 12 MP or 340 of 1 MP.
 IMAGE_CACHE_BYTES = int(float(os.environ.get("SAM_IMAGE_CACHE_MB", 1024)) * 2**20)
+TRIM_EVERY_S = 10  # see release_memory
 KNOWN_FILES = 1024  # (path, size, mtime) or content key -> image_id
 
 
@@ -112,6 +114,7 @@ class SamService:
         self._files: LRUCache = LRUCache(KNOWN_FILES)  # (path, size, mtime) or content key -> image_id
         self._cache_lock = threading.Lock()
         self.encode_count = 0  # image encodings actually run (cache misses)
+        self._trimmed_at = 0.0
 
     # ------------------------------------------------------------ models
 
@@ -288,7 +291,15 @@ class SamService:
         embedding = self.embedding(loaded, backend.name)
         with out_of_memory_as_error():
             results = backend.decode(embedding, list(objects), multimask, return_logits)
+        self._trim_now_and_then()
         return SegmentResult((loaded.height, loaded.width), backend.name, results)
+
+    def _trim_now_and_then(self) -> None:
+        """Give freed memory back to the system at most every ``TRIM_EVERY_S`` seconds."""
+        now = time.monotonic()
+        if now - self._trimmed_at >= TRIM_EVERY_S:
+            self._trimmed_at = now
+            release_memory()
 
     def segment(
         self,

@@ -291,3 +291,18 @@ def test_image_ids_are_unguessable_and_the_cache_is_sized_by_memory(tiny_model, 
     for gone in (tokens[0], tokens[1], tokens[3]):
         with pytest.raises(ImageError, match="left the cache of recent images"):
             small.image_by_id(gone)
+
+
+def test_freed_memory_is_handed_back_now_and_then(tiny_service, astronaut, monkeypatch):
+    from sam_app import service as service_module
+    from sam_app.devices import release_memory
+
+    assert release_memory() in (True, False)  # glibc's malloc_trim where there is one; never raises
+    calls = []
+    monkeypatch.setattr(service_module, "release_memory", lambda: calls.append(1))
+    for _ in range(3):
+        tiny_service.segment(astronaut, points=[[100, 100]])
+    assert len(calls) == 1  # at most every TRIM_EVERY_S seconds
+    tiny_service._trimmed_at -= service_module.TRIM_EVERY_S
+    tiny_service.segment(astronaut, points=[[100, 100]])
+    assert len(calls) == 2
