@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -24,6 +25,22 @@ def atomic_write_bytes(path: Union[str, os.PathLike], data: bytes) -> None:
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def replaced_folder(target: Path):
+    """A new folder beside ``target`` to fill; when the block ends well it replaces
+    ``target`` whole (an earlier one is removed), otherwise it is removed: a reader never
+    sees a half-written folder."""
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    try:
+        yield staging
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
@@ -189,8 +206,7 @@ def write_amg_output(records, output: Union[str, os.PathLike], stem: str, output
     if output_mode != "binary_mask":
         save_json(output / f"{stem}.json", records)
         return output / f"{stem}.json"
-    staging = Path(tempfile.mkdtemp(dir=output, prefix=f".{stem}."))
-    try:
+    with replaced_folder(output / stem) as staging:  # an earlier run's is replaced whole, never mixed
         rows = [AMG_HEADER]
         for i, record in enumerate(records):
             atomic_write_bytes(staging / f"{i}.png", mask_png_bytes(record["segmentation"]))
@@ -198,11 +214,4 @@ def write_amg_output(records, output: Union[str, os.PathLike], stem: str, output
                                                   record["predicted_iou"], record["stability_score"],
                                                   *record["crop_box"])))
         atomic_write_bytes(staging / "metadata.csv", "\n".join(rows).encode())
-        target = output / stem
-        if target.exists():  # an earlier run's: replaced whole, never mixed
-            shutil.rmtree(target)
-        os.replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return output / stem

@@ -15,14 +15,13 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any, Dict, Iterable, List
 
 from ..errors import SamAppError
-from ..export import atomic_write_bytes, decode_rle, mask_png_bytes
+from ..export import atomic_write_bytes, decode_rle, mask_png_bytes, replaced_folder
 from .job import Job
 
 FORMATS = ("coco", "yolo", "png")
@@ -76,16 +75,9 @@ class Store:
         folder written beside and renamed into place."""
         target = self.output / "masks" / stem(part["file_name"])
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
-        try:
+        with replaced_folder(target) as staging:
             for k, ann in enumerate(part["annotations"]):
                 atomic_write_bytes(staging / f"{k}.png", mask_png_bytes(decode_rle(ann["segmentation"])))
-            if target.exists():
-                shutil.rmtree(target)
-            os.replace(staging, target)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
 
     def assemble(self, job: Job, outcomes: Dict[str, Dict[str, Any]], formats: Iterable[str],
                  polygons: bool = False) -> List[Path]:
