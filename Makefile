@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run install install-test test test-fast bench bench-everything bench-batch clean
+.PHONY: run install install-test test test-fast bench bench-everything bench-batch bench-load bench-large-requests clean
 
 run: install
 	$(BIN)/python webui.py $(ARGS)
@@ -39,6 +39,12 @@ bench-everything: install-test
 
 bench-batch: install-test
 	$(BIN)/python benchmarks/batch.py $(ARGS)
+
+bench-load: install-test
+	$(BIN)/python benchmarks/load.py $(ARGS)
+
+bench-large-requests: install-test
+	$(BIN)/python benchmarks/large_requests.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -187,13 +187,18 @@ class OnnxDecoder:
     ``OnnxDecoder.from_model(sam)`` exports in memory (about a second for any SAM size,
     since the decoder is the same small network)."""
 
-    def __init__(self, graph: bytes, threads: int = 0):
+    def __init__(self, graph: bytes, threads: int = 0, arena: bool = False):
+        """arena: ONNX Runtime's CPU memory arena, off by default: with it the process
+        kept the peak of the largest batch it ever ran (gigabytes after one request with
+        many objects); without it a request's memory goes back when it ends, at no cost
+        in time (both measured by benchmarks/large_requests.py)."""
         import onnxruntime as ort
 
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.intra_op_num_threads = threads or torch.get_num_threads()
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.enable_cpu_mem_arena = arena
         self.session = ort.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
         self.inputs = names = [i.name for i in self.session.get_inputs()]
         if "orig_im_size" in names:
@@ -201,9 +206,9 @@ class OnnxDecoder:
                               "without upscaling (PromptDecoder(upscale=False))")
 
     @classmethod
-    def from_model(cls, model: Sam, threads: int = 0, points_only: bool = False) -> "OnnxDecoder":
+    def from_model(cls, model: Sam, threads: int = 0, points_only: bool = False, arena: bool = False) -> "OnnxDecoder":
         """points_only: the ``PointDecoder`` graph (mask_input is then never given)."""
-        return cls(export_bytes(model, points_only=points_only), threads)
+        return cls(export_bytes(model, points_only=points_only), threads, arena)
 
     def __call__(self, features: np.ndarray, coords: np.ndarray, labels: np.ndarray,
                  mask_input: Optional[np.ndarray]) -> Tuple[np.ndarray, np.ndarray]:
