@@ -12,6 +12,8 @@ import sys
 
 from sam_app.cli import add_engine_arguments, service_from_args
 from sam_app.errors import SamAppError
+from sam_app.limits import add_arguments, apply_arguments
+from sam_app.service import IMAGE_CACHE_BYTES
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -35,6 +37,10 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--allow-downloads", action="store_true", default=env("SAM_ALLOW_DOWNLOADS") == "1",
                         help="let the page download checkpoints to this machine when it is open to the network "
                              "(always allowed on 127.0.0.1; env SAM_ALLOW_DOWNLOADS=1)")
+    parser.add_argument("--image-cache-mb", type=float, default=IMAGE_CACHE_BYTES / 2**20,
+                        help="decoded images kept for prompts by image_id, in MB of pixels (env SAM_IMAGE_CACHE_MB, "
+                             f"default {IMAGE_CACHE_BYTES / 2**20:.0f}; a 12 MP photo takes 36 MB)")
+    add_arguments(parser, ("request_seconds", "everything_seconds"))
     add_engine_arguments(parser)
     return parser.parse_args(argv)
 
@@ -45,7 +51,9 @@ def main(argv=None) -> int:
 
     try:
         auth = parse_auth(args.auth)
-        service = service_from_args(args, cache_size=args.cache_size)
+        apply_arguments(args)
+        service = service_from_args(args, cache_size=args.cache_size,
+                                    image_cache_bytes=int(args.image_cache_mb * 2**20))
     except SamAppError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -15,7 +15,7 @@ from typing import List, Optional
 
 import numpy as np
 
-from . import checkpoints, models
+from . import checkpoints, limits, models
 from .devices import ATTENTIONS, DECODERS, DEVICES, PRECISIONS, resolve_device
 from .errors import SamAppError
 from .images import DEFAULT_MAX_PIXELS
@@ -57,6 +57,7 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
                              "code) (env SAM_ATTENTION)")
     parser.add_argument("--max-pixels", type=int, default=DEFAULT_MAX_PIXELS,
                         help=f"refuse larger images (env SAM_MAX_PIXELS, default {DEFAULT_MAX_PIXELS:,})")
+    limits.add_arguments(parser)
 
 
 def service_from_args(args: argparse.Namespace, **extra):
@@ -400,6 +401,7 @@ COMMANDS = {"segment": cmd_segment, "everything": cmd_everything, "batch": cmd_b
 def main(argv: Optional[List[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        limits.apply_arguments(args)
         return COMMANDS[args.command](args)
     except SamAppError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -28,3 +28,7 @@ class DeviceError(SamAppError):
 
 class ResourceError(SamAppError):
     """The device or the machine ran out of memory for this request."""
+
+
+class LimitError(SamAppError):
+    """A request asks for more than this server's limits allow (see ``limits``)."""

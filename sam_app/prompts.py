@@ -15,20 +15,16 @@ inside no box is an error); with no box, all points form one object.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from .errors import PromptError
+from .errors import LimitError, PromptError
+from .limits import LIMITS
 
 LOW_RES_SIZE = 256  # SAM's low-resolution logit size (H = W = 256)
-# What one request may ask for, checked before any model work: the decoder's memory grows
-# with the square of an object's points (10,000 points took the server past 12 GB).
-MAX_POINTS = int(os.environ.get("SAM_MAX_POINTS", 64))  # per object
-MAX_OBJECTS = int(os.environ.get("SAM_MAX_OBJECTS", 256))  # boxes (objects) per request
 
 _SEPARATORS = re.compile(r"[\s,;()\[\]]+")
 
@@ -184,16 +180,16 @@ def build_objects(
     if len(points) == 0 and len(boxes) == 0 and mask_inputs is None:
         raise PromptError("the prompt is empty: add at least one point or box")
 
-    if len(boxes) > MAX_OBJECTS:
-        raise PromptError(f"the prompt has {len(boxes)} boxes; at most {MAX_OBJECTS} objects are accepted in one "
-                          "request (the SAM_MAX_OBJECTS environment variable raises the limit)")
+    if len(boxes) > LIMITS.max_objects:
+        raise LimitError(f"the prompt has {len(boxes)} boxes; at most {LIMITS.max_objects} objects are accepted in "
+                         f"one request ({LIMITS.raise_hint('max_objects')})")
     _check_inside(points, boxes, width, height)
     objects = _group(points, labels, boxes)
     for number, obj in enumerate(objects, start=1):
-        if len(obj.points) > MAX_POINTS:
+        if len(obj.points) > LIMITS.max_points:
             which = f"object {number}" if len(boxes) else "the object"
-            raise PromptError(f"{which} has {len(obj.points)} points; at most {MAX_POINTS} points per object are "
-                              "accepted (the SAM_MAX_POINTS environment variable raises the limit)")
+            raise LimitError(f"{which} has {len(obj.points)} points; at most {LIMITS.max_points} points per object "
+                             f"are accepted ({LIMITS.raise_hint('max_points')})")
 
     if mask_inputs is not None:
         for obj, logits in zip(objects, split_mask_inputs(mask_inputs, len(objects))):

@@ -38,6 +38,7 @@ from .backends.base import Backend, ObjectResult
 from .devices import release_memory, resolve_device, resolve_precision
 from .errors import CheckpointError, ImageError, ResourceError, SamAppError
 from .images import DEFAULT_MAX_PIXELS, ImageSource, LoadedImage, load_image
+from .limits import Deadline
 from .prompts import ObjectPrompt, build_objects, parse_prompt
 
 DEFAULT_CACHE_SIZE = int(os.environ.get("SAM_EMBEDDING_CACHE", 16))
@@ -45,6 +46,7 @@ DEFAULT_CACHE_SIZE = int(os.environ.get("SAM_EMBEDDING_CACHE", 16))
 # holds about 28 images of 12 MP or 340 of 1 MP.
 IMAGE_CACHE_BYTES = int(float(os.environ.get("SAM_IMAGE_CACHE_MB", 1024)) * 2**20)
 TRIM_EVERY_S = 10  # see release_memory
+DECODE_CHUNK = 32  # objects decoded at once: the decoder's memory grows with the batch
 KNOWN_FILES = 1024  # (path, size, mtime) or content key -> image_id
 
 
@@ -72,6 +74,7 @@ class SamService:
     max_pixels: larger images are refused before decoding.
     allow_fallback: with no model type and no checkpoint, serve the registry's model
       that needs no weights (the classical backend) instead of failing.
+    image_cache_bytes: decoded images kept for ``image_by_id``, by their pixels' size.
     """
 
     def __init__(
@@ -86,6 +89,7 @@ class SamService:
         allow_fallback: bool = True,
         decoder: str = "auto",
         attention: str = "sdpa",
+        image_cache_bytes: int = IMAGE_CACHE_BYTES,
     ):
         if cache_size < 1:
             raise SamAppError(f"cache size must be at least 1, got {cache_size}")
@@ -110,7 +114,7 @@ class SamService:
         self._cache: LRUCache = LRUCache(cache_size)  # (model, digest) -> embedding
         self._inflight: Dict[Tuple[str, str], Future] = {}
         self._secret = os.urandom(16)  # makes image_ids unguessable and this process's own
-        self._images: LRUCache = LRUCache(IMAGE_CACHE_BYTES, getsizeof=lambda image: image.pixels.nbytes)
+        self._images: LRUCache = LRUCache(image_cache_bytes, getsizeof=lambda image: image.pixels.nbytes)
         self._files: LRUCache = LRUCache(KNOWN_FILES)  # (path, size, mtime) or content key -> image_id
         self._cache_lock = threading.Lock()
         self.encode_count = 0  # image encodings actually run (cache misses)
@@ -189,7 +193,7 @@ class SamService:
         Recent files are remembered by (path, size, modification time), or by
         ``content_key`` when the caller knows one (a hash of the file's bytes), so a client
         sending the same file with every prompt does not pay for decoding and hashing it
-        each time. Loaded images (up to ``IMAGE_CACHE_BYTES`` of pixels, least recently
+        each time. Loaded images (up to ``image_cache_bytes`` of pixels, least recently
         used out first) can be fetched again by their ``image_id``."""
         if isinstance(source, LoadedImage):
             return source
@@ -208,7 +212,7 @@ class SamService:
         image = load_image(source, self.max_pixels)
         token = self.image_id(image)
         with self._cache_lock:
-            if image.pixels.nbytes <= IMAGE_CACHE_BYTES:
+            if image.pixels.nbytes <= self._images.maxsize:
                 self._images[token] = image
             if file_key is not None:
                 self._files[file_key] = token
@@ -226,8 +230,8 @@ class SamService:
             image = self._images.get(image_id)
         if image is None:
             raise ImageError(f"unknown image_id {image_id!r}: it was never sent to this server, or it has left the "
-                             f"cache of recent images ({IMAGE_CACHE_BYTES / 2**20:.0f} MB, SAM_IMAGE_CACHE_MB); "
-                             "send the image again")
+                             f"cache of recent images ({self._images.maxsize / 2**20:.0f} MB: --image-cache-mb or "
+                             "SAM_IMAGE_CACHE_MB raises it); send the image again")
         return image
 
     def embedding(self, image: LoadedImage, model: Optional[str] = None):
@@ -284,13 +288,22 @@ class SamService:
         multimask: bool = False,
         return_logits: bool = False,
         model: Optional[str] = None,
+        budget_s: Optional[float] = None,
     ) -> SegmentResult:
-        """Segment already-built object prompts (see ``prompts.build_objects``)."""
+        """Segment already-built object prompts (see ``prompts.build_objects``),
+        ``DECODE_CHUNK`` objects at a time. budget_s: seconds the decoding may take
+        (None: no limit), checked between chunks (``limits.Deadline``; the image's
+        encoding, once per image, is not counted); LimitError when over."""
         loaded = self.load_image(image)
         backend = self.backend(model)
         embedding = self.embedding(loaded, backend.name)
+        deadline = Deadline(budget_s, "request_seconds")
+        objects, results = list(objects), []
         with out_of_memory_as_error():
-            results = backend.decode(embedding, list(objects), multimask, return_logits)
+            for start in range(0, len(objects), DECODE_CHUNK):
+                deadline.check(start, len(objects), "objects")
+                chunk = objects[start:start + DECODE_CHUNK]
+                results += backend.decode(embedding, chunk, multimask, return_logits)
         self._trim_now_and_then()
         return SegmentResult((loaded.height, loaded.width), backend.name, results)
 
@@ -311,6 +324,7 @@ class SamService:
         multimask: bool = False,
         return_logits: bool = False,
         model: Optional[str] = None,
+        budget_s: Optional[float] = None,
     ) -> SegmentResult:
         """Segment ``image`` with array prompts.
 
@@ -318,11 +332,11 @@ class SamService:
         all 1. boxes: Bx4 XYXY pixels; each box is one object and takes the points inside
         it. mask_input: previous low-res logits, 1x256x256 (or Kx1x256x256 for K objects).
         multimask: 3 candidates per object instead of 1. return_logits: also return
-        full-size float logits.
+        full-size float logits. budget_s: see ``segment_objects``.
         """
         loaded = self.load_image(image)
         objects = build_objects(points, labels, boxes, (loaded.height, loaded.width), mask_input)
-        return self.segment_objects(loaded, objects, multimask, return_logits, model)
+        return self.segment_objects(loaded, objects, multimask, return_logits, model, budget_s)
 
     def segment_text(
         self,
@@ -332,11 +346,12 @@ class SamService:
         boxes: str = "",
         multimask: bool = False,
         model: Optional[str] = None,
+        budget_s: Optional[float] = None,
     ) -> SegmentResult:
         """Segment with prompt text in the original UI's syntax (see ``prompts``)."""
         loaded = self.load_image(image)
         objects = parse_prompt(points, labels, boxes, (loaded.height, loaded.width))
-        return self.segment_objects(loaded, objects, multimask, False, model)
+        return self.segment_objects(loaded, objects, multimask, False, model, budget_s)
 
 
 @contextlib.contextmanager

@@ -59,6 +59,9 @@ def test_segment_writes_masks_logits_and_json(tmp_path, vit_b_checkpoint):
     (["--points", "10 10"], "error: no checkpoint found: looked for sam_vit_b_01ec64.pth"),
     (["--points", "10 10", "--device", "tpu"], "error: unknown device 'tpu'"),
     (["--points", "10 10", "--checkpoint", "/nope.pth"], "error: checkpoint file not found: /nope.pth"),
+    (["--points", "10 10 20 20 30 30", "--max-points", "2"],
+     "error: the object has 3 points; at most 2 points per object are accepted (--max-points or the SAM_MAX_POINTS "),
+    (["--boxes", "1 1 9 9", "--max-objects", "-1"], "error: --max-objects must be 0 or more, got -1"),
 ])
 def test_bad_input_is_one_line_on_stderr_and_nonzero_status(tmp_path, args, message):
     result = run_cli("segment", IMGS / "coffee.png", "--out-dir", tmp_path, *args)

@@ -11,7 +11,7 @@ from PIL import Image
 from segment_anything import SamPredictor, sam_model_registry
 
 from conftest import make_service
-from sam_app.prompts import ObjectPrompt
+from sam_app.prompts import ObjectPrompt, build_objects
 from sam_app.models.sam1 import load_sam
 
 
@@ -126,7 +126,7 @@ def test_mixed_objects_keep_their_order(tiny_service, astronaut):
 def test_many_objects_are_decoded_in_bounded_chunks(tiny_service, astronaut, monkeypatch):
     """1,000 boxes once took 12 GB in one decoder batch; batches are now at most
     DECODE_CHUNK objects, with the same masks in the same order."""
-    from sam_app.backends import sam
+    from sam_app import service as sam
 
     backend = tiny_service.backend()
     sizes = []
@@ -140,6 +140,36 @@ def test_many_objects_are_decoded_in_bounded_chunks(tiny_service, astronaut, mon
     for k in (0, sam.DECODE_CHUNK + 3, len(boxes) - 1):
         alone = tiny_service.segment(astronaut, boxes=boxes[k:k + 1])
         np.testing.assert_array_equal(result.objects[k].masks, alone.objects[0].masks)
+
+
+def test_a_request_over_its_time_budget_is_refused_after_its_first_chunk(tiny_service, astronaut, monkeypatch):
+    """Any request returns within its budget: with a result, or with a message saying
+    what the budget is, how long the request would take and which flag raises it."""
+    import time
+
+    from sam_app.errors import LimitError
+    from sam_app.service import DECODE_CHUNK
+
+    backend = tiny_service.backend()
+    embedding = tiny_service.embedding(tiny_service.load_image(astronaut))  # encoded: only decoding counts
+    one, calls = backend.decode(embedding, build_objects(None, None, [[10, 10, 200, 200]], (512, 512)), False,
+                                False), []
+
+    def slow(embedding, objects, *args):  # 0.3 s per chunk, whatever this machine's speed
+        calls.append(len(objects))
+        time.sleep(0.3)
+        return one * len(objects)
+
+    monkeypatch.setattr(backend, "decode", slow)
+    boxes = np.tile([[10, 10, 200, 200]], (DECODE_CHUNK * 8, 1))
+    start = time.monotonic()
+    with pytest.raises(LimitError, match=r"over its time budget of 1 s: at the pace of the first 32 of 256 objects, "
+                                         r"it would take about \d+ s; .*--request-seconds or the SAM_REQUEST_SECONDS"):
+        tiny_service.segment_objects(astronaut, build_objects(None, None, boxes, (512, 512)), budget_s=1)
+    assert time.monotonic() - start < 1 and calls == [DECODE_CHUNK]
+    calls.clear()
+    result = tiny_service.segment_objects(astronaut, build_objects(None, None, boxes[:64], (512, 512)), budget_s=5)
+    assert len(result.objects) == 64 and calls == [DECODE_CHUNK, DECODE_CHUNK]
 
 
 def count_encoder_calls(model):
@@ -266,10 +296,9 @@ def test_masks_at_screen_size_come_from_the_low_res_logits(tiny_service, astrona
         obj.mask(2)
 
 
-def test_image_ids_are_unguessable_and_the_cache_is_sized_by_memory(tiny_model, astronaut, coffee, monkeypatch):
+def test_image_ids_are_unguessable_and_the_cache_is_sized_by_memory(tiny_model, astronaut, coffee):
     """image_id was the pixels' plain hash (computable offline, the same on every server)
     and only the last 4 images could be fetched by it."""
-    from sam_app import service as service_module
     from sam_app.errors import ImageError
 
     one, other = make_service(tiny_model), make_service(tiny_model)
@@ -282,14 +311,13 @@ def test_image_ids_are_unguessable_and_the_cache_is_sized_by_memory(tiny_model, 
     tokens = [one.image_id(one.load_image(np.roll(coffee, k, axis=1))) for k in range(12)]
     assert all(one.image_by_id(t).width == 600 for t in tokens)
 
-    monkeypatch.setattr(service_module, "IMAGE_CACHE_BYTES", 3 * coffee.nbytes)
-    small = make_service(tiny_model)
+    small = make_service(tiny_model, image_cache_bytes=3 * coffee.nbytes)
     tokens = [small.image_id(small.load_image(np.roll(coffee, k, axis=1))) for k in range(5)]
     small.image_by_id(tokens[2])  # used again: the oldest two go first
     small.load_image(np.roll(coffee, 9, axis=1))
     assert small.image_by_id(tokens[2]) and small.image_by_id(tokens[4])
     for gone in (tokens[0], tokens[1], tokens[3]):
-        with pytest.raises(ImageError, match="left the cache of recent images"):
+        with pytest.raises(ImageError, match=r"left the cache of recent images \(\d+ MB: --image-cache-mb"):
             small.image_by_id(gone)
 
 

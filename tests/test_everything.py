@@ -124,6 +124,37 @@ def test_settings_are_checked():
         EverythingSettings.preset("slow")
 
 
+def test_work_a_run_asks_for_is_bounded_before_any_model_work():
+    """points_per_side, crop layers and the batch are the request's to choose: a million
+    points per side was accepted (hours of work, and its grid alone 16 GB)."""
+    from sam_app.errors import LimitError
+
+    hint = "--max-everything-points or the SAM_MAX_EVERYTHING_POINTS environment variable raises it"
+    with pytest.raises(LimitError, match=rf"ask for 1,000,000,000,000 point prompts .*at most 16,384 .*\({hint}\)"):
+        EverythingSettings(points_per_side=10 ** 6)
+    with pytest.raises(LimitError, match="ask for 21,504 point prompts"):
+        EverythingSettings(points_per_side=32, crop_n_layers=2)  # 1024 * (1 + 4 + 16)
+    with pytest.raises(LimitError, match="crop_n_layers 9 is more than 3"):
+        EverythingSettings(crop_n_layers=9, crop_n_points_downscale_factor=10 ** 6)
+    with pytest.raises(LimitError, match="points_per_batch 100000 is more than the 256 prompts decoded at once "
+                                         r"\(--max-objects"):
+        EverythingSettings(points_per_batch=10 ** 5)
+    assert EverythingSettings(points_per_side=64, crop_n_layers=1, crop_n_points_downscale_factor=2)
+
+
+def test_a_run_over_its_time_budget_stops_after_its_first_batch(tiny_service, coffee):
+    from sam_app.errors import LimitError
+
+    image = tiny_service.load_image(coffee)
+    tiny_service.embedding(image)
+    seen = []
+    with pytest.raises(LimitError, match=r"over its time budget of 0.001 s: at the pace of the first 2 of 16 points, "
+                                         r"it would take about \d+ s; .*--everything-seconds"):
+        MaskGenerator(tiny_service, points_per_side=4, points_per_batch=2, **KEEP_ALL).generate(
+            image, progress=lambda done, desc: seen.append(done), budget_s=0.001)
+    assert seen == []
+
+
 def test_a_model_without_scores_is_refused(coffee):
     service = SamService(model_type="classical", device="cpu")
     with pytest.raises(SamAppError, match="segment everything needs a model with scored masks, such as SAM; "

@@ -73,16 +73,19 @@ def test_mask_inputs_are_checked_and_split_per_object():
 
 def test_points_and_objects_per_request_are_bounded_before_any_model_work():
     """10,000 points in one object took the server past 12 GB; now a message, at once."""
-    from sam_app.prompts import MAX_OBJECTS, MAX_POINTS
+    from sam_app.errors import LimitError
+    from sam_app.limits import LIMITS
 
     size = (1000, 1000)
+    most_points, most_objects = LIMITS.max_points, LIMITS.max_objects
     many = np.random.default_rng(0).uniform(0, 999, (10_000, 2))
-    with pytest.raises(PromptError, match=f"the object has 10000 points; at most {MAX_POINTS} .*SAM_MAX_POINTS"):
+    hint = r"--max-points or the SAM_MAX_POINTS environment variable raises it"
+    with pytest.raises(LimitError, match=f"the object has 10000 points; at most {most_points} .*{hint}"):
         build_objects(many, None, None, size)
-    with pytest.raises(PromptError, match=f"object 1 has {MAX_POINTS + 1} points.*SAM_MAX_POINTS"):
-        build_objects(many[:MAX_POINTS + 1], None, np.array([[0, 0, 999, 999]]), size)
-    boxes = np.tile([[10, 10, 50, 50]], (MAX_OBJECTS + 1, 1))
-    with pytest.raises(PromptError, match=f"{MAX_OBJECTS + 1} boxes; at most {MAX_OBJECTS} objects.*SAM_MAX_OBJECTS"):
+    with pytest.raises(LimitError, match=f"object 1 has {most_points + 1} points.*SAM_MAX_POINTS"):
+        build_objects(many[:most_points + 1], None, np.array([[0, 0, 999, 999]]), size)
+    boxes = np.tile([[10, 10, 50, 50]], (most_objects + 1, 1))
+    with pytest.raises(LimitError, match=f"{most_objects + 1} boxes; at most {most_objects} objects.*--max-objects"):
         build_objects(None, None, boxes, size)
-    assert len(build_objects(many[:MAX_POINTS], None, None, size)[0].points) == MAX_POINTS
-    assert len(build_objects(None, None, boxes[:MAX_OBJECTS], size)) == MAX_OBJECTS
+    assert len(build_objects(many[:most_points], None, None, size)[0].points) == most_points
+    assert len(build_objects(None, None, boxes[:most_objects], size)) == most_objects

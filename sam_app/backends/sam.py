@@ -40,8 +40,7 @@ class SamEmbedding:
 
 
 log = logging.getLogger("sam_app")
-POINT_BATCH = 16  # prompts per ONNX Runtime call in point_logits: its arena grows with the batch
-DECODE_CHUNK = 32  # objects decoded at once by decode()
+POINT_BATCH = 16  # prompts per ONNX Runtime call in point_logits: memory grows with the batch
 
 
 def upscale_logits(low_res: np.ndarray, input_size: Tuple[int, int], original_size: Tuple[int, int],
@@ -140,14 +139,14 @@ class SamBackend(Backend):
         self, embedding: SamEmbedding, objects: List[ObjectPrompt], multimask: bool, return_logits: bool
     ) -> List[ObjectResult]:
         """Objects with the same prompt shape (point count, box or not, mask or not) are
-        decoded as one batch, exactly as ``SamPredictor.predict_torch`` would, at most
-        ``DECODE_CHUNK`` at a time (memory grows with the batch)."""
+        decoded as one batch, exactly as ``SamPredictor.predict_torch`` would (the service
+        hands over at most ``service.DECODE_CHUNK`` objects at a time: memory grows with
+        the batch)."""
         groups = defaultdict(list)
         for index, obj in enumerate(objects):
             groups[(len(obj.points), obj.box is not None, obj.mask_input is not None)].append(index)
         results: List[ObjectResult] = [None] * len(objects)  # type: ignore[list-item]
-        chunks = [same[i:i + DECODE_CHUNK] for same in groups.values() for i in range(0, len(same), DECODE_CHUNK)]
-        for indices in chunks:
+        for indices in groups.values():
             batch = [objects[i] for i in indices]
             scores, low_res = self._low_res(embedding, batch, multimask)
             for i, obj, obj_scores, obj_low_res in zip(indices, batch, scores, low_res):

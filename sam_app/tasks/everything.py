@@ -43,9 +43,10 @@ from segment_anything.utils.amg import (
 )
 from torchvision.ops.boxes import batched_nms, box_area
 
-from ..errors import SamAppError
+from ..errors import LimitError, SamAppError
 from ..export import encode_rle, rle_json
 from ..images import ImageSource, LoadedImage
+from ..limits import LIMITS, Deadline
 
 OUTPUT_MODES = ("binary_mask", "uncompressed_rle", "coco_rle")
 INT_OPTIONS = ("points_per_side", "points_per_batch", "crop_n_layers", "crop_n_points_downscale_factor",
@@ -53,6 +54,7 @@ INT_OPTIONS = ("points_per_side", "points_per_batch", "crop_n_layers", "crop_n_p
 FLOAT_OPTIONS = ("pred_iou_thresh", "stability_score_thresh", "stability_score_offset", "box_nms_thresh",
                  "crop_nms_thresh", "crop_overlap_ratio", "mask_nms_thresh", "max_area_fraction")
 PRESETS = {"default": {}, "fast": {"points_per_side": 16}}
+MAX_CROP_LAYERS = 3  # 1 + 4 + 16 + 64 crops, each encoded
 MAX_CHUNK_PIXELS = 32_000_000  # full-size float logits upscaled at once (128 MB)
 Progress = Callable[[float, str], None]
 
@@ -108,6 +110,27 @@ class EverythingSettings:
             raise SamAppError("points_per_side and points_per_batch must be at least 1")
         if self.crop_n_layers < 0 or self.crop_n_points_downscale_factor < 1:
             raise SamAppError("crop_n_layers must be >= 0 and crop_n_points_downscale_factor >= 1")
+        self._check_limits()
+
+    def _check_limits(self) -> None:
+        """The run's point prompts over all crops, and those decoded at once, within
+        ``LIMITS`` (counted without building the grids: a huge points_per_side would not fit)."""
+        if self.crop_n_layers > MAX_CROP_LAYERS:
+            raise LimitError(f"crop_n_layers {self.crop_n_layers} is more than {MAX_CROP_LAYERS}: layer i encodes "
+                             f"4**i crops of the image")
+        if self.point_grids is not None:
+            per_layer = [len(grid) for grid in self.point_grids]
+        else:
+            per_layer = [int(self.points_per_side / self.crop_n_points_downscale_factor ** i) ** 2
+                         for i in range(self.crop_n_layers + 1)]
+        total = sum(4 ** layer * count for layer, count in enumerate(per_layer[:self.crop_n_layers + 1]))
+        if total > LIMITS.max_everything_points:
+            raise LimitError(f"these settings ask for {total:,} point prompts (points_per_side {self.points_per_side}, "
+                             f"crop_n_layers {self.crop_n_layers}); at most {LIMITS.max_everything_points:,} are "
+                             f"accepted in one run ({LIMITS.raise_hint('max_everything_points')})")
+        if self.points_per_batch > LIMITS.max_objects:
+            raise LimitError(f"points_per_batch {self.points_per_batch} is more than the {LIMITS.max_objects} prompts "
+                             f"decoded at once ({LIMITS.raise_hint('max_objects')})")
 
     @classmethod
     def preset(cls, name: str, **overrides) -> "EverythingSettings":
@@ -148,25 +171,34 @@ class MaskGenerator:
                               f"{backend.name} has none")
         return backend
 
-    def generate(self, image: ImageSource, progress: Optional[Progress] = None) -> List[Dict[str, Any]]:
-        """Records for ``image`` (see the module docstring), best first within each crop."""
+    def generate(self, image: ImageSource, progress: Optional[Progress] = None,
+                 budget_s: Optional[float] = None) -> List[Dict[str, Any]]:
+        """Records for ``image`` (see the module docstring), best first within each crop.
+        budget_s: seconds the run may take (None: no limit), checked after each batch of
+        points (``limits.Deadline``); LimitError when over."""
         image = self.service.load_image(image)
-        data = self.generate_data(image, progress)
+        data = self.generate_data(image, progress, budget_s)
         return records(data, self.settings.output_mode)
 
-    def generate_data(self, image: LoadedImage, progress: Optional[Progress] = None) -> MaskData:
+    def generate_data(self, image: LoadedImage, progress: Optional[Progress] = None,
+                      budget_s: Optional[float] = None) -> MaskData:
         """The kept masks as a ``MaskData`` (rles: pycocotools RLE dicts of full-size
         masks; boxes XYXY; iou_preds; points; stability_score; crop_boxes XYXY)."""
-        s, report = self.settings, progress or (lambda done, desc: None)
+        s, report, deadline = self.settings, progress or (lambda done, desc: None), Deadline(budget_s,
+                                                                                                "everything_seconds")
         backend = self.backend()
         orig_size = (image.height, image.width)
         crop_boxes, layers = generate_crop_boxes(orig_size, s.crop_n_layers, s.crop_overlap_ratio)
         grids = s.grids()
         total = sum(len(grids[layer]) for layer in layers)
         done, data = 0, MaskData()
+
+        def step(n: int) -> None:
+            deadline.check(done + n, total, "points")
+            report((done + n) / total, f"{done + n} of {total} points")
+
         for crop_box, layer in zip(crop_boxes, layers):
-            crop_data = self._crop(backend, image, crop_box, grids[layer], orig_size,
-                                   lambda n: report((done + n) / total, f"{done + n} of {total} points"))
+            crop_data = self._crop(backend, image, crop_box, grids[layer], orig_size, step)
             done += len(grids[layer])
             data.cat(crop_data)
         if len(crop_boxes) > 1:  # duplicates between crops: prefer masks from smaller crops

@@ -10,6 +10,7 @@ from gradio import FileData
 from .. import export, render
 from ..errors import SamAppError
 from ..images import LoadedImage
+from ..limits import LIMITS
 from .common import Shared
 
 
@@ -40,7 +41,7 @@ class Api:
         service = self.shared.service
         try:
             loaded = self._image(image, image_id)
-            result = service.segment_text(loaded, points, labels, boxes, multimask)
+            result = service.segment_text(loaded, points, labels, boxes, multimask, budget_s=LIMITS.request_seconds)
         except SamAppError as exc:
             raise gr.Error(str(exc), print_exception=False) from None
         data = export.result_record(result, export.image_record(loaded, None, service.image_id(loaded)))
@@ -76,7 +77,7 @@ class Api:
             chosen = EverythingSettings.preset(preset, **options)
             loaded = self._image(image, image_id)
             model = service.resolve_model_name(None)
-            records = MaskGenerator(service, model, chosen).generate(loaded)
+            records = MaskGenerator(service, model, chosen).generate(loaded, budget_s=LIMITS.everything_seconds)
         except (SamAppError, TypeError) as exc:
             raise gr.Error(str(exc), print_exception=False) from None
         data = export.everything_record(records, export.image_record(loaded, None, service.image_id(loaded)), model,

@@ -14,6 +14,7 @@ import numpy as np
 from .. import render
 from ..export import decode_rle
 from ..errors import SamAppError
+from ..limits import LIMITS
 from ..tasks.everything import EverythingSettings, MaskGenerator
 from .common import Shared, shows_errors
 from .state import Everything, Session, to_image_pixels
@@ -158,7 +159,8 @@ class EverythingMode:
         model = service.resolve_model_name(session.model)
         started = time.perf_counter()
         records = MaskGenerator(service, model, settings).generate(
-            session.image, progress=lambda done, desc: progress(done, desc=f"Decoding {desc}"))
+            session.image, progress=lambda done, desc: progress(done, desc=f"Decoding {desc}"),
+            budget_s=LIMITS.everything_seconds)
         elapsed = time.perf_counter() - started
         screen = self.shared.outputs.screen_picture(session.image)[0]
         session = copy.copy(session)

@@ -15,6 +15,7 @@ import numpy as np
 
 from .. import render
 from ..errors import SamAppError
+from ..limits import LIMITS
 from ..prompts import build_objects, format_numbers, parse_boxes, parse_labels, parse_points
 from .common import Shared, shows_errors
 from .state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, Session, to_image_pixels
@@ -224,7 +225,8 @@ class PromptMode:
         objects = session.objects()
         started = time.perf_counter()
         result = self.shared.service.segment_objects(
-            session.image, objects, multimask=bool(multimask and len(objects) == 1), model=session.model)
+            session.image, objects, multimask=bool(multimask and len(objects) == 1), model=session.model,
+            budget_s=LIMITS.request_seconds)
         elapsed = time.perf_counter() - started
         session.take_result(result)
         refined = sum(o.mask_input is not None for o in objects)
