@@ -10,8 +10,8 @@ it uploads one of its photos with a prompt of its own, prompts it again by image
 (masks only), and now and then sends a bad prompt, which must come back as a clear
 error. Every answer is checked against the reference: a mask, size or image_id that is
 not this request's counts as *mixed*. The server's resident memory is sampled every
-2 s; growth is measured from the warm-up's end: every photo encoded once, and at least
-the first fifth of the run.
+2 s; its level (a median over up to a minute) after the warm-up (every photo encoded
+once, and at least the first fifth of the run) is compared with its level at the end.
 """
 
 import argparse
@@ -86,8 +86,8 @@ def photos(count: int, size=(480, 640)):
 
 
 def run_load(url: str, server_pid: int, clients: int, seconds: float, reference, warmup: float = 0.2) -> dict:
-    """Drive the server; returns latencies (ms) per kind, counts, errors and RSS samples;
-    memory growth is measured once every photo has been encoded (each client's first two
+    """Drive the server; returns latencies (ms) per kind, counts, errors, RSS samples and
+    ``memory_levels`` from the time every photo has been encoded (each client's first two
     turns), and not before the first ``warmup`` share of the run."""
     from gradio_client import Client, handle_file
 
@@ -153,15 +153,23 @@ def run_load(url: str, server_pid: int, clients: int, seconds: float, reference,
     threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)] + [threading.Thread(target=sample)]
     [t.start() for t in threads]
     [t.join() for t in threads]
-    rss = [mb for _, mb in stats["rss"]]
     warm_at = stats.get("warm_at", deadline)  # every photo encoded once, and at least ``warmup`` of the run
-    cut = max(1, int(len(rss) * warmup), sum(when < warm_at for when, _ in stats["rss"]))
-    cut = min(cut, len(rss))
-    warm = rss[cut - 1]
-    stats["rss_warm_mb"], stats["rss_end_mb"], stats["rss_max_mb"] = warm, rss[-1], max(rss[cut - 1:])
-    stats["warm_s"] = stats["rss"][cut - 1][0] - stats["rss"][0][0]
-    stats["rss_growth"] = (max(rss[cut - 1:]) - warm) / warm
+    stats.update(memory_levels(stats["rss"], max(warm_at, stats["rss"][0][0] + warmup * seconds)))
     return stats
+
+
+def memory_levels(samples, warm_at: float) -> dict:
+    """From (time, MB) samples: the memory level just after ``warm_at`` and at the end
+    (medians over a quarter of the time after warm-up, at most a minute: a level, not
+    the requests in flight at one instant), the highest sample after warm-up, and the
+    drift (end level against warm level, the figure for "flat") and peak, as fractions."""
+    after = [(when, mb) for when, mb in samples if when >= warm_at] or samples[-1:]
+    window = min(60.0, (after[-1][0] - after[0][0]) / 4)
+    warm = float(np.median([mb for when, mb in after if when <= after[0][0] + window]))
+    end = float(np.median([mb for when, mb in after if when >= after[-1][0] - window]))
+    top = max(mb for _, mb in after)
+    return {"warm_s": after[0][0] - samples[0][0], "level_window_s": window, "rss_warm_mb": warm,
+            "rss_end_mb": end, "rss_max_mb": top, "rss_drift": (end - warm) / warm, "rss_peak": (top - warm) / warm}
 
 
 def start_server(kind: str, port: int):
@@ -203,9 +211,10 @@ def table(stats: dict, args) -> str:
                      f"{percentile(stats[kind], 95):.0f} |")
     lines += ["", f"- mixed-up answers: **{stats['mixed']}**; unexpected errors: **{len(stats['unexpected'])}**"
               + (f" (first: {stats['unexpected'][0]})" if stats["unexpected"] else ""),
-              f"- server memory: {stats['rss_warm_mb']:.0f} MB after warm-up (every photo encoded once, "
-              f"{stats['warm_s']:.0f} s), {stats['rss_max_mb']:.0f} MB at most, "
-              f"{stats['rss_end_mb']:.0f} MB at the end: growth after warm-up {100 * stats['rss_growth']:+.1f} %"]
+              f"- server memory (medians over {stats['level_window_s']:.0f} s): {stats['rss_warm_mb']:.0f} MB after "
+              f"warm-up (every photo encoded once, {stats['warm_s']:.0f} s), {stats['rss_end_mb']:.0f} MB at the "
+              f"end: **{100 * stats['rss_drift']:+.1f} %** (target: within 10 %); highest 2 s sample "
+              f"{stats['rss_max_mb']:.0f} MB ({100 * stats['rss_peak']:+.1f} %, requests in flight)"]
     return "\n".join(lines)
 
 

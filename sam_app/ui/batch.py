@@ -9,7 +9,6 @@ that would leave the folder refused, at most ``MAX_ZIP_FILES`` files and
 """
 
 import shutil
-import tempfile
 import time
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -130,8 +129,7 @@ class BatchMode:
         formats = batch.parse_formats(",".join(formats or []))
         service, outputs = self.shared.service, self.shared.outputs
         model = service.resolve_model_name(session.model)
-        outputs.prune()
-        work = Path(tempfile.mkdtemp(prefix="batch_", dir=outputs.root))
+        work = outputs.new_folder(prefix="batch_")
         images = work / "images"
         images.mkdir()
         count = unpack(uploads, images)

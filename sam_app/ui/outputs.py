@@ -2,6 +2,10 @@
 and download files (full size), all under one output folder that Gradio serves.
 No Gradio import: the folder is given by the caller.
 
+Gradio serves any file under its upload folder to whoever names it, and the addresses
+it hands out show this folder, so every file and folder here gets a random 128-bit name
+(``private_name``): a client can fetch what it was given and guess nothing else.
+
 On-screen pictures are JPEG files we encode ourselves (Gradio would PNG-encode an
 array); downloads stay PNG and full size. Files older than ``max_age_s`` are removed,
 and the oldest first while all of them take more than ``max_bytes``, looked for at most
@@ -10,6 +14,7 @@ processes that are gone are removed when the next one starts.
 """
 
 import os
+import secrets
 import shutil
 import tempfile
 import threading
@@ -45,9 +50,14 @@ def claim_folder(base: os.PathLike, prefix: str = "sam_app_outputs_") -> Path:
         ours = pid == os.getpid() and token == PROCESS_TOKEN
         if not ours and (pid is None or pid == os.getpid() or not _running(pid)):  # same id: a restart reused it
             shutil.rmtree(folder, ignore_errors=True)
-    root = Path(tempfile.mkdtemp(prefix=prefix, dir=base))
+    root = Path(tempfile.mkdtemp(prefix=prefix + private_name(), dir=base))
     (root / OWNER).write_text(f"{os.getpid()} {PROCESS_TOKEN}")
     return root
+
+
+def private_name(suffix: str = "", prefix: str = "") -> str:
+    """A file or folder name nobody can guess: 128 random bits."""
+    return f"{prefix}{secrets.token_hex(16)}{suffix}"
 
 
 def _running(pid: int) -> bool:
@@ -107,10 +117,16 @@ class Outputs:
     def jpeg_file(self, pixels: np.ndarray) -> str:
         """HxWx3 uint8 RGB -> path of a new JPEG file."""
         self.prune()
-        handle, path = tempfile.mkstemp(suffix=".jpg", dir=self.root)
-        with os.fdopen(handle, "wb") as f:
-            f.write(export.jpeg_bytes(pixels))
-        return path
+        path = self.root / private_name(".jpg")
+        export.atomic_write_bytes(path, export.jpeg_bytes(pixels))
+        return str(path)
+
+    def new_folder(self, prefix: str = "") -> Path:
+        """A new, empty folder with a private name."""
+        self.prune()
+        folder = self.root / private_name(prefix=prefix)
+        folder.mkdir()
+        return folder
 
     # ------------------------------------------------------------ downloads
 
@@ -119,8 +135,7 @@ class Outputs:
         picked candidate), the result JSON (``export.result_record``, picked masks only,
         with the service's ``image_id``), the cut-out of all masks (RGBA, cropped to
         them) and the overlay PNG, full size."""
-        self.prune()
-        folder = Path(tempfile.mkdtemp(dir=self.root))
+        folder = self.new_folder()
         image, result, stem = session.image, session.result, session.image_name
         files = []
         union = np.zeros((image.height, image.width), bool)
@@ -141,8 +156,7 @@ class Outputs:
         """The selected Everything masks (HxW bool each) as files in a new folder: a mask
         PNG and a cut-out PNG (RGBA, cropped to the mask) per mask, and the JSON of their
         records (``export.everything_record``)."""
-        self.prune()
-        folder = Path(tempfile.mkdtemp(dir=self.root))
+        folder = self.new_folder()
         image, everything, stem = session.image, session.everything, session.image_name
         files = []
         for index, mask in zip(session.selected, masks):
