@@ -69,7 +69,7 @@ def main(argv=None) -> int:
 
     import torch
 
-    from report import write_section
+    from report import publish
     from run import random_sam
     from sam_app import batch
     from sam_app.service import SamService
@@ -135,10 +135,7 @@ def main(argv=None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    table = report_table(rows, args, torch.get_num_threads())
-    print(table)
-    if not args.no_write:
-        print(f"-> {write_section('batch', table)}")
+    publish("batch", report_table(rows, args, torch.get_num_threads()), not args.no_write)
     return 0
 
 

@@ -161,11 +161,9 @@ def main() -> int:
         "|---|---:|---:|---:|---:|---:|---:|---:|",
         *rows,
     ])
-    print(body)
-    if not args.no_write:
-        from report import write_section
+    from report import publish
 
-        print(f"written to {write_section('everything', body)}")
+    publish("everything", body, not args.no_write)
     return 0
 
 

@@ -236,13 +236,10 @@ def main(argv=None) -> int:
                                                                                           args.model))
     finally:
         process.terminate()
-    text = table(stats, args)
-    print(text)
-    print(json.dumps({k: stats[k] for k in ("mixed", "unexpected")})[:2000])
-    if not args.no_write:
-        from report import write_section
+    from report import publish
 
-        print(f"-> {write_section('load', text)}")
+    publish("load", table(stats, args), not args.no_write)
+    print(json.dumps({k: stats[k] for k in ("mixed", "unexpected")})[:2000])
     return 0 if not stats["mixed"] and not stats["unexpected"] else 1
 
 

@@ -20,6 +20,13 @@ def kept_sections() -> str:
     return "\n\n".join(sections(text).values())
 
 
+def publish(name: str, body: str, write: bool = True) -> None:
+    """Print a benchmark's section and, unless ``write`` is False, put it in the file."""
+    print(body)
+    if write:
+        print(f"-> {write_section(name, body)}")
+
+
 def write_section(name: str, body: str) -> Path:
     """Put ``body`` in section NAME of docs/performance.md (replaced, or appended)."""
     block = f"<!-- section:{name} -->\n{body.strip()}\n<!-- /section:{name} -->"

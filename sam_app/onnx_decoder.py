@@ -190,8 +190,9 @@ class OnnxDecoder:
     def __init__(self, graph: bytes, threads: int = 0, arena: bool = False):
         """arena: ONNX Runtime's CPU memory arena, off by default: with it the process
         kept the peak of the largest batch it ever ran (gigabytes after one request with
-        many objects); without it a request's memory goes back when it ends, at no cost
-        in time (both measured by benchmarks/large_requests.py)."""
+        many objects); without it a request's memory goes back when it ends. A one-point
+        prompt is as fast either way, the largest requests somewhat slower without
+        (docs/performance.md, benchmarks/large_requests.py)."""
         import onnxruntime as ort
 
         options = ort.SessionOptions()
