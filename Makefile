@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run install install-test test test-fast bench bench-everything bench-batch bench-load bench-large-requests clean
+.PHONY: run install install-test test test-fast bench bench-everything bench-batch bench-load bench-large-requests bench-clicks clean
 
 run: install
 	$(BIN)/python webui.py $(ARGS)
@@ -45,6 +45,9 @@ bench-load: install-test
 
 bench-large-requests: install-test
 	$(BIN)/python benchmarks/large_requests.py $(ARGS)
+
+bench-clicks: install-test
+	$(BIN)/python benchmarks/clicks.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

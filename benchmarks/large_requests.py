@@ -142,8 +142,9 @@ def table(results: dict, image: str) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_image = REPO.parent / "shared" / "images" / "dog.jpg"
-    parser.add_argument("--image", default=str(default_image if default_image.exists() else REPO / "imgs" / "dog.png"))
+    from report import default_photo
+
+    parser.add_argument("--image", default=default_photo())
     parser.add_argument("--decoders", default=",".join(DECODERS))
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--no-write", action="store_true")

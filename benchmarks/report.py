@@ -20,6 +20,12 @@ def kept_sections() -> str:
     return "\n\n".join(sections(text).values())
 
 
+def default_photo() -> str:
+    """The shared dog photo where the checkout has ../shared, else the repo's own."""
+    shared = TARGET.parent.parent.parent / "shared" / "images" / "dog.jpg"
+    return str(shared if shared.exists() else TARGET.parent.parent / "imgs" / "coffee.png")
+
+
 def publish(name: str, body: str, write: bool = True) -> None:
     """Print a benchmark's section and, unless ``write`` is False, put it in the file."""
     print(body)
