@@ -122,6 +122,7 @@ def open_page(browser, url: str):
 
 def run(args) -> list:
     import torch
+    from PIL import Image
     from playwright.sync_api import sync_playwright
 
     from run import photo
@@ -164,8 +165,6 @@ def run(args) -> list:
                 trivial.close()
 
                 path = folder / f"photo_{megapixels:g}mp.png"
-                from PIL import Image
-
                 Image.fromarray(pixels).save(path)
                 page = open_page(browser, our_url)
                 page.wait_for_selector("#upload")

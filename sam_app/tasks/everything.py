@@ -184,8 +184,8 @@ class MaskGenerator:
                       budget_s: Optional[float] = None) -> MaskData:
         """The kept masks as a ``MaskData`` (rles: pycocotools RLE dicts of full-size
         masks; boxes XYXY; iou_preds; points; stability_score; crop_boxes XYXY)."""
-        s, report, deadline = self.settings, progress or (lambda done, desc: None), Deadline(budget_s,
-                                                                                                "everything_seconds")
+        s, report = self.settings, progress or (lambda done, desc: None)
+        deadline = Deadline(budget_s, "everything_seconds")
         backend = self.backend()
         orig_size = (image.height, image.width)
         crop_boxes, layers = generate_crop_boxes(orig_size, s.crop_n_layers, s.crop_overlap_ratio)
