@@ -257,9 +257,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     for status in models.statuses(args.checkpoint_dir):
         spec, weights = status.spec, status.spec.weights
         if weights is None:
-            print(f"  {spec.name:10} {'(no file)':24} {'':9}  built in: {spec.display}")
+            print(f"  {spec.name:15} {'(no file)':24} {'':9}  built in: {spec.display}")
             continue
-        print(f"  {spec.name:10} {weights.filename:24} {weights.size / 1e6:6.0f} MB  {_file_state(status, args.verify)}")
+        print(f"  {spec.name:15} {weights.filename:24} {weights.size / 1e6:6.0f} MB  {_file_state(status, args.verify)}")
     return 0
 
 
@@ -267,6 +267,8 @@ def _file_state(status, verify: bool) -> str:
     spec, weights = status.spec, status.spec.weights
     if status.state == "missing":
         return f"missing   (python -m sam_app download {spec.name})"
+    if isinstance(weights, models.HubRepo):  # checked file by file against the hub's hashes when downloaded
+        return "present" if status.path.name == weights.filename else f"present in the Hugging Face cache ({status.path})"
     if checkpoints.known_sha256(status.path) == weights.sha256:
         return "present, verified"
     if not verify:

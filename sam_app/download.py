@@ -36,9 +36,55 @@ def download_model(name: str, directory: Optional[os.PathLike] = None, progress:
 
     spec = models.get(name)
     if spec.weights is None:
-        raise DownloadError(f"{name} needs no download: it has no weights")
+        raise DownloadError(f"{name} needs no download: it has no official weights")
     info = spec.weights
-    return download(info.url, models.weights_path(spec, directory), info.sha256, info.size, progress, timeout)
+    folder = checkpoints.checkpoint_dir(directory)
+    if isinstance(info, models.HubRepo):
+        return download_hub(info, folder / info.filename, progress)
+    return download(info.url, folder / info.filename, info.sha256, info.size, progress, timeout)
+
+
+HUB_FILES = ["*.json", "*.safetensors", "*.txt"]  # config, weights, processor; never pickles
+
+
+def download_hub(repo, dest: os.PathLike, progress: Optional[Progress] = None) -> Path:
+    """Fetch hub repo ``repo`` (a ``models.HubRepo``) at its revision into folder ``dest``
+    with ``huggingface_hub`` (which resumes partial files and skips complete ones, and
+    checks each file against the hub's hash). Honours HF_HUB_OFFLINE, HF_ENDPOINT and
+    HF_TOKEN. progress: called with (bytes done, bytes expected)."""
+    from huggingface_hub import constants, errors, snapshot_download
+    from huggingface_hub.utils import tqdm as hub_tqdm
+
+    dest = Path(dest)
+    if constants.HF_HUB_OFFLINE:
+        raise DownloadError(f"cannot download {repo.repo_id}: offline mode is on (HF_HUB_OFFLINE=1). Unset it, or "
+                            f"copy a folder with config.json and model.safetensors to {dest}")
+
+    class Bytes(hub_tqdm):  # forwards the byte count of the whole snapshot to progress
+        def __init__(self, *args, **kwargs):
+            self._forward = progress is not None and kwargs.get("name") == "huggingface_hub.snapshot_download"
+            self._done = kwargs.get("initial") or 0
+            super().__init__(*args, **kwargs)
+
+        def update(self, n=1):
+            if self._forward:
+                self._done += n or 0
+                progress(self._done, self.total or None)
+            return super().update(n)
+
+    try:
+        snapshot_download(repo.repo_id, revision=repo.revision, local_dir=dest, allow_patterns=HUB_FILES,
+                          tqdm_class=Bytes)
+    except errors.GatedRepoError:
+        raise DownloadError(f"{repo.url} is gated: accept its terms on that page, then log in (`hf auth login` or "
+                            f"HF_TOKEN), or put a copy of the folder at {dest}") from None
+    except (errors.RepositoryNotFoundError, errors.RevisionNotFoundError) as exc:
+        raise DownloadError(f"{repo.repo_id} at revision {repo.revision} is not on the hub ({type(exc).__name__})") from None
+    except Exception as exc:  # the network, the disk and the hub library raise many kinds
+        first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+        raise DownloadError(f"download of {repo.repo_id} broke off ({first}); the files already fetched are kept in "
+                            f"{dest}: run the same command again to resume") from None
+    return dest
 
 
 def download(url: str, dest: os.PathLike, sha256: Optional[str] = None, size: Optional[int] = None,

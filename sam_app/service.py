@@ -148,7 +148,7 @@ class SamService:
 
     def _first_present(self) -> Optional[str]:
         for spec in models.preference(self.device.type):
-            if models.weights_path(spec, self.checkpoint_dir).is_file():
+            if models.is_present(models.weights_path(spec, self.checkpoint_dir)):
                 return spec.name
         return None
 

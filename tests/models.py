@@ -39,3 +39,39 @@ def randomise_rel_pos(sam: Sam, std: float = 0.5) -> Sam:
             block.attn.rel_pos_h.normal_(0, std)
             block.attn.rel_pos_w.normal_(0, std)
     return sam
+
+
+# ---------------------------------------------------------------- transformers families
+# Small random configs of the families transformers implements: the image encoders are
+# shrunk, the 1024 input, the prompt encoder, the full-size mask decoder and the
+# 256x256 low-res logits are as in the released models.
+
+def tiny_hf(family: str, seed: int = 0):
+    """(model, processor) of a small random ``family`` model: sam2 | sam_hq | edgetam."""
+    import transformers as tf
+
+    torch.manual_seed(seed)
+    if family == "sam2":
+        hiera = tf.Sam2HieraDetConfig(hidden_size=16, num_attention_heads=1, blocks_per_stage=[1, 1, 2, 1],
+                                      embed_dim_per_stage=[16, 32, 64, 128], num_attention_heads_per_stage=[1, 1, 2, 2],
+                                      global_attention_blocks=[3], window_size_per_stage=[8, 4, 14, 7])
+        vision = tf.Sam2VisionConfig(backbone_config=hiera, backbone_channel_list=[128, 64, 32, 16])
+        model = tf.Sam2Model(tf.Sam2Config(vision_config=vision))
+        processor = tf.Sam2Processor(tf.Sam2ImageProcessor())
+    elif family == "edgetam":
+        backbone = tf.TimmWrapperConfig(architecture="repvit_m1", model_args={  # the released model's backbone
+            "in_chans": 3, "features_only": True, "out_indices": [0, 1, 2, 3]})
+        model = tf.EdgeTamModel(tf.EdgeTamConfig(vision_config=tf.EdgeTamVisionConfig(backbone_config=backbone)))
+        processor = tf.Sam2Processor(tf.Sam2ImageProcessor())
+    elif family == "sam_hq":
+        vision = tf.SamHQVisionConfig(hidden_size=64, num_hidden_layers=2, num_attention_heads=2, mlp_dim=128,
+                                      global_attn_indexes=[1])
+        model = tf.SamHQModel(tf.SamHQConfig(vision_config=vision, mask_decoder_config=tf.SamHQMaskDecoderConfig(vit_dim=64)))
+        processor = tf.SamHQProcessor(tf.SamImageProcessor())
+    else:
+        raise ValueError(family)
+    with torch.no_grad():  # random, not zero, parameters where transformers starts them at zero
+        for name, param in model.named_parameters():
+            if "rel_pos" in name or "no_memory" in name or "pos_embed" in name:
+                param.normal_(0, 0.5)
+    return model.eval(), processor

@@ -249,3 +249,37 @@ def test_batch_mode_makes_a_dataset_zip(page, tmp_path):
     page.get_by_label("Prompts file").check()
     page.locator("#batch-prompts").wait_for()
     assert not page.locator("#batch-points-per-side").is_visible()
+
+
+def test_prompting_with_a_sam21_model(tmp_path):
+    """A SAM 2.1 folder in the checkpoint folder (no SAM 1): the page picks it, a click
+    gives three candidates, and the click lands on the right pixel."""
+    from playwright.sync_api import sync_playwright
+
+    from models import tiny_hf
+    from sam_app.service import SamService
+
+    model, processor = tiny_hf("sam2", seed=1)
+    model.save_pretrained(tmp_path / "sam2.1-hiera-tiny")
+    processor.save_pretrained(tmp_path / "sam2.1-hiera-tiny")
+    with running_app(SamService(checkpoint_dir=tmp_path, device="cpu", precision="fp32")) as url:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(60_000)
+            page.goto(url)
+            assert "Model sam2.1_hiera_t" in page.locator("#status").inner_text()
+            page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
+            page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+            canvas = page.locator("#canvas img")
+            box = canvas.bounding_box()
+            canvas.click(position={"x": box["width"] * 0.4, "y": box["height"] * 0.6})
+            page.wait_for_selector("#candidates input[type=radio]")
+            page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
+            assert page.locator("#candidates label").count() == 3
+            listing = page.locator("#prompt-list").inner_text()
+            x, y = (float(v) for v in listing.split("point (")[1].split(")")[0].split(","))
+            assert abs(x - 600 * 0.4) <= 3 and abs(y - 400 * 0.6) <= 3
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "sam21_page.png"), full_page=True)
+            browser.close()

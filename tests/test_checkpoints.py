@@ -21,8 +21,13 @@ def test_registry_matches_the_official_files():
     assert vit_l.sha256.startswith("3adcc4315b64")
     assert vit_b.url == "https://dl.fbaipublicfiles.com/segment_anything/sam_vit_b_01ec64.pth"
     assert [OFFICIAL[n][3] for n in ("vit_b", "vit_l", "vit_h")] == [768, 1024, 1280]
-    assert models.names() == ["vit_h", "vit_l", "vit_b", "classical"]
-    assert [m.family for m in models.models()] == ["sam1", "sam1", "sam1", "classical"]
+    assert models.names()[:4] == ["vit_h", "vit_l", "vit_b", "classical"]
+    assert [m.family for m in models.models()][:4] == ["sam1", "sam1", "sam1", "classical"]
+    hub = {m.name: m.weights.repo_id for m in models.models() if isinstance(m.weights, models.HubRepo)}
+    assert hub == {"sam2.1_hiera_t": "facebook/sam2.1-hiera-tiny", "sam2.1_hiera_s": "facebook/sam2.1-hiera-small",
+                   "sam2.1_hiera_b+": "facebook/sam2.1-hiera-base-plus", "sam2.1_hiera_l": "facebook/sam2.1-hiera-large",
+                   "sam_hq_vit_b": "syscv-community/sam-hq-vit-base", "sam_hq_vit_l": "syscv-community/sam-hq-vit-large",
+                   "sam_hq_vit_h": "syscv-community/sam-hq-vit-huge", "edgetam": "yonigozlan/EdgeTAM-hf"}
 
 
 def test_url_base_redirects_to_a_mirror(monkeypatch):
@@ -47,7 +52,7 @@ def test_discovery_uses_env_dir_then_the_device_order(tmp_path, monkeypatch):
     (tmp_path / "sam_vit_l_0b3195.pth").write_bytes(b"x")
     (tmp_path / "sam_vit_h_4b8939.pth").write_bytes(b"x")
     assert SamService(device="cpu").resolve_model_name() == "vit_l"  # cheapest present first on a CPU
-    assert [m.name for m in models.preference("cuda")] == ["vit_h", "vit_l", "vit_b"]  # best first on a GPU
+    assert [m.name for m in models.preference("cuda")][:3] == ["vit_h", "vit_l", "vit_b"]  # best first on a GPU
     with pytest.raises(CheckpointError, match="checkpoint file not found: .*nope.pth"):
         SamService(checkpoint=tmp_path / "nope.pth", device="cpu")
     with pytest.raises(CheckpointError, match="unknown model type 'vit_x'; expected one of vit_h, vit_l, vit_b, classical"):

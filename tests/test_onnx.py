@@ -9,7 +9,8 @@ import pytest
 import torch
 
 from conftest import REPO, make_service
-from sam_app.backends.sam import SamBackend, SamEmbedding, upscale_logits
+from sam_app.backends.base import upscale_logits
+from sam_app.backends.sam import SamBackend, SamEmbedding
 from sam_app.onnx_decoder import OnnxDecoder, export_bytes, quantize_bytes, verify
 
 

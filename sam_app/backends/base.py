@@ -17,6 +17,17 @@ def resize_mask(mask: np.ndarray, size: Tuple[int, int]) -> np.ndarray:
     return cv2.resize(mask.view(np.uint8), (size[1], size[0]), interpolation=cv2.INTER_NEAREST).view(bool)
 
 
+def upscale_logits(low_res: np.ndarray, input_size: Tuple[int, int], original_size: Tuple[int, int],
+                   frame_size: int = 1024) -> np.ndarray:
+    """256x256 float32 low-res logits -> HxW float32 logits at the image size, as
+    ``Sam.postprocess_masks`` does (bilinear to the frame_size square input frame, crop
+    the padding to input_size (h, w), bilinear to original_size (H, W)), but with OpenCV
+    (faster than PyTorch on the CPU: docs/performance.md)."""
+    frame = cv2.resize(low_res, (frame_size, frame_size), interpolation=cv2.INTER_LINEAR)
+    frame = frame[: input_size[0], : input_size[1]]
+    return cv2.resize(frame, (original_size[1], original_size[0]), interpolation=cv2.INTER_LINEAR)
+
+
 class ObjectResult:
     """Masks for one object, at the original image size, made when first asked for.
 

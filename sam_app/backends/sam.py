@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, Iterator, List, Tuple
 
-import cv2
 import numpy as np
 import torch
 from segment_anything.utils.transforms import ResizeLongestSide
@@ -21,7 +20,7 @@ from ..errors import SamAppError
 from ..onnx_decoder import prompt_arrays
 from ..prompts import ObjectPrompt
 from . import fast_attention
-from .base import Backend, ObjectResult
+from .base import Backend, ObjectResult, upscale_logits
 
 
 @dataclass
@@ -41,17 +40,6 @@ class SamEmbedding:
 
 log = logging.getLogger("sam_app")
 POINT_BATCH = 16  # prompts per ONNX Runtime call in point_logits: memory grows with the batch
-
-
-def upscale_logits(low_res: np.ndarray, input_size: Tuple[int, int], original_size: Tuple[int, int],
-                   frame_size: int = 1024) -> np.ndarray:
-    """256x256 float32 low-res logits -> HxW float32 logits at the image size, as
-    ``Sam.postprocess_masks`` does (bilinear to the frame_size square input frame, crop
-    the padding to input_size (h, w), bilinear to original_size (H, W)), but with OpenCV
-    (faster than PyTorch on the CPU: docs/performance.md)."""
-    frame = cv2.resize(low_res, (frame_size, frame_size), interpolation=cv2.INTER_LINEAR)
-    frame = frame[: input_size[0], : input_size[1]]
-    return cv2.resize(frame, (original_size[1], original_size[0]), interpolation=cv2.INTER_LINEAR)
 
 
 class SamBackend(Backend):

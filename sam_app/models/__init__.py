@@ -14,13 +14,17 @@ import os
 from importlib.metadata import entry_points
 
 from .registry import (  # noqa: F401 - the registry's public names
-    Family, LoadOptions, ModelSpec, ModelStatus, WeightFile, fallback, get, missing_message, models, names,
-    official_for, preference, recognise, register, statuses, unregister, weights_path,
+    Family, HubRepo, LoadOptions, ModelSpec, ModelStatus, WeightFile, add_custom, fallback, get, is_present,
+    missing_message, models, names, official_for, preference, recognise, register, statuses, unregister,
+    weights_path,
 )
 
 FAMILY_MODULES = (
     "sam1",
     "classical",
+    "sam2",
+    "sam_hq",
+    "edgetam",
 )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
 
 from ..checkpoints import checkpoint_dir
 from ..errors import CheckpointError
@@ -39,6 +39,48 @@ class WeightFile:
 
 
 @dataclass(frozen=True)
+class HubRepo:
+    """A model folder on the Hugging Face hub (``config.json`` + ``model.safetensors``).
+    repo_id: "owner/name"; revision: the branch, tag or commit fetched; size: about how
+    many bytes it is (for people: the hub's files are not checked against it). It is
+    downloaded into ``<checkpoint folder>/<name>``; a copy in the user's Hugging Face
+    cache is used where the checkpoint folder has none."""
+
+    repo_id: str
+    size: int
+    revision: str = "main"
+
+    @property
+    def filename(self) -> str:
+        """The folder's name in the checkpoint folder."""
+        return self.repo_id.split("/")[-1]
+
+    @property
+    def url(self) -> str:
+        return f"https://huggingface.co/{self.repo_id}"
+
+    def cached(self) -> Optional[Path]:
+        """The snapshot folder in the Hugging Face cache, if a complete one is there."""
+        try:
+            from huggingface_hub import try_to_load_from_cache
+        except ImportError:
+            return None
+        found = try_to_load_from_cache(self.repo_id, "config.json", revision=self.revision)
+        folder = Path(found).parent if isinstance(found, str) else None
+        return folder if folder is not None and is_present(folder) else None
+
+
+def is_present(path: Optional[os.PathLike]) -> bool:
+    """Whether a checkpoint file, or a model folder with its config and weights, is there."""
+    if path is None:
+        return False
+    path = Path(path)
+    if path.is_dir():
+        return (path / "config.json").is_file() and any(path.glob("*.safetensors"))
+    return path.is_file()
+
+
+@dataclass(frozen=True)
 class LoadOptions:
     """How to run a model. device: a torch.device; precision: fp32 | bf16 | fp16 (image
     encoder); decoder: auto | torch | onnx; attention: sdpa | reference; verify: check
@@ -58,20 +100,25 @@ class ModelSpec:
     for a model that needs none; load(spec, path or None, LoadOptions) -> a Backend;
     cost: relative compute per image (a CPU tries cheap models first, a GPU the costly,
     better ones); devices: device types it runs on; default_precision: what ``auto``
-    means for it (``auto`` leaves it to the device's rule in ``devices``)."""
+    means for it (``auto`` leaves it to the device's rule in ``devices``); priority:
+    families with a lower number are looked for first when no model is named, whatever
+    the cost (SAM 1 stays the default where its file is present); path: where a custom
+    model (no official weights, e.g. a fine-tuned folder) is."""
 
     name: str
     family: str
     display: str
-    weights: Optional[WeightFile]
+    weights: Optional[Union[WeightFile, HubRepo]]
     load: Callable[["ModelSpec", Optional[Path], LoadOptions], Any]
-    cost: int = 1
+    cost: float = 1
     devices: Tuple[str, ...] = DEVICE_TYPES
     default_precision: str = "auto"
+    priority: int = 0
+    path: Optional[Path] = None
 
     @property
     def needs_weights(self) -> bool:
-        return self.weights is not None
+        return self.weights is not None or self.path is not None
 
 
 @dataclass(frozen=True)
@@ -101,6 +148,20 @@ def register(family: Family) -> Family:
     return family
 
 
+def add_custom(spec: ModelSpec) -> ModelSpec:
+    """Add one custom model (``spec.path`` set) to its registered family; the same name
+    and path again is a no-op, another path under a taken name is refused."""
+    old = _MODELS.get(spec.name)
+    if old is not None:
+        if old.path is not None and old.path == spec.path:
+            return old
+        raise CheckpointError(f"a model named {spec.name!r} is already known; rename the folder {spec.path}")
+    family = _FAMILIES[spec.family]
+    _FAMILIES[spec.family] = Family(family.name, (*family.models, spec), family.recognise)
+    _MODELS[spec.name] = spec
+    return spec
+
+
 def unregister(family_name: str) -> None:
     for model in _FAMILIES.pop(family_name, Family(family_name, ())).models:
         _MODELS.pop(model.name, None)
@@ -126,7 +187,7 @@ def get(name: str) -> ModelSpec:
 def official_for(path: os.PathLike) -> Optional[ModelSpec]:
     """The model whose official file name ``path`` carries, or None."""
     name = Path(path).name
-    return next((m for m in _MODELS.values() if m.weights and m.weights.filename == name), None)
+    return next((m for m in _MODELS.values() if isinstance(m.weights, WeightFile) and m.weights.filename == name), None)
 
 
 def recognise(path: os.PathLike) -> str:
@@ -145,10 +206,11 @@ def recognise(path: os.PathLike) -> str:
 
 
 def preference(device_type: str) -> List[ModelSpec]:
-    """Models with weights in the order they are looked for when none is named: on a
-    GPU the most costly (best) first, elsewhere the cheapest first."""
-    runnable = [m for m in _MODELS.values() if m.needs_weights and device_type in m.devices]
-    return sorted(runnable, key=lambda m: -m.cost if device_type == "cuda" else m.cost)
+    """Models with official weights in the order they are looked for when none is named:
+    by family priority, then on a GPU the most costly (best) first, elsewhere the
+    cheapest (fastest) first."""
+    runnable = [m for m in _MODELS.values() if m.weights is not None and device_type in m.devices]
+    return sorted(runnable, key=lambda m: (m.priority, -m.cost if device_type == "cuda" else m.cost))
 
 
 def fallback(device_type: str) -> Optional[ModelSpec]:
@@ -157,15 +219,22 @@ def fallback(device_type: str) -> Optional[ModelSpec]:
 
 
 def weights_path(spec: ModelSpec, directory: Optional[os.PathLike] = None) -> Optional[Path]:
-    """Where ``spec``'s official file is (or would be) in the checkpoint folder."""
-    return None if spec.weights is None else checkpoint_dir(directory) / spec.weights.filename
+    """Where ``spec``'s weights are, or would be put: a custom model's own path; an
+    official file (or hub folder) in the checkpoint folder, or a hub folder's copy in
+    the Hugging Face cache when only that one is present."""
+    if spec.path is not None or spec.weights is None:
+        return spec.path
+    path = checkpoint_dir(directory) / spec.weights.filename
+    if isinstance(spec.weights, HubRepo) and not is_present(path):
+        return spec.weights.cached() or path
+    return path
 
 
 def missing_message(specs: Iterable[ModelSpec], directory: Optional[os.PathLike] = None) -> str:
     """What to say when none of ``specs``' files is in the checkpoint folder."""
     specs = [s for s in specs if s.weights]
     folder = checkpoint_dir(directory)
-    first = specs[-1] if specs else None
+    first = [s for s in specs if s.priority == specs[0].priority][-1] if specs else None  # the best of the first family
     how = (f"Get one with `python -m sam_app download {first.name}` (or from {first.weights.url} into that "
            "folder), " if first else "")
     return (f"no checkpoint found: looked for {', '.join(s.weights.filename for s in specs)} in {folder}. "
@@ -202,6 +271,6 @@ def statuses(directory: Optional[os.PathLike] = None, in_use: Optional[Dict[str,
         elif path is None:
             state = "built-in"
         else:
-            state = "present" if path.exists() else "missing"
+            state = "present" if is_present(path) else "missing"
         result.append(ModelStatus(spec, state, path))
     return result

@@ -1,0 +1,182 @@
+"""Models implemented by Hugging Face ``transformers`` (SAM 2.1, HQ-SAM, EdgeTAM), called
+the way their own processor + model pipeline calls them, with the image embedding kept
+outside the model (cached by the service) and our prompt vocabulary:
+
+- the image goes through the processor's own image processor, then
+  ``model.get_image_embeddings`` (the heavy step, once per image);
+- each object's points (X, Y pixels), labels (1 / 0), box (XYXY pixels) and previous
+  low-res logits (1x256x256) become the model's ``input_points`` / ``input_labels`` /
+  ``input_boxes`` / ``input_masks``, in the frame the processor normalises to: the
+  1024x1024 square the image is stretched to (SAM 2, EdgeTAM), or the longest side
+  scaled to 1024 and padded (HQ-SAM, as SAM 1);
+- masks are the processor's ``post_process_masks`` (bilinear up to the image, threshold
+  0), done with OpenCV and only for the candidates that are used.
+
+Objects with the same prompt shape are decoded as one batch along the model's
+``point_batch`` axis; objects with a mask input one at a time, because the model adds a
+mask's dense embedding to the image embedding that the whole batch shares.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Dict, Iterator, List, Optional, Tuple
+
+import cv2
+import numpy as np
+import torch
+
+from ..devices import DTYPES
+from ..prompts import ObjectPrompt
+from .base import Backend, ObjectResult, upscale_logits
+
+POINT_BATCH = 16  # prompts per model call in point_logits: the decoder's memory grows with the batch
+
+
+@dataclass
+class HFEmbedding:
+    """features: what the model's forward takes for the image (``image_embeddings``, and
+    HQ-SAM's ``intermediate_embeddings``), float32 on the model's device. frame_size:
+    the model's square input side (1024). input_size: (h, w) of the image inside it
+    (None: stretched to the whole square). original_size: (H, W) of the image."""
+
+    features: Dict[str, Any]
+    frame_size: int
+    input_size: Optional[Tuple[int, int]]
+    original_size: Tuple[int, int]
+
+    @property
+    def nbytes(self) -> int:
+        return sum(t.numel() * t.element_size() for t in _tensors(self.features))
+
+
+def _tensors(value) -> Iterator[torch.Tensor]:
+    if isinstance(value, torch.Tensor):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _tensors(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _tensors(v)
+
+
+class TransformersSamBackend(Backend):
+    """Wraps a transformers ``Sam2Model`` / ``EdgeTamModel`` / ``SamHQModel`` and its
+    processor. precision applies to the image encoder (autocast); the prompt decoder
+    runs in float32, as SAM 1's."""
+
+    decoder = "torch"
+
+    def __init__(self, model: torch.nn.Module, processor, name: str, device: torch.device, precision: str = "fp32"):
+        self.model = model.to(device).eval()
+        self.processor = processor
+        self.name = name
+        self.torch_device = torch.device(device)
+        self.device = str(self.torch_device)
+        self.precision = precision
+        size = processor.image_processor.size
+        self.square = getattr(size, "longest_edge", None) is None  # SAM 2 / EdgeTAM stretch, HQ-SAM pads
+        self.frame_size = int(size["height"] if self.square else size["longest_edge"])
+        self._encode_lock = threading.Lock()  # one encoding at a time bounds peak memory
+
+    def _autocast(self):
+        if self.precision == "fp32":
+            return contextlib.nullcontext()
+        return torch.autocast(self.torch_device.type, dtype=DTYPES[self.precision])
+
+    def encode(self, pixels: np.ndarray) -> HFEmbedding:
+        """pixels: HxWx3 uint8 RGB, through the processor's image processor."""
+        inputs = self.processor.image_processor(images=pixels, input_data_format="channels_last", return_tensors="pt")
+        pixel_values = inputs["pixel_values"].to(self.torch_device)
+        with self._encode_lock, torch.inference_mode(), self._autocast():
+            out = self.model.get_image_embeddings(pixel_values)
+        if isinstance(out, list):  # SAM 2 / EdgeTAM: the feature pyramid, high resolution first
+            features = {"image_embeddings": [t.float() for t in out]}
+        else:  # HQ-SAM: (image embedding, the ViT's intermediate embeddings)
+            features = {"image_embeddings": out[0].float(), "intermediate_embeddings": [t.float() for t in out[1]]}
+        input_size = None if self.square else tuple(int(v) for v in inputs["reshaped_input_sizes"][0])
+        return HFEmbedding(features, self.frame_size, input_size, tuple(pixels.shape[:2]))
+
+    def to_frame(self, xy: np.ndarray, embedding: HFEmbedding) -> np.ndarray:
+        """...x2 (X, Y) image pixels -> the model frame's, as the processor normalises."""
+        height, width = embedding.original_size
+        frame_h, frame_w = embedding.input_size or (embedding.frame_size, embedding.frame_size)
+        return (xy * np.array([frame_w / width, frame_h / height], np.float32)).astype(np.float32)
+
+    def decode(
+        self, embedding: HFEmbedding, objects: List[ObjectPrompt], multimask: bool, return_logits: bool
+    ) -> List[ObjectResult]:
+        groups = defaultdict(list)
+        for index, obj in enumerate(objects):
+            alone = index if obj.mask_input is not None else -1
+            groups[(len(obj.points), obj.box is not None, alone)].append(index)
+        results: List[ObjectResult] = [None] * len(objects)  # type: ignore[list-item]
+        for indices in groups.values():
+            batch = [objects[i] for i in indices]
+            scores, low_res = self._low_res(embedding, batch, multimask)
+            for i, obj, obj_scores, obj_low_res in zip(indices, batch, scores, low_res):
+                results[i] = self._result(embedding, obj, obj_scores, obj_low_res, return_logits)
+        return results
+
+    @torch.inference_mode()
+    def _low_res(self, embedding: HFEmbedding, batch: List[ObjectPrompt], multimask: bool):
+        """Objects of one prompt shape -> (scores KxC, low-res logits KxCx256x256) float32
+        numpy (C = 3 with multimask; what the model returns without)."""
+        device, kwargs = self.torch_device, {}
+        if len(batch[0].points):
+            points = np.stack([self.to_frame(o.points.astype(np.float32), embedding) for o in batch])
+            kwargs["input_points"] = torch.as_tensor(points[None], device=device)
+            kwargs["input_labels"] = torch.as_tensor(np.stack([o.labels for o in batch])[None], dtype=torch.long,
+                                                     device=device)
+        if batch[0].box is not None:
+            boxes = np.stack([self.to_frame(o.box.astype(np.float32).reshape(2, 2), embedding).reshape(4)
+                              for o in batch])
+            kwargs["input_boxes"] = torch.as_tensor(boxes[None], device=device)
+        if batch[0].mask_input is not None:
+            kwargs["input_masks"] = torch.as_tensor(batch[0].mask_input[None].astype(np.float32), device=device)
+        out = self.model(**embedding.features, **kwargs, multimask_output=multimask)
+        return out.iou_scores[0].float().cpu().numpy(), out.pred_masks[0].float().cpu().numpy()
+
+    @property
+    def mask_threshold(self) -> float:
+        return 0.0
+
+    def upscale(self, low_res: np.ndarray, embedding_sizes: Tuple, size: Tuple[int, int]) -> np.ndarray:
+        """256x256 float32 low-res logits -> (h, w) float32 logits, as the processor's
+        ``post_process_masks``: bilinear straight to the image (the stretched square), or
+        to the padded frame, cropped, then to the image (HQ-SAM)."""
+        frame_size, input_size = embedding_sizes
+        if input_size is None:
+            return cv2.resize(low_res, (size[1], size[0]), interpolation=cv2.INTER_LINEAR)
+        return upscale_logits(low_res, input_size, size, frame_size)
+
+    def point_logits(self, embedding: HFEmbedding, points: np.ndarray):
+        """One foreground point per prompt, three candidates each (segment everything).
+        points: Nx2 (X, Y) pixels -> (scores Nx3, low-res logits Nx3x256x256) float32."""
+        objects = [ObjectPrompt(np.asarray([xy], np.float32), np.ones(1, np.int32)) for xy in points]
+        parts = [self._low_res(embedding, objects[start:start + POINT_BATCH], True)
+                 for start in range(0, len(objects), POINT_BATCH)]
+        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+    def full_logits(self, embedding: HFEmbedding, low_res: np.ndarray) -> Iterator[np.ndarray]:
+        """Kx256x256 low-res logits -> K HxW float32 logits at the image size."""
+        sizes = (embedding.frame_size, embedding.input_size)
+        for m in low_res:
+            yield self.upscale(m.astype(np.float32), sizes, embedding.original_size)
+
+    def _result(self, embedding: HFEmbedding, obj: ObjectPrompt, scores: np.ndarray, low_res: np.ndarray,
+                return_logits: bool) -> ObjectResult:
+        sizes = (embedding.frame_size, embedding.input_size)  # the closure holds no reference to the embedding
+
+        def upscale(candidate: int, size: Tuple[int, int]) -> np.ndarray:
+            return self.upscale(low_res[candidate], sizes, size) > self.mask_threshold
+
+        logits = None
+        if return_logits:
+            logits = np.stack([self.upscale(c, sizes, embedding.original_size) for c in low_res])
+        return ObjectResult(prompt=obj, scores=scores, low_res_logits=low_res, best=int(np.argmax(scores)),
+                            image_size=embedding.original_size, upscale=upscale, logits=logits)

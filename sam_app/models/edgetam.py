@@ -1,0 +1,21 @@
+"""EdgeTAM (Meta, CVPR 2025): SAM 2's decoder behind a RepViT-M1 image encoder (timm),
+built for phones and CPUs. Run by transformers' ``EdgeTamModel`` from the hub folder its
+documentation uses, with SAM 2's processor (the image stretched to 1024x1024)."""
+
+from .hf import Architecture, Official, hub_family
+
+MB = 1_000_000
+
+
+def _processor():
+    from transformers import Sam2ImageProcessor, Sam2Processor
+
+    return Sam2Processor(Sam2ImageProcessor())
+
+
+ARCHITECTURE = Architecture("edgetam", "EdgeTamModel", _processor, lambda config: None)
+OFFICIAL = {
+    # one released size: any EdgeTAM folder is this model
+    "edgetam": Official("yonigozlan/EdgeTAM-hf", "EdgeTAM", 56 * MB, 0.2, None),
+}
+FAMILY = hub_family("edgetam", ARCHITECTURE, OFFICIAL)
