@@ -129,6 +129,37 @@ def running_app(service: SamService):
         demo.close()
 
 
+@contextlib.contextmanager
+def webui_client(args, env):
+    """webui.py (what `make run` starts) in a subprocess with ``args`` and ``env`` added to
+    the test environment; yields a gradio_client.Client of it once it answers."""
+    import socket
+    import time
+
+    from gradio_client import Client
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", HF_HUB_OFFLINE="1", **env)
+    process = subprocess.Popen([sys.executable, "webui.py", "--port", str(port), *map(str, args)], cwd=REPO, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline, client = time.time() + 120, None
+        while time.time() < deadline and client is None:
+            if process.poll() is not None:
+                pytest.fail("webui.py exited:\n" + process.stdout.read())
+            try:
+                client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+            except Exception:
+                time.sleep(1)
+        assert client is not None, "the UI did not come up"
+        yield client
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
 @pytest.fixture(scope="module")
 def served(tiny_model, tmp_path_factory):
     """(service, URL) of the web UI running on the tiny model, one per test module."""

@@ -1,16 +1,10 @@
 """The weights-free classical backend, and the app starting on it with no checkpoint."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
-
 import cv2
 import numpy as np
 import pytest
 
-from conftest import IMGS, REPO
+from conftest import IMGS, webui_client
 from sam_app.backends.classical import ClassicalBackend
 from sam_app.errors import CheckpointError
 from sam_app.prompts import build_objects
@@ -75,43 +69,19 @@ def test_service_falls_back_to_classical_and_switches_when_a_checkpoint_appears(
         strict.resolve_model_name()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_start_command_with_no_checkpoint_and_no_network_serves_classical_masks(tmp_path):
     """webui.py (what `make run` starts) with an empty checkpoint folder, the network
     blocked by a dead proxy, answers a box prompt on /segment with a classical mask."""
-    from gradio_client import Client, handle_file
+    from gradio_client import handle_file
 
     from sam_app.export import decode_rle
 
-    port = free_port()
-    env = dict(os.environ, SAM_CHECKPOINT_DIR=str(tmp_path / "empty"), HTTP_PROXY="http://127.0.0.1:9",
-               HTTPS_PROXY="http://127.0.0.1:9", NO_PROXY="127.0.0.1,localhost", GRADIO_ANALYTICS_ENABLED="False",
-               HF_HUB_OFFLINE="1")
-    process = subprocess.Popen([sys.executable, "webui.py", "--port", str(port)], cwd=REPO, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        deadline = time.time() + 120
-        client = None
-        while time.time() < deadline and client is None:
-            if process.poll() is not None:
-                pytest.fail("webui.py exited:\n" + process.stdout.read())
-            try:
-                client = Client(url, verbose=False)
-            except Exception:
-                time.sleep(1)
-        assert client is not None, "the UI did not come up"
+    env = dict(SAM_CHECKPOINT_DIR=str(tmp_path / "empty"), HTTP_PROXY="http://127.0.0.1:9",
+               HTTPS_PROXY="http://127.0.0.1:9", NO_PROXY="127.0.0.1,localhost")
+    with webui_client([], env) as client:
         data, overlay = client.predict(handle_file(str(IMGS / "coffee.png")), "", "", "170 20 480 330", False,
                                        api_name="/segment")
         (obj,) = data["objects"]
         assert data["model"] == "classical" and [m["score"] for m in obj["masks"]] == [None]
         mask = decode_rle(obj["masks"][0]["segmentation"])
         assert mask.shape == (400, 600) and 0.2 < mask[20:330, 170:480].mean() < 1.0 and not mask[350:, :].any()
-    finally:
-        process.terminate()
-        process.wait(timeout=30)

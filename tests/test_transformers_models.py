@@ -2,6 +2,7 @@
 own processor + model pipeline on the same random weights, and their folders, recognition,
 downloads and defaults. Nothing is fetched from the network (HF_HUB_OFFLINE=1)."""
 
+import json
 import os
 import subprocess
 import sys
@@ -263,3 +264,78 @@ def test_list_shows_every_family(tmp_path):
     for name in ("vit_b", "sam2.1_hiera_t", "sam2.1_hiera_l", "sam_hq_vit_b", "sam_hq_vit_h", "edgetam"):
         assert f"  {name} " in result.stdout
     assert "sam2.1-hiera-tiny" in result.stdout
+
+
+def test_batch_dataset_with_a_saved_folder_equals_single_image_results(sam2_folder, tmp_path):
+    """``batch --checkpoint DIR``: each COCO annotation is the mask the service gives."""
+    from pycocotools.coco import COCO
+
+    images = tmp_path / "images"
+    images.mkdir()
+    for name in ("coffee.png", "astronaut.png"):
+        Image.open(IMGS / name).convert("RGB").save(images / name)
+    lines = [{"image": "coffee.png", "objects": [{"box": [50, 50, 300, 250]}, {"points": [[200, 200]]}]},
+             {"image": "astronaut.png", "objects": [{"points": [[250, 150], [20, 20]], "labels": [1, 0]}]}]
+    prompts = tmp_path / "prompts.jsonl"
+    prompts.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "sam_app", "batch", "--images", str(images), "--prompts", str(prompts), "--output",
+         str(out), "--checkpoint", str(sam2_folder[0]), "--device", "cpu", "--precision", "fp32"],
+        cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    coco = COCO(str(out / "annotations.json"))
+    service = SamService(checkpoint=sam2_folder[0], device="cpu", precision="fp32")
+    for image in coco.loadImgs(coco.getImgIds()):
+        objects = next(line["objects"] for line in lines if line["image"] == image["file_name"])
+        for ann, obj in zip(coco.loadAnns(coco.getAnnIds(imgIds=image["id"])), objects):
+            boxes = np.array([obj["box"]]) if "box" in obj else None
+            points = np.array(obj.get("points", []), np.float32).reshape(-1, 2)
+            expected = service.segment(images / image["file_name"], points, obj.get("labels"), boxes).objects[0]
+            assert np.array_equal(coco.annToMask(ann).astype(bool), expected.best_mask)
+
+
+def test_api_takes_a_model_argument(tiny_model):
+    """/segment and /everything on a server with SAM 1 as default and a SAM 2 beside it."""
+    from gradio_client import Client, handle_file
+
+    from conftest import make_service, running_app
+    from sam_app.export import decode_rle
+
+    model, processor = tiny_hf("sam2", seed=2)
+    service = make_service(tiny_model)
+    service.add_backend(TransformersSamBackend(model, processor, "sam2-test", torch.device("cpu")))
+    with running_app(service) as url:
+        client = Client(url, verbose=False)
+        coffee = str(IMGS / "coffee.png")
+        data, _ = client.predict(handle_file(coffee), "250 200", "", "", True, False, "", "sam2-test", api_name="/segment")
+        assert data["model"] == "sam2-test"
+        expected = service.segment(IMGS / "coffee.png", np.array([[250, 200]]), multimask=True, model="sam2-test")
+        masks = [decode_rle(m["segmentation"]) for m in data["objects"][0]["masks"]]
+        assert np.array_equal(np.stack(masks), expected.objects[0].masks)
+        default, _ = client.predict(handle_file(coffee), "250 200", api_name="/segment")
+        assert default["model"] == "tiny"
+        with pytest.raises(Exception, match="unknown model 'nope'"):
+            client.predict(handle_file(coffee), "250 200", "", "", False, False, "", "nope", api_name="/segment")
+        everything, _ = client.predict(handle_file(coffee), "", {"points_per_side": 4}, False, "sam2-test",
+                                       api_name="/everything")
+        assert everything["model"] == "sam2-test"
+
+
+def test_webui_serves_a_saved_folder_given_with_checkpoint(sam2_folder, photo, tmp_path):
+    """webui.py --checkpoint DIR: /segment answers with the folder's model, equal to the pipeline."""
+    from gradio_client import handle_file
+
+    from conftest import webui_client
+    from sam_app.export import decode_rle
+
+    folder, model, processor = sam2_folder
+    args = ["--checkpoint", folder, "--device", "cpu", "--precision", "fp32"]
+    with webui_client(args, {"SAM_CHECKPOINT_DIR": str(tmp_path / "empty")}) as client:
+        data, _ = client.predict(handle_file(str(IMGS / "coffee.png")), "250 200", "", "", True, False,
+                                 api_name="/segment")
+    assert data["model"] == "my-sam2"
+    masks = np.stack([decode_rle(m["segmentation"]) for m in data["objects"][0]["masks"]])
+    ref_masks, ref_scores = reference(model, processor, photo, [[[[250, 200]]]])
+    assert (masks == ref_masks[0]).mean() >= PIXELS
+    np.testing.assert_allclose([m["score"] for m in data["objects"][0]["masks"]], ref_scores[0], atol=SCORES)

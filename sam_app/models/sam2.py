@@ -21,11 +21,13 @@ def _signature(config: dict):
 
 
 ARCHITECTURE = Architecture("sam2", "Sam2Model", _processor, _signature)
+# cost: encoder time relative to SAM 1 vit_b on a CPU (docs/performance.md, "Models"; the sizes
+# not in that table are placed between their measured neighbours)
 OFFICIAL = {
-    "sam2.1_hiera_t": Official("facebook/sam2.1-hiera-tiny", "SAM 2.1 Hiera-T", 156 * MB, 0.3, (96, (1, 2, 7, 2))),
-    "sam2.1_hiera_s": Official("facebook/sam2.1-hiera-small", "SAM 2.1 Hiera-S", 184 * MB, 0.4, (96, (1, 2, 11, 2))),
-    "sam2.1_hiera_b+": Official("facebook/sam2.1-hiera-base-plus", "SAM 2.1 Hiera-B+", 324 * MB, 0.7,
+    "sam2.1_hiera_t": Official("facebook/sam2.1-hiera-tiny", "SAM 2.1 Hiera-T", 156 * MB, 0.28, (96, (1, 2, 7, 2))),
+    "sam2.1_hiera_s": Official("facebook/sam2.1-hiera-small", "SAM 2.1 Hiera-S", 184 * MB, 0.35, (96, (1, 2, 11, 2))),
+    "sam2.1_hiera_b+": Official("facebook/sam2.1-hiera-base-plus", "SAM 2.1 Hiera-B+", 324 * MB, 0.6,
                                 (112, (2, 3, 16, 3))),
-    "sam2.1_hiera_l": Official("facebook/sam2.1-hiera-large", "SAM 2.1 Hiera-L", 898 * MB, 1.6, (144, (2, 6, 36, 4))),
+    "sam2.1_hiera_l": Official("facebook/sam2.1-hiera-large", "SAM 2.1 Hiera-L", 898 * MB, 1.42, (144, (2, 6, 36, 4))),
 }
 FAMILY = hub_family("sam2.1", ARCHITECTURE, OFFICIAL)

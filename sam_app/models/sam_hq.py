@@ -20,9 +20,11 @@ def _signature(config: dict):
 
 
 ARCHITECTURE = Architecture("sam_hq", "SamHQModel", _processor, _signature)
+# cost: encoder time relative to SAM 1 vit_b on a CPU (docs/performance.md, "Models"; the sizes
+# not in that table are placed between their measured neighbours)
 OFFICIAL = {
-    "sam_hq_vit_b": Official("syscv-community/sam-hq-vit-base", "HQ-SAM ViT-B", 380 * MB, 1.05, 768),
-    "sam_hq_vit_l": Official("syscv-community/sam-hq-vit-large", "HQ-SAM ViT-L", 1_260 * MB, 2.05, 1024),
-    "sam_hq_vit_h": Official("syscv-community/sam-hq-vit-huge", "HQ-SAM ViT-H", 2_570 * MB, 3.05, 1280),
+    "sam_hq_vit_b": Official("syscv-community/sam-hq-vit-base", "HQ-SAM ViT-B", 380 * MB, 0.88, 768),
+    "sam_hq_vit_l": Official("syscv-community/sam-hq-vit-large", "HQ-SAM ViT-L", 1_260 * MB, 2.5, 1024),
+    "sam_hq_vit_h": Official("syscv-community/sam-hq-vit-huge", "HQ-SAM ViT-H", 2_570 * MB, 4.78, 1280),
 }
 FAMILY = hub_family("sam_hq", ARCHITECTURE, OFFICIAL)

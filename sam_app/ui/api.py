@@ -24,7 +24,7 @@ class Api:
 
     def segment(
         self, image: Optional[FileData] = None, points: str = "", labels: str = "", boxes: str = "",
-        multimask: bool = False, overlay: bool = True, image_id: str = "",
+        multimask: bool = False, overlay: bool = True, image_id: str = "", model: str = "",
     ) -> tuple[dict, Optional[FileData]]:
         """Segment an image with prompt text in the web UI's syntax.
 
@@ -33,7 +33,8 @@ class Api:
         "X Y X Y ..." in pixels. labels: "1 0 ..." (1 foreground, 0 background; empty =
         all foreground). boxes: "X1 Y1 X2 Y2 ...", one object per box, taking the points
         inside it. multimask: three candidates per object. overlay: also draw the best
-        masks on the image.
+        masks on the image. model: a model name of ``python -m sam_app list`` (vit_b,
+        sam2.1_hiera_t, ...); empty = the server's default.
         Returns the result in the app's JSON schema (README, "Result files"; every
         candidate's mask as COCO RLE) and an overlay JPEG (a picture for people; the masks
         are in the JSON), or None without overlay.
@@ -41,7 +42,8 @@ class Api:
         service = self.shared.service
         try:
             loaded = self._image(image, image_id)
-            result = service.segment_text(loaded, points, labels, boxes, multimask, budget_s=LIMITS.request_seconds)
+            result = service.segment_text(loaded, points, labels, boxes, multimask, model=model or None,
+                                          budget_s=LIMITS.request_seconds)
         except SamAppError as exc:
             raise gr.Error(str(exc), print_exception=False) from None
         data = export.result_record(result, export.image_record(loaded, None, service.image_id(loaded)))
@@ -52,14 +54,14 @@ class Api:
         return data, FileData(path=self.shared.outputs.jpeg_file(picture), mime_type="image/jpeg")
 
     def everything(self, image: Optional[FileData] = None, image_id: str = "", settings: Optional[dict] = None,
-                   overlay: bool = True) -> tuple[dict, Optional[FileData]]:
+                   overlay: bool = True, model: str = "") -> tuple[dict, Optional[FileData]]:
         """Automatic masks ("segment everything") for an image.
 
         image / image_id: as for /segment. settings: any of the generator's settings by
         upstream's names (points_per_side, pred_iou_thresh, stability_score_thresh,
         box_nms_thresh, crop_n_layers, min_mask_region_area, ...; ours: mask_nms_thresh,
         max_area_fraction; "preset": "fast"), the rest at upstream's defaults.
-        overlay: also return a picture with every mask drawn.
+        overlay: also return a picture with every mask drawn. model: as for /segment.
         Returns {"schema_version", "model", "image", "settings", "masks": upstream's
         records with COCO RLE segmentations} and the overlay JPEG (or None).
         """
@@ -76,7 +78,7 @@ class Api:
             options["output_mode"] = "coco_rle"
             chosen = EverythingSettings.preset(preset, **options)
             loaded = self._image(image, image_id)
-            model = service.resolve_model_name(None)
+            model = service.resolve_model_name(model or None)
             records = MaskGenerator(service, model, chosen).generate(loaded, budget_s=LIMITS.everything_seconds)
         except (SamAppError, TypeError) as exc:
             raise gr.Error(str(exc), print_exception=False) from None
