@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run install install-test test test-fast bench bench-everything bench-batch bench-load bench-large-requests bench-clicks clean
+.PHONY: run install install-test test test-fast bench bench-everything bench-batch bench-load bench-large-requests bench-clicks bench-models clean
 
 run: install
 	$(BIN)/python webui.py $(ARGS)
@@ -48,6 +48,9 @@ bench-large-requests: install-test
 
 bench-clicks: install-test
 	$(BIN)/python benchmarks/clicks.py $(ARGS)
+
+bench-models: install-test
+	$(BIN)/python benchmarks/models.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
