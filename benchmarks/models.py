@@ -12,9 +12,7 @@ docs/performance.md.
 
 import argparse
 import platform
-import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +21,7 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.report import default_photo, publish  # noqa: E402
+from benchmarks.run import timed  # noqa: E402
 from sam_app import models  # noqa: E402
 from sam_app.devices import cpu_has_fast_bf16, resolve_device, resolve_precision  # noqa: E402
 from sam_app.prompts import ObjectPrompt  # noqa: E402
@@ -75,16 +74,6 @@ def full_size(name: str, device):
     return lambda precision: TransformersSamBackend(model, processor, name, device, precision)
 
 
-def median_ms(fn, repeats):
-    fn()
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--image", default=default_photo())
@@ -107,9 +96,8 @@ def main(argv=None) -> int:
         for precision in precisions:
             backend = build(resolve_precision(precision, device))
             params = sum(p.numel() for p in backend.model.parameters()) / 1e6
-            encode_ms = median_ms(lambda: backend.encode(pixels), args.repeats)
-            embedding = backend.encode(pixels)
-            prompt_ms = median_ms(lambda: backend.decode(embedding, [point], True, False)[0].best_mask, 10)
+            encode_ms, _, embedding = timed(lambda: backend.encode(pixels), args.repeats, device)
+            prompt_ms, _, _ = timed(lambda: backend.decode(embedding, [point], True, False)[0].best_mask, 10, device)
             rows.append((name, f"{params:.0f} M", precision, encode_ms, prompt_ms, embedding.nbytes / 2**20))
             print(rows[-1], flush=True)
     base = {r[2]: r[3] for r in rows if r[0] == "vit_b"}

@@ -1,7 +1,8 @@
 """The web UI in headless Chromium (Debian's, driven by Playwright): what a person does."""
 
-import os
+import contextlib
 import json
+import os
 import shutil
 import time
 
@@ -24,8 +25,9 @@ BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgr
                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-@pytest.fixture
-def page(served, tmp_path):
+@contextlib.contextmanager
+def open_page(url):
+    """A 1400x1000 page of ``url`` in headless Chromium, downloads allowed."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -33,10 +35,16 @@ def page(served, tmp_path):
         context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
         page = context.new_page()
         page.set_default_timeout(60_000)
-        page.goto(served[1])
+        page.goto(url)
         page.wait_for_selector("#upload")
         yield page
         browser.close()
+
+
+@pytest.fixture
+def page(served, tmp_path):
+    with open_page(served[1]) as page:
+        yield page
 
 
 def message(page) -> str:
@@ -137,16 +145,10 @@ def test_prompt_errors_show_in_the_page(page):
 def test_box_by_two_clicks_on_the_classical_backend(tmp_path):
     """No checkpoint: the page says it runs the classical backend, and a box drawn with
     two clicks gives a real mask (this screenshot is the README's)."""
-    from playwright.sync_api import sync_playwright
-
     from sam_app.service import SamService
 
     with running_app(SamService(checkpoint_dir=tmp_path, device="cpu", precision="fp32")) as url:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(60_000)
-            page.goto(url)
+        with open_page(url) as page:
             status = page.locator("#status").inner_text()
             assert status.startswith("OpenCV GrabCut (classical, no weights): no checkpoint found in")
             page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
@@ -163,7 +165,6 @@ def test_box_by_two_clicks_on_the_classical_backend(tmp_path):
             assert "box 1: (1" in page.locator("#prompt-list").inner_text()
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "classical_page.png"), full_page=True)
-            browser.close()
 
 
 def test_large_image_is_shown_smaller_and_clicks_land_in_image_pixels(page, tmp_path):
@@ -254,8 +255,6 @@ def test_batch_mode_makes_a_dataset_zip(page, tmp_path):
 def test_prompting_with_a_sam21_model(tmp_path):
     """A SAM 2.1 folder in the checkpoint folder (no SAM 1): the page picks it, a click
     gives three candidates, and the click lands on the right pixel."""
-    from playwright.sync_api import sync_playwright
-
     from models import tiny_hf
     from sam_app.service import SamService
 
@@ -263,11 +262,7 @@ def test_prompting_with_a_sam21_model(tmp_path):
     model.save_pretrained(tmp_path / "sam2.1-hiera-tiny")
     processor.save_pretrained(tmp_path / "sam2.1-hiera-tiny")
     with running_app(SamService(checkpoint_dir=tmp_path, device="cpu", precision="fp32")) as url:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(60_000)
-            page.goto(url)
+        with open_page(url) as page:
             assert "Model sam2.1_hiera_t" in page.locator("#status").inner_text()
             page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
             page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
@@ -282,4 +277,3 @@ def test_prompting_with_a_sam21_model(tmp_path):
             assert abs(x - 600 * 0.4) <= 3 and abs(y - 400 * 0.6) <= 3
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "sam21_page.png"), full_page=True)
-            browser.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Callable, Dict, List, Optional, Protocol, Tuple
 
 import cv2
@@ -26,6 +27,24 @@ def upscale_logits(low_res: np.ndarray, input_size: Tuple[int, int], original_si
     frame = cv2.resize(low_res, (frame_size, frame_size), interpolation=cv2.INTER_LINEAR)
     frame = frame[: input_size[0], : input_size[1]]
     return cv2.resize(frame, (original_size[1], original_size[0]), interpolation=cv2.INTER_LINEAR)
+
+
+def decode_by_shape(objects: List[ObjectPrompt], low_res: Callable, result: Callable,
+                    separate_masks: bool = False) -> List["ObjectResult"]:
+    """Decode ``objects`` one batch per prompt shape (point count, box or not, mask input
+    or not; with separate_masks, each object with a mask input by itself).
+    low_res(batch) -> (scores KxC, low-res logits KxCx256x256); result(object, scores C,
+    low-res Cx256x256) -> ObjectResult. Returns the results in the objects' order."""
+    groups = defaultdict(list)
+    for index, obj in enumerate(objects):
+        mask = obj.mask_input is not None
+        groups[(len(obj.points), obj.box is not None, mask, index if mask and separate_masks else -1)].append(index)
+    results: List[ObjectResult] = [None] * len(objects)  # type: ignore[list-item]
+    for indices in groups.values():
+        batch = [objects[i] for i in indices]
+        for i, obj, obj_scores, obj_low_res in zip(indices, batch, *low_res(batch)):
+            results[i] = result(obj, obj_scores, obj_low_res)
+    return results
 
 
 class ObjectResult:

@@ -7,7 +7,6 @@ import contextlib
 import logging
 import threading
 import time
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, Iterator, List, Tuple
 
@@ -20,7 +19,7 @@ from ..errors import SamAppError
 from ..onnx_decoder import prompt_arrays
 from ..prompts import ObjectPrompt
 from . import fast_attention
-from .base import Backend, ObjectResult, upscale_logits
+from .base import Backend, ObjectResult, decode_by_shape, upscale_logits
 
 
 @dataclass
@@ -130,16 +129,8 @@ class SamBackend(Backend):
         decoded as one batch, exactly as ``SamPredictor.predict_torch`` would (the service
         hands over at most ``service.DECODE_CHUNK`` objects at a time: memory grows with
         the batch)."""
-        groups = defaultdict(list)
-        for index, obj in enumerate(objects):
-            groups[(len(obj.points), obj.box is not None, obj.mask_input is not None)].append(index)
-        results: List[ObjectResult] = [None] * len(objects)  # type: ignore[list-item]
-        for indices in groups.values():
-            batch = [objects[i] for i in indices]
-            scores, low_res = self._low_res(embedding, batch, multimask)
-            for i, obj, obj_scores, obj_low_res in zip(indices, batch, scores, low_res):
-                results[i] = self._result(embedding, obj, obj_scores, obj_low_res, return_logits)
-        return results
+        return decode_by_shape(objects, lambda batch: self._low_res(embedding, batch, multimask),
+                               lambda obj, scores, low_res: self._result(embedding, obj, scores, low_res, return_logits))
 
     @torch.inference_mode()
     def _low_res(self, embedding: SamEmbedding, batch: List[ObjectPrompt], multimask: bool):

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
@@ -31,7 +30,7 @@ import torch
 
 from ..devices import DTYPES
 from ..prompts import ObjectPrompt
-from .base import Backend, ObjectResult, upscale_logits
+from .base import Backend, ObjectResult, decode_by_shape, upscale_logits
 
 POINT_BATCH = 16  # prompts per model call in point_logits: the decoder's memory grows with the batch
 
@@ -110,17 +109,9 @@ class TransformersSamBackend(Backend):
     def decode(
         self, embedding: HFEmbedding, objects: List[ObjectPrompt], multimask: bool, return_logits: bool
     ) -> List[ObjectResult]:
-        groups = defaultdict(list)
-        for index, obj in enumerate(objects):
-            alone = index if obj.mask_input is not None else -1
-            groups[(len(obj.points), obj.box is not None, alone)].append(index)
-        results: List[ObjectResult] = [None] * len(objects)  # type: ignore[list-item]
-        for indices in groups.values():
-            batch = [objects[i] for i in indices]
-            scores, low_res = self._low_res(embedding, batch, multimask)
-            for i, obj, obj_scores, obj_low_res in zip(indices, batch, scores, low_res):
-                results[i] = self._result(embedding, obj, obj_scores, obj_low_res, return_logits)
-        return results
+        return decode_by_shape(objects, lambda batch: self._low_res(embedding, batch, multimask),
+                               lambda obj, scores, low_res: self._result(embedding, obj, scores, low_res, return_logits),
+                               separate_masks=True)
 
     @torch.inference_mode()
     def _low_res(self, embedding: HFEmbedding, batch: List[ObjectPrompt], multimask: bool):
