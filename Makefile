@@ -50,7 +50,7 @@ bench-clicks: install-test
 	$(BIN)/python benchmarks/clicks.py $(ARGS)
 
 bench-models: install-test
-	$(BIN)/python benchmarks/models.py $(ARGS)
+	$(BIN)/python benchmarks/model_families.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -146,6 +146,19 @@ def test_a_saved_folder_loads_through_checkpoint_and_equals_the_pipeline(sam2_fo
     assert_same(ours, *reference(model, processor, photo, [[[[250, 200]]]]))
 
 
+def test_a_folder_of_config_and_weights_alone_loads_with_the_default_processor(sam2_folder, photo, tmp_path):
+    """No preprocessor_config.json: the family's own processor (what the hub ships)."""
+    import shutil
+
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    for name in ("config.json", "model.safetensors"):
+        shutil.copy(sam2_folder[0] / name, folder / name)
+    service = SamService(checkpoint=folder, device="cpu", precision="fp32")
+    ours = service.segment(photo, np.array([[250, 200]]), multimask=True)
+    assert_same(ours, *reference(sam2_folder[1], sam2_folder[2], photo, [[[[250, 200]]]]))
+
+
 def test_official_sizes_are_recognised_from_the_config_alone(tmp_path):
     import transformers as tf
 

@@ -1,8 +1,8 @@
 """Encoder and prompt times of every family's smallest and largest model, at full size
 with random weights, at each precision, against SAM 1 vit_b in the same run.
 
-    python benchmarks/models.py [--image PATH] [--models edgetam sam2.1_hiera_t ...]
-                                [--precisions fp32 bf16] [--no-write]
+    python benchmarks/model_families.py [--image PATH] [--models edgetam sam2.1_hiera_t ...]
+                                        [--precisions fp32 bf16] [--no-write]
 
 Encoder: the image's embedding (median of --repeats after a warm-up). Prompt: one
 foreground point, three candidates, the best one upscaled to the image (what a click
@@ -101,7 +101,7 @@ def main(argv=None) -> int:
             rows.append((name, f"{params:.0f} M", precision, encode_ms, prompt_ms, embedding.nbytes / 2**20))
             print(rows[-1], flush=True)
     base = {r[2]: r[3] for r in rows if r[0] == "vit_b"}
-    lines = ["## Models (`benchmarks/models.py`)\n",
+    lines = ["## Models (`benchmarks/model_families.py`)\n",
              f"{device.type}, {torch.get_num_threads()} threads, {platform.processor() or platform.machine()}; "
              f"{Path(args.image).name} ({width}x{height}); random weights at full size; encoder: median of "
              f"{args.repeats} after a warm-up; prompt: one point, 3 candidates, best mask at image size, median of 10."
