@@ -31,7 +31,7 @@ def add_model_arguments(parser: argparse.ArgumentParser, names: Optional[List[st
     """--model-type (one of ``names``, default every registered model), --checkpoint and
     --checkpoint-dir, with environment variables as defaults."""
     env = os.environ.get
-    parser.add_argument("--model-type", choices=names or models.names(), default=env("SAM_MODEL_TYPE"),
+    parser.add_argument("--model-type", choices=names or models.names("segmenter"), default=env("SAM_MODEL_TYPE"),
                         help="model to run (default: the first whose checkpoint is found; the web UI then "
                              "falls back to classical, OpenCV GrabCut without weights; env SAM_MODEL_TYPE)")
     parser.add_argument("--checkpoint", default=env("SAM_CHECKPOINT"),
@@ -149,6 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
     seg.add_argument("--boxes", default="", help='"X1 Y1 X2 Y2 ...": one object per box')
     seg.add_argument("--mask-input", help="previous low-res logits (.npy, 1x256x256 or Kx1x256x256)")
     seg.add_argument("--multimask", action="store_true", help="three candidate masks per object")
+    seg.add_argument("--text", default="", help='phrases to find, e.g. "dog, red car": one object per instance; '
+                                                 "points and boxes given with it narrow it")
+    seg.add_argument("--text-threshold", type=float, default=0.3, help="lowest detection score kept (0-1)")
+    seg.add_argument("--max-instances", type=int, default=20, help="at most this many instances, best first")
+    seg.add_argument("--detector", choices=models.names("detector"), default=None,
+                     help="the text detector (default: the first present)")
     add_engine_arguments(seg)
 
     every = sub.add_parser("everything", help="automatic masks for an image or a folder (upstream amg.py's layout)")
@@ -187,8 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_segment(args: argparse.Namespace) -> int:
-    from .export import image_record, result_record, save_json, save_mask_png, save_npy
+    from .export import add_text, image_record, result_record, save_json, save_mask_png, save_npy
     from .prompts import parse_boxes, parse_labels, parse_points
+    from .service import SegmentResult
 
     points = parse_points(args.points)
     labels = parse_labels(args.labels, len(points))
@@ -202,7 +209,18 @@ def cmd_segment(args: argparse.Namespace) -> int:
     # A script asked for SAM and gets SAM or an error; the classical backend only on request.
     service = service_from_args(args, allow_fallback=False, decoder=args.decoder or "torch")
     image = service.load_image(args.image)  # fail on a bad image before loading a model
-    result = service.segment(image, points, labels, boxes, mask_input, multimask=args.multimask)
+    found = None
+    if args.text and mask_input is not None:
+        raise SamAppError("--mask-input refines one object; it does not combine with --text (each instance found "
+                          "is its own object: refine one with --boxes and --mask-input afterwards)")
+    if args.text:
+        from .tasks.text import segment_phrases
+
+        found = segment_phrases(service, image, args.text, args.text_threshold, args.max_instances, args.detector,
+                                points=points, labels=labels, boxes=boxes, multimask=args.multimask)
+        result = SegmentResult(found.image_size, found.model, found.objects)
+    else:
+        result = service.segment(image, points, labels, boxes, mask_input, multimask=args.multimask)
 
     out = Path(args.out_dir)
     try:
@@ -215,9 +233,11 @@ def cmd_segment(args: argparse.Namespace) -> int:
         if obj.low_res_logits is not None:
             save_npy(out / f"object{i}_logits.npy", obj.low_res_logits)
     has_logits = all(o.low_res_logits is not None for o in result.objects)
-    save_json(out / "result.json", result_record(
-        result, image_record(image, str(args.image)), mask_files=lambda i, c: f"object{i}_mask{c}.png",
-        logits_files=(lambda i: f"object{i}_logits.npy") if has_logits else None))
+    record = result_record(result, image_record(image, str(args.image)), mask_files=lambda i, c: f"object{i}_mask{c}.png",
+                           logits_files=(lambda i: f"object{i}_logits.npy") if has_logits else None)
+    if found is not None:
+        add_text(record, found)
+    save_json(out / "result.json", record)
     print(f"{len(result.objects)} object(s) -> {out / 'result.json'}")
     return 0
 

@@ -148,6 +148,16 @@ def image_record(image, file_name: Optional[str] = None, image_id: Optional[str]
     return {"file_name": file_name, "width": image.width, "height": image.height, "image_id": image_id}
 
 
+def add_text(record: Dict[str, object], found) -> Dict[str, object]:
+    """``record`` (``result_record`` of a text prompt's objects) with what the text
+    prompt (``tasks.text.TextResult``) adds: ``"text": {"phrases", "detector"}``, and for
+    each object the ``phrase`` it answers and its ``detection_score``."""
+    record["text"] = {"phrases": list(found.phrases), "detector": found.detector}
+    for obj, label, score in zip(record["objects"], found.labels, found.scores):
+        obj.update(phrase=label, detection_score=round(float(score), 6))
+    return record
+
+
 def result_record(result, image: Dict[str, object], selected: Optional[Sequence[int]] = None,
                   candidates: str = "all", mask_files: Optional[Callable[[int, int], str]] = None,
                   logits_files: Optional[Callable[[int], str]] = None) -> Dict[str, object]:

@@ -123,10 +123,11 @@ class SamService:
     # ------------------------------------------------------------ models
 
     def add_backend(self, backend: Backend, default: bool = False) -> None:
-        """Register a ready backend under ``backend.name`` (e.g. a custom model)."""
+        """Register a ready backend under ``backend.name`` (e.g. a custom model), or a
+        ready text detector (``backends.detector.Detector``)."""
         with self._backend_lock:
             self._backends[backend.name] = backend
-            if default or self.default_model is None:
+            if getattr(backend, "kind", "segmenter") != "detector" and (default or self.default_model is None):
                 self.default_model = backend.name
 
     def resolve_model_name(self, model: Optional[str] = None) -> str:
@@ -155,12 +156,36 @@ class SamService:
     def backend(self, model: Optional[str] = None) -> Backend:
         """The loaded backend for ``model`` (None = default), loading it once if needed."""
         name = self.resolve_model_name(model)
+        if name in models.names("detector"):
+            raise SamAppError(f"{name} is a text detector: it finds boxes for phrases (a text prompt) and needs a "
+                              f"segmenter beside it; pick one of {', '.join(self.model_names())} as the model")
+        return self._loaded(name)
+
+    def _loaded(self, name: str):
         with self._backend_lock:
             if name not in self._backends:
                 if name not in models.names():
                     raise SamAppError(f"unknown model {name!r}; available: {', '.join(self.model_names())}")
                 self._backends[name] = self._load(models.get(name))
             return self._backends[name]
+
+    def detector(self, name: Optional[str] = None):
+        """The loaded text detector ``name`` (``backends.detector.Detector``); None: one
+        already loaded or added, else the first whose folder is present (Grounding DINO
+        first), else CheckpointError saying how to get one."""
+        if name is None:
+            loaded = [n for n, b in self._backends.items() if getattr(b, "kind", "") == "detector"]
+            present = [n for n in models.names("detector")
+                       if models.is_present(self.checkpoint_paths.get(n) or
+                                            models.weights_path(models.get(n), self.checkpoint_dir))]
+            name = (loaded or present or [None])[0]
+            if name is None:
+                raise CheckpointError("text prompts need a detector and none is here: run `python -m sam_app "
+                                      f"download grounding_dino_tiny` (or owlv2_base), or put its folder in "
+                                      f"{self.checkpoint_dir}")
+        elif name not in models.names("detector") and getattr(self._backends.get(name), "kind", "") != "detector":
+            raise SamAppError(f"{name!r} is not a text detector; expected one of {', '.join(models.names('detector'))}")
+        return self._loaded(name)
 
     def _load(self, spec: models.ModelSpec) -> Backend:
         """Build ``spec``'s backend from its explicit file or its file in the checkpoint dir."""
@@ -174,7 +199,9 @@ class SamService:
         return spec.load(spec, path, options)
 
     def model_names(self) -> List[str]:
-        return list(dict.fromkeys([*models.names(), *self._backends]))
+        """Segmenters: registered, and added with ``add_backend``."""
+        added = [n for n, b in self._backends.items() if getattr(b, "kind", "segmenter") != "detector"]
+        return list(dict.fromkeys([*models.names("segmenter"), *added]))
 
     def loaded(self, model: str) -> bool:
         return model in self._backends

@@ -75,3 +75,63 @@ def tiny_hf(family: str, seed: int = 0):
             if "rel_pos" in name or "no_memory" in name or "pos_embed" in name:
                 param.normal_(0, 0.5)
     return model.eval(), processor
+
+
+WORDS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "a", "dog", "cat", "red", "car", "the", "cup",
+         "person", "saucer", "spoon", "coffee"]
+
+
+def tiny_detector(family: str, folder, seed: int = 0):
+    """(model, processor) of a small random open-vocabulary detector, its tokenizer built
+    from a word list written to ``folder`` (no network): grounding_dino (BERT WordPiece)
+    or owlv2 (CLIP byte-pair, one token per word)."""
+    import json
+    import os
+
+    import transformers as tf
+
+    torch.manual_seed(seed)
+    os.makedirs(folder, exist_ok=True)
+    if family == "grounding_dino":
+        vocab = os.path.join(folder, "vocab.txt")
+        with open(vocab, "w") as f:
+            f.write("\n".join(WORDS) + "\n")
+        swin = tf.SwinConfig(embed_dim=16, depths=[1, 1, 2, 1], num_heads=[1, 1, 2, 2],
+                             out_features=["stage2", "stage3", "stage4"], out_indices=[2, 3, 4])
+        bert = tf.BertConfig(vocab_size=len(WORDS), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+                             intermediate_size=64)
+        config = tf.GroundingDinoConfig(
+            backbone_config=swin, text_config=bert, d_model=32, encoder_layers=1, decoder_layers=2,
+            encoder_ffn_dim=64, decoder_ffn_dim=64, num_queries=20, encoder_attention_heads=2,
+            decoder_attention_heads=2, encoder_n_points=2, decoder_n_points=2)
+        model = tf.GroundingDinoForObjectDetection(config)
+        processor = tf.GroundingDinoProcessor(tf.GroundingDinoImageProcessor(), tf.BertTokenizer(vocab))
+    elif family == "owlv2":
+        letters = sorted(set("".join(WORDS[5:])))
+        tokens = [*letters, *(c + "</w>" for c in letters)]
+        merges, words = [], [w for w in WORDS[7:]]
+        for word in words:  # merge each word left to right into one token
+            parts = list(word[:-1]) + [word[-1] + "</w>"]
+            while len(parts) > 1:
+                merges.append(f"{parts[0]} {parts[1]}")
+                parts = [parts[0] + parts[1], *parts[2:]]
+                if parts[0] not in tokens:
+                    tokens.append(parts[0])
+        tokens += ["<|startoftext|>", "<|endoftext|>"]  # last, as in CLIP: OWLv2 takes a query starting at id 0 for padding
+        with open(os.path.join(folder, "vocab.json"), "w") as f:
+            json.dump({t: i for i, t in enumerate(tokens)}, f)
+        with open(os.path.join(folder, "merges.txt"), "w") as f:
+            f.write("#version: 0.2\n" + "\n".join(dict.fromkeys(merges)) + "\n")
+        tokenizer = tf.CLIPTokenizer(os.path.join(folder, "vocab.json"), os.path.join(folder, "merges.txt"),
+                                     model_max_length=16)
+        text = tf.Owlv2TextConfig(vocab_size=len(tokens), hidden_size=32, intermediate_size=64, num_hidden_layers=1,
+                                  num_attention_heads=2, max_position_embeddings=16, bos_token_id=len(tokens) - 2,
+                                  eos_token_id=len(tokens) - 1, pad_token_id=len(tokens) - 1)
+        vision = tf.Owlv2VisionConfig(hidden_size=32, intermediate_size=64, num_hidden_layers=1, num_attention_heads=2,
+                                      image_size=960, patch_size=64)
+        model = tf.Owlv2ForObjectDetection(tf.Owlv2Config(text_config=text.to_dict(), vision_config=vision.to_dict(),
+                                                          projection_dim=32))
+        processor = tf.Owlv2Processor(tf.Owlv2ImageProcessor(size={"height": 960, "width": 960}), tokenizer)
+    else:
+        raise ValueError(family)
+    return model.eval(), processor

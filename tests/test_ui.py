@@ -376,7 +376,7 @@ def test_an_overlay_is_reachable_only_by_its_unguessable_address(served):
     address it hands out shows our output folder: files there had tempfile's names."""
     _, url = served
     upload = httpx.post(f"{url}gradio_api/upload", files={"files": open(COFFEE, "rb")}).json()[0]
-    payload = {"data": [{"path": upload, "meta": {"_type": "gradio.FileData"}}, "10 10", "", "", False, True, "", ""]}
+    payload = {"data": [{"path": upload, "meta": {"_type": "gradio.FileData"}}, "10 10", "", "", False, True, "", "", "", 0.3]}
     event = httpx.post(f"{url}gradio_api/call/segment", json=payload).json()["event_id"]
     stream = httpx.get(f"{url}gradio_api/call/segment/{event}", timeout=60).text
     overlay = json.loads(stream.split("data: ", 2)[-1].strip())[1]

@@ -25,6 +25,7 @@ FAMILY_MODULES = (
     "sam2",
     "sam_hq",
     "edgetam",
+    "detectors",
 )
 
 

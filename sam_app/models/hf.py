@@ -24,13 +24,17 @@ PRIORITY = 1  # looked for after SAM 1 when no model is named (SAM 1 stays the d
 @dataclass(frozen=True)
 class Architecture:
     """config_type: ``model_type`` in config.json; model_class: the transformers class;
-    processor(): the processor for a folder that has no preprocessor_config.json;
-    signature(config dict): what tells the official sizes apart."""
+    processor(): the processor for a folder that has no (pre)processor_config.json;
+    signature(config dict): what tells the official sizes apart; backend(model,
+    processor, name, LoadOptions): what serves it (default: a segmenter,
+    ``TransformersSamBackend``); kind: the registry's kind of its models."""
 
     config_type: str
     model_class: str
     processor: Callable[[], Any]
     signature: Callable[[dict], Any]
+    backend: Optional[Callable[..., Any]] = None
+    kind: str = "segmenter"
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ def load_folder(path: Path, arch: Architecture) -> Tuple[Any, Any]:
     if missing:
         raise CheckpointError(f"{path}: {len(missing)} weights are missing or of the wrong shape "
                               f"({', '.join(map(str, missing[:3]))}); the file is incomplete or of another model")
-    if (path / "preprocessor_config.json").is_file():
+    if any((path / name).is_file() for name in ("preprocessor_config.json", "processor_config.json")):
         processor = transformers.AutoProcessor.from_pretrained(path, local_files_only=True)
     else:
         processor = arch.processor()
@@ -93,9 +97,11 @@ def load_folder(path: Path, arch: Architecture) -> Tuple[Any, Any]:
 def hub_family(name: str, arch: Architecture, table: Dict[str, Official]) -> Family:
     """Register family ``name`` with ``table``'s official models (model name -> Official)."""
     def load(spec: ModelSpec, path: Optional[Path], options: LoadOptions):
+        model, processor = load_folder(Path(path), arch)
+        if arch.backend is not None:
+            return arch.backend(model, processor, spec.name, options)
         from ..backends.transformers_sam import TransformersSamBackend
 
-        model, processor = load_folder(Path(path), arch)
         return TransformersSamBackend(model, processor, spec.name, options.device, options.precision)
 
     def recognise(path: Path) -> Optional[str]:
@@ -107,10 +113,11 @@ def hub_family(name: str, arch: Architecture, table: Dict[str, Official]) -> Fam
             if official.signature is None or official.signature == signature:
                 return model_name
         custom = ModelSpec(path.name, name, f"custom {name} ({path.name})", None, load, path=path.resolve(),
-                           priority=PRIORITY)
+                           priority=PRIORITY, kind=arch.kind)
         return add_custom(custom).name
 
     return register(Family(name, tuple(
-        ModelSpec(model_name, name, o.display, HubRepo(o.repo_id, o.size), load, o.cost, priority=PRIORITY)
+        ModelSpec(model_name, name, o.display, HubRepo(o.repo_id, o.size), load, o.cost, priority=PRIORITY,
+                  kind=arch.kind)
         for model_name, o in table.items()
     ), recognise))

@@ -103,7 +103,9 @@ class ModelSpec:
     means for it (``auto`` leaves it to the device's rule in ``devices``); priority:
     families with a lower number are looked for first when no model is named, whatever
     the cost (SAM 1 stays the default where its file is present); path: where a custom
-    model (no official weights, e.g. a fine-tuned folder) is."""
+    model (no official weights, e.g. a fine-tuned folder) is; kind: ``segmenter`` (an
+    image and point / box prompts -> masks: a ``Backend``) or ``detector`` (an image and
+    phrases -> boxes, that a segmenter turns into masks: ``backends.detector``)."""
 
     name: str
     family: str
@@ -115,6 +117,7 @@ class ModelSpec:
     default_precision: str = "auto"
     priority: int = 0
     path: Optional[Path] = None
+    kind: str = "segmenter"
 
     @property
     def needs_weights(self) -> bool:
@@ -172,8 +175,9 @@ def models() -> List[ModelSpec]:
     return list(_MODELS.values())
 
 
-def names() -> List[str]:
-    return list(_MODELS)
+def names(kind: Optional[str] = None) -> List[str]:
+    """Registered model names, all or of one ``kind`` (segmenter | detector)."""
+    return [name for name, spec in _MODELS.items() if kind is None or spec.kind == kind]
 
 
 def get(name: str) -> ModelSpec:
@@ -209,13 +213,15 @@ def preference(device_type: str) -> List[ModelSpec]:
     """Models with official weights in the order they are looked for when none is named:
     by family priority, then on a GPU the most costly (best) first, elsewhere the
     cheapest (fastest) first."""
-    runnable = [m for m in _MODELS.values() if m.weights is not None and device_type in m.devices]
+    runnable = [m for m in _MODELS.values()
+                if m.weights is not None and m.kind == "segmenter" and device_type in m.devices]
     return sorted(runnable, key=lambda m: (m.priority, -m.cost if device_type == "cuda" else m.cost))
 
 
 def fallback(device_type: str) -> Optional[ModelSpec]:
     """The first model that needs no weights (served when no checkpoint is found)."""
-    return next((m for m in _MODELS.values() if not m.needs_weights and device_type in m.devices), None)
+    return next((m for m in _MODELS.values()
+                 if not m.needs_weights and m.kind == "segmenter" and device_type in m.devices), None)
 
 
 def weights_path(spec: ModelSpec, directory: Optional[os.PathLike] = None) -> Optional[Path]:

@@ -11,6 +11,7 @@ from .. import export, render
 from ..errors import SamAppError
 from ..images import LoadedImage
 from ..limits import LIMITS
+from ..service import SegmentResult
 from .common import Shared
 
 
@@ -24,7 +25,8 @@ class Api:
 
     def segment(
         self, image: Optional[FileData] = None, points: str = "", labels: str = "", boxes: str = "",
-        multimask: bool = False, overlay: bool = True, image_id: str = "", model: str = "",
+        multimask: bool = False, overlay: bool = True, image_id: str = "", model: str = "", text: str = "",
+        text_threshold: float = 0.3,
     ) -> tuple[dict, Optional[FileData]]:
         """Segment an image with prompt text in the web UI's syntax.
 
@@ -34,7 +36,10 @@ class Api:
         all foreground). boxes: "X1 Y1 X2 Y2 ...", one object per box, taking the points
         inside it. multimask: three candidates per object. overlay: also draw the best
         masks on the image. model: a model name of ``python -m sam_app list`` (vit_b,
-        sam2.1_hiera_t, ...); empty = the server's default.
+        sam2.1_hiera_t, ...); empty = the server's default. text: phrases to find ("dog,
+        red car"): one object per instance a detector finds, scoring at least
+        text_threshold (0-1), narrowed by the points and boxes; each object then carries
+        its ``phrase`` and ``detection_score``.
         Returns the result in the app's JSON schema (README, "Result files"; every
         candidate's mask as COCO RLE) and an overlay JPEG (a picture for people; the masks
         are in the JSON), or None without overlay.
@@ -42,11 +47,18 @@ class Api:
         service = self.shared.service
         try:
             loaded = self._image(image, image_id)
-            result = service.segment_text(loaded, points, labels, boxes, multimask, model=model or None,
-                                          budget_s=LIMITS.request_seconds)
+            found = None
+            if text:
+                found = self._text(loaded, points, labels, boxes, multimask, model, text, text_threshold)
+                result = SegmentResult(found.image_size, found.model, found.objects)
+            else:
+                result = service.segment_text(loaded, points, labels, boxes, multimask, model=model or None,
+                                              budget_s=LIMITS.request_seconds)
         except SamAppError as exc:
             raise gr.Error(str(exc), print_exception=False) from None
         data = export.result_record(result, export.image_record(loaded, None, service.image_id(loaded)))
+        if found is not None:
+            export.add_text(data, found)
         if not overlay:
             return data, None
         picture = render.overlay_masks(loaded.pixels, [o.best_mask for o in result.objects],
@@ -90,6 +102,16 @@ class Api:
 
         picture, _ = draw(loaded.pixels, records)
         return data, FileData(path=self.shared.outputs.jpeg_file(picture), mime_type="image/jpeg")
+
+    def _text(self, loaded, points, labels, boxes, multimask, model, text, threshold):
+        """A text prompt (``tasks.text``) with the prompt fields' points and boxes narrowing it."""
+        from ..prompts import parse_boxes, parse_labels, parse_points
+        from ..tasks.text import segment_phrases
+
+        xy = parse_points(points)
+        return segment_phrases(self.shared.service, loaded, text, threshold, LIMITS.max_objects, model=model or None,
+                               points=xy, labels=parse_labels(labels, len(xy)), boxes=parse_boxes(boxes),
+                               multimask=multimask, budget_s=LIMITS.request_seconds)
 
     def _image(self, image, image_id: str) -> LoadedImage:
         service = self.shared.service

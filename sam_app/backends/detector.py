@@ -1,0 +1,70 @@
+"""Open-vocabulary detectors (Grounding DINO, OWLv2 through transformers): an image and
+phrases -> boxes with scores and the phrase each box answers, exactly as each model's own
+processor post-processes them; a segmenter then turns the boxes into masks (the
+Grounded-SAM recipe, ``tasks.text``)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import List
+
+import numpy as np
+import torch
+
+
+@dataclass
+class Detections:
+    """boxes: Nx4 float32 XYXY pixels of the image ((X1, Y1) top-left; as the model says,
+    so a box may reach past the image's edges); scores: N float32
+    in [0, 1]; labels: N phrases (the one each box answers); best first."""
+
+    boxes: np.ndarray
+    scores: np.ndarray
+    labels: List[str]
+
+    def top(self, count: int) -> "Detections":
+        return Detections(self.boxes[:count], self.scores[:count], self.labels[:count])
+
+
+class Detector:
+    """Wraps ``GroundingDinoForObjectDetection`` or ``Owlv2ForObjectDetection`` and its
+    processor. name: the model's registry name. Runs in float32 (precision is for the
+    segmenters' encoders)."""
+
+    kind = "detector"
+
+    def __init__(self, model: torch.nn.Module, processor, name: str, device: torch.device):
+        self.model = model.to(device).eval()
+        self.processor = processor
+        self.name = name
+        self.torch_device = torch.device(device)
+        self.device = str(self.torch_device)
+        self.grounding = hasattr(processor, "tokenizer") and "Bert" in type(processor.tokenizer).__name__
+        self._lock = threading.Lock()  # one image at a time bounds peak memory
+
+    def detect(self, pixels: np.ndarray, phrases: List[str], threshold: float) -> Detections:
+        """pixels: HxWx3 uint8 RGB; phrases: what to find (e.g. ["dog", "red car"]);
+        threshold: the lowest score kept."""
+        height, width = pixels.shape[:2]
+        if self.grounding:  # Grounding DINO reads one caption: "dog. red car."
+            text = " ".join(p + "." for p in phrases)
+        else:  # OWLv2 scores each phrase as its own query
+            text = [phrases]
+        inputs = self.processor(images=pixels, text=text, return_tensors="pt").to(self.torch_device)
+        with self._lock, torch.inference_mode():
+            outputs = self.model(**inputs)
+        if self.grounding:
+            found = self.processor.post_process_grounded_object_detection(
+                outputs, inputs["input_ids"], threshold=threshold, text_threshold=threshold,
+                target_sizes=[(height, width)])[0]
+            labels = list(found["text_labels"])
+        else:  # OWLv2's boxes are relative to the square the image was padded to
+            side = max(height, width)
+            found = self.processor.post_process_grounded_object_detection(
+                outputs, threshold=threshold, target_sizes=[(side, side)], text_labels=[phrases])[0]
+            labels = list(found["text_labels"])
+        boxes = found["boxes"].float().cpu().numpy().reshape(-1, 4).astype(np.float32)  # may reach past the edges
+        scores = found["scores"].float().cpu().numpy().astype(np.float32)
+        order = np.argsort(-scores, kind="stable")
+        return Detections(boxes[order], scores[order], [labels[i] for i in order])

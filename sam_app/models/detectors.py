@@ -1,0 +1,32 @@
+"""Open-vocabulary detectors for text prompts: Grounding DINO tiny (IDEA Research) and
+OWLv2 base (Google), run by transformers from their hub folders. They find boxes for
+phrases; the current segmenter turns the boxes into masks (``tasks.text``)."""
+
+from ..errors import CheckpointError
+from .hf import Architecture, Official, hub_family
+
+MB = 1_000_000
+
+
+def _no_processor():
+    raise CheckpointError("a detector folder needs its processor and tokenizer files (preprocessor_config.json, "
+                          "tokenizer files) besides config.json and model.safetensors; save them with "
+                          "processor.save_pretrained, or download the model again")
+
+
+def _detector(model, processor, name, options):
+    from ..backends.detector import Detector
+
+    return Detector(model, processor, name, options.device)
+
+
+GROUNDING_DINO = Architecture("grounding-dino", "GroundingDinoForObjectDetection", _no_processor,
+                              lambda config: None, _detector, "detector")
+OWLV2 = Architecture("owlv2", "Owlv2ForObjectDetection", _no_processor, lambda config: None, _detector, "detector")
+# cost: not measured yet (docs/performance.md)
+GROUNDING = hub_family("grounding_dino", GROUNDING_DINO, {
+    "grounding_dino_tiny": Official("IDEA-Research/grounding-dino-tiny", "Grounding DINO tiny", 690 * MB, 1, None),
+})
+OWL = hub_family("owlv2", OWLV2, {
+    "owlv2_base": Official("google/owlv2-base-patch16-ensemble", "OWLv2 base", 620 * MB, 1, None),
+})
