@@ -27,7 +27,10 @@ def test_registry_matches_the_official_files():
     assert hub == {"sam2.1_hiera_t": "facebook/sam2.1-hiera-tiny", "sam2.1_hiera_s": "facebook/sam2.1-hiera-small",
                    "sam2.1_hiera_b+": "facebook/sam2.1-hiera-base-plus", "sam2.1_hiera_l": "facebook/sam2.1-hiera-large",
                    "sam_hq_vit_b": "syscv-community/sam-hq-vit-base", "sam_hq_vit_l": "syscv-community/sam-hq-vit-large",
-                   "sam_hq_vit_h": "syscv-community/sam-hq-vit-huge", "edgetam": "yonigozlan/EdgeTAM-hf"}
+                   "sam_hq_vit_h": "syscv-community/sam-hq-vit-huge", "edgetam": "yonigozlan/EdgeTAM-hf",
+                   "grounding_dino_tiny": "IDEA-Research/grounding-dino-tiny",
+                   "owlv2_base": "google/owlv2-base-patch16-ensemble"}
+    assert models.names("detector") == ["grounding_dino_tiny", "owlv2_base"]
 
 
 def test_url_base_redirects_to_a_mirror(monkeypatch):
