@@ -195,7 +195,6 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_segment(args: argparse.Namespace) -> int:
     from .export import add_text, image_record, result_record, save_json, save_mask_png, save_npy
     from .prompts import parse_boxes, parse_labels, parse_points
-    from .service import SegmentResult
 
     points = parse_points(args.points)
     labels = parse_labels(args.labels, len(points))
@@ -216,9 +215,9 @@ def cmd_segment(args: argparse.Namespace) -> int:
     if args.text:
         from .tasks.text import segment_phrases
 
-        found = segment_phrases(service, image, args.text, args.text_threshold, args.max_instances, args.detector,
-                                points=points, labels=labels, boxes=boxes, multimask=args.multimask)
-        result = SegmentResult(found.image_size, found.model, found.objects)
+        result = found = segment_phrases(service, image, args.text, args.text_threshold, args.max_instances,
+                                         args.detector, points=points, labels=labels, boxes=boxes,
+                                         multimask=args.multimask)
     else:
         result = service.segment(image, points, labels, boxes, mask_input, multimask=args.multimask)
 
@@ -367,7 +366,7 @@ def batch_job(args: argparse.Namespace, service):
     from . import batch
 
     name = service.resolve_model_name(args.model_type)
-    path = service.checkpoint_paths.get(name) or models.weights_path(models.get(name), service.checkpoint_dir)
+    path = service.weights_path(name)
     identity = {"model": name, "file": path.name if path else None,
                 "size": path.stat().st_size if path and path.is_file() else None,
                 "precision": args.precision, "decoder": service.decoder}

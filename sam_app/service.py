@@ -127,7 +127,7 @@ class SamService:
         ready text detector (``backends.detector.Detector``)."""
         with self._backend_lock:
             self._backends[backend.name] = backend
-            if getattr(backend, "kind", "segmenter") != "detector" and (default or self.default_model is None):
+            if not is_detector(backend) and (default or self.default_model is None):
                 self.default_model = backend.name
 
     def resolve_model_name(self, model: Optional[str] = None) -> str:
@@ -174,16 +174,14 @@ class SamService:
         already loaded or added, else the first whose folder is present (Grounding DINO
         first), else CheckpointError saying how to get one."""
         if name is None:
-            loaded = [n for n, b in self._backends.items() if getattr(b, "kind", "") == "detector"]
-            present = [n for n in models.names("detector")
-                       if models.is_present(self.checkpoint_paths.get(n) or
-                                            models.weights_path(models.get(n), self.checkpoint_dir))]
+            loaded = [n for n, b in self._backends.items() if is_detector(b)]
+            present = [n for n in models.names("detector") if models.is_present(self.weights_path(n))]
             name = (loaded or present or [None])[0]
             if name is None:
                 raise CheckpointError("text prompts need a detector and none is here: run `python -m sam_app "
                                       f"download grounding_dino_tiny` (or owlv2_base), or put its folder in "
                                       f"{self.checkpoint_dir}")
-        elif name not in models.names("detector") and getattr(self._backends.get(name), "kind", "") != "detector":
+        elif name not in models.names("detector") and not is_detector(self._backends.get(name)):
             raise SamAppError(f"{name!r} is not a text detector; expected one of {', '.join(models.names('detector'))}")
         return self._loaded(name)
 
@@ -191,16 +189,21 @@ class SamService:
         """Build ``spec``'s backend from its explicit file or its file in the checkpoint dir."""
         if self.device.type not in spec.devices:
             raise SamAppError(f"{spec.name} does not run on {self.device.type}; it runs on {', '.join(spec.devices)}")
-        path = self.checkpoint_paths.get(spec.name) or models.weights_path(spec, self.checkpoint_dir)
+        path = self.weights_path(spec.name)
         if path is not None and not path.exists():
             raise CheckpointError(models.missing_message([spec], self.checkpoint_dir))
         precision = self.precision if spec.default_precision == "auto" else spec.default_precision
         options = models.LoadOptions(self.device, precision, self.decoder, self.attention)
         return spec.load(spec, path, options)
 
+    def weights_path(self, name: str) -> Optional[Path]:
+        """Where registered model ``name``'s weights are for this service: the file it was
+        given (an explicit checkpoint), else the registry's place (``models.weights_path``)."""
+        return self.checkpoint_paths.get(name) or models.weights_path(models.get(name), self.checkpoint_dir)
+
     def model_names(self) -> List[str]:
         """Segmenters: registered, and added with ``add_backend``."""
-        added = [n for n, b in self._backends.items() if getattr(b, "kind", "segmenter") != "detector"]
+        added = [n for n, b in self._backends.items() if not is_detector(b)]
         return list(dict.fromkeys([*models.names("segmenter"), *added]))
 
     def loaded(self, model: str) -> bool:
@@ -379,6 +382,12 @@ class SamService:
         loaded = self.load_image(image)
         objects = parse_prompt(points, labels, boxes, (loaded.height, loaded.width))
         return self.segment_objects(loaded, objects, multimask, False, model, budget_s)
+
+
+def is_detector(backend) -> bool:
+    """Whether a loaded or added model is a text detector (``Backend.kind``; a backend
+    from elsewhere that does not say is a segmenter)."""
+    return getattr(backend, "kind", "segmenter") == "detector"
 
 
 @contextlib.contextmanager

@@ -70,6 +70,21 @@ class ObjectResult:
         self.image_size, self.logits, self._upscale = tuple(image_size), logits, upscale
         self._masks: Dict[int, np.ndarray] = {} if masks is None else dict(enumerate(masks))
 
+    @classmethod
+    def from_low_res(cls, prompt: ObjectPrompt, scores: np.ndarray, low_res: np.ndarray, image_size: Tuple[int, int],
+                     to_logits: Callable[[np.ndarray, Tuple[int, int]], np.ndarray], threshold: float,
+                     return_logits: bool) -> "ObjectResult":
+        """scores C, low_res Cx256x256 -> an ObjectResult whose masks are upscaled from
+        low_res when used (full-size float logits of a large image are big).
+        to_logits(256x256 logits, (h, w)) -> hxw float32 logits: the backend's upscaling
+        (it must hold no reference to the image's embedding); threshold: mask = logits > it."""
+        def upscale(candidate: int, size: Tuple[int, int]) -> np.ndarray:
+            return to_logits(low_res[candidate], size) > threshold
+
+        logits = np.stack([to_logits(c, image_size) for c in low_res]) if return_logits else None
+        return cls(prompt=prompt, scores=scores, low_res_logits=low_res, best=int(np.argmax(scores)),
+                   image_size=image_size, upscale=upscale, logits=logits)
+
     def mask(self, candidate: int) -> np.ndarray:
         """HxW bool: one candidate at the image size (made once)."""
         if candidate not in self._masks:
@@ -111,6 +126,7 @@ class Backend:
     ``precision`` and ``decoder`` are shown to users."""
 
     name: str = "?"
+    kind: str = "segmenter"  # what the service serves it as (``backends.detector.Detector`` says "detector")
     device: str = "cpu"
     precision: str = "fp32"
     decoder: str = "-"

@@ -40,7 +40,7 @@ class Detector:
         self.name = name
         self.torch_device = torch.device(device)
         self.device = str(self.torch_device)
-        self.grounding = hasattr(processor, "tokenizer") and "Bert" in type(processor.tokenizer).__name__
+        self.grounding = model.config.model_type == "grounding-dino"  # else OWLv2
         self._lock = threading.Lock()  # one image at a time bounds peak memory
 
     def detect(self, pixels: np.ndarray, phrases: List[str], threshold: float) -> Detections:
@@ -58,12 +58,11 @@ class Detector:
             found = self.processor.post_process_grounded_object_detection(
                 outputs, inputs["input_ids"], threshold=threshold, text_threshold=threshold,
                 target_sizes=[(height, width)])[0]
-            labels = list(found["text_labels"])
         else:  # OWLv2's boxes are relative to the square the image was padded to
             side = max(height, width)
             found = self.processor.post_process_grounded_object_detection(
                 outputs, threshold=threshold, target_sizes=[(side, side)], text_labels=[phrases])[0]
-            labels = list(found["text_labels"])
+        labels = list(found["text_labels"])
         boxes = found["boxes"].float().cpu().numpy().reshape(-1, 4).astype(np.float32)  # may reach past the edges
         scores = found["scores"].float().cpu().numpy().astype(np.float32)
         order = np.argsort(-scores, kind="stable")

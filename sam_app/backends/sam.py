@@ -206,18 +206,10 @@ class SamBackend(Backend):
 
     def _result(self, embedding: SamEmbedding, obj: ObjectPrompt, scores: np.ndarray, low_res: np.ndarray,
                 return_logits: bool) -> ObjectResult:
-        """scores C, low_res Cx256x256 -> an ObjectResult whose masks are upscaled from
-        low_res when used (full-size float logits of a large image are big)."""
-        frame, input_size, threshold = self.transform.target_length, embedding.input_size, self.model.mask_threshold
-
-        def upscale(candidate: int, size: Tuple[int, int]) -> np.ndarray:  # holds no reference to the embedding
-            return upscale_logits(low_res[candidate], input_size, size, frame) > threshold
-
-        logits = None
-        if return_logits:
-            logits = np.stack([upscale_logits(c, input_size, embedding.original_size, frame) for c in low_res])
-        return ObjectResult(prompt=obj, scores=scores, low_res_logits=low_res, best=int(np.argmax(scores)),
-                            image_size=embedding.original_size, upscale=upscale, logits=logits)
+        frame, input_size = self.transform.target_length, embedding.input_size
+        return ObjectResult.from_low_res(obj, scores, low_res, embedding.original_size,
+                                         lambda logits, size: upscale_logits(logits, input_size, size, frame),
+                                         float(self.model.mask_threshold), return_logits)
 
 
 def _median_ms(fn, repeats: int = 5):

@@ -38,12 +38,11 @@ POINT_BATCH = 16  # prompts per model call in point_logits: the decoder's memory
 @dataclass
 class HFEmbedding:
     """features: what the model's forward takes for the image (``image_embeddings``, and
-    HQ-SAM's ``intermediate_embeddings``), float32 on the model's device. frame_size:
-    the model's square input side (1024). input_size: (h, w) of the image inside it
-    (None: stretched to the whole square). original_size: (H, W) of the image."""
+    HQ-SAM's ``intermediate_embeddings``), float32 on the model's device. input_size:
+    (h, w) of the image inside the model's square input (None: stretched to the whole
+    square). original_size: (H, W) of the image."""
 
     features: Dict[str, Any]
-    frame_size: int
     input_size: Optional[Tuple[int, int]]
     original_size: Tuple[int, int]
 
@@ -98,12 +97,12 @@ class TransformersSamBackend(Backend):
         else:  # HQ-SAM: (image embedding, the ViT's intermediate embeddings)
             features = {"image_embeddings": out[0].float(), "intermediate_embeddings": [t.float() for t in out[1]]}
         input_size = None if self.square else tuple(int(v) for v in inputs["reshaped_input_sizes"][0])
-        return HFEmbedding(features, self.frame_size, input_size, tuple(pixels.shape[:2]))
+        return HFEmbedding(features, input_size, tuple(pixels.shape[:2]))
 
     def to_frame(self, xy: np.ndarray, embedding: HFEmbedding) -> np.ndarray:
         """...x2 (X, Y) image pixels -> the model frame's, as the processor normalises."""
         height, width = embedding.original_size
-        frame_h, frame_w = embedding.input_size or (embedding.frame_size, embedding.frame_size)
+        frame_h, frame_w = embedding.input_size or (self.frame_size, self.frame_size)
         return (xy * np.array([frame_w / width, frame_h / height], np.float32)).astype(np.float32)
 
     def decode(
@@ -136,14 +135,14 @@ class TransformersSamBackend(Backend):
     def mask_threshold(self) -> float:
         return 0.0
 
-    def upscale(self, low_res: np.ndarray, embedding_sizes: Tuple, size: Tuple[int, int]) -> np.ndarray:
+    def upscale(self, low_res: np.ndarray, input_size: Optional[Tuple[int, int]], size: Tuple[int, int]) -> np.ndarray:
         """256x256 float32 low-res logits -> (h, w) float32 logits, as the processor's
-        ``post_process_masks``: bilinear straight to the image (the stretched square), or
-        to the padded frame, cropped, then to the image (HQ-SAM)."""
-        frame_size, input_size = embedding_sizes
+        ``post_process_masks``: bilinear straight to the image (input_size None: the
+        stretched square), or to the padded frame, cropped to input_size, then to the
+        image (HQ-SAM)."""
         if input_size is None:
             return cv2.resize(low_res, (size[1], size[0]), interpolation=cv2.INTER_LINEAR)
-        return upscale_logits(low_res, input_size, size, frame_size)
+        return upscale_logits(low_res, input_size, size, self.frame_size)
 
     def point_logits(self, embedding: HFEmbedding, points: np.ndarray):
         """One foreground point per prompt, three candidates each (segment everything).
@@ -155,19 +154,12 @@ class TransformersSamBackend(Backend):
 
     def full_logits(self, embedding: HFEmbedding, low_res: np.ndarray) -> Iterator[np.ndarray]:
         """Kx256x256 low-res logits -> K HxW float32 logits at the image size."""
-        sizes = (embedding.frame_size, embedding.input_size)
         for m in low_res:
-            yield self.upscale(m.astype(np.float32), sizes, embedding.original_size)
+            yield self.upscale(m.astype(np.float32), embedding.input_size, embedding.original_size)
 
     def _result(self, embedding: HFEmbedding, obj: ObjectPrompt, scores: np.ndarray, low_res: np.ndarray,
                 return_logits: bool) -> ObjectResult:
-        sizes = (embedding.frame_size, embedding.input_size)  # the closure holds no reference to the embedding
-
-        def upscale(candidate: int, size: Tuple[int, int]) -> np.ndarray:
-            return self.upscale(low_res[candidate], sizes, size) > self.mask_threshold
-
-        logits = None
-        if return_logits:
-            logits = np.stack([self.upscale(c, sizes, embedding.original_size) for c in low_res])
-        return ObjectResult(prompt=obj, scores=scores, low_res_logits=low_res, best=int(np.argmax(scores)),
-                            image_size=embedding.original_size, upscale=upscale, logits=logits)
+        input_size = embedding.input_size
+        return ObjectResult.from_low_res(obj, scores, low_res, embedding.original_size,
+                                         lambda logits, size: self.upscale(logits, input_size, size),
+                                         self.mask_threshold, return_logits)

@@ -3,9 +3,7 @@ OWLv2 base (Google), run by transformers from their hub folders. They find boxes
 phrases; the current segmenter turns the boxes into masks (``tasks.text``)."""
 
 from ..errors import CheckpointError
-from .hf import Architecture, Official, hub_family
-
-MB = 1_000_000
+from .hf import MB, Architecture, Official, hub_family
 
 
 def _no_processor():

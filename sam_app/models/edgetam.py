@@ -2,18 +2,11 @@
 built for phones and CPUs. Run by transformers' ``EdgeTamModel`` from the hub folder its
 documentation uses, with SAM 2's processor (the image stretched to 1024x1024)."""
 
-from .hf import Architecture, Official, hub_family
-
-MB = 1_000_000
-
-
-def _processor():
-    from transformers import Sam2ImageProcessor, Sam2Processor
-
-    return Sam2Processor(Sam2ImageProcessor())
+from .hf import MB, Architecture, Official, hub_family
+from .sam2 import sam2_processor
 
 
-ARCHITECTURE = Architecture("edgetam", "EdgeTamModel", _processor, lambda config: None)
+ARCHITECTURE = Architecture("edgetam", "EdgeTamModel", sam2_processor, lambda config: None)
 # cost: encoder time relative to SAM 1 vit_b on a CPU (docs/performance.md, "Models"; the sizes
 # not in that table are placed between their measured neighbours)
 OFFICIAL = {

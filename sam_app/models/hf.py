@@ -18,6 +18,7 @@ from typing import Any, Callable, Dict, Optional, Tuple
 from ..errors import CheckpointError
 from .registry import Family, HubRepo, LoadOptions, ModelSpec, add_custom, register
 
+MB = 1_000_000
 PRIORITY = 1  # looked for after SAM 1 when no model is named (SAM 1 stays the default where present)
 
 

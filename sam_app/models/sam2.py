@@ -3,12 +3,11 @@ transformers' ``Sam2Model`` from the ``facebook/sam2.1-hiera-*`` hub folders. Th
 stretched to 1024x1024 (the processor's rule); the decoder also reads the encoder's
 high-resolution features, which the cached embedding keeps (about 16 MB per image)."""
 
-from .hf import Architecture, Official, hub_family
-
-MB = 1_000_000
+from .hf import MB, Architecture, Official, hub_family
 
 
-def _processor():
+def sam2_processor():
+    """SAM 2's processor at its defaults (EdgeTAM uses it too)."""
     from transformers import Sam2ImageProcessor, Sam2Processor
 
     return Sam2Processor(Sam2ImageProcessor())
@@ -20,7 +19,7 @@ def _signature(config: dict):
     return hiera.get("hidden_size"), tuple(hiera.get("blocks_per_stage") or ())
 
 
-ARCHITECTURE = Architecture("sam2", "Sam2Model", _processor, _signature)
+ARCHITECTURE = Architecture("sam2", "Sam2Model", sam2_processor, _signature)
 # cost: encoder time relative to SAM 1 vit_b on a CPU (docs/performance.md, "Models"; the sizes
 # not in that table are placed between their measured neighbours)
 OFFICIAL = {

@@ -3,9 +3,7 @@ that reads the encoder's early features for finer boundaries; same prompts as SA
 by transformers' ``SamHQModel`` from the ``syscv-community/sam-hq-vit-*`` hub folders, with
 the image scaled to 1024 on its longest side and padded, as SAM 1."""
 
-from .hf import Architecture, Official, hub_family
-
-MB = 1_000_000
+from .hf import MB, Architecture, Official, hub_family
 
 
 def _processor():

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence
 
 import numpy as np
 
-from ..backends.base import ObjectResult
 from ..backends.detector import Detections
 from ..errors import PromptError
 from ..prompts import ObjectPrompt
+from ..service import SegmentResult
 
 MAX_PHRASES = 16
 MAX_PHRASE_CHARS = 120
@@ -73,17 +73,15 @@ def narrow(found: Detections, points: Optional[np.ndarray] = None, labels: Optio
 
 
 @dataclass
-class TextResult:
-    """image_size: (H, W); model: the segmenter; detector: the detector's name; phrases:
-    what was asked; objects: one per instance, best score first, each prompted by its box
-    clipped to the image (a box with no area inside the image is dropped); labels: the phrase each answers; scores: N detection scores;
+class TextResult(SegmentResult):
+    """A ``SegmentResult`` (image_size, model: the segmenter, objects: one per instance,
+    best score first, each prompted by its box clipped to the image; a box with no area
+    inside the image is dropped) and what the text adds: detector: its name; phrases:
+    what was asked; labels: the phrase each instance answers; scores: N detection scores;
     boxes: Nx4 XYXY as detected."""
 
-    image_size: Tuple[int, int]
-    model: str
     detector: str
     phrases: List[str]
-    objects: List[ObjectResult]
     labels: List[str]
     scores: np.ndarray
     boxes: np.ndarray
@@ -114,5 +112,5 @@ def segment_phrases(service, image, text: str, threshold: float = 0.3, max_insta
     found, clipped = found.top(int(max_instances)), clipped[inside][:int(max_instances)]
     prompts = [ObjectPrompt(box=box) for box in clipped]
     result = service.segment_objects(loaded, prompts, multimask, model=model, budget_s=budget_s) if prompts else None
-    return TextResult((height, width), result.model if result else service.resolve_model_name(model), finder.name,
-                      phrases, result.objects if result else [], found.labels, found.scores, found.boxes)
+    return TextResult((height, width), result.model if result else service.resolve_model_name(model),
+                      result.objects if result else [], finder.name, phrases, found.labels, found.scores, found.boxes)

@@ -11,7 +11,6 @@ from .. import export, render
 from ..errors import SamAppError
 from ..images import LoadedImage
 from ..limits import LIMITS
-from ..service import SegmentResult
 from .common import Shared
 
 
@@ -49,8 +48,7 @@ class Api:
             loaded = self._image(image, image_id)
             found = None
             if text:
-                found = self._text(loaded, points, labels, boxes, multimask, model, text, text_threshold)
-                result = SegmentResult(found.image_size, found.model, found.objects)
+                result = found = self._text(loaded, points, labels, boxes, multimask, model, text, text_threshold)
             else:
                 result = service.segment_text(loaded, points, labels, boxes, multimask, model=model or None,
                                               budget_s=LIMITS.request_seconds)
