@@ -154,7 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     seg.add_argument("--text-threshold", type=float, default=0.3, help="lowest detection score kept (0-1)")
     seg.add_argument("--max-instances", type=int, default=20, help="at most this many instances, best first")
     seg.add_argument("--detector", choices=models.names("detector"), default=None,
-                     help="the text detector (default: the first present)")
+                     help="the text model (default: one present; SAM 3 first on a GPU, the cheapest first "
+                          "elsewhere)")
     add_engine_arguments(seg)
 
     every = sub.add_parser("everything", help="automatic masks for an image or a folder (upstream amg.py's layout)")

@@ -8,6 +8,8 @@ CPUs with AVX512-BF16 or AMX), else fp32; or ``fp32``, ``bf16``, ``fp16``.
 
 from __future__ import annotations
 
+import contextlib
+
 import torch
 
 from .errors import DeviceError
@@ -76,6 +78,14 @@ def resolve_precision(name: str, device: torch.device) -> str:
     if name == "fp16" and device.type == "cpu":
         raise DeviceError("fp16 is not supported on the CPU; use bf16 or fp32")
     return name
+
+
+def autocast(device: torch.device, precision: str):
+    """The context an image encoder runs in: nothing for fp32, else torch's autocast to
+    ``precision`` (bf16 | fp16) on ``device``."""
+    if precision == "fp32":
+        return contextlib.nullcontext()
+    return torch.autocast(torch.device(device).type, dtype=DTYPES[precision])
 
 
 def release_memory() -> bool:

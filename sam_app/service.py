@@ -124,7 +124,7 @@ class SamService:
 
     def add_backend(self, backend: Backend, default: bool = False) -> None:
         """Register a ready backend under ``backend.name`` (e.g. a custom model), or a
-        ready text detector (``backends.detector.Detector``)."""
+        ready text model (``backends.detector.Detector``, ``backends.sam3.Sam3Backend``)."""
         with self._backend_lock:
             self._backends[backend.name] = backend
             if not is_detector(backend) and (default or self.default_model is None):
@@ -157,8 +157,8 @@ class SamService:
         """The loaded backend for ``model`` (None = default), loading it once if needed."""
         name = self.resolve_model_name(model)
         if name in models.names("detector"):
-            raise SamAppError(f"{name} is a text detector: it finds boxes for phrases (a text prompt) and needs a "
-                              f"segmenter beside it; pick one of {', '.join(self.model_names())} as the model")
+            raise SamAppError(f"{name} is a text model: it answers text prompts (the text field, --text) and not "
+                              f"points or boxes alone; pick one of {', '.join(self.model_names())} as the model")
         return self._loaded(name)
 
     def _loaded(self, name: str):
@@ -170,19 +170,23 @@ class SamService:
             return self._backends[name]
 
     def detector(self, name: Optional[str] = None):
-        """The loaded text detector ``name`` (``backends.detector.Detector``); None: one
-        already loaded or added, else the first whose folder is present (Grounding DINO
-        first), else CheckpointError saying how to get one."""
+        """The loaded text model ``name`` (``backends.detector.Detector`` or
+        ``backends.sam3.Sam3Backend``); None: one already loaded or added, else the first
+        whose folder is present (on a GPU SAM 3 first, elsewhere the cheapest first), else
+        CheckpointError saying how to get one."""
         if name is None:
             loaded = [n for n, b in self._backends.items() if is_detector(b)]
-            present = [n for n in models.names("detector") if models.is_present(self.weights_path(n))]
+            present = [s.name for s in models.preference(self.device.type, "detector")
+                       if models.is_present(self.weights_path(s.name))]
             name = (loaded or present or [None])[0]
             if name is None:
-                raise CheckpointError("text prompts need a detector and none is here: run `python -m sam_app "
-                                      f"download grounding_dino_tiny` (or owlv2_base), or put its folder in "
-                                      f"{self.checkpoint_dir}")
+                raise CheckpointError(
+                    "text prompts need a text model and none is here: run `python -m sam_app download "
+                    "grounding_dino_tiny` (or owlv2_base; or sam3, whose repo is gated: accept its terms at "
+                    "https://huggingface.co/facebook/sam3 and log in first), or put the model's folder in "
+                    f"{self.checkpoint_dir}")
         elif name not in models.names("detector") and not is_detector(self._backends.get(name)):
-            raise SamAppError(f"{name!r} is not a text detector; expected one of {', '.join(models.names('detector'))}")
+            raise SamAppError(f"{name!r} is not a text model; expected one of {', '.join(models.names('detector'))}")
         return self._loaded(name)
 
     def _load(self, spec: models.ModelSpec) -> Backend:
@@ -265,8 +269,9 @@ class SamService:
         return image
 
     def embedding(self, image: LoadedImage, model: Optional[str] = None):
-        """The cached embedding of ``image`` for ``model``, encoding it at most once."""
-        backend = self.backend(model)
+        """The cached embedding of ``image`` for ``model`` (a segmenter, or a loaded text
+        model that has one: SAM 3), encoding it at most once."""
+        backend = self._backends[model] if is_detector(self._backends.get(model)) else self.backend(model)
         key = (backend.name, image.digest)
         with self._cache_lock:
             value = self._cache.get(key)
@@ -385,7 +390,7 @@ class SamService:
 
 
 def is_detector(backend) -> bool:
-    """Whether a loaded or added model is a text detector (``Backend.kind``; a backend
+    """Whether a loaded or added model is a text model (``Backend.kind``; a backend
     from elsewhere that does not say is a segmenter)."""
     return getattr(backend, "kind", "segmenter") == "detector"
 

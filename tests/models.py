@@ -81,11 +81,64 @@ WORDS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "a", "dog", "ca
          "person", "saucer", "spoon", "coffee"]
 
 
+def clip_tokenizer(folder, max_length: int):
+    """A CLIP byte-pair tokenizer of ``WORDS`` (one token per word), its files written to
+    ``folder``; the special tokens come last, as in CLIP (OWLv2 takes a query starting at
+    id 0 for padding)."""
+    import json
+    import os
+
+    import transformers as tf
+
+    letters = sorted(set("".join(WORDS[5:])))
+    tokens = [*letters, *(c + "</w>" for c in letters)]
+    merges = []
+    for word in WORDS[7:]:  # merge each word left to right into one token
+        parts = list(word[:-1]) + [word[-1] + "</w>"]
+        while len(parts) > 1:
+            merges.append(f"{parts[0]} {parts[1]}")
+            parts = [parts[0] + parts[1], *parts[2:]]
+            if parts[0] not in tokens:
+                tokens.append(parts[0])
+    tokens += ["<|startoftext|>", "<|endoftext|>"]
+    with open(os.path.join(folder, "vocab.json"), "w") as f:
+        json.dump({t: i for i, t in enumerate(tokens)}, f)
+    with open(os.path.join(folder, "merges.txt"), "w") as f:
+        f.write("#version: 0.2\n" + "\n".join(dict.fromkeys(merges)) + "\n")
+    return tf.CLIPTokenizer(os.path.join(folder, "vocab.json"), os.path.join(folder, "merges.txt"),
+                            model_max_length=max_length)
+
+
+def tiny_sam3(folder, seed: int = 0):
+    """(model, processor) of a small random SAM 3 (224-pixel input, 2 ViT blocks, one
+    layer in each transformer), its CLIP tokenizer built in ``folder``."""
+    import os
+
+    import transformers as tf
+
+    torch.manual_seed(seed)
+    os.makedirs(folder, exist_ok=True)
+    tokenizer = clip_tokenizer(folder, 32)
+    n = len(tokenizer.get_vocab())
+    vit = dict(model_type="sam3_vit_model", hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+               num_attention_heads=2, image_size=224, patch_size=14, window_size=8, global_attn_indexes=[1],
+               pretrain_image_size=224)
+    small = dict(hidden_size=32, num_attention_heads=2, intermediate_size=64, num_layers=1)
+    config = tf.Sam3Config(
+        vision_config=dict(backbone_config=vit, fpn_hidden_size=32, backbone_feature_sizes=[[64, 64], [32, 32], [16, 16]]),
+        text_config=dict(vocab_size=n, hidden_size=32, intermediate_size=64, projection_dim=32, num_hidden_layers=1,
+                         num_attention_heads=2, max_position_embeddings=32, bos_token_id=n - 2, eos_token_id=n - 1,
+                         pad_token_id=n - 1),
+        geometry_encoder_config=small, detr_encoder_config=small, detr_decoder_config=dict(small, num_queries=20),
+        mask_decoder_config=dict(hidden_size=32, num_attention_heads=2))
+    image_processor = tf.Sam3ImageProcessor(size={"height": 224, "width": 224}, mask_size={"height": 64, "width": 64})
+    return tf.Sam3Model(config).eval(), tf.Sam3Processor(image_processor, tokenizer)
+
+
 def tiny_detector(family: str, folder, seed: int = 0):
     """(model, processor) of a small random open-vocabulary detector, its tokenizer built
     from a word list written to ``folder`` (no network): grounding_dino (BERT WordPiece)
     or owlv2 (CLIP byte-pair, one token per word)."""
-    import json
     import os
 
     import transformers as tf
@@ -107,23 +160,8 @@ def tiny_detector(family: str, folder, seed: int = 0):
         model = tf.GroundingDinoForObjectDetection(config)
         processor = tf.GroundingDinoProcessor(tf.GroundingDinoImageProcessor(), tf.BertTokenizer(vocab))
     elif family == "owlv2":
-        letters = sorted(set("".join(WORDS[5:])))
-        tokens = [*letters, *(c + "</w>" for c in letters)]
-        merges, words = [], [w for w in WORDS[7:]]
-        for word in words:  # merge each word left to right into one token
-            parts = list(word[:-1]) + [word[-1] + "</w>"]
-            while len(parts) > 1:
-                merges.append(f"{parts[0]} {parts[1]}")
-                parts = [parts[0] + parts[1], *parts[2:]]
-                if parts[0] not in tokens:
-                    tokens.append(parts[0])
-        tokens += ["<|startoftext|>", "<|endoftext|>"]  # last, as in CLIP: OWLv2 takes a query starting at id 0 for padding
-        with open(os.path.join(folder, "vocab.json"), "w") as f:
-            json.dump({t: i for i, t in enumerate(tokens)}, f)
-        with open(os.path.join(folder, "merges.txt"), "w") as f:
-            f.write("#version: 0.2\n" + "\n".join(dict.fromkeys(merges)) + "\n")
-        tokenizer = tf.CLIPTokenizer(os.path.join(folder, "vocab.json"), os.path.join(folder, "merges.txt"),
-                                     model_max_length=16)
+        tokenizer = clip_tokenizer(folder, 16)
+        tokens = tokenizer.get_vocab()
         text = tf.Owlv2TextConfig(vocab_size=len(tokens), hidden_size=32, intermediate_size=64, num_hidden_layers=1,
                                   num_attention_heads=2, max_position_embeddings=16, bos_token_id=len(tokens) - 2,
                                   eos_token_id=len(tokens) - 1, pad_token_id=len(tokens) - 1)

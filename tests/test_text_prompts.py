@@ -113,9 +113,9 @@ def test_no_detector_and_a_detector_as_segmenter_get_clear_messages(tiny_model, 
     service = make_service(tiny_model, checkpoint_dir=tmp_path)
     with pytest.raises(CheckpointError, match="download grounding_dino_tiny"):
         segment_phrases(service, photo, "cup")
-    with pytest.raises(SamAppError, match="is a text detector"):
+    with pytest.raises(SamAppError, match="is a text model"):
         service.backend("grounding_dino_tiny")
-    with pytest.raises(SamAppError, match="not a text detector"):
+    with pytest.raises(SamAppError, match="not a text model"):
         service.detector("tiny")
     assert "grounding_dino_tiny" not in service.model_names()
 

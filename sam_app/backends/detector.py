@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import List
+from typing import List, Optional, Sequence
 
 import numpy as np
 import torch
@@ -17,14 +17,19 @@ import torch
 class Detections:
     """boxes: Nx4 float32 XYXY pixels of the image ((X1, Y1) top-left; as the model says,
     so a box may reach past the image's edges); scores: N float32
-    in [0, 1]; labels: N phrases (the one each box answers); best first."""
+    in [0, 1]; labels: N phrases (the one each box answers); masks: NxHxW bool where the
+    model segments too (SAM 3), else None; best first."""
 
     boxes: np.ndarray
     scores: np.ndarray
     labels: List[str]
+    masks: Optional[np.ndarray] = None
 
-    def top(self, count: int) -> "Detections":
-        return Detections(self.boxes[:count], self.scores[:count], self.labels[:count])
+    def take(self, index: Sequence[int]) -> "Detections":
+        """The detections at ``index`` (in that order)."""
+        index = np.asarray(index, int)
+        return Detections(self.boxes[index], self.scores[index], [self.labels[i] for i in index],
+                          None if self.masks is None else self.masks[index])
 
 
 class Detector:
@@ -65,5 +70,4 @@ class Detector:
         labels = list(found["text_labels"])
         boxes = found["boxes"].float().cpu().numpy().reshape(-1, 4).astype(np.float32)  # may reach past the edges
         scores = found["scores"].float().cpu().numpy().astype(np.float32)
-        order = np.argsort(-scores, kind="stable")
-        return Detections(boxes[order], scores[order], [labels[i] for i in order])
+        return Detections(boxes, scores, labels).take(np.argsort(-scores, kind="stable"))

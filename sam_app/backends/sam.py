@@ -3,7 +3,6 @@ with the image embedding kept outside the model so that many images can be cache
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 import time
@@ -14,7 +13,7 @@ import numpy as np
 import torch
 from segment_anything.utils.transforms import ResizeLongestSide
 
-from ..devices import ATTENTIONS, DECODERS, DTYPES
+from ..devices import ATTENTIONS, DECODERS, autocast
 from ..errors import SamAppError
 from ..onnx_decoder import prompt_arrays
 from ..prompts import ObjectPrompt
@@ -105,16 +104,11 @@ class SamBackend(Backend):
         log.info("%s decoder: %s (torch %.0f ms, onnxruntime %.0f ms, max logit difference %.1e)", self.name,
                  self.decoder, self.decoder_ms["torch"], self.decoder_ms["onnxruntime"], difference)
 
-    def _autocast(self):
-        if self.precision == "fp32":
-            return contextlib.nullcontext()
-        return torch.autocast(self.torch_device.type, dtype=DTYPES[self.precision])
-
     def encode(self, pixels: np.ndarray) -> SamEmbedding:
         """pixels: HxWx3 uint8 RGB. Same steps as ``SamPredictor.set_image``."""
         resized = self.transform.apply_image(pixels)
         tensor = torch.as_tensor(resized, device=self.torch_device).permute(2, 0, 1).contiguous()[None]
-        with self._encode_lock, torch.inference_mode(), self._autocast():
+        with self._encode_lock, torch.inference_mode(), autocast(self.torch_device, self.precision):
             image = self.model.preprocess(tensor)
             if self.attention == "sdpa":
                 features = fast_attention.encode(self.model.image_encoder, image)

@@ -19,7 +19,6 @@ mask's dense embedding to the image embedding that the whole batch shares.
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from dataclasses import dataclass
 from typing import Any, Dict, Iterator, List, Optional, Tuple
@@ -28,7 +27,7 @@ import cv2
 import numpy as np
 import torch
 
-from ..devices import DTYPES
+from ..devices import autocast
 from ..prompts import ObjectPrompt
 from .base import Backend, ObjectResult, decode_by_shape, upscale_logits
 
@@ -81,16 +80,11 @@ class TransformersSamBackend(Backend):
         self.frame_size = int(size["height"] if self.square else size["longest_edge"])
         self._encode_lock = threading.Lock()  # one encoding at a time bounds peak memory
 
-    def _autocast(self):
-        if self.precision == "fp32":
-            return contextlib.nullcontext()
-        return torch.autocast(self.torch_device.type, dtype=DTYPES[self.precision])
-
     def encode(self, pixels: np.ndarray) -> HFEmbedding:
         """pixels: HxWx3 uint8 RGB, through the processor's image processor."""
         inputs = self.processor.image_processor(images=pixels, input_data_format="channels_last", return_tensors="pt")
         pixel_values = inputs["pixel_values"].to(self.torch_device)
-        with self._encode_lock, torch.inference_mode(), self._autocast():
+        with self._encode_lock, torch.inference_mode(), autocast(self.torch_device, self.precision):
             out = self.model.get_image_embeddings(pixel_values)
         if isinstance(out, list):  # SAM 2 / EdgeTAM: the feature pyramid, high resolution first
             features = {"image_embeddings": [t.float() for t in out]}

@@ -26,6 +26,7 @@ FAMILY_MODULES = (
     "sam_hq",
     "edgetam",
     "detectors",
+    "sam3",
 )
 
 

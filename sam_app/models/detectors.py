@@ -2,14 +2,7 @@
 OWLv2 base (Google), run by transformers from their hub folders. They find boxes for
 phrases; the current segmenter turns the boxes into masks (``tasks.text``)."""
 
-from ..errors import CheckpointError
-from .hf import MB, Architecture, Official, hub_family
-
-
-def _no_processor():
-    raise CheckpointError("a detector folder needs its processor and tokenizer files (preprocessor_config.json, "
-                          "tokenizer files) besides config.json and model.safetensors; save them with "
-                          "processor.save_pretrained, or download the model again")
+from .hf import MB, Architecture, Official, hub_family, needs_processor_files
 
 
 def _detector(model, processor, name, options):
@@ -18,9 +11,9 @@ def _detector(model, processor, name, options):
     return Detector(model, processor, name, options.device)
 
 
-GROUNDING_DINO = Architecture("grounding-dino", "GroundingDinoForObjectDetection", _no_processor,
+GROUNDING_DINO = Architecture("grounding-dino", "GroundingDinoForObjectDetection", needs_processor_files,
                               lambda config: None, _detector, "detector")
-OWLV2 = Architecture("owlv2", "Owlv2ForObjectDetection", _no_processor, lambda config: None, _detector, "detector")
+OWLV2 = Architecture("owlv2", "Owlv2ForObjectDetection", needs_processor_files, lambda config: None, _detector, "detector")
 # cost: not measured yet (docs/performance.md)
 GROUNDING = hub_family("grounding_dino", GROUNDING_DINO, {
     "grounding_dino_tiny": Official("IDEA-Research/grounding-dino-tiny", "Grounding DINO tiny", 690 * MB, 1, None),

@@ -28,7 +28,10 @@ class Architecture:
     processor(): the processor for a folder that has no (pre)processor_config.json;
     signature(config dict): what tells the official sizes apart; backend(model,
     processor, name, LoadOptions): what serves it (default: a segmenter,
-    ``TransformersSamBackend``); kind: the registry's kind of its models."""
+    ``TransformersSamBackend``); kind: the registry's kind of its models; other_types:
+    further ``model_type`` values whose folders the model class loads (e.g. a video
+    model's folder holding this image model); processor_class: the transformers class
+    that reads the folder's processor files."""
 
     config_type: str
     model_class: str
@@ -36,6 +39,12 @@ class Architecture:
     signature: Callable[[dict], Any]
     backend: Optional[Callable[..., Any]] = None
     kind: str = "segmenter"
+    other_types: Tuple[str, ...] = ()
+    processor_class: str = "AutoProcessor"
+
+    def reads(self, config: Optional[dict]) -> bool:
+        """Whether a folder with this config.json holds a model of this architecture."""
+        return config is not None and config.get("model_type") in (self.config_type, *self.other_types)
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,13 @@ class Official:
     size: int
     cost: float
     signature: Any
+
+
+def needs_processor_files():
+    """The ``Architecture.processor`` of text models: their tokenizer has no default."""
+    raise CheckpointError("a text model's folder needs its processor and tokenizer files "
+                          "((pre)processor_config.json, tokenizer files) besides config.json and model.safetensors; "
+                          "save them with processor.save_pretrained, or download the model again")
 
 
 def read_config(path: Path) -> Optional[dict]:
@@ -71,7 +87,7 @@ def load_folder(path: Path, arch: Architecture) -> Tuple[Any, Any]:
     config = read_config(path)
     if config is None:
         raise CheckpointError(f"{path} is not a model folder: expected a folder with config.json and model.safetensors")
-    if config.get("model_type") != arch.config_type:
+    if not arch.reads(config):
         raise CheckpointError(f"{path} holds a {config.get('model_type')!r} model, not {arch.config_type!r}")
     if not any(path.glob("*.safetensors")):
         raise CheckpointError(f"{path} has config.json but no model.safetensors (an interrupted download?); download "
@@ -89,7 +105,7 @@ def load_folder(path: Path, arch: Architecture) -> Tuple[Any, Any]:
         raise CheckpointError(f"{path}: {len(missing)} weights are missing or of the wrong shape "
                               f"({', '.join(map(str, missing[:3]))}); the file is incomplete or of another model")
     if any((path / name).is_file() for name in ("preprocessor_config.json", "processor_config.json")):
-        processor = transformers.AutoProcessor.from_pretrained(path, local_files_only=True)
+        processor = getattr(transformers, arch.processor_class).from_pretrained(path, local_files_only=True)
     else:
         processor = arch.processor()
     return model.eval(), processor
@@ -107,7 +123,7 @@ def hub_family(name: str, arch: Architecture, table: Dict[str, Official]) -> Fam
 
     def recognise(path: Path) -> Optional[str]:
         config = read_config(path)
-        if config is None or config.get("model_type") != arch.config_type:
+        if not arch.reads(config):
             return None
         signature = arch.signature(config)
         for model_name, official in table.items():

@@ -209,12 +209,12 @@ def recognise(path: os.PathLike) -> str:
     raise CheckpointError(f"{path} is not a checkpoint of any known model family ({', '.join(_FAMILIES)})")
 
 
-def preference(device_type: str) -> List[ModelSpec]:
-    """Models with official weights in the order they are looked for when none is named:
-    by family priority, then on a GPU the most costly (best) first, elsewhere the
-    cheapest (fastest) first."""
+def preference(device_type: str, kind: str = "segmenter") -> List[ModelSpec]:
+    """Models of ``kind`` with official weights in the order they are looked for when
+    none is named: by family priority, then on a GPU the most costly (best) first,
+    elsewhere the cheapest (fastest) first."""
     runnable = [m for m in _MODELS.values()
-                if m.weights is not None and m.kind == "segmenter" and device_type in m.devices]
+                if m.weights is not None and m.kind == kind and device_type in m.devices]
     return sorted(runnable, key=lambda m: (m.priority, -m.cost if device_type == "cuda" else m.cost))
 
 

@@ -1,11 +1,17 @@
 """Text prompts: "dog, red car" -> one object per instance found, with its mask, box,
-phrase and score. The route here is a grounding detector (Grounding DINO or OWLv2)
-whose boxes the current segmenter turns into masks (the Grounded-SAM recipe); the
-instances are ordinary objects afterwards: clicks refine them and they export as any.
+phrase and score, by one of two routes (the text model, ``service.detector``):
+
+- SAM 3, end to end: it finds and segments every instance of each phrase;
+- a grounding detector (Grounding DINO or OWLv2) whose boxes the current segmenter turns
+  into masks (the Grounded-SAM recipe).
+
+Either way the instances are ordinary objects afterwards, prompted by their box: clicks
+refine them (with the segmenter) and they export as any.
 
 Phrases are separated by commas, semicolons or new lines. Points and boxes given with the
-text narrow it: with boxes, only instances whose box centre lies in one of them are kept;
-with foreground points, only instances whose box holds one of them.
+text narrow it: with foreground points, only instances whose box holds one of them are
+kept; boxes are SAM 3's exemplars (find things like the boxed one), and with a detector
+only instances whose box centre lies in one of them are kept.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import List, Optional, Sequence
 
 import numpy as np
 
+from ..backends.base import ObjectResult
 from ..backends.detector import Detections
 from ..errors import PromptError
 from ..prompts import ObjectPrompt
@@ -68,15 +75,15 @@ def narrow(found: Detections, points: Optional[np.ndarray] = None, labels: Optio
             holds = (fg[None, :, 0] >= b[..., 0]) & (fg[None, :, 0] <= b[..., 2]) & \
                     (fg[None, :, 1] >= b[..., 1]) & (fg[None, :, 1] <= b[..., 3])
             keep &= holds.any(axis=1)
-    index = np.flatnonzero(keep)
-    return Detections(found.boxes[index], found.scores[index], [found.labels[i] for i in index])
+    return found.take(np.flatnonzero(keep))
 
 
 @dataclass
 class TextResult(SegmentResult):
-    """A ``SegmentResult`` (image_size, model: the segmenter, objects: one per instance,
-    best score first, each prompted by its box clipped to the image; a box with no area
-    inside the image is dropped) and what the text adds: detector: its name; phrases:
+    """A ``SegmentResult`` (image_size, model: what made the masks, the segmenter or SAM 3;
+    objects: one per instance, best score first, each prompted by its box clipped to the
+    image, a box with no area inside the image dropped; SAM 3's masks have NaN predicted
+    IoU) and what the text adds: detector: the text model's name; phrases:
     what was asked; labels: the phrase each instance answers; scores: N detection scores;
     boxes: Nx4 XYXY as detected."""
 
@@ -92,9 +99,10 @@ def segment_phrases(service, image, text: str, threshold: float = 0.3, max_insta
                     points: Optional[Sequence] = None, labels: Optional[Sequence] = None,
                     boxes: Optional[Sequence] = None, multimask: bool = False,
                     budget_s: Optional[float] = None) -> TextResult:
-    """Find ``text``'s phrases in ``image`` with ``detector`` (None: the service's first
-    present), keep those scoring at least ``threshold`` (0-1), at most ``max_instances``,
-    narrowed by points / boxes, and segment each from its box with ``model``."""
+    """Find ``text``'s phrases in ``image`` with text model ``detector`` (None: the
+    service's choice), keep those scoring at least ``threshold`` (0-1), at most
+    ``max_instances``, narrowed by points / boxes, and segment each from its box with
+    ``model`` unless the text model gave masks (SAM 3: ``model`` is then not used)."""
     if not 0.0 <= float(threshold) <= 1.0:
         raise PromptError(f"text threshold {threshold} is outside 0-1")
     if int(max_instances) < 1:
@@ -102,15 +110,28 @@ def segment_phrases(service, image, text: str, threshold: float = 0.3, max_insta
     phrases = parse_phrases(text)
     loaded = service.load_image(image)
     finder = service.detector(detector)
-    found = finder.detect(loaded.pixels, phrases, float(threshold))
-    found = narrow(found, None if points is None else np.asarray(points, np.float32).reshape(-1, 2),
-                   None if labels is None else np.asarray(labels), None if boxes is None else np.asarray(boxes))
+    points = None if points is None else np.asarray(points, np.float32).reshape(-1, 2)
+    labels = None if labels is None else np.asarray(labels)
+    boxes = None if boxes is None else np.asarray(boxes, np.float32).reshape(-1, 4)
+    if hasattr(finder, "encode"):  # SAM 3: its features cached like an embedding; boxes are its exemplars
+        found = finder.detect(loaded.pixels, phrases, float(threshold), embedding=service.embedding(loaded, finder.name),
+                              exemplars=boxes)
+        found = narrow(found, points, labels)
+    else:
+        found = narrow(finder.detect(loaded.pixels, phrases, float(threshold)), points, labels, boxes)
     height, width = loaded.height, loaded.width
     clipped = np.clip(found.boxes, 0, [width, height, width, height]).astype(np.float32)
-    inside = np.flatnonzero((clipped[:, 2] > clipped[:, 0]) & (clipped[:, 3] > clipped[:, 1]))  # any area in the image
-    found = Detections(found.boxes[inside], found.scores[inside], [found.labels[i] for i in inside])
-    found, clipped = found.top(int(max_instances)), clipped[inside][:int(max_instances)]
+    inside = np.flatnonzero((clipped[:, 2] > clipped[:, 0]) & (clipped[:, 3] > clipped[:, 1]))[:int(max_instances)]
+    found, clipped = found.take(inside), clipped[inside]  # boxes with some area in the image, the best first
     prompts = [ObjectPrompt(box=box) for box in clipped]
-    result = service.segment_objects(loaded, prompts, multimask, model=model, budget_s=budget_s) if prompts else None
-    return TextResult((height, width), result.model if result else service.resolve_model_name(model),
-                      result.objects if result else [], finder.name, phrases, found.labels, found.scores, found.boxes)
+    if found.masks is not None:  # the text model segmented too; it predicts no IoU
+        objects = [ObjectResult(prompt, np.array([np.nan], np.float32), None, 0, (height, width), masks=mask[None])
+                   for prompt, mask in zip(prompts, found.masks)]
+        segmenter = finder.name
+    elif prompts:
+        result = service.segment_objects(loaded, prompts, multimask, model=model, budget_s=budget_s)
+        objects, segmenter = result.objects, result.model
+    else:
+        objects, segmenter = [], service.resolve_model_name(model)
+    return TextResult((height, width), segmenter, objects, finder.name, phrases, found.labels, found.scores,
+                      found.boxes)
