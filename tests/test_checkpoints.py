@@ -29,8 +29,8 @@ def test_registry_matches_the_official_files():
                    "sam_hq_vit_b": "syscv-community/sam-hq-vit-base", "sam_hq_vit_l": "syscv-community/sam-hq-vit-large",
                    "sam_hq_vit_h": "syscv-community/sam-hq-vit-huge", "edgetam": "yonigozlan/EdgeTAM-hf",
                    "grounding_dino_tiny": "IDEA-Research/grounding-dino-tiny",
-                   "owlv2_base": "google/owlv2-base-patch16-ensemble"}
-    assert models.names("detector") == ["grounding_dino_tiny", "owlv2_base"]
+                   "owlv2_base": "google/owlv2-base-patch16-ensemble", "sam3": "facebook/sam3"}
+    assert models.names("detector") == ["grounding_dino_tiny", "owlv2_base", "sam3"]
 
 
 def test_url_base_redirects_to_a_mirror(monkeypatch):
