@@ -236,7 +236,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
     record = result_record(result, image_record(image, str(args.image)), mask_files=lambda i, c: f"object{i}_mask{c}.png",
                            logits_files=(lambda i: f"object{i}_logits.npy") if has_logits else None)
     if found is not None:
-        add_text(record, found)
+        add_text(record, found.phrases, found.detector, found.notes)
     save_json(out / "result.json", record)
     print(f"{len(result.objects)} object(s) -> {out / 'result.json'}")
     return 0

@@ -8,7 +8,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable, Dict, Optional, Sequence, Union
+from typing import Callable, Dict, Optional, Sequence, Tuple, Union
 
 import cv2
 import numpy as np
@@ -148,13 +148,16 @@ def image_record(image, file_name: Optional[str] = None, image_id: Optional[str]
     return {"file_name": file_name, "width": image.width, "height": image.height, "image_id": image_id}
 
 
-def add_text(record: Dict[str, object], found) -> Dict[str, object]:
-    """``record`` (``result_record`` of a text prompt's objects) with what the text
-    prompt (``tasks.text.TextResult``) adds: ``"text": {"phrases", "detector"}``, and for
-    each object the ``phrase`` it answers and its ``detection_score``."""
-    record["text"] = {"phrases": list(found.phrases), "detector": found.detector}
-    for obj, label, score in zip(record["objects"], found.labels, found.scores):
-        obj.update(phrase=label, detection_score=round(float(score), 6))
+def add_text(record: Dict[str, object], phrases: Sequence[str], detector: str,
+             notes: Sequence[Optional[Tuple[str, float]]]) -> Dict[str, object]:
+    """``record`` (``result_record``) with what text prompts add: ``"text": {"phrases",
+    "detector"}``, and for each object found by text (notes: per object its (phrase,
+    detection score), or None for an object prompted otherwise) its ``phrase`` and
+    ``detection_score``."""
+    record["text"] = {"phrases": list(phrases), "detector": detector}
+    for obj, note in zip(record["objects"], notes):
+        if note is not None:
+            obj.update(phrase=note[0], detection_score=round(float(note[1]), 6))
     return record
 
 

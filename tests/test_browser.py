@@ -277,3 +277,54 @@ def test_prompting_with_a_sam21_model(tmp_path):
             assert abs(x - 600 * 0.4) <= 3 and abs(y - 400 * 0.6) <= 3
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "sam21_page.png"), full_page=True)
+
+
+@pytest.mark.parametrize("route", ["grounding_dino", "sam3"])
+def test_a_phrase_finds_instances_listed_with_their_scores(route, tiny_model, tmp_path):
+    """Text typed, Find and add: each instance is listed with its score, joins the prompt
+    as a box with its phrase, and is segmented (by the segmenter from its box, or by SAM
+    3 itself); unticking one takes its box out; the downloads' JSON names the phrases."""
+    import torch
+
+    from conftest import make_service
+    from models import tiny_detector, tiny_sam3
+    from sam_app.backends.detector import Detector
+    from sam_app.backends.sam3 import Sam3Backend
+    from sam_app.tasks.text import segment_phrases
+
+    service = make_service(tiny_model)
+    if route == "sam3":
+        service.add_backend(Sam3Backend(*tiny_sam3(tmp_path / "tokenizer", seed=1), "sam3", torch.device("cpu")))
+        threshold = 0.25
+    else:
+        model, processor = tiny_detector(route, tmp_path / "tokenizer", seed=1)
+        service.add_backend(Detector(model, processor, route, torch.device("cpu")))
+        threshold = 0.5
+    expected = segment_phrases(service, IMGS / "coffee.png", "cup, red car", threshold, max_instances=256)
+    assert len(expected.objects) >= 2
+    with running_app(service) as url:
+        with open_page(url) as page:
+            page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
+            page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+            page.fill("#text textarea, #text input", "cup, red car")
+            set_slider(page, "text-threshold", threshold)
+            page.click("#add-text")
+            page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
+            assert f"{route} found {len(expected.objects)} instance(s) of cup, red car" in message(page)
+            labels = page.locator("#instances label").all_inner_texts()
+            assert labels == [f"{p} {s:.2f}" for p, s in zip(expected.labels, expected.scores)]
+            assert page.locator("#instances input:checked").count() == len(labels)
+            listing = page.locator("#prompt-list").inner_text()
+            assert listing.count("box ") == len(labels) and f"{expected.labels[0]} {expected.scores[0]:.2f}" in listing
+            page.wait_for_selector('#downloads a[download="coffee_masks.json"]')
+            href = page.locator('#downloads a[download="coffee_masks.json"]').get_attribute("href")
+            record = json.loads(page.request.get(href).text())
+            assert record["text"]["phrases"] == ["cup", "red car"] and record["model"] == expected.model
+            assert [o["phrase"] for o in record["objects"]] == expected.labels
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / f"text_{route}_page.png"), full_page=True)
+            page.locator("#instances label").first.click()  # untick the best: its box leaves the prompt
+            page.wait_for_function(f"document.querySelector('#prompt-list').innerText.split('box ').length - 1 "
+                                   f"== {len(labels) - 1}")
+            page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
+            assert page.locator("#instances input:checked").count() == len(labels) - 1

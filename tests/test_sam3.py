@@ -134,3 +134,44 @@ def test_the_hubs_video_folder_loads_in_the_cli(sam3, tmp_path):
     record = json.loads((out / "result.json").read_text())
     assert record["text"] == {"phrases": ["cup"], "detector": "sam3"} and record["model"] == "sam3"
     assert len(record["objects"]) == 3 and all(o["phrase"] == "cup" for o in record["objects"])
+
+
+def test_web_ui_keeps_sam3s_masks_until_an_object_is_refined(sam3, photo, tiny_model):
+    """Find and add: SAM 3's instances join the prompt as boxes with their own masks; a
+    click inside one re-segments that object alone with the segmenter; asking the same
+    phrase again replaces its instances, and a box drawn by hand stays."""
+    import gradio as gr
+
+    from sam_app.ui import build_ui
+    from sam_app.ui.state import Session
+
+    service, threshold = with_sam3(sam3, photo, tiny_model)
+    with gr.Blocks():
+        p = build_ui(service).prompt
+    session = p.on_image(str(IMGS / "coffee.png"), Session(), progress=lambda *a, **k: None)[p.shared.session]
+    session.boxes = [(1.0, 2.0, 50.0, 60.0)]  # drawn by hand
+    out = p.on_add_text("cup", threshold, False, session)
+    session, expected = out[p.shared.session], segment_phrases(service, photo, "cup", threshold)
+    n = len(expected.objects)
+    assert n >= 3 and f"sam3 found {n} instance(s) of cup" in out[p.shared.message]
+    assert session.boxes[0] == (1.0, 2.0, 50.0, 60.0) and len(session.boxes) == n + 1
+    masks = [o.best_mask for o in session.result.objects]
+    assert all(np.array_equal(m, e.best_mask) for m, e in zip(masks[1:], expected.objects))
+    x1, y1, x2, y2 = session.boxes[1]
+    evt = gr.SelectData(None, {"index": [(x1 + x2) / 2, (y1 + y2) / 2], "value": None})
+    refined = p.on_click("Foreground point", True, False, session, evt)[p.shared.session]
+    for before, after in zip(session.result.objects[1:], refined.result.objects[1:]):
+        if len(after.prompt.points):  # the point falls in this box: the segmenter's mask for box + point
+            theirs = service.segment_objects(photo, [after.prompt]).objects[0]
+            assert np.array_equal(after.best_mask, theirs.best_mask) and refined.result.model == "tiny"
+        else:
+            assert np.array_equal(after.best_mask, before.best_mask)
+    assert len(refined.result.objects[1].prompt.points) == 1
+    out = p.on_add_text("cup", float(expected.scores[1]) - 1e-6, False, refined)
+    assert p.shared.session in out, out[p.shared.message]
+    again = out[p.shared.session]
+    assert len(again.instances) == 2 and again.boxes[0] == (1.0, 2.0, 50.0, 60.0) and len(again.boxes) == 3
+    undone = p.on_undo(again)[p.shared.session]
+    assert undone.boxes == refined.boxes
+    nothing = p.on_add_text("cup", 0.99, False, again)
+    assert "found no cup scoring 0.99 or more" in nothing[p.shared.message]

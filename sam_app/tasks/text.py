@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -93,16 +93,42 @@ class TextResult(SegmentResult):
     scores: np.ndarray
     boxes: np.ndarray
 
+    @property
+    def notes(self) -> List[Tuple[str, float]]:
+        """(phrase, detection score) per object, for ``export.add_text``."""
+        return [(label, float(score)) for label, score in zip(self.labels, self.scores)]
 
-def segment_phrases(service, image, text: str, threshold: float = 0.3, max_instances: int = 20,
-                    detector: Optional[str] = None, model: Optional[str] = None,
-                    points: Optional[Sequence] = None, labels: Optional[Sequence] = None,
-                    boxes: Optional[Sequence] = None, multimask: bool = False,
-                    budget_s: Optional[float] = None) -> TextResult:
+
+@dataclass
+class Instances:
+    """What a text prompt found in an image, before any segmenter. detector: the text
+    model's name; phrases: what was asked; found: the detections as the model gave them
+    (best first; boxes may reach past the image's edges; masks from SAM 3); boxes: Nx4
+    float32 XYXY, the same boxes clipped to the image (H, W = image_size): the objects'
+    prompts."""
+
+    detector: str
+    phrases: List[str]
+    found: Detections
+    boxes: np.ndarray
+    image_size: Tuple[int, int]
+
+    def mask_results(self) -> Optional[List[ObjectResult]]:
+        """SAM 3's masks as objects prompted by their clipped box (it predicts no IoU:
+        NaN); None when the text model gave boxes only."""
+        if self.found.masks is None:
+            return None
+        return [ObjectResult(ObjectPrompt(box=box), np.array([np.nan], np.float32), None, 0, self.image_size,
+                             masks=mask[None]) for box, mask in zip(self.boxes, self.found.masks)]
+
+
+def find_phrases(service, image, text: str, threshold: float = 0.3, max_instances: int = 20,
+                 detector: Optional[str] = None, points: Optional[Sequence] = None,
+                 labels: Optional[Sequence] = None, boxes: Optional[Sequence] = None) -> Instances:
     """Find ``text``'s phrases in ``image`` with text model ``detector`` (None: the
-    service's choice), keep those scoring at least ``threshold`` (0-1), at most
-    ``max_instances``, narrowed by points / boxes, and segment each from its box with
-    ``model`` unless the text model gave masks (SAM 3: ``model`` is then not used)."""
+    service's choice), keep those scoring at least ``threshold`` (0-1) whose box has some
+    area in the image, narrowed by points (Nx2 X, Y; labels N) and boxes (Bx4 XYXY) as the
+    module docstring says, at most ``max_instances``, best first."""
     if not 0.0 <= float(threshold) <= 1.0:
         raise PromptError(f"text threshold {threshold} is outside 0-1")
     if int(max_instances) < 1:
@@ -122,16 +148,25 @@ def segment_phrases(service, image, text: str, threshold: float = 0.3, max_insta
     height, width = loaded.height, loaded.width
     clipped = np.clip(found.boxes, 0, [width, height, width, height]).astype(np.float32)
     inside = np.flatnonzero((clipped[:, 2] > clipped[:, 0]) & (clipped[:, 3] > clipped[:, 1]))[:int(max_instances)]
-    found, clipped = found.take(inside), clipped[inside]  # boxes with some area in the image, the best first
-    prompts = [ObjectPrompt(box=box) for box in clipped]
-    if found.masks is not None:  # the text model segmented too; it predicts no IoU
-        objects = [ObjectResult(prompt, np.array([np.nan], np.float32), None, 0, (height, width), masks=mask[None])
-                   for prompt, mask in zip(prompts, found.masks)]
-        segmenter = finder.name
-    elif prompts:
-        result = service.segment_objects(loaded, prompts, multimask, model=model, budget_s=budget_s)
+    return Instances(finder.name, phrases, found.take(inside), clipped[inside], (height, width))
+
+
+def segment_phrases(service, image, text: str, threshold: float = 0.3, max_instances: int = 20,
+                    detector: Optional[str] = None, model: Optional[str] = None,
+                    points: Optional[Sequence] = None, labels: Optional[Sequence] = None,
+                    boxes: Optional[Sequence] = None, multimask: bool = False,
+                    budget_s: Optional[float] = None) -> TextResult:
+    """``find_phrases``, then each instance segmented from its clipped box with ``model``
+    unless the text model gave masks (SAM 3: ``model`` is then not used)."""
+    loaded = service.load_image(image)
+    found = find_phrases(service, loaded, text, threshold, max_instances, detector, points, labels, boxes)
+    objects, segmenter = found.mask_results(), found.detector
+    if objects is None and len(found.boxes):
+        result = service.segment_objects(loaded, [ObjectPrompt(box=box) for box in found.boxes], multimask,
+                                         model=model, budget_s=budget_s)
         objects, segmenter = result.objects, result.model
-    else:
+    elif objects is None:
         objects, segmenter = [], service.resolve_model_name(model)
-    return TextResult((height, width), segmenter, objects, finder.name, phrases, found.labels, found.scores,
-                      found.boxes)
+    detected = found.found
+    return TextResult(found.image_size, segmenter, objects, found.detector, found.phrases, detected.labels,
+                      detected.scores, detected.boxes)

@@ -56,7 +56,7 @@ class Api:
             raise gr.Error(str(exc), print_exception=False) from None
         data = export.result_record(result, export.image_record(loaded, None, service.image_id(loaded)))
         if found is not None:
-            export.add_text(data, found)
+            export.add_text(data, found.phrases, found.detector, found.notes)
         if not overlay:
             return data, None
         picture = render.overlay_masks(loaded.pixels, [o.best_mask for o in result.objects],

@@ -145,6 +145,11 @@ class Outputs:
             union |= obj.mask(c)
         record = export.result_record(result, export.image_record(image, stem, image_id), session.choices,
                                       candidates="selected", mask_files=lambda i, c: f"{stem}_mask{i + 1}.png")
+        found = [session.instance(o.prompt) for o in result.objects]
+        if any(found):
+            export.add_text(record, list(dict.fromkeys(p for i in found if i for p in i.asked)),
+                            ", ".join(dict.fromkeys(i.detector for i in found if i)),
+                            [(i.phrase, i.score) if i else None for i in found])
         export.save_json(folder / f"{stem}_masks.json", record)
         cutout = export.png_bytes(export.cutout_rgba(image.pixels, union))
         export.atomic_write_bytes(folder / f"{stem}_cutout.png", cutout)

@@ -18,9 +18,12 @@ from ..errors import SamAppError
 from ..limits import LIMITS
 from ..prompts import build_objects, format_numbers, parse_boxes, parse_labels, parse_points
 from .common import Shared, shows_errors
-from .state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, Session, to_image_pixels
+from ..service import SegmentResult
+from ..tasks.text import find_phrases
+from .state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, Instance, Session, to_image_pixels
 
 CANDIDATE_HELP = "Pick the candidate that fits best; it is the one refined and downloaded."
+INSTANCES_HELP = "Ticked ones are objects in the prompt; click inside one to refine it."
 
 
 class PromptMode:
@@ -58,6 +61,14 @@ class PromptMode:
                     self.boxes_text = gr.Textbox(label="Boxes (X1 Y1 X2 Y2 ...)", placeholder="100 100 200 200",
                                                  elem_id="boxes")
                     self.add_boxes = gr.Button("Add boxes", elem_id="add-boxes")
+                with gr.Group():
+                    self.text = gr.Textbox(label="Text: what to find (phrases, comma-separated)",
+                                           placeholder="dog, red car", elem_id="text")
+                    self.text_threshold = gr.Slider(0.0, 1.0, value=0.3, step=0.01, label="Lowest score kept",
+                                                    elem_id="text-threshold")
+                    self.add_text = gr.Button("Find and add", elem_id="add-text")
+                self.instances = gr.CheckboxGroup([], label="Instances found", info=INSTANCES_HELP, visible=False,
+                                                  elem_id="instances")
                 self.prompt_list = gr.Markdown(Session().prompt_markdown(), elem_id="prompt-list")
                 with gr.Row():
                     self.undo = gr.Button("Undo", elem_id="undo")
@@ -76,7 +87,7 @@ class PromptMode:
         """What a change of image, model or result may update."""
         s = self.shared
         return [s.session, s.message, s.status, self.canvas, self.prompt_list, self.result_image,
-                self.candidates, self.downloads, self.preview]
+                self.candidates, self.downloads, self.preview, self.instances]
 
     def wire(self, model_work: dict, light: dict) -> None:
         """Connect the events. model_work / light: queue settings for model and UI-only work."""
@@ -91,6 +102,11 @@ class PromptMode:
                   outputs + [self.points_text, self.labels_text], **light)
         for event in (self.add_boxes.click, self.boxes_text.submit):
             event(self.on_add_boxes, [self.boxes_text, session], outputs + [self.boxes_text], **light)
+        for event in (self.add_text.click, self.text.submit):
+            event(self.on_add_text, [self.text, self.text_threshold, self.multimask, session], outputs,
+                  api_visibility="private", **model_work).then(**write_downloads)
+        self.instances.input(self.on_tick, [self.instances, self.multimask, session], outputs,
+                             api_visibility="private", **model_work).then(**write_downloads)
         self.undo.click(self.on_undo, [session], outputs, **light)
         self.clear.click(self.on_clear, [session], outputs, **light)
         self.preview_button.click(self.on_preview, [session], outputs, **light)
@@ -101,9 +117,19 @@ class PromptMode:
     # ------------------------------------------------------------ outputs
 
     def shown(self, session: Session, message: str = "") -> dict:
-        """The session's prompt on the canvas and in the list, and a message."""
+        """The session's prompt on the canvas and in the lists, and a message."""
         return {self.shared.session: session, self.canvas: self.shared.outputs.canvas(session),
-                self.prompt_list: session.prompt_markdown(), self.shared.message: message}
+                self.prompt_list: session.prompt_markdown(), self.shared.message: message,
+                self.instances: self.instance_list(session)}
+
+    @staticmethod
+    def instance_list(session: Session):
+        """The text instances, ticked where their box is in the prompt."""
+        if not session.instances:
+            return gr.update(visible=False, choices=[], value=[])
+        choices = [(f"{i.phrase} {i.score:.2f}", k) for k, i in enumerate(session.instances)]
+        return gr.update(visible=True, choices=choices,
+                         value=[k for k, i in enumerate(session.instances) if i.box in session.boxes])
 
     def cleared(self, session: Session, message: str = "") -> dict:
         """``shown`` with the result, candidates, downloads and preview emptied."""
@@ -195,6 +221,38 @@ class PromptMode:
         session.boxes = session.boxes + [tuple(float(v) for v in box) for box in boxes]
         return {**self.shown(session, f"Added {len(boxes)} box(es): {format_numbers(boxes)}."), self.boxes_text: ""}
 
+    @shows_errors
+    def on_add_text(self, text, threshold, multimask, session: Session) -> dict:
+        """Find the phrases in the image and add each instance as a box object (replacing
+        what the same phrases found before), then segment the prompt."""
+        self._need_image(session)
+        started = time.perf_counter()
+        found = find_phrases(self.shared.service, session.image, text, float(threshold), LIMITS.max_objects)
+        elapsed = time.perf_counter() - started
+        results = found.mask_results() or [None] * len(found.boxes)
+        session = copy.copy(session)
+        session.add_instances(found.phrases, [
+            Instance(tuple(float(v) for v in box), phrase, float(score), found.detector, tuple(found.phrases), result)
+            for box, phrase, score, result in zip(found.boxes, found.found.labels, found.found.scores, results)])
+        what = ", ".join(found.phrases)
+        if not len(found.boxes):
+            return self.shown(session, f"{found.detector} found no {what} scoring {float(threshold):.2f} or more "
+                                       f"({elapsed:.1f} s): lower the score, or try other words.")
+        update = self.run(session, multimask)
+        note = f"{found.detector} found {len(found.boxes)} instance(s) of {what} in {elapsed:.1f} s; "
+        return {**update, self.shared.message: note + update[self.shared.message]}
+
+    @shows_errors
+    def on_tick(self, ticked, multimask, session: Session) -> dict:
+        """Instances ticked or unticked: their boxes join or leave the prompt."""
+        self._need_image(session)
+        session = copy.copy(session)
+        session.tick_instances([int(k) for k in ticked or []])
+        if not session.boxes and not session.points:
+            session.reset_result()
+            return self.cleared(session, "No object left in the prompt.")
+        return self.run(session, multimask)
+
     def on_undo(self, session: Session) -> dict:
         session = copy.copy(session)
         return self.shown(session, "Undone." if session.undo() else "Nothing to undo.")
@@ -224,9 +282,17 @@ class PromptMode:
         """Segment the session's prompt (a copy the caller owns); SamAppError on bad input."""
         objects = session.objects()
         started = time.perf_counter()
-        result = self.shared.service.segment_objects(
-            session.image, objects, multimask=bool(multimask and len(objects) == 1), model=session.model,
-            budget_s=LIMITS.request_seconds)
+        given = session.text_results(objects)  # SAM 3's own masks stay until the object is refined
+        todo = [o for o, r in zip(objects, given) if r is None]
+        if todo:
+            result = self.shared.service.segment_objects(
+                session.image, todo, multimask=bool(multimask and len(objects) == 1), model=session.model,
+                budget_s=LIMITS.request_seconds)
+        else:  # all made by the text model
+            result = SegmentResult((session.image.height, session.image.width), session.instance(objects[0]).detector,
+                                   [])
+        made = iter(result.objects)
+        result.objects = [r if r is not None else next(made) for r in given]
         elapsed = time.perf_counter() - started
         session.take_result(result)
         refined = sum(o.mask_input is not None for o in objects)

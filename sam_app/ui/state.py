@@ -11,6 +11,7 @@ from typing import Dict, List, Optional, Tuple
 import numpy as np
 
 from .. import render
+from ..backends.base import ObjectResult
 from ..images import LoadedImage, fit_scale
 from ..prompts import ObjectPrompt, build_objects
 from ..service import SegmentResult
@@ -60,6 +61,21 @@ class PreviousMask:
 
 
 @dataclass(frozen=True)
+class Instance:
+    """One instance a text prompt found: box (X1, Y1, X2, Y2) pixels clipped to the
+    image, the phrase it answers (as the text model labels it), the text model's score
+    and name, the phrases that were asked, and its mask as the text model made it (SAM
+    3), else None (the segmenter makes it from the box)."""
+
+    box: Tuple[float, float, float, float]
+    phrase: str
+    score: float
+    detector: str
+    asked: Tuple[str, ...]
+    result: Optional[ObjectResult] = None
+
+
+@dataclass(frozen=True)
 class Everything:
     """Automatic masks of the session's image. records: upstream's records (COCO RLE
     segmentations), best first; model and settings that made them; picture: the image at
@@ -83,6 +99,7 @@ class Session:
     result: the last segmentation; choices: the candidate picked for each object.
     previous_masks: per object key (see ``object_key``) its last picked mask.
     everything: the Everything mode's masks; selected: the ones picked there.
+    instances: what text prompts found; each one's box is in ``boxes`` while it is ticked.
     """
 
     image: Optional[LoadedImage] = None
@@ -97,6 +114,7 @@ class Session:
     previous_masks: Dict[object, PreviousMask] = field(default_factory=dict)
     everything: Optional[Everything] = None
     selected: Tuple[int, ...] = ()  # indices into everything.records
+    instances: List[Instance] = field(default_factory=list)
 
     def snapshot(self) -> None:
         """Push the prompt on a new history list."""
@@ -121,8 +139,51 @@ class Session:
         self.result, self.choices, self.previous_masks = None, [], {}
 
     def reset_prompt(self) -> None:
-        self.points, self.boxes, self.pending, self.history = [], [], None, []
+        self.points, self.boxes, self.pending, self.history, self.instances = [], [], None, [], []
         self.reset_result()
+
+    def add_instances(self, phrases: List[str], found: List[Instance]) -> None:
+        """A text prompt's answer: the instances found before when any of ``phrases`` was
+        asked are replaced (their boxes leave the prompt) by ``found``, whose boxes join
+        it."""
+        self.snapshot()
+        gone = {i.box for i in self.instances if set(phrases) & set(i.asked)}
+        kept = [i for i in self.instances if i.box not in gone]
+        new = [i for i in found if i.box not in {k.box for k in kept}]
+        self.instances = kept + new
+        left = [b for b in self.boxes if b not in gone]
+        self.boxes = left + [i.box for i in new if i.box not in left]
+        self._drop_points_of(gone - set(self.boxes))
+
+    def tick_instances(self, ticked: List[int]) -> None:
+        """Keep the instances at ``ticked`` (indices into ``instances``) in the prompt, the
+        others out; boxes drawn by hand stay."""
+        self.snapshot()
+        wanted = {self.instances[i].box for i in ticked}
+        unwanted = {i.box for i in self.instances} - wanted
+        self.boxes = [b for b in self.boxes if b not in unwanted] + [b for b in wanted if b not in self.boxes]
+        self._drop_points_of(unwanted)
+
+    def _drop_points_of(self, boxes) -> None:
+        """Drop the points that refined objects in ``boxes`` (boxes gone from the prompt)
+        and lie in no box left: they belonged to those objects."""
+        def inside(x, y, box):
+            return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+        self.points = [(x, y, label) for x, y, label in self.points
+                       if not any(inside(x, y, b) for b in boxes) or any(inside(x, y, b) for b in self.boxes)]
+
+    def instance(self, obj: ObjectPrompt) -> Optional[Instance]:
+        """The text instance an object is, or None (an object with points added by hand is
+        no longer the text model's answer, but keeps its phrase)."""
+        key = object_key(obj)
+        return next((i for i in self.instances if i.box == key), None)
+
+    def text_results(self, objects: List[ObjectPrompt]) -> List[Optional[ObjectResult]]:
+        """Per object, the text model's own mask result where it made one and the object
+        is still just its box; else None (to segment)."""
+        found = [self.instance(o) for o in objects]
+        return [i.result if i is not None and not len(o.points) else None for o, i in zip(objects, found)]
 
     def show_image(self, image: Optional[LoadedImage], name: str = "image") -> None:
         """A new image (or none): every mode starts afresh."""
@@ -164,8 +225,11 @@ class Session:
         for i, (x, y, label) in enumerate(self.points, 1):
             kind, rgb = ("foreground", render.FOREGROUND) if label == 1 else ("background", render.BACKGROUND)
             lines.append(f"{i}. {_dot(rgb)} {kind} point ({x:g}, {y:g})")
-        for i, (x1, y1, x2, y2) in enumerate(self.boxes, 1):
-            lines.append(f"- {_dot(render.colour(i - 1), '■')} box {i}: ({x1:g}, {y1:g}) to ({x2:g}, {y2:g})")
+        phrases = {i.box: f" · **{i.phrase}** {i.score:.2f}" for i in self.instances}
+        for i, box in enumerate(self.boxes, 1):
+            x1, y1, x2, y2 = (round(v, 1) for v in box)  # a detector's boxes have many decimals
+            lines.append(f"- {_dot(render.colour(i - 1), '■')} box {i}: ({x1:g}, {y1:g}) to ({x2:g}, {y2:g})"
+                         + phrases.get(box, ""))
         if self.pending:
             lines.append(f"- box corner at ({self.pending[0]:g}, {self.pending[1]:g}): click the opposite corner")
         if len(lines) == 1:
