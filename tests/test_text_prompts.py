@@ -170,3 +170,51 @@ def test_api_segment_takes_text(tiny_model, tmp_path):
     for obj, ours, label, score in zip(data["objects"], expected.objects, expected.labels, expected.scores):
         assert obj["phrase"] == label and abs(obj["detection_score"] - score) < 1e-5
         assert np.array_equal(decode_rle(obj["masks"][obj["best"]]["segmentation"]), ours.best_mask)
+
+
+def test_batch_prompt_lines_take_text(tiny_cli, tiny_model, tmp_path):
+    """A line's "text" (the whole image) and a text object with its own category beside a
+    box: one annotation per instance, each the segmenter's mask for its box, its category
+    the phrase it answers (or the one given) and its score the detector's."""
+    import json
+
+    from pycocotools.coco import COCO
+
+    from sam_app.tasks.text import asked_phrase
+
+    model, processor = tiny_detector("grounding_dino", tmp_path / "tokenizer", seed=1)
+    model.save_pretrained(tmp_path / "checkpoints" / "grounding-dino-tiny")
+    processor.save_pretrained(tmp_path / "checkpoints" / "grounding-dino-tiny")
+    images = tmp_path / "images"
+    images.mkdir()
+    Image.open(IMGS / "coffee.png").convert("RGB").save(images / "coffee.png")
+    Image.open(IMGS / "coffee.png").convert("RGB").crop((100, 50, 500, 350)).save(images / "crop.png")
+    lines = [{"image": "coffee.png", "text": "cup, red car", "threshold": 0.4},
+             {"image": "crop.png", "objects": [{"text": "cup", "category": "thing", "threshold": 0.5,
+                                                "max_instances": 2}, {"box": [10, 10, 200, 200], "category": "cup"}]}]
+    prompts = tmp_path / "prompts.jsonl"
+    prompts.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    out = tmp_path / "out"
+    result = tiny_cli("batch", "--images", images, "--output", out, "--prompts", prompts)
+    assert result.returncode == 0, result.stderr
+    coco = COCO(str(out / "annotations.json"))
+    names = {c["id"]: c["name"] for c in coco.loadCats(coco.getCatIds())}
+    assert sorted(names.values()) == ["cup", "red car", "thing"]
+    service = make_service(tiny_model)
+    service.add_backend(Detector(model, processor, "grounding_dino", torch.device("cpu")))
+    expected = {"coffee.png": [(segment_phrases(service, images / "coffee.png", "cup, red car", 0.4), None)],
+                "crop.png": [(segment_phrases(service, images / "crop.png", "cup", 0.5, max_instances=2), "thing"),
+                             (service.segment(images / "crop.png", boxes=np.array([[10, 10, 200, 200]])), "cup")]}
+    for image in coco.loadImgs(coco.getImgIds()):
+        anns = coco.loadAnns(coco.getAnnIds(imgIds=image["id"]))
+        wanted = [(o, r, category) for r, category in expected[image["file_name"]] for o in range(len(r.objects))]
+        assert len(anns) == len(wanted) > 1
+        for ann, (k, r, category) in zip(anns, wanted):
+            assert np.array_equal(coco.annToMask(ann).astype(bool), r.objects[k].best_mask)
+            if category != "cup":  # found by text
+                assert names[ann["category_id"]] == (category or asked_phrase(r.labels[k], r.phrases))
+                assert abs(ann["score"] - r.scores[k]) < 1e-5
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"image": "crop.png", "objects": [{"text": "?!"}]}) + "\n")
+    failed = tiny_cli("batch", "--images", images, "--output", tmp_path / "out2", "--prompts", bad)
+    assert failed.returncode == 2 and "line 1, object 1: text: '?!' has no letter or digit" in failed.stderr

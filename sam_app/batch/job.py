@@ -6,6 +6,10 @@ Three ways to say it (``python -m sam_app batch``):
 - ``from_prompts``: JSON lines, one image each, ``{"image": "a/b.jpg", "objects":
   [{"points": [[x, y], ...], "labels": [1, 0], "box": [x1, y1, x2, y2], "category": "dog"}]}``
   (pixels, X right and Y down; labels default to all 1; category defaults to "object").
+  An object may be a text prompt instead, ``{"text": "dog, red car", "threshold": 0.3,
+  "max_instances": 20}``: one object per instance found (``tasks.text``; points and a
+  box given with it narrow it), its category the phrase it answers unless "category" is
+  given. ``{"image": ..., "text": "dog", "threshold": 0.3}`` is short for one such object.
 - ``from_coco``: a COCO file with boxes; each box ([x, y, w, h]) is one box prompt and
   keeps its category, annotation id and image id.
 - ``from_images``: a folder (recursive) or a text file listing images, one per line;
@@ -119,9 +123,11 @@ def from_prompts(prompts: os.PathLike, images: os.PathLike, multimask: bool, mod
         if not isinstance(record, dict) or not isinstance(record.get("image"), str):
             raise SamAppError(f'{where}: expected {{"image": "path", "objects": [...]}}')
         objects = record.get("objects")
+        if objects is None and record.get("text"):
+            objects = [{k: record[k] for k in ("text", "threshold", "max_instances", "category") if k in record}]
         if not isinstance(objects, list) or not objects:
             raise SamAppError(f'{where}: "objects" must be a non-empty list of {{"points", "labels", "box", '
-                              f'"category"}}')
+                              f'"category"}} or {{"text"}} (or give "text" for the whole image)')
         parsed = [_prompt_object(o, f"{where}, object {i}", categories) for i, o in enumerate(objects, start=1)]
         items.append(Item(record["image"], str(root / record["image"]), len(items) + 1, parsed))
     _check_unique(items, prompts)
@@ -141,11 +147,37 @@ def _prompt_object(obj: Any, where: str, categories: Dict[str, int]) -> Dict[str
         raise SamAppError(f"{where}: points must be [[x, y], ...], labels [1, 0, ...], box [x1, y1, x2, y2]") from None
     if box is not None and len(box) != 4:
         raise SamAppError(f"{where}: box has {len(box)} numbers; expected [x1, y1, x2, y2]")
+    if "text" in obj:
+        return _text_object(obj, where, categories, points, labels, box)
     if not points and box is None:
-        raise SamAppError(f"{where}: no points and no box; give at least one")
+        raise SamAppError(f"{where}: no points and no box; give at least one (or text)")
     category = str(obj.get("category") or DEFAULT_CATEGORY)
     category_id = categories.setdefault(category, len(categories) + 1)
     return {"points": points, "labels": labels, "box": box, "category_id": category_id}
+
+
+def _text_object(obj: Dict[str, Any], where: str, categories: Dict[str, int], points, labels, box) -> Dict[str, Any]:
+    """A text prompt object: phrases, threshold, max_instances, the points and box that
+    narrow it, and category_id (the given category's) or phrase_ids (phrase -> id)."""
+    from ..tasks.text import parse_phrases
+
+    if not isinstance(obj["text"], str):
+        raise SamAppError(f'{where}: "text" must be a string of phrases, e.g. "dog, red car"')
+    try:
+        phrases = parse_phrases(obj["text"])
+        threshold, most = float(obj.get("threshold", 0.3)), int(obj.get("max_instances", 20))
+    except SamAppError as exc:  # before ValueError: a PromptError is one too
+        raise SamAppError(f"{where}: {exc}") from None
+    except (TypeError, ValueError):
+        raise SamAppError(f"{where}: threshold must be a number in 0-1 and max_instances a whole number") from None
+    if not 0 <= threshold <= 1 or most < 1:
+        raise SamAppError(f"{where}: threshold must be in 0-1 (got {threshold}) and max_instances at least 1 "
+                          f"(got {most})")
+    given = obj.get("category")
+    category_id = categories.setdefault(str(given), len(categories) + 1) if given else None
+    phrase_ids = {} if given else {p: categories.setdefault(p, len(categories) + 1) for p in phrases}
+    return {"text": phrases, "threshold": threshold, "max_instances": most, "points": points, "labels": labels,
+            "box": box, "category_id": category_id, "phrase_ids": phrase_ids}
 
 
 def from_coco(annotations: os.PathLike, images: os.PathLike, multimask: bool, model: Dict[str, Any]) -> Job:

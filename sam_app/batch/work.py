@@ -4,7 +4,8 @@ segment it into its *part*, the JSON record every dataset file is assembled from
     {"key": ..., "file_name": "a/b.jpg", "image_id": 7, "width": W, "height": H,
      "annotations": [{"category_id": 3, "source_id": 12 | None, "segmentation": COCO RLE,
                       "polygons": [[x1, y1, x2, y2, ...], ...], "bbox": [x, y, w, h],
-                      "area": pixels, "score": predicted IoU, "stability_score": float | None}]}
+                      "area": pixels, "score": predicted IoU (for an instance found by text,
+                      the text model's score), "stability_score": float | None}]}
 
 Polygons are the outer contours of the mask (OpenCV, pixel coordinates, X then Y);
 empty masks are left out (``empty`` counts them).
@@ -24,7 +25,8 @@ from pycocotools import mask as mask_utils
 from ..errors import SamAppError
 from ..export import encode_rle, rle_json
 from ..images import DEFAULT_MAX_PIXELS, LoadedImage, load_image
-from ..prompts import build_objects
+from ..prompts import ObjectPrompt, build_objects
+from ..tasks.text import asked_phrase, find_phrases
 from .job import Item, item_key
 
 TODO, DONE, SKIPPED, FAILED = "todo", "done", "skipped", "failed"
@@ -94,18 +96,37 @@ class Segmenter:
                 "height": image.height, "annotations": kept, "empty": len(annotations) - len(kept)}
 
     def _prompted(self, image: LoadedImage, objects: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        """The objects' annotations in their order, a text object giving one per instance
+        (category: the given one, or the phrase it answers; score: the text model's).
+        Every object the segmenter makes is decoded in one call."""
         size = (image.height, image.width)
-        prompts = []
+        prompts: List[ObjectPrompt] = []
+        plan = []  # per annotation: (category_id, score or None, source id, index into prompts or a result)
         for number, obj in enumerate(objects, start=1):
             box = None if obj["box"] is None else np.asarray([obj["box"]], np.float32)
+            points, labels = np.asarray(obj["points"], np.float32).reshape(-1, 2), np.asarray(obj["labels"], np.int32)
             try:
-                prompts += build_objects(np.asarray(obj["points"], np.float32).reshape(-1, 2),
-                                         np.asarray(obj["labels"], np.int32), box, size)
+                if "text" in obj:
+                    found = find_phrases(self.service, image, ", ".join(obj["text"]), obj["threshold"],
+                                         obj["max_instances"], points=points, labels=labels, boxes=box)
+                    made = found.mask_results() or [None] * len(found.boxes)
+                    for clipped, label, score, result in zip(found.boxes, found.found.labels, found.found.scores, made):
+                        category = obj["category_id"] or obj["phrase_ids"][asked_phrase(label, obj["text"])]
+                        plan.append((category, float(score), None, len(prompts) if result is None else result))
+                        prompts += [ObjectPrompt(box=clipped)] if result is None else []
+                else:
+                    plan.append((obj["category_id"], None, obj.get("id"), len(prompts)))
+                    prompts += build_objects(points, labels, box, size)
             except SamAppError as exc:
                 raise SamAppError(f"object {number}: {exc}") from None
-        result = self.service.segment_objects(image, prompts, multimask=self.multimask, model=self.model)
-        return [annotation(encode_rle(r.mask(r.best)), obj["category_id"], float(r.scores[r.best]), obj.get("id"))
-                for obj, r in zip(objects, result.objects)]
+        made = self.service.segment_objects(image, prompts, multimask=self.multimask, model=self.model).objects \
+            if prompts else []
+        annotations = []
+        for category, score, source, what in plan:
+            r = made[what] if isinstance(what, int) else what
+            annotations.append(annotation(encode_rle(r.mask(r.best)), category,
+                                          float(r.scores[r.best]) if score is None else score, source))
+        return annotations
 
 
 def annotation(rle: dict, category_id: int, score: float, source_id: Optional[int] = None,

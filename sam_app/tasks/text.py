@@ -58,6 +58,15 @@ def parse_phrases(text: Optional[str]) -> List[str]:
     return phrases
 
 
+def asked_phrase(label: str, phrases: Sequence[str]) -> str:
+    """Which of the asked ``phrases`` a detection labelled ``label`` answers: the label
+    itself, else the first phrase inside it (Grounding DINO labels a box with the caption
+    words it matched, e.g. "red car" or "cup red"), else the first phrase."""
+    if label in phrases:
+        return label
+    return next((p for p in phrases if p in label), phrases[0])
+
+
 def narrow(found: Detections, points: Optional[np.ndarray] = None, labels: Optional[np.ndarray] = None,
            boxes: Optional[np.ndarray] = None) -> Detections:
     """Keep the detections that the points (Nx2 X, Y; labels N, 1 = foreground) and
