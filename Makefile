@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run install install-test test test-fast bench bench-everything bench-batch bench-load bench-large-requests bench-clicks bench-models clean
+.PHONY: run install install-test test test-fast bench bench-everything bench-batch bench-load bench-large-requests bench-clicks bench-models bench-text clean
 
 run: install
 	$(BIN)/python webui.py $(ARGS)
@@ -51,6 +51,9 @@ bench-clicks: install-test
 
 bench-models: install-test
 	$(BIN)/python benchmarks/model_families.py $(ARGS)
+
+bench-text: install-test
+	$(BIN)/python benchmarks/text_prompts.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -140,3 +140,23 @@ class Backend:
     ) -> List[ObjectResult]:
         """One ObjectResult per object, in order."""
         raise NotImplementedError
+
+
+class HFModel:
+    """What every wrapper of a transformers model holds: model (in eval mode on
+    ``device``), processor, name (the registry's), torch_device and device (its text),
+    precision (of the image encoder: fp32 | bf16 | fp16), and a lock that keeps one
+    image at a time in the model (it bounds peak memory)."""
+
+    def __init__(self, model, processor, name: str, device, precision: str = "fp32"):
+        import threading
+
+        import torch
+
+        self.model = model.to(device).eval()
+        self.processor = processor
+        self.name = name
+        self.torch_device = torch.device(device)
+        self.device = str(self.torch_device)
+        self.precision = precision
+        self._lock = threading.Lock()

@@ -5,12 +5,13 @@ Grounded-SAM recipe, ``tasks.text``)."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
 import numpy as np
 import torch
+
+from .base import HFModel
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Detections:
                           None if self.masks is None else self.masks[index])
 
 
-class Detector:
+class Detector(HFModel):
     """Wraps ``GroundingDinoForObjectDetection`` or ``Owlv2ForObjectDetection`` and its
     processor. name: the model's registry name. Runs in float32 (precision is for the
     segmenters' encoders)."""
@@ -40,13 +41,8 @@ class Detector:
     kind = "detector"
 
     def __init__(self, model: torch.nn.Module, processor, name: str, device: torch.device):
-        self.model = model.to(device).eval()
-        self.processor = processor
-        self.name = name
-        self.torch_device = torch.device(device)
-        self.device = str(self.torch_device)
+        super().__init__(model, processor, name, device)
         self.grounding = model.config.model_type == "grounding-dino"  # else OWLv2
-        self._lock = threading.Lock()  # one image at a time bounds peak memory
 
     def detect(self, pixels: np.ndarray, phrases: List[str], threshold: float) -> Detections:
         """pixels: HxWx3 uint8 RGB; phrases: what to find (e.g. ["dog", "red car"]);

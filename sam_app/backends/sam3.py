@@ -11,7 +11,6 @@ geometric prompt: they steer it towards things like (or unlike) the boxed one.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
@@ -19,6 +18,7 @@ import numpy as np
 import torch
 
 from ..devices import autocast
+from .base import HFModel
 from .detector import Detections
 
 MASK_THRESHOLD = 0.5  # on the mask probabilities, the processor's default
@@ -39,21 +39,12 @@ class Sam3Embedding:
         return sum(t.numel() * t.element_size() for t in tensors)
 
 
-class Sam3Backend:
+class Sam3Backend(HFModel):
     """Wraps ``Sam3Model`` and ``Sam3Processor``. kind is ``detector``: it answers text
     prompts, and unlike the box detectors it makes the masks too (``Detections.masks``).
     precision applies to the vision encoder (autocast); the rest runs in float32."""
 
     kind = "detector"
-
-    def __init__(self, model: torch.nn.Module, processor, name: str, device: torch.device, precision: str = "fp32"):
-        self.model = model.to(device).eval()
-        self.processor = processor
-        self.name = name
-        self.torch_device = torch.device(device)
-        self.device = str(self.torch_device)
-        self.precision = precision
-        self._lock = threading.Lock()  # one image at a time bounds peak memory
 
     def encode(self, pixels: np.ndarray) -> Sam3Embedding:
         """pixels: HxWx3 uint8 RGB, through the processor's image processor."""

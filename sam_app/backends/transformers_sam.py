@@ -19,7 +19,6 @@ mask's dense embedding to the image embedding that the whole batch shares.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
@@ -29,7 +28,7 @@ import torch
 
 from ..devices import autocast
 from ..prompts import ObjectPrompt
-from .base import Backend, ObjectResult, decode_by_shape, upscale_logits
+from .base import Backend, HFModel, ObjectResult, decode_by_shape, upscale_logits
 
 POINT_BATCH = 16  # prompts per model call in point_logits: the decoder's memory grows with the batch
 
@@ -61,7 +60,7 @@ def _tensors(value) -> Iterator[torch.Tensor]:
             yield from _tensors(v)
 
 
-class TransformersSamBackend(Backend):
+class TransformersSamBackend(HFModel, Backend):
     """Wraps a transformers ``Sam2Model`` / ``EdgeTamModel`` / ``SamHQModel`` and its
     processor. precision applies to the image encoder (autocast); the prompt decoder
     runs in float32, as SAM 1's."""
@@ -69,22 +68,16 @@ class TransformersSamBackend(Backend):
     decoder = "torch"
 
     def __init__(self, model: torch.nn.Module, processor, name: str, device: torch.device, precision: str = "fp32"):
-        self.model = model.to(device).eval()
-        self.processor = processor
-        self.name = name
-        self.torch_device = torch.device(device)
-        self.device = str(self.torch_device)
-        self.precision = precision
+        super().__init__(model, processor, name, device, precision)
         size = processor.image_processor.size
         self.square = getattr(size, "longest_edge", None) is None  # SAM 2 / EdgeTAM stretch, HQ-SAM pads
         self.frame_size = int(size["height"] if self.square else size["longest_edge"])
-        self._encode_lock = threading.Lock()  # one encoding at a time bounds peak memory
 
     def encode(self, pixels: np.ndarray) -> HFEmbedding:
         """pixels: HxWx3 uint8 RGB, through the processor's image processor."""
         inputs = self.processor.image_processor(images=pixels, input_data_format="channels_last", return_tensors="pt")
         pixel_values = inputs["pixel_values"].to(self.torch_device)
-        with self._encode_lock, torch.inference_mode(), autocast(self.torch_device, self.precision):
+        with self._lock, torch.inference_mode(), autocast(self.torch_device, self.precision):
             out = self.model.get_image_embeddings(pixel_values)
         if isinstance(out, list):  # SAM 2 / EdgeTAM: the feature pyramid, high resolution first
             features = {"image_embeddings": [t.float() for t in out]}

@@ -17,5 +17,5 @@ SAM3 = Architecture("sam3", "Sam3Model", needs_processor_files, lambda config: N
                     other_types=("sam3_video",), processor_class="Sam3Processor")
 # cost: text -> masks time relative to SAM 1 vit_b's encoder on a CPU (docs/performance.md, "Text prompts")
 FAMILY = hub_family("sam3", SAM3, {
-    "sam3": Official("facebook/sam3", "SAM 3", 3_450 * MB, 5, None),
+    "sam3": Official("facebook/sam3", "SAM 3", 3_450 * MB, 4.1, None),
 })
