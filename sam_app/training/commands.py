@@ -1,0 +1,43 @@
+"""The command-line side of evaluation and fine-tuning: ``python -m sam_app evaluate``
+(and ``finetune``), their options and what they print."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_evaluate_parser(sub, add_engine_arguments) -> None:
+    from .evaluate import EvalSettings
+
+    defaults = EvalSettings()
+    ev = sub.add_parser("evaluate", help="score a model on a COCO dataset with simulated clicks (mIoU, NoC)")
+    ev.add_argument("--images", required=True, help="the dataset's image folder (file_name is relative to it)")
+    ev.add_argument("--annotations", required=True, help="COCO instances JSON with segmentations (polygons or RLE)")
+    ev.add_argument("--output", required=True, help="folder for evaluation.json, evaluation.md, iou_vs_clicks.png")
+    ev.add_argument("--max-clicks", type=int, default=defaults.max_clicks,
+                    help=f"interactions per object (default {defaults.max_clicks})")
+    ev.add_argument("--iou-targets", type=float, nargs="+", default=list(defaults.iou_targets),
+                    help="NoC targets (default 0.85 0.9)")
+    ev.add_argument("--first-prompt", choices=["click", "box"], default=defaults.first_prompt,
+                    help="the first interaction: a click at the most interior pixel, or the box with SAM's noise")
+    ev.add_argument("--candidates", choices=["best", "oracle"], default=defaults.candidates,
+                    help="with three candidates, keep the best-scoring (default) or the one closest to the truth")
+    ev.add_argument("--limit", type=int, default=None, help="evaluate a random sample of this many objects")
+    ev.add_argument("--seed", type=int, default=defaults.seed, help="for the sample and the box noise (default 0)")
+    add_engine_arguments(ev)
+
+
+def cmd_evaluate(args: argparse.Namespace, service) -> int:
+    from .evaluate import EvalSettings, evaluate, markdown, write_report
+
+    settings = EvalSettings(args.max_clicks, tuple(args.iou_targets), args.first_prompt, args.candidates, args.limit,
+                            args.seed)
+    report = evaluate(service, Path(args.images), Path(args.annotations), settings)
+    files = write_report(report, Path(args.output))
+    print(markdown(report))
+    if report["skipped"]:
+        print(f"{report['skipped']} annotation(s) with an empty mask left out", file=sys.stderr)
+    print("-> " + ", ".join(str(f) for f in files))
+    return 0
