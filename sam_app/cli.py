@@ -20,7 +20,7 @@ from .devices import ATTENTIONS, DECODERS, DEVICES, PRECISIONS, resolve_device
 from .errors import SamAppError
 from .images import DEFAULT_MAX_PIXELS
 from .onnx_decoder import OPSET
-from .training.commands import add_evaluate_parser
+from .training.commands import add_evaluate_parser, add_finetune_parser
 
 
 def add_checkpoint_dir_argument(parser: argparse.ArgumentParser) -> None:
@@ -171,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_batch_parser(sub)
 
     add_evaluate_parser(sub, add_engine_arguments)
+    add_finetune_parser(sub, add_engine_arguments)
 
     lst = sub.add_parser("list", help="show every known model, whether its file is present and verified")
     add_checkpoint_dir_argument(lst)
@@ -426,8 +427,15 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return run(args, service_from_args(args, allow_fallback=False, cache_size=2))
 
 
+def cmd_finetune(args: argparse.Namespace) -> int:
+    from .training.commands import cmd_finetune as run
+
+    return run(args, service_from_args(args, allow_fallback=False, cache_size=2, decoder="torch"))
+
+
 COMMANDS = {"segment": cmd_segment, "everything": cmd_everything, "batch": cmd_batch, "list": cmd_list,
-            "download": cmd_download, "export-onnx": cmd_export_onnx, "evaluate": cmd_evaluate}
+            "download": cmd_download, "export-onnx": cmd_export_onnx, "evaluate": cmd_evaluate,
+            "finetune": cmd_finetune}
 
 
 def main(argv: Optional[List[str]] = None) -> int:

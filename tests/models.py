@@ -31,6 +31,26 @@ def tiny_sam(seed: int = 0) -> Sam:
     return randomise_rel_pos(sam).eval()
 
 
+def small_sam(seed: int = 0) -> Sam:
+    """A SAM 1 architecture small all through, for training tests: 512 input, a 64-channel
+    32x32 embedding, a 64-wide mask decoder and 128x128 low-res logits."""
+    torch.manual_seed(seed)
+    sam = Sam(
+        image_encoder=ImageEncoderViT(
+            depth=2, embed_dim=64, img_size=512, mlp_ratio=2, norm_layer=partial(torch.nn.LayerNorm, eps=1e-6),
+            num_heads=2, patch_size=16, qkv_bias=True, use_rel_pos=True, global_attn_indexes=[1], window_size=8,
+            out_chans=64,
+        ),
+        prompt_encoder=PromptEncoder(embed_dim=64, image_embedding_size=(32, 32), input_image_size=(512, 512),
+                                     mask_in_chans=16),
+        mask_decoder=MaskDecoder(
+            num_multimask_outputs=3, transformer=TwoWayTransformer(depth=2, embedding_dim=64, mlp_dim=256, num_heads=4),
+            transformer_dim=64, iou_head_depth=3, iou_head_hidden_dim=64,
+        ),
+    )
+    return randomise_rel_pos(sam).eval()
+
+
 def randomise_rel_pos(sam: Sam, std: float = 0.5) -> Sam:
     """segment-anything starts the relative-position tables at zero; trained models'
     are not, and a zero table would hide any error in how they are applied."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
 
 from ..checkpoints import checkpoint_dir
-from ..errors import CheckpointError
+from ..errors import CheckpointError, SamAppError
 
 DEVICE_TYPES = ("cpu", "cuda", "mps")
 
@@ -202,11 +202,39 @@ def recognise(path: os.PathLike) -> str:
     official = official_for(path)
     if official is not None:
         return official.name
+    tuned = fine_tuned(path)
+    if tuned is not None:
+        return tuned
     for family in _FAMILIES.values():
         found = family.recognise(path)
         if found is not None:
             return found
     raise CheckpointError(f"{path} is not a checkpoint of any known model family ({', '.join(_FAMILIES)})")
+
+
+def fine_tuned(path: Path) -> Optional[str]:
+    """A fine-tuned weights file (``training.finetune`` writes them) is registered as a
+    custom model named after the file: its card ``<file>.json`` beside it names the base
+    model, whose loader reads it. None for a file without a card."""
+    import json
+
+    card = path.with_name(path.name + ".json")
+    if not (path.is_file() and card.is_file()):
+        return None
+    try:
+        base = get(json.loads(card.read_text())["base_model"])
+    except (OSError, ValueError, KeyError, TypeError, SamAppError) as exc:
+        raise CheckpointError(f"{card} does not name the base model of {path.name} ({exc}); expected "
+                              '{"base_model": "vit_b", ...}') from None
+
+    def load(spec: ModelSpec, weights: Optional[Path], options: LoadOptions):
+        backend = base.load(base, weights, options)
+        backend.name = spec.name  # its own embeddings and results, apart from the base model's
+        return backend
+
+    return add_custom(ModelSpec(path.stem, base.family, f"{base.display} fine-tuned ({path.name})", None, load,
+                                base.cost, base.devices, base.default_precision, base.priority, path.resolve(),
+                                base.kind)).name
 
 
 def preference(device_type: str, kind: str = "segmenter") -> List[ModelSpec]:

@@ -41,3 +41,38 @@ def cmd_evaluate(args: argparse.Namespace, service) -> int:
         print(f"{report['skipped']} annotation(s) with an empty mask left out", file=sys.stderr)
     print("-> " + ", ".join(str(f) for f in files))
     return 0
+
+
+def add_finetune_parser(sub, add_engine_arguments) -> None:
+    from .finetune import TrainSettings
+
+    defaults = TrainSettings()
+    ft = sub.add_parser("finetune", help="fine-tune a SAM 1 model's prompt encoder and mask decoder on a COCO dataset "
+                                         "(SAM's recipe; resumable)")
+    ft.add_argument("--images", required=True, help="the dataset's image folder (file_name is relative to it)")
+    ft.add_argument("--annotations", required=True, help="COCO instances JSON with segmentations")
+    ft.add_argument("--output", required=True, help="the fine-tuned weights file (.pth); its card, report and "
+                                                    "embedding cache go beside it")
+    ft.add_argument("--epochs", type=int, default=defaults.epochs, help=f"default {defaults.epochs}")
+    ft.add_argument("--lr", type=float, default=defaults.lr, help=f"AdamW's peak rate (default {defaults.lr})")
+    ft.add_argument("--batch-size", type=int, default=defaults.batch_size,
+                    help=f"objects per step, of one image (default {defaults.batch_size})")
+    ft.add_argument("--val-split", type=float, default=defaults.val_split,
+                    help=f"share of the images held out for validation (default {defaults.val_split})")
+    ft.add_argument("--val-clicks", type=int, default=defaults.val_clicks,
+                    help=f"interactions per validation object (default {defaults.val_clicks})")
+    ft.add_argument("--seed", type=int, default=defaults.seed, help="the split and the prompts (default 0)")
+    ft.add_argument("--resume", action="store_true", help="go on from the last finished epoch of the same run")
+    add_engine_arguments(ft)
+
+
+def cmd_finetune(args: argparse.Namespace, service) -> int:
+    from .finetune import TrainSettings, finetune, markdown
+
+    settings = TrainSettings(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size, val_split=args.val_split,
+                             val_clicks=args.val_clicks, seed=args.seed)
+    report = finetune(service, Path(args.images), Path(args.annotations), Path(args.output), settings,
+                      resume=args.resume)
+    print(markdown(report))
+    print(f"-> {args.output} (load it with --checkpoint {args.output})")
+    return 0

@@ -66,7 +66,7 @@ class EvalSettings:
 def iou(a: np.ndarray, b: np.ndarray) -> float:
     """Intersection over union of two HxW bool masks (1 when both are empty)."""
     union = np.count_nonzero(a | b)
-    return 1.0 if union == 0 else np.count_nonzero(a & b) / union
+    return 1.0 if union == 0 else float(np.count_nonzero(a & b) / union)
 
 
 def interact(service, image, truth: np.ndarray, settings: EvalSettings, rng: np.random.Generator,
@@ -121,14 +121,15 @@ def summarise(curves: List[List[float]], targets: Sequence[float]) -> Dict[str, 
 
 
 def evaluate(service, images: Path, annotations: Path, settings: EvalSettings, model: Optional[str] = None,
-             progress: bool = True) -> Dict[str, object]:
+             progress: bool = True, image_ids: Optional[Sequence[int]] = None) -> Dict[str, object]:
     """The report (JSON-ready) of ``settings``' protocol on the COCO file ``annotations``
-    (images under ``images``): settings, model, every object's IoU curve, the summary."""
+    (images under ``images``; only ``image_ids`` where given): settings, model, every
+    object's IoU curve, the summary."""
     from tqdm import tqdm
 
-    coco = _read_coco(Path(annotations))
+    coco = read_coco(Path(annotations))
     names = {c["id"]: c["name"] for c in coco.loadCats(coco.getCatIds())}
-    chosen = [a for a in coco.loadAnns(coco.getAnnIds()) if not a.get("iscrowd")]
+    chosen = [a for a in coco.loadAnns(coco.getAnnIds(imgIds=image_ids or [])) if not a.get("iscrowd")]
     rng = np.random.default_rng(settings.seed)
     if settings.limit is not None and settings.limit < len(chosen):
         chosen = [chosen[i] for i in sorted(rng.choice(len(chosen), settings.limit, replace=False))]
@@ -161,7 +162,8 @@ def evaluate(service, images: Path, annotations: Path, settings: EvalSettings, m
             "objects": objects}
 
 
-def _read_coco(path: Path):
+def read_coco(path: Path):
+    """A pycocotools COCO of the file at ``path``; SamAppError when it is missing or not COCO."""
     from pycocotools.coco import COCO
 
     try:

@@ -1,0 +1,131 @@
+"""Fine-tuning with SAM's recipe: the loss pieces against hand-computed values, a run
+that writes its checkpoint, card and report, resumes after an interruption, and whose
+output loads in the CLI and the service as a custom model."""
+
+import json
+import math
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import torch
+
+from conftest import IMGS, REPO
+from models import small_sam
+from sam_app import models
+from sam_app.backends.sam import SamBackend
+from sam_app.errors import SamAppError
+from sam_app.service import SamService
+from sam_app.training import finetune as ft
+from sam_app.training.losses import dice_loss, focal_loss, mask_iou, sam_loss
+from sam_app.training.shapes import make_shapes
+
+LN2 = math.log(2)
+
+
+def test_loss_pieces_equal_hand_computed_values():
+    logits = torch.zeros(1, 1, 1, 2)  # p = 0.5 on both pixels
+    target = torch.tensor([[[[1.0, 0.0]]]])
+    # focal: alpha (1 - p)^2 CE on the positive, (1 - alpha) p^2 CE on the negative, averaged
+    expected = (0.25 * 0.25 * LN2 + 0.75 * 0.25 * LN2) / 2
+    assert focal_loss(logits, target).item() == pytest.approx(expected, rel=1e-6)
+    # dice: 1 - (2 * 0.5 + 1) / ((0.5 + 0.5) + 1 + 1)
+    assert dice_loss(logits, target).item() == pytest.approx(1 - 2 / 3, rel=1e-6)
+    sure = torch.tensor([[[[5.0, -5.0]], [[-5.0, 5.0]]]]).reshape(1, 2, 1, 2)
+    np.testing.assert_allclose(mask_iou(sure, target).numpy(), [[1.0, 0.0]])
+    loss, chosen = sam_loss(sure, torch.tensor([[1.0, 0.5]]), target)
+    best = 20 * focal_loss(sure[:, :1], target) + dice_loss(sure[:, :1], target)
+    assert chosen.tolist() == [0]  # the lowest-loss candidate, and only its mask loss
+    assert loss.item() == pytest.approx(best.item() + (0.0 + 0.25) / 2, rel=1e-5)  # IoU MSE over both
+
+
+def test_low_res_targets_are_placed_as_the_image_in_the_input():
+    mask = np.zeros((100, 200), bool)
+    mask[:, :100] = True  # the left half
+    target = ft.low_res_target(mask, 256)
+    assert target.shape == (256, 256) and target[:128, :128].all() and not target[:128, 128:].any()
+    assert not target[128:].any()  # padding below the image
+
+
+def test_bad_settings_are_messages():
+    with pytest.raises(SamAppError, match="val split must be between 0 and 1"):
+        ft.TrainSettings(val_split=1.5)
+    with pytest.raises(SamAppError, match="at least 2 images"):
+        ft.split([7], 0.2, 0)
+
+
+def small_service(folder):
+    service = SamService(device="cpu", precision="fp32", checkpoint_dir=folder, allow_fallback=False)
+    service.add_backend(SamBackend(small_sam(), "small", torch.device("cpu"), "fp32", decoder="torch"))
+    return service
+
+
+def test_a_run_resumes_after_an_interruption_and_writes_its_files(tmp_path, monkeypatch):
+    annotations = make_shapes(tmp_path / "shapes", images=5, seed=4)
+    settings = ft.TrainSettings(epochs=2, batch_size=4, val_split=0.4, val_clicks=2, warmup=2)
+    output = tmp_path / "run" / "tuned.pth"
+    calls = {"evaluate": 0}
+    real_evaluate = ft.evaluate
+
+    def interrupted(*args, **kwargs):  # the validation after training fails once: the run stops there
+        calls["evaluate"] += 1
+        if calls["evaluate"] == 2:
+            raise KeyboardInterrupt
+        return real_evaluate(*args, **kwargs)
+
+    monkeypatch.setattr(ft, "evaluate", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        ft.finetune(small_service(tmp_path), tmp_path / "shapes" / "images", annotations, output, settings,
+                    progress=False)
+    state = torch.load(output.with_name("tuned.pth.resume.pt"), weights_only=True)
+    assert state["epoch"] == 2 and not output.exists()
+    trained = {k: v.clone() for k, v in state["mask_decoder"].items()}
+    cached = sorted(os.listdir(tmp_path / "run" / "tuned_embeddings"))
+    assert len(cached) == 3  # the 3 training images' embeddings
+
+    report = ft.finetune(small_service(tmp_path), tmp_path / "shapes" / "images", annotations, output, settings,
+                         resume=True, progress=False)
+    assert report["losses"] == state["losses"] and len(report["losses"]) == report["steps"]  # nothing trained again
+    weights = torch.load(output, weights_only=True)
+    assert all(torch.equal(weights["mask_decoder." + k], v) for k, v in trained.items())
+    card = json.loads(output.with_name("tuned.pth.json").read_text())
+    assert card["base_model"] == "small" and set(card["before"]) == {"objects", "mIoU", "NoC", "failures"}
+    assert (tmp_path / "run" / "tuned_loss.png").exists() and "| before |" in (tmp_path / "run" / "tuned_report.md").read_text()
+    assert not output.with_name("tuned.pth.resume.pt").exists()
+    assert sorted(os.listdir(tmp_path / "run" / "tuned_embeddings")) == cached
+
+
+def test_the_output_loads_as_a_custom_model_in_the_cli_and_the_service(tmp_path):
+    """finetune from the CLI (the small model as family tiny), then segment with
+    --checkpoint: the file is served as its own model, with the trained weights."""
+    checkpoints = tmp_path / "checkpoints"
+    checkpoints.mkdir()
+    torch.save(small_sam().state_dict(), checkpoints / "small_sam.pth")
+    annotations = make_shapes(tmp_path / "shapes", images=4, seed=5)
+    env = dict(os.environ, SAM_APP_MODELS="tiny_family", PYTHONPATH=os.pathsep.join([str(REPO / "tests"), str(REPO)]))
+    common = ["--model-type", "small", "--checkpoint-dir", str(checkpoints), "--device", "cpu", "--precision", "fp32"]
+    output = tmp_path / "tuned.pth"
+    run = subprocess.run([sys.executable, "-m", "sam_app", "finetune", "--images", str(tmp_path / "shapes" / "images"),
+                          "--annotations", str(annotations), "--output", str(output), "--epochs", "1",
+                          "--val-clicks", "2", "--val-split", "0.25", *common], cwd=REPO, env=env, capture_output=True,
+                         text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "| before |" in run.stdout and "| after |" in run.stdout
+    segment = subprocess.run([sys.executable, "-m", "sam_app", "segment", str(IMGS / "coffee.png"), "--points",
+                              "300 200", "--out-dir", str(tmp_path / "seg"), "--checkpoint", str(output),
+                              "--checkpoint-dir", str(checkpoints), "--device", "cpu", "--precision", "fp32"],
+                             cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert segment.returncode == 0, segment.stderr
+    assert json.loads((tmp_path / "seg" / "result.json").read_text())["model"] == "tuned"
+    # in this process (the web UI's service is the same): a custom model next to the official ones
+    sys.path.insert(0, str(REPO / "tests"))
+    import tiny_family  # noqa: F401 - registers "small" here too
+
+    service = SamService(checkpoint=output, checkpoint_dir=checkpoints, device="cpu", precision="fp32")
+    assert service.resolve_model_name() == "tuned" and "tuned" in service.model_names()
+    assert "fine-tuned" in models.get("tuned").display
+    trained = torch.load(output, weights_only=True)
+    backend = service.backend()
+    assert backend.name == "tuned" and all(torch.equal(v, trained[k]) for k, v in backend.model.state_dict().items())
