@@ -175,3 +175,5 @@ def test_web_ui_keeps_sam3s_masks_until_an_object_is_refined(sam3, photo, tiny_m
     assert undone.boxes == refined.boxes
     nothing = p.on_add_text("cup", 0.99, False, again)
     assert "found no cup scoring 0.99 or more" in nothing[p.shared.message]
+    left = nothing[p.shared.session]  # the earlier cups are gone, the box drawn by hand stays and is segmented
+    assert left.boxes == [(1.0, 2.0, 50.0, 60.0)] and len(left.result.objects) == 1

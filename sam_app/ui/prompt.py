@@ -17,9 +17,9 @@ from .. import render
 from ..errors import SamAppError
 from ..limits import LIMITS
 from ..prompts import build_objects, format_numbers, parse_boxes, parse_labels, parse_points
-from .common import Shared, shows_errors
 from ..service import SegmentResult
 from ..tasks.text import find_phrases
+from .common import Shared, shows_errors
 from .state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, Instance, Session, to_image_pixels
 
 CANDIDATE_HELP = "Pick the candidate that fits best; it is the one refined and downloaded."
@@ -235,11 +235,15 @@ class PromptMode:
             Instance(tuple(float(v) for v in box), phrase, float(score), found.detector, tuple(found.phrases), result)
             for box, phrase, score, result in zip(found.boxes, found.found.labels, found.found.scores, results)])
         what = ", ".join(found.phrases)
-        if not len(found.boxes):
-            return self.shown(session, f"{found.detector} found no {what} scoring {float(threshold):.2f} or more "
-                                       f"({elapsed:.1f} s): lower the score, or try other words.")
-        update = self.run(session, multimask)
-        note = f"{found.detector} found {len(found.boxes)} instance(s) of {what} in {elapsed:.1f} s; "
+        if len(found.boxes):
+            note = f"{found.detector} found {len(found.boxes)} instance(s) of {what} in {elapsed:.1f} s; "
+        else:
+            note = (f"{found.detector} found no {what} scoring {float(threshold):.2f} or more ({elapsed:.1f} s): "
+                    "lower the score, or try other words. ")
+        if not session.boxes and not session.points:  # nothing (left) to segment
+            session.reset_result()
+            return self.cleared(session, note.rstrip("; "))
+        update = self.run(session, multimask)  # what earlier answers to these phrases made is gone
         return {**update, self.shared.message: note + update[self.shared.message]}
 
     @shows_errors
