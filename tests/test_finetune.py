@@ -129,3 +129,19 @@ def test_the_output_loads_as_a_custom_model_in_the_cli_and_the_service(tmp_path)
     trained = torch.load(output, weights_only=True)
     backend = service.backend()
     assert backend.name == "tuned" and all(torch.equal(v, trained[k]) for k, v in backend.model.state_dict().items())
+
+
+def test_train_encoder_adds_adapters_and_merges_them(tmp_path):
+    """--train-encoder: LoRA on the encoder's qkv trains beside the decoder; the output is
+    a plain SAM state dict whose encoder weights moved (only the qkv projections)."""
+    annotations = make_shapes(tmp_path / "shapes", images=3, seed=6)
+    service = small_service(tmp_path)
+    original = {k: v.clone() for k, v in service.backend().model.image_encoder.state_dict().items()}
+    settings = ft.TrainSettings(epochs=1, batch_size=4, val_split=0.34, val_clicks=1, warmup=1, train_encoder=True,
+                                lr=1e-2)
+    ft.finetune(service, tmp_path / "shapes" / "images", annotations, tmp_path / "enc.pth", settings, progress=False)
+    weights = torch.load(tmp_path / "enc.pth", weights_only=True)
+    assert set(weights) == set(small_sam().state_dict())  # merged: no adapter keys left
+    moved = {k for k, v in original.items() if not torch.equal(weights["image_encoder." + k], v)}
+    assert moved and all(".attn.qkv." in k for k in moved)
+    assert not (tmp_path / "enc_embeddings").exists()  # nothing cached: the encoder changed at every step

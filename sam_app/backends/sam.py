@@ -104,17 +104,23 @@ class SamBackend(Backend):
         log.info("%s decoder: %s (torch %.0f ms, onnxruntime %.0f ms, max logit difference %.1e)", self.name,
                  self.decoder, self.decoder_ms["torch"], self.decoder_ms["onnxruntime"], difference)
 
-    def encode(self, pixels: np.ndarray) -> SamEmbedding:
-        """pixels: HxWx3 uint8 RGB. Same steps as ``SamPredictor.set_image``."""
+    def encoder_input(self, pixels: np.ndarray) -> torch.Tensor:
+        """pixels: HxWx3 uint8 RGB -> 1x3xSxS float32 (S = 1024 for SAM): resized to the
+        longest side S, normalised and padded, as ``SamPredictor.set_image``."""
         resized = self.transform.apply_image(pixels)
         tensor = torch.as_tensor(resized, device=self.torch_device).permute(2, 0, 1).contiguous()[None]
+        return self.model.preprocess(tensor.float())
+
+    def encode(self, pixels: np.ndarray) -> SamEmbedding:
+        """pixels: HxWx3 uint8 RGB. Same steps as ``SamPredictor.set_image``."""
+        input_size = self.transform.get_preprocess_shape(pixels.shape[0], pixels.shape[1], self.transform.target_length)
         with self._encode_lock, torch.inference_mode(), autocast(self.torch_device, self.precision):
-            image = self.model.preprocess(tensor)
+            image = self.encoder_input(pixels)
             if self.attention == "sdpa":
                 features = fast_attention.encode(self.model.image_encoder, image)
             else:
                 features = self.model.image_encoder(image)
-        return SamEmbedding(features.float(), tuple(tensor.shape[-2:]), tuple(pixels.shape[:2]))
+        return SamEmbedding(features.float(), tuple(input_size), tuple(pixels.shape[:2]))
 
     def decode(
         self, embedding: SamEmbedding, objects: List[ObjectPrompt], multimask: bool, return_logits: bool

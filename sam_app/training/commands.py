@@ -63,6 +63,10 @@ def add_finetune_parser(sub, add_engine_arguments) -> None:
                     help=f"interactions per validation object (default {defaults.val_clicks})")
     ft.add_argument("--seed", type=int, default=defaults.seed, help="the split and the prompts (default 0)")
     ft.add_argument("--resume", action="store_true", help="go on from the last finished epoch of the same run")
+    ft.add_argument("--train-encoder", action="store_true",
+                    help="also train low-rank adapters (LoRA, peft) on the image encoder's attention, merged into "
+                         "its weights at the end; embeddings are then computed at every step (slow on a CPU)")
+    ft.add_argument("--lora-rank", type=int, default=defaults.lora_rank, help=f"default {defaults.lora_rank}")
     add_engine_arguments(ft)
 
 
@@ -70,7 +74,8 @@ def cmd_finetune(args: argparse.Namespace, service) -> int:
     from .finetune import TrainSettings, finetune, markdown
 
     settings = TrainSettings(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size, val_split=args.val_split,
-                             val_clicks=args.val_clicks, seed=args.seed)
+                             val_clicks=args.val_clicks, seed=args.seed, train_encoder=args.train_encoder,
+                             lora_rank=args.lora_rank)
     report = finetune(service, Path(args.images), Path(args.annotations), Path(args.output), settings,
                       resume=args.resume)
     print(markdown(report))

@@ -48,7 +48,10 @@ POINT_ROUNDS, MASK_ROUNDS = 8, 2
 class TrainSettings:
     """epochs; lr: AdamW's peak rate; batch_size: objects per step (of one image);
     val_split: the share of images held out; val_clicks: interactions per validation
-    object; warmup: steps of linear warmup; weight_decay; seed: the split, the prompts."""
+    object; warmup: steps of linear warmup; weight_decay; seed: the split, the prompts;
+    train_encoder: low-rank adapters (peft's LoRA, rank ``lora_rank``) on the image
+    encoder's attention train too, merged into its weights at the end (its embeddings are
+    then computed at every step, not cached)."""
 
     epochs: int = 4
     lr: float = 1e-4
@@ -58,6 +61,8 @@ class TrainSettings:
     warmup: int = 20
     weight_decay: float = 0.1
     seed: int = 0
+    train_encoder: bool = False
+    lora_rank: int = 4
 
     def __post_init__(self):
         if self.epochs < 1 or self.batch_size < 1 or self.val_clicks < 1:
@@ -70,10 +75,12 @@ class TrainSettings:
 
 @dataclass
 class Sample:
-    """One training image: its embedding's cache file, and K target masks KxLxL float32
-    (0 / 1) in the low-res frame (L = 256 for SAM's 1024 input)."""
+    """One training image: its file, its embedding's cache file (None when the encoder
+    trains), and K target masks KxLxL float32 (0 / 1) in the low-res frame (L = 256 for
+    SAM's 1024 input)."""
 
-    embedding: Path
+    image: Path
+    embedding: Optional[Path]
     targets: np.ndarray
 
 
@@ -111,12 +118,15 @@ def split(image_ids: List[int], share: float, seed: int):
     return sorted(int(i) for i in order[held:]), sorted(int(i) for i in order[:held])
 
 
-def prepare(service, backend, coco, images: Path, ids: List[int], folder: Path, progress: bool) -> List[Sample]:
-    """The training images' samples, embeddings computed now unless already on disk."""
+def prepare(service, backend, coco, images: Path, ids: List[int], folder: Optional[Path],
+            progress: bool) -> List[Sample]:
+    """The training images' samples, embeddings computed now into ``folder`` unless
+    already there (none with ``folder`` None)."""
     from tqdm import tqdm
 
     side = backend.model.prompt_encoder.mask_input_size[0]
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
     samples = []
     for info in tqdm(coco.loadImgs(ids), desc="embeddings", unit="image", disable=not progress):
         anns = [a for a in coco.loadAnns(coco.getAnnIds(imgIds=[info["id"]])) if not a.get("iscrowd")]
@@ -124,14 +134,14 @@ def prepare(service, backend, coco, images: Path, ids: List[int], folder: Path, 
         targets = np.stack([low_res_target(m, side) for m in masks if m.any()] or [np.zeros((side, side), np.float32)])
         if not targets.any():
             continue
-        image = service.load_image(Path(images) / info["file_name"])
-        path = folder / f"{backend.name}_{image.digest[:32]}.pt"
-        if not path.exists():
-            features = backend.encode(image.pixels).features.half().cpu()
-            buffer = io.BytesIO()
-            torch.save(features, buffer)
-            atomic_write_bytes(path, buffer.getvalue())
-        samples.append(Sample(path, targets[targets.reshape(len(targets), -1).any(1)]))
+        file = Path(images) / info["file_name"]
+        path = None
+        if folder is not None:
+            image = service.load_image(file)
+            path = folder / f"{backend.name}_{image.digest[:32]}.pt"
+            if not path.exists():
+                atomic_torch_save(backend.encode(image.pixels).features.half().cpu(), path)
+        samples.append(Sample(file, path, targets[targets.reshape(len(targets), -1).any(1)]))
     if not samples:
         raise SamAppError("no training image has an object with a non-empty mask")
     return samples
@@ -171,11 +181,25 @@ def train_step(sam, features: torch.Tensor, targets: np.ndarray, rng: np.random.
                                        sparse_prompt_embeddings=sparse, dense_prompt_embeddings=dense,
                                        multimask_output=round_ == 0 and boxes is None)
         loss, chosen = sam_loss(logits, iou, target)
-        loss.backward()
+        last = round_ == POINT_ROUNDS + MASK_ROUNDS
+        loss.backward(retain_graph=features.requires_grad and not last)  # a training encoder serves every round
         total += float(loss.detach())
         mask_input = logits.detach()[torch.arange(count), chosen][:, None]
         predicted = (mask_input[:, 0] > 0).cpu().numpy()
     return total / (1 + POINT_ROUNDS + MASK_ROUNDS)
+
+
+def add_adapters(sam, rank: int):
+    """peft's LoRA of ``rank`` on every attention block's qkv projection of the image
+    encoder (in place; only the adapters train). Returns the peft model, whose
+    ``merge_and_unload()`` folds them into the weights."""
+    try:
+        from peft import LoraConfig
+        from peft.tuners.lora import LoraModel
+    except ImportError:
+        raise SamAppError("--train-encoder needs peft: pip install -r requirements.txt") from None
+    config = LoraConfig(r=rank, lora_alpha=2 * rank, lora_dropout=0.0, target_modules=["qkv"])
+    return LoraModel(sam.image_encoder, config, "default")
 
 
 def schedule(steps: int, warmup: int):
@@ -212,10 +236,12 @@ def finetune(service, images: Path, annotations: Path, output: Path, settings: T
         raise SamAppError(f"{state_path} is a run of {state['base']} with seed {state['settings']['seed']}; resume "
                           "it with the same model and seed, or start afresh without --resume")
     before = json.loads(state["before"]) if state else evaluate(service, images, annotations, val_settings, base, progress, val_ids)
-    samples = prepare(service, backend, coco, images, train_ids, output.with_name(output.stem + "_embeddings"),
-                      progress)
-    for part in (sam.image_encoder, sam.prompt_encoder, sam.mask_decoder):
-        part.requires_grad_(part is not sam.image_encoder)
+    cache = None if settings.train_encoder else output.with_name(output.stem + "_embeddings")
+    samples = prepare(service, backend, coco, images, train_ids, cache, progress)
+    sam.image_encoder.requires_grad_(False)
+    sam.prompt_encoder.requires_grad_(True)
+    sam.mask_decoder.requires_grad_(True)
+    adapters = add_adapters(sam, settings.lora_rank) if settings.train_encoder else None
     trainable = [p for p in sam.parameters() if p.requires_grad]
     optimiser = torch.optim.AdamW(trainable, lr=settings.lr, weight_decay=settings.weight_decay)
     chunks = [(i, k) for i, s in enumerate(samples) for k in range(0, len(s.targets), settings.batch_size)]
@@ -223,6 +249,8 @@ def finetune(service, images: Path, annotations: Path, output: Path, settings: T
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimiser, schedule(steps, min(settings.warmup, steps)))
     rng, losses, start = np.random.default_rng(settings.seed), [], 0
     if state is not None:
+        if adapters is not None:
+            sam.image_encoder.load_state_dict(state["adapters"], strict=False)
         sam.prompt_encoder.load_state_dict(state["prompt_encoder"])
         sam.mask_decoder.load_state_dict(state["mask_decoder"])
         optimiser.load_state_dict(state["optimiser"])
@@ -238,8 +266,11 @@ def finetune(service, images: Path, annotations: Path, output: Path, settings: T
             for index in bar:
                 sample_index, first = chunks[index]
                 sample = samples[sample_index]
-                features = torch.load(sample.embedding, map_location=device, weights_only=True).float()
                 optimiser.zero_grad(set_to_none=True)
+                if sample.embedding is None:  # the encoder trains: its features, with gradients, now
+                    features = sam.image_encoder(backend.encoder_input(service.load_image(sample.image).pixels))
+                else:
+                    features = torch.load(sample.embedding, map_location=device, weights_only=True).float()
                 losses.append(train_step(sam, features, sample.targets[first:first + settings.batch_size], rng))
                 optimiser.step()
                 scheduler.step()
@@ -247,11 +278,15 @@ def finetune(service, images: Path, annotations: Path, output: Path, settings: T
             atomic_torch_save({"base": base, "settings": asdict(settings), "epoch": epoch + 1, "before": json.dumps(before),
                                "prompt_encoder": sam.prompt_encoder.state_dict(),
                                "mask_decoder": sam.mask_decoder.state_dict(), "optimiser": optimiser.state_dict(),
+                               "adapters": {k: v for k, v in sam.image_encoder.state_dict().items() if "lora_" in k},
                                "scheduler": scheduler.state_dict(), "rng": rng.bit_generator.state,
                                "losses": losses}, state_path)
     finally:
         sam.eval()
         sam.requires_grad_(False)
+    if adapters is not None:  # the adapters merged into the encoder's weights; its embeddings changed
+        sam.image_encoder = adapters.merge_and_unload()
+        service.clear_cache()
     after = evaluate(service, images, annotations, val_settings, base, progress, val_ids)
     atomic_torch_save(sam.state_dict(), output)
     report = {"base_model": base, "annotations": str(annotations), "settings": asdict(settings),
