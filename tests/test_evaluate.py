@@ -90,7 +90,7 @@ def test_evaluate_prints_the_table_and_writes_the_plot(tiny_cli, tmp_path):
     result = tiny_cli("evaluate", "--images", tmp_path / "shapes" / "images", "--annotations", annotations,
                       "--output", out, "--max-clicks", "4", "--first-prompt", "box", "--seed", "3")
     assert result.returncode == 0, result.stderr
-    assert "| all | " + str(objects) + " |" in result.stdout and "mIoU@5 | NoC@85 | NoC@90" in result.stdout
+    assert "| all | " + str(objects) + " |" in result.stdout and "mIoU@3 | NoC@85 | NoC@90" in result.stdout
     report = json.loads((out / "evaluation.json").read_text())
     assert report["model"] == "tiny" and len(report["objects"]) == objects
     assert all(len(o["ious"]) == 4 and all(0 <= v <= 1 for v in o["ious"]) for o in report["objects"])
