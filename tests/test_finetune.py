@@ -120,15 +120,19 @@ def test_the_output_loads_as_a_custom_model_in_the_cli_and_the_service(tmp_path)
     assert segment.returncode == 0, segment.stderr
     assert json.loads((tmp_path / "seg" / "result.json").read_text())["model"] == "tuned"
     # in this process (the web UI's service is the same): a custom model next to the official ones
-    sys.path.insert(0, str(REPO / "tests"))
-    import tiny_family  # noqa: F401 - registers "small" here too
+    import tiny_family  # registers "small" here too; unregistered below, other tests rely on the real registry
 
-    service = SamService(checkpoint=output, checkpoint_dir=checkpoints, device="cpu", precision="fp32")
-    assert service.resolve_model_name() == "tuned" and "tuned" in service.model_names()
-    assert "fine-tuned" in models.get("tuned").display
-    trained = torch.load(output, weights_only=True)
-    backend = service.backend()
-    assert backend.name == "tuned" and all(torch.equal(v, trained[k]) for k, v in backend.model.state_dict().items())
+    try:
+        service = SamService(checkpoint=output, checkpoint_dir=checkpoints, device="cpu", precision="fp32")
+        assert service.resolve_model_name() == "tuned" and "tuned" in service.model_names()
+        assert "fine-tuned" in models.get("tuned").display
+        trained = torch.load(output, weights_only=True)
+        backend = service.backend()
+        assert backend.name == "tuned" and all(torch.equal(v, trained[k])
+                                               for k, v in backend.model.state_dict().items())
+    finally:
+        models.unregister("tiny")  # with it the custom "tuned", added to the same family
+    assert "tuned" not in models.names() and tiny_family.FILENAME
 
 
 def test_train_encoder_adds_adapters_and_merges_them(tmp_path):
