@@ -219,19 +219,21 @@ def _check_inside(points: np.ndarray, boxes: np.ndarray, width: int, height: int
             )
 
 
+def points_in_boxes(points, boxes) -> np.ndarray:
+    """NxB bool: whether point i (Nx2, X, Y) lies in box j (Bx4 XYXY), edges included."""
+    xy = np.asarray(points, np.float64).reshape(-1, 1, 2)
+    box = np.asarray(boxes, np.float64).reshape(1, -1, 4)
+    return ((xy[..., 0] >= box[..., 0]) & (xy[..., 0] <= box[..., 2])
+            & (xy[..., 1] >= box[..., 1]) & (xy[..., 1] <= box[..., 3]))
+
+
 def _group(points: np.ndarray, labels: np.ndarray, boxes: np.ndarray) -> List[ObjectPrompt]:
     """One object per box with the points inside it (a point in no box is an error), or
     one object for points without boxes."""
     if len(boxes):
-        objects = []
-        claimed = np.zeros(len(points), bool)
-        for box in boxes:
-            inside = (
-                (points[:, 0] >= box[0]) & (points[:, 0] <= box[2])
-                & (points[:, 1] >= box[1]) & (points[:, 1] <= box[3])
-            )
-            claimed |= inside
-            objects.append(ObjectPrompt(points[inside], labels[inside], box.copy()))
+        inside = points_in_boxes(points, boxes)
+        claimed = inside.any(axis=1)
+        objects = [ObjectPrompt(points[inside[:, j]], labels[inside[:, j]], box.copy()) for j, box in enumerate(boxes)]
         if not claimed.all():
             i = int(np.flatnonzero(~claimed)[0])
             raise PromptError(

@@ -5,8 +5,8 @@ its mask, box and score, end to end, as the model's own processor post-processes
 The image's vision features are computed once (``encode``, cached by the service like a
 segmenter's embedding) and each phrase runs the text encoder, the DETR encoder and
 decoder and the mask decoder on them, as transformers' docs reuse ``vision_embeds``.
-Exemplar boxes (XYXY pixels; positive, or negative with label 0) are the model's own
-geometric prompt: they steer it towards things like (or unlike) the boxed one.
+Exemplar boxes (XYXY pixels, positive) are the model's own geometric prompt: they steer
+it towards things like the boxed one.
 """
 
 from __future__ import annotations
@@ -58,22 +58,19 @@ class Sam3Backend(HFModel):
         return Sam3Embedding(vision, tuple(pixels.shape[:2]))
 
     def detect(self, pixels: np.ndarray, phrases: List[str], threshold: float,
-               embedding: Optional[Sam3Embedding] = None, exemplars: Optional[np.ndarray] = None,
-               exemplar_labels: Optional[np.ndarray] = None) -> Detections:
+               embedding: Optional[Sam3Embedding] = None, exemplars: Optional[np.ndarray] = None) -> Detections:
         """pixels: HxWx3 uint8 RGB; phrases: what to find; threshold: the lowest score
         kept (the processor keeps scores above it); embedding: ``encode``'s (made here
-        when None); exemplars: Bx4 XYXY pixels with exemplar_labels B (1 = like this,
-        0 = not like this; default all 1). Returns every phrase's instances, best first,
-        with masks."""
+        when None); exemplars: Bx4 XYXY pixels, each a positive example ("like this").
+        Returns every phrase's instances, best first, with masks."""
         embedding = embedding if embedding is not None else self.encode(pixels)
         height, width = embedding.original_size
         boxes, labels, masks, scores = [], [], [], []
         for phrase in phrases:
             kwargs = {}
             if exemplars is not None and len(exemplars):
-                given = np.ones(len(exemplars), int) if exemplar_labels is None else np.asarray(exemplar_labels)
                 kwargs = dict(input_boxes=[np.asarray(exemplars, np.float32).tolist()],
-                              input_boxes_labels=[given.astype(int).tolist()], original_sizes=[[height, width]])
+                              input_boxes_labels=[[1] * len(exemplars)], original_sizes=[[height, width]])
             inputs = self.processor(text=phrase, return_tensors="pt", **kwargs).to(self.torch_device)
             inputs.pop("original_sizes", None)
             with self._lock, torch.inference_mode():

@@ -25,7 +25,7 @@ import numpy as np
 from ..backends.base import ObjectResult
 from ..backends.detector import Detections
 from ..errors import PromptError
-from ..prompts import ObjectPrompt
+from ..prompts import ObjectPrompt, points_in_boxes
 from ..service import SegmentResult
 
 MAX_PHRASES = 16
@@ -73,17 +73,11 @@ def narrow(found: Detections, points: Optional[np.ndarray] = None, labels: Optio
     boxes (Bx4 XYXY) select, as the module docstring says."""
     keep = np.ones(len(found.scores), bool)
     if boxes is not None and len(boxes):
-        centres = (found.boxes[:, :2] + found.boxes[:, 2:]) / 2
-        inside = [(centres[:, 0:1] >= b[0]) & (centres[:, 0:1] <= b[2]) & (centres[:, 1:2] >= b[1])
-                  & (centres[:, 1:2] <= b[3]) for b in np.asarray(boxes, np.float32)]
-        keep &= np.any(np.hstack(inside), axis=1)
+        keep &= points_in_boxes((found.boxes[:, :2] + found.boxes[:, 2:]) / 2, boxes).any(axis=1)
     if points is not None and len(points):
         fg = np.asarray(points, np.float32)[np.asarray(labels if labels is not None else np.ones(len(points))) == 1]
         if len(fg):
-            b = found.boxes[:, None, :]
-            holds = (fg[None, :, 0] >= b[..., 0]) & (fg[None, :, 0] <= b[..., 2]) & \
-                    (fg[None, :, 1] >= b[..., 1]) & (fg[None, :, 1] <= b[..., 3])
-            keep &= holds.any(axis=1)
+            keep &= points_in_boxes(fg, found.boxes).any(axis=0)
     return found.take(np.flatnonzero(keep))
 
 

@@ -199,12 +199,9 @@ def markdown(report: Dict[str, object]) -> str:
 
 def plot_png(report: Dict[str, object], max_lines: int = 8) -> bytes:
     """PNG of mIoU against interactions: all objects, and up to ``max_lines`` categories."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
     import matplotlib.ticker
 
+    plt = pyplot()
     curves = defaultdict(list)
     for obj in report["objects"]:
         curves[obj["category"]].append(obj["ious"])
@@ -220,10 +217,25 @@ def plot_png(report: Dict[str, object], max_lines: int = 8) -> bytes:
     axes.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     axes.grid(alpha=0.3)
     axes.legend(loc="lower right", fontsize=8)
+    return figure_png(figure)
+
+
+def pyplot():
+    """matplotlib.pyplot drawing off screen (no display on servers)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def figure_png(figure) -> bytes:
+    """A matplotlib figure as PNG bytes; the figure is closed."""
     buffer = io.BytesIO()
     figure.tight_layout()
     figure.savefig(buffer, format="png")
-    plt.close(figure)
+    pyplot().close(figure)
     return buffer.getvalue()
 
 

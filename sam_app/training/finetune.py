@@ -38,7 +38,7 @@ import torch
 from ..errors import SamAppError
 from ..export import atomic_write_bytes, save_json
 from .clicks import noisy_box, sampled_click
-from .evaluate import EvalSettings, evaluate, read_coco
+from .evaluate import EvalSettings, evaluate, figure_png, pyplot, read_coco
 from .losses import sam_loss
 
 POINT_ROUNDS, MASK_ROUNDS = 8, 2
@@ -314,12 +314,7 @@ def markdown(report: Dict[str, object]) -> str:
 
 def loss_png(losses: List[float]) -> bytes:
     """PNG of the loss per step, and its running mean."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    figure, axes = plt.subplots(figsize=(7, 4), dpi=100)
+    figure, axes = pyplot().subplots(figsize=(7, 4), dpi=100)
     axes.plot(losses, lw=0.6, alpha=0.5, label="step")
     window = max(1, len(losses) // 20)
     if len(losses) >= window:
@@ -328,11 +323,7 @@ def loss_png(losses: List[float]) -> bytes:
     axes.set(xlabel="step", ylabel="loss (focal x20 + dice + IoU MSE)", title="training loss")
     axes.grid(alpha=0.3)
     axes.legend()
-    buffer = io.BytesIO()
-    figure.tight_layout()
-    figure.savefig(buffer, format="png")
-    plt.close(figure)
-    return buffer.getvalue()
+    return figure_png(figure)
 
 
 def write_report(report: Dict[str, object], output: Path) -> None:

@@ -13,7 +13,7 @@ import numpy as np
 from .. import render
 from ..backends.base import ObjectResult
 from ..images import LoadedImage, fit_scale
-from ..prompts import ObjectPrompt, build_objects
+from ..prompts import ObjectPrompt, build_objects, points_in_boxes
 from ..service import SegmentResult
 
 FOREGROUND_MODE, BACKGROUND_MODE, BOX_MODE = MODES = ("Foreground point", "Background point", "Box (2 clicks)")
@@ -167,11 +167,9 @@ class Session:
     def _drop_points_of(self, boxes) -> None:
         """Drop the points that refined objects in ``boxes`` (boxes gone from the prompt)
         and lie in no box left: they belonged to those objects."""
-        def inside(x, y, box):
-            return box[0] <= x <= box[2] and box[1] <= y <= box[3]
-
-        self.points = [(x, y, label) for x, y, label in self.points
-                       if not any(inside(x, y, b) for b in boxes) or any(inside(x, y, b) for b in self.boxes)]
+        xy = [(x, y) for x, y, _ in self.points]
+        gone, left = points_in_boxes(xy, list(boxes)).any(axis=1), points_in_boxes(xy, self.boxes).any(axis=1)
+        self.points = [p for p, in_gone, in_left in zip(self.points, gone, left) if in_left or not in_gone]
 
     def instance(self, obj: ObjectPrompt) -> Optional[Instance]:
         """The text instance an object is, or None (an object with points added by hand is
