@@ -103,7 +103,7 @@ def clicks_on(page, app: str, count: int, rng) -> dict:
             page.click("#clear")
             page.wait_for_function("!document.querySelector('#result img')")
         at = tuple(rng.uniform(0.2, 0.8, 2))
-        result.append(measure(page, "#canvas img", "#result", at=at))
+        result.append(measure(page, "#canvas img", "#canvas" if app == "ours" else "#result", at=at))
         expect = f"clicked {k + 1}"
         if app == "ours":
             page.fill("#points textarea, #points input", f"{10 + k} {10 + k}")
@@ -141,7 +141,7 @@ def run(args) -> list:
 
         model = random_sam(args.model, torch.device("cpu"))
     service = SamService(device="cpu", precision="fp32")
-    service.add_backend(SamBackend(model, args.model, torch.device("cpu"), "fp32", "auto"), default=True)
+    service.add_backend(SamBackend(model, args.model, torch.device("cpu"), "fp32", args.decoder), default=True)
     ours = build_app(service)
     ours.queue(default_concurrency_limit=2)
     _, our_url, _ = ours.launch(prevent_thread_lock=True, quiet=True, **launch_options(service.checkpoint_dir))
@@ -212,6 +212,7 @@ def main(argv=None) -> int:
     parser.add_argument("--clicks", type=int, default=20)
     parser.add_argument("--megapixels", type=lambda text: [float(v) for v in text.split(",")], default=[1.0, 12.0])
     parser.add_argument("--model", default="vit_b", choices=["vit_b", "tiny"])
+    parser.add_argument("--decoder", default="auto", choices=["auto", "onnx", "torch"])
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
     started = time.time()

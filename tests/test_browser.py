@@ -112,7 +112,10 @@ def test_full_workflow(page, tmp_path):
     page.wait_for_function(f"document.querySelector('#message').innerText.includes('Candidate {other + 1} selected')")
     wait_changed(page, "#result", before)
 
-    # download the mask
+    # download the mask: files are written when asked for
+    assert page.locator("#downloads a[download]").count() == 0
+    page.click("#make-downloads")
+    page.wait_for_function("document.querySelector('#message').innerText.includes('ready to download')")
     link = page.locator("#downloads a[download=\"coffee_mask1.png\"]").first
     with page.expect_download() as info:
         link.click()
@@ -182,7 +185,8 @@ def test_large_image_is_shown_smaller_and_clicks_land_in_image_pixels(page, tmp_
     tolerance = 4000 / box["width"] * 2  # two screen pixels, in image pixels
     assert abs(x - 4000 * 0.7) <= tolerance and abs(y - 3000 * 0.3) <= tolerance
     page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
-    # full-size downloads follow (and the server is not left writing them at exit)
+    # the mask is on the canvas, and full-size downloads come when asked for
+    page.click("#make-downloads")
     page.wait_for_selector('#downloads a[download="big_mask1.png"]', timeout=60000)
 
 
@@ -316,6 +320,7 @@ def test_a_phrase_finds_instances_listed_with_their_scores(route, tiny_model, tm
             assert page.locator("#instances input:checked").count() == len(labels)
             listing = page.locator("#prompt-list").inner_text()
             assert listing.count("box ") == len(labels) and f"{expected.labels[0]} {expected.scores[0]:.2f}" in listing
+            page.click("#make-downloads")
             page.wait_for_selector('#downloads a[download="coffee_masks.json"]')
             href = page.locator('#downloads a[download="coffee_masks.json"]').get_attribute("href")
             record = json.loads(page.request.get(href).text())

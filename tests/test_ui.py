@@ -64,19 +64,25 @@ def test_upload_encodes_at_once_and_click_runs(p, loaded):
     out = click(p, loaded, 300, 200)
     session = state(p, out)
     assert session.points == [(300.0, 200.0, 1)] and loaded.points == [] and loaded.history == []  # not mutated in place
-    # on-screen pictures are JPEG files at the image's size (clicks land on image pixels)
-    assert Image.open(out[p.canvas]).size == (600, 400) and Image.open(out[p.result_image]).format == "JPEG"
-    assert Image.open(out[p.result_image]).size == (600, 400)
+    # a click answers with what it changed: one picture (the canvas, a JPEG at the image's
+    # size, so clicks land on image pixels); the Result picture follows in a chained step
+    assert set(out) <= set(p.click_outputs) and p.result_image not in out and p.shared.status not in out
+    assert p.instances not in out  # no text instances before or after
+    assert Image.open(out[p.canvas]).size == (600, 400) and Image.open(out[p.canvas]).format == "JPEG"
+    picture = p.on_result_picture(session)
+    assert Image.open(picture).format == "JPEG" and Image.open(picture).size == (600, 400)
+    assert p.on_result_picture(Session()) is None
     assert "1 object(s)" in message(p, out) and "foreground point (300, 200)" in out[p.prompt_list]
     radio = out[p.candidates]
     assert radio["visible"] and len(radio["choices"]) == 3 and radio["value"] == session.result.objects[0].best
     assert service.encode_count == 1
-    # downloads are cleared by the Run and written by the step chained after it
+    # the previous result's download files are cleared; new ones are written when asked for
     assert out[p.downloads] is None
-    files = p.on_downloads(session, None)
-    names = sorted(f.rsplit("/", 1)[1] for f in files)
+    ready = p.on_downloads(session)
+    names = sorted(f.rsplit("/", 1)[1] for f in ready[p.downloads])
     assert names == ["coffee_cutout.png", "coffee_mask1.png", "coffee_masks.json", "coffee_overlay.png"]
-    assert p.on_downloads(session, files) == gr.skip()  # already written: not again
+    assert message(p, ready).startswith("4 file(s) ready to download")
+    assert message(p, p.on_downloads(Session())).startswith("Error: Nothing to download yet")
 
 
 def test_ui_result_equals_the_engine(p, loaded):
@@ -95,7 +101,7 @@ def test_candidate_pick_drives_downloads_and_refinement(p, loaded):
     session = state(p, out)
     assert session.choices == [pick] and message(p, out) == f"Candidate {pick + 1} selected."
     assert out[p.downloads] is None
-    files = p.on_downloads(session, None)
+    files = p.on_downloads(session)[p.downloads]
     mask_file = next(f for f in files if f.endswith("_mask1.png"))
     np.testing.assert_array_equal(np.asarray(Image.open(mask_file)) > 0, obj.masks[pick])
     data = json.loads(open(next(f for f in files if f.endswith(".json"))).read())
@@ -455,9 +461,10 @@ def test_large_images_are_shown_scaled_and_clicks_map_back(p, tmp_path, coffee):
     x, y, _ = session.points[0]
     assert (x, y) == (round(1024.5 / scale - 0.5), round(682.5 / scale - 0.5)) == (2251, 1499)
     assert "(2251, 1499)" in out[p.prompt_list]
-    assert Image.open(out[p.result_image]).size == (2048, 1365) and Image.open(out[p.canvas]).size == (2048, 1365)
+    assert Image.open(p.on_result_picture(session)).size == (2048, 1365)
+    assert Image.open(out[p.canvas]).size == (2048, 1365)
     assert session.result.objects[0].masks.shape == (3, 3000, 4500)  # masks stay full size
-    files = p.on_downloads(session, None)
+    files = p.on_downloads(session)[p.downloads]
     assert Image.open(next(f for f in files if f.endswith("_mask1.png"))).size == (4500, 3000)
     assert Image.open(next(f for f in files if f.endswith("_overlay.png"))).size == (4500, 3000)
     # the far corner pixel maps near the image's far corner, inside it

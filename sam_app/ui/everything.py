@@ -109,7 +109,7 @@ class EverythingMode:
         self.download.click(self.on_download, [s.session], shown, **light)
         prompt.upload.change(self.on_new_image, None, [self.picture, self.selection, self.table, self.files], **light)
         self.refine.click(self.on_refine, [s.session], prompt.result_outputs + [tabs], api_visibility="private",
-                          **model_work).then(**prompt.write_downloads)
+                          **model_work)
 
     # ------------------------------------------------------------ outputs
 

@@ -3,7 +3,10 @@ with pixel axes, Run) plus clicks on the image, Undo/Clear, candidates, refineme
 the previous mask, and downloads.
 
 Every handler takes the Session and returns ``{component: value}``; components left out
-keep their value.
+keep their value. A click is answered with what it changed and nothing more (the canvas
+with the masks, the prompt list, the message, the candidates): the Result picture below
+follows in a chained step, and download files are written only when asked for
+(docs/performance.md, "Clicks in the browser", says what each costs).
 """
 
 import copy
@@ -24,6 +27,12 @@ from .state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, Instance, 
 
 CANDIDATE_HELP = "Pick the candidate that fits best; it is the one refined and downloaded."
 INSTANCES_HELP = "Ticked ones are objects in the prompt; click inside one to refine it."
+
+
+def has_candidates(session: Session) -> bool:
+    """Whether the session's result offers a choice of candidates (one object, several)."""
+    result = session.result
+    return result is not None and len(result.objects) == 1 and len(result.objects[0].scores) > 1
 
 
 class PromptMode:
@@ -80,6 +89,8 @@ class PromptMode:
             self.preview = gr.Image(label="Preview (pixel axes)", interactive=False, format="png", elem_id="preview")
             self.result_image = gr.Image(label="Result", interactive=False, type="filepath", elem_id="result")
         self.candidates = gr.Radio([], label="Candidates", visible=False, elem_id="candidates")
+        self.make_downloads = gr.Button("Prepare downloads (masks, JSON, cut-out, overlay; full size)",
+                                        elem_id="make-downloads")
         self.downloads = gr.File(label="Downloads", file_count="multiple", interactive=False, elem_id="downloads")
 
     @property
@@ -89,14 +100,22 @@ class PromptMode:
         return [s.session, s.message, s.status, self.canvas, self.prompt_list, self.result_image,
                 self.candidates, self.downloads, self.preview, self.instances]
 
+    @property
+    def click_outputs(self) -> list:
+        """What a click or a candidate pick may update (the Result picture follows in a
+        chained step, ``show_result``)."""
+        s = self.shared
+        return [s.session, s.message, self.canvas, self.prompt_list, self.candidates, self.downloads, self.instances]
+
     def wire(self, model_work: dict, light: dict) -> None:
         """Connect the events. model_work / light: queue settings for model and UI-only work."""
         session, outputs = self.shared.session, self.result_outputs
-        self.write_downloads = write_downloads = dict(fn=self.on_downloads, inputs=[session, self.downloads],
-                                                      outputs=[self.downloads], **light)
+        self.show_result = show_result = dict(fn=self.on_result_picture, inputs=[session], outputs=[self.result_image],
+                                              show_progress="hidden", **light)
         self.upload.change(self.on_image, [self.upload, session], outputs, api_visibility="private", **model_work)
-        self.canvas.select(self.on_click, [self.mode, self.auto_run, self.multimask, session], outputs,
-                           api_visibility="private", **model_work).then(**write_downloads)
+        # no progress overlay: a click takes a decoder pass, and the message line says how long it took
+        self.canvas.select(self.on_click, [self.mode, self.auto_run, self.multimask, session], self.click_outputs,
+                           api_visibility="private", show_progress="hidden", **model_work).then(**show_result)
         for event in (self.add_points.click, self.points_text.submit):
             event(self.on_add_points, [self.points_text, self.labels_text, self.mode, session],
                   outputs + [self.points_text, self.labels_text], **light)
@@ -104,23 +123,29 @@ class PromptMode:
             event(self.on_add_boxes, [self.boxes_text, session], outputs + [self.boxes_text], **light)
         for event in (self.add_text.click, self.text.submit):
             event(self.on_add_text, [self.text, self.text_threshold, self.multimask, session], outputs,
-                  api_visibility="private", **model_work).then(**write_downloads)
+                  api_visibility="private", **model_work)
         self.instances.input(self.on_tick, [self.instances, self.multimask, session], outputs,
-                             api_visibility="private", **model_work).then(**write_downloads)
+                             api_visibility="private", **model_work)
         self.undo.click(self.on_undo, [session], outputs, **light)
         self.clear.click(self.on_clear, [session], outputs, **light)
         self.preview_button.click(self.on_preview, [session], outputs, **light)
         self.run_button.click(self.on_run, [self.multimask, session], outputs, api_visibility="private",
-                              **model_work).then(**write_downloads)
-        self.candidates.input(self.on_pick, [self.candidates, session], outputs, **light).then(**write_downloads)
+                              **model_work)
+        self.candidates.input(self.on_pick, [self.candidates, session], self.click_outputs,
+                              show_progress="hidden", **light).then(**show_result)
+        self.make_downloads.click(self.on_downloads, [session], [self.downloads, self.shared.message], **light)
 
     # ------------------------------------------------------------ outputs
 
-    def shown(self, session: Session, message: str = "") -> dict:
-        """The session's prompt on the canvas and in the lists, and a message."""
-        return {self.shared.session: session, self.canvas: self.shared.outputs.canvas(session),
-                self.prompt_list: session.prompt_markdown(), self.shared.message: message,
-                self.instances: self.instance_list(session)}
+    def shown(self, session: Session, message: str = "", before: Session = None) -> dict:
+        """The session's prompt on the canvas and in the lists, and a message; the
+        instance list only where it differs from ``before`` (the session the handler
+        started from; None: always)."""
+        update = {self.shared.session: session, self.canvas: self.shared.outputs.canvas(session),
+                  self.prompt_list: session.prompt_markdown(), self.shared.message: message}
+        if before is None or (before.instances, before.boxes) != (session.instances, session.boxes):
+            update[self.instances] = self.instance_list(session)
+        return update
 
     @staticmethod
     def instance_list(session: Session):
@@ -136,17 +161,28 @@ class PromptMode:
         return {**self.shown(session, message), self.result_image: None, self.preview: None,
                 self.candidates: gr.update(visible=False, value=None), self.downloads: None}
 
-    def with_result(self, session: Session, message: str) -> dict:
-        """``shown`` plus the result picture and candidates; the downloads are cleared and
-        written by ``on_downloads`` right after, so the masks show without waiting."""
-        result, radio = session.result, gr.update(visible=False)
-        if len(result.objects) == 1 and len(result.objects[0].scores) > 1:
-            obj = result.objects[0]
+    def with_result(self, session: Session, message: str, before: Session = None, picture: bool = True) -> dict:
+        """``shown`` (see ``before`` there) plus the candidates and, with ``picture``, the
+        Result picture (a click leaves it to a chained ``on_result_picture``), with the
+        download files emptied (they were the previous result's)."""
+        radio = gr.update(visible=False)
+        if has_candidates(session):
+            obj = session.result.objects[0]
             choices = [(f"Candidate {i + 1}: predicted IoU {s:.3f}" + (" (best)" if i == obj.best else ""), i)
                        for i, s in enumerate(obj.scores)]
             radio = gr.update(visible=True, choices=choices, value=session.choices[0], info=CANDIDATE_HELP)
-        return {**self.shown(session, message), self.result_image: self.shared.outputs.result_file(session),
-                self.candidates: radio, self.downloads: None, self.shared.status: self.shared.status_text(session)}
+        elif before is not None and not has_candidates(before):
+            radio = gr.skip()  # hidden already
+        update = {**self.shown(session, message, before), self.candidates: radio, self.downloads: None}
+        if picture:
+            update[self.result_image] = self.on_result_picture(session)
+        return update
+
+    def on_result_picture(self, session: Session):
+        """After a change of result: the Result picture (masks with their scores), or none."""
+        if session.result is None or session.image is None:
+            return None
+        return self.shared.outputs.result_file(session)
 
     # ------------------------------------------------------------ image
 
@@ -175,13 +211,13 @@ class PromptMode:
         """A click on the canvas at ``evt.index`` = (X, Y) in the displayed picture's
         pixels, mapped back to image pixels."""
         self._need_image(session)
-        session = copy.copy(session)
+        before, session = session, copy.copy(session)
         x, y = to_image_pixels(session.image, evt.index)
         if mode == BOX_MODE:
             if session.pending is None:
                 session.snapshot()
                 session.pending = (x, y)
-                return self.shown(session, "First corner set: click the opposite corner.")
+                return self.shown(session, "First corner set: click the opposite corner.", before)
             px, py = session.pending
             if px == x or py == y:
                 raise SamAppError("A box needs two corners that differ in both X and Y; click again.")
@@ -191,7 +227,7 @@ class PromptMode:
         else:
             session.snapshot()
             session.points = session.points + [(x, y, 1 if mode == FOREGROUND_MODE else 0)]
-        return self.run(session, multimask) if auto_run else self.shown(session)
+        return self.run(session, multimask, before, picture=False) if auto_run else self.shown(session, before=before)
 
     @shows_errors
     def on_add_points(self, points_text, labels_text, mode, session: Session) -> dict:
@@ -282,8 +318,9 @@ class PromptMode:
         self._need_image(session)
         return self.run(copy.copy(session), multimask)
 
-    def run(self, session: Session, multimask: bool) -> dict:
-        """Segment the session's prompt (a copy the caller owns); SamAppError on bad input."""
+    def run(self, session: Session, multimask: bool, before: Session = None, picture: bool = True) -> dict:
+        """Segment the session's prompt (a copy the caller owns; ``before`` and ``picture``:
+        see ``with_result``); SamAppError on bad input."""
         objects = session.objects()
         started = time.perf_counter()
         given = session.text_results(objects)  # SAM 3's own masks stay until the object is refined
@@ -302,18 +339,21 @@ class PromptMode:
         refined = sum(o.mask_input is not None for o in objects)
         message = (f"{len(objects)} object(s) in {elapsed * 1000:.0f} ms"
                    + (f", {refined} refined with the previous mask" if refined else "") + ".")
-        return self.with_result(session, message)
+        return self.with_result(session, message, before, picture)
 
     def on_pick(self, candidate, session: Session) -> dict:
         if session.result is None or candidate is None or len(session.result.objects) != 1:
             return {}
-        session = copy.copy(session)
+        before, session = session, copy.copy(session)
         session.take_result(session.result, [int(candidate)])
-        return self.with_result(session, f"Candidate {int(candidate) + 1} selected.")
+        return self.with_result(session, f"Candidate {int(candidate) + 1} selected.", before, picture=False)
 
-    def on_downloads(self, session: Session, current):
-        """After a Run or a candidate pick: write the download files for the session's
-        result, unless the Downloads box already holds them (``current`` not empty)."""
-        if session.result is None or session.image is None or current:
-            return gr.skip()
-        return self.shared.outputs.downloads(session, self.shared.service.image_id(session.image))
+    @shows_errors
+    def on_downloads(self, session: Session) -> dict:
+        """The download files of the session's result (``Outputs.downloads``), written now."""
+        if session.result is None or session.image is None:
+            raise SamAppError("Nothing to download yet: click the image or press Run first.")
+        started = time.perf_counter()
+        files = self.shared.outputs.downloads(session, self.shared.service.image_id(session.image))
+        return {self.downloads: files, self.shared.message: f"{len(files)} file(s) ready to download "
+                f"({time.perf_counter() - started:.1f} s)."}
