@@ -240,10 +240,11 @@ class PromptMode:
         else:  # no labels typed: the label that a click would add
             labels = np.full(len(points), 0 if mode == BACKGROUND_MODE else 1, np.int32)
         build_objects(points, labels, None, (session.image.height, session.image.width))
-        session = copy.copy(session)
+        before, session = session, copy.copy(session)
         session.snapshot()
         session.points = session.points + [(float(x), float(y), int(lab)) for (x, y), lab in zip(points, labels)]
-        return {**self.shown(session, f"Added {len(points)} point(s)."), self.points_text: "", self.labels_text: ""}
+        return {**self.shown(session, f"Added {len(points)} point(s).", before), self.points_text: "",
+                self.labels_text: ""}
 
     @shows_errors
     def on_add_boxes(self, boxes_text, session: Session) -> dict:
@@ -252,10 +253,11 @@ class PromptMode:
         if not len(boxes):
             raise SamAppError("boxes: the field is empty; type X1 Y1 X2 Y2 per box, such as 100 100 200 200")
         build_objects(None, None, boxes, (session.image.height, session.image.width))
-        session = copy.copy(session)
+        before, session = session, copy.copy(session)
         session.snapshot()
         session.boxes = session.boxes + [tuple(float(v) for v in box) for box in boxes]
-        return {**self.shown(session, f"Added {len(boxes)} box(es): {format_numbers(boxes)}."), self.boxes_text: ""}
+        return {**self.shown(session, f"Added {len(boxes)} box(es): {format_numbers(boxes)}.", before),
+                self.boxes_text: ""}
 
     @shows_errors
     def on_add_text(self, text, threshold, multimask, session: Session) -> dict:
@@ -294,8 +296,8 @@ class PromptMode:
         return self.run(session, multimask)
 
     def on_undo(self, session: Session) -> dict:
-        session = copy.copy(session)
-        return self.shown(session, "Undone." if session.undo() else "Nothing to undo.")
+        before, session = session, copy.copy(session)
+        return self.shown(session, "Undone." if session.undo() else "Nothing to undo.", before)
 
     def on_clear(self, session: Session) -> dict:
         session = copy.copy(session)
