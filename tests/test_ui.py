@@ -85,6 +85,33 @@ def test_upload_encodes_at_once_and_click_runs(p, loaded):
     assert message(p, p.on_downloads(Session())).startswith("Error: Nothing to download yet")
 
 
+def test_clicks_and_prompt_edits_skip_the_queue_and_clicks_wait_for_a_model_slot(tiny_model):
+    """Clicks and prompt edits run off Gradio's queue (its round trip cost more than the
+    edits themselves); a click's model work then waits for one of the app's model slots."""
+    with gr.Blocks() as demo:
+        p = build_ui(make_service(tiny_model), model_concurrency=1).prompt
+    wiring = {fn.name: fn for fn in demo.fns.values()}
+    for name in ("on_click", "on_add_points", "on_add_boxes", "on_undo", "on_clear", "on_pick", "on_result_picture"):
+        assert wiring[name].queue is False and wiring[name].show_progress == "hidden", name
+    for name in ("on_image", "on_run", "on_add_text", "on_downloads"):  # long or model work: queued, with progress
+        assert wiring[name].queue is not False and wiring[name].show_progress != "hidden", name
+    assert wiring["on_result_picture"].js  # asked for once the canvas picture is shown
+
+    loaded = p.on_image(COFFEE, Session(), progress=NO_PROGRESS)[p.shared.session]
+    slots = p.shared.model_slots
+    assert slots.acquire(blocking=False) and not slots.acquire(blocking=False)  # model_concurrency=1: one place
+    answers = []
+    worker = threading.Thread(target=lambda: answers.append(click(p, loaded, 300, 200)))
+    worker.start()
+    worker.join(0.5)
+    assert worker.is_alive() and not answers  # waiting for the place
+    slots.release()
+    worker.join(60)
+    assert answers and "1 object(s)" in message(p, answers[0])
+    assert slots.acquire(blocking=False)  # given back
+    slots.release()
+
+
 def test_ui_result_equals_the_engine(p, loaded):
     session = state(p, click(p, loaded, 300, 200, auto_run=False))
     session = state(p, click(p, session, 100, 100, mode=BACKGROUND_MODE, auto_run=False))

@@ -53,7 +53,7 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
     """Every section, laid out and wired; call inside ``gr.Blocks()``. allow_downloads:
     whether the Download button may fetch checkpoints to the server; local: whether only
     this machine reaches the page (see ``Shared``)."""
-    shared = Shared(service, outputs or default_outputs(), allow_downloads, local)
+    shared = Shared(service, outputs or default_outputs(), allow_downloads, local, model_concurrency)
     examples = sorted(str(p) for p in IMGS.glob("*") if p.suffix.lower() in EXAMPLE_SUFFIXES)
     ui = UI(shared, ModelBar(shared), PromptMode(shared, examples), EverythingMode(shared), BatchMode(shared),
             Api(shared))
@@ -71,8 +71,11 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
             ui.batch.build()
     model_work = dict(concurrency_limit=model_concurrency, concurrency_id="model")
     light = dict(concurrency_limit=None, api_visibility="private")
-    ui.prompt.wire(model_work, light)
-    ui.everything.wire(ui.prompt, tabs, model_work, light)
+    # UI-only work of a few milliseconds (prompt edits, picks): off the queue, whose round trip
+    # costs more than the work, and without a progress overlay on its outputs (docs/performance.md)
+    instant = dict(queue=False, show_progress="hidden", api_visibility="private")
+    ui.prompt.wire(model_work, light, instant)
+    ui.everything.wire(ui.prompt, tabs, model_work, light, instant)
     ui.batch.wire(model_work, light)
     ui.model_bar.wire(ui.prompt, model_work)
     ui.api.wire(model_work)

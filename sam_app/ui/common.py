@@ -3,6 +3,7 @@ components (session state, status line, message line) and the one way errors bec
 messages."""
 
 import functools
+import threading
 import time
 from pathlib import Path
 
@@ -31,11 +32,15 @@ def shows_errors(handler):
 class Shared:
     """service: the SamService; outputs: ``Outputs``; allow_downloads: whether visitors
     may download checkpoints to the server; local: whether only this machine can reach
-    the page (otherwise texts name no server folders). ``build()`` (inside Blocks)
+    the page (otherwise texts name no server folders); model_slots: a semaphore of
+    ``model_concurrency`` places that model work run off Gradio's queue holds (clicks),
+    so that it is bounded as the queued model work is. ``build()`` (inside Blocks)
     makes session (gr.State of a Session), status and message (Markdown)."""
 
-    def __init__(self, service: SamService, outputs: Outputs, allow_downloads: bool = True, local: bool = True):
+    def __init__(self, service: SamService, outputs: Outputs, allow_downloads: bool = True, local: bool = True,
+                 model_concurrency: int = 2):
         self.service, self.outputs, self.allow_downloads, self.local = service, outputs, allow_downloads, local
+        self.model_slots = threading.BoundedSemaphore(max(1, model_concurrency))
 
     def public(self, text: str) -> str:
         """``text`` as visitors may see it: on a server open to the network, the server's

@@ -95,17 +95,18 @@ class EverythingMode:
         return [self.points_per_side, self.pred_iou_thresh, self.stability_score_thresh, self.box_nms_thresh,
                 self.crop_n_layers, self.min_mask_region_area, self.mask_nms_thresh, self.max_area_fraction]
 
-    def wire(self, prompt, tabs, model_work: dict, light: dict) -> None:
-        """prompt: the Prompt mode (Refine hands boxes to it); tabs: the gr.Tabs."""
+    def wire(self, prompt, tabs, model_work: dict, light: dict, instant: dict) -> None:
+        """prompt: the Prompt mode (Refine hands boxes to it); tabs: the gr.Tabs; model_work /
+        light / instant: event settings (see ``build_ui``)."""
         self.prompt, self.tabs = prompt, tabs
         s = self.shared
         shown = [s.session, s.message, self.picture, self.selection, self.table, self.files]
         self.run_button.click(self.on_run, self.settings_inputs + [s.session], shown + [s.status],
                               api_visibility="private", **model_work)
-        self.picture.select(self.on_click, [s.session], shown, **light)
-        self.table.select(self.on_row, [s.session], shown, **light)
-        self.select_all.click(self.on_select_all, [s.session], shown, **light)
-        self.select_none.click(self.on_select_none, [s.session], shown, **light)
+        self.picture.select(self.on_click, [s.session], shown, **instant)
+        self.table.select(self.on_row, [s.session], shown, **instant)
+        self.select_all.click(self.on_select_all, [s.session], shown, **instant)
+        self.select_none.click(self.on_select_none, [s.session], shown, **instant)
         self.download.click(self.on_download, [s.session], shown, **light)
         prompt.upload.change(self.on_new_image, None, [self.picture, self.selection, self.table, self.files], **light)
         self.refine.click(self.on_refine, [s.session], prompt.result_outputs + [tabs], api_visibility="private",

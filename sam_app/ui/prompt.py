@@ -25,6 +25,18 @@ from ..tasks.text import find_phrases
 from .common import Shared, shows_errors
 from .state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, Instance, Session, to_image_pixels
 
+# In the page, before the Result picture is asked for: the canvas picture that the event
+# changed decoded and painted (at most 2 s), so that the two do not compete for the CPU.
+AFTER_CANVAS = """(session) => new Promise(resolve => {
+  let settled = false;
+  const done = () => { if (!settled) { settled = true; requestAnimationFrame(() => resolve(session)); } };
+  setTimeout(done, 2000);
+  requestAnimationFrame(() => {
+    const img = document.querySelector('#canvas img');
+    if (!img) return done();
+    img.decode().then(done, done);
+  });
+})"""
 CANDIDATE_HELP = "Pick the candidate that fits best; it is the one refined and downloaded."
 INSTANCES_HELP = "Ticked ones are objects in the prompt; click inside one to refine it."
 
@@ -107,32 +119,36 @@ class PromptMode:
         s = self.shared
         return [s.session, s.message, self.canvas, self.prompt_list, self.candidates, self.downloads, self.instances]
 
-    def wire(self, model_work: dict, light: dict) -> None:
-        """Connect the events. model_work / light: queue settings for model and UI-only work."""
+    def wire(self, model_work: dict, light: dict, instant: dict) -> None:
+        """Connect the events. model_work / light / instant: event settings for model work,
+        UI-only work and UI-only work of a few milliseconds (see ``build_ui``)."""
         session, outputs = self.shared.session, self.result_outputs
+        # the Result picture is made once the canvas shows the masks, not beside them
         self.show_result = show_result = dict(fn=self.on_result_picture, inputs=[session], outputs=[self.result_image],
-                                              show_progress="hidden", **light)
+                                              js=AFTER_CANVAS, **instant)
         self.upload.change(self.on_image, [self.upload, session], outputs, api_visibility="private", **model_work)
-        # no progress overlay: a click takes a decoder pass, and the message line says how long it took
+        # off the queue like the instant events (its round trip would add to every click), with the
+        # model work bounded by the shared model slots instead; no progress overlay: the message
+        # line says how long it took
         self.canvas.select(self.on_click, [self.mode, self.auto_run, self.multimask, session], self.click_outputs,
-                           api_visibility="private", show_progress="hidden", **model_work).then(**show_result)
+                           **instant).then(**show_result)
         for event in (self.add_points.click, self.points_text.submit):
             event(self.on_add_points, [self.points_text, self.labels_text, self.mode, session],
-                  outputs + [self.points_text, self.labels_text], **light)
+                  outputs + [self.points_text, self.labels_text], **instant)
         for event in (self.add_boxes.click, self.boxes_text.submit):
-            event(self.on_add_boxes, [self.boxes_text, session], outputs + [self.boxes_text], **light)
+            event(self.on_add_boxes, [self.boxes_text, session], outputs + [self.boxes_text], **instant)
         for event in (self.add_text.click, self.text.submit):
             event(self.on_add_text, [self.text, self.text_threshold, self.multimask, session], outputs,
                   api_visibility="private", **model_work)
         self.instances.input(self.on_tick, [self.instances, self.multimask, session], outputs,
                              api_visibility="private", **model_work)
-        self.undo.click(self.on_undo, [session], outputs, **light)
-        self.clear.click(self.on_clear, [session], outputs, **light)
+        self.undo.click(self.on_undo, [session], outputs, **instant)
+        self.clear.click(self.on_clear, [session], outputs, **instant)
         self.preview_button.click(self.on_preview, [session], outputs, **light)
         self.run_button.click(self.on_run, [self.multimask, session], outputs, api_visibility="private",
                               **model_work)
         self.candidates.input(self.on_pick, [self.candidates, session], self.click_outputs,
-                              show_progress="hidden", **light).then(**show_result)
+                              **instant).then(**show_result)
         self.make_downloads.click(self.on_downloads, [session], [self.downloads, self.shared.message], **light)
 
     # ------------------------------------------------------------ outputs
@@ -211,6 +227,10 @@ class PromptMode:
         """A click on the canvas at ``evt.index`` = (X, Y) in the displayed picture's
         pixels, mapped back to image pixels."""
         self._need_image(session)
+        with self.shared.model_slots:
+            return self._click(mode, auto_run, multimask, session, evt)
+
+    def _click(self, mode, auto_run, multimask, session: Session, evt: gr.SelectData) -> dict:
         before, session = session, copy.copy(session)
         x, y = to_image_pixels(session.image, evt.index)
         if mode == BOX_MODE:
