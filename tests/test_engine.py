@@ -67,9 +67,11 @@ def compare_with_upstream(service, predictor, image):
 @pytest.mark.parametrize("decoder", ["torch", "onnx"])
 def test_tiny_model_matches_upstream_predictor(tiny_model, astronaut, decoder):
     """The tiny model has SAM's full-size prompt encoder and mask decoder, so this also
-    checks the ONNX Runtime decoder and its prompt layout against SamPredictor."""
+    checks the ONNX Runtime decoder and its prompt layout against SamPredictor (prompts
+    without a mask input through the graph that leaves the mask branch out)."""
     service = make_service(tiny_model, decoder=decoder)
     assert service.backend().decoder == {"torch": "torch", "onnx": "onnxruntime"}[decoder]
+    assert (service.backend()._point_decoder is not None) == (decoder == "onnx")
     predictor = SamPredictor(tiny_model)
     predictor.set_image(astronaut)
     compare_with_upstream(service, predictor, astronaut)

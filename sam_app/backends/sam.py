@@ -67,7 +67,7 @@ class SamBackend(Backend):
         self.transform = ResizeLongestSide(model.image_encoder.img_size)
         self._encode_lock = threading.Lock()  # one encoding at a time bounds peak memory
         self.onnx = None
-        self._point_decoder = None  # onnx_decoder.PointDecoder's session, made when first needed
+        self._point_decoder = None  # onnx_decoder.PointDecoder's session (``_points_engine``)
         self.decoder_ms: Dict[str, float] = {}
         self._choose_decoder(decoder)
 
@@ -90,6 +90,7 @@ class SamBackend(Backend):
             return
         if choice == "onnx":
             self.onnx = onnx
+            self._points_engine()
             return
         # auto: one synthetic prompt on a random embedding, decoded both ways
         probe = SamEmbedding(torch.randn(1, 256, 64, 64, device=self.torch_device), (1024, 1024), (1024, 1024))
@@ -103,6 +104,18 @@ class SamBackend(Backend):
         self.onnx = onnx if faster and difference < 1e-3 else None
         log.info("%s decoder: %s (torch %.0f ms, onnxruntime %.0f ms, max logit difference %.1e)", self.name,
                  self.decoder, self.decoder_ms["torch"], self.decoder_ms["onnxruntime"], difference)
+        if self.onnx is not None:
+            self._points_engine()
+
+    def _points_engine(self):
+        """The ``onnx_decoder.PointDecoder`` session (prompts without a mask input: the
+        image's side of the first transformer layer computed once, not per prompt, and no
+        mask branch), exported when first needed (about a second)."""
+        if self._point_decoder is None:
+            from ..onnx_decoder import OnnxDecoder
+
+            self._point_decoder = OnnxDecoder.from_model(self.model, points_only=True)
+        return self._point_decoder
 
     def encoder_input(self, pixels: np.ndarray) -> torch.Tensor:
         """pixels: HxWx3 uint8 RGB -> 1x3xSxS float32 (S = 1024 for SAM): resized to the
@@ -139,9 +152,10 @@ class SamBackend(Backend):
         size = embedding.original_size
         tokens = slice(1, None) if multimask else slice(0, 1)
         masks = np.stack([o.mask_input for o in batch]).astype(np.float32) if batch[0].mask_input is not None else None
-        if self.onnx is not None:
+        if self.onnx is not None:  # without a mask input, the graph that leaves its branch out (same logits)
+            engine = self.onnx if masks is not None or self._point_decoder is None else self._point_decoder
             coords, labels = prompt_arrays(batch, lambda xy: self.transform.apply_coords(xy, size))
-            scores, low_res = self.onnx(embedding.features.cpu().numpy(), coords, labels, masks)
+            scores, low_res = engine(embedding.features.cpu().numpy(), coords, labels, masks)
             return scores[:, tokens], low_res[:, tokens]
         device = self.torch_device
         points = boxes = None
@@ -179,15 +193,11 @@ class SamBackend(Backend):
         objects = [ObjectPrompt(np.asarray([xy], np.float32), np.ones(1, np.int32)) for xy in points]
         if self.onnx is None:
             return self._low_res(embedding, objects, True)
-        if self._point_decoder is None:  # exported on first use (about a second)
-            from ..onnx_decoder import OnnxDecoder
-
-            self._point_decoder = OnnxDecoder.from_model(self.model, points_only=True)
-        features, parts = embedding.features.cpu().numpy(), []
+        point_decoder, features, parts = self._points_engine(), embedding.features.cpu().numpy(), []
         for start in range(0, len(objects), POINT_BATCH):
             coords, labels = prompt_arrays(objects[start:start + POINT_BATCH],
                                            lambda xy: self.transform.apply_coords(xy, embedding.original_size))
-            scores, low_res = self._point_decoder(features, coords, labels, None)
+            scores, low_res = point_decoder(features, coords, labels, None)
             parts.append((scores[:, 1:], low_res[:, 1:].astype(np.float16)))
         return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 

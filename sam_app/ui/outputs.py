@@ -79,6 +79,7 @@ class Outputs:
         self.max_age_s, self.max_bytes = max_age_s, max_bytes
         self._pruned_at = 0.0
         self._screen: LRUCache = LRUCache(SCREEN_PICTURES)  # image digest -> screen-size picture
+        self._masked: LRUCache = LRUCache(SCREEN_PICTURES)  # image digest -> (result, choices, picture with masks)
         self._screen_lock = threading.Lock()
 
     # ------------------------------------------------------------ pictures
@@ -104,11 +105,25 @@ class Outputs:
             return None
         pixels, scale = self.screen_picture(session.image)
         if session.result is not None:
-            masks = [o.mask_at(c, pixels.shape[:2]) for o, c in zip(session.result.objects, session.choices)]
-            pixels = render.overlay_masks(pixels, masks, alpha=0.35, outline=True)
+            pixels = self._with_masks(session, pixels)
         points, labels, boxes = session.arrays()
         pending = None if session.pending is None else [v * scale for v in session.pending]
         return self.jpeg_file(render.draw_prompts(pixels, points * scale, labels, boxes * scale, pending))
+
+    def _with_masks(self, session: Session, pixels: np.ndarray) -> np.ndarray:
+        """The screen picture with the session's picked masks tinted and outlined, kept for
+        the last result of each of the last few images: a prompt edit that leaves the
+        result as it is (Add points, Undo) then redraws only the markers."""
+        key = (session.result, list(session.choices))
+        with self._screen_lock:
+            kept = self._masked.get(session.image.digest)
+        if kept is not None and kept[0] is key[0] and kept[1] == key[1]:
+            return kept[2]
+        masks = [o.mask_at(c, pixels.shape[:2]) for o, c in zip(session.result.objects, session.choices)]
+        masked = render.overlay_masks(pixels, masks, alpha=0.35, outline=True)
+        with self._screen_lock:
+            self._masked[session.image.digest] = (*key, masked)
+        return masked
 
     def result_file(self, session: Session) -> str:
         """The result overlay at display size, as a JPEG file."""

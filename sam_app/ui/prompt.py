@@ -113,6 +113,12 @@ class PromptMode:
                 self.candidates, self.downloads, self.preview, self.instances]
 
     @property
+    def edit_outputs(self) -> list:
+        """What an edit of the prompt that keeps the result may update (``shown``)."""
+        s = self.shared
+        return [s.session, s.message, self.canvas, self.prompt_list, self.instances]
+
+    @property
     def click_outputs(self) -> list:
         """What a click or a candidate pick may update (the Result picture follows in a
         chained step, ``show_result``)."""
@@ -134,15 +140,15 @@ class PromptMode:
                            **instant).then(**show_result)
         for event in (self.add_points.click, self.points_text.submit):
             event(self.on_add_points, [self.points_text, self.labels_text, self.mode, session],
-                  outputs + [self.points_text, self.labels_text], **instant)
+                  self.edit_outputs + [self.points_text, self.labels_text], **instant)
         for event in (self.add_boxes.click, self.boxes_text.submit):
-            event(self.on_add_boxes, [self.boxes_text, session], outputs + [self.boxes_text], **instant)
+            event(self.on_add_boxes, [self.boxes_text, session], self.edit_outputs + [self.boxes_text], **instant)
         for event in (self.add_text.click, self.text.submit):
             event(self.on_add_text, [self.text, self.text_threshold, self.multimask, session], outputs,
                   api_visibility="private", **model_work)
         self.instances.input(self.on_tick, [self.instances, self.multimask, session], outputs,
                              api_visibility="private", **model_work)
-        self.undo.click(self.on_undo, [session], outputs, **instant)
+        self.undo.click(self.on_undo, [session], self.edit_outputs, **instant)
         self.clear.click(self.on_clear, [session], outputs, **instant)
         self.preview_button.click(self.on_preview, [session], outputs, **light)
         self.run_button.click(self.on_run, [self.multimask, session], outputs, api_visibility="private",
