@@ -29,7 +29,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--queue-size", type=int, default=int(env("SAM_QUEUE_SIZE", "64")),
                         help="requests waiting at most before new ones are refused (env SAM_QUEUE_SIZE)")
     parser.add_argument("--concurrency", type=int, default=int(env("SAM_CONCURRENCY", "2")),
-                        help="model requests run at once (env SAM_CONCURRENCY)")
+                        help="model requests run at once: queued ones, and clicks apart (env SAM_CONCURRENCY)")
     parser.add_argument("--cache-size", type=int, default=int(env("SAM_EMBEDDING_CACHE", "16")),
                         help="image embeddings kept in memory, about 4 MB each (env SAM_EMBEDDING_CACHE)")
     parser.add_argument("--auth", default=env("SAM_AUTH"),
