@@ -122,8 +122,7 @@ class PromptMode:
     def click_outputs(self) -> list:
         """What a click or a candidate pick may update (the Result picture follows in a
         chained step, ``show_result``)."""
-        s = self.shared
-        return [s.session, s.message, self.canvas, self.prompt_list, self.candidates, self.downloads, self.instances]
+        return self.edit_outputs + [self.candidates, self.downloads]
 
     def wire(self, model_work: dict, light: dict, instant: dict) -> None:
         """Connect the events. model_work / light / instant: event settings for model work,
