@@ -104,6 +104,9 @@ def clicks_on(page, app: str, count: int, rng) -> dict:
         if app == "ours":
             page.click("#clear")
             page.wait_for_function("!document.querySelector('#result img')")
+            # a click on a picture that has not loaded yet is dropped by Gradio's frontend
+            page.wait_for_function("(() => { const img = document.querySelector('#canvas img'); "
+                                   "return img !== null && img.complete && img.naturalWidth > 0; })()")
         at = tuple(rng.uniform(0.2, 0.8, 2))
         result.append(measure(page, "#canvas img", "#canvas" if app == "ours" else "#result", at=at))
         expect = f"clicked {k + 1}"

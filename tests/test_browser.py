@@ -55,6 +55,14 @@ def image_src(page, selector) -> str:
     return page.locator(f"{selector} img").first.get_attribute("src") or ""
 
 
+def shown_canvas(page):
+    """The canvas picture, once its pixels have arrived: Gradio drops a click on a picture
+    that has not loaded yet (it cannot map the click onto it), as after an upload or Clear."""
+    page.wait_for_function("(() => { const img = document.querySelector('#canvas img'); "
+                           "return img !== null && img.complete && img.naturalWidth > 0; })()")
+    return page.locator("#canvas img")
+
+
 def wait_changed(page, selector, old, timeout=60):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -89,7 +97,7 @@ def test_full_workflow(page, tmp_path):
     first_result = image_src(page, "#result")
 
     # click on the image to add a point (runs at once)
-    canvas = page.locator("#canvas img")
+    canvas = shown_canvas(page)
     box = canvas.bounding_box()
     canvas.click(position={"x": box["width"] * 0.7, "y": box["height"] * 0.3})
     page.wait_for_function("document.querySelector('#prompt-list').innerText.split('point (').length == 4")
@@ -101,7 +109,7 @@ def test_full_workflow(page, tmp_path):
     # switch candidate (a single object with one point only has 3 candidates)
     page.click("#clear")
     page.wait_for_function("document.querySelector('#message').innerText.includes('cleared')")
-    canvas.click(position={"x": box["width"] * 0.5, "y": box["height"] * 0.5})
+    shown_canvas(page).click(position={"x": box["width"] * 0.5, "y": box["height"] * 0.5})
     page.wait_for_selector("#candidates input[type=radio]")
     radios = page.locator("#candidates label")
     assert radios.count() == 3
@@ -157,7 +165,7 @@ def test_box_by_two_clicks_on_the_classical_backend(tmp_path):
             page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
             page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
             page.locator("#mode label", has_text="Box").click()
-            canvas = page.locator("#canvas img")
+            canvas = shown_canvas(page)
             box = canvas.bounding_box()
             sx, sy = box["width"] / 600, box["height"] / 400
             canvas.click(position={"x": 170 * sx, "y": 20 * sy})
@@ -175,7 +183,7 @@ def test_large_image_is_shown_smaller_and_clicks_land_in_image_pixels(page, tmp_
     Image.open(IMGS / "coffee.png").convert("RGB").resize((4000, 3000)).save(big, quality=90)
     page.set_input_files("#upload input[type=file]", str(big))
     page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
-    canvas = page.locator("#canvas img")
+    canvas = shown_canvas(page)
     assert canvas.evaluate("img => img.naturalWidth") == 2048  # shown at display size
     box = canvas.bounding_box()
     canvas.click(position={"x": box["width"] * 0.7, "y": box["height"] * 0.3})
@@ -270,7 +278,7 @@ def test_prompting_with_a_sam21_model(tmp_path):
             assert "Model sam2.1_hiera_t" in page.locator("#status").inner_text()
             page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
             page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
-            canvas = page.locator("#canvas img")
+            canvas = shown_canvas(page)
             box = canvas.bounding_box()
             canvas.click(position={"x": box["width"] * 0.4, "y": box["height"] * 0.6})
             page.wait_for_selector("#candidates input[type=radio]")
