@@ -12,6 +12,7 @@ from conftest import REPO, make_service
 from sam_app.backends.base import upscale_logits
 from sam_app.backends.sam import SamBackend, SamEmbedding
 from sam_app.onnx_decoder import OnnxDecoder, export_bytes, quantize_bytes, verify
+from sam_app.prompts import ObjectPrompt
 
 
 @pytest.mark.parametrize("single, upscale", [(False, False), (False, True), (True, False), (True, True)])
@@ -181,3 +182,21 @@ def test_point_decoder_equals_the_mask_decoder_on_many_points(tiny_model):
     assert ours[0].shape == (9, 3) and ours[1].shape == (9, 3, 256, 256)
     np.testing.assert_allclose(ours[0], expected[0], atol=1e-4)
     np.testing.assert_allclose(ours[1], expected[1], atol=1e-3)
+
+
+def test_a_replaced_decoder_also_decodes_prompts_without_a_mask_input(tiny_model):
+    """Benchmarks swap in another ONNX decoder (arena, uint8 weights): a click then goes
+    through it, not through the point graph exported beside the load-time one."""
+    backend = SamBackend(tiny_model, "t", torch.device("cpu"), "fp32", "onnx")
+    assert backend._point_decoder is not None
+    calls, replacement = [], backend.onnx
+
+    def counted(*args):
+        calls.append(args[3] is None)  # the mask input
+        return replacement(*args)
+
+    backend.onnx = counted
+    assert backend._point_decoder is None
+    embedding = SamEmbedding(torch.randn(1, 256, 64, 64), (683, 1024), (816, 1225))
+    backend._low_res(embedding, [ObjectPrompt(np.array([[600.0, 400.0]], np.float32), np.array([1], np.int32))], True)
+    assert calls == [True]

@@ -66,14 +66,25 @@ class SamBackend(Backend):
         self.precision = precision
         self.transform = ResizeLongestSide(model.image_encoder.img_size)
         self._encode_lock = threading.Lock()  # one encoding at a time bounds peak memory
-        self.onnx = None
-        self._point_decoder = None  # onnx_decoder.PointDecoder's session (``_points_engine``)
+        self.onnx = None  # also: no point graph yet (``_points_engine``)
         self.decoder_ms: Dict[str, float] = {}
         self._choose_decoder(decoder)
 
     @property
     def decoder(self) -> str:
         return "onnxruntime" if self.onnx is not None else "torch"
+
+    @property
+    def onnx(self):
+        """The ONNX Runtime decoder (``onnx_decoder.OnnxDecoder``), or None: PyTorch decodes."""
+        return self._onnx
+
+    @onnx.setter
+    def onnx(self, decoder) -> None:
+        """Replacing the decoder (a benchmark's arena or uint8 one, fine-tuning's None) drops
+        the point graph exported beside the old one: prompts without a mask input then go
+        through ``decoder`` too, until ``_points_engine`` exports the graph again."""
+        self._onnx, self._point_decoder = decoder, None
 
     def _choose_decoder(self, choice: str) -> None:
         if choice == "torch" or (choice == "auto" and self.torch_device.type != "cpu"):
