@@ -163,8 +163,11 @@ class SamBackend(Backend):
         size = embedding.original_size
         tokens = slice(1, None) if multimask else slice(0, 1)
         masks = np.stack([o.mask_input for o in batch]).astype(np.float32) if batch[0].mask_input is not None else None
-        if self.onnx is not None:  # without a mask input, the graph that leaves its branch out (same logits)
-            engine = self.onnx if masks is not None or self._point_decoder is None else self._point_decoder
+        if self.onnx is not None:
+            # one prompt without a mask input (a click): the graph that leaves the mask branch out, same
+            # logits; faster for one prompt, slower for several at once (docs/performance.md)
+            single = len(batch) == 1 and masks is None and self._point_decoder is not None
+            engine = self._point_decoder if single else self.onnx
             coords, labels = prompt_arrays(batch, lambda xy: self.transform.apply_coords(xy, size))
             scores, low_res = engine(embedding.features.cpu().numpy(), coords, labels, masks)
             return scores[:, tokens], low_res[:, tokens]
