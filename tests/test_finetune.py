@@ -52,6 +52,8 @@ def test_low_res_targets_are_placed_as_the_image_in_the_input():
 def test_bad_settings_are_messages():
     with pytest.raises(SamAppError, match="val split must be between 0 and 1"):
         ft.TrainSettings(val_split=1.5)
+    with pytest.raises(SamAppError, match="gradient clipping must be 0 \\(off\\) or a positive norm, got -1"):
+        ft.TrainSettings(clip_grad=-1)
     with pytest.raises(SamAppError, match="at least 2 images"):
         ft.split([7], 0.2, 0)
 

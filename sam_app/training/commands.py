@@ -67,6 +67,8 @@ def add_finetune_parser(sub, add_engine_arguments) -> None:
                     help="also train low-rank adapters (LoRA, peft) on the image encoder's attention, merged into "
                          "its weights at the end; embeddings are then computed at every step (slow on a CPU)")
     ft.add_argument("--lora-rank", type=int, default=defaults.lora_rank, help=f"default {defaults.lora_rank}")
+    ft.add_argument("--clip-grad", type=float, default=defaults.clip_grad,
+                    help=f"scale each step's gradient to at most this L2 norm; 0: never (default {defaults.clip_grad})")
     add_engine_arguments(ft)
 
 
@@ -75,7 +77,7 @@ def cmd_finetune(args: argparse.Namespace, service) -> int:
 
     settings = TrainSettings(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size, val_split=args.val_split,
                              val_clicks=args.val_clicks, seed=args.seed, train_encoder=args.train_encoder,
-                             lora_rank=args.lora_rank)
+                             lora_rank=args.lora_rank, clip_grad=args.clip_grad)
     report = finetune(service, Path(args.images), Path(args.annotations), Path(args.output), settings,
                       resume=args.resume)
     print(markdown(report))
