@@ -31,21 +31,27 @@ def tiny_sam(seed: int = 0) -> Sam:
     return randomise_rel_pos(sam).eval()
 
 
-def small_sam(seed: int = 0) -> Sam:
-    """A SAM 1 architecture small all through, for training tests: 256 input (the shapes
-    dataset's 256-wide pictures at their own size), a 64-channel 16x16 embedding, a 64-wide
-    mask decoder and 64x64 low-res logits. Its prompt encoder's random Fourier features
-    are drawn at half SAM's scale (``PE_SCALE``): smoother position codes, with which a
-    decoder trained from scratch learns where a click is after 250-400 steps (at SAM's
-    scale only after about 550; docs/evaluation.md)."""
+PE_SCALE = 0.5
+SMALL_INPUT = 128
+
+
+def small_sam(seed: int = 0, size: int = SMALL_INPUT) -> Sam:
+    """A SAM 1 architecture small all through, for training tests: ``size`` input (128:
+    the shapes dataset's 256-wide pictures at half their size), a 64-channel embedding of
+    ``size / 16`` a side (8x8), a 64-wide mask decoder and low-res logits of ``size / 4``
+    (32x32). Its prompt encoder's random Fourier features are drawn at half SAM's scale
+    (``PE_SCALE``): smoother position codes, with which a decoder trained from scratch
+    learns where a click is sooner. The small input halves a training step's time against
+    256 (docs/evaluation.md)."""
     torch.manual_seed(seed)
+    side = size // 16
     sam = Sam(
         image_encoder=ImageEncoderViT(
-            depth=2, embed_dim=64, img_size=256, mlp_ratio=2, norm_layer=partial(torch.nn.LayerNorm, eps=1e-6),
-            num_heads=2, patch_size=16, qkv_bias=True, use_rel_pos=True, global_attn_indexes=[1], window_size=8,
-            out_chans=64,
+            depth=2, embed_dim=64, img_size=size, mlp_ratio=2, norm_layer=partial(torch.nn.LayerNorm, eps=1e-6),
+            num_heads=2, patch_size=16, qkv_bias=True, use_rel_pos=True, global_attn_indexes=[1],
+            window_size=min(8, side), out_chans=64,
         ),
-        prompt_encoder=PromptEncoder(embed_dim=64, image_embedding_size=(16, 16), input_image_size=(256, 256),
+        prompt_encoder=PromptEncoder(embed_dim=64, image_embedding_size=(side, side), input_image_size=(size, size),
                                      mask_in_chans=16),
         mask_decoder=MaskDecoder(
             num_multimask_outputs=3, transformer=TwoWayTransformer(depth=2, embedding_dim=64, mlp_dim=256, num_heads=4),
@@ -55,9 +61,6 @@ def small_sam(seed: int = 0) -> Sam:
     with torch.no_grad():
         sam.prompt_encoder.pe_layer.positional_encoding_gaussian_matrix *= PE_SCALE
     return randomise_rel_pos(sam).eval()
-
-
-PE_SCALE = 0.5
 
 
 def randomise_rel_pos(sam: Sam, std: float = 0.5) -> Sam:
