@@ -82,7 +82,8 @@ class PromptDecoder(SamOnnxModel):
 
 
 class PointDecoder(PromptDecoder):
-    """Many point prompts on one image, no mask input (segment everything's case).
+    """Point prompts on one image, no mask input: a click (``SamBackend`` sends it one
+    prompt at a time; from about 4 prompts a call the full graph is faster here).
 
     Inputs: image_embeddings 1x256x64x64, point_coords BxNx2 and point_labels BxN as for
     ``PromptDecoder``. Outputs: iou_predictions Bx4, low_res_masks Bx4x256x256.

@@ -11,7 +11,7 @@ import torch
 from conftest import REPO, make_service
 from sam_app.backends.base import upscale_logits
 from sam_app.backends.sam import SamBackend, SamEmbedding
-from sam_app.onnx_decoder import OnnxDecoder, export_bytes, quantize_bytes, verify
+from sam_app.onnx_decoder import OnnxDecoder, export_bytes, prompt_arrays, quantize_bytes, verify
 from sam_app.prompts import ObjectPrompt
 
 
@@ -172,16 +172,23 @@ def test_a_failing_export_falls_back_or_says_why(tiny_model, monkeypatch):
 
 
 def test_point_decoder_equals_the_mask_decoder_on_many_points(tiny_model):
-    """The shared-image graph segment everything uses, against upstream's modules."""
+    """Segment everything's point batches (the full graph, 16 a call) and the
+    shared-image ``PointDecoder`` graph (clicks), against upstream's modules."""
     torch.manual_seed(3)
     features = torch.randn(1, 256, 64, 64)
     embedding = SamEmbedding(features, (683, 1024), (816, 1225))
-    points = np.random.default_rng(0).random((9, 2)) * [1225, 816]
+    points = np.random.default_rng(0).random((17, 2)) * [1225, 816]  # a call of 16 and one of 1
     expected = SamBackend(tiny_model, "t", torch.device("cpu"), "fp32", "torch").point_logits(embedding, points)
-    ours = SamBackend(tiny_model, "t", torch.device("cpu"), "fp32", "onnx").point_logits(embedding, points)
-    assert ours[0].shape == (9, 3) and ours[1].shape == (9, 3, 256, 256)
+    backend = SamBackend(tiny_model, "t", torch.device("cpu"), "fp32", "onnx")
+    ours = backend.point_logits(embedding, points)
+    assert ours[0].shape == (17, 3) and ours[1].shape == (17, 3, 256, 256)
     np.testing.assert_allclose(ours[0], expected[0], atol=1e-4)
     np.testing.assert_allclose(ours[1], expected[1], atol=1e-3)
+    clicks = [ObjectPrompt(np.asarray([xy], np.float32), np.ones(1, np.int32)) for xy in points]
+    coords, labels = prompt_arrays(clicks, lambda xy: backend.transform.apply_coords(xy, embedding.original_size))
+    scores, low_res = backend._points_engine()(features.numpy(), coords, labels, None)
+    np.testing.assert_allclose(scores[:, 1:], expected[0], atol=1e-4)
+    np.testing.assert_allclose(low_res[:, 1:], expected[1], atol=1e-3)
 
 
 def test_a_replaced_decoder_also_decodes_prompts_without_a_mask_input(tiny_model):

@@ -201,19 +201,16 @@ class SamBackend(Backend):
         """One foreground point per prompt, three candidates each, as
         ``SamPredictor.predict_torch`` in upstream's mask generator. points: Nx2 (X, Y)
         pixels of the encoded image -> (scores Nx3, low-res logits Nx3x256x256) float32.
-        ONNX Runtime runs ``onnx_decoder.PointDecoder`` (the image's side of the first
-        transformer layer computed once per call) POINT_BATCH prompts a call, and returns
-        the low-res logits in float16 (callers keep many; PyTorch gives float32)."""
+        ONNX Runtime decodes POINT_BATCH prompts a call with the full graph (faster here
+        than the ``PointDecoder`` graph from about 4 prompts a call: docs/performance.md)
+        and returns the low-res logits in float16 (callers keep many; PyTorch gives
+        float32)."""
         objects = [ObjectPrompt(np.asarray([xy], np.float32), np.ones(1, np.int32)) for xy in points]
         if self.onnx is None:
             return self._low_res(embedding, objects, True)
-        point_decoder, features, parts = self._points_engine(), embedding.features.cpu().numpy(), []
-        for start in range(0, len(objects), POINT_BATCH):
-            coords, labels = prompt_arrays(objects[start:start + POINT_BATCH],
-                                           lambda xy: self.transform.apply_coords(xy, embedding.original_size))
-            scores, low_res = point_decoder(features, coords, labels, None)
-            parts.append((scores[:, 1:], low_res[:, 1:].astype(np.float16)))
-        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+        parts = [self._low_res(embedding, objects[start:start + POINT_BATCH], True)
+                 for start in range(0, len(objects), POINT_BATCH)]
+        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1].astype(np.float16) for p in parts])
 
     def full_logits(self, embedding: SamEmbedding, low_res: np.ndarray) -> Iterator[np.ndarray]:
         """Kx256x256 low-res logits -> K HxW float32 logits at the encoded image's size,
