@@ -101,16 +101,16 @@ def test_a_run_resumes_after_an_interruption_and_writes_its_files(tmp_path, monk
 
 def test_fine_tuning_a_random_model_raises_its_first_click_score(tmp_path):
     """SAM's recipe learns: on 60 shapes pictures (48 training, ~200 masks; 12 held out),
-    960 steps (about 2.5 minutes here) take the validation's mIoU after one click from
-    ~0.06 by at least 0.15 (issue 12 asks 0.2 in about two minutes: measured 0.20-0.33 over
-    four seeds, docs/evaluation.md). A wrong frame for the clicks, the targets or the
-    candidates' loss keeps it near the start."""
+    960 steps (about two minutes here) take the validation's mIoU after one click from
+    ~0.06 by at least 0.2, as issue 12 asks (measured +0.316; six other draws of the run
+    +0.200 to +0.337, docs/evaluation.md). A wrong frame for the clicks, the targets or
+    the candidates' loss keeps it near the start."""
     annotations = make_shapes(tmp_path / "shapes", images=60, seed=3)
     settings = ft.TrainSettings(epochs=20, lr=2e-3, batch_size=8, warmup=10, val_clicks=1)
     report = ft.finetune(small_service(tmp_path), tmp_path / "shapes" / "images", annotations, tmp_path / "t.pth",
                          settings, progress=False)
     before, after = report["before"]["mIoU"]["1"], report["after"]["mIoU"]["1"]
-    assert report["steps"] == 960 and after - before >= 0.15, (before, after)
+    assert report["steps"] == 960 and after - before >= 0.2, (before, after)
 
 
 def test_the_output_loads_as_a_custom_model_in_the_cli_and_the_service(tmp_path):
