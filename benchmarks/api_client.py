@@ -20,7 +20,7 @@ def main(url: str, image: str, point: str, repeats: int) -> None:
     def file_and_overlay():
         return client.predict(handle_file(image), point, "", "", True, True, api_name="/segment")[0]
 
-    image_id = file_and_overlay()["image_id"]
+    image_id = file_and_overlay()["image"]["image_id"]  # the result schema's image entry
 
     def by_id_masks_only():
         return client.predict(None, point, "", "", True, False, image_id, api_name="/segment")
