@@ -27,8 +27,8 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path[:0] = [str(REPO), str(HERE), str(REPO / "tests")]
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+from browser_pages import BROWSER_ARGS, shown_canvas  # noqa: E402
 
 # In the page: a promise for the time from the next click on ``click`` to the picture in
 # ``result`` changed and decoded (or, with ``text``, to that element's text containing it:
@@ -104,9 +104,7 @@ def clicks_on(page, app: str, count: int, rng) -> dict:
         if app == "ours":
             page.click("#clear")
             page.wait_for_function("!document.querySelector('#result img')")
-            # a click on a picture that has not loaded yet is dropped by Gradio's frontend
-            page.wait_for_function("(() => { const img = document.querySelector('#canvas img'); "
-                                   "return img !== null && img.complete && img.naturalWidth > 0; })()")
+            shown_canvas(page)  # a click on a picture that has not loaded yet is dropped
         at = tuple(rng.uniform(0.2, 0.8, 2))
         result.append(measure(page, "#canvas img", "#canvas" if app == "ours" else "#result", at=at))
         expect = f"clicked {k + 1}"

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from browser_pages import BROWSER_ARGS, shown_canvas
 from conftest import ARTIFACTS, IMGS, running_app
 
 pytestmark = pytest.mark.browser
@@ -19,10 +20,6 @@ if not CHROMIUM:
     if os.environ.get("CI"):
         raise RuntimeError("chromium is missing in CI: scripts/install-browser.sh should have installed it")
     pytest.skip("no chromium on this machine (scripts/install-browser.sh installs it)", allow_module_level=True)
-
-
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @contextlib.contextmanager
@@ -53,14 +50,6 @@ def message(page) -> str:
 
 def image_src(page, selector) -> str:
     return page.locator(f"{selector} img").first.get_attribute("src") or ""
-
-
-def shown_canvas(page):
-    """The canvas picture, once its pixels have arrived: Gradio drops a click on a picture
-    that has not loaded yet (it cannot map the click onto it), as after an upload or Clear."""
-    page.wait_for_function("(() => { const img = document.querySelector('#canvas img'); "
-                           "return img !== null && img.complete && img.naturalWidth > 0; })()")
-    return page.locator("#canvas img")
 
 
 def wait_changed(page, selector, old, timeout=60):
