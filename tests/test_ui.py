@@ -357,7 +357,6 @@ def test_api_prompts_again_by_image_id_without_sending_the_image(served, client,
         client.predict(None, "10 10", api_name="/segment")
 
 
-
 def test_the_benchmarks_api_client_still_speaks_the_api(served):
     """benchmarks/run.py times /segment through benchmarks/api_client.py in a process of
     its own, as a user's script: it once read image_id where the result no longer has it,
@@ -372,6 +371,7 @@ def test_the_benchmarks_api_client_still_speaks_the_api(served):
     assert run.returncode == 0, run.stderr[-2000:]
     times = json.loads(run.stdout.strip().splitlines()[-1])
     assert {kind: len(samples) for kind, samples in times.items()} == {"file_and_overlay": 2, "by_id_masks_only": 2}
+
 
 def test_api_errors_are_readable(client):
     with pytest.raises(Exception, match=r"points: token 2 \('abc'\) is not a number"):
