@@ -13,10 +13,12 @@ import pytest
 import torch
 
 from conftest import IMGS, REPO
-from models import small_sam
+from models import small_sam, tiny_hf
 from sam_app import models
 from sam_app.backends.sam import SamBackend
+from sam_app.backends.transformers_sam import TransformersSamBackend
 from sam_app.errors import SamAppError
+from sam_app.prompts import ObjectPrompt
 from sam_app.service import SamService
 from sam_app.training import finetune as ft
 from sam_app.training.losses import dice_loss, focal_loss, mask_iou, sam_loss
@@ -47,6 +49,8 @@ def test_low_res_targets_are_placed_as_the_image_in_the_input():
     target = ft.low_res_target(mask, 256)
     assert target.shape == (256, 256) and target[:128, :128].all() and not target[:128, 128:].any()
     assert not target[128:].any()  # padding below the image
+    stretched = ft.low_res_target(mask, 256, stretch=True)  # SAM 2's processor: the image fills the square
+    assert stretched[:, :128].all() and not stretched[:, 128:].any()
 
 
 def test_bad_settings_are_messages():
@@ -56,6 +60,8 @@ def test_bad_settings_are_messages():
         ft.TrainSettings(clip_grad=-1)
     with pytest.raises(SamAppError, match="at least 2 images"):
         ft.split([7], 0.2, 0)
+    with pytest.raises(SamAppError, match="finetune trains SAM 1 models .* HQ-SAM and EdgeTAM; classical is none"):
+        ft.trainee(SamService(model_type="classical", device="cpu", precision="fp32"), None)
 
 
 def small_service(folder):
@@ -165,3 +171,59 @@ def test_train_encoder_adds_adapters_and_merges_them(tmp_path):
     moved = {k for k, v in original.items() if not torch.equal(weights["image_encoder." + k], v)}
     assert moved and all(".attn.qkv." in k for k in moved)
     assert not (tmp_path / "enc_embeddings").exists()  # nothing cached: the encoder changed at every step
+
+
+@pytest.mark.parametrize("family", ["sam2", "sam_hq"])
+def test_training_decodes_as_the_served_model(family):
+    """A transformers model trains on its own forward with each object as an image of its
+    own (so each takes its own mask input): equal, in eval mode, to what the served
+    backend (itself equal to transformers' pipeline) gives for the same prompts, in the
+    frame the backend puts them in (SAM 2 stretched, HQ-SAM padded)."""
+    model, processor = tiny_hf(family, seed=3)
+    service = SamService(device="cpu", precision="fp32")
+    backend = TransformersSamBackend(model, processor, family, torch.device("cpu"))
+    service.add_backend(backend, default=True)
+    _, learner = ft.trainee(service, None)
+    assert (learner.frame, learner.side, learner.stretch) == (1024, 256, family == "sam2")
+    image = service.load_image(IMGS / "coffee.png")
+    embedding = backend.encode(image.pixels)
+    points = np.array([[[250, 200]], [[420, 120]]], np.float32)
+    mask_input = np.random.default_rng(0).normal(0, 3, (2, 1, 256, 256)).astype(np.float32)
+    with torch.no_grad():
+        logits, iou = learner.decode(embedding.features, torch.as_tensor(backend.to_frame(points, embedding)),
+                                     torch.ones(2, 1, dtype=torch.long), None, torch.as_tensor(mask_input), False)
+    for k in range(2):
+        served = ObjectPrompt(points[k], np.ones(1, np.int32), mask_input=mask_input[k])
+        scores, low_res = backend._low_res(embedding, [served], False)
+        np.testing.assert_allclose(logits[k].numpy(), low_res[0], atol=1e-4)
+        np.testing.assert_allclose(iou[k].numpy(), scores[0], atol=1e-5)
+
+
+def test_a_transformers_model_fine_tunes_into_a_folder_served_as_a_custom_model(tmp_path, monkeypatch):
+    """SAM 2 (transformers) through the same recipe: the loss falls, and the output is a
+    save_pretrained folder that --checkpoint serves as its own model, with the trained
+    decoder."""
+    from sam_app.models import registry
+
+    for table in ("_MODELS", "_FAMILIES"):  # the custom model this test adds goes with it
+        monkeypatch.setattr(registry, table, dict(getattr(registry, table)))
+    model, processor = tiny_hf("sam2", seed=3)
+    start = {k: v.clone() for k, v in model.mask_decoder.state_dict().items()}
+    service = SamService(device="cpu", precision="fp32", checkpoint_dir=tmp_path)
+    service.add_backend(TransformersSamBackend(model, processor, "sam2", torch.device("cpu")), default=True)
+    annotations = make_shapes(tmp_path / "shapes", images=4, seed=4)
+    settings = ft.TrainSettings(epochs=2, batch_size=4, val_split=0.4, val_clicks=1, warmup=2, lr=1e-3)
+    output = tmp_path / "tuned-sam2"
+    report = ft.finetune(service, tmp_path / "shapes" / "images", annotations, output, settings, progress=False)
+    assert report["steps"] == 6 and np.mean(report["losses"][-2:]) < report["losses"][0]
+    assert (output / "config.json").is_file() and (tmp_path / "tuned-sam2.json").is_file()
+    with pytest.raises(SamAppError, match="--train-encoder adapts SAM 1's image encoder"):
+        ft.finetune(service, tmp_path / "shapes" / "images", annotations, tmp_path / "again",
+                    ft.TrainSettings(train_encoder=True), progress=False)
+    served = SamService(checkpoint=output, checkpoint_dir=tmp_path / "none", device="cpu", precision="fp32")
+    assert served.resolve_model_name() == "tuned-sam2"
+    loaded = served.backend().model.mask_decoder.state_dict()
+    for name, value in model.mask_decoder.state_dict().items():
+        torch.testing.assert_close(loaded[name], value)
+    assert any(not torch.equal(start[name], value) for name, value in loaded.items())
+    assert served.segment(IMGS / "coffee.png", np.array([[300, 200]])).objects[0].masks.shape[-2:] == (400, 600)

@@ -47,11 +47,12 @@ def add_finetune_parser(sub, add_engine_arguments) -> None:
     from .finetune import TrainSettings
 
     defaults = TrainSettings()
-    ft = sub.add_parser("finetune", help="fine-tune a SAM 1 model's prompt encoder and mask decoder on a COCO dataset "
-                                         "(SAM's recipe; resumable)")
+    ft = sub.add_parser("finetune", help="fine-tune a SAM model's prompt encoder and mask decoder on a COCO dataset "
+                                         "(SAM's recipe; resumable): SAM 1, SAM 2.1, HQ-SAM, EdgeTAM")
     ft.add_argument("--images", required=True, help="the dataset's image folder (file_name is relative to it)")
     ft.add_argument("--annotations", required=True, help="COCO instances JSON with segmentations")
-    ft.add_argument("--output", required=True, help="the fine-tuned weights file (.pth); its card, report and "
+    ft.add_argument("--output", required=True, help="the fine-tuned weights: a file (.pth) for SAM 1, a "
+                                                    "save_pretrained folder for the others; its card, report and "
                                                     "embedding cache go beside it")
     ft.add_argument("--epochs", type=int, default=defaults.epochs, help=f"default {defaults.epochs}")
     ft.add_argument("--lr", type=float, default=defaults.lr, help=f"AdamW's peak rate (default {defaults.lr})")
@@ -65,7 +66,8 @@ def add_finetune_parser(sub, add_engine_arguments) -> None:
     ft.add_argument("--resume", action="store_true", help="go on from the last finished epoch of the same run")
     ft.add_argument("--train-encoder", action="store_true",
                     help="also train low-rank adapters (LoRA, peft) on the image encoder's attention, merged into "
-                         "its weights at the end; embeddings are then computed at every step (slow on a CPU)")
+                         "its weights at the end; embeddings are then computed at every step (slow on a CPU); "
+                         "SAM 1 only")
     ft.add_argument("--lora-rank", type=int, default=defaults.lora_rank, help=f"default {defaults.lora_rank}")
     ft.add_argument("--clip-grad", type=float, default=defaults.clip_grad,
                     help=f"scale each step's gradient to at most this L2 norm; 0: never (default {defaults.clip_grad})")

@@ -1,5 +1,6 @@
-"""Fine-tuning a SAM 1 model on a COCO dataset with SAM's own recipe (``python -m sam_app
-finetune``; the paper's section 3 and appendix A).
+"""Fine-tuning a SAM model on a COCO dataset with SAM's own recipe (``python -m sam_app
+finetune``; the paper's section 3 and appendix A): SAM 1 (segment_anything) and the
+families transformers implements (SAM 2.1, HQ-SAM, EdgeTAM), each through ``Trainee``.
 
 - The prompt encoder and mask decoder train; the image encoder is frozen, and each
   training image's embedding is computed once and kept on disk (``<output>_embeddings/``,
@@ -13,24 +14,28 @@ finetune``; the paper's section 3 and appendix A).
   ambiguity-aware output), one after.
 - Loss (``losses.sam_loss``): focal and dice 20:1 on the lowest-loss candidate, plus the
   IoU head's MSE; everything at the 256x256 low-res frame (masks resized into the 1024
-  input, then by 4). AdamW; linear warmup, then the rate x0.1 at 2/3 and again at 0.96
-  of the steps (SAM's schedule, shortened); each step's gradient clipped to L2 norm
-  ``clip_grad`` (0.1, as SAM 2's fine-tuning configs).
+  input as the model's processor does, padded or stretched, then by 4). AdamW; linear
+  warmup, then the rate x0.1 at 2/3 and again at 0.96 of the steps (SAM's schedule,
+  shortened); each step's gradient clipped to L2 norm ``clip_grad`` (0.1, as SAM 2's
+  fine-tuning configs). The recipe is SAM 1's: SAM 2's object-score head gets no loss
+  and keeps its weights.
 - Validation: the evaluate protocol (``evaluate``, clicks first) on a held-out share of
   the images, before and after.
 - After every epoch the trainable weights, the optimiser and the progress are written
   (whole, never half) to ``<output>.resume.pt``: ``resume=True`` goes on from there.
-  The result is a SAM state dict at ``output`` with its card ``<output>.json`` (base
-  model, data, settings, validation), which the registry serves as a custom model.
+  The result, with its card ``<output>.json`` (base model, data, settings, validation)
+  beside it, is served by the registry as a custom model: for SAM 1 a state dict at
+  ``output``, for a transformers model a ``save_pretrained`` folder at ``output``.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 import cv2
 import numpy as np
@@ -89,29 +94,90 @@ class Sample:
     targets: np.ndarray
 
 
-def low_res_target(mask: np.ndarray, side: int) -> np.ndarray:
+def low_res_target(mask: np.ndarray, side: int, stretch: bool = False) -> np.ndarray:
     """HxW bool -> side x side float32 (side = the low-res logits', 256 for SAM): resized
     as the image into the model's square input (longest side first, padded right and
-    bottom), at a quarter of its resolution."""
+    bottom; or, with ``stretch``, to the whole square as SAM 2's processor does), at a
+    quarter of its resolution."""
     height, width = mask.shape
     scale = side / max(height, width)
-    size = (max(1, int(width * scale + 0.5)), max(1, int(height * scale + 0.5)))
+    size = (side, side) if stretch else (max(1, int(width * scale + 0.5)), max(1, int(height * scale + 0.5)))
     small = cv2.resize(mask.astype(np.float32), size, interpolation=cv2.INTER_AREA) >= 0.5
     out = np.zeros((side, side), np.float32)
     out[:size[1], :size[0]] = small
     return out
 
 
-def sam_model(service, model: Optional[str]):
-    """(the backend, its segment_anything ``Sam``); SamAppError for other families."""
+Decode = Callable[..., Any]
+
+
+@dataclass
+class Trainee:
+    """What training needs of a model family. model: the whole model (its
+    ``prompt_encoder`` and ``mask_decoder`` train); frame: the side of its square input
+    (1024), clicks' frame; side: its low-res logits' side (256); stretch: the image fills
+    the square (SAM 2, EdgeTAM) instead of being padded (SAM 1, HQ-SAM); decode:
+    (features, points BxNx2 in the frame, labels BxN, boxes Bx4 or None, mask_input
+    Bx1xLxL or None, multimask) -> (logits BxCxLxL, predicted IoU BxC), with gradients."""
+
+    model: torch.nn.Module
+    frame: int
+    side: int
+    stretch: bool
+    decode: Decode
+
+
+def sam1_decode(sam) -> Decode:
+    def decode(features, points, labels, boxes, mask_input, multimask):
+        sparse, dense = sam.prompt_encoder(points=None if points is None else (points, labels), boxes=boxes,
+                                           masks=mask_input)
+        return sam.mask_decoder(image_embeddings=features, image_pe=sam.prompt_encoder.get_dense_pe(),
+                                sparse_prompt_embeddings=sparse, dense_prompt_embeddings=dense,
+                                multimask_output=multimask)
+    return decode
+
+
+def hf_decode(model) -> Decode:
+    """The model's own forward, each object as an image of its own (the image features
+    repeated) so that each takes its own mask input."""
+    def decode(features, points, labels, boxes, mask_input, multimask):
+        count = len(points if points is not None else boxes)
+        kwargs = {name: _map(value, lambda t: t.expand(count, *t.shape[1:])) for name, value in features.items()}
+        if points is not None:
+            kwargs.update(input_points=points[:, None], input_labels=labels[:, None])
+        if boxes is not None:
+            kwargs["input_boxes"] = boxes[:, None]
+        out = model(**kwargs, input_masks=mask_input, multimask_output=multimask)
+        return out.pred_masks[:, 0], out.iou_scores[:, 0]
+    return decode
+
+
+def trainee(service, model: Optional[str]):
+    """(the backend, its ``Trainee``); SamAppError for families that cannot train."""
+    from ..backends.transformers_sam import TransformersSamBackend
+
     backend = service.backend(model)
-    sam = getattr(backend, "model", None)
-    if not all(hasattr(sam, part) for part in ("image_encoder", "prompt_encoder", "mask_decoder")) or \
+    net = getattr(backend, "model", None)
+    if isinstance(backend, TransformersSamBackend):
+        side = getattr(net.prompt_encoder, "mask_input_size", (256, 256))[0]  # HQ-SAM names none: 256
+        return backend, Trainee(net, backend.frame_size, side, backend.square, hf_decode(net))
+    if not all(hasattr(net, part) for part in ("image_encoder", "prompt_encoder", "mask_decoder")) or \
             not hasattr(backend, "transform"):
-        raise SamAppError(f"finetune trains SAM 1 models (vit_b, vit_l, vit_h and SAM 1 files); {backend.name} is "
-                          "not one")
+        raise SamAppError(f"finetune trains SAM 1 models (vit_b, vit_l, vit_h), SAM 2.1, HQ-SAM and EdgeTAM; "
+                          f"{backend.name} is none of them")
     backend.onnx = None  # the decoder changes: PyTorch runs it from now on (decoder says "torch")
-    return backend, sam
+    return backend, Trainee(net, net.image_encoder.img_size, net.prompt_encoder.mask_input_size[0], False,
+                            sam1_decode(net))
+
+
+def _map(value, fn):
+    """``value`` (a tensor, or dicts and lists of them: an embedding's features) with
+    ``fn`` applied to each tensor."""
+    if isinstance(value, torch.Tensor):
+        return fn(value)
+    if isinstance(value, dict):
+        return {k: _map(v, fn) for k, v in value.items()}
+    return [_map(v, fn) for v in value]
 
 
 def split(image_ids: List[int], share: float, seed: int):
@@ -123,20 +189,21 @@ def split(image_ids: List[int], share: float, seed: int):
     return sorted(int(i) for i in order[held:]), sorted(int(i) for i in order[:held])
 
 
-def prepare(service, backend, coco, images: Path, ids: List[int], folder: Optional[Path],
+def prepare(service, backend, learner: Trainee, coco, images: Path, ids: List[int], folder: Optional[Path],
             progress: bool) -> List[Sample]:
     """The training images' samples, embeddings computed now into ``folder`` unless
     already there (none with ``folder`` None)."""
     from tqdm import tqdm
 
-    side = backend.model.prompt_encoder.mask_input_size[0]
+    side = learner.side
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
     samples = []
     for info in tqdm(coco.loadImgs(ids), desc="embeddings", unit="image", disable=not progress):
         anns = [a for a in coco.loadAnns(coco.getAnnIds(imgIds=[info["id"]])) if not a.get("iscrowd")]
         masks = [coco.annToMask(a).astype(bool) for a in anns]
-        targets = np.stack([low_res_target(m, side) for m in masks if m.any()] or [np.zeros((side, side), np.float32)])
+        targets = np.stack([low_res_target(m, side, learner.stretch) for m in masks if m.any()]
+                           or [np.zeros((side, side), np.float32)])
         if not targets.any():
             continue
         file = Path(images) / info["file_name"]
@@ -145,19 +212,20 @@ def prepare(service, backend, coco, images: Path, ids: List[int], folder: Option
             image = service.load_image(file)
             path = folder / f"{backend.name}_{image.digest[:32]}.pt"
             if not path.exists():
-                atomic_torch_save(backend.encode(image.pixels).features.half().cpu(), path)
+                atomic_torch_save(_map(backend.encode(image.pixels).features, lambda t: t.half().cpu()), path)
         samples.append(Sample(file, path, targets[targets.reshape(len(targets), -1).any(1)]))
     if not samples:
         raise SamAppError("no training image has an object with a non-empty mask")
     return samples
 
 
-def train_step(sam, features: torch.Tensor, targets: np.ndarray, rng: np.random.Generator) -> float:
+def train_step(learner: Trainee, features, targets: np.ndarray, rng: np.random.Generator) -> float:
     """SAM's 11 rounds (module docstring) on one image's objects; gradients accumulate.
-    features: 1xCxExE (1x256x64x64 for SAM); targets: BxLxL float32 (L = 4E). Returns the
-    mean round loss."""
-    device = features.device
-    scale = sam.image_encoder.img_size / targets.shape[-1]  # low-res pixel -> input frame
+    features: the image's embedding as the model takes it (SAM 1: 1xCxExE, 1x256x64x64);
+    targets: BxLxL float32 (L = ``learner.side``). Returns the mean round loss."""
+    device = next(learner.model.mask_decoder.parameters()).device
+    encoder_trains = isinstance(features, torch.Tensor) and features.requires_grad  # SAM 1's, with adapters
+    scale = learner.frame / targets.shape[-1]  # low-res pixel -> input frame
     truth = targets > 0.5
     target = torch.as_tensor(targets[:, None], device=device)
     count = len(targets)
@@ -179,15 +247,13 @@ def train_step(sam, features: torch.Tensor, targets: np.ndarray, rng: np.random.
                             for c in clicks], np.float32)
             points = np.concatenate([points, new], axis=1)
             labels = np.concatenate([labels, [[c[2] if c else -1] for c in clicks]], axis=1)  # -1: no point
-        sparse, dense = sam.prompt_encoder(
-            points=(torch.as_tensor(points, device=device), torch.as_tensor(labels, device=device))
-            if points.shape[1] else None, boxes=boxes, masks=mask_input)
-        logits, iou = sam.mask_decoder(image_embeddings=features, image_pe=sam.prompt_encoder.get_dense_pe(),
-                                       sparse_prompt_embeddings=sparse, dense_prompt_embeddings=dense,
-                                       multimask_output=round_ == 0 and boxes is None)
+        given = points.shape[1] > 0
+        logits, iou = learner.decode(features, torch.as_tensor(points, device=device) if given else None,
+                                     torch.as_tensor(labels, device=device) if given else None, boxes, mask_input,
+                                     round_ == 0 and boxes is None)
         loss, chosen = sam_loss(logits, iou, target)
         last = round_ == POINT_ROUNDS + MASK_ROUNDS
-        loss.backward(retain_graph=features.requires_grad and not last)  # a training encoder serves every round
+        loss.backward(retain_graph=encoder_trains and not last)  # a training encoder serves every round
         total += float(loss.detach())
         mask_input = logits.detach()[torch.arange(count), chosen][:, None]
         predicted = (mask_input[:, 0] > 0).cpu().numpy()
@@ -216,6 +282,20 @@ def schedule(steps: int, warmup: int):
     return factor
 
 
+def save_folder(model, processor, output: Path) -> None:
+    """A transformers model and its processor as a ``save_pretrained`` folder at
+    ``output``, written beside it first and put in place whole (an old one replaced)."""
+    partial, old = output.with_name(output.name + ".partial"), output.with_name(output.name + ".old")
+    for leftover in (partial, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    model.save_pretrained(partial)
+    processor.save_pretrained(partial)
+    if output.exists():
+        output.rename(old)
+    partial.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def atomic_torch_save(value, path: Path) -> None:
     buffer = io.BytesIO()
     torch.save(value, buffer)
@@ -230,8 +310,11 @@ def finetune(service, images: Path, annotations: Path, output: Path, settings: T
 
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    backend, sam = sam_model(service, model)
-    base = backend.name
+    backend, learner = trainee(service, model)
+    sam, base = learner.model, backend.name
+    if settings.train_encoder and not hasattr(sam, "image_encoder"):
+        raise SamAppError(f"--train-encoder adapts SAM 1's image encoder; {base}'s encoder stays frozen (leave the "
+                          "flag out)")
     coco = read_coco(Path(annotations))
     train_ids, val_ids = split(coco.getImgIds(), settings.val_split, settings.seed)
     val_settings = EvalSettings(max_clicks=settings.val_clicks, seed=settings.seed)
@@ -242,8 +325,8 @@ def finetune(service, images: Path, annotations: Path, output: Path, settings: T
                           "it with the same model and seed, or start afresh without --resume")
     before = json.loads(state["before"]) if state else evaluate(service, images, annotations, val_settings, base, progress, val_ids)
     cache = None if settings.train_encoder else output.with_name(output.stem + "_embeddings")
-    samples = prepare(service, backend, coco, images, train_ids, cache, progress)
-    sam.image_encoder.requires_grad_(False)
+    samples = prepare(service, backend, learner, coco, images, train_ids, cache, progress)
+    sam.requires_grad_(False)
     sam.prompt_encoder.requires_grad_(True)
     sam.mask_decoder.requires_grad_(True)
     adapters = add_adapters(sam, settings.lora_rank) if settings.train_encoder else None
@@ -275,8 +358,9 @@ def finetune(service, images: Path, annotations: Path, output: Path, settings: T
                 if sample.embedding is None:  # the encoder trains: its features, with gradients, now
                     features = sam.image_encoder(backend.encoder_input(service.load_image(sample.image).pixels))
                 else:
-                    features = torch.load(sample.embedding, map_location=device, weights_only=True).float()
-                losses.append(train_step(sam, features, sample.targets[first:first + settings.batch_size], rng))
+                    features = _map(torch.load(sample.embedding, map_location=device, weights_only=True),
+                                    lambda t: t.float())
+                losses.append(train_step(learner, features, sample.targets[first:first + settings.batch_size], rng))
                 if settings.clip_grad:
                     torch.nn.utils.clip_grad_norm_(trainable, settings.clip_grad)
                 optimiser.step()
@@ -285,7 +369,8 @@ def finetune(service, images: Path, annotations: Path, output: Path, settings: T
             atomic_torch_save({"base": base, "settings": asdict(settings), "epoch": epoch + 1, "before": json.dumps(before),
                                "prompt_encoder": sam.prompt_encoder.state_dict(),
                                "mask_decoder": sam.mask_decoder.state_dict(), "optimiser": optimiser.state_dict(),
-                               "adapters": {k: v for k, v in sam.image_encoder.state_dict().items() if "lora_" in k},
+                               "adapters": {} if adapters is None else
+                               {k: v for k, v in sam.image_encoder.state_dict().items() if "lora_" in k},
                                "scheduler": scheduler.state_dict(), "rng": rng.bit_generator.state,
                                "losses": losses}, state_path)
     finally:
@@ -295,7 +380,10 @@ def finetune(service, images: Path, annotations: Path, output: Path, settings: T
         sam.image_encoder = adapters.merge_and_unload()
         service.clear_cache()
     after = evaluate(service, images, annotations, val_settings, base, progress, val_ids)
-    atomic_torch_save(sam.state_dict(), output)
+    if hasattr(sam, "image_encoder"):
+        atomic_torch_save(sam.state_dict(), output)
+    else:
+        save_folder(sam, backend.processor, output)
     report = {"base_model": base, "annotations": str(annotations), "settings": asdict(settings),
               "train_images": len(train_ids), "val_images": len(val_ids), "steps": steps, "losses": losses,
               "before": before["summary"], "after": after["summary"]}
