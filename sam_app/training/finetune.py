@@ -117,8 +117,9 @@ class Trainee:
     ``prompt_encoder`` and ``mask_decoder`` train); frame: the side of its square input
     (1024), clicks' frame; side: its low-res logits' side (256); stretch: the image fills
     the square (SAM 2, EdgeTAM) instead of being padded (SAM 1, HQ-SAM); decode:
-    (features, points BxNx2 in the frame, labels BxN, boxes Bx4 or None, mask_input
-    Bx1xLxL or None, multimask) -> (logits BxCxLxL, predicted IoU BxC), with gradients."""
+    (features, points BxNx2 (X, Y) in the frame and labels BxN, or both None; boxes Bx4
+    XYXY or None; mask_input Bx1xLxL or None; multimask) -> (logits BxCxLxL, predicted
+    IoU BxC), with gradients."""
 
     model: torch.nn.Module
     frame: int
