@@ -47,6 +47,15 @@ def decode_by_shape(objects: List[ObjectPrompt], low_res: Callable, result: Call
     return results
 
 
+
+def decode_points(low_res: Callable, points: np.ndarray, batch: int, dtype=np.float32):
+    """Segment everything's prompts, one foreground point each (points: Nx2 (X, Y) image
+    pixels), ``batch`` a call through low_res(prompts) -> (scores KxC, low-res logits
+    KxCx256x256). Returns (scores NxC, low-res logits NxCx256x256 as ``dtype``)."""
+    objects = [ObjectPrompt(np.asarray([xy], np.float32), np.ones(1, np.int32)) for xy in points]
+    parts = [low_res(objects[start:start + batch]) for start in range(0, len(objects), batch)]
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1].astype(dtype, copy=False) for p in parts])
+
 class ObjectResult:
     """Masks for one object, at the original image size, made when first asked for.
 

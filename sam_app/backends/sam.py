@@ -18,7 +18,7 @@ from ..errors import SamAppError
 from ..onnx_decoder import prompt_arrays
 from ..prompts import ObjectPrompt
 from . import fast_attention
-from .base import Backend, ObjectResult, decode_by_shape, upscale_logits
+from .base import Backend, ObjectResult, decode_by_shape, decode_points, upscale_logits
 
 
 @dataclass
@@ -205,12 +205,12 @@ class SamBackend(Backend):
         than the ``PointDecoder`` graph from about 4 prompts a call: docs/performance.md)
         and returns the low-res logits in float16 (callers keep many; PyTorch gives
         float32)."""
-        objects = [ObjectPrompt(np.asarray([xy], np.float32), np.ones(1, np.int32)) for xy in points]
+        def low_res(batch):
+            return self._low_res(embedding, batch, True)
+
         if self.onnx is None:
-            return self._low_res(embedding, objects, True)
-        parts = [self._low_res(embedding, objects[start:start + POINT_BATCH], True)
-                 for start in range(0, len(objects), POINT_BATCH)]
-        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1].astype(np.float16) for p in parts])
+            return decode_points(low_res, points, max(1, len(points)))
+        return decode_points(low_res, points, POINT_BATCH, np.float16)
 
     def full_logits(self, embedding: SamEmbedding, low_res: np.ndarray) -> Iterator[np.ndarray]:
         """Kx256x256 low-res logits -> K HxW float32 logits at the encoded image's size,

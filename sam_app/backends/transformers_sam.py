@@ -28,7 +28,7 @@ import torch
 
 from ..devices import autocast
 from ..prompts import ObjectPrompt
-from .base import Backend, HFModel, ObjectResult, decode_by_shape, upscale_logits
+from .base import Backend, HFModel, ObjectResult, decode_by_shape, decode_points, upscale_logits
 
 POINT_BATCH = 16  # prompts per model call in point_logits: the decoder's memory grows with the batch
 
@@ -134,10 +134,7 @@ class TransformersSamBackend(HFModel, Backend):
     def point_logits(self, embedding: HFEmbedding, points: np.ndarray):
         """One foreground point per prompt, three candidates each (segment everything).
         points: Nx2 (X, Y) pixels -> (scores Nx3, low-res logits Nx3x256x256) float32."""
-        objects = [ObjectPrompt(np.asarray([xy], np.float32), np.ones(1, np.int32)) for xy in points]
-        parts = [self._low_res(embedding, objects[start:start + POINT_BATCH], True)
-                 for start in range(0, len(objects), POINT_BATCH)]
-        return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+        return decode_points(lambda batch: self._low_res(embedding, batch, True), points, POINT_BATCH)
 
     def full_logits(self, embedding: HFEmbedding, low_res: np.ndarray) -> Iterator[np.ndarray]:
         """Kx256x256 low-res logits -> K HxW float32 logits at the image size."""

@@ -119,13 +119,15 @@ class Trainee:
     the square (SAM 2, EdgeTAM) instead of being padded (SAM 1, HQ-SAM); decode:
     (features, points BxNx2 (X, Y) in the frame and labels BxN, or both None; boxes Bx4
     XYXY or None; mask_input Bx1xLxL or None; multimask) -> (logits BxCxLxL, predicted
-    IoU BxC), with gradients."""
+    IoU BxC), with gradients; save(output): the trained model written whole at
+    ``output`` (SAM 1: a state dict; transformers: a ``save_pretrained`` folder)."""
 
     model: torch.nn.Module
     frame: int
     side: int
     stretch: bool
     decode: Decode
+    save: Callable[[Path], None]
 
 
 def sam1_decode(sam) -> Decode:
@@ -161,14 +163,15 @@ def trainee(service, model: Optional[str]):
     net = getattr(backend, "model", None)
     if isinstance(backend, TransformersSamBackend):
         side = getattr(net.prompt_encoder, "mask_input_size", (256, 256))[0]  # HQ-SAM names none: 256
-        return backend, Trainee(net, backend.frame_size, side, backend.square, hf_decode(net))
+        return backend, Trainee(net, backend.frame_size, side, backend.square, hf_decode(net),
+                                lambda output: save_folder(net, backend.processor, output))
     if not all(hasattr(net, part) for part in ("image_encoder", "prompt_encoder", "mask_decoder")) or \
             not hasattr(backend, "transform"):
         raise SamAppError(f"finetune trains SAM 1 models (vit_b, vit_l, vit_h), SAM 2.1, HQ-SAM and EdgeTAM; "
                           f"{backend.name} is none of them")
     backend.onnx = None  # the decoder changes: PyTorch runs it from now on (decoder says "torch")
     return backend, Trainee(net, net.image_encoder.img_size, net.prompt_encoder.mask_input_size[0], False,
-                            sam1_decode(net))
+                            sam1_decode(net), lambda output: atomic_torch_save(net.state_dict(), output))
 
 
 def _map(value, fn):
@@ -381,10 +384,7 @@ def finetune(service, images: Path, annotations: Path, output: Path, settings: T
         sam.image_encoder = adapters.merge_and_unload()
         service.clear_cache()
     after = evaluate(service, images, annotations, val_settings, base, progress, val_ids)
-    if hasattr(sam, "image_encoder"):
-        atomic_torch_save(sam.state_dict(), output)
-    else:
-        save_folder(sam, backend.processor, output)
+    learner.save(output)
     report = {"base_model": base, "annotations": str(annotations), "settings": asdict(settings),
               "train_images": len(train_ids), "val_images": len(val_ids), "steps": steps, "losses": losses,
               "before": before["summary"], "after": after["summary"]}
