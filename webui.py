@@ -12,7 +12,7 @@ import sys
 
 from sam_app.cli import add_engine_arguments, service_from_args
 from sam_app.errors import SamAppError
-from sam_app.limits import add_arguments, apply_arguments
+from sam_app.limits import WEB_ONLY, add_arguments, apply_arguments
 from sam_app.service import IMAGE_CACHE_BYTES
 
 
@@ -24,8 +24,6 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=int(env("SAM_PORT", "7860")), help="port (env SAM_PORT)")
     parser.add_argument("--share", action="store_true", default=env("SAM_SHARE") == "1",
                         help="also open a public gradio.live link (env SAM_SHARE=1)")
-    parser.add_argument("--max-file-size", default=env("SAM_MAX_FILE_SIZE", "50mb"),
-                        help="largest upload accepted (env SAM_MAX_FILE_SIZE, default 50mb)")
     parser.add_argument("--queue-size", type=int, default=int(env("SAM_QUEUE_SIZE", "64")),
                         help="requests waiting at most before new ones are refused (env SAM_QUEUE_SIZE)")
     parser.add_argument("--concurrency", type=int, default=int(env("SAM_CONCURRENCY", "2")),
@@ -40,7 +38,10 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--image-cache-mb", type=float, default=IMAGE_CACHE_BYTES / 2**20,
                         help="decoded images kept for prompts by image_id, in MB of pixels (env SAM_IMAGE_CACHE_MB, "
                              f"default {IMAGE_CACHE_BYTES / 2**20:.0f}; a 12 MP photo takes 36 MB)")
-    add_arguments(parser, ("request_seconds", "everything_seconds"))
+    parser.add_argument("--private-cache", action="store_true", default=env("SAM_PRIVATE_CACHE") == "1",
+                        help="keep each user's (each tab's, without --auth) image embeddings apart, so that how fast "
+                             "a picture answers does not tell whether someone else sent it (env SAM_PRIVATE_CACHE=1)")
+    add_arguments(parser, WEB_ONLY)
     add_engine_arguments(parser)
     return parser.parse_args(argv)
 
@@ -48,12 +49,14 @@ def parse_args(argv=None) -> argparse.Namespace:
 def main(argv=None) -> int:
     args = parse_args(argv)
     from sam_app.ui.app import build_app, exposure_warning, is_local, launch_options, parse_auth
+    from sam_app.ui.common import request_owner
 
     try:
         auth = parse_auth(args.auth)
         apply_arguments(args)
         service = service_from_args(args, cache_size=args.cache_size,
-                                    image_cache_bytes=int(args.image_cache_mb * 2**20))
+                                    image_cache_bytes=int(args.image_cache_mb * 2**20),
+                                    cache_owner=request_owner if args.private_cache else None)
     except SamAppError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -64,7 +67,7 @@ def main(argv=None) -> int:
     demo = build_app(service, model_concurrency=args.concurrency, allow_downloads=args.allow_downloads or local,
                      local=local)
     demo.queue(max_size=args.queue_size, default_concurrency_limit=args.concurrency)
-    demo.launch(**launch_options(service.checkpoint_dir, args.host, args.port, args.share, args.max_file_size, auth))
+    demo.launch(**launch_options(service.checkpoint_dir, args.host, args.port, args.share, auth=auth))
     return 0
 
 

@@ -166,9 +166,12 @@ def load_state_dict(path: os.PathLike) -> dict:
         ) from None
     except (RuntimeError, EOFError, zipfile.BadZipFile, OSError, ValueError) as exc:
         raise CheckpointError(
-            f"{path} is truncated or corrupt ({str(exc).splitlines()[0][:160]}); "
+            f"{path} is truncated or corrupt ({(str(exc).splitlines() or [type(exc).__name__])[0][:160]}); "
             "delete it and download it again"
         ) from None
+    except Exception as exc:  # noqa: BLE001 - the unpickler meets any bytes (a text file gave an IndexError)
+        raise CheckpointError(f"{path} is not a PyTorch checkpoint ({type(exc).__name__} while reading it); nothing "
+                              "in it was run") from None
     if isinstance(obj, dict) and not all(isinstance(v, torch.Tensor) for v in obj.values()):
         for wrapper in ("model", "state_dict"):
             if isinstance(obj.get(wrapper), dict):

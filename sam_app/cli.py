@@ -18,6 +18,7 @@ import numpy as np
 from . import checkpoints, limits, models
 from .devices import ATTENTIONS, DECODERS, DEVICES, PRECISIONS, resolve_device
 from .errors import SamAppError
+from .files import STORAGE_ERRORS
 from .images import DEFAULT_MAX_PIXELS
 from .onnx_decoder import OPSET
 from .training.commands import add_evaluate_parser, add_finetune_parser
@@ -250,6 +251,9 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
     from .export import atomic_write_bytes
     from .onnx_decoder import export_bytes, quantize_bytes, verify
 
+    if not Path(args.output).parent.is_dir():
+        raise SamAppError(f"cannot write {Path(args.output).name}: the folder {Path(args.output).parent} does not "
+                          "exist")
     service = service_from_args(args, device="cpu", precision="fp32", decoder="torch", allow_fallback=False)
     backend = service.backend()
     if models.get(backend.name).family != "sam1":
@@ -445,6 +449,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         return COMMANDS[args.command](args)
     except SamAppError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a file the command had to read or write, at a place no check foresaw
+        what = f" ({exc.filename})" if exc.filename else ""
+        print(f"error: {STORAGE_ERRORS.get(exc.errno, exc.strerror or exc)}{what}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -12,7 +12,7 @@ import contextlib
 
 import torch
 
-from .errors import DeviceError
+from .errors import DeviceError, shorten
 
 DEVICES = ("auto", "cpu", "cuda", "mps")
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
@@ -38,19 +38,19 @@ def resolve_device(name: str = "auto") -> torch.device:
     if name == "cuda" or name.startswith("cuda:"):
         if not torch.cuda.is_available():
             raise DeviceError(
-                f"device {name!r} was asked for, but CUDA is not available to this PyTorch "
+                f"device {shorten(name)} was asked for, but CUDA is not available to this PyTorch "
                 f"({torch.__version__}, built for CUDA {torch.version.cuda or 'none'}); "
                 "use --device auto or --device cpu"
             )
         device = torch.device(name)
         if device.index is not None and device.index >= torch.cuda.device_count():
-            raise DeviceError(f"device {name!r} does not exist: this machine has {torch.cuda.device_count()} CUDA device(s)")
+            raise DeviceError(f"device {shorten(name)} does not exist: this machine has {torch.cuda.device_count()} CUDA device(s)")
         return device
     if name == "mps":
         if not _mps_available():
             raise DeviceError("device 'mps' was asked for, but Apple's MPS backend is not available; use --device auto or cpu")
         return torch.device("mps")
-    raise DeviceError(f"unknown device {name!r}; expected auto, cpu, cuda, cuda:N or mps")
+    raise DeviceError(f"unknown device {shorten(name)}; expected auto, cpu, cuda, cuda:N or mps")
 
 
 def cpu_has_fast_bf16() -> bool:
@@ -68,7 +68,7 @@ def resolve_precision(name: str, device: torch.device) -> str:
     """``auto`` | ``fp32`` | ``bf16`` | ``fp16`` -> a concrete precision for ``device``."""
     name = (name or "auto").strip().lower()
     if name not in PRECISIONS:
-        raise DeviceError(f"unknown precision {name!r}; expected one of {', '.join(PRECISIONS)}")
+        raise DeviceError(f"unknown precision {shorten(name)}; expected one of {', '.join(PRECISIONS)}")
     if name == "auto":
         if device.type == "cuda":
             return "bf16" if torch.cuda.is_bf16_supported() else "fp32"

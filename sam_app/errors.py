@@ -32,3 +32,15 @@ class ResourceError(SamAppError):
 
 class LimitError(SamAppError):
     """A request asks for more than this server's limits allow (see ``limits``)."""
+
+
+class StorageError(SamAppError):
+    """A file could not be written (disk full, read-only folder, name too long)."""
+
+
+def shorten(text: object, most: int = 60, quote: bool = True) -> str:
+    """``repr(text)`` (or ``str`` without ``quote``) cut to about ``most`` characters, for
+    echoing what a user sent: a 1 MB field must not come back whole in a message."""
+    whole = str(text)
+    shown = (repr if quote else str)(whole[:most + 1] if isinstance(text, str) else text)
+    return shown if len(shown) <= most + 2 else f"{shown[:most]}... ({len(whole):,} characters)"

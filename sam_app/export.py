@@ -13,19 +13,22 @@ from typing import Callable, Dict, Optional, Sequence, Tuple, Union
 import cv2
 import numpy as np
 
+from .files import writing
+
 
 def atomic_write_bytes(path: Union[str, os.PathLike], data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path`` and rename it into place, so a
     reader never sees a half-written file."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with writing(path):
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 @contextlib.contextmanager
@@ -33,12 +36,14 @@ def replaced_folder(target: Path):
     """A new folder beside ``target`` to fill; when the block ends well it replaces
     ``target`` whole (an earlier one is removed), otherwise it is removed: a reader never
     sees a half-written folder."""
-    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    with writing(target):
+        staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     try:
         yield staging
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(staging, target)
+        with writing(target):
+            if target.exists():
+                shutil.rmtree(target)
+            os.replace(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -24,10 +24,11 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .errors import ImageError
+from .files import read_bytes
 
 DEFAULT_MAX_PIXELS = int(os.environ.get("SAM_MAX_PIXELS", 40_000_000))
 
-ImageSource = Union[str, os.PathLike, bytes, bytearray, Image.Image, np.ndarray]
+ImageSource = Union[str, os.PathLike, bytes, bytearray, Image.Image, np.ndarray, "ImageRef"]
 
 # Formats decoded from files and bytes: Pillow's own decoders only. Others Pillow knows
 # are refused unopened, EPS among them (Pillow hands it to Ghostscript, an external
@@ -75,6 +76,18 @@ class LoadedImage:
         return int(self.pixels.shape[1])
 
 
+@dataclass(frozen=True)
+class ImageRef:
+    """A loaded image by reference, for state that lives long (a browser tab's): its id
+    in a service's image store (``SamService.image_ref``), its content digest and its size
+    in pixels. The pixels stay in the store, bounded for the whole process."""
+
+    image_id: str
+    digest: str
+    height: int
+    width: int
+
+
 def fit_scale(height: int, width: int, max_side: int) -> float:
     """The factor (at most 1) that brings an image's longest side down to ``max_side``."""
     return min(1.0, max_side / max(height, width))
@@ -90,7 +103,9 @@ def content_digest(pixels: np.ndarray) -> str:
 
 def load_image(source: ImageSource, max_pixels: int = DEFAULT_MAX_PIXELS, name: Optional[str] = None) -> LoadedImage:
     """Load and normalise ``source``; see the module docstring for what is accepted.
-    ``name`` is what error messages call bytes (default "the uploaded data").
+    ``name`` is what error messages call the image (default: a file's name, or "the
+    uploaded data" for bytes). A file is read only if it is a regular file within
+    ``LIMITS.max_file_size`` (``files.read_bytes``).
 
     Raises ``ImageError`` with a specific message for missing files, unreadable or
     truncated data, unsupported array shapes and images over ``max_pixels``.
@@ -104,11 +119,9 @@ def load_image(source: ImageSource, max_pixels: int = DEFAULT_MAX_PIXELS, name: 
     elif isinstance(source, (bytes, bytearray, memoryview)):
         pixels = _open_and_convert(io.BytesIO(bytes(source)), max_pixels, name=name or "the uploaded data")
     elif isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        if not path.is_file():
-            raise ImageError(f"image file not found: {path}")
-        with open(path, "rb") as f:
-            pixels = _open_and_convert(f, max_pixels, name=path.name)  # no server folders in messages
+        name = name or Path(source).name  # no server folders in messages
+        data = read_bytes(source, name, error=ImageError, what="image file")
+        pixels = _open_and_convert(io.BytesIO(data), max_pixels, name=name)
     else:
         raise ImageError(
             f"unsupported image type {type(source).__name__}; expected a file path, bytes, "

@@ -21,7 +21,7 @@ from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from .errors import LimitError, PromptError
+from .errors import LimitError, PromptError, shorten
 from .limits import LIMITS
 
 LOW_RES_SIZE = 256  # SAM's low-resolution logit size (H = W = 256)
@@ -76,11 +76,11 @@ def parse_numbers(text: Optional[str], what: str) -> List[float]:
             value = float(token)
         except ValueError:
             raise PromptError(
-                f"{what}: token {i} ({token!r}) is not a number; "
+                f"{what}: token {i} ({shorten(token)}) is not a number; "
                 f"expected numbers separated by spaces or commas"
             ) from None
         if not np.isfinite(value):
-            raise PromptError(f"{what}: token {i} ({token!r}) is not a finite number")
+            raise PromptError(f"{what}: token {i} ({shorten(token)}) is not a finite number")
         numbers.append(value)
     return numbers
 

@@ -3,7 +3,7 @@ coordinate-axes preview. Inputs are HxWx3 uint8 RGB; coordinates are (X, Y) pixe
 
 from __future__ import annotations
 
-from typing import Optional, Sequence, Tuple
+from typing import Iterable, Optional, Sequence, Tuple
 
 import cv2
 import numpy as np
@@ -82,7 +82,7 @@ def _bbox(mask: np.ndarray):
 
 def overlay_masks(
     pixels: np.ndarray,
-    masks: Sequence[np.ndarray],
+    masks: Iterable[np.ndarray],
     scores: Optional[Sequence[Optional[float]]] = None,
     colours: Optional[Sequence[Tuple[int, int, int]]] = None,
     alpha: float = 0.45,
@@ -91,27 +91,28 @@ def overlay_masks(
 ) -> np.ndarray:
     """``pixels`` with each HxW bool mask tinted in its colour, outlined, and labelled with
     its number and score (``#1 0.93``; scores of None or NaN are left out) when scores
-    are given, or with ``names``. Work is done in uint8 inside each mask's bounding box,
-    so cost follows the masks, not the image."""
+    are given, or with ``names``. ``masks`` is read once, one mask at a time (a generator
+    keeps only one full-size mask in memory); outlines and labels are drawn after every
+    tint, over them. Work is done in uint8 inside each mask's bounding box, so cost
+    follows the masks, not the image."""
     canvas = np.ascontiguousarray(pixels.copy())
-    colours = colours or [colour(i) for i in range(len(masks))]
     thick = max(1, _scale(canvas) // 2)
-    boxes = [_bbox(mask) for mask in masks]
-    for mask, c, box in zip(masks, colours, boxes):
+    marks = []  # (index, colour, box, outer contours) of each non-empty mask
+    for i, mask in enumerate(masks):
+        box = _bbox(mask)
         if box is None:
             continue
+        c = colours[i] if colours is not None else colour(i)
         x, y, w, h = box
         region, inside = canvas[y:y + h, x:x + w], mask[y:y + h, x:x + w].view(np.uint8)
         cv2.copyTo(cv2.LUT(region, _tint_table(c, alpha)), inside, region)  # writes into canvas
-    for i, (mask, c, box) in enumerate(zip(masks, colours, boxes)):
-        if box is None:
-            continue
-        x, y, w, h = box
+        # 8-connected lines: anti-aliasing costs several times more on ragged masks and does not
+        # show once the browser scales the picture down
+        contours = cv2.findContours(inside, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE, offset=(x, y))[0] \
+            if outline else ()
+        marks.append((i, c, box, contours))
+    for i, c, box, contours in marks:
         if outline:
-            # 8-connected lines: anti-aliasing costs several times more on ragged masks and does not
-            # show once the browser scales the picture down
-            contours, _ = cv2.findContours(mask[y:y + h, x:x + w].view(np.uint8), cv2.RETR_EXTERNAL,
-                                           cv2.CHAIN_APPROX_SIMPLE, offset=(x, y))
             cv2.drawContours(canvas, contours, -1, (255, 255, 255), thick + 2, cv2.LINE_8)
             cv2.drawContours(canvas, contours, -1, c, thick, cv2.LINE_8)
         if names is not None:

@@ -28,7 +28,7 @@ import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from cachetools import LRUCache
@@ -36,9 +36,9 @@ from cachetools import LRUCache
 from . import checkpoints, models
 from .backends.base import Backend, ObjectResult
 from .devices import release_memory, resolve_device, resolve_precision
-from .errors import CheckpointError, ImageError, ResourceError, SamAppError
-from .images import DEFAULT_MAX_PIXELS, ImageSource, LoadedImage, load_image
-from .limits import Deadline
+from .errors import CheckpointError, ImageError, LimitError, ResourceError, SamAppError, shorten
+from .images import DEFAULT_MAX_PIXELS, ImageRef, ImageSource, LoadedImage, load_image
+from .limits import Deadline, check_memory
 from .prompts import ObjectPrompt, build_objects, parse_prompt
 
 DEFAULT_CACHE_SIZE = int(os.environ.get("SAM_EMBEDDING_CACHE", 16))
@@ -50,13 +50,18 @@ DECODE_CHUNK = 32  # objects decoded at once: the decoder's memory grows with th
 KNOWN_FILES = 1024  # (path, size, mtime) or content key -> image_id
 
 
-@dataclass
+@dataclass(eq=False)
 class SegmentResult:
     """image_size: (H, W). model: the backend's name. objects: one per object prompt."""
 
     image_size: Tuple[int, int]
     model: str
     objects: List[ObjectResult]
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes its objects hold (``ObjectResult.nbytes``)."""
+        return sum(o.nbytes for o in self.objects)
 
 
 class SamService:
@@ -75,6 +80,9 @@ class SamService:
     allow_fallback: with no model type and no checkpoint, serve the registry's model
       that needs no weights (the classical backend) instead of failing.
     image_cache_bytes: decoded images kept for ``image_by_id``, by their pixels' size.
+    cache_owner: None (one embedding cache shared by every caller), or a function that
+      names who is asking (a user, a browser tab): each then has embeddings of their own,
+      so that how fast an image answers tells nobody whether someone else sent it.
     """
 
     def __init__(
@@ -90,6 +98,7 @@ class SamService:
         decoder: str = "auto",
         attention: str = "sdpa",
         image_cache_bytes: int = IMAGE_CACHE_BYTES,
+        cache_owner: Optional[Callable[[], Optional[str]]] = None,
     ):
         if cache_size < 1:
             raise SamAppError(f"cache size must be at least 1, got {cache_size}")
@@ -117,6 +126,7 @@ class SamService:
         self._images: LRUCache = LRUCache(image_cache_bytes, getsizeof=lambda image: image.pixels.nbytes)
         self._files: LRUCache = LRUCache(KNOWN_FILES)  # (path, size, mtime) or content key -> image_id
         self._cache_lock = threading.Lock()
+        self.cache_owner = cache_owner
         self.encode_count = 0  # image encodings actually run (cache misses)
         self._trimmed_at = 0.0
 
@@ -165,7 +175,7 @@ class SamService:
         with self._backend_lock:
             if name not in self._backends:
                 if name not in models.names():
-                    raise SamAppError(f"unknown model {name!r}; available: {', '.join(self.model_names())}")
+                    raise SamAppError(f"unknown model {shorten(name)}; available: {', '.join(self.model_names())}")
                 self._backends[name] = self._load(models.get(name))
             return self._backends[name]
 
@@ -186,7 +196,7 @@ class SamService:
                     "https://huggingface.co/facebook/sam3 and log in first), or put the model's folder in "
                     f"{self.checkpoint_dir}")
         elif name not in models.names("detector") and not is_detector(self._backends.get(name)):
-            raise SamAppError(f"{name!r} is not a text model; expected one of {', '.join(models.names('detector'))}")
+            raise SamAppError(f"{shorten(name)} is not a text model; expected one of {', '.join(models.names('detector'))}")
         return self._loaded(name)
 
     def _load(self, spec: models.ModelSpec) -> Backend:
@@ -231,6 +241,8 @@ class SamService:
         used out first) can be fetched again by their ``image_id``."""
         if isinstance(source, LoadedImage):
             return source
+        if isinstance(source, ImageRef):
+            return self.image_by_id(source.image_id)
         file_key = None
         if isinstance(source, (str, os.PathLike)):
             try:
@@ -252,6 +264,18 @@ class SamService:
                 self._files[file_key] = token
         return image
 
+    def image_ref(self, image: LoadedImage) -> ImageRef:
+        """``image`` kept in the image store, by reference (``images.ImageRef``); LimitError
+        when it is larger than the whole store."""
+        token = self.image_id(image)
+        with self._cache_lock:
+            if image.pixels.nbytes > self._images.maxsize:
+                raise LimitError(f"the image takes {image.pixels.nbytes / 2**20:.0f} MB, more than this server keeps "
+                                 f"for images ({self._images.maxsize / 2**20:.0f} MB: --image-cache-mb or "
+                                 "SAM_IMAGE_CACHE_MB raises it)")
+            self._images[token] = image
+        return ImageRef(token, image.digest, image.height, image.width)
+
     def image_id(self, image: LoadedImage) -> str:
         """The id clients send instead of ``image`` to prompt it again: a keyed hash of
         its content with this process's secret, so that only whoever sent the picture
@@ -263,16 +287,17 @@ class SamService:
         with self._cache_lock:
             image = self._images.get(image_id)
         if image is None:
-            raise ImageError(f"unknown image_id {image_id!r}: it was never sent to this server, or it has left the "
+            raise ImageError(f"unknown image_id {shorten(image_id)}: it was never sent to this server, or it has left the "
                              f"cache of recent images ({self._images.maxsize / 2**20:.0f} MB: --image-cache-mb or "
                              "SAM_IMAGE_CACHE_MB raises it); send the image again")
         return image
 
-    def embedding(self, image: LoadedImage, model: Optional[str] = None):
+    def embedding(self, image: ImageSource, model: Optional[str] = None):
         """The cached embedding of ``image`` for ``model`` (a segmenter, or a loaded text
-        model that has one: SAM 3), encoding it at most once."""
+        model that has one: SAM 3), encoding it at most once (once per ``cache_owner``)."""
+        image = self.load_image(image)
         backend = self._backends[model] if is_detector(self._backends.get(model)) else self.backend(model)
-        key = (backend.name, image.digest)
+        key = (backend.name, image.digest, self.cache_owner() if self.cache_owner else None)
         with self._cache_lock:
             value = self._cache.get(key)
             if value is not None:
@@ -330,10 +355,11 @@ class SamService:
         (None: no limit), checked between chunks (``limits.Deadline``; the image's
         encoding, once per image, is not counted); LimitError when over."""
         loaded = self.load_image(image)
+        objects, results = list(objects), []
+        check_memory(len(objects), 3 if multimask else 1, loaded.height, loaded.width, return_logits, DECODE_CHUNK)
         backend = self.backend(model)
         embedding = self.embedding(loaded, backend.name)
         deadline = Deadline(budget_s, "request_seconds")
-        objects, results = list(objects), []
         with out_of_memory_as_error():
             for start in range(0, len(objects), DECODE_CHUNK):
                 deadline.check(start, len(objects), "objects")

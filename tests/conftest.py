@@ -116,17 +116,26 @@ def vit_b_checkpoint(tmp_path_factory) -> Path:
 
 
 @contextlib.contextmanager
-def running_app(service: SamService):
-    """The web UI around ``service``, launched as webui.py does; yields its URL."""
-    from sam_app.ui import build_app, launch_options
+def launched(service: SamService, **launch):
+    """The web UI around ``service``, launched as webui.py does (``launch``: more
+    ``launch_options``, e.g. auth); yields (its sections, the Blocks, its URL)."""
+    from sam_app.ui import launch_options
+    from sam_app.ui.app import build_app_and_ui
 
-    demo = build_app(service)
-    demo.queue(max_size=32, default_concurrency_limit=2)
-    _, url, _ = demo.launch(prevent_thread_lock=True, quiet=True, **launch_options(service.checkpoint_dir))
+    demo, ui = build_app_and_ui(service)
+    demo.queue(max_size=64, default_concurrency_limit=2)
+    _, url, _ = demo.launch(prevent_thread_lock=True, quiet=True, **launch_options(service.checkpoint_dir, **launch))
     try:
-        yield url
+        yield ui, demo, url
     finally:
         demo.close()
+
+
+@contextlib.contextmanager
+def running_app(service: SamService):
+    """``launched``, yielding its URL only."""
+    with launched(service) as (_, _, url):
+        yield url
 
 
 @contextlib.contextmanager

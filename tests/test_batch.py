@@ -278,8 +278,11 @@ def batch_mode(tiny_model):
 def run_ui(mode, uploads, source="Everything", prompts=None, formats=("coco", "png")):
     from sam_app.ui.state import Session
 
-    return mode.on_run(uploads, source, prompts, 4, 0, 0, list(formats), False, Session(),
-                       progress=lambda *a, **k: None)
+    final = {}  # the handler yields the table as images finish, then the summary and the zip
+    for update in mode.on_run(uploads, source, prompts, 4, 0, 0, list(formats), False, Session(),
+                              progress=lambda *a, **k: None):
+        final.update(update)
+    return final
 
 
 def test_ui_batch_zip_with_prompts_gives_the_cli_dataset(batch_mode, tiny_cli, folder, tmp_path):

@@ -417,7 +417,7 @@ def test_flags_and_environment_set_the_limits(monkeypatch):
     monkeypatch.setenv("SAM_MAX_OBJECTS", "7")
     assert Limits.from_env().max_objects == 7
     monkeypatch.setenv("SAM_MAX_OBJECTS", "many")
-    with pytest.raises(SamAppError, match="SAM_MAX_OBJECTS='many' is not a number"):
+    with pytest.raises(SamAppError, match="SAM_MAX_OBJECTS='many' is not a valid value"):
         Limits.from_env()
 
 
@@ -498,7 +498,7 @@ def test_large_images_are_shown_scaled_and_clicks_map_back(p, tmp_path, coffee):
     Image.fromarray(big).save(path, quality=90)
     session = state(p, p.on_image(str(path), Session(), progress=NO_PROGRESS))
     scale = 2048 / 4500
-    assert Image.open(p.shared.outputs.canvas(session)).size == (2048, 1365)
+    assert Image.open(p.shared.outputs.canvas(session, p.shared.image(session))).size == (2048, 1365)
     # the pixel centre clicked on screen, in image pixels
     out = click(p, session, 1024, 682)
     session = state(p, out)
@@ -559,13 +559,13 @@ def test_output_folders_of_ended_processes_go_and_outputs_stay_within_their_budg
         for folder in folders.values():
             folder.mkdir()
             (folder / "overlay.jpg").write_bytes(b"x" * 1000)
-        (folders["ended"] / OWNER).write_text(f"{ended.stdout.strip()} token")
-        (folders["alive"] / OWNER).write_text(f"{alive.pid} token")
-        (folders["mine"] / OWNER).write_text(f"{os.getpid()} {PROCESS_TOKEN}")  # another UI of this process
+        (folders["ended"] / f"{OWNER}x").write_text(f"{ended.stdout.strip()} token")
+        (folders["alive"] / f"{OWNER}x").write_text(f"{alive.pid} token")
+        (folders["mine"] / f"{OWNER}x").write_text(f"{os.getpid()} {PROCESS_TOKEN}")  # another UI of this process
         (folders["unowned"] / "overlay.jpg").write_bytes(b"x")  # no owner: an older version's, or a crash's
         restarted = tmp_path / "sam_app_outputs_reused"
         restarted.mkdir()
-        (restarted / OWNER).write_text(f"{os.getpid()} an-earlier-process-with-our-id")
+        (restarted / f"{OWNER}x").write_text(f"{os.getpid()} an-earlier-process-with-our-id")
         mine = claim_folder(tmp_path)
         assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, folders["alive"].name,
                                                                      folders["mine"].name])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, Dict, List, Optional, Protocol, Tuple
+from typing import Callable, List, Optional, Protocol, Tuple
 
 import cv2
 import numpy as np
@@ -57,27 +57,31 @@ def decode_points(low_res: Callable, points: np.ndarray, batch: int, dtype=np.fl
     return np.concatenate([p[0] for p in parts]), np.concatenate([p[1].astype(dtype, copy=False) for p in parts])
 
 class ObjectResult:
-    """Masks for one object, at the original image size, made when first asked for.
+    """Masks for one object, at the original image size, made when asked for.
 
     scores: C float32 predicted IoU (C = 3 with multimask, else 1; NaN where the backend
     has no score). best: index of the highest score. low_res_logits: Cx256x256 float32,
     feed one back as ``mask_input`` to refine (None where the backend has none). logits:
     CxHxW float32 before thresholding, only when asked for.
 
-    Masks come either ready (``masks``: CxHxW bool) or from ``upscale(candidate, (h, w))
-    -> hxw bool``, run for a candidate only when it is used: a click in the web UI shows
-    one candidate at screen size, and only a download needs it at 12 MP.
+    Masks come either ready (``masks``: CxHxW bool, kept run-length encoded) or from
+    ``upscale(candidate, (h, w)) -> hxw bool``, run for a candidate each time it is used
+    and not kept: a click in the web UI shows one candidate at screen size, and a result
+    of 256 objects on a 36 MP image must not hold 256 full-size masks (docs/security.md).
     """
 
     def __init__(self, prompt: ObjectPrompt, scores: np.ndarray, low_res_logits: Optional[np.ndarray], best: int,
                  image_size: Tuple[int, int], masks: Optional[np.ndarray] = None,
                  upscale: Optional[Callable[[int, Tuple[int, int]], np.ndarray]] = None,
                  logits: Optional[np.ndarray] = None):
+        from pycocotools import mask as mask_utils
+
         if masks is None and upscale is None:
             raise ValueError("an ObjectResult needs masks or an upscale function")
         self.prompt, self.scores, self.low_res_logits, self.best = prompt, scores, low_res_logits, best
         self.image_size, self.logits, self._upscale = tuple(image_size), logits, upscale
-        self._masks: Dict[int, np.ndarray] = {} if masks is None else dict(enumerate(masks))
+        self._rles = None if masks is None else [mask_utils.encode(np.asfortranarray(m.astype(np.uint8)))
+                                                 for m in masks]
 
     @classmethod
     def from_low_res(cls, prompt: ObjectPrompt, scores: np.ndarray, low_res: np.ndarray, image_size: Tuple[int, int],
@@ -95,18 +99,21 @@ class ObjectResult:
                    image_size=image_size, upscale=upscale, logits=logits)
 
     def mask(self, candidate: int) -> np.ndarray:
-        """HxW bool: one candidate at the image size (made once)."""
-        if candidate not in self._masks:
-            if not 0 <= candidate < len(self.scores):
-                raise IndexError(f"candidate {candidate} of {len(self.scores)}")
-            self._masks[candidate] = self._upscale(candidate, self.image_size)
-        return self._masks[candidate]
+        """HxW bool: one candidate at the image size (made anew at each call: keep it
+        while you need it)."""
+        if not 0 <= candidate < len(self.scores):
+            raise IndexError(f"candidate {candidate} of {len(self.scores)}")
+        if self._rles is not None:
+            from pycocotools import mask as mask_utils
+
+            return mask_utils.decode(self._rles[candidate]).astype(bool)
+        return self._upscale(candidate, self.image_size)
 
     def mask_at(self, candidate: int, size: Tuple[int, int]) -> np.ndarray:
-        """(h, w) bool: one candidate at another size, e.g. the size it is shown at; from
-        the low-res logits directly when the full-size mask has not been made."""
+        """(h, w) bool: one candidate at another size, e.g. the size it is shown at;
+        upscaled from the low-res logits directly to that size where it can be."""
         size = tuple(size)
-        if size == self.image_size or (self._upscale is None or candidate in self._masks):
+        if size == self.image_size or self._rles is not None:
             return resize_mask(self.mask(candidate), size)
         return self._upscale(candidate, size)
 
@@ -119,6 +126,12 @@ class ObjectResult:
     def best_mask(self) -> np.ndarray:
         """HxW bool: the candidate with the highest predicted IoU."""
         return self.mask(self.best)
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes it holds: low-res logits, kept masks' run lengths, full-size logits."""
+        held = sum(a.nbytes for a in (self.low_res_logits, self.logits) if a is not None)
+        return held + sum(len(r["counts"]) for r in self._rles or [])
 
 
 class Embedding(Protocol):

@@ -22,6 +22,7 @@ from typing import Any, Dict, Iterable, List
 
 from ..errors import SamAppError
 from ..export import atomic_write_bytes, decode_rle, mask_png_bytes, replaced_folder
+from ..files import check_label, inside, writing
 from .job import Job
 
 FORMATS = ("coco", "yolo", "png")
@@ -73,7 +74,7 @@ class Store:
     def write_pngs(self, part: Dict[str, Any]) -> None:
         """masks/<stem>/<k>.png for each annotation k (0/255, the image's size), as a
         folder written beside and renamed into place."""
-        target = self.output / "masks" / stem(part["file_name"])
+        target = inside(self.output / "masks", stem(part["file_name"]))  # never outside the output folder
         target.parent.mkdir(parents=True, exist_ok=True)
         with replaced_folder(target) as staging:
             for k, ann in enumerate(part["annotations"]):
@@ -91,7 +92,7 @@ class Store:
         written = []
         if "png" in formats:
             for part in parts():
-                if not (self.output / "masks" / stem(part["file_name"])).is_dir():
+                if not inside(self.output / "masks", stem(part["file_name"])).is_dir():
                     self.write_pngs(part)  # finished in a run without --format png
             written.append(self.output / "masks")
         if "coco" in formats:
@@ -131,7 +132,8 @@ class Store:
         """labels/<stem>.txt: per object "class x1 y1 x2 y2 ..." (its largest contour,
         normalised to [0, 1]); classes.txt: one category name per line, class = line."""
         classes = {c["id"]: i for i, c in enumerate(job.categories)}
-        atomic_write_bytes(self.output / "classes.txt", "".join(c["name"] + "\n" for c in job.categories).encode())
+        names = [check_label(c["name"], "classes.txt") for c in job.categories]  # one line each, or YOLO misreads
+        atomic_write_bytes(self.output / "classes.txt", "".join(name + "\n" for name in names).encode())
         for part in parts():
             w, h = part["width"], part["height"]
             lines = []
@@ -140,7 +142,7 @@ class Store:
                     xy = ann["polygons"][0]
                     coords = " ".join(f"{v / (w if i % 2 == 0 else h):.6f}" for i, v in enumerate(xy))
                     lines.append(f"{classes[ann['category_id']]} {coords}\n")
-            label = self.output / "labels" / (stem(part["file_name"]) + ".txt")
+            label = inside(self.output / "labels", stem(part["file_name"]) + ".txt")
             label.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(label, "".join(lines).encode())
         return self.output / "labels"
@@ -148,11 +150,13 @@ class Store:
     @contextmanager
     def _staged(self, path: Path):
         """A text file written beside ``path`` and renamed into place when whole."""
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with writing(path):
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         try:
-            with io.open(fd, "w", encoding="utf-8") as f:
+            with writing(path), io.open(fd, "w", encoding="utf-8") as f:
                 yield f
-            os.replace(tmp, path)
+            with writing(path):
+                os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 import cv2
 import numpy as np
 from pycocotools import mask as mask_utils
 
-from ..errors import SamAppError
+from ..errors import LimitError, SamAppError
 from ..export import encode_rle, rle_json
+from ..files import read_bytes
 from ..images import DEFAULT_MAX_PIXELS, LoadedImage, load_image
+from ..limits import LIMITS
 from ..prompts import ObjectPrompt, build_objects
 from ..tasks.text import asked_phrase, find_phrases
 from .job import Item, item_key
@@ -48,11 +49,9 @@ def read_item(item: Item, done_key: Optional[str], settings: str, max_pixels: in
     """Read ``item``'s file once: hash its bytes for the key, and decode it unless the part
     stored under ``done_key`` is for the same key. Never raises for a bad file."""
     try:
-        data = Path(item.path).read_bytes()
-    except FileNotFoundError:
-        return Read(item, "", FAILED, reason=f"image file not found: {item.path}")
-    except OSError as exc:
-        return Read(item, "", FAILED, reason=f"cannot read {item.path}: {exc.strerror or exc}")
+        data = read_bytes(item.path, item.name, what="image file")  # regular files within the size limit only
+    except SamAppError as exc:
+        return Read(item, "", FAILED, reason=str(exc))
     key = item_key(item, hashlib.blake2b(data, digest_size=20).hexdigest(), settings)
     if key == done_key:
         return Read(item, key, SKIPPED)
@@ -66,13 +65,14 @@ class Segmenter:
     """The model side of a job: ``service``'s model (loaded once) turns a read image into
     its part. everything: the generator's settings (``EverythingSettings.as_dict()``) or
     None for the items' own prompts; multimask: keep the best of three candidates;
-    model: the service's model to run (None: its default)."""
+    model: the service's model to run (None: its default); budget_s: seconds one image's
+    decoding may take (None: no limit; ``limits.Deadline``)."""
 
     def __init__(self, service, everything: Optional[Dict[str, Any]] = None, multimask: bool = False,
-                 model: Optional[str] = None):
+                 model: Optional[str] = None, budget_s: Optional[float] = None):
         from ..tasks.everything import EverythingSettings, MaskGenerator
 
-        self.service, self.multimask, self.model = service, multimask, model
+        self.service, self.multimask, self.model, self.budget_s = service, multimask, model, budget_s
         self.generator = None
         if everything is not None:
             settings = EverythingSettings(**{**everything, "output_mode": "coco_rle"})
@@ -86,7 +86,7 @@ class Segmenter:
         """The part of an image read with status todo (see the module docstring)."""
         image, item = read.image, read.item
         if self.generator is not None:
-            data = self.generator.generate_data(image)
+            data = self.generator.generate_data(image, budget_s=self.budget_s)
             annotations = [annotation(rle, 1, float(iou), stability=float(stab))
                            for rle, iou, stab in zip(data["rles"], data["iou_preds"], data["stability_score"])]
         else:
@@ -100,6 +100,11 @@ class Segmenter:
         (category: the given one, or the phrase it answers; score: the text model's).
         Every object the segmenter makes is decoded in one call."""
         size = (image.height, image.width)
+        asked = sum(o["max_instances"] if "text" in o else 1 for o in objects)
+        if asked > LIMITS.max_objects:
+            text = f" (up to {asked} masks with the instances text may find)" if asked != len(objects) else ""
+            raise LimitError(f"{len(objects)} objects{text}; at most {LIMITS.max_objects} objects are accepted for "
+                             f"one image ({LIMITS.raise_hint('max_objects')})")
         prompts: List[ObjectPrompt] = []
         plan = []  # per annotation: (category_id, score or None, source id, index into prompts or a result)
         for number, obj in enumerate(objects, start=1):
@@ -119,7 +124,8 @@ class Segmenter:
                     prompts += build_objects(points, labels, box, size)
             except SamAppError as exc:
                 raise SamAppError(f"object {number}: {exc}") from None
-        made = self.service.segment_objects(image, prompts, multimask=self.multimask, model=self.model).objects \
+        made = self.service.segment_objects(image, prompts, multimask=self.multimask, model=self.model,
+                                            budget_s=self.budget_s).objects \
             if prompts else []
         annotations = []
         for category, score, source, what in plan:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
 
 from ..checkpoints import checkpoint_dir
-from ..errors import CheckpointError, SamAppError
+from ..errors import CheckpointError, SamAppError, shorten
 
 DEVICE_TYPES = ("cpu", "cuda", "mps")
 
@@ -185,7 +185,7 @@ def get(name: str) -> ModelSpec:
     try:
         return _MODELS[name]
     except KeyError:
-        raise CheckpointError(f"unknown model type {name!r}; expected one of {', '.join(_MODELS)}") from None
+        raise CheckpointError(f"unknown model type {shorten(name)}; expected one of {', '.join(_MODELS)}") from None
 
 
 def official_for(path: os.PathLike) -> Optional[ModelSpec]:

@@ -43,8 +43,9 @@ from segment_anything.utils.amg import (
 )
 from torchvision.ops.boxes import batched_nms, box_area
 
-from ..errors import LimitError, SamAppError
+from ..errors import LimitError, SamAppError, shorten
 from ..export import encode_rle, rle_json
+from ..files import number
 from ..images import ImageSource, LoadedImage
 from ..limits import LIMITS, Deadline
 
@@ -54,6 +55,12 @@ INT_OPTIONS = ("points_per_side", "points_per_batch", "crop_n_layers", "crop_n_p
 FLOAT_OPTIONS = ("pred_iou_thresh", "stability_score_thresh", "stability_score_offset", "box_nms_thresh",
                  "crop_nms_thresh", "crop_overlap_ratio", "mask_nms_thresh", "max_area_fraction")
 PRESETS = {"default": {}, "fast": {"points_per_side": 16}}
+RANGES = {  # what each setting may be, inclusive (a huge or non-finite value would break the run, or its answer)
+    "points_per_side": (1, 2**20), "points_per_batch": (1, 2**20), "crop_n_layers": (0, 3), "pred_iou_thresh": (0, 1),
+    "stability_score_thresh": (0, 1), "stability_score_offset": (0, 1000), "box_nms_thresh": (0, 1),
+    "crop_nms_thresh": (0, 1), "crop_overlap_ratio": (0, 0.99), "crop_n_points_downscale_factor": (1, 1024),
+    "min_mask_region_area": (0, 2**31 - 1), "mask_nms_thresh": (0, 1), "max_area_fraction": (0, 1),
+}
 MAX_CROP_LAYERS = 3  # 1 + 4 + 16 + 64 crops, each encoded
 MAX_CHUNK_PIXELS = 32_000_000  # full-size float logits upscaled at once (128 MB)
 Progress = Callable[[float, str], None]
@@ -97,31 +104,31 @@ class EverythingSettings:
     def __post_init__(self):
         for name in (*INT_OPTIONS, *FLOAT_OPTIONS):
             value = getattr(self, name)
-            if value is not None:
-                try:
-                    setattr(self, name, (int if name in INT_OPTIONS else float)(value))
-                except (TypeError, ValueError):
-                    raise SamAppError(f"{name} must be a number, got {value!r}") from None
+            if value is not None:  # JSON numbers as they are: no "4", true or 4.9 for a whole number
+                setattr(self, name, number(value, name, integer=name in INT_OPTIONS))
         if (self.points_per_side is None) == (self.point_grids is None):
             raise SamAppError("give exactly one of points_per_side and point_grids")
         if self.output_mode not in OUTPUT_MODES:
-            raise SamAppError(f"unknown output_mode {self.output_mode!r}; expected one of {', '.join(OUTPUT_MODES)}")
-        if self.points_per_batch < 1 or (self.points_per_side is not None and self.points_per_side < 1):
-            raise SamAppError("points_per_side and points_per_batch must be at least 1")
-        if self.crop_n_layers < 0 or self.crop_n_points_downscale_factor < 1:
-            raise SamAppError("crop_n_layers must be >= 0 and crop_n_points_downscale_factor >= 1")
+            raise SamAppError(f"unknown output_mode {shorten(self.output_mode)}; expected one of "
+                              f"{', '.join(OUTPUT_MODES)}")
+        if self.crop_n_layers > MAX_CROP_LAYERS:
+            raise LimitError(f"crop_n_layers {self.crop_n_layers} is more than {MAX_CROP_LAYERS}: layer i encodes "
+                             f"4**i crops of the image")
+        for name, (low, high) in RANGES.items():
+            value = getattr(self, name)
+            if value is not None and not low <= value <= high:
+                raise SamAppError(f"{name} must be in {low:g}-{high:g}, got {value:g}")
+        if self.point_grids is not None:
+            self.point_grids = _check_grids(self.point_grids, self.crop_n_layers)
         self._check_limits()
 
     def _check_limits(self) -> None:
         """The run's point prompts over all crops, and those decoded at once, within
         ``LIMITS`` (counted without building the grids: a huge points_per_side would not fit)."""
-        if self.crop_n_layers > MAX_CROP_LAYERS:
-            raise LimitError(f"crop_n_layers {self.crop_n_layers} is more than {MAX_CROP_LAYERS}: layer i encodes "
-                             f"4**i crops of the image")
         if self.point_grids is not None:
             per_layer = [len(grid) for grid in self.point_grids]
         else:
-            per_layer = [int(self.points_per_side / self.crop_n_points_downscale_factor ** i) ** 2
+            per_layer = [(self.points_per_side // self.crop_n_points_downscale_factor ** i) ** 2
                          for i in range(self.crop_n_layers + 1)]
         total = sum(4 ** layer * count for layer, count in enumerate(per_layer[:self.crop_n_layers + 1]))
         if total > LIMITS.max_everything_points:
@@ -134,8 +141,8 @@ class EverythingSettings:
 
     @classmethod
     def preset(cls, name: str, **overrides) -> "EverythingSettings":
-        if name not in PRESETS:
-            raise SamAppError(f"unknown preset {name!r}; expected one of {', '.join(PRESETS)}")
+        if not isinstance(name, str) or name not in PRESETS:
+            raise SamAppError(f"unknown preset {shorten(name)}; expected one of {', '.join(PRESETS)}")
         return cls(**{**PRESETS[name], **overrides})
 
     def grids(self) -> List[np.ndarray]:
@@ -269,6 +276,24 @@ class MaskGenerator:
                 np.greater(logits, backend.mask_threshold, out=mask[y0:y1, x0:x1], casting="unsafe")
                 rles.append(mask_utils.encode(mask))
         return rles
+
+
+def _check_grids(grids, layers: int) -> List[np.ndarray]:
+    """Explicit point grids: one per crop layer, each Nx2 (X, Y) in [0, 1]."""
+    if not isinstance(grids, (list, tuple)) or len(grids) != layers + 1:
+        raise SamAppError(f"point_grids must be a list of {layers + 1} grid(s), one per crop layer")
+    checked = []
+    for i, grid in enumerate(grids):
+        try:
+            array = np.asarray(grid, np.float64)
+        except (TypeError, ValueError):
+            raise SamAppError(f"point_grids[{i}] must be a list of [x, y] pairs in 0-1") from None
+        if array.ndim != 2 or array.shape[1:] != (2,) or not len(array) or not np.isfinite(array).all() \
+                or array.min() < 0 or array.max() > 1:
+            raise SamAppError(f"point_grids[{i}] must be a non-empty list of [x, y] pairs in 0-1, got shape "
+                              f"{array.shape}")
+        checked.append(array)
+    return checked
 
 
 def merge(parts: List[MaskData]) -> MaskData:

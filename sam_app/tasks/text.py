@@ -24,7 +24,7 @@ import numpy as np
 
 from ..backends.base import ObjectResult
 from ..backends.detector import Detections
-from ..errors import PromptError
+from ..errors import PromptError, shorten
 from ..prompts import ObjectPrompt, points_in_boxes
 from ..service import SegmentResult
 
@@ -43,7 +43,7 @@ def parse_phrases(text: Optional[str]) -> List[str]:
         if not phrase:
             continue
         if not any(c.isalnum() for c in phrase):
-            raise PromptError(f"text: {raw.strip()!r} has no letter or digit; describe what to find, e.g. 'dog' or "
+            raise PromptError(f"text: {shorten(raw.strip())} has no letter or digit; describe what to find, e.g. 'dog' or "
                               "'red car'")
         if len(phrase) > MAX_PHRASE_CHARS:
             raise PromptError(f"text: a phrase of {len(phrase)} characters; at most {MAX_PHRASE_CHARS} per phrase "
@@ -81,7 +81,7 @@ def narrow(found: Detections, points: Optional[np.ndarray] = None, labels: Optio
     return found.take(np.flatnonzero(keep))
 
 
-@dataclass
+@dataclass(eq=False)
 class TextResult(SegmentResult):
     """A ``SegmentResult`` (image_size, model: what made the masks, the segmenter or SAM 3;
     objects: one per instance, best score first, each prompted by its box clipped to the

@@ -8,7 +8,8 @@ import gradio as gr
 from gradio import FileData
 
 from .. import export, render
-from ..errors import SamAppError
+from ..errors import SamAppError, shorten
+from ..files import number
 from ..images import LoadedImage
 from ..limits import LIMITS
 from .common import Shared
@@ -43,23 +44,30 @@ class Api:
         candidate's mask as COCO RLE) and an overlay JPEG (a picture for people; the masks
         are in the JSON), or None without overlay.
         """
-        service = self.shared.service
         try:
-            loaded = self._image(image, image_id)
-            found = None
-            if text:
-                result = found = self._text(loaded, points, labels, boxes, multimask, model, text, text_threshold)
-            else:
-                result = service.segment_text(loaded, points, labels, boxes, multimask, model=model or None,
-                                              budget_s=LIMITS.request_seconds)
+            _check_types(str, points=points, labels=labels, boxes=boxes, image_id=image_id, model=model, text=text)
+            _check_types(bool, multimask=multimask, overlay=overlay)
+            return self._segment(image, points, labels, boxes, multimask, overlay, image_id, model, text,
+                                 number(text_threshold, "text_threshold"))
         except SamAppError as exc:
-            raise gr.Error(str(exc), print_exception=False) from None
+            raise gr.Error(self.shared.public(str(exc)), print_exception=False) from None
+
+    def _segment(self, image, points, labels, boxes, multimask, overlay, image_id, model, text, text_threshold):
+        service = self.shared.service
+        loaded = self._image(image, image_id)
+        found = None
+        if text:
+            result = found = self._text(loaded, points, labels, boxes, multimask, model, text, text_threshold)
+        else:
+            result = service.segment_text(loaded, points, labels, boxes, multimask, model=model or None,
+                                          budget_s=LIMITS.request_seconds)
         data = export.result_record(result, export.image_record(loaded, None, service.image_id(loaded)))
         if found is not None:
             export.add_text(data, found.phrases, found.detector, found.notes)
         if not overlay:
             return data, None
-        picture = render.overlay_masks(loaded.pixels, [o.best_mask for o in result.objects],
+        screen = self.shared.outputs.screen_picture(loaded)[0]  # a picture for people: at most screen size
+        picture = render.overlay_masks(screen, (o.mask_at(o.best, screen.shape[:2]) for o in result.objects),
                                        [float(o.scores[o.best]) for o in result.objects])
         return data, FileData(path=self.shared.outputs.jpeg_file(picture), mime_type="image/jpeg")
 
@@ -75,30 +83,36 @@ class Api:
         Returns {"schema_version", "model", "image", "settings", "masks": upstream's
         records with COCO RLE segmentations} and the overlay JPEG (or None).
         """
+        try:
+            _check_types(str, image_id=image_id, model=model)
+            _check_types(bool, overlay=overlay)
+            if settings is not None and not isinstance(settings, dict):
+                raise SamAppError(f"settings must be a JSON object of generator settings, got {shorten(settings)}")
+            return self._everything(image, image_id, settings or {}, overlay, model)
+        except SamAppError as exc:
+            raise gr.Error(self.shared.public(str(exc)), print_exception=False) from None
+
+    def _everything(self, image, image_id: str, settings: dict, overlay: bool, model: str):
         from ..tasks.everything import SETTING_NAMES, EverythingSettings, MaskGenerator
+        from .everything import draw
 
         service = self.shared.service
-        try:
-            options = dict(settings or {})
-            preset = options.pop("preset", "default")
-            unknown = sorted(set(options) - set(SETTING_NAMES) - {"output_mode"})
-            if unknown:
-                raise SamAppError(f"unknown setting(s) {', '.join(unknown)}; expected some of "
-                                  f"{', '.join(SETTING_NAMES)}, or preset")
-            options["output_mode"] = "coco_rle"
-            chosen = EverythingSettings.preset(preset, **options)
-            loaded = self._image(image, image_id)
-            model = service.resolve_model_name(model or None)
-            records = MaskGenerator(service, model, chosen).generate(loaded, budget_s=LIMITS.everything_seconds)
-        except (SamAppError, TypeError) as exc:
-            raise gr.Error(str(exc), print_exception=False) from None
+        options = dict(settings)
+        preset = options.pop("preset", "default")
+        unknown = sorted(set(options) - set(SETTING_NAMES) - {"output_mode"})
+        if unknown:
+            raise SamAppError(f"unknown setting(s) {shorten(', '.join(unknown), quote=False)}; expected some of "
+                              f"{', '.join(SETTING_NAMES)}, or preset")
+        options["output_mode"] = "coco_rle"
+        chosen = EverythingSettings.preset(preset, **options)
+        loaded = self._image(image, image_id)
+        model = service.resolve_model_name(model or None)
+        records = MaskGenerator(service, model, chosen).generate(loaded, budget_s=LIMITS.everything_seconds)
         data = export.everything_record(records, export.image_record(loaded, None, service.image_id(loaded)), model,
                                         chosen.as_dict())
         if not overlay:
             return data, None
-        from .everything import draw
-
-        picture, _ = draw(loaded.pixels, records)
+        picture, _ = draw(self.shared.outputs.screen_picture(loaded)[0], records)
         return data, FileData(path=self.shared.outputs.jpeg_file(picture), mime_type="image/jpeg")
 
     def _text(self, loaded, points, labels, boxes, multimask, model, text, threshold):
@@ -122,6 +136,13 @@ class Api:
             # Only files uploaded with this request: a client must not make us read others.
             raise SamAppError("the image must be uploaded with the request: pass handle_file(path) from gradio_client")
         return service.load_image(path, upload_content_key(path))
+
+
+def _check_types(kind: type, **values) -> None:
+    """SamAppError naming the first argument of ``values`` that is not a ``kind``."""
+    for name, value in values.items():
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            raise SamAppError(f"{name} must be {'text' if kind is str else 'true or false'}, got {shorten(value)}")
 
 
 def upload_content_key(path: str) -> Optional[str]:

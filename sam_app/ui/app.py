@@ -12,11 +12,13 @@ from typing import List, Optional, Tuple
 import gradio as gr
 
 from ..errors import SamAppError
+from ..limits import LIMITS
 from ..service import SamService
 from .api import Api
 from .batch import BatchMode
 from .common import Shared
 from .everything import EverythingMode
+from .logins import Logins
 from .model_bar import ModelBar
 from .outputs import Outputs, claim_folder
 from .prompt import PromptMode
@@ -85,20 +87,30 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
 def build_app(service: SamService, model_concurrency: int = 2, allow_downloads: bool = True,
               local: bool = True) -> gr.Blocks:
     """The whole web UI around ``service``."""
+    return build_app_and_ui(service, model_concurrency, allow_downloads, local)[0]
+
+
+def build_app_and_ui(service: SamService, model_concurrency: int = 2, allow_downloads: bool = True,
+                     local: bool = True) -> Tuple[gr.Blocks, UI]:
+    """``build_app``, and the sections it is made of (tests call their handlers)."""
     with gr.Blocks(title="Segment Anything", delete_cache=(3600, 3600)) as demo:
-        build_ui(service, model_concurrency=model_concurrency, allow_downloads=allow_downloads, local=local)
-    return demo
+        ui = build_ui(service, model_concurrency=model_concurrency, allow_downloads=allow_downloads, local=local)
+    return demo, ui
 
 
 def launch_options(checkpoint_dir: Path, host: str = "127.0.0.1", port: Optional[int] = None,
-                   share: bool = False, max_file_size: str = "50mb",
+                   share: bool = False, max_file_size=None,
                    auth: Optional[List[Tuple[str, str]]] = None) -> dict:
     """Safe ``launch()`` keywords: local by default, uploads bounded, monitoring off,
-    checkpoint files never served; ``auth``: (user, password) pairs for Gradio's login."""
+    checkpoint files never served, the tabs whose state is kept bounded
+    (``LIMITS.max_sessions``); ``auth``: (user, password) pairs for Gradio's login, checked
+    by ``Logins`` (rate-limited). max_file_size: bytes, or Gradio's text ("50mb")."""
     return dict(
-        server_name=host, server_port=port, share=share, max_file_size=max_file_size,
+        server_name=host, server_port=port, share=share,
+        max_file_size=LIMITS.max_file_size if max_file_size is None else max_file_size,
         enable_monitoring=False, blocked_paths=[str(Path(checkpoint_dir).resolve())],
-        css=CSS, footer_links=["api"], auth=auth or None,
+        css=CSS, footer_links=["api"], auth=Logins(auth) if auth else None,
+        state_session_capacity=max(1, LIMITS.max_sessions),
     )
 
 

@@ -6,13 +6,16 @@ import functools
 import threading
 import time
 from pathlib import Path
+from typing import Optional
 
 import gradio as gr
 
-from ..errors import SamAppError
+from ..errors import ImageError, SamAppError
+from ..images import LoadedImage
+from ..limits import LIMITS
 from ..service import SamService
 from .outputs import Outputs
-from .state import Session
+from .state import Holdings, Session
 
 
 def shows_errors(handler):
@@ -29,6 +32,17 @@ def shows_errors(handler):
     return wrapper
 
 
+def request_owner() -> Optional[str]:
+    """Who the request being handled is for: the logged-in user, else the browser tab
+    (Gradio's session); None outside a request. The ``cache_owner`` of ``--private-cache``."""
+    from gradio.context import LocalContext
+
+    request = LocalContext.request.get(None)
+    if request is None:
+        return None
+    return f"user:{request.username}" if request.username else f"tab:{request.session_hash}"
+
+
 class Shared:
     """service: the SamService; outputs: ``Outputs``; allow_downloads: whether visitors
     may download checkpoints to the server; local: whether only this machine can reach
@@ -41,6 +55,7 @@ class Shared:
                  model_concurrency: int = 2):
         self.service, self.outputs, self.allow_downloads, self.local = service, outputs, allow_downloads, local
         self.model_slots = threading.BoundedSemaphore(max(1, model_concurrency))
+        self.holdings = Holdings(LIMITS.sessions_mb * 2**20)
 
     def public(self, text: str) -> str:
         """``text`` as visitors may see it: on a server open to the network, the server's
@@ -59,9 +74,26 @@ class Shared:
         return self.public(f"Error: {exc}")
 
     def build(self) -> None:
-        self.session = gr.State(Session())
+        # a tab's state is let go session_ttl after its last change (and an hour after the tab closes),
+        # whether or not its client sends Gradio's heartbeat
+        self.session = gr.State(Session(), time_to_live=LIMITS.session_ttl or None)
         self.status = gr.Markdown(self.status_text(), elem_id="status")
         self.message = gr.Markdown("", elem_id="message")
+
+    def image(self, session: Session) -> LoadedImage:
+        """The session's image, loaded (from the service's image store)."""
+        if session.image is None:
+            raise SamAppError("Upload an image (or pick an example) first.")
+        try:
+            return self.service.load_image(session.image)
+        except ImageError:
+            raise ImageError("This image has left the server's memory (images sent since took its place): upload "
+                             "it again.") from None
+
+    def keep(self, session: Session, image: LoadedImage, name: str) -> None:
+        """Show ``image`` in ``session`` (kept in the service's image store, by reference)."""
+        self.holdings.check()
+        session.show_image(self.service.image_ref(image), name)
 
     def model_name(self, session: Session = None):
         """The model the session runs on (its pick, else the default; None if none)."""

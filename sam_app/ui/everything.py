@@ -6,14 +6,17 @@ Every handler takes the Session and returns ``{component: value}``.
 """
 
 import copy
+import threading
 import time
+import weakref
 
 import gradio as gr
 import numpy as np
+from cachetools import LRUCache
 
 from .. import render
 from ..export import decode_rle
-from ..errors import SamAppError
+from ..errors import SamAppError, shorten
 from ..limits import LIMITS
 from ..tasks.everything import EverythingSettings, MaskGenerator
 from .common import Shared, shows_errors
@@ -21,6 +24,7 @@ from .state import Everything, Session, to_image_pixels
 
 TABLE_HEADERS = ["id", "area", "bbox (x, y, w, h)", "predicted IoU", "stability"]
 DRAW_CHUNK = 32  # masks decoded and drawn at once
+DRAWN_KEPT = 4  # drawn Everything pictures kept (about 28 MB each at 2048 px)
 
 
 def decode(record, size=None) -> np.ndarray:
@@ -61,6 +65,25 @@ class EverythingMode:
 
     def __init__(self, shared: Shared):
         self.shared = shared
+        # (picture with every mask drawn, owner map) per Everything, for the last few: made
+        # again when gone, so a tab's state holds only the records (weak keys: no tab kept alive)
+        self._drawn: LRUCache = LRUCache(DRAWN_KEPT)
+        self._drawn_lock = threading.Lock()
+
+    def drawn(self, session: Session) -> tuple:
+        """(the session's image at display size with every automatic mask drawn, the
+        display-size owner map: index of the smallest mask covering each pixel, -1: none)."""
+        everything = session.everything
+        key = id(everything)
+        with self._drawn_lock:
+            kept = self._drawn.get(key)
+        if kept is not None and kept[0]() is everything:
+            return kept[1]
+        screen = self.shared.outputs.screen_picture(self.shared.image(session))[0]
+        made = draw(screen, everything.records)
+        with self._drawn_lock:
+            self._drawn[key] = (weakref.ref(everything), made)
+        return made
 
     def build(self) -> None:
         with gr.Row():
@@ -117,10 +140,10 @@ class EverythingMode:
     def shown(self, session: Session, message: str = "") -> dict:
         """The masks (selected ones labelled), the selection line, the message."""
         everything = session.everything
-        picture = everything.picture
+        picture = self.drawn(session)[0]
         if session.selected:
             size = picture.shape[:2]
-            picture = render.overlay_masks(picture, [decode(everything.records[i], size) for i in session.selected],
+            picture = render.overlay_masks(picture, (decode(everything.records[i], size) for i in session.selected),
                                            colours=[(255, 255, 255)] * len(session.selected), alpha=0.5,
                                            names=[f"#{i}" for i in session.selected])
         count = len(session.selected)
@@ -150,22 +173,24 @@ class EverythingMode:
                progress=gr.Progress()) -> dict:
         if session.image is None:
             raise SamAppError("Upload an image (or pick an example) in the Prompt tab first.")
+        self.shared.holdings.check()
+        image = self.shared.image(session)
         settings = EverythingSettings(
-            points_per_side=int(points_per_side), pred_iou_thresh=pred_iou_thresh,
+            points_per_side=points_per_side, pred_iou_thresh=pred_iou_thresh,
             stability_score_thresh=stability_score_thresh, box_nms_thresh=box_nms_thresh,
-            crop_n_layers=int(crop_n_layers), min_mask_region_area=int(min_mask_region_area or 0),
+            crop_n_layers=crop_n_layers, min_mask_region_area=min_mask_region_area or 0,
             mask_nms_thresh=mask_nms_thresh if mask_nms_thresh < 1 else None,
             max_area_fraction=max_area_fraction if max_area_fraction < 1 else None, output_mode="coco_rle")
         service = self.shared.service
         model = service.resolve_model_name(session.model)
         started = time.perf_counter()
         records = MaskGenerator(service, model, settings).generate(
-            session.image, progress=lambda done, desc: progress(done, desc=f"Decoding {desc}"),
+            image, progress=lambda done, desc: progress(done, desc=f"Decoding {desc}"),
             budget_s=LIMITS.everything_seconds)
         elapsed = time.perf_counter() - started
-        screen = self.shared.outputs.screen_picture(session.image)[0]
         session = copy.copy(session)
-        session.everything = Everything(records, model, settings.as_dict(), *draw(screen, records))
+        session.everything = Everything(records, model, settings.as_dict())
+        self.shared.holdings.take(session.everything)
         session.selected = ()
         return {**self.shown(session, f"{len(records)} masks in {elapsed:.1f} s."),
                 self.table: self.table_rows(records), self.shared.status: self.shared.status_text(session)}
@@ -174,11 +199,10 @@ class EverythingMode:
     def on_click(self, session: Session, evt: gr.SelectData) -> dict:
         """A click on the picture toggles the smallest mask under it."""
         self._need_masks(session)
-        everything = session.everything
-        scale = everything.owner.shape[1] / session.image.width
+        owner = self.drawn(session)[1]
+        scale = owner.shape[1] / session.image.width
         x, y = to_image_pixels(session.image, evt.index)
-        index = int(everything.owner[min(int(y * scale), everything.owner.shape[0] - 1),
-                                     min(int(x * scale), everything.owner.shape[1] - 1)])
+        index = int(owner[min(int(y * scale), owner.shape[0] - 1), min(int(x * scale), owner.shape[1] - 1)])
         if index < 0:
             return {self.shared.message: "No mask there."}
         session = copy.copy(session)
@@ -189,8 +213,13 @@ class EverythingMode:
     def on_row(self, session: Session, evt: gr.SelectData) -> dict:
         """A click on a table row toggles its mask (the row's id, whatever the sort)."""
         self._need_masks(session)
+        row = evt.row_value
+        index = row[0] if isinstance(row, (list, tuple)) and row else None
+        if isinstance(index, bool) or not isinstance(index, (int, float)) or index != int(index) \
+                or not 0 <= index < len(session.everything.records):
+            raise SamAppError(f"no mask in that row ({shorten(row)})")
+        index = int(index)
         session = copy.copy(session)
-        index = int(evt.row_value[0])
         session.toggle(index)
         return self.shown(session, f"Mask #{index} {'selected' if index in session.selected else 'unselected'}.")
 
@@ -218,8 +247,9 @@ class EverythingMode:
     def on_download(self, session: Session) -> dict:
         """A mask PNG and a cut-out PNG per selected mask, and their JSON (COCO RLE)."""
         records = self._selected_records(session)
-        files = self.shared.outputs.everything_downloads(session, [decode(r) for r in records],
-                                                         self.shared.service.image_id(session.image))
+        image = self.shared.image(session)
+        files = self.shared.outputs.everything_downloads(session, image, (decode(r) for r in records),
+                                                         self.shared.service.image_id(image))
         return {self.files: files, self.shared.message: f"{len(records)} mask(s) ready to download."}
 
     @shows_errors

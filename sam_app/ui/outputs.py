@@ -20,8 +20,9 @@ import tempfile
 import threading
 import time
 import uuid
+import weakref
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Iterable, List, Optional, Tuple
 
 import numpy as np
 from cachetools import LRUCache
@@ -32,7 +33,7 @@ from .state import Session, display_scale
 
 SCREEN_PICTURES = 4  # screen-size copies of large images kept (a 2048 px one is up to 12 MB)
 MAX_OUTPUT_BYTES = int(float(os.environ.get("SAM_OUTPUT_MB", 1024)) * 2**20)  # pictures and downloads on disk
-OWNER = ".owner"  # in each process's output folder: "<process id> <PROCESS_TOKEN>"
+OWNER = ".owner-"  # + a private name: in each process's output folder, "<process id> <PROCESS_TOKEN>"
 PROCESS_TOKEN = uuid.uuid4().hex  # tells this process from an earlier one with the same id
 
 
@@ -43,15 +44,16 @@ def claim_folder(base: os.PathLike, prefix: str = "sam_app_outputs_") -> Path:
     base.mkdir(parents=True, exist_ok=True)
     for folder in base.glob(prefix + "*"):
         try:
-            pid, token = (folder / OWNER).read_text().split()
+            pid, token = next(folder.glob(OWNER + "*")).read_text().split()
             pid = int(pid)
-        except (OSError, ValueError):
+        except (OSError, ValueError, StopIteration):
             pid = token = None
         ours = pid == os.getpid() and token == PROCESS_TOKEN
         if not ours and (pid is None or pid == os.getpid() or not _running(pid)):  # same id: a restart reused it
             shutil.rmtree(folder, ignore_errors=True)
     root = Path(tempfile.mkdtemp(prefix=prefix + private_name(), dir=base))
-    (root / OWNER).write_text(f"{os.getpid()} {PROCESS_TOKEN}")
+    # under a name nobody can guess: Gradio serves any file of this folder to whoever names it
+    (root / private_name(prefix=OWNER)).write_text(f"{os.getpid()} {PROCESS_TOKEN}")
     return root
 
 
@@ -98,36 +100,37 @@ class Outputs:
                 self._screen[image.digest] = pixels
         return pixels, scale
 
-    def canvas(self, session: Session) -> Optional[str]:
-        """The click target: image, picked masks (tinted) and prompt markers, as a JPEG
-        file at display size; None without an image."""
-        if session.image is None:
+    def canvas(self, session: Session, image: Optional[LoadedImage]) -> Optional[str]:
+        """The click target: ``image`` (the session's, loaded), picked masks (tinted) and
+        prompt markers, as a JPEG file at display size; None without an image."""
+        if image is None:
             return None
-        pixels, scale = self.screen_picture(session.image)
+        pixels, scale = self.screen_picture(image)
         if session.result is not None:
-            pixels = self._with_masks(session, pixels)
+            pixels = self._with_masks(session, image, pixels)
         points, labels, boxes = session.arrays()
         pending = None if session.pending is None else [v * scale for v in session.pending]
         return self.jpeg_file(render.draw_prompts(pixels, points * scale, labels, boxes * scale, pending))
 
-    def _with_masks(self, session: Session, pixels: np.ndarray) -> np.ndarray:
+    def _with_masks(self, session: Session, image: LoadedImage, pixels: np.ndarray) -> np.ndarray:
         """The screen picture with the session's picked masks tinted and outlined, kept for
         the last result of each of the last few images: a prompt edit that leaves the
-        result as it is (Add points, Undo) then redraws only the markers."""
-        key = (session.result, list(session.choices))
+        result as it is (Add points, Undo) then redraws only the markers. (The result is
+        referred to weakly: this cache keeps no tab's result alive.)"""
+        choices = list(session.choices)
         with self._screen_lock:
-            kept = self._masked.get(session.image.digest)
-        if kept is not None and kept[0] is key[0] and kept[1] == key[1]:
+            kept = self._masked.get(image.digest)
+        if kept is not None and kept[0]() is session.result and kept[1] == choices:
             return kept[2]
-        masks = [o.mask_at(c, pixels.shape[:2]) for o, c in zip(session.result.objects, session.choices)]
+        masks = (o.mask_at(c, pixels.shape[:2]) for o, c in zip(session.result.objects, session.choices))
         masked = render.overlay_masks(pixels, masks, alpha=0.35, outline=True)
         with self._screen_lock:
-            self._masked[session.image.digest] = (*key, masked)
+            self._masked[image.digest] = (weakref.ref(session.result), choices, masked)
         return masked
 
-    def result_file(self, session: Session) -> str:
+    def result_file(self, session: Session, image: LoadedImage) -> str:
         """The result overlay at display size, as a JPEG file."""
-        return self.jpeg_file(result_overlay(session, self.screen_picture(session.image)[0]))
+        return self.jpeg_file(result_overlay(session, self.screen_picture(image)[0]))
 
     def jpeg_file(self, pixels: np.ndarray) -> str:
         """HxWx3 uint8 RGB -> path of a new JPEG file."""
@@ -145,19 +148,21 @@ class Outputs:
 
     # ------------------------------------------------------------ downloads
 
-    def downloads(self, session: Session, image_id: Optional[str] = None) -> List[str]:
-        """The session's result as files in a new folder: a mask PNG per object (its
-        picked candidate), the result JSON (``export.result_record``, picked masks only,
-        with the service's ``image_id``), the cut-out of all masks (RGBA, cropped to
-        them) and the overlay PNG, full size."""
+    def downloads(self, session: Session, image: LoadedImage, image_id: Optional[str] = None) -> List[str]:
+        """The session's result on ``image`` (its pixels) as files in a new folder: a mask
+        PNG per object (its picked candidate), the result JSON (``export.result_record``,
+        picked masks only, with the service's ``image_id``), the cut-out of all masks
+        (RGBA, cropped to them) and the overlay PNG, full size; one full-size mask in
+        memory at a time."""
         folder = self.new_folder()
-        image, result, stem = session.image, session.result, session.image_name
+        result, stem = session.result, session.image_name
         files = []
         union = np.zeros((image.height, image.width), bool)
         for k, (obj, c) in enumerate(zip(result.objects, session.choices)):
             files.append(str(folder / f"{stem}_mask{k + 1}.png"))
-            export.save_mask_png(files[-1], obj.mask(c))
-            union |= obj.mask(c)
+            mask = obj.mask(c)
+            export.save_mask_png(files[-1], mask)
+            union |= mask
         record = export.result_record(result, export.image_record(image, stem, image_id), session.choices,
                                       candidates="selected", mask_files=lambda i, c: f"{stem}_mask{i + 1}.png")
         found = [session.instance(o.prompt) for o in result.objects]
@@ -168,16 +173,16 @@ class Outputs:
         export.save_json(folder / f"{stem}_masks.json", record)
         cutout = export.png_bytes(export.cutout_rgba(image.pixels, union))
         export.atomic_write_bytes(folder / f"{stem}_cutout.png", cutout)
-        export.atomic_write_bytes(folder / f"{stem}_overlay.png", export.png_bytes(result_overlay(session)))
+        export.atomic_write_bytes(folder / f"{stem}_overlay.png", export.png_bytes(result_overlay(session, image.pixels)))
         return files + [str(folder / f"{stem}_{n}") for n in ("masks.json", "cutout.png", "overlay.png")]
 
-    def everything_downloads(self, session: Session, masks: List[np.ndarray],
+    def everything_downloads(self, session: Session, image: LoadedImage, masks: Iterable[np.ndarray],
                              image_id: Optional[str] = None) -> List[str]:
-        """The selected Everything masks (HxW bool each) as files in a new folder: a mask
-        PNG and a cut-out PNG (RGBA, cropped to the mask) per mask, and the JSON of their
-        records (``export.everything_record``)."""
+        """The selected Everything masks (HxW bool each, read one at a time) as files in a
+        new folder: a mask PNG and a cut-out PNG (RGBA, cropped to the mask) per mask, and
+        the JSON of their records (``export.everything_record``)."""
         folder = self.new_folder()
-        image, everything, stem = session.image, session.everything, session.image_name
+        everything, stem = session.everything, session.image_name
         files = []
         for index, mask in zip(session.selected, masks):
             files.append(str(folder / f"{stem}_mask{index}.png"))
@@ -200,7 +205,7 @@ class Outputs:
         self._pruned_at = now
         entries = []
         for entry in self.root.glob("*"):
-            if entry.name == OWNER:
+            if entry.name.startswith(OWNER):
                 continue
             try:
                 entries.append((entry.stat().st_mtime, _size(entry), entry))
@@ -220,11 +225,10 @@ def _size(entry: Path) -> int:
     return entry.stat().st_size
 
 
-def result_overlay(session: Session, pixels: Optional[np.ndarray] = None) -> np.ndarray:
+def result_overlay(session: Session, pixels: np.ndarray) -> np.ndarray:
     """The picked masks, outlined and labelled with scores, drawn on ``pixels`` (the
-    image at any size; default the image itself)."""
+    image at any size), one mask made at a time."""
     result = session.result
-    pixels = session.image.pixels if pixels is None else pixels
-    masks = [o.mask_at(c, pixels.shape[:2]) for o, c in zip(result.objects, session.choices)]
+    masks = (o.mask_at(c, pixels.shape[:2]) for o, c in zip(result.objects, session.choices))
     scores = [float(o.scores[c]) for o, c in zip(result.objects, session.choices)]
     return render.overlay_masks(pixels, masks, scores)

@@ -162,7 +162,8 @@ class PromptMode:
         """The session's prompt on the canvas and in the lists, and a message; the
         instance list only where it differs from ``before`` (the session the handler
         started from; None: always)."""
-        update = {self.shared.session: session, self.canvas: self.shared.outputs.canvas(session),
+        image = self.shared.image(session) if session.image is not None else None
+        update = {self.shared.session: session, self.canvas: self.shared.outputs.canvas(session, image),
                   self.prompt_list: session.prompt_markdown(), self.shared.message: message}
         if before is None or (before.instances, before.boxes) != (session.instances, session.boxes):
             update[self.instances] = self.instance_list(session)
@@ -203,7 +204,10 @@ class PromptMode:
         """After a change of result: the Result picture (masks with their scores), or none."""
         if session.result is None or session.image is None:
             return None
-        return self.shared.outputs.result_file(session)
+        try:
+            return self.shared.outputs.result_file(session, self.shared.image(session))
+        except SamAppError:
+            return None  # the image left the store: the next event says so
 
     # ------------------------------------------------------------ image
 
@@ -214,7 +218,7 @@ class PromptMode:
         message = ""
         if path:
             try:
-                session.show_image(self.shared.service.load_image(path), Path(str(path)).stem)
+                self.shared.keep(session, self.shared.service.load_image(path), Path(str(path)).stem)
                 message = self.shared.encode(session, progress)
             except SamAppError as exc:
                 message = self.shared.error_text(exc)
@@ -290,9 +294,14 @@ class PromptMode:
         what the same phrases found before), then segment the prompt."""
         self._need_image(session)
         started = time.perf_counter()
-        found = find_phrases(self.shared.service, session.image, text, float(threshold), LIMITS.max_objects)
+        self.shared.holdings.check()
+        found = find_phrases(self.shared.service, self.shared.image(session), text, float(threshold),
+                             LIMITS.max_objects)
         elapsed = time.perf_counter() - started
         results = found.mask_results() or [None] * len(found.boxes)
+        for result in results:
+            if result is not None:  # SAM 3's masks, kept in the session until refined
+                self.shared.holdings.take(result)
         session = copy.copy(session)
         session.add_instances(found.phrases, [
             Instance(tuple(float(v) for v in box), phrase, float(score), found.detector, tuple(found.phrases), result)
@@ -320,10 +329,12 @@ class PromptMode:
             return self.cleared(session, "No object left in the prompt.")
         return self.run(session, multimask)
 
+    @shows_errors
     def on_undo(self, session: Session) -> dict:
         before, session = session, copy.copy(session)
         return self.shown(session, "Undone." if session.undo() else "Nothing to undo.", before)
 
+    @shows_errors
     def on_clear(self, session: Session) -> dict:
         session = copy.copy(session)
         session.reset_prompt()
@@ -333,7 +344,7 @@ class PromptMode:
     def on_preview(self, session: Session) -> dict:
         self._need_image(session)
         points, labels, boxes = session.arrays()
-        picture = render.preview_with_axes(session.image.pixels, points, labels, boxes)
+        picture = render.preview_with_axes(self.shared.image(session).pixels, points, labels, boxes)
         note = "Preview: prompt drawn on pixel axes." if len(points) or len(boxes) else \
             "Preview: read coordinates off the axes."
         return {self.preview: picture, self.shared.message: note}
@@ -349,12 +360,14 @@ class PromptMode:
         """Segment the session's prompt (a copy the caller owns; ``before`` and ``picture``:
         see ``with_result``); SamAppError on bad input."""
         objects = session.objects()
+        self.shared.holdings.check()
+        image = self.shared.image(session)
         started = time.perf_counter()
         given = session.text_results(objects)  # SAM 3's own masks stay until the object is refined
         todo = [o for o, r in zip(objects, given) if r is None]
         if todo:
             result = self.shared.service.segment_objects(
-                session.image, todo, multimask=bool(multimask and len(objects) == 1), model=session.model,
+                image, todo, multimask=bool(multimask and len(objects) == 1), model=session.model,
                 budget_s=LIMITS.request_seconds)
         else:  # all made by the text model
             result = SegmentResult((session.image.height, session.image.width), session.instance(objects[0]).detector,
@@ -363,6 +376,7 @@ class PromptMode:
         result.objects = [r if r is not None else next(made) for r in given]
         elapsed = time.perf_counter() - started
         session.take_result(result)
+        self.shared.holdings.take(result)
         refined = sum(o.mask_input is not None for o in objects)
         message = (f"{len(objects)} object(s) in {elapsed * 1000:.0f} ms"
                    + (f", {refined} refined with the previous mask" if refined else "") + ".")
@@ -381,6 +395,7 @@ class PromptMode:
         if session.result is None or session.image is None:
             raise SamAppError("Nothing to download yet: click the image or press Run first.")
         started = time.perf_counter()
-        files = self.shared.outputs.downloads(session, self.shared.service.image_id(session.image))
+        image = self.shared.image(session)
+        files = self.shared.outputs.downloads(session, image, self.shared.service.image_id(image))
         return {self.downloads: files, self.shared.message: f"{len(files)} file(s) ready to download "
                 f"({time.perf_counter() - started:.1f} s)."}

@@ -5,6 +5,8 @@ in place: they work on ``copy.copy(session)`` and give new lists to changed fiel
 the previous Session (and its Undo history) stays intact.
 """
 
+import threading
+import weakref
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
@@ -12,7 +14,9 @@ import numpy as np
 
 from .. import render
 from ..backends.base import ObjectResult
-from ..images import LoadedImage, fit_scale
+from ..errors import LimitError, PromptError, shorten
+from ..images import ImageRef, fit_scale
+from ..limits import LIMITS
 from ..prompts import ObjectPrompt, build_objects, points_in_boxes
 from ..service import SegmentResult
 
@@ -21,21 +25,29 @@ DISPLAY_MAX_SIDE = 2048  # on-screen pictures are scaled down to this; clicks ar
 HISTORY = 100  # Undo steps kept
 
 
-def display_scale(image: LoadedImage) -> float:
+def display_scale(image) -> float:
     """Factor from image pixels to on-screen picture pixels (1 for images up to
     DISPLAY_MAX_SIDE): a screen shows no more, and a smaller picture is cheaper to draw,
     encode and send."""
     return fit_scale(image.height, image.width, DISPLAY_MAX_SIDE)
 
 
-def to_image_pixels(image: LoadedImage, index) -> Tuple[float, float]:
-    """A click at (X, Y) on the on-screen picture -> (X, Y) in image pixels: the same
-    pixel centre, rounded to whole pixels when the picture was scaled down."""
+def to_image_pixels(image, index) -> Tuple[float, float]:
+    """A click at (X, Y) on the on-screen picture of ``image`` (anything with height and
+    width) -> (X, Y) in image pixels: the same pixel centre, rounded to whole pixels when
+    the picture was scaled down. PromptError for click data that is not two numbers
+    inside the picture."""
+    if not (isinstance(index, (list, tuple)) and len(index) == 2
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in index)):
+        raise PromptError(f"a click must be at two numbers (X, Y), got {shorten(index)}")
     scale = display_scale(image)
+    x, y = float(index[0]), float(index[1])
+    if not (0 <= x < image.width * scale + 1 and 0 <= y < image.height * scale + 1):  # NaN fails too
+        raise PromptError(f"the click at ({x:g}, {y:g}) is outside the picture")
     if scale == 1:
-        return float(index[0]), float(index[1])
-    x = min(max(round((index[0] + 0.5) / scale - 0.5), 0), image.width - 1)
-    y = min(max(round((index[1] + 0.5) / scale - 0.5), 0), image.height - 1)
+        return x, y
+    x = min(max(round((x + 0.5) / scale - 0.5), 0), image.width - 1)
+    y = min(max(round((y + 0.5) / scale - 0.5), 0), image.height - 1)
     return float(x), float(y)
 
 
@@ -75,18 +87,55 @@ class Instance:
     result: Optional[ObjectResult] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Everything:
     """Automatic masks of the session's image. records: upstream's records (COCO RLE
-    segmentations), best first; model and settings that made them; picture: the image at
-    display size with every mask drawn; owner: display-size int32 map of the smallest
-    mask covering each pixel (-1: none), for clicks."""
+    segmentations), best first; model and settings that made them. (The picture with
+    every mask drawn is made from them when shown, and kept a while apart from the
+    session: see ``EverythingMode.drawn``.)"""
 
     records: list
     model: str
     settings: dict
-    picture: np.ndarray
-    owner: np.ndarray
+
+    @property
+    def nbytes(self) -> int:
+        return sum(len(r["segmentation"]["counts"]) + 200 for r in self.records)
+
+
+class Holdings:
+    """What every browser tab's session holds (results, automatic masks), counted in
+    bytes against ``limit`` bytes for the whole process. A session registers what it
+    takes (``take``); it counts while any session still refers to it (a weak set: a tab
+    whose state expired or was replaced stops counting at once). ``check()`` refuses new
+    work with a clear message while the total is over the limit."""
+
+    def __init__(self, limit: float):
+        self.limit = limit
+        self._held: "weakref.WeakSet" = weakref.WeakSet()
+        self._lock = threading.Lock()
+
+    def total(self) -> int:
+        with self._lock:
+            return sum(item.nbytes for item in list(self._held))
+
+    def count(self) -> int:
+        with self._lock:
+            return len(self._held)
+
+    def check(self) -> None:
+        """LimitError when the tabs already hold more than the limit."""
+        total = self.total()
+        if self.limit and total > self.limit:
+            raise LimitError(f"the server is full: open browser tabs hold {total / 2**20:.0f} MB of results, over its "
+                             f"{self.limit / 2**20:.0f} MB; try again in a few minutes (a tab's work is let go "
+                             f"{LIMITS.session_ttl / 60:.0f} minutes after its last change, at once when it closes; "
+                             f"{LIMITS.raise_hint('sessions_mb')})")
+
+    def take(self, item) -> None:
+        """Count ``item`` (anything with ``nbytes`` that a weak reference can point at)."""
+        with self._lock:
+            self._held.add(item)
 
 
 @dataclass
@@ -102,7 +151,7 @@ class Session:
     instances: what text prompts found; each one's box is in ``boxes`` while it is ticked.
     """
 
-    image: Optional[LoadedImage] = None
+    image: Optional[ImageRef] = None
     image_name: str = "image"
     model: Optional[str] = None
     points: List[Tuple[float, float, int]] = field(default_factory=list)
@@ -183,7 +232,7 @@ class Session:
         found = [self.instance(o) for o in objects]
         return [i.result if i is not None and not len(o.points) else None for o, i in zip(objects, found)]
 
-    def show_image(self, image: Optional[LoadedImage], name: str = "image") -> None:
+    def show_image(self, image: Optional[ImageRef], name: str = "image") -> None:
         """A new image (or none): every mode starts afresh."""
         self.image, self.image_name = image, name
         self.reset_prompt()
