@@ -8,11 +8,13 @@ import onnxruntime as ort
 import pytest
 import torch
 
-from conftest import REPO, make_service
 from sam_app.backends.base import upscale_logits
 from sam_app.backends.sam import SamBackend, SamEmbedding
 from sam_app.onnx_decoder import OnnxDecoder, export_bytes, prompt_arrays, quantize_bytes, verify
 from sam_app.prompts import ObjectPrompt
+
+from agreement import assert_agree
+from conftest import REPO, make_service
 
 
 @pytest.mark.parametrize("single, upscale", [(False, False), (False, True), (True, False), (True, True)])
@@ -58,9 +60,7 @@ def test_onnx_backend_matches_torch_backend_with_mask_input_and_batches(tiny_mod
         ref = torch_service.segment(astronaut, **case).objects
         assert len(ours) == len(ref)
         for a, b in zip(ours, ref):
-            assert a.masks.shape == b.masks.shape
-            assert (a.masks == b.masks).mean() >= 0.9999
-            np.testing.assert_allclose(a.scores, b.scores, atol=1e-4)
+            assert_agree(a.masks, b.masks, a.scores, b.scores)
             np.testing.assert_allclose(a.low_res_logits, b.low_res_logits, atol=1e-3)
             assert (a.logits is None) == (b.logits is None)
     assert onnx_service.encode_count == 1
