@@ -1,34 +1,47 @@
-# make run   -> installs into .venv and starts the web UI (http://127.0.0.1:7860)
-# make test  -> installs test needs (pytest, Playwright, Debian's chromium, Ray) and runs every test
+# make run        -> installs into .venv and starts the web UI (http://127.0.0.1:7860)
+# make test       -> installs test needs (pytest, Playwright, Debian's chromium, Ray), lints, runs every test
+# make test-fast  -> the same without the full-size and browser tests (a few minutes)
+# make lint       -> ruff (installs only ruff: seconds on a clean clone)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run install install-test test test-fast bench bench-everything bench-batch bench-load bench-large-requests bench-clicks bench-models bench-text clean
+.PHONY: run install install-test lint test test-fast bench bench-everything bench-batch bench-load \
+	bench-large-requests bench-clicks bench-models bench-text clean
 
 run: install
 	$(BIN)/python webui.py $(ARGS)
 
-install: $(VENV)/.installed
-
-$(VENV)/.installed: requirements.txt
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -r requirements.txt
+
+install: $(VENV)/.installed
+
+# the package in editable mode: `sam-app` and `python -m sam_app` run this checkout
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
 	touch $@
 
 install-test: $(VENV)/.installed-test
 
-$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt requirements-ray.txt scripts/install-browser.sh
-	$(BIN)/python -m pip install -q -r requirements-test.txt -r requirements-ray.txt
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml scripts/install-browser.sh
+	$(BIN)/python -m pip install -q -e ".[test,ray]"
 	scripts/install-browser.sh
 	touch $@
 
-test: install-test
+$(VENV)/.installed-lint: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q "ruff>=0.6"
+	touch $@
+
+lint: $(VENV)/.installed-lint
+	$(BIN)/ruff check .
+
+test: lint install-test
 	$(BIN)/python -m pytest $(ARGS)
 
-test-fast: install-test
+test-fast: lint install-test
 	$(BIN)/python -m pytest -m "not slow and not browser" $(ARGS)
 
 bench: install-test

@@ -68,9 +68,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     import torch
-
     from report import publish
     from run import random_sam
+
     from sam_app import batch
     from sam_app.service import SamService
 

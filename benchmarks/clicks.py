@@ -142,13 +142,13 @@ def run(args) -> list:
     import torch
     from PIL import Image
     from playwright.sync_api import sync_playwright
-
     from run import photo
+
+    from sam_app import render
     from sam_app.backends.sam import SamBackend
     from sam_app.service import SamService
     from sam_app.ui import build_app, launch_options
     from sam_app.ui.state import display_scale
-    from sam_app import render
 
     if args.model == "tiny":
         from models import tiny_sam

@@ -49,9 +49,9 @@ def peak_mb() -> float:
 def child(args) -> None:
     """One measurement; prints a JSON line and writes the records (COCO RLE) to args.records."""
     import torch
+    from run import photo, random_sam
     from segment_anything import SamAutomaticMaskGenerator
 
-    from run import photo, random_sam
     from sam_app.backends.sam import SamBackend
     from sam_app.service import SamService
     from sam_app.tasks.everything import MaskGenerator

@@ -50,8 +50,8 @@ def requests(width: int, height: int):
 
 def child(args) -> None:
     import torch
-
     from run import photo, random_sam
+
     from sam_app.backends.sam import SamBackend
     from sam_app.devices import release_memory
     from sam_app.errors import SamAppError

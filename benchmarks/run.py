@@ -35,8 +35,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from sam_app.backends.sam import SamBackend  # noqa: E402
-from sam_app.models.sam1 import build_sam  # noqa: E402
 from sam_app.devices import resolve_device, resolve_precision  # noqa: E402
+from sam_app.models.sam1 import build_sam  # noqa: E402
 from sam_app.prompts import ObjectPrompt  # noqa: E402
 from sam_app.render import overlay_masks  # noqa: E402
 from sam_app.service import SamService  # noqa: E402

@@ -42,9 +42,10 @@ def text_model(route: str, device, folder: Path):
     """The route's text model at its released size with random weights."""
     import transformers as tf
 
-    from models import WORDS, clip_tokenizer
     from sam_app.backends.detector import Detector
     from sam_app.backends.sam3 import Sam3Backend
+
+    from models import WORDS, clip_tokenizer
 
     torch.manual_seed(0)
     if route == "grounding_dino_tiny":  # Swin-T + BERT-base, as IDEA-Research/grounding-dino-tiny

@@ -199,3 +199,36 @@ def check_state_dict(model, state_dict: dict, path: os.PathLike = "checkpoint") 
             problems.append(f"{len(items)} {label}: {', '.join(items[:3])}{more}")
     if problems:
         raise CheckpointError(f"{path} does not match the model architecture: " + "; ".join(problems))
+
+
+# ---------------------------------------------------------------- writing
+
+
+def atomic_torch_save(value, path: os.PathLike) -> None:
+    """``torch.save`` written beside ``path`` and renamed into place whole."""
+    import io
+
+    import torch
+
+    from .export import atomic_write_bytes
+
+    buffer = io.BytesIO()
+    torch.save(value, buffer)
+    atomic_write_bytes(Path(path), buffer.getvalue())
+
+
+def save_folder(model, processor, output: os.PathLike) -> None:
+    """A transformers model and its processor as a ``save_pretrained`` folder at
+    ``output``, written beside it first and put in place whole (an old one replaced)."""
+    import shutil
+
+    output = Path(output)
+    partial, old = output.with_name(output.name + ".partial"), output.with_name(output.name + ".old")
+    for leftover in (partial, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    model.save_pretrained(partial)
+    processor.save_pretrained(partial)
+    if output.exists():
+        output.rename(old)
+    partial.rename(output)
+    shutil.rmtree(old, ignore_errors=True)

@@ -128,7 +128,7 @@ def add_batch_parser(sub) -> None:
     batch.add_argument("--multimask", action="store_true",
                        help="three candidates per prompt, keep the best-scoring (better for single points)")
     batch.add_argument("--engine", choices=["local", "ray"], default="local",
-                       help="local (this process) or ray (Ray Data, pip install -r requirements-ray.txt)")
+                       help="local (this process) or ray (Ray Data: pip install 'sam-app[ray]')")
     batch.add_argument("--ray-address", help="Ray cluster to join (default: start Ray on this machine)")
     batch.add_argument("--workers", type=int, default=1, help="Ray: model actors, one model each (default 1)")
     batch.add_argument("--gpus-per-worker", type=float, default=0, help="Ray: GPUs per actor (default 0)")
@@ -255,9 +255,7 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
         raise SamAppError(f"cannot write {Path(args.output).name}: the folder {Path(args.output).parent} does not "
                           "exist")
     service = service_from_args(args, device="cpu", precision="fp32", decoder="torch", allow_fallback=False)
-    backend = service.backend()
-    if models.get(backend.name).family != "sam1":
-        raise SamAppError(f"export-onnx exports SAM 1's decoder; {backend.name} is not a SAM 1 model")
+    backend = service.backend(service.require(None, "onnx_decoder"))
     model, model_type = backend.model, backend.name
     try:
         graph = export_bytes(model, args.return_single_mask, not args.low_res_only, args.opset)
@@ -266,7 +264,7 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
         check = verify(graph, model)
     except ImportError as exc:
         raise SamAppError(f"export-onnx needs onnx and onnxruntime ({exc}); pip install onnx onnxruntime") from None
-    except Exception as exc:  # the exporter and onnxruntime raise many kinds
+    except Exception as exc:  # noqa: BLE001 - the exporter and onnxruntime raise many kinds
         raise SamAppError(f"ONNX export failed for {model_type}: {exc}") from None
     agreement = 0.98 if args.quantize else 0.999
     summary = ", ".join(f"{k} {v:.3g}" for k, v in check.items())
@@ -434,7 +432,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def cmd_finetune(args: argparse.Namespace) -> int:
     from .training.commands import cmd_finetune as run
 
-    return run(args, service_from_args(args, allow_fallback=False, cache_size=2, decoder="torch"))
+    return run(args, service_from_args(args, allow_fallback=False, cache_size=64, decoder="torch"))  # validation images
 
 
 COMMANDS = {"segment": cmd_segment, "everything": cmd_everything, "batch": cmd_batch, "list": cmd_list,

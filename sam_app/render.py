@@ -8,7 +8,7 @@ from typing import Iterable, Optional, Sequence, Tuple
 import cv2
 import numpy as np
 
-from .export import mask_bbox
+from .export import decode_rle, mask_bbox
 
 # Distinct, colour-blind-friendly colours (Okabe-Ito, then Tableau), RGB.
 PALETTE = [
@@ -124,6 +124,32 @@ def overlay_masks(
     return canvas
 
 
+def record_mask(record: dict, size: Optional[Tuple[int, int]] = None) -> np.ndarray:
+    """An automatic-mask record's HxW bool mask (COCO RLE), at ``size`` (h, w) if given
+    (nearest pixel)."""
+    from .backends.base import resize_mask
+
+    mask = decode_rle(record["segmentation"])
+    return mask if size is None else resize_mask(mask, size)
+
+
+def draw_records(pixels: np.ndarray, records: Sequence[dict], chunk: int = 32) -> Tuple[np.ndarray, np.ndarray]:
+    """(``pixels`` with every record's mask tinted and outlined, owner map: the index of
+    the smallest mask covering each pixel, -1 where none), both at ``pixels``' size;
+    ``chunk`` masks decoded and drawn at once."""
+    size = pixels.shape[:2]
+    owner = np.full(size, -1, np.int32)
+    picture = pixels
+    order = sorted(range(len(records)), key=lambda i: -records[i]["area"])  # small masks drawn last, on top
+    for start in range(0, len(order), chunk):
+        part = order[start:start + chunk]
+        masks = [record_mask(records[i], size) for i in part]
+        picture = overlay_masks(picture, masks, colours=[colour(i) for i in part], alpha=0.4)
+        for i, mask in zip(part, masks):
+            owner[mask] = i
+    return picture, owner
+
+
 def _tint_table(c: Tuple[int, int, int], alpha: float) -> np.ndarray:
     """256x1x3 uint8 lookup table: value v of channel k -> (1 - alpha) * v + alpha * c[k]."""
     values = np.arange(256, dtype=np.float32)[:, None] * (1 - alpha) + np.asarray(c, np.float32)[None, :] * alpha
@@ -154,8 +180,8 @@ def preview_with_axes(
     import matplotlib
 
     matplotlib.use("Agg", force=False)
-    from matplotlib.figure import Figure
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
     height, width = pixels.shape[:2]
     aspect = width / height

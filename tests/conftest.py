@@ -38,9 +38,10 @@ import pytest
 import torch
 from PIL import Image
 
-from models import randomise_rel_pos, tiny_sam
 from sam_app.backends.sam import SamBackend
 from sam_app.service import SamService
+
+from models import randomise_rel_pos, tiny_sam
 
 torch.set_num_threads(max(1, torch.get_num_threads()))
 
@@ -160,7 +161,7 @@ def webui_client(args, env):
                 pytest.fail("webui.py exited:\n" + process.stdout.read())
             try:
                 client = Client(f"http://127.0.0.1:{port}/", verbose=False)
-            except Exception:
+            except Exception:  # noqa: BLE001 - not up yet: any failure to connect
                 time.sleep(1)
         assert client is not None, "the UI did not come up"
         yield client

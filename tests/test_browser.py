@@ -256,8 +256,9 @@ def test_batch_mode_makes_a_dataset_zip(page, tmp_path):
 def test_prompting_with_a_sam21_model(tmp_path):
     """A SAM 2.1 folder in the checkpoint folder (no SAM 1): the page picks it, a click
     gives three candidates, and the click lands on the right pixel."""
-    from models import tiny_hf
     from sam_app.service import SamService
+
+    from models import tiny_hf
 
     model, processor = tiny_hf("sam2", seed=1)
     model.save_pretrained(tmp_path / "sam2.1-hiera-tiny")
@@ -287,11 +288,12 @@ def test_a_phrase_finds_instances_listed_with_their_scores(route, tiny_model, tm
     3 itself); unticking one takes its box out; the downloads' JSON names the phrases."""
     import torch
 
-    from conftest import make_service
-    from models import tiny_detector, tiny_sam3
     from sam_app.backends.detector import Detector
     from sam_app.backends.sam3 import Sam3Backend
     from sam_app.tasks.text import segment_phrases
+
+    from conftest import make_service
+    from models import tiny_detector, tiny_sam3
 
     service = make_service(tiny_model)
     if route == "sam3":

@@ -6,13 +6,14 @@ import pickle
 import pytest
 import torch
 
-from models import tiny_sam
 from sam_app import checkpoints, models
 from sam_app.checkpoints import check_state_dict, load_state_dict, verify_official
 from sam_app.devices import cpu_has_fast_bf16, resolve_device, resolve_precision
 from sam_app.errors import CheckpointError, DeviceError
 from sam_app.models.sam1 import ENCODER_WIDTH_KEY, OFFICIAL, infer_model_type, load_sam
 from sam_app.service import SamService
+
+from models import tiny_sam
 
 
 def test_registry_matches_the_official_files():

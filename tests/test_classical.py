@@ -4,11 +4,12 @@ import cv2
 import numpy as np
 import pytest
 
-from conftest import IMGS, webui_client
 from sam_app.backends.classical import ClassicalBackend
 from sam_app.errors import CheckpointError
 from sam_app.prompts import build_objects
 from sam_app.service import SamService
+
+from conftest import IMGS, webui_client
 
 
 def cluttered_scene(seed=0):

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from conftest import IMGS, REPO
 from sam_app.export import decode_rle
+
+from conftest import IMGS, REPO
 
 
 def run_cli(*args, env=None):

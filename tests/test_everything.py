@@ -9,12 +9,13 @@ import torch
 from pycocotools import mask as mask_utils
 from segment_anything import SamAutomaticMaskGenerator
 
-from conftest import make_service
 from sam_app.backends.sam import SamBackend
 from sam_app.errors import SamAppError
 from sam_app.export import decode_rle
 from sam_app.service import SamService
 from sam_app.tasks.everything import EverythingSettings, MaskGenerator, uncompressed_counts
+
+from conftest import make_service
 
 KEEP_ALL = dict(pred_iou_thresh=0, stability_score_thresh=0, box_nms_thresh=1.0, crop_nms_thresh=1.0,
                 output_mode="coco_rle")
@@ -157,8 +158,7 @@ def test_a_run_over_its_time_budget_stops_after_its_first_batch(tiny_service, co
 
 def test_a_model_without_scores_is_refused(coffee):
     service = SamService(model_type="classical", device="cpu")
-    with pytest.raises(SamAppError, match="segment everything needs a model with scored masks, such as SAM; "
-                                          "classical has none"):
+    with pytest.raises(SamAppError, match="^classical cannot segment everything; models that can: vit_h, vit_l, vit_b"):
         MaskGenerator(service).generate(coffee)
 
 
@@ -230,42 +230,40 @@ def test_api_everything(client, served, tiny_model):
 
 
 def test_web_ui_everything_select_download_and_refine(tiny_model, coffee):
-    import gradio as gr
     import json
 
+    import gradio as gr
     from PIL import Image
 
-    from conftest import IMGS
     from sam_app.ui import build_ui
-    from sam_app.ui.state import Session
+
+    from conftest import IMGS
+    from ui_tab import NO_PROGRESS, Tab
 
     with gr.Blocks():
         ui = build_ui(make_service(tiny_model))
     e, p, s = ui.everything, ui.prompt, ui.shared
-    session = p.on_image(str(IMGS / "coffee.png"), Session(), progress=lambda *a, **k: None)[s.session]
-    assert e.on_download(session)[s.message] == "Error: No masks yet: press Segment everything first."
-    out = e.on_run(3, 0, 0, 1.0, 0, 0, 1, 1, session, progress=lambda *a, **k: None)
-    session = out[s.session]
-    records = session.everything.records
+    tab = Tab(ui)
+    tab.open(str(IMGS / "coffee.png"))
+    assert tab.call(e.on_download)[s.message] == "Error: No masks yet: press Segment everything first."
+    out = tab.call(e.on_run, 3, 0, 0, 1.0, 0, 0, 1, 1, progress=NO_PROGRESS)
+    records = tab.state("everything").everything.records
     assert len(records) == 27 and out[s.message].startswith("27 masks in ") and len(out[e.table]) == 27
     assert Image.open(out[e.picture]).size == (600, 400)
     # a click selects the smallest mask under it; a table row selects by id
     smallest = min(range(27), key=lambda i: records[i]["area"])
-    x, y, w, h = records[smallest]["bbox"]
     ys, xs = np.nonzero(decode_rle(records[smallest]["segmentation"]))
-    out = e.on_click(session, gr.SelectData(None, {"index": [int(xs[0]), int(ys[0])], "value": None}))
-    session = out[s.session]
-    assert session.selected == (smallest,) and out[s.message] == f"Mask #{smallest} selected."
-    row = gr.SelectData(None, {"index": [0, 0], "value": 5, "row_value": [5, 0, "", 0, 0]})
-    session = e.on_row(session, row)[s.session]
-    assert session.selected == tuple(sorted({smallest, 5}))
-    files = e.on_download(session)[e.files]
+    out = tab.call(e.on_click, evt=gr.SelectData(None, {"index": [int(xs[0]), int(ys[0])], "value": None}))
+    assert tab.state("everything").selected == (smallest,) and out[s.message] == f"Mask #{smallest} selected."
+    tab.call(e.on_row, evt=gr.SelectData(None, {"index": [0, 0], "value": 5, "row_value": [5, 0, "", 0, 0]}))
+    selected = tab.state("everything").selected
+    assert selected == tuple(sorted({smallest, 5}))
+    files = tab.call(e.on_download)[e.files]
     names = sorted(f.rsplit("/", 1)[1] for f in files)
     assert f"coffee_mask{smallest}.png" in names and "coffee_everything.json" in names and len(files) == 5
     data = json.loads(open(next(f for f in files if f.endswith(".json"))).read())
-    assert [m["id"] for m in data["masks"]] == list(session.selected)
+    assert [m["id"] for m in data["masks"]] == list(selected)
     # Refine: the selected masks become boxes (with their points) in the Prompt mode, run at once
-    out = e.on_refine(session)
-    prompt_session = out[s.session]
-    assert len(prompt_session.boxes) == 2 and len(prompt_session.result.objects) == 2
+    out = tab.keep(e.on_refine(tab.session, tab.state("everything"), tab.state("prompt")))
+    assert len(tab.state("prompt").boxes) == 2 and len(tab.state("prompt").result.objects) == 2
     assert out[e.tabs].selected == "prompt"

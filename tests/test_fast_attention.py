@@ -3,9 +3,10 @@
 import pytest
 import torch
 
-from models import tiny_sam
 from sam_app.backends import fast_attention
 from sam_app.backends.sam import SamBackend
+
+from models import tiny_sam
 
 
 def relative_error(a, b):

@@ -11,12 +11,13 @@ import gradio as gr
 import numpy as np
 import pytest
 
-from conftest import IMGS, REPO
 from sam_app import models
 from sam_app.cli import build_parser
 from sam_app.export import decode_rle
 from sam_app.service import SamService
 from sam_app.ui import build_ui
+
+from conftest import IMGS, REPO
 
 FAKE_FAMILY = '''
 """A fake family: the mask is the box, shrunk by the inset its weights file holds."""
@@ -116,7 +117,7 @@ def test_a_new_family_is_listed_chosen_shown_and_run(plugin, tmp_path):
     with gr.Blocks():
         ui = build_ui(service)
     assert ("boxy (checkpoint present)", "boxy") in ui.model_bar.choices()
-    picked = ui.model_bar.on_model("boxy", ui.shared.session.value, progress=lambda *a, **k: None)
+    picked = ui.model_bar.on_model("boxy", ui.shared.session.value, lambda *a, **k: None)
     assert picked[ui.shared.message] == "Model boxy ready." and "Model **boxy**" in picked[ui.shared.status]
     assert ("boxy (loaded)", "boxy") in ui.model_bar.choices()
 

@@ -147,24 +147,27 @@ def test_web_ui_keeps_sam3s_masks_until_an_object_is_refined(sam3, photo, tiny_m
     import gradio as gr
 
     from sam_app.ui import build_ui
-    from sam_app.ui.state import Session
+
+    from ui_tab import Tab
 
     service, threshold = with_sam3(sam3, photo, tiny_model)
     with gr.Blocks():
-        p = build_ui(service).prompt
-    session = p.on_image(str(IMGS / "coffee.png"), Session(), progress=lambda *a, **k: None)[p.shared.session]
-    session.boxes = [(1.0, 2.0, 50.0, 60.0)]  # drawn by hand
-    out = p.on_add_text("cup", threshold, False, session)
-    session, expected = out[p.shared.session], segment_phrases(service, photo, "cup", threshold)
+        ui = build_ui(service)
+    p, tab = ui.prompt, Tab(ui)
+    tab.open(str(IMGS / "coffee.png"))
+    tab.call(p.on_add_boxes, "1 2 50 60")  # drawn by hand
+    out = tab.call(p.on_add_text, "cup", threshold, False)
+    state, expected = tab.state("prompt"), segment_phrases(service, photo, "cup", threshold)
     n = len(expected.objects)
     assert n >= 3 and f"sam3 found {n} instance(s) of cup" in out[p.shared.message]
-    assert session.boxes[0] == (1.0, 2.0, 50.0, 60.0) and len(session.boxes) == n + 1
-    masks = [o.best_mask for o in session.result.objects]
-    assert all(np.array_equal(m, e.best_mask) for m, e in zip(masks[1:], expected.objects))
-    x1, y1, x2, y2 = session.boxes[1]
+    assert state.boxes[0] == (1.0, 2.0, 50.0, 60.0) and len(state.boxes) == n + 1
+    masks = [o.best_mask for o in state.result.objects]
+    assert all(np.array_equal(m, e.best_mask) for m, e in zip(masks[1:], expected.objects))  # the same SAM 3 call
+    x1, y1, x2, y2 = state.boxes[1]
     evt = gr.SelectData(None, {"index": [(x1 + x2) / 2, (y1 + y2) / 2], "value": None})
-    refined = p.on_click("Foreground point", True, False, session, evt)[p.shared.session]
-    for before, after in zip(session.result.objects[1:], refined.result.objects[1:]):
+    tab.call(p.on_click, "Foreground point", True, False, evt=evt)
+    refined = tab.state("prompt")
+    for before, after in zip(state.result.objects[1:], refined.result.objects[1:]):
         if len(after.prompt.points):  # the point falls in this box: the segmenter's mask for box + point
             theirs = service.segment_objects(photo, [after.prompt]).objects[0]
             assert_agree(after.best_mask, theirs.best_mask)  # decoded beside other objects, and alone
@@ -172,13 +175,14 @@ def test_web_ui_keeps_sam3s_masks_until_an_object_is_refined(sam3, photo, tiny_m
         else:
             assert np.array_equal(after.best_mask, before.best_mask)
     assert len(refined.result.objects[1].prompt.points) == 1
-    out = p.on_add_text("cup", float(expected.scores[1]) - 1e-6, False, refined)
-    assert p.shared.session in out, out[p.shared.message]
-    again = out[p.shared.session]
+    out = tab.call(p.on_add_text, "cup", float(expected.scores[1]) - 1e-6, False)
+    assert p.state in out, out[p.shared.message]
+    again = tab.state("prompt")
     assert len(again.instances) == 2 and again.boxes[0] == (1.0, 2.0, 50.0, 60.0) and len(again.boxes) == 3
-    undone = p.on_undo(again)[p.shared.session]
-    assert undone.boxes == refined.boxes
-    nothing = p.on_add_text("cup", 0.99, False, again)
+    tab.call(p.on_undo)
+    assert tab.state("prompt").boxes == refined.boxes
+    tab.values[p.state] = again
+    nothing = tab.call(p.on_add_text, "cup", 0.99, False)
     assert "found no cup scoring 0.99 or more" in nothing[p.shared.message]
-    left = nothing[p.shared.session]  # the earlier cups are gone, the box drawn by hand stays and is segmented
+    left = tab.state("prompt")  # the earlier cups are gone, the box drawn by hand stays and is segmented
     assert left.boxes == [(1.0, 2.0, 50.0, 60.0)] and len(left.result.objects) == 1

@@ -22,13 +22,15 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from conftest import IMGS, REPO, launched, make_service
-from raw_client import RawClient
 from sam_app.errors import ImageError, LimitError, SamAppError, StorageError
 from sam_app.files import inside, read_bytes
 from sam_app.images import load_image
 from sam_app.limits import LIMITS, request_bytes
 from sam_app.ui.state import Session
+
+from conftest import IMGS, REPO, launched, make_service
+from raw_client import RawClient
+from ui_tab import Tab
 
 COFFEE = IMGS / "coffee.png"
 
@@ -184,9 +186,9 @@ def test_tabs_that_never_send_a_heartbeat_give_their_memory_back(tiny_model, lim
         p, holdings = ui.prompt, ui.shared.holdings
         clients, refused, started = [RawClient(demo, url) for _ in range(50)], [], time.time()
         for client in clients:  # outputs: session, message, ...
-            messages = [client.call(p.on_image, client.upload(COFFEE), None)[1]]
-            client.call(p.on_add_boxes, boxes, None)
-            messages.append(client.call(p.on_run, False, None)[1])
+            messages = [client.call(ui.picker.on_image, client.upload(COFFEE), None)[1]]
+            client.call(p.on_add_boxes, boxes, None, None)
+            messages.append(client.call(p.on_run, False, None, None)[1])
             refused.append(any("the server is full" in str(m) for m in messages))
         assert time.time() - started < limits.session_ttl, "too slow to hold 50 tabs at once"
         held = holdings.total()
@@ -198,17 +200,18 @@ def test_tabs_that_never_send_a_heartbeat_give_their_memory_back(tiny_model, lim
             gc.collect()
         assert holdings.total() == 0 and holdings.count() == 0
         again = RawClient(demo, url)  # the server takes work again
-        again.call(p.on_image, again.upload(COFFEE), None)
-        again.call(p.on_add_boxes, boxes, None)
-        assert "8 object(s)" in str(again.call(p.on_run, False, None)[1])
+        again.call(ui.picker.on_image, again.upload(COFFEE), None)
+        again.call(p.on_add_boxes, boxes, None, None)
+        assert "8 object(s)" in str(again.call(p.on_run, False, None, None)[1])
         for client in [*clients, again]:
             client.close()
 
 
 def test_a_tab_keeps_its_image_by_reference_not_its_pixels(p):
-    session = p.on_image(str(COFFEE), Session(), progress=lambda *a, **k: None)[p.shared.session]
-    assert not any(isinstance(v, np.ndarray) for v in vars(session.image).values())
-    assert p.shared.image(session).pixels.shape == (400, 600, 3)
+    tab = Tab(p.ui)
+    tab.open(COFFEE)
+    assert not any(isinstance(v, np.ndarray) for v in vars(tab.session.image).values())
+    assert p.shared.image(tab.session).pixels.shape == (400, 600, 3)
 
 
 # ---------------------------------------------------------------- 4: memory of one request
@@ -267,12 +270,15 @@ def batch_mode(tiny_model):
 
 @pytest.fixture
 def p(tiny_model):
+    """The Prompt mode (its UI as ``p.ui``)."""
     import gradio as gr
 
     from sam_app.ui import build_ui
 
     with gr.Blocks():
-        return build_ui(make_service(tiny_model)).prompt
+        ui = build_ui(make_service(tiny_model))
+    ui.prompt.ui = ui
+    return ui.prompt
 
 
 def run_batch(mode, uploads, source="Everything", prompts=None, formats=("coco",), points_per_side=4):
@@ -499,11 +505,12 @@ def test_malformed_click_data_is_a_message(p):
         def __init__(self, index):
             self.index = index
 
-    session = p.on_image(str(COFFEE), Session(), progress=lambda *a, **k: None)[p.shared.session]
+    tab = Tab(p.ui)
+    tab.open(COFFEE)
     for index in ("abc", None, [1], [1, "2"], [True, 3], [float("nan"), 3], [10**9, 3]):
-        out = p.on_click("Foreground point", True, False, session, Event(index))
+        out = tab.call(p.on_click, "Foreground point", True, False, evt=Event(index))
         assert out[p.shared.message].startswith("Error: "), index
-        assert p.shared.session not in out  # nothing changed
+        assert p.state not in out  # nothing changed
 
 
 # ---------------------------------------------------------------- 9, 10: full disks, odd files, the CLI
@@ -547,7 +554,8 @@ def test_a_full_or_read_only_disk_is_one_line(tiny_cli, small_disk, tmp_path):
 def test_a_full_disk_while_writing_a_picture_is_a_message(p, monkeypatch):
     import tempfile
 
-    session = p.on_image(str(COFFEE), Session(), progress=lambda *a, **k: None)[p.shared.session]
+    tab = Tab(p.ui)
+    tab.open(COFFEE)
     real = tempfile.mkstemp
 
     def full_disk(*args, **kwargs):  # every new file lands on /dev/full
@@ -556,7 +564,7 @@ def test_a_full_disk_while_writing_a_picture_is_a_message(p, monkeypatch):
         return fd, path
 
     monkeypatch.setattr(tempfile, "mkstemp", full_disk)
-    out = p.on_click("Foreground point", True, False, session, type("E", (), {"index": [300, 200]})())
+    out = tab.call(p.on_click, "Foreground point", True, False, evt=type("E", (), {"index": [300, 200]})())
     assert "the disk is full" in out[p.shared.message]
     with pytest.raises(StorageError, match="the disk is full"):
         p.shared.outputs.jpeg_file(np.zeros((8, 8, 3), np.uint8))

@@ -1,5 +1,6 @@
-"""The web UI: handlers (per-session state, refinement, messages) and the running app
-driven by gradio_client (the /segment API, caching, parallel clients, what is served)."""
+"""The web UI: handlers (per-tab state, refinement, messages, Undo and Clear) and the
+running app driven by gradio_client (the /segment API, caching, parallel clients, what is
+served)."""
 
 import json
 import os
@@ -15,12 +16,13 @@ import pytest
 from gradio_client import Client, handle_file
 from PIL import Image
 
-from conftest import IMGS, make_service
 from sam_app.export import SCHEMA_VERSION, decode_rle
 from sam_app.ui import build_ui
-from sam_app.ui.state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, Session
+from sam_app.ui.prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE
 
-NO_PROGRESS = lambda *a, **k: None  # noqa: E731
+from conftest import IMGS, make_service
+from ui_tab import NO_PROGRESS, Tab
+
 COFFEE = str(IMGS / "coffee.png")
 
 
@@ -41,68 +43,72 @@ def p(ui):
 
 
 @pytest.fixture
-def loaded(p):
-    return p.on_image(COFFEE, Session(), progress=NO_PROGRESS)[p.shared.session]
+def tab(ui):
+    """A tab with the coffee picture open."""
+    tab = Tab(ui)
+    tab.open(COFFEE)
+    return tab
 
 
-def click(p, session, x, y, mode=FOREGROUND_MODE, auto_run=True, multimask=True):
+def click(tab, x, y, mode=FOREGROUND_MODE, auto_run=True, multimask=True):
     evt = gr.SelectData(None, {"index": [x, y], "value": None})
-    return p.on_click(mode, auto_run, multimask, session, evt)
+    return tab.call(tab.ui.prompt.on_click, mode, auto_run, multimask, evt=evt)
 
 
 def message(p, out) -> str:
     return out[p.shared.message]
 
 
-def state(p, out) -> Session:
-    return out[p.shared.session]
-
-
-def test_upload_encodes_at_once_and_click_runs(p, loaded):
+def test_upload_encodes_at_once_and_click_runs(p, tab):
     service = p.shared.service
-    assert loaded.image.width == 600 and service.encode_count == 1
-    out = click(p, loaded, 300, 200)
-    session = state(p, out)
-    assert session.points == [(300.0, 200.0, 1)] and loaded.points == [] and loaded.history == []  # not mutated in place
+    before = tab.state("prompt")
+    assert tab.session.image.width == 600 and service.encode_count == 1
+    out = click(tab, 300, 200)
+    state = tab.state("prompt")
+    assert state.points == [(300.0, 200.0, 1)] and before.points == [] and before.history == []  # not mutated
     # a click answers with what it changed: one picture (the canvas, a JPEG at the image's
     # size, so clicks land on image pixels); the Result picture follows in a chained step
     assert set(out) <= set(p.click_outputs) and p.result_image not in out and p.shared.status not in out
     assert p.instances not in out  # no text instances before or after
     assert Image.open(out[p.canvas]).size == (600, 400) and Image.open(out[p.canvas]).format == "JPEG"
-    picture = p.on_result_picture(session)
+    picture = p.on_result_picture(tab.session, state)
     assert Image.open(picture).format == "JPEG" and Image.open(picture).size == (600, 400)
-    assert p.on_result_picture(Session()) is None
+    assert p.on_result_picture(tab.session, p.new_state()) is None
     assert "1 object(s)" in message(p, out) and "foreground point (300, 200)" in out[p.prompt_list]
     radio = out[p.candidates]
-    assert radio["visible"] and len(radio["choices"]) == 3 and radio["value"] == session.result.objects[0].best
+    assert radio["visible"] and len(radio["choices"]) == 3 and radio["value"] == state.result.objects[0].best
     assert service.encode_count == 1
     # the previous result's download files are cleared; new ones are written when asked for
     assert out[p.downloads] is None
-    ready = p.on_downloads(session)
+    ready = tab.call(p.on_downloads)
     names = sorted(f.rsplit("/", 1)[1] for f in ready[p.downloads])
     assert names == ["coffee_cutout.png", "coffee_mask1.png", "coffee_masks.json", "coffee_overlay.png"]
     assert message(p, ready).startswith("4 file(s) ready to download")
-    assert message(p, p.on_downloads(Session())).startswith("Error: Nothing to download yet")
+    assert message(p, p.on_downloads(tab.session, p.new_state())).startswith("Error: Nothing to download yet")
 
 
 def test_clicks_and_prompt_edits_skip_the_queue_and_clicks_wait_for_a_model_slot(tiny_model):
     """Clicks and prompt edits run off Gradio's queue (its round trip cost more than the
     edits themselves); a click's model work then waits for one of the app's model slots."""
     with gr.Blocks() as demo:
-        p = build_ui(make_service(tiny_model), model_concurrency=1).prompt
+        ui = build_ui(make_service(tiny_model), model_concurrency=1)
+    p = ui.prompt
     # the Prompt mode's events (the Everything mode has an on_click of its own)
     wiring = {fn.name: fn for fn in demo.fns.values() if getattr(fn.fn, "__self__", None) is p}
     for name in ("on_click", "on_add_points", "on_add_boxes", "on_undo", "on_clear", "on_pick", "on_result_picture"):
         assert wiring[name].queue is False and wiring[name].show_progress == "hidden", name
-    for name in ("on_image", "on_run", "on_add_text", "on_downloads"):  # long or model work: queued, with progress
+    for name in ("on_run", "on_add_text", "on_downloads"):  # long or model work: queued, with progress
         assert wiring[name].queue is not False and wiring[name].show_progress != "hidden", name
+    picker = next(fn for fn in demo.fns.values() if getattr(fn.fn, "__self__", None) is ui.picker)
+    assert picker.queue is not False and picker.show_progress != "hidden"  # a new image is encoded at once
     assert wiring["on_result_picture"].js  # asked for once the canvas picture is shown
 
-    loaded = p.on_image(COFFEE, Session(), progress=NO_PROGRESS)[p.shared.session]
+    tab = Tab(ui)
+    tab.open(COFFEE)
     slots = p.shared.model_slots
     assert slots.acquire(blocking=False) and not slots.acquire(blocking=False)  # model_concurrency=1: one place
     answers = []
-    worker = threading.Thread(target=lambda: answers.append(click(p, loaded, 300, 200)))
+    worker = threading.Thread(target=lambda: answers.append(click(tab, 300, 200)))
     worker.start()
     worker.join(0.5)
     assert worker.is_alive() and not answers  # waiting for the place
@@ -113,23 +119,22 @@ def test_clicks_and_prompt_edits_skip_the_queue_and_clicks_wait_for_a_model_slot
     slots.release()
 
 
-def test_ui_result_equals_the_engine(p, loaded):
-    session = state(p, click(p, loaded, 300, 200, auto_run=False))
-    session = state(p, click(p, session, 100, 100, mode=BACKGROUND_MODE, auto_run=False))
-    session = state(p, p.on_run(False, session))
+def test_ui_result_equals_the_engine(p, tab):
+    click(tab, 300, 200, auto_run=False)
+    click(tab, 100, 100, mode=BACKGROUND_MODE, auto_run=False)
+    tab.call(p.on_run, False)
     engine = p.shared.service.segment(COFFEE, points=[[300, 200], [100, 100]], labels=[1, 0])
-    np.testing.assert_array_equal(session.result.objects[0].masks, engine.objects[0].masks)
+    np.testing.assert_array_equal(tab.state("prompt").result.objects[0].masks, engine.objects[0].masks)
 
 
-def test_candidate_pick_drives_downloads_and_refinement(p, loaded):
-    session = state(p, click(p, loaded, 300, 200))
-    obj = session.result.objects[0]
+def test_candidate_pick_drives_downloads_and_refinement(p, tab):
+    click(tab, 300, 200)
+    obj = tab.state("prompt").result.objects[0]
     pick = (obj.best + 1) % 3
-    out = p.on_pick(pick, session)
-    session = state(p, out)
-    assert session.choices == [pick] and message(p, out) == f"Candidate {pick + 1} selected."
+    out = tab.call(p.on_pick, pick)
+    assert tab.state("prompt").choices == [pick] and message(p, out) == f"Candidate {pick + 1} selected."
     assert out[p.downloads] is None
-    files = p.on_downloads(session)[p.downloads]
+    files = tab.call(p.on_downloads)[p.downloads]
     mask_file = next(f for f in files if f.endswith("_mask1.png"))
     np.testing.assert_array_equal(np.asarray(Image.open(mask_file)) > 0, obj.masks[pick])
     data = json.loads(open(next(f for f in files if f.endswith(".json"))).read())
@@ -144,47 +149,123 @@ def test_candidate_pick_drives_downloads_and_refinement(p, loaded):
     assert cutout.shape[2] == 4 and (cutout[..., 3] > 0).sum() == obj.masks[pick].sum()
 
     # adding a point feeds the picked candidate's low-res logits back as mask_input
-    refined = click(p, session, 320, 220, mode=BACKGROUND_MODE, multimask=False)
+    refined = click(tab, 320, 220, mode=BACKGROUND_MODE, multimask=False)
     assert "1 refined with the previous mask" in message(p, refined)
     expected = p.shared.service.segment(COFFEE, points=[[300, 200], [320, 220]], labels=[1, 0],
                                         mask_input=obj.low_res_logits[pick][None])
-    np.testing.assert_array_equal(state(p, refined).result.objects[0].masks, expected.objects[0].masks)
+    np.testing.assert_array_equal(tab.state("prompt").result.objects[0].masks, expected.objects[0].masks)
 
 
-def test_box_by_two_clicks_undo_and_clear(p, loaded):
-    session = state(p, click(p, loaded, 400, 300, mode=BOX_MODE))
-    assert session.pending == (400.0, 300.0) and not session.boxes
-    out = click(p, session, 400, 50, mode=BOX_MODE)
-    assert p.shared.session not in out  # nothing changed
+def test_box_by_two_clicks_undo_and_clear(p, tab):
+    click(tab, 400, 300, mode=BOX_MODE)
+    assert tab.state("prompt").pending == (400.0, 300.0) and not tab.state("prompt").boxes
+    out = click(tab, 400, 50, mode=BOX_MODE)
+    assert p.state not in out  # nothing changed
     assert message(p, out) == "Error: A box needs two corners that differ in both X and Y; click again."
-    session = state(p, click(p, session, 200, 100, mode=BOX_MODE))
-    assert session.boxes == [(200.0, 100.0, 400.0, 300.0)] and session.result is not None
-    assert len(session.result.objects) == 1
-    session = state(p, p.on_undo(session))
-    assert session.boxes == [] and session.pending == (400.0, 300.0)
-    session = state(p, p.on_undo(session))
-    assert session.pending is None
-    assert message(p, p.on_undo(session)) == "Nothing to undo."
-    session = state(p, p.on_clear(state(p, click(p, session, 10, 10))))
-    assert session.points == [] and session.result is None
+    click(tab, 200, 100, mode=BOX_MODE)
+    state = tab.state("prompt")
+    assert state.boxes == [(200.0, 100.0, 400.0, 300.0)] and state.result is not None
+    assert len(state.result.objects) == 1
+    tab.call(p.on_undo)
+    assert tab.state("prompt").boxes == [] and tab.state("prompt").pending == (400.0, 300.0)
+    tab.call(p.on_undo)
+    assert tab.state("prompt").pending is None
+    assert message(p, tab.call(p.on_undo)) == "Nothing to undo."
+    click(tab, 10, 10)
+    tab.call(p.on_clear)
+    assert tab.state("prompt").points == [] and tab.state("prompt").result is None
 
 
-def test_typed_points_and_boxes_like_the_original_ui(p, loaded):
-    out = p.on_add_points("100 150 250 300", "", FOREGROUND_MODE, loaded)
-    session = state(p, out)
-    assert session.points == [(100, 150, 1), (250, 300, 1)] and out[p.points_text] == ""
-    session = state(p, p.on_add_points("(50,60)", "", BACKGROUND_MODE, session))
-    assert session.points[-1] == (50, 60, 0)
-    out = p.on_add_boxes("90 140 260 310 40 50 60 70", session)
+def test_typed_points_and_boxes_like_the_original_ui(p, tab):
+    empty = tab.state("prompt")
+    out = tab.call(p.on_add_points, "100 150 250 300", "", FOREGROUND_MODE)
+    assert tab.state("prompt").points == [(100, 150, 1), (250, 300, 1)] and out[p.points_text] == ""
+    tab.call(p.on_add_points, "(50,60)", "", BACKGROUND_MODE)
+    assert tab.state("prompt").points[-1] == (50, 60, 0)
+    out = tab.call(p.on_add_boxes, "90 140 260 310 40 50 60 70")
     assert message(p, out) == "Added 2 box(es): 90 140 260 310 40 50 60 70."
-    session = state(p, out)
-    assert len(session.boxes) == 2
-    out = p.on_run(False, session)
-    assert len(state(p, out).result.objects) == 2 and Image.open(out[p.result_image]).size == (600, 400)
-    preview = p.on_preview(state(p, out))
+    assert len(tab.state("prompt").boxes) == 2
+    out = tab.call(p.on_run, False)
+    assert len(tab.state("prompt").result.objects) == 2 and Image.open(out[p.result_image]).size == (600, 400)
+    preview = tab.call(p.on_preview)
     assert preview[p.preview].ndim == 3 and message(p, preview) == "Preview: prompt drawn on pixel axes."
-    empty = p.on_preview(loaded)
+    empty = p.on_preview(tab.session, empty)
     assert empty[p.preview].shape[0] > 400 and message(p, empty) == "Preview: read coordinates off the axes."
+
+
+def shows_masks(tab, out) -> bool:
+    """Whether the canvas of ``out`` shows masks: it differs from the image with the
+    prompt's markers alone (JPEG noise stays under 25 levels; a mask's tint does not)."""
+    from sam_app import render
+
+    p, state = tab.ui.prompt, tab.state("prompt")
+    image = p.shared.image(tab.session)
+    points, labels, boxes = state.arrays()
+    markers = render.draw_prompts(image.pixels, points, labels, boxes, state.pending).astype(int)
+    shown = np.asarray(Image.open(out[p.canvas]).convert("RGB")).astype(int)
+    return (np.abs(shown - markers).max(axis=2) > 25).mean() > 0.005
+
+
+def check_result_is_the_prompts(tab, out, masks: bool) -> None:
+    """The canvas, the result and Prepare downloads all follow the prompt in the list:
+    with ``masks`` every object of the prompt and nothing else; without, none at all."""
+    p, state = tab.ui.prompt, tab.state("prompt")
+    assert shows_masks(tab, out) == masks
+    ready = tab.call(p.on_downloads)
+    if not masks:
+        assert state.result is None and "Nothing to download yet" in message(p, ready)
+        return
+    def key(prompt):
+        return None if prompt.box is None else prompt.box.tolist(), prompt.points.tolist(), prompt.labels.tolist()
+
+    objects = state.objects((400, 600))
+    assert [key(o.prompt) for o in state.result.objects] == [key(o) for o in objects]
+    data = json.loads(open(next(f for f in ready[p.downloads] if f.endswith(".json"))).read())
+    assert [(o["prompt"]["box"], o["prompt"]["points"]) for o in data["objects"]] == [
+        (None if o.box is None else o.box.tolist(), o.points.tolist()) for o in objects]
+
+
+def test_undo_gives_back_the_result_that_went_with_the_prompt(p, tab):
+    """Undo left the removed object on screen and in the downloads (issue 27): a click, two
+    typed boxes and a refined click undone, each checked on the canvas, the result and the
+    downloads."""
+    out = click(tab, 300, 200)
+    check_result_is_the_prompts(tab, out, masks=True)
+    out = tab.call(p.on_undo)
+    assert message(p, out) == "Undone." and tab.state("prompt").points == []
+    check_result_is_the_prompts(tab, out, masks=False)
+
+    tab.call(p.on_add_boxes, "100 50 300 250 350 100 550 350")
+    out = tab.call(p.on_run, False)
+    check_result_is_the_prompts(tab, out, masks=True)
+    out = tab.call(p.on_undo)  # the boxes go, and their masks with them
+    assert tab.state("prompt").boxes == []
+    check_result_is_the_prompts(tab, out, masks=False)
+
+    click(tab, 300, 200)
+    first = tab.state("prompt").result
+    out = click(tab, 320, 230, multimask=False)
+    assert "refined with the previous mask" in message(p, out)
+    check_result_is_the_prompts(tab, out, masks=True)
+    out = tab.call(p.on_undo)  # back to one point, with the masks it had
+    assert tab.state("prompt").points == [(300.0, 200.0, 1)] and tab.state("prompt").result is first
+    assert out[p.candidates]["visible"]  # its three candidates again
+    check_result_is_the_prompts(tab, out, masks=True)
+
+
+def test_clear_is_one_more_step_of_the_history(p, tab):
+    click(tab, 300, 200)
+    click(tab, 100, 100, mode=BACKGROUND_MODE)
+    before = tab.state("prompt")
+    out = tab.call(p.on_clear)
+    assert message(p, out) == "Prompt cleared (Undo brings it back)." and tab.state("prompt").points == []
+    check_result_is_the_prompts(tab, out, masks=False)
+    out = tab.call(p.on_undo)
+    assert tab.state("prompt").points == before.points and tab.state("prompt").result is before.result
+    check_result_is_the_prompts(tab, out, masks=True)
+    for _ in range(2):
+        tab.call(p.on_undo)
+    assert tab.state("prompt").points == [] and message(p, tab.call(p.on_undo)) == "Nothing to undo."
 
 
 @pytest.mark.parametrize("points, labels, boxes, text", [
@@ -199,19 +280,19 @@ def test_typed_points_and_boxes_like_the_original_ui(p, loaded):
     ("", "", "0 0 700 100", "reaches outside the 600x400 image"),
     ("", "", "", "the field is empty"),
 ])
-def test_every_prompt_error_is_a_readable_message(p, loaded, points, labels, boxes, text):
+def test_every_prompt_error_is_a_readable_message(p, tab, points, labels, boxes, text):
     if points or not boxes:
-        out = p.on_add_points(points, labels, FOREGROUND_MODE, loaded)
+        out = tab.call(p.on_add_points, points, labels, FOREGROUND_MODE)
     else:
-        out = p.on_add_boxes(boxes, loaded)
+        out = tab.call(p.on_add_boxes, boxes)
     assert message(p, out).startswith("Error: ") and text in message(p, out)
-    assert p.shared.session not in out  # nothing half-added
+    assert p.state not in out  # nothing half-added
 
 
-def test_point_outside_every_box_is_reported_at_run(p, loaded):
-    session = state(p, p.on_add_boxes("10 10 100 100", loaded))
-    session = state(p, p.on_add_points("300 300", "", FOREGROUND_MODE, session))
-    out = p.on_run(True, session)
+def test_point_outside_every_box_is_reported_at_run(p, tab):
+    tab.call(p.on_add_boxes, "10 10 100 100")
+    tab.call(p.on_add_points, "300 300", "", FOREGROUND_MODE)
+    out = tab.call(p.on_run, True)
     assert message(p, out).startswith("Error: point 1 (300, 300) lies inside no box")
 
 
@@ -219,42 +300,44 @@ def test_bad_image_and_missing_checkpoint_are_messages(tmp_path):
     from sam_app.service import SamService
 
     ui = make_ui(SamService(device="cpu", precision="fp32", checkpoint_dir=tmp_path))
-    p = ui.prompt
+    p, tab = ui.prompt, Tab(ui)
     (tmp_path / "bad.png").write_bytes(b"nope")
-    out = p.on_image(str(tmp_path / "bad.png"), Session(), progress=NO_PROGRESS)
+    out = tab.open(str(tmp_path / "bad.png"))
     assert message(p, out).startswith("Error: ") and "not a readable image" in message(p, out)
     # no checkpoint: the classical backend answers, and the page says so plainly
-    out = p.on_image(COFFEE, Session(), progress=NO_PROGRESS)
+    out = tab.open(COFFEE)
     assert message(p, out).startswith("Image ready")
     status = out[p.shared.status]
     assert status.startswith("**OpenCV GrabCut** (classical, no weights): no checkpoint found in") and "Download" in status
-    run = p.on_run(True, state(p, p.on_add_boxes("170 20 480 330", state(p, out))))
-    assert state(p, run).result.model == "classical" and state(p, run).result.objects[0].masks.any()
+    tab.call(p.on_add_boxes, "170 20 480 330")
+    tab.call(p.on_run, True)
+    assert tab.state("prompt").result.model == "classical" and tab.state("prompt").result.objects[0].masks.any()
     # a SAM model picked without its checkpoint: the message says how to get it
-    picked = ui.model_bar.on_model("vit_b", state(p, out), progress=NO_PROGRESS)
+    picked = tab.pick_model("vit_b")
     assert message(p, picked).startswith("Error: no checkpoint found") and "download vit_b" in message(p, picked)
     assert "checkpoint missing" in picked[p.shared.status]
 
 
 def test_download_button_fetches_verifies_and_switches(tmp_path, monkeypatch):
-    from sam_app.service import SamService
     from test_download import PAYLOAD, Server, serve_payload_as_vit_b
+
+    from sam_app.service import SamService
 
     server = Server()
     try:
         serve_payload_as_vit_b(monkeypatch, server)
         ui = make_ui(SamService(device="cpu", precision="fp32", checkpoint_dir=tmp_path))
-        p = ui.prompt
+        p, tab = ui.prompt, Tab(ui)
         seen = []
-        out = ui.model_bar.on_download("vit_b", Session(), progress=lambda f, desc="": seen.append(f))
+        out = tab.keep(ui.model_bar.on_download("vit_b", tab.session, lambda f, desc="": seen.append(f)))
         assert (tmp_path / "sam_vit_b_01ec64.pth").read_bytes() == PAYLOAD and seen[-1] == 1.0
         assert message(p, out).startswith("Downloaded and verified sam_vit_b_01ec64.pth. Error: ")
-        assert state(p, out).model == "vit_b"
+        assert tab.session.model == "vit_b"
         # the payload (bytes 0..255 repeated) is no checkpoint, so loading it says so and nothing breaks
         assert "is not a PyTorch checkpoint of plain tensors, or is corrupt" in message(p, out)
         server.status = 404
         (tmp_path / "sam_vit_b_01ec64.pth").unlink()
-        out = ui.model_bar.on_download("vit_b", Session(), progress=NO_PROGRESS)
+        out = ui.model_bar.on_download("vit_b", tab.session, NO_PROGRESS)
         assert message(p, out).startswith("Error: HTTP 404")
     finally:
         server.httpd.shutdown()
@@ -275,13 +358,14 @@ def test_network_servers_need_a_login_or_warn_and_keep_downloads_off(tmp_path, t
     assert is_local("localhost") and not is_local("0.0.0.0") and not is_local("127.0.0.1", share=True)
     with gr.Blocks():
         ui = build_ui(make_service(tiny_model, checkpoint_dir=tmp_path), allow_downloads=False, local=False)
-    out = ui.model_bar.on_download("vit_b", Session(), progress=NO_PROGRESS)
+    tab = Tab(ui)
+    out = ui.model_bar.on_download("vit_b", tab.session, NO_PROGRESS)
     assert "off on a server open to the network" in out[ui.shared.message] and not list(tmp_path.iterdir())
     # Texts name the server's folders without spelling them out ("checkpoint missing in /srv/...").
-    session = ui.model_bar.on_model("vit_b", Session(), progress=NO_PROGRESS)[ui.shared.session]
-    status = ui.shared.status_text(session)
+    tab.pick_model("vit_b")
+    status = ui.shared.status_text(tab.session)
     assert "checkpoint missing in the server's checkpoint folder" in status and str(tmp_path) not in status
-    out = ui.prompt.on_image(str(tmp_path / "missing.png"), session, progress=NO_PROGRESS)
+    out = tab.open(str(tmp_path / "missing.png"))
     assert str(tmp_path) not in out[ui.shared.message]
 
 
@@ -401,9 +485,10 @@ def test_api_limits_and_time_budget_are_messages_and_the_server_goes_on(client, 
 def test_flags_and_environment_set_the_limits(monkeypatch):
     import sys
 
-    from conftest import REPO
     from sam_app.errors import SamAppError
     from sam_app.limits import LIMITS, Limits, apply_arguments
+
+    from conftest import REPO
 
     sys.path.insert(0, str(REPO))
     import webui
@@ -492,38 +577,39 @@ def test_api_function_itself_refuses_paths_outside_uploads(ui):
         ui.api.segment({"path": COFFEE}, "10 10")
 
 
-def test_large_images_are_shown_scaled_and_clicks_map_back(p, tmp_path, coffee):
+def test_large_images_are_shown_scaled_and_clicks_map_back(ui, p, tmp_path, coffee):
     big = np.asarray(Image.fromarray(coffee).resize((4500, 3000)))
     path = tmp_path / "big.jpg"
     Image.fromarray(big).save(path, quality=90)
-    session = state(p, p.on_image(str(path), Session(), progress=NO_PROGRESS))
+    tab = Tab(ui)
+    out = tab.open(str(path))
     scale = 2048 / 4500
-    assert Image.open(p.shared.outputs.canvas(session, p.shared.image(session))).size == (2048, 1365)
+    assert Image.open(out[p.canvas]).size == (2048, 1365)
     # the pixel centre clicked on screen, in image pixels
-    out = click(p, session, 1024, 682)
-    session = state(p, out)
-    x, y, _ = session.points[0]
+    out = click(tab, 1024, 682)
+    state = tab.state("prompt")
+    x, y, _ = state.points[0]
     assert (x, y) == (round(1024.5 / scale - 0.5), round(682.5 / scale - 0.5)) == (2251, 1499)
     assert "(2251, 1499)" in out[p.prompt_list]
-    assert Image.open(p.on_result_picture(session)).size == (2048, 1365)
+    assert Image.open(p.on_result_picture(tab.session, state)).size == (2048, 1365)
     assert Image.open(out[p.canvas]).size == (2048, 1365)
-    assert session.result.objects[0].masks.shape == (3, 3000, 4500)  # masks stay full size
-    files = p.on_downloads(session)[p.downloads]
+    assert state.result.objects[0].masks.shape == (3, 3000, 4500)  # masks stay full size
+    files = tab.call(p.on_downloads)[p.downloads]
     assert Image.open(next(f for f in files if f.endswith("_mask1.png"))).size == (4500, 3000)
     assert Image.open(next(f for f in files if f.endswith("_overlay.png"))).size == (4500, 3000)
     # the far corner pixel maps near the image's far corner, inside it
-    corner = state(p, click(p, session, 2047, 1364, auto_run=False))
-    assert corner.points[-1][:2] == (4498.0, 2998.0)
+    click(tab, 2047, 1364, auto_run=False)
+    assert tab.state("prompt").points[-1][:2] == (4498.0, 2998.0)
 
 
 def test_api_decodes_a_file_sent_again_only_once(client, monkeypatch):
     """Gradio writes each upload anew (new modification time) into a folder named by the
     sha256 of its bytes; that name keys the decoded image."""
-    import sam_app.service
+    from sam_app.service import image_store
 
     decoded = []
-    real = sam_app.service.load_image
-    monkeypatch.setattr(sam_app.service, "load_image",
+    real = image_store.load_image
+    monkeypatch.setattr(image_store, "load_image",
                         lambda source, limit: decoded.append(source) or real(source, limit))
     path = str(IMGS / "rocket.jpg")
     first = [client.predict(handle_file(path), "100 100", api_name="/segment")[0] for _ in range(3)]
@@ -587,8 +673,9 @@ def test_a_checkpoint_given_by_path_counts_as_present(tmp_path, tiny_model):
     """Started with --checkpoint elsewhere, the picker and status line know the file."""
     import torch
 
-    from models import tiny_sam  # noqa: F401 - the tiny model is no official size: use a vit_b-shaped stand-in
     from sam_app.service import SamService
+
+    from models import tiny_sam  # noqa: F401 - the tiny model is no official size: use a vit_b-shaped stand-in
 
     path = tmp_path / "elsewhere" / "my_vit_b.pth"
     path.parent.mkdir()

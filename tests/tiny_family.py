@@ -4,14 +4,16 @@ dict of ``models.tiny_sam``) or ``small_sam.pth`` (``models.small_sam``) in the
 checkpoint folder."""
 
 from sam_app.models import Family, ModelSpec, WeightFile, register
+from sam_app.models.sam1 import CAPABILITIES  # the tiny models are SAM 1 architectures
 
 FILENAME = "tiny_sam.pth"
 
 
 def load(spec, path, options):
-    import models
     from sam_app.backends.sam import SamBackend
     from sam_app.checkpoints import check_state_dict, load_state_dict
+
+    import models
 
     model, state = getattr(models, f"{spec.name}_sam")(), load_state_dict(path)
     check_state_dict(model, state, path)
@@ -20,6 +22,8 @@ def load(spec, path, options):
 
 
 register(Family("tiny", (ModelSpec("tiny", "tiny", "Tiny random SAM (tests)",
-                                   WeightFile(FILENAME, 0, "0" * 64, "http://127.0.0.1:9/"), load),
+                                   WeightFile(FILENAME, 0, "0" * 64, "http://127.0.0.1:9/"), load,
+                                   capabilities=CAPABILITIES),
                          ModelSpec("small", "tiny", "Small random SAM (training tests)",
-                                   WeightFile("small_sam.pth", 0, "1" * 64, "http://127.0.0.1:9/"), load))))
+                                   WeightFile("small_sam.pth", 0, "1" * 64, "http://127.0.0.1:9/"), load,
+                                   capabilities=CAPABILITIES))))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, List, Optional, Protocol, Tuple
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator, List, Optional, Protocol, Sequence, Tuple
 
 import cv2
 import numpy as np
 
+from ..capabilities import PROMPTS, Capabilities
 from ..prompts import ObjectPrompt
 
 
@@ -144,14 +147,23 @@ class Embedding(Protocol):
 
 
 class Backend:
-    """Interface. ``name`` identifies the model (e.g. "vit_b"); ``device``,
-    ``precision`` and ``decoder`` are shown to users."""
+    """What the service and the tasks call on a model, declared in one place. ``name``
+    identifies the model (e.g. "vit_b"); ``device``, ``precision`` and ``decoder`` are
+    shown to users; ``capabilities`` says which of the optional methods below it has
+    (a front end offers only those); ``encoder_key`` names its image encoder for the
+    embedding cache (two backends that share an encoder share embeddings: a model being
+    fine-tuned and the model it came from)."""
 
     name: str = "?"
     kind: str = "segmenter"  # what the service serves it as (``backends.detector.Detector`` says "detector")
     device: str = "cpu"
     precision: str = "fp32"
     decoder: str = "-"
+    capabilities: Capabilities = PROMPTS
+
+    @property
+    def encoder_key(self) -> str:
+        return getattr(self, "_encoder_key", None) or self.name
 
     def encode(self, pixels: np.ndarray) -> Embedding:
         """pixels: HxWx3 uint8 RGB -> the image's embedding (the heavy step, cached)."""
@@ -160,8 +172,83 @@ class Backend:
     def decode(
         self, embedding: Embedding, objects: List[ObjectPrompt], multimask: bool, return_logits: bool
     ) -> List[ObjectResult]:
-        """One ObjectResult per object, in order."""
+        """One ObjectResult per object, in order (``capabilities.points`` / ``boxes`` /
+        ``mask_input`` / ``candidates`` say which prompts and outputs it takes)."""
         raise NotImplementedError
+
+    # ---------------------------------------------------------------- capabilities.everything
+
+    def point_logits(self, embedding: Embedding, points: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+        """Segment everything's prompts: one foreground point each, points Nx2 (X, Y) pixels
+        of the encoded image -> (scores Nx3, low-res logits Nx3x256x256)."""
+        raise NotImplementedError
+
+    def full_logits(self, embedding: Embedding, low_res: np.ndarray) -> Iterator[np.ndarray]:
+        """Kx256x256 low-res logits -> K HxW float32 logits at the encoded image's size,
+        one after another."""
+        raise NotImplementedError
+
+    @property
+    def mask_threshold(self) -> float:
+        """A mask is logits > this."""
+        raise NotImplementedError
+
+    # ---------------------------------------------------------------- capabilities.fine_tuning
+
+    def trainee(self, encoder: bool = False) -> "Trainee":
+        """A ``Trainee``: a copy of this model to train (its prompt encoder and mask
+        decoder; with ``encoder`` its image encoder too), leaving the served model as it is."""
+        raise NotImplementedError
+
+
+Decode = Callable[..., Any]
+
+
+@dataclass
+class Trainee:
+    """What fine-tuning needs of a model, made by its backend's ``trainee()``. model: the
+    copy whose ``prompt_encoder`` and ``mask_decoder`` train (other parts shared with the
+    served model, frozen); frame: the side of its square input (1024), the clicks' frame;
+    side: its low-res logits' side (256); stretch: the image fills the square (SAM 2,
+    EdgeTAM) instead of being padded (SAM 1, HQ-SAM); decode: (features, points BxNx2
+    (X, Y) in the frame and labels BxN, or both None; boxes Bx4 XYXY or None; mask_input
+    Bx1xLxL or None; multimask) -> (logits BxCxLxL, predicted IoU BxC), with gradients;
+    save(output): the trained model written whole at ``output`` (SAM 1: a state dict;
+    transformers: a ``save_pretrained`` folder); serve(name): a Backend that serves the
+    copy as it is now (for validation); encoder_input(pixels) -> the image encoder's input
+    (where the encoder can train: SAM 1)."""
+
+    model: Any
+    frame: int
+    side: int
+    stretch: bool
+    decode: Decode
+    save: Callable[[Path], None]
+    serve: Callable[[str], Backend]
+    encoder_input: Optional[Callable[[np.ndarray], Any]] = None
+
+
+def map_tensors(value, fn):
+    """``value`` (a tensor, or dicts and lists of them: an embedding's features) with
+    ``fn`` applied to each tensor."""
+    if isinstance(value, (list, tuple)):
+        return [map_tensors(v, fn) for v in value]
+    if isinstance(value, dict):
+        return {k: map_tensors(v, fn) for k, v in value.items()}
+    return fn(value)
+
+
+def trainable_copy(model, parts: Sequence[str]):
+    """A copy of the torch module ``model`` in which the children named ``parts`` (and any
+    child that shares a parameter with them: HQ-SAM ties its prompt encoder's position
+    codes to a child of its own) are copies; every other child is shared with ``model``.
+    Training the parts leaves the served model as it is and costs their memory only."""
+    import copy
+
+    trained = {id(p) for name, child in model.named_children() if name in parts for p in child.parameters()}
+    memo = {id(child): child for name, child in model.named_children()
+            if name not in parts and not any(id(p) in trained for p in child.parameters())}
+    return copy.deepcopy(model, memo)
 
 
 class HFModel:
@@ -182,3 +269,8 @@ class HFModel:
         self.device = str(self.torch_device)
         self.precision = precision
         self._lock = threading.Lock()
+
+    @property
+    def encoder_key(self) -> str:
+        """What its embeddings are cached under (``Backend.encoder_key``)."""
+        return getattr(self, "_encoder_key", None) or self.name

@@ -11,6 +11,7 @@ from typing import List, Optional, Sequence
 import numpy as np
 import torch
 
+from ..capabilities import TEXT
 from .base import HFModel
 
 
@@ -39,6 +40,7 @@ class Detector(HFModel):
     segmenters' encoders)."""
 
     kind = "detector"
+    capabilities = TEXT
 
     def __init__(self, model: torch.nn.Module, processor, name: str, device: torch.device):
         super().__init__(model, processor, name, device)

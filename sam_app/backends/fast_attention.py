@@ -12,7 +12,12 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 from segment_anything.modeling.image_encoder import (
-    Attention, Block, ImageEncoderViT, get_rel_pos, window_partition, window_unpartition,
+    Attention,
+    Block,
+    ImageEncoderViT,
+    get_rel_pos,
+    window_partition,
+    window_unpartition,
 )
 
 

@@ -13,12 +13,13 @@ import numpy as np
 import torch
 from segment_anything.utils.transforms import ResizeLongestSide
 
+from ..capabilities import SAM1
 from ..devices import ATTENTIONS, DECODERS, autocast
 from ..errors import SamAppError
 from ..onnx_decoder import prompt_arrays
 from ..prompts import ObjectPrompt
 from . import fast_attention
-from .base import Backend, ObjectResult, decode_by_shape, decode_points, upscale_logits
+from .base import Backend, ObjectResult, Trainee, decode_by_shape, decode_points, trainable_copy, upscale_logits
 
 
 @dataclass
@@ -51,6 +52,8 @@ class SamBackend(Backend):
     by ONNX Runtime on the CPU); or ``auto``: on the CPU, ONNX Runtime when it is
     installed, agrees with PyTorch and is faster on this machine (timed once at load),
     else PyTorch. The choice is in ``decoder`` and the timings in ``decoder_ms``."""
+
+    capabilities = SAM1
 
     def __init__(self, model: torch.nn.Module, name: str, device: torch.device, precision: str = "fp32",
                  decoder: str = "auto", attention: str = "sdpa"):
@@ -93,7 +96,7 @@ class SamBackend(Backend):
             from ..onnx_decoder import OnnxDecoder
 
             onnx = OnnxDecoder.from_model(self.model)
-        except Exception as exc:  # missing packages, or an exporter that cannot trace this model
+        except Exception as exc:  # noqa: BLE001 - missing packages, or an exporter that cannot trace this model
             if choice == "onnx":
                 raise SamAppError(f"the ONNX decoder is not available for {self.name}: {exc}; it needs the onnx "
                                   "and onnxruntime packages; or use --decoder torch") from None
@@ -231,6 +234,33 @@ class SamBackend(Backend):
         return ObjectResult.from_low_res(obj, scores, low_res, embedding.original_size,
                                          lambda logits, size: upscale_logits(logits, input_size, size, frame),
                                          float(self.model.mask_threshold), return_logits)
+
+    def trainee(self, encoder: bool = False) -> Trainee:
+        """A copy of the model with its own prompt encoder and mask decoder (and, with
+        ``encoder``, image encoder), served by PyTorch when validated; saved as a state dict."""
+        from ..checkpoints import atomic_torch_save
+
+        net = trainable_copy(self.model, ("prompt_encoder", "mask_decoder") + (("image_encoder",) if encoder else ()))
+
+        def serve(name: str) -> SamBackend:
+            backend = SamBackend(net, name, self.torch_device, self.precision, "torch", self.attention)
+            backend._encoder_key = None if encoder else self.encoder_key  # a shared encoder: shared embeddings
+            return backend
+
+        return Trainee(net, net.image_encoder.img_size, net.prompt_encoder.mask_input_size[0], False, sam_decode(net),
+                       lambda output: atomic_torch_save(net.state_dict(), output), serve, self.encoder_input)
+
+
+def sam_decode(sam):
+    """A ``Trainee.decode`` for a segment-anything model: its prompt encoder and mask
+    decoder, with gradients."""
+    def decode(features, points, labels, boxes, mask_input, multimask):
+        sparse, dense = sam.prompt_encoder(points=None if points is None else (points, labels), boxes=boxes,
+                                           masks=mask_input)
+        return sam.mask_decoder(image_embeddings=features, image_pe=sam.prompt_encoder.get_dense_pe(),
+                                sparse_prompt_embeddings=sparse, dense_prompt_embeddings=dense,
+                                multimask_output=multimask)
+    return decode
 
 
 def _median_ms(fn, repeats: int = 5):

@@ -17,6 +17,7 @@ from typing import List, Optional, Tuple
 import numpy as np
 import torch
 
+from ..capabilities import TEXT
 from ..devices import autocast
 from .base import HFModel
 from .detector import Detections
@@ -45,6 +46,7 @@ class Sam3Backend(HFModel):
     precision applies to the vision encoder (autocast); the rest runs in float32."""
 
     kind = "detector"
+    capabilities = TEXT.with_(exemplars=True)
 
     def encode(self, pixels: np.ndarray) -> Sam3Embedding:
         """pixels: HxWx3 uint8 RGB, through the processor's image processor."""

@@ -26,9 +26,13 @@ import cv2
 import numpy as np
 import torch
 
+from ..capabilities import TRAINABLE
 from ..devices import autocast
 from ..prompts import ObjectPrompt
-from .base import Backend, HFModel, ObjectResult, decode_by_shape, decode_points, upscale_logits
+from .base import (
+    Backend, HFModel, ObjectResult, Trainee, decode_by_shape, decode_points, map_tensors, trainable_copy,
+    upscale_logits,
+)
 
 POINT_BATCH = 16  # prompts per model call in point_logits: the decoder's memory grows with the batch
 
@@ -66,6 +70,7 @@ class TransformersSamBackend(HFModel, Backend):
     runs in float32, as SAM 1's."""
 
     decoder = "torch"
+    capabilities = TRAINABLE
 
     def __init__(self, model: torch.nn.Module, processor, name: str, device: torch.device, precision: str = "fp32"):
         super().__init__(model, processor, name, device, precision)
@@ -147,3 +152,35 @@ class TransformersSamBackend(HFModel, Backend):
         return ObjectResult.from_low_res(obj, scores, low_res, embedding.original_size,
                                          lambda logits, size: self.upscale(logits, input_size, size),
                                          self.mask_threshold, return_logits)
+
+    def trainee(self, encoder: bool = False) -> Trainee:
+        """A copy of the model with its own prompt encoder and mask decoder (its image
+        encoder stays frozen and shared: ``encoder`` is SAM 1's); saved as a
+        ``save_pretrained`` folder with the processor."""
+        from ..checkpoints import save_folder
+
+        net = trainable_copy(self.model, ("prompt_encoder", "mask_decoder"))
+        side = getattr(net.prompt_encoder, "mask_input_size", (256, 256))[0]  # HQ-SAM names none: 256
+
+        def serve(name: str) -> TransformersSamBackend:
+            backend = TransformersSamBackend(net, self.processor, name, self.torch_device, self.precision)
+            backend._encoder_key = self.encoder_key
+            return backend
+
+        return Trainee(net, self.frame_size, side, self.square, hf_decode(net),
+                       lambda output: save_folder(net, self.processor, output), serve)
+
+
+def hf_decode(model):
+    """A ``Trainee.decode`` for a transformers model: its own forward, each object as an
+    image of its own (the image features repeated) so that each takes its own mask input."""
+    def decode(features, points, labels, boxes, mask_input, multimask):
+        count = len(points if points is not None else boxes)
+        kwargs = {name: map_tensors(value, lambda t: t.expand(count, *t.shape[1:])) for name, value in features.items()}
+        if points is not None:
+            kwargs.update(input_points=points[:, None], input_labels=labels[:, None])
+        if boxes is not None:
+            kwargs["input_boxes"] = boxes[:, None]
+        out = model(**kwargs, input_masks=mask_input, multimask_output=multimask)
+        return out.pred_masks[:, 0], out.iou_scores[:, 0]
+    return decode

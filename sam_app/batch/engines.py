@@ -30,7 +30,7 @@ from .store import Store, name_hash
 from .work import DONE, FAILED, SKIPPED, TODO, Read, Segmenter, read_item
 
 PREFETCH = 4
-RAY_INSTALL = "pip install -r requirements-ray.txt"
+RAY_INSTALL = "pip install 'sam-app[ray]' (or pip install -e '.[ray]' in a checkout)"
 
 
 def outcome(read: Read, part: Optional[Dict[str, Any]] = None, reason: str = "") -> Dict[str, Any]:

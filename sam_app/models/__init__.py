@@ -14,8 +14,26 @@ import os
 from importlib.metadata import entry_points
 
 from .registry import (  # noqa: F401 - the registry's public names
-    Family, HubRepo, LoadOptions, ModelSpec, ModelStatus, WeightFile, add_custom, fallback, get, is_present,
-    missing_message, models, names, official_for, preference, recognise, register, statuses, unregister,
+    Family,
+    HubRepo,
+    LoadOptions,
+    ModelSpec,
+    ModelStatus,
+    WeightFile,
+    able,
+    add_custom,
+    fallback,
+    get,
+    is_present,
+    missing_message,
+    models,
+    names,
+    official_for,
+    preference,
+    recognise,
+    register,
+    statuses,
+    unregister,
     weights_path,
 )
 

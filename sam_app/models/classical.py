@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+from ..capabilities import PROMPTS
 from .registry import Family, LoadOptions, ModelSpec, register
 
 
@@ -17,5 +18,6 @@ def load(spec: ModelSpec, path: Optional[Path], options: LoadOptions):
 
 FAMILY = register(Family(
     name="classical",
-    models=(ModelSpec("classical", "classical", "OpenCV GrabCut", None, load, cost=0, devices=("cpu", "cuda", "mps")),),
+    models=(ModelSpec("classical", "classical", "OpenCV GrabCut", None, load, cost=0, devices=("cpu", "cuda", "mps"),
+                      capabilities=PROMPTS),),
 ))

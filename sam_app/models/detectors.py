@@ -2,6 +2,7 @@
 OWLv2 base (Google), run by transformers from their hub folders. They find boxes for
 phrases; the current segmenter turns the boxes into masks (``tasks.text``)."""
 
+from ..capabilities import TEXT
 from .hf import MB, Architecture, Official, hub_family, needs_processor_files
 
 
@@ -12,8 +13,9 @@ def _detector(model, processor, name, options):
 
 
 GROUNDING_DINO = Architecture("grounding-dino", "GroundingDinoForObjectDetection", needs_processor_files,
-                              lambda config: None, _detector, "detector")
-OWLV2 = Architecture("owlv2", "Owlv2ForObjectDetection", needs_processor_files, lambda config: None, _detector, "detector")
+                              lambda config: None, _detector, "detector", capabilities=TEXT)
+OWLV2 = Architecture("owlv2", "Owlv2ForObjectDetection", needs_processor_files, lambda config: None, _detector,
+                     "detector", capabilities=TEXT)
 # cost: the detector's time per image relative to SAM 1 vit_b's encoder on a CPU (docs/performance.md, "Text
 # prompts": the first phrase less vit_b's encoding)
 GROUNDING = hub_family("grounding_dino", GROUNDING_DINO, {

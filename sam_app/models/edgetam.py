@@ -5,7 +5,6 @@ documentation uses, with SAM 2's processor (the image stretched to 1024x1024).""
 from .hf import MB, Architecture, Official, hub_family
 from .sam2 import sam2_processor
 
-
 ARCHITECTURE = Architecture("edgetam", "EdgeTamModel", sam2_processor, lambda config: None)
 # cost: encoder time relative to SAM 1 vit_b on a CPU (docs/performance.md, "Models"; the sizes
 # not in that table are placed between their measured neighbours)

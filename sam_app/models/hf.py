@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, Optional, Tuple
 
+from ..capabilities import TRAINABLE, Capabilities
 from ..errors import CheckpointError
 from .registry import Family, HubRepo, LoadOptions, ModelSpec, add_custom, register
 
@@ -31,7 +32,7 @@ class Architecture:
     ``TransformersSamBackend``); kind: the registry's kind of its models; other_types:
     further ``model_type`` values whose folders the model class loads (e.g. a video
     model's folder holding this image model); processor_class: the transformers class
-    that reads the folder's processor files."""
+    that reads the folder's processor files; capabilities: what its models can do."""
 
     config_type: str
     model_class: str
@@ -41,6 +42,7 @@ class Architecture:
     kind: str = "segmenter"
     other_types: Tuple[str, ...] = ()
     processor_class: str = "AutoProcessor"
+    capabilities: Capabilities = TRAINABLE
 
     def reads(self, config: Optional[dict]) -> bool:
         """Whether a folder with this config.json holds a model of this architecture."""
@@ -96,7 +98,7 @@ def load_folder(path: Path, arch: Architecture) -> Tuple[Any, Any]:
     try:
         model, info = model_class.from_pretrained(path, dtype=torch.float32, local_files_only=True,
                                                   use_safetensors=True, output_loading_info=True)
-    except Exception as exc:  # safetensors, transformers and torch raise many kinds for a bad file
+    except Exception as exc:  # noqa: BLE001 - safetensors, transformers and torch raise many kinds for a bad file
         first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
         raise CheckpointError(f"{path}: the weights cannot be loaded ({first}); the file is truncated or corrupt, "
                               "or not of this model: delete the folder and download it again") from None
@@ -130,11 +132,11 @@ def hub_family(name: str, arch: Architecture, table: Dict[str, Official]) -> Fam
             if official.signature is None or official.signature == signature:
                 return model_name
         custom = ModelSpec(path.name, name, f"custom {name} ({path.name})", None, load, path=path.resolve(),
-                           priority=PRIORITY, kind=arch.kind)
+                           priority=PRIORITY, kind=arch.kind, capabilities=arch.capabilities)
         return add_custom(custom).name
 
     return register(Family(name, tuple(
         ModelSpec(model_name, name, o.display, HubRepo(o.repo_id, o.size), load, o.cost, priority=PRIORITY,
-                  kind=arch.kind)
+                  kind=arch.kind, capabilities=arch.capabilities)
         for model_name, o in table.items()
     ), recognise))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
 
+from ..capabilities import PROMPTS, Capabilities
 from ..checkpoints import checkpoint_dir
 from ..errors import CheckpointError, SamAppError, shorten
 
@@ -105,7 +106,9 @@ class ModelSpec:
     the cost (SAM 1 stays the default where its file is present); path: where a custom
     model (no official weights, e.g. a fine-tuned folder) is; kind: ``segmenter`` (an
     image and point / box prompts -> masks: a ``Backend``) or ``detector`` (an image and
-    phrases -> boxes, that a segmenter turns into masks: ``backends.detector``)."""
+    phrases -> boxes, that a segmenter turns into masks: ``backends.detector``);
+    capabilities: what it can do (``sam_app.capabilities``), offered and checked by
+    every front end."""
 
     name: str
     family: str
@@ -118,6 +121,7 @@ class ModelSpec:
     priority: int = 0
     path: Optional[Path] = None
     kind: str = "segmenter"
+    capabilities: Capabilities = PROMPTS
 
     @property
     def needs_weights(self) -> bool:
@@ -188,6 +192,11 @@ def get(name: str) -> ModelSpec:
         raise CheckpointError(f"unknown model type {shorten(name)}; expected one of {', '.join(_MODELS)}") from None
 
 
+def able(capability: str, kind: Optional[str] = None) -> List[str]:
+    """Registered models (of ``kind``) that declare ``capability``."""
+    return [m.name for m in _MODELS.values() if getattr(m.capabilities, capability) and kind in (None, m.kind)]
+
+
 def official_for(path: os.PathLike) -> Optional[ModelSpec]:
     """The model whose official file name ``path`` carries, or None."""
     name = Path(path).name
@@ -234,7 +243,7 @@ def fine_tuned(path: Path) -> Optional[str]:
 
     return add_custom(ModelSpec(path.stem, base.family, f"{base.display} fine-tuned ({path.name})", None, load,
                                 base.cost, base.devices, base.default_precision, base.priority, path.resolve(),
-                                base.kind)).name
+                                base.kind, base.capabilities)).name
 
 
 def preference(device_type: str, kind: str = "segmenter") -> List[ModelSpec]:

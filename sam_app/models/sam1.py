@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional, Tuple
 
 from .. import checkpoints
+from ..capabilities import SAM1
 from ..errors import CheckpointError
 from .registry import Family, LoadOptions, ModelSpec, WeightFile, register
 
@@ -28,6 +29,7 @@ OFFICIAL = {
               "ec2df62732614e57411cdcf32a23ffdf28910380d03139ee0f4fcbe91eb8c912", 768, 1),
 }
 ENCODER_WIDTHS = {width: name for name, (_, _, _, width, _) in OFFICIAL.items()}
+CAPABILITIES = SAM1
 
 
 def infer_model_type(state_dict: dict, path: os.PathLike = "checkpoint") -> str:
@@ -95,7 +97,8 @@ FAMILY = register(Family(
     name="sam1",
     models=tuple(
         ModelSpec(name, "sam1", f"SAM {name.replace('vit_', 'ViT-').upper()}",
-                  WeightFile(filename, size, sha256, URL_BASE, mirror_env="SAM_CHECKPOINT_URL_BASE"), load, cost)
+                  WeightFile(filename, size, sha256, URL_BASE, mirror_env="SAM_CHECKPOINT_URL_BASE"), load, cost,
+                  capabilities=CAPABILITIES)
         for name, (filename, size, sha256, _, cost) in OFFICIAL.items()
     ),
     recognise=recognise,

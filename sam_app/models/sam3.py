@@ -4,6 +4,7 @@ every instance's mask, run by transformers' ``Sam3Model`` from its hub folder
 of the folder placed in the checkpoint folder is used as is. The hub folder is the video
 model's (``sam3_video``); its image detector is what is loaded."""
 
+from ..capabilities import TEXT
 from .hf import MB, Architecture, Official, hub_family, needs_processor_files
 
 
@@ -14,7 +15,8 @@ def _sam3(model, processor, name, options):
 
 
 SAM3 = Architecture("sam3", "Sam3Model", needs_processor_files, lambda config: None, _sam3, "detector",
-                    other_types=("sam3_video",), processor_class="Sam3Processor")
+                    other_types=("sam3_video",), processor_class="Sam3Processor",
+                    capabilities=TEXT.with_(exemplars=True))
 # cost: text -> masks time relative to SAM 1 vit_b's encoder on a CPU (docs/performance.md, "Text prompts")
 FAMILY = hub_family("sam3", SAM3, {
     "sam3": Official("facebook/sam3", "SAM 3", 3_450 * MB, 4.1, None),

@@ -38,8 +38,14 @@ import numpy as np
 import torch
 from pycocotools import mask as mask_utils
 from segment_anything.utils.amg import (
-    MaskData, box_xyxy_to_xywh, build_all_layer_point_grids, generate_crop_boxes,
-    is_box_near_crop_edge, remove_small_regions, uncrop_boxes_xyxy, uncrop_points,
+    MaskData,
+    box_xyxy_to_xywh,
+    build_all_layer_point_grids,
+    generate_crop_boxes,
+    is_box_near_crop_edge,
+    remove_small_regions,
+    uncrop_boxes_xyxy,
+    uncrop_points,
 )
 from torchvision.ops.boxes import batched_nms, box_area
 
@@ -171,12 +177,9 @@ class MaskGenerator:
         self.settings = settings or EverythingSettings(**kwargs)
 
     def backend(self):
-        """The model's backend (loaded once); SamAppError if it cannot segment everything."""
-        backend = self.service.backend(self.model)
-        if not hasattr(backend, "point_logits"):
-            raise SamAppError(f"segment everything needs a model with scored masks, such as SAM; "
-                              f"{backend.name} has none")
-        return backend
+        """The model's backend (loaded once); the one-line refusal (``CapabilityError``)
+        for a model that does not declare ``everything``."""
+        return self.service.backend(self.service.require(self.model, "everything"))
 
     def generate(self, image: ImageSource, progress: Optional[Progress] = None,
                  budget_s: Optional[float] = None) -> List[Dict[str, Any]]:

@@ -71,15 +71,24 @@ def add_finetune_parser(sub, add_engine_arguments) -> None:
     ft.add_argument("--lora-rank", type=int, default=defaults.lora_rank, help=f"default {defaults.lora_rank}")
     ft.add_argument("--clip-grad", type=float, default=defaults.clip_grad,
                     help=f"scale each step's gradient to at most this L2 norm; 0: never (default {defaults.clip_grad})")
+    ft.add_argument("--patience", type=int, default=defaults.patience,
+                    help="stop after this many epochs without a better validation score; 0: never "
+                         f"(default {defaults.patience})")
+    ft.add_argument("--keep", choices=["best", "last"], default=defaults.keep,
+                    help="the weights written: the best by validation (the base model's when no epoch beat it) or "
+                         f"the last epoch's (default {defaults.keep})")
     add_engine_arguments(ft)
 
 
 def cmd_finetune(args: argparse.Namespace, service) -> int:
-    from .finetune import TrainSettings, finetune, markdown
+    from .finetune import TrainSettings
+    from .report import markdown
+    from .run import finetune
 
     settings = TrainSettings(epochs=args.epochs, lr=args.lr, batch_size=args.batch_size, val_split=args.val_split,
                              val_clicks=args.val_clicks, seed=args.seed, train_encoder=args.train_encoder,
-                             lora_rank=args.lora_rank, clip_grad=args.clip_grad)
+                             lora_rank=args.lora_rank, clip_grad=args.clip_grad, patience=args.patience,
+                             keep=args.keep)
     report = finetune(service, Path(args.images), Path(args.annotations), Path(args.output), settings,
                       resume=args.resume)
     print(markdown(report))

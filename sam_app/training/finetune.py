@@ -1,6 +1,9 @@
 """Fine-tuning a SAM model on a COCO dataset with SAM's own recipe (``python -m sam_app
 finetune``; the paper's section 3 and appendix A): SAM 1 (segment_anything) and the
-families transformers implements (SAM 2.1, HQ-SAM, EdgeTAM), each through ``Trainee``.
+families transformers implements (SAM 2.1, HQ-SAM, EdgeTAM): any model whose family
+declares ``fine_tuning``, through the ``Trainee`` its backend gives (``backends.base``).
+
+- What trains is a copy (``Trainee.model``): the model the service serves never changes.
 
 - The prompt encoder and mask decoder train; the image encoder is frozen, and each
   training image's embedding is computed once and kept on disk (``<output>_embeddings/``,
@@ -20,34 +23,37 @@ families transformers implements (SAM 2.1, HQ-SAM, EdgeTAM), each through ``Trai
   fine-tuning configs). The recipe is SAM 1's: SAM 2's object-score head gets no loss
   and keeps its weights.
 - Validation: the evaluate protocol (``evaluate``, clicks first) on a held-out share of
-  the images, before and after.
-- After every epoch the trainable weights, the optimiser and the progress are written
-  (whole, never half) to ``<output>.resume.pt``: ``resume=True`` goes on from there.
-  The result, with its card ``<output>.json`` (base model, data, settings, validation)
-  beside it, is served by the registry as a custom model: for SAM 1 a state dict at
-  ``output``, for a transformers model a ``save_pretrained`` folder at ``output``.
+  the images, before training and after every epoch, scored by its mean mIoU over the
+  clicks. The best weights so far are kept (the base model's count: epoch 0); training
+  stops early after ``patience`` validations without a better score; the output holds
+  the best (``keep="best"``, the default: the base model's weights when no epoch beat
+  it, which the report and the command say plainly) or the last weights.
+- After every epoch the trainable weights, the best ones, the optimiser and the
+  progress are written (whole, never half) to ``<output>.resume.pt``: ``resume=True``
+  goes on from there. The result, with its card ``<output>.json`` (base model, data,
+  settings, validation) beside it, is served by the registry as a custom model: for
+  SAM 1 a state dict at ``output``, for a transformers model a ``save_pretrained``
+  folder at ``output``.
 """
 
 from __future__ import annotations
 
-import io
-import json
-import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional
+from typing import List, Optional
 
 import cv2
 import numpy as np
 import torch
 
+from ..backends.base import Trainee, map_tensors
+from ..checkpoints import atomic_torch_save
 from ..errors import SamAppError
-from ..export import atomic_write_bytes, save_json
 from .clicks import noisy_box, sampled_click
-from .evaluate import EvalSettings, evaluate, figure_png, pyplot, read_coco
 from .losses import sam_loss
 
 POINT_ROUNDS, MASK_ROUNDS = 8, 2
+KEEP = ("best", "last")
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,9 @@ class TrainSettings:
     train_encoder: low-rank adapters (peft's LoRA, rank ``lora_rank``) on the image
     encoder's attention train too, merged into its weights at the end (its embeddings are
     then computed at every step, not cached); clip_grad: each step's gradient is scaled
-    to at most this L2 norm (0: never), as SAM 2's fine-tuning configs do (0.1)."""
+    to at most this L2 norm (0: never), as SAM 2's fine-tuning configs do (0.1);
+    patience: validations without a better score before training stops (0: never);
+    keep: which weights the output holds, the best by validation or the last."""
 
     epochs: int = 4
     lr: float = 1e-4
@@ -71,10 +79,15 @@ class TrainSettings:
     train_encoder: bool = False
     lora_rank: int = 4
     clip_grad: float = 0.1
+    patience: int = 2
+    keep: str = "best"
 
     def __post_init__(self):
         if self.epochs < 1 or self.batch_size < 1 or self.val_clicks < 1:
             raise SamAppError("epochs, batch size and validation clicks must be at least 1")
+        if self.patience < 0 or self.keep not in KEEP:
+            raise SamAppError(f"patience must be 0 or more and keep one of {', '.join(KEEP)}; got {self.patience}, "
+                              f"{self.keep!r}")
         if not 0 < self.val_split < 1:
             raise SamAppError(f"val split must be between 0 and 1 (a share of the images), got {self.val_split}")
         if not self.lr > 0:
@@ -106,82 +119,6 @@ def low_res_target(mask: np.ndarray, side: int, stretch: bool = False) -> np.nda
     out = np.zeros((side, side), np.float32)
     out[:size[1], :size[0]] = small
     return out
-
-
-Decode = Callable[..., Any]
-
-
-@dataclass
-class Trainee:
-    """What training needs of a model family. model: the whole model (its
-    ``prompt_encoder`` and ``mask_decoder`` train); frame: the side of its square input
-    (1024), clicks' frame; side: its low-res logits' side (256); stretch: the image fills
-    the square (SAM 2, EdgeTAM) instead of being padded (SAM 1, HQ-SAM); decode:
-    (features, points BxNx2 (X, Y) in the frame and labels BxN, or both None; boxes Bx4
-    XYXY or None; mask_input Bx1xLxL or None; multimask) -> (logits BxCxLxL, predicted
-    IoU BxC), with gradients; save(output): the trained model written whole at
-    ``output`` (SAM 1: a state dict; transformers: a ``save_pretrained`` folder)."""
-
-    model: torch.nn.Module
-    frame: int
-    side: int
-    stretch: bool
-    decode: Decode
-    save: Callable[[Path], None]
-
-
-def sam1_decode(sam) -> Decode:
-    def decode(features, points, labels, boxes, mask_input, multimask):
-        sparse, dense = sam.prompt_encoder(points=None if points is None else (points, labels), boxes=boxes,
-                                           masks=mask_input)
-        return sam.mask_decoder(image_embeddings=features, image_pe=sam.prompt_encoder.get_dense_pe(),
-                                sparse_prompt_embeddings=sparse, dense_prompt_embeddings=dense,
-                                multimask_output=multimask)
-    return decode
-
-
-def hf_decode(model) -> Decode:
-    """The model's own forward, each object as an image of its own (the image features
-    repeated) so that each takes its own mask input."""
-    def decode(features, points, labels, boxes, mask_input, multimask):
-        count = len(points if points is not None else boxes)
-        kwargs = {name: _map(value, lambda t: t.expand(count, *t.shape[1:])) for name, value in features.items()}
-        if points is not None:
-            kwargs.update(input_points=points[:, None], input_labels=labels[:, None])
-        if boxes is not None:
-            kwargs["input_boxes"] = boxes[:, None]
-        out = model(**kwargs, input_masks=mask_input, multimask_output=multimask)
-        return out.pred_masks[:, 0], out.iou_scores[:, 0]
-    return decode
-
-
-def trainee(service, model: Optional[str]):
-    """(the backend, its ``Trainee``); SamAppError for families that cannot train."""
-    from ..backends.transformers_sam import TransformersSamBackend
-
-    backend = service.backend(model)
-    net = getattr(backend, "model", None)
-    if isinstance(backend, TransformersSamBackend):
-        side = getattr(net.prompt_encoder, "mask_input_size", (256, 256))[0]  # HQ-SAM names none: 256
-        return backend, Trainee(net, backend.frame_size, side, backend.square, hf_decode(net),
-                                lambda output: save_folder(net, backend.processor, output))
-    if not all(hasattr(net, part) for part in ("image_encoder", "prompt_encoder", "mask_decoder")) or \
-            not hasattr(backend, "transform"):
-        raise SamAppError(f"finetune trains SAM 1 models (vit_b, vit_l, vit_h), SAM 2.1, HQ-SAM and EdgeTAM; "
-                          f"{backend.name} is none of them")
-    backend.onnx = None  # the decoder changes: PyTorch runs it from now on (decoder says "torch")
-    return backend, Trainee(net, net.image_encoder.img_size, net.prompt_encoder.mask_input_size[0], False,
-                            sam1_decode(net), lambda output: atomic_torch_save(net.state_dict(), output))
-
-
-def _map(value, fn):
-    """``value`` (a tensor, or dicts and lists of them: an embedding's features) with
-    ``fn`` applied to each tensor."""
-    if isinstance(value, torch.Tensor):
-        return fn(value)
-    if isinstance(value, dict):
-        return {k: _map(v, fn) for k, v in value.items()}
-    return [_map(v, fn) for v in value]
 
 
 def split(image_ids: List[int], share: float, seed: int):
@@ -216,7 +153,7 @@ def prepare(service, backend, learner: Trainee, coco, images: Path, ids: List[in
             image = service.load_image(file)
             path = folder / f"{backend.name}_{image.digest[:32]}.pt"
             if not path.exists():
-                atomic_torch_save(_map(backend.encode(image.pixels).features, lambda t: t.half().cpu()), path)
+                atomic_torch_save(map_tensors(backend.encode(image.pixels).features, lambda t: t.half().cpu()), path)
         samples.append(Sample(file, path, targets[targets.reshape(len(targets), -1).any(1)]))
     if not samples:
         raise SamAppError("no training image has an object with a non-empty mask")
@@ -272,7 +209,7 @@ def add_adapters(sam, rank: int):
         from peft import LoraConfig
         from peft.tuners.lora import LoraModel
     except ImportError:
-        raise SamAppError("--train-encoder needs peft: pip install -r requirements.txt") from None
+        raise SamAppError("--train-encoder needs peft: pip install peft (it comes with sam-app)") from None
     config = LoraConfig(r=rank, lora_alpha=2 * rank, lora_dropout=0.0, target_modules=["qkv"])
     return LoraModel(sam.image_encoder, config, "default")
 
@@ -284,146 +221,3 @@ def schedule(steps: int, warmup: int):
             return (step + 1) / warmup
         return 0.01 if step >= 0.96 * steps else 0.1 if step >= steps * 2 / 3 else 1.0
     return factor
-
-
-def save_folder(model, processor, output: Path) -> None:
-    """A transformers model and its processor as a ``save_pretrained`` folder at
-    ``output``, written beside it first and put in place whole (an old one replaced)."""
-    partial, old = output.with_name(output.name + ".partial"), output.with_name(output.name + ".old")
-    for leftover in (partial, old):
-        shutil.rmtree(leftover, ignore_errors=True)
-    model.save_pretrained(partial)
-    processor.save_pretrained(partial)
-    if output.exists():
-        output.rename(old)
-    partial.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def atomic_torch_save(value, path: Path) -> None:
-    buffer = io.BytesIO()
-    torch.save(value, buffer)
-    atomic_write_bytes(path, buffer.getvalue())
-
-
-def finetune(service, images: Path, annotations: Path, output: Path, settings: TrainSettings,
-             model: Optional[str] = None, resume: bool = False, progress: bool = True) -> Dict[str, object]:
-    """Train as the module docstring says; returns the report (also written beside
-    ``output``: ``<stem>_report.json``, ``_report.md`` and ``_loss.png``)."""
-    from tqdm import tqdm
-
-    output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    backend, learner = trainee(service, model)
-    sam, base = learner.model, backend.name
-    if settings.train_encoder and not hasattr(sam, "image_encoder"):
-        raise SamAppError(f"--train-encoder adapts SAM 1's image encoder; {base}'s encoder stays frozen (leave the "
-                          "flag out)")
-    coco = read_coco(Path(annotations))
-    train_ids, val_ids = split(coco.getImgIds(), settings.val_split, settings.seed)
-    val_settings = EvalSettings(max_clicks=settings.val_clicks, seed=settings.seed)
-    state_path = output.with_name(output.name + ".resume.pt")
-    state = torch.load(state_path, map_location="cpu", weights_only=True) if resume and state_path.exists() else None
-    if state is not None and (state["base"], state["settings"]["seed"]) != (base, settings.seed):
-        raise SamAppError(f"{state_path} is a run of {state['base']} with seed {state['settings']['seed']}; resume "
-                          "it with the same model and seed, or start afresh without --resume")
-    before = json.loads(state["before"]) if state else evaluate(service, images, annotations, val_settings, base, progress, val_ids)
-    cache = None if settings.train_encoder else output.with_name(output.stem + "_embeddings")
-    samples = prepare(service, backend, learner, coco, images, train_ids, cache, progress)
-    sam.requires_grad_(False)
-    sam.prompt_encoder.requires_grad_(True)
-    sam.mask_decoder.requires_grad_(True)
-    adapters = add_adapters(sam, settings.lora_rank) if settings.train_encoder else None
-    trainable = [p for p in sam.parameters() if p.requires_grad]
-    optimiser = torch.optim.AdamW(trainable, lr=settings.lr, weight_decay=settings.weight_decay)
-    chunks = [(i, k) for i, s in enumerate(samples) for k in range(0, len(s.targets), settings.batch_size)]
-    steps = settings.epochs * len(chunks)
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimiser, schedule(steps, min(settings.warmup, steps)))
-    rng, losses, start = np.random.default_rng(settings.seed), [], 0
-    if state is not None:
-        if adapters is not None:
-            sam.image_encoder.load_state_dict(state["adapters"], strict=False)
-        sam.prompt_encoder.load_state_dict(state["prompt_encoder"])
-        sam.mask_decoder.load_state_dict(state["mask_decoder"])
-        optimiser.load_state_dict(state["optimiser"])
-        scheduler.load_state_dict(state["scheduler"])
-        rng.bit_generator.state, losses, start = state["rng"], state["losses"], state["epoch"]
-    device = backend.torch_device
-    sam.prompt_encoder.train()
-    sam.mask_decoder.train()
-    try:
-        for epoch in range(start, settings.epochs):
-            order = rng.permutation(len(chunks))
-            bar = tqdm(order, desc=f"epoch {epoch + 1}/{settings.epochs}", unit="step", disable=not progress)
-            for index in bar:
-                sample_index, first = chunks[index]
-                sample = samples[sample_index]
-                optimiser.zero_grad(set_to_none=True)
-                if sample.embedding is None:  # the encoder trains: its features, with gradients, now
-                    features = sam.image_encoder(backend.encoder_input(service.load_image(sample.image).pixels))
-                else:
-                    features = _map(torch.load(sample.embedding, map_location=device, weights_only=True),
-                                    lambda t: t.float())
-                losses.append(train_step(learner, features, sample.targets[first:first + settings.batch_size], rng))
-                if settings.clip_grad:
-                    torch.nn.utils.clip_grad_norm_(trainable, settings.clip_grad)
-                optimiser.step()
-                scheduler.step()
-                bar.set_postfix(loss=f"{losses[-1]:.4f}")
-            atomic_torch_save({"base": base, "settings": asdict(settings), "epoch": epoch + 1, "before": json.dumps(before),
-                               "prompt_encoder": sam.prompt_encoder.state_dict(),
-                               "mask_decoder": sam.mask_decoder.state_dict(), "optimiser": optimiser.state_dict(),
-                               "adapters": {} if adapters is None else
-                               {k: v for k, v in sam.image_encoder.state_dict().items() if "lora_" in k},
-                               "scheduler": scheduler.state_dict(), "rng": rng.bit_generator.state,
-                               "losses": losses}, state_path)
-    finally:
-        sam.eval()
-        sam.requires_grad_(False)
-    if adapters is not None:  # the adapters merged into the encoder's weights; its embeddings changed
-        sam.image_encoder = adapters.merge_and_unload()
-        service.clear_cache()
-    after = evaluate(service, images, annotations, val_settings, base, progress, val_ids)
-    learner.save(output)
-    report = {"base_model": base, "annotations": str(annotations), "settings": asdict(settings),
-              "train_images": len(train_ids), "val_images": len(val_ids), "steps": steps, "losses": losses,
-              "before": before["summary"], "after": after["summary"]}
-    save_json(output.with_name(output.name + ".json"), {k: v for k, v in report.items() if k != "losses"})
-    write_report(report, output)
-    state_path.unlink(missing_ok=True)  # finished: a new run starts afresh
-    return report
-
-
-def markdown(report: Dict[str, object]) -> str:
-    """Validation before and after, as a Markdown table."""
-    rows = [("before", report["before"]), ("after", report["after"])]
-    ats, targets = list(report["before"]["mIoU"]), list(report["before"]["NoC"])
-    head = ["", *(f"mIoU@{k}" for k in ats), *(f"NoC@{t}" for t in targets)]
-    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
-    for name, s in rows:
-        lines.append("| " + " | ".join([name, *(f"{s['mIoU'][k]:.3f}" for k in ats),
-                                        *(f"{s['NoC'][t]:.2f}" for t in targets)]) + " |")
-    return (f"{report['base_model']} fine-tuned on {report['annotations']}: {report['train_images']} training "
-            f"images, {report['steps']} steps; validation on {report['val_images']} images "
-            f"({report['before']['objects']} objects)\n\n" + "\n".join(lines) + "\n")
-
-
-def loss_png(losses: List[float]) -> bytes:
-    """PNG of the loss per step, and its running mean."""
-    figure, axes = pyplot().subplots(figsize=(7, 4), dpi=100)
-    axes.plot(losses, lw=0.6, alpha=0.5, label="step")
-    window = max(1, len(losses) // 20)
-    if len(losses) >= window:
-        axes.plot(np.arange(window - 1, len(losses)), np.convolve(losses, np.ones(window) / window, "valid"),
-                  lw=2, label=f"mean of {window}")
-    axes.set(xlabel="step", ylabel="loss (focal x20 + dice + IoU MSE)", title="training loss")
-    axes.grid(alpha=0.3)
-    axes.legend()
-    return figure_png(figure)
-
-
-def write_report(report: Dict[str, object], output: Path) -> None:
-    stem = output.with_name(output.stem)
-    save_json(Path(f"{stem}_report.json"), report)
-    atomic_write_bytes(Path(f"{stem}_report.md"), markdown(report).encode())
-    atomic_write_bytes(Path(f"{stem}_loss.png"), loss_png(report["losses"]))

@@ -94,7 +94,6 @@ class Api:
 
     def _everything(self, image, image_id: str, settings: dict, overlay: bool, model: str):
         from ..tasks.everything import SETTING_NAMES, EverythingSettings, MaskGenerator
-        from .everything import draw
 
         service = self.shared.service
         options = dict(settings)
@@ -112,7 +111,7 @@ class Api:
                                         chosen.as_dict())
         if not overlay:
             return data, None
-        picture, _ = draw(self.shared.outputs.screen_picture(loaded)[0], records)
+        picture, _ = render.draw_records(self.shared.outputs.screen_picture(loaded)[0], records)
         return data, FileData(path=self.shared.outputs.jpeg_file(picture), mime_type="image/jpeg")
 
     def _text(self, loaded, points, labels, boxes, multimask, model, text, threshold):

@@ -7,7 +7,7 @@ the safe launch settings that ``webui.py`` and the tests use.
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import gradio as gr
 
@@ -15,13 +15,12 @@ from ..errors import SamAppError
 from ..limits import LIMITS
 from ..service import SamService
 from .api import Api
-from .batch import BatchMode
 from .common import Shared
-from .everything import EverythingMode
+from .image_picker import ImagePicker
 from .logins import Logins
 from .model_bar import ModelBar
+from .modes import App, Events, Mode, mode_classes
 from .outputs import Outputs, claim_folder
-from .prompt import PromptMode
 
 IMGS = Path(__file__).resolve().parent.parent.parent / "imgs"
 EXAMPLE_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -33,15 +32,20 @@ CSS = """
 
 @dataclass
 class UI:
-    """The sections of one app: shared (session, status, message), model_bar, the modes
-    (prompt, everything, batch), api."""
+    """The sections of one app: shared (session, status, message), model_bar, picker (the
+    shared image), modes (by id; also attributes: ``ui.prompt``), api."""
 
     shared: Shared
     model_bar: ModelBar
-    prompt: PromptMode
-    everything: EverythingMode
-    batch: BatchMode
+    picker: ImagePicker
+    modes: Dict[str, Mode]
     api: Api
+
+    def __getattr__(self, name: str):
+        modes = self.__dict__.get("modes", {})
+        if name in modes:
+            return modes[name]
+        raise AttributeError(name)
 
 
 def default_outputs() -> Outputs:
@@ -54,33 +58,32 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
              allow_downloads: bool = True, local: bool = True) -> UI:
     """Every section, laid out and wired; call inside ``gr.Blocks()``. allow_downloads:
     whether the Download button may fetch checkpoints to the server; local: whether only
-    this machine reaches the page (see ``Shared``)."""
+    this machine reaches the page (see ``Shared``). One tab per mode (``modes.mode_classes``)."""
     shared = Shared(service, outputs or default_outputs(), allow_downloads, local, model_concurrency)
-    examples = sorted(str(p) for p in IMGS.glob("*") if p.suffix.lower() in EXAMPLE_SUFFIXES)
-    ui = UI(shared, ModelBar(shared), PromptMode(shared, examples), EverythingMode(shared), BatchMode(shared),
-            Api(shared))
+    examples = sorted(str(p) for p in IMGS.glob("*") if p.suffix.lower() in EXAMPLE_SUFFIXES) if IMGS.is_dir() else []
+    modes = {cls.id: cls(shared) for cls in mode_classes()}
+    ui = UI(shared, ModelBar(shared), ImagePicker(shared, examples), modes, Api(shared))
     gr.Markdown("## Segment Anything\nUpload an image, then click it (or type points and boxes) and press **Run**.")
     with gr.Row(equal_height=True):
         with gr.Column(scale=4):
             shared.build()
         ui.model_bar.build()
+    ui.picker.build()
     with gr.Tabs() as tabs:
-        with gr.Tab("Prompt", id="prompt", elem_id="prompt-tab"):
-            ui.prompt.build()
-        with gr.Tab("Everything", id="everything", elem_id="everything-tab"):
-            ui.everything.build()
-        with gr.Tab("Batch", id="batch", elem_id="batch-tab"):
-            ui.batch.build()
-    model_work = dict(concurrency_limit=model_concurrency, concurrency_id="model")
-    light = dict(concurrency_limit=None, api_visibility="private")
+        for mode in modes.values():
+            with gr.Tab(mode.title, id=mode.id, elem_id=f"{mode.id}-tab"):
+                mode.build()
     # UI-only work of a few milliseconds (prompt edits, picks): off the queue, whose round trip
     # costs more than the work, and without a progress overlay on its outputs (docs/performance.md)
-    instant = dict(queue=False, show_progress="hidden", api_visibility="private")
-    ui.prompt.wire(model_work, light, instant)
-    ui.everything.wire(ui.prompt, tabs, model_work, light, instant)
-    ui.batch.wire(model_work, light)
-    ui.model_bar.wire(ui.prompt, model_work)
-    ui.api.wire(model_work)
+    events = Events(model_work=dict(concurrency_limit=model_concurrency, concurrency_id="model"),
+                    light=dict(concurrency_limit=None, api_visibility="private"),
+                    instant=dict(queue=False, show_progress="hidden", api_visibility="private"))
+    app = App(shared, modes, tabs, events)
+    for mode in modes.values():
+        mode.wire(app)
+    ui.picker.wire(app)
+    ui.model_bar.wire(app)
+    ui.api.wire(events.model_work)
     return ui
 
 

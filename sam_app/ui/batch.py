@@ -28,8 +28,8 @@ from ..errors import LimitError, SamAppError, shorten
 from ..files import read_bytes, writing
 from ..limits import LIMITS, Deadline, format_size
 from ..tasks.everything import EverythingSettings
-from .common import Shared
 from .everything import generator_sliders
+from .modes import App, Mode
 from .state import Session
 
 SOURCES = ("Everything", "Prompts file")
@@ -156,11 +156,12 @@ def table_rows(job, outcomes: dict) -> list:
             for o in (outcomes.get(item.name, {"file_name": item.name, "status": "not run"}) for item in job.items)]
 
 
-class BatchMode:
-    """Components (made by ``build``) and the handler of the Batch mode."""
+class BatchMode(Mode):
+    """Components (made by ``build``) and the handler of the Batch mode (no state of its
+    own: a job is one request)."""
 
-    def __init__(self, shared: Shared):
-        self.shared = shared
+    id = "batch"
+    title = "Batch"
 
     def build(self) -> None:
         with gr.Row():
@@ -185,13 +186,14 @@ class BatchMode:
         self.table = gr.Dataframe(headers=TABLE_HEADERS, interactive=False, elem_id="batch-table",
                                   label="Images")
 
-    def wire(self, model_work: dict, light: dict) -> None:
+    def wire(self, app: App) -> None:
         s = self.shared
         inputs = [self.uploads, self.source, self.prompts, self.points_per_side, self.pred_iou_thresh,
                   self.stability_score_thresh, self.formats, self.polygons, s.session]
         self.run_button.click(self.on_run, inputs, [s.message, self.summary, self.table, self.download, s.status],
-                              api_visibility="private", **model_work)
-        self.source.change(self.on_source, [self.source], [self.prompts, self.everything_settings], **light)
+                              api_visibility="private", **app.events.model_work)
+        self.source.change(self.on_source, [self.source], [self.prompts, self.everything_settings],
+                           **app.events.light)
 
     def on_source(self, source: str) -> dict:
         """Show the prompts file for a prompts job, the generator's settings for everything."""

@@ -91,9 +91,9 @@ class Shared:
                              "it again.") from None
 
     def keep(self, session: Session, image: LoadedImage, name: str) -> None:
-        """Show ``image`` in ``session`` (kept in the service's image store, by reference)."""
+        """Make ``image`` the session's (kept in the service's image store, by reference)."""
         self.holdings.check()
-        session.show_image(self.service.image_ref(image), name)
+        session.image, session.image_name = self.service.image_ref(image), name
 
     def model_name(self, session: Session = None):
         """The model the session runs on (its pick, else the default; None if none)."""

@@ -12,13 +12,11 @@ from .state import Session
 
 
 class ModelBar:
-    """Components (made by ``build``) and handlers. ``mode``: the view whose result a
-    change of model clears (it provides ``cleared(session, message)`` and
-    ``result_outputs``)."""
+    """Components (made by ``build``) and handlers."""
 
     def __init__(self, shared: Shared):
         self.shared = shared
-        self.mode = None
+        self.modes = []
 
     def choices(self):
         """(label, name) for every model, e.g. ("vit_b (checkpoint present)", "vit_b")."""
@@ -31,18 +29,24 @@ class ModelBar:
                                  scale=3)
         self.download = gr.Button("Download", elem_id="download", scale=1)
 
-    def wire(self, mode, model_work: dict) -> None:
-        self.mode = mode
-        session, outputs = self.shared.session, mode.result_outputs + [self.model]
-        self.model.input(self.on_model, [self.model, session], outputs, api_visibility="private", **model_work)
-        self.download.click(self.on_download, [self.model, session], outputs, api_visibility="private",
-                            concurrency_limit=1, concurrency_id="download")
+    def wire(self, app) -> None:
+        """A change of model is told to every mode (``Mode.model_changed``, with its state)."""
+        s = self.shared
+        self.modes = list(app.modes.values())
+        states = [m.state for m in self.modes if m.state is not None]
+        inputs = [self.model, s.session, *states]
+        outputs = list(dict.fromkeys([s.session, s.message, s.status, self.model,
+                                      *(c for m in self.modes for c in m.reset_outputs)]))
+        self.model.input(self.on_model, inputs, outputs, api_visibility="private", **app.events.model_work)
+        self.download.click(self.on_download, inputs, outputs, api_visibility="private", concurrency_limit=1,
+                            concurrency_id="download")
 
-    def on_model(self, name, session: Session, progress=gr.Progress()) -> dict:
-        """Switch this session to model ``name``: load it, encode the session's image."""
+    def on_model(self, name, session: Session, progress=gr.Progress(), *states) -> dict:
+        """Switch this tab to model ``name``: load it, encode the tab's image; every mode
+        is told (``states``: those of the modes that have one, in order; a fresh one each
+        where left out)."""
         session = copy.copy(session)
         session.model = name
-        session.reset_result()
         if session.image is not None:
             message = self.shared.encode(session, progress)
         else:
@@ -51,11 +55,17 @@ class ModelBar:
                 message = f"Model {name} ready."
             except SamAppError as exc:
                 message = self.shared.error_text(exc)
-        return {**self.mode.cleared(session, message), self.shared.status: self.shared.status_text(session),
+        update = {}
+        owners = iter(states)
+        for mode in self.modes:
+            state = next(owners, None) if mode.state is not None else None
+            update.update(mode.model_changed(session, mode.new_state() if state is None else state))
+        return {**update, self.shared.session: session, self.shared.message: message,
+                self.shared.status: self.shared.status_text(session),
                 self.model: gr.update(choices=self.choices(), value=name)}
 
     @shows_errors
-    def on_download(self, name, session: Session, progress=gr.Progress()) -> dict:
+    def on_download(self, name, session: Session, progress=gr.Progress(), *states) -> dict:
         """Download the selected model's official file, then switch this session to it."""
         from .. import models
 
@@ -74,6 +84,6 @@ class ModelBar:
             path = download_model(name, self.shared.service.checkpoint_dir, report)
         except SamAppError as exc:
             return {self.shared.message: self.shared.error_text(exc), self.model: gr.update(choices=self.choices())}
-        outputs = self.on_model(name, session, progress)
+        outputs = self.on_model(name, session, progress, *states)
         outputs[self.shared.message] = f"Downloaded and verified {path.name}. " + outputs[self.shared.message]
         return outputs

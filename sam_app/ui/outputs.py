@@ -29,7 +29,8 @@ from cachetools import LRUCache
 
 from .. import export, render
 from ..images import LoadedImage
-from .state import Session, display_scale
+from .prompt_state import PromptState
+from .state import EverythingState, Session, display_scale
 
 SCREEN_PICTURES = 4  # screen-size copies of large images kept (a 2048 px one is up to 12 MB)
 MAX_OUTPUT_BYTES = int(float(os.environ.get("SAM_OUTPUT_MB", 1024)) * 2**20)  # pictures and downloads on disk
@@ -100,37 +101,37 @@ class Outputs:
                 self._screen[image.digest] = pixels
         return pixels, scale
 
-    def canvas(self, session: Session, image: Optional[LoadedImage]) -> Optional[str]:
-        """The click target: ``image`` (the session's, loaded), picked masks (tinted) and
+    def canvas(self, state: PromptState, image: Optional[LoadedImage]) -> Optional[str]:
+        """The click target: ``image`` (the state's, loaded), picked masks (tinted) and
         prompt markers, as a JPEG file at display size; None without an image."""
         if image is None:
             return None
         pixels, scale = self.screen_picture(image)
-        if session.result is not None:
-            pixels = self._with_masks(session, image, pixels)
-        points, labels, boxes = session.arrays()
-        pending = None if session.pending is None else [v * scale for v in session.pending]
+        if state.result is not None:
+            pixels = self._with_masks(state, image, pixels)
+        points, labels, boxes = state.arrays()
+        pending = None if state.pending is None else [v * scale for v in state.pending]
         return self.jpeg_file(render.draw_prompts(pixels, points * scale, labels, boxes * scale, pending))
 
-    def _with_masks(self, session: Session, image: LoadedImage, pixels: np.ndarray) -> np.ndarray:
-        """The screen picture with the session's picked masks tinted and outlined, kept for
+    def _with_masks(self, state: PromptState, image: LoadedImage, pixels: np.ndarray) -> np.ndarray:
+        """The screen picture with the state's picked masks tinted and outlined, kept for
         the last result of each of the last few images: a prompt edit that leaves the
         result as it is (Add points, Undo) then redraws only the markers. (The result is
         referred to weakly: this cache keeps no tab's result alive.)"""
-        choices = list(session.choices)
+        choices = list(state.choices)
         with self._screen_lock:
             kept = self._masked.get(image.digest)
-        if kept is not None and kept[0]() is session.result and kept[1] == choices:
+        if kept is not None and kept[0]() is state.result and kept[1] == choices:
             return kept[2]
-        masks = (o.mask_at(c, pixels.shape[:2]) for o, c in zip(session.result.objects, session.choices))
+        masks = (o.mask_at(c, pixels.shape[:2]) for o, c in zip(state.result.objects, state.choices))
         masked = render.overlay_masks(pixels, masks, alpha=0.35, outline=True)
         with self._screen_lock:
-            self._masked[image.digest] = (weakref.ref(session.result), choices, masked)
+            self._masked[image.digest] = (weakref.ref(state.result), choices, masked)
         return masked
 
-    def result_file(self, session: Session, image: LoadedImage) -> str:
+    def result_file(self, state: PromptState, image: LoadedImage) -> str:
         """The result overlay at display size, as a JPEG file."""
-        return self.jpeg_file(result_overlay(session, self.screen_picture(image)[0]))
+        return self.jpeg_file(result_overlay(state, self.screen_picture(image)[0]))
 
     def jpeg_file(self, pixels: np.ndarray) -> str:
         """HxWx3 uint8 RGB -> path of a new JPEG file."""
@@ -148,24 +149,25 @@ class Outputs:
 
     # ------------------------------------------------------------ downloads
 
-    def downloads(self, session: Session, image: LoadedImage, image_id: Optional[str] = None) -> List[str]:
-        """The session's result on ``image`` (its pixels) as files in a new folder: a mask
+    def downloads(self, session: Session, state: PromptState, image: LoadedImage,
+                  image_id: Optional[str] = None) -> List[str]:
+        """The Prompt state's result on ``image`` (its pixels) as files in a new folder: a mask
         PNG per object (its picked candidate), the result JSON (``export.result_record``,
         picked masks only, with the service's ``image_id``), the cut-out of all masks
         (RGBA, cropped to them) and the overlay PNG, full size; one full-size mask in
         memory at a time."""
         folder = self.new_folder()
-        result, stem = session.result, session.image_name
+        result, stem = state.result, session.image_name
         files = []
         union = np.zeros((image.height, image.width), bool)
-        for k, (obj, c) in enumerate(zip(result.objects, session.choices)):
+        for k, (obj, c) in enumerate(zip(result.objects, state.choices)):
             files.append(str(folder / f"{stem}_mask{k + 1}.png"))
             mask = obj.mask(c)
             export.save_mask_png(files[-1], mask)
             union |= mask
-        record = export.result_record(result, export.image_record(image, stem, image_id), session.choices,
+        record = export.result_record(result, export.image_record(image, stem, image_id), state.choices,
                                       candidates="selected", mask_files=lambda i, c: f"{stem}_mask{i + 1}.png")
-        found = [session.instance(o.prompt) for o in result.objects]
+        found = [state.instance(o.prompt) for o in result.objects]
         if any(found):
             export.add_text(record, list(dict.fromkeys(p for i in found if i for p in i.asked)),
                             ", ".join(dict.fromkeys(i.detector for i in found if i)),
@@ -173,23 +175,24 @@ class Outputs:
         export.save_json(folder / f"{stem}_masks.json", record)
         cutout = export.png_bytes(export.cutout_rgba(image.pixels, union))
         export.atomic_write_bytes(folder / f"{stem}_cutout.png", cutout)
-        export.atomic_write_bytes(folder / f"{stem}_overlay.png", export.png_bytes(result_overlay(session, image.pixels)))
+        export.atomic_write_bytes(folder / f"{stem}_overlay.png", export.png_bytes(result_overlay(state, image.pixels)))
         return files + [str(folder / f"{stem}_{n}") for n in ("masks.json", "cutout.png", "overlay.png")]
 
-    def everything_downloads(self, session: Session, image: LoadedImage, masks: Iterable[np.ndarray],
+    def everything_downloads(self, session: Session, state: EverythingState, image: LoadedImage,
+                             masks: Iterable[np.ndarray],
                              image_id: Optional[str] = None) -> List[str]:
         """The selected Everything masks (HxW bool each, read one at a time) as files in a
         new folder: a mask PNG and a cut-out PNG (RGBA, cropped to the mask) per mask, and
         the JSON of their records (``export.everything_record``)."""
         folder = self.new_folder()
-        everything, stem = session.everything, session.image_name
+        everything, stem = state.everything, session.image_name
         files = []
-        for index, mask in zip(session.selected, masks):
+        for index, mask in zip(state.selected, masks):
             files.append(str(folder / f"{stem}_mask{index}.png"))
             export.save_mask_png(files[-1], mask)
             files.append(str(folder / f"{stem}_cutout{index}.png"))
             export.atomic_write_bytes(files[-1], export.png_bytes(export.cutout_rgba(image.pixels, mask)))
-        records = [dict(everything.records[i], id=i) for i in session.selected]
+        records = [dict(everything.records[i], id=i) for i in state.selected]
         files.append(str(folder / f"{stem}_everything.json"))
         export.save_json(files[-1], export.everything_record(records, export.image_record(image, stem, image_id),
                                                              everything.model, everything.settings))
@@ -225,10 +228,10 @@ def _size(entry: Path) -> int:
     return entry.stat().st_size
 
 
-def result_overlay(session: Session, pixels: np.ndarray) -> np.ndarray:
+def result_overlay(state: PromptState, pixels: np.ndarray) -> np.ndarray:
     """The picked masks, outlined and labelled with scores, drawn on ``pixels`` (the
     image at any size), one mask made at a time."""
-    result = session.result
-    masks = (o.mask_at(c, pixels.shape[:2]) for o, c in zip(result.objects, session.choices))
-    scores = [float(o.scores[c]) for o, c in zip(result.objects, session.choices)]
+    result = state.result
+    masks = (o.mask_at(c, pixels.shape[:2]) for o, c in zip(result.objects, state.choices))
+    scores = [float(o.scores[c]) for o, c in zip(result.objects, state.choices)]
     return render.overlay_masks(pixels, masks, scores)
