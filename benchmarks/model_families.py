@@ -52,8 +52,9 @@ def full_size(name: str, device):
     if name in HIERA:
         width, heads, blocks, global_blocks, windows, background = HIERA[name]
         hiera = tf.Sam2HieraDetConfig(
-            hidden_size=width, num_attention_heads=heads, blocks_per_stage=blocks, global_attention_blocks=global_blocks,
-            embed_dim_per_stage=[width * 2**i for i in range(4)], num_attention_heads_per_stage=[heads * 2**i for i in range(4)],
+            hidden_size=width, num_attention_heads=heads, blocks_per_stage=blocks,
+            global_attention_blocks=global_blocks, embed_dim_per_stage=[width * 2**i for i in range(4)],
+            num_attention_heads_per_stage=[heads * 2**i for i in range(4)],
             window_size_per_stage=windows, window_positional_embedding_background_size=background)
         vision = tf.Sam2VisionConfig(backbone_config=hiera, backbone_channel_list=[width * 2**i for i in (3, 2, 1, 0)])
         model, processor = tf.Sam2Model(tf.Sam2Config(vision_config=vision)), models.sam2.ARCHITECTURE.processor()
@@ -86,7 +87,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     device = resolve_device(args.device)
     fast_bf16 = device.type == "cuda" or (device.type == "cpu" and cpu_has_fast_bf16())
-    precisions = args.precisions or ["fp32"] + (["bf16"] if fast_bf16 else []) + (["fp16"] if device.type == "cuda" else [])
+    fast = (["bf16"] if fast_bf16 else []) + (["fp16"] if device.type == "cuda" else [])
+    precisions = args.precisions or ["fp32"] + fast
     pixels = np.asarray(Image.open(args.image).convert("RGB"))
     height, width = pixels.shape[:2]
     point = ObjectPrompt(np.array([[width * 0.5, height * 0.5]], np.float32), np.ones(1, np.int32))

@@ -143,6 +143,7 @@ def main(argv=None) -> int:
     import gradio as gr
 
     from sam_app.ui import build_ui
+    from sam_app.ui.prompt_state import PromptState
     from sam_app.ui.state import Session
 
     with gr.Blocks():
@@ -161,15 +162,18 @@ def main(argv=None) -> int:
         med, p95, _ = timed(prompt, args.repeats, device)
         size = f"{w}x{h} ({w * h / 1e6:.1f} MP)"
         table.add(f"cached prompt -> 3 masks + overlay, {size}", med, p95, f"server side; {setup}", f"prompt_{mp}mp")
-        session = Session(image=loaded, image_name="photo", points=[(w * 0.5, h * 0.6, 1)])
-        med, p95, _ = timed(lambda: prompt_mode.run(copy.copy(session), True), max(3, args.repeats // 2), device)
+        session = Session(image=service.image_ref(loaded), image_name="photo")
+        state = PromptState(points=[(w * 0.5, h * 0.6, 1)])
+        med, p95, _ = timed(lambda: prompt_mode.run(session, copy.copy(state), True), max(3, args.repeats // 2),
+                            device)
         table.add(f"web UI Run handler, {size}", med, p95, "the picked mask drawn at screen size (longest side "
                   "<= 2048) on 2 JPEGs; downloads follow in a chained step")
 
     # ---------------------------------------------------------------- (4) decoders
     pixels = images[1]
     embedding = service.embedding(service.load_image(pixels))
-    one = [ObjectPrompt(np.array([[pixels.shape[1] * 0.5, pixels.shape[0] * 0.6]], np.float32), np.array([1], np.int32))]
+    centre = np.array([[pixels.shape[1] * 0.5, pixels.shape[0] * 0.6]], np.float32)
+    one = [ObjectPrompt(centre, np.array([1], np.int32))]
     decoders = {"PyTorch": SamBackend(model, "vit_b", device, precision, decoder="torch")}
     if device.type == "cpu":
         from sam_app.onnx_decoder import OnnxDecoder, export_bytes, quantize_bytes
@@ -186,7 +190,8 @@ def main(argv=None) -> int:
 
     # ---------------------------------------------------------------- (2) the original UI
     original = SamService(device=str(device), precision="fp32", cache_size=1)
-    original.add_backend(SamBackend(model, "vit_b", device, "fp32", decoder="torch", attention="reference"), default=True)
+    original.add_backend(SamBackend(model, "vit_b", device, "fp32", decoder="torch", attention="reference"),
+                         default=True)
 
     def every_run():
         original.clear_cache()
@@ -210,7 +215,8 @@ def main(argv=None) -> int:
         for attention in attentions:
             for prec in precisions:
                 runner = SamService(device=str(device), precision=prec, cache_size=1)
-                runner.add_backend(SamBackend(encoder_model, model_type, device, prec, "torch", attention), default=True)
+                runner.add_backend(SamBackend(encoder_model, model_type, device, prec, "torch", attention),
+                                   default=True)
                 loaded = runner.load_image(pixels)
 
                 def encode():
@@ -257,7 +263,8 @@ def main(argv=None) -> int:
             h, w = image.shape[:2]
             repeats = max(3, args.repeats // (1 if mp == 1 else 2))
             client = subprocess.run([sys.executable, str(REPO / "benchmarks" / "api_client.py"), url, str(path),
-                                     f"{w // 2} {h * 3 // 5}", str(repeats)], capture_output=True, text=True, check=True)
+                                     f"{w // 2} {h * 3 // 5}", str(repeats)],
+                                    capture_output=True, text=True, check=True)
             samples = json.loads(client.stdout.strip().splitlines()[-1])
             for kind, note in (("file_and_overlay", "image file sent, overlay JPEG fetched"),
                                ("by_id_masks_only", "image_id of the first call, masks only")):
@@ -282,9 +289,11 @@ def verdict_lines(values, device):
 
     v, t = values, TARGETS
     return [
-        f"- Cached prompt at about 1 MP, server side: p50 {v['prompt_1mp']:.0f} ms (target <= {t['prompt_1mp']:.0f} ms): "
+        f"- Cached prompt at about 1 MP, server side: p50 {v['prompt_1mp']:.0f} ms "
+        f"(target <= {t['prompt_1mp']:.0f} ms): "
         f"{check(v['prompt_1mp'] <= t['prompt_1mp'])}.",
-        f"- gradio_client round trip at about 1 MP (target <= {t['round_trip_1mp']:.0f} ms): prompting again by image_id, "
+        f"- gradio_client round trip at about 1 MP (target <= {t['round_trip_1mp']:.0f} ms): "
+        "prompting again by image_id, "
         f"masks only, p50 {v['round_trip_1mp_by_id_masks_only']:.0f} ms: "
         f"{check(v['round_trip_1mp_by_id_masks_only'] <= t['round_trip_1mp'])}; sending the file and fetching the "
         f"overlay every time, p50 {v['round_trip_1mp_file_and_overlay']:.0f} ms: "

@@ -50,7 +50,8 @@ def text_model(route: str, device, folder: Path):
     torch.manual_seed(0)
     if route == "grounding_dino_tiny":  # Swin-T + BERT-base, as IDEA-Research/grounding-dino-tiny
         (folder / "vocab.txt").write_text("\n".join(WORDS) + "\n")
-        processor = tf.GroundingDinoProcessor(tf.GroundingDinoImageProcessor(), tf.BertTokenizer(str(folder / "vocab.txt")))
+        tokenizer = tf.BertTokenizer(str(folder / "vocab.txt"))
+        processor = tf.GroundingDinoProcessor(tf.GroundingDinoImageProcessor(), tokenizer)
         return Detector(tf.GroundingDinoForObjectDetection(tf.GroundingDinoConfig()), processor, route, device)
     if route == "owlv2_base":  # ViT-B/16 at 960 pixels, as google/owlv2-base-patch16-ensemble
         config = tf.Owlv2Config(vision_config={"image_size": 960})

@@ -44,11 +44,13 @@ def resolve_device(name: str = "auto") -> torch.device:
             )
         device = torch.device(name)
         if device.index is not None and device.index >= torch.cuda.device_count():
-            raise DeviceError(f"device {shorten(name)} does not exist: this machine has {torch.cuda.device_count()} CUDA device(s)")
+            raise DeviceError(f"device {shorten(name)} does not exist: this machine has {torch.cuda.device_count()} "
+                              "CUDA device(s)")
         return device
     if name == "mps":
         if not _mps_available():
-            raise DeviceError("device 'mps' was asked for, but Apple's MPS backend is not available; use --device auto or cpu")
+            raise DeviceError("device 'mps' was asked for, but Apple's MPS backend is not available; use --device "
+                              "auto or cpu")
         return torch.device("mps")
     raise DeviceError(f"unknown device {shorten(name)}; expected auto, cpu, cuda, cuda:N or mps")
 

@@ -79,7 +79,8 @@ def download_hub(repo, dest: os.PathLike, progress: Optional[Progress] = None) -
         raise DownloadError(f"{repo.url} is gated: accept its terms on that page, then log in (`hf auth login` or "
                             f"HF_TOKEN), or put a copy of the folder at {dest}") from None
     except (errors.RepositoryNotFoundError, errors.RevisionNotFoundError) as exc:
-        raise DownloadError(f"{repo.repo_id} at revision {repo.revision} is not on the hub ({type(exc).__name__})") from None
+        raise DownloadError(f"{repo.repo_id} at revision {repo.revision} is not on the hub "
+                            f"({type(exc).__name__})") from None
     except Exception as exc:  # noqa: BLE001 - the network, the disk and the hub library raise many kinds
         first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
         raise DownloadError(f"download of {repo.repo_id} broke off ({first}); the files already fetched are kept in "

@@ -1,4 +1,5 @@
-"""Masks to files: 8-bit PNG masks, COCO run-length encoding, cut-outs; atomic writes."""
+"""Masks to files: 8-bit PNG masks, COCO run-length encoding, cut-outs, upstream's amg
+layout; atomic writes. What goes in the files is ``results``'."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable, Dict, Optional, Sequence, Tuple, Union
+from typing import Dict, Union
 
 import cv2
 import numpy as np
@@ -113,102 +114,14 @@ def decode_rle(rle: Dict[str, object]) -> np.ndarray:
     return mask_utils.decode({"size": rle["size"], "counts": str(rle["counts"]).encode("ascii")}).astype(bool)
 
 
-def mask_bbox(mask: np.ndarray) -> list:
-    """HxW bool -> COCO bbox [x, y, width, height] of its pixels ([0, 0, 0, 0] if empty)."""
-    ys, xs = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
-    if not len(ys):
-        return [0, 0, 0, 0]
-    return [int(xs[0]), int(ys[0]), int(xs[-1] - xs[0] + 1), int(ys[-1] - ys[0] + 1)]
-
-
 def cutout_rgba(pixels: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """HxWx3 uint8 + HxW bool -> RGBA uint8 cropped to the mask's bbox (the whole image
     when the mask is empty), transparent outside the mask."""
+    from .results import xywh
+
     alpha = np.where(mask, 255, 0).astype(np.uint8)
-    x, y, w, h = mask_bbox(mask) if mask.any() else (0, 0, mask.shape[1], mask.shape[0])
+    x, y, w, h = xywh(mask) if mask.any() else (0, 0, mask.shape[1], mask.shape[0])
     return np.dstack([pixels, alpha])[y:y + h, x:x + w]
-
-
-SCHEMA_VERSION = 1
-
-
-def _score(value: float) -> Optional[float]:
-    return None if np.isnan(value) else round(float(value), 6)
-
-
-def mask_record(mask: np.ndarray, candidate: int, score: float) -> Dict[str, object]:
-    """One candidate mask (HxW bool) as the schema's mask record: candidate index, score
-    (predicted IoU, None where the backend has none), area in pixels, bbox [x, y, w, h]
-    of its pixels, segmentation as COCO RLE."""
-    from pycocotools import mask as mask_utils
-
-    rle = encode_rle(mask)
-    x, y, w, h = (int(v) for v in mask_utils.toBbox(rle))
-    return {"candidate": int(candidate), "score": _score(score), "area": int(mask_utils.area(rle)),
-            "bbox": [x, y, w, h], "segmentation": rle_json(rle)}
-
-
-def image_record(image, file_name: Optional[str] = None, image_id: Optional[str] = None) -> Dict[str, object]:
-    """The schema's "image" entry for a ``LoadedImage``."""
-    return {"file_name": file_name, "width": image.width, "height": image.height, "image_id": image_id}
-
-
-def add_text(record: Dict[str, object], phrases: Sequence[str], detector: str,
-             notes: Sequence[Optional[Tuple[str, float]]]) -> Dict[str, object]:
-    """``record`` (``result_record``) with what text prompts add: ``"text": {"phrases",
-    "detector"}``, and for each object found by text (notes: per object its (phrase,
-    detection score), or None for an object prompted otherwise) its ``phrase`` and
-    ``detection_score``."""
-    record["text"] = {"phrases": list(phrases), "detector": detector}
-    for obj, note in zip(record["objects"], notes):
-        if note is not None:
-            obj.update(phrase=note[0], detection_score=round(float(note[1]), 6))
-    return record
-
-
-def result_record(result, image: Dict[str, object], selected: Optional[Sequence[int]] = None,
-                  candidates: str = "all", mask_files: Optional[Callable[[int, int], str]] = None,
-                  logits_files: Optional[Callable[[int], str]] = None) -> Dict[str, object]:
-    """A ``SegmentResult`` as the one JSON schema of the CLI, the API and the downloads
-    (README, "Result files")::
-
-        {"schema_version": 1, "model": "vit_b",
-         "image": {"file_name": ..., "width": W, "height": H, "image_id": ...},
-         "objects": [{"id": 1, "prompt": {"box": [x1, y1, x2, y2] | null, "points": [[x, y], ...],
-                                          "labels": [1, 0, ...], "mask_input": bool},
-                      "best": k, "selected": k, "masks": [mask_record, ...], "logits": file?}]}
-
-    image: the "image" entry. selected: the candidate picked per object (default the
-    best). candidates: "all" or "selected" (only the picked mask of each object).
-    mask_files(object index, candidate) / logits_files(object index): file names to
-    record next to each mask / object, where the caller writes them.
-    """
-    objects = []
-    for i, obj in enumerate(result.objects):
-        pick = int(obj.best if selected is None else selected[i])
-        prompt = obj.prompt
-        record = {
-            "id": i + 1,
-            "prompt": {"box": None if prompt.box is None else [float(v) for v in prompt.box],
-                       "points": [[float(x), float(y)] for x, y in prompt.points],
-                       "labels": [int(v) for v in prompt.labels], "mask_input": prompt.mask_input is not None},
-            "best": int(obj.best), "selected": pick, "masks": [],
-        }
-        for c in ([pick] if candidates == "selected" else range(len(obj.scores))):
-            record["masks"].append(mask_record(obj.mask(c), c, obj.scores[c]))
-            if mask_files:
-                record["masks"][-1]["file"] = mask_files(i, c)
-        if logits_files:
-            record["logits"] = logits_files(i)
-        objects.append(record)
-    return {"schema_version": SCHEMA_VERSION, "model": result.model, "image": image, "objects": objects}
-
-
-def everything_record(records, image: Dict[str, object], model: str, settings: Dict[str, object]) -> Dict[str, object]:
-    """Automatic masks as JSON: the schema's header (schema_version, model, image) with
-    the generator's settings and upstream's records (segmentation as COCO RLE) as masks."""
-    return {"schema_version": SCHEMA_VERSION, "model": model, "image": image, "settings": settings,
-            "masks": records}
 
 
 AMG_HEADER = ("id,area,bbox_x0,bbox_y0,bbox_w,bbox_h,point_input_x,point_input_y,predicted_iou,"

@@ -280,7 +280,8 @@ def verify(graph: bytes, model: Sam, trials: int = 8, seed: int = 0) -> Dict[str
             with torch.inference_mode():
                 input_size = ResizeLongestSide.get_preprocess_shape(*UPSCALE_CHECK_SIZE, model.image_encoder.img_size)
                 full = model.postprocess_masks(torch.from_numpy(low), input_size, UPSCALE_CHECK_SIZE).numpy()
-            worst["max_upscaled_diff"] = max(worst.get("max_upscaled_diff", 0.0), float(np.abs(result["masks"] - full).max()))
+            upscaled = float(np.abs(result["masks"] - full).max())
+            worst["max_upscaled_diff"] = max(worst.get("max_upscaled_diff", 0.0), upscaled)
         agree = float(((result["low_res_masks"] > 0) == (low > 0)).mean())
         worst["sign_agreement"] = min(worst["sign_agreement"], agree)
     return worst

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -85,15 +85,19 @@ def parse_numbers(text: Optional[str], what: str) -> List[float]:
     return numbers
 
 
+def _rows(text: Optional[str], what: str, size: int, why: Callable[[List[float]], str]) -> np.ndarray:
+    """``text``'s numbers as rows of ``size`` float32; PromptError ``what: got N numbers,
+    but <why(numbers)>`` when they do not fill whole rows."""
+    numbers = parse_numbers(text, what)
+    if len(numbers) % size:
+        raise PromptError(f"{what}: got {len(numbers)} numbers, but {why(numbers)}")
+    return np.asarray(numbers, np.float32).reshape(-1, size)
+
+
 def parse_points(text: Optional[str]) -> np.ndarray:
     """``"100 150 250 300"`` -> [[100, 150], [250, 300]] as Nx2 float32 (X, Y)."""
-    numbers = parse_numbers(text, "points")
-    if len(numbers) % 2:
-        raise PromptError(
-            f"points: got {len(numbers)} numbers, but points come in X Y pairs; "
-            f"the last number ({_fmt(numbers[-1])}) has no Y"
-        )
-    return np.asarray(numbers, np.float32).reshape(-1, 2)
+    return _rows(text, "points", 2,
+                 lambda n: f"points come in X Y pairs; the last number ({_fmt(n[-1])}) has no Y")
 
 
 def parse_labels(text: Optional[str], n_points: int) -> np.ndarray:
@@ -116,13 +120,8 @@ def parse_labels(text: Optional[str], n_points: int) -> np.ndarray:
 
 def parse_boxes(text: Optional[str]) -> np.ndarray:
     """``"100 100 200 200"`` -> [[100, 100, 200, 200]] as Bx4 float32 XYXY."""
-    numbers = parse_numbers(text, "boxes")
-    if len(numbers) % 4:
-        raise PromptError(
-            f"boxes: got {len(numbers)} numbers, but each box is 4 numbers (X1 Y1 X2 Y2); "
-            f"{len(numbers) % 4} number(s) left over after {len(numbers) // 4} box(es)"
-        )
-    return np.asarray(numbers, np.float32).reshape(-1, 4)
+    return _rows(text, "boxes", 4, lambda n: f"each box is 4 numbers (X1 Y1 X2 Y2); {len(n) % 4} number(s) left over "
+                                             f"after {len(n) // 4} box(es)")
 
 
 def format_numbers(values: np.ndarray) -> str:

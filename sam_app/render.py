@@ -8,7 +8,8 @@ from typing import Iterable, Optional, Sequence, Tuple
 import cv2
 import numpy as np
 
-from .export import decode_rle, mask_bbox
+from .export import decode_rle
+from .results import xywh
 
 # Distinct, colour-blind-friendly colours (Okabe-Ito, then Tableau), RGB.
 PALETTE = [
@@ -76,7 +77,7 @@ def resize(pixels: np.ndarray, scale: float) -> np.ndarray:
 
 def _bbox(mask: np.ndarray):
     """(x, y, w, h) of an HxW bool mask's pixels, or None when it is empty."""
-    x, y, w, h = mask_bbox(mask)
+    x, y, w, h = xywh(mask)
     return (x, y, w, h) if w else None
 
 
@@ -164,7 +165,8 @@ def _label(canvas: np.ndarray, text: str, box, c) -> None:
     x = int(np.clip(box[0], 0, max(0, canvas.shape[1] - w - 4)))
     y = int(np.clip(box[1], h + base + 4, canvas.shape[0] - 1))
     cv2.rectangle(canvas, (x, y - h - base - 4), (x + w + 4, y), c, -1)
-    cv2.putText(canvas, text, (x + 2, y - base - 2), cv2.FONT_HERSHEY_SIMPLEX, scale, (255, 255, 255), thick, cv2.LINE_AA)
+    cv2.putText(canvas, text, (x + 2, y - base - 2), cv2.FONT_HERSHEY_SIMPLEX, scale, (255, 255, 255), thick,
+                cv2.LINE_AA)
 
 
 def preview_with_axes(

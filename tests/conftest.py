@@ -83,6 +83,7 @@ def astronaut() -> np.ndarray:
 
 @pytest.fixture(scope="session")
 def coffee() -> np.ndarray:
+    """The coffee photo (600x400), the tests' one photo of everyday objects."""
     return np.asarray(Image.open(IMGS / "coffee.png").convert("RGB"))
 
 
@@ -133,13 +134,6 @@ def launched(service: SamService, **launch):
 
 
 @contextlib.contextmanager
-def running_app(service: SamService):
-    """``launched``, yielding its URL only."""
-    with launched(service) as (_, _, url):
-        yield url
-
-
-@contextlib.contextmanager
 def webui_client(args, env):
     """webui.py (what `make run` starts) in a subprocess with ``args`` and ``env`` added to
     the test environment; yields a gradio_client.Client of it once it answers."""
@@ -174,8 +168,20 @@ def webui_client(args, env):
 def served(tiny_model, tmp_path_factory):
     """(service, URL) of the web UI running on the tiny model, one per test module."""
     service = make_service(tiny_model, checkpoint_dir=tmp_path_factory.mktemp("checkpoints"))
-    with running_app(service) as url:
+    with launched(service) as (_, _, url):
         yield service, url
+
+
+def run_cli(*args, env=None, wait=True, timeout=600):
+    """``python -m sam_app *args`` in a subprocess, as a user runs it, in the project's
+    folder (``env``: added to the test environment); its CompletedProcess, or with
+    ``wait=False`` the started Popen."""
+    environment = dict(os.environ, **(env or {}))
+    command = [sys.executable, "-m", "sam_app", *map(str, args)]
+    if not wait:
+        return subprocess.Popen(command, cwd=REPO, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+    return subprocess.run(command, cwd=REPO, env=environment, capture_output=True, text=True, timeout=timeout)
 
 
 @pytest.fixture
@@ -186,6 +192,9 @@ def client(served):
     return Client(served[1], verbose=False)
 
 
+TINY_FAMILY = dict(SAM_APP_MODELS="tiny_family", PYTHONPATH=os.pathsep.join([str(REPO / "tests"), str(REPO)]))
+
+
 @pytest.fixture
 def tiny_cli(tiny_model, tmp_path):
     """Run ``python -m sam_app`` with the tiny model as family ``tiny`` (tests/tiny_family.py);
@@ -193,14 +202,8 @@ def tiny_cli(tiny_model, tmp_path):
     folder = tmp_path / "checkpoints"
     folder.mkdir()
     torch.save(tiny_model.state_dict(), folder / "tiny_sam.pth")
-    env = dict(os.environ, SAM_APP_MODELS="tiny_family", PYTHONPATH=os.pathsep.join([str(REPO / "tests"), str(REPO)]))
-
     def run(*args, wait=True):
-        command = [sys.executable, "-m", "sam_app", *map(str, args), "--model-type", "tiny",
-                   "--checkpoint-dir", str(folder), "--device", "cpu", "--precision", "fp32"]
-        if not wait:
-            return subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                    text=True)
-        return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+        return run_cli(*args, "--model-type", "tiny", "--checkpoint-dir", folder, "--device", "cpu", "--precision",
+                       "fp32", env=TINY_FAMILY, wait=wait)
 
     return run

@@ -98,7 +98,8 @@ def tiny_hf(family: str, seed: int = 0):
     elif family == "sam_hq":
         vision = tf.SamHQVisionConfig(hidden_size=64, num_hidden_layers=2, num_attention_heads=2, mlp_dim=128,
                                       global_attn_indexes=[1])
-        model = tf.SamHQModel(tf.SamHQConfig(vision_config=vision, mask_decoder_config=tf.SamHQMaskDecoderConfig(vit_dim=64)))
+        decoder = tf.SamHQMaskDecoderConfig(vit_dim=64)
+        model = tf.SamHQModel(tf.SamHQConfig(vision_config=vision, mask_decoder_config=decoder))
         processor = tf.SamHQProcessor(tf.SamImageProcessor())
     else:
         raise ValueError(family)
@@ -157,7 +158,8 @@ def tiny_sam3(folder, seed: int = 0):
                pretrain_image_size=224)
     small = dict(hidden_size=32, num_attention_heads=2, intermediate_size=64, num_layers=1)
     config = tf.Sam3Config(
-        vision_config=dict(backbone_config=vit, fpn_hidden_size=32, backbone_feature_sizes=[[64, 64], [32, 32], [16, 16]]),
+        vision_config=dict(backbone_config=vit, fpn_hidden_size=32,
+                           backbone_feature_sizes=[[64, 64], [32, 32], [16, 16]]),
         text_config=dict(vocab_size=n, hidden_size=32, intermediate_size=64, projection_dim=32, num_hidden_layers=1,
                          num_attention_heads=2, max_position_embeddings=32, bos_token_id=n - 2, eos_token_id=n - 1,
                          pad_token_id=n - 1),

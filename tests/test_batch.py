@@ -264,7 +264,8 @@ def test_store_writes_whole_files_only(tmp_path, monkeypatch):
     store.write(part, png=True)
     store.write({**part, "key": "k2"}, png=True)
     assert list(store.done_keys().values()) == ["k2"]
-    assert np.array_equal(np.asarray(Image.open(tmp_path / "out/masks/a/b/1.png")) > 0, decode_rle(part["annotations"][1]["segmentation"]))
+    png = np.asarray(Image.open(tmp_path / "out/masks/a/b/1.png")) > 0
+    assert np.array_equal(png, decode_rle(part["annotations"][1]["segmentation"]))
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from browser_pages import BROWSER_ARGS, shown_canvas
-from conftest import ARTIFACTS, IMGS, running_app
+from conftest import ARTIFACTS, IMGS, launched
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -147,7 +147,7 @@ def test_box_by_two_clicks_on_the_classical_backend(tmp_path):
     two clicks gives a real mask (this screenshot is the README's)."""
     from sam_app.service import SamService
 
-    with running_app(SamService(checkpoint_dir=tmp_path, device="cpu", precision="fp32")) as url:
+    with launched(SamService(checkpoint_dir=tmp_path, device="cpu", precision="fp32")) as (_, _, url):
         with open_page(url) as page:
             status = page.locator("#status").inner_text()
             assert status.startswith("OpenCV GrabCut (classical, no weights): no checkpoint found in")
@@ -263,7 +263,7 @@ def test_prompting_with_a_sam21_model(tmp_path):
     model, processor = tiny_hf("sam2", seed=1)
     model.save_pretrained(tmp_path / "sam2.1-hiera-tiny")
     processor.save_pretrained(tmp_path / "sam2.1-hiera-tiny")
-    with running_app(SamService(checkpoint_dir=tmp_path, device="cpu", precision="fp32")) as url:
+    with launched(SamService(checkpoint_dir=tmp_path, device="cpu", precision="fp32")) as (_, _, url):
         with open_page(url) as page:
             assert "Model sam2.1_hiera_t" in page.locator("#status").inner_text()
             page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
@@ -305,7 +305,7 @@ def test_a_phrase_finds_instances_listed_with_their_scores(route, tiny_model, tm
         threshold = 0.5
     expected = segment_phrases(service, IMGS / "coffee.png", "cup, red car", threshold, max_instances=256)
     assert len(expected.objects) >= 2
-    with running_app(service) as url:
+    with launched(service) as (_, _, url):
         with open_page(url) as page:
             page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
             page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")

@@ -26,8 +26,10 @@ def test_registry_matches_the_official_files():
     assert [m.family for m in models.models()][:4] == ["sam1", "sam1", "sam1", "classical"]
     hub = {m.name: m.weights.repo_id for m in models.models() if isinstance(m.weights, models.HubRepo)}
     assert hub == {"sam2.1_hiera_t": "facebook/sam2.1-hiera-tiny", "sam2.1_hiera_s": "facebook/sam2.1-hiera-small",
-                   "sam2.1_hiera_b+": "facebook/sam2.1-hiera-base-plus", "sam2.1_hiera_l": "facebook/sam2.1-hiera-large",
-                   "sam_hq_vit_b": "syscv-community/sam-hq-vit-base", "sam_hq_vit_l": "syscv-community/sam-hq-vit-large",
+                   "sam2.1_hiera_b+": "facebook/sam2.1-hiera-base-plus",
+                   "sam2.1_hiera_l": "facebook/sam2.1-hiera-large",
+                   "sam_hq_vit_b": "syscv-community/sam-hq-vit-base",
+                   "sam_hq_vit_l": "syscv-community/sam-hq-vit-large",
                    "sam_hq_vit_h": "syscv-community/sam-hq-vit-huge", "edgetam": "yonigozlan/EdgeTAM-hf",
                    "grounding_dino_tiny": "IDEA-Research/grounding-dino-tiny",
                    "owlv2_base": "google/owlv2-base-patch16-ensemble", "sam3": "facebook/sam3"}
@@ -59,7 +61,8 @@ def test_discovery_uses_env_dir_then_the_device_order(tmp_path, monkeypatch):
     assert [m.name for m in models.preference("cuda")][:3] == ["vit_h", "vit_l", "vit_b"]  # best first on a GPU
     with pytest.raises(CheckpointError, match="checkpoint file not found: .*nope.pth"):
         SamService(checkpoint=tmp_path / "nope.pth", device="cpu")
-    with pytest.raises(CheckpointError, match="unknown model type 'vit_x'; expected one of vit_h, vit_l, vit_b, classical"):
+    with pytest.raises(CheckpointError,
+                       match="unknown model type 'vit_x'; expected one of vit_h, vit_l, vit_b, classical"):
         SamService(model_type="vit_x", device="cpu")
 
 

@@ -1,8 +1,6 @@
 """The command line, in a subprocess as a user runs it."""
 
 import json
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -10,12 +8,7 @@ from PIL import Image
 
 from sam_app.export import decode_rle
 
-from conftest import IMGS, REPO
-
-
-def run_cli(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "sam_app", *map(str, args)], cwd=REPO,
-                          capture_output=True, text=True, timeout=600, env=env)
+from conftest import IMGS, run_cli
 
 
 @pytest.mark.slow

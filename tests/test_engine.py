@@ -132,7 +132,8 @@ def test_many_objects_are_decoded_in_bounded_chunks(tiny_service, astronaut, mon
     backend = tiny_service.backend()
     sizes = []
     low_res = backend._low_res
-    monkeypatch.setattr(backend, "_low_res", lambda emb, batch, multi: (sizes.append(len(batch)), low_res(emb, batch, multi))[1])
+    monkeypatch.setattr(backend, "_low_res",
+                        lambda emb, batch, multi: (sizes.append(len(batch)), low_res(emb, batch, multi))[1])
     rng = np.random.default_rng(0)
     corners = rng.uniform(0, 250, (sam.DECODE_CHUNK * 2 + 5, 2))
     boxes = np.hstack([corners, corners + rng.uniform(20, 250, corners.shape)])
@@ -323,8 +324,8 @@ def test_image_ids_are_unguessable_and_the_cache_is_sized_by_memory(tiny_model, 
 
 
 def test_freed_memory_is_handed_back_now_and_then(tiny_service, astronaut, monkeypatch):
-    from sam_app.service import facade as service_module
     from sam_app.devices import release_memory
+    from sam_app.service import facade as service_module
 
     assert release_memory() in (True, False)  # glibc's malloc_trim where there is one; never raises
     calls = []

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from sam_app.errors import SamAppError
-from sam_app.training.clicks import mask_box, next_click, noisy_box, sampled_click
+from sam_app.results import xyxy_exclusive
+from sam_app.training.clicks import next_click, noisy_box, sampled_click
 from sam_app.training.evaluate import EvalSettings, number_of_clicks, summarise
 from sam_app.training.shapes import make_shapes
 
@@ -57,11 +58,11 @@ def test_sampled_clicks_are_drawn_from_the_error_region():
 
 def test_noisy_boxes_stay_near_the_box_and_in_the_image():
     truth = square(size=(100, 100), top=0, left=60, side=40)
-    np.testing.assert_array_equal(mask_box(truth), [60, 0, 100, 40])
+    np.testing.assert_array_equal(xyxy_exclusive(truth), [60, 0, 100, 40])
     rng = np.random.default_rng(1)
     boxes = np.array([noisy_box(truth, rng) for _ in range(500)])
     assert (boxes >= 0).all() and (boxes[:, [0, 2]] <= 100).all() and (boxes[:, 2] > boxes[:, 0]).all()
-    offsets = boxes - mask_box(truth)
+    offsets = boxes - np.array(xyxy_exclusive(truth), np.float32)
     assert np.abs(offsets).max() <= 20 + 1e-4
     assert 3.5 < np.std(offsets[:, 0]) < 4.5  # X1 is never clipped here: std 10 % of the 40-pixel side
 

@@ -234,15 +234,15 @@ def test_web_ui_everything_select_download_and_refine(tiny_model, coffee):
 
     import gradio as gr
     from PIL import Image
+    from ui_tab import NO_PROGRESS, Tab
 
     from sam_app.ui import build_ui
 
     from conftest import IMGS
-    from ui_tab import NO_PROGRESS, Tab
 
     with gr.Blocks():
         ui = build_ui(make_service(tiny_model))
-    e, p, s = ui.everything, ui.prompt, ui.shared
+    e, s = ui.everything, ui.shared
     tab = Tab(ui)
     tab.open(str(IMGS / "coffee.png"))
     assert tab.call(e.on_download)[s.message] == "Error: No masks yet: press Segment everything first."

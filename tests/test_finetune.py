@@ -5,8 +5,6 @@ output loads in the CLI and the service as a custom model."""
 import json
 import math
 import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -23,7 +21,7 @@ from sam_app.training import run as training
 from sam_app.training.losses import dice_loss, focal_loss, mask_iou, sam_loss
 from sam_app.training.shapes import make_shapes
 
-from conftest import IMGS, REPO
+from conftest import IMGS, TINY_FAMILY, run_cli
 from models import small_sam, tiny_hf
 
 LN2 = math.log(2)
@@ -110,7 +108,8 @@ def test_a_run_resumes_after_an_interruption_and_writes_its_files(tmp_path, monk
     assert all(torch.equal(weights["mask_decoder." + k], v) for k, v in kept["mask_decoder"].items())
     card = json.loads(output.with_name("tuned.pth.json").read_text())
     assert card["base_model"] == "small" and set(card["before"]) == {"objects", "mIoU", "NoC", "failures"}
-    assert (tmp_path / "run" / "tuned_loss.png").exists() and "| before |" in (tmp_path / "run" / "tuned_report.md").read_text()
+    assert (tmp_path / "run" / "tuned_loss.png").exists()
+    assert "| before |" in (tmp_path / "run" / "tuned_report.md").read_text()
     assert not output.with_name("tuned.pth.resume.pt").exists()
     assert sorted(os.listdir(tmp_path / "run" / "tuned_embeddings")) == cached
 
@@ -139,19 +138,15 @@ def test_the_output_loads_as_a_custom_model_in_the_cli_and_the_service(tmp_path)
     checkpoints.mkdir()
     torch.save(small_sam().state_dict(), checkpoints / "small_sam.pth")
     annotations = make_shapes(tmp_path / "shapes", images=4, seed=5)
-    env = dict(os.environ, SAM_APP_MODELS="tiny_family", PYTHONPATH=os.pathsep.join([str(REPO / "tests"), str(REPO)]))
-    common = ["--model-type", "small", "--checkpoint-dir", str(checkpoints), "--device", "cpu", "--precision", "fp32"]
+    common = ["--model-type", "small", "--checkpoint-dir", checkpoints, "--device", "cpu", "--precision", "fp32"]
     output = tmp_path / "tuned.pth"
-    run = subprocess.run([sys.executable, "-m", "sam_app", "finetune", "--images", str(tmp_path / "shapes" / "images"),
-                          "--annotations", str(annotations), "--output", str(output), "--epochs", "1",
-                          "--val-clicks", "2", "--val-split", "0.25", *common], cwd=REPO, env=env, capture_output=True,
-                         text=True, timeout=600)
+    run = run_cli("finetune", "--images", tmp_path / "shapes" / "images", "--annotations", annotations, "--output",
+                  output, "--epochs", "1", "--val-clicks", "2", "--val-split", "0.25", *common, env=TINY_FAMILY)
     assert run.returncode == 0, run.stderr
     assert "| before |" in run.stdout and "| after |" in run.stdout
-    segment = subprocess.run([sys.executable, "-m", "sam_app", "segment", str(IMGS / "coffee.png"), "--points",
-                              "300 200", "--out-dir", str(tmp_path / "seg"), "--checkpoint", str(output),
-                              "--checkpoint-dir", str(checkpoints), "--device", "cpu", "--precision", "fp32"],
-                             cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    segment = run_cli("segment", IMGS / "coffee.png", "--points", "300 200", "--out-dir", tmp_path / "seg",
+                      "--checkpoint", output, "--checkpoint-dir", checkpoints, "--device", "cpu", "--precision", "fp32",
+                      env=TINY_FAMILY)
     assert segment.returncode == 0, segment.stderr
     assert json.loads((tmp_path / "seg" / "result.json").read_text())["model"] == "tuned"
     # in this process (the web UI's service is the same): a custom model next to the official ones
@@ -208,9 +203,9 @@ def test_training_decodes_as_the_served_model(family):
                                      torch.ones(2, 1, dtype=torch.long), None, torch.as_tensor(mask_input), False)
     for k in range(2):
         served = ObjectPrompt(points[k], np.ones(1, np.int32), mask_input=mask_input[k])
-        scores, low_res = backend._low_res(embedding, [served], False)
-        np.testing.assert_allclose(logits[k].numpy(), low_res[0], atol=1e-4)
-        np.testing.assert_allclose(iou[k].numpy(), scores[0], atol=1e-5)
+        (obj,) = backend.decode(embedding, [served], False, False)
+        np.testing.assert_allclose(logits[k].numpy(), obj.low_res_logits, atol=1e-4)
+        np.testing.assert_allclose(iou[k].numpy(), obj.scores, atol=1e-5)
 
 
 def test_a_transformers_model_fine_tunes_into_a_folder_served_as_a_custom_model(tmp_path, monkeypatch):
@@ -278,10 +273,9 @@ def test_a_run_that_learns_nothing_delivers_the_base_model_and_says_so(tmp_path,
     plainly that no epoch improved."""
     annotations = blobs(tmp_path)
     output = tmp_path / "tuned.pth"
-    common = ["--checkpoint", str(vit_b_checkpoint), "--device", "cpu", "--precision", "fp32"]
-    run = subprocess.run([sys.executable, "-m", "sam_app", "finetune", "--images", str(tmp_path / "images"),
-                          "--annotations", str(annotations), "--output", str(output), "--epochs", "4", *common],
-                         cwd=REPO, capture_output=True, text=True, timeout=1800)
+    run = run_cli("finetune", "--images", tmp_path / "images", "--annotations", annotations, "--output", output,
+                  "--epochs", "4", "--checkpoint", vit_b_checkpoint, "--device", "cpu", "--precision", "fp32",
+                  timeout=1800)
     assert run.returncode == 0, run.stderr
     report = json.loads((tmp_path / "tuned_report.json").read_text())
     base = report["history"][0]["score"]

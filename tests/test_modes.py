@@ -2,18 +2,16 @@
 from a module elsewhere appears as a tab with no project file edited; a model asked for
 a capability it lacks gets the one-line refusal in the UI, the CLI and the API."""
 
-import subprocess
-import sys
 
 import gradio as gr
 import httpx
 import pytest
+from ui_tab import NO_PROGRESS, Tab
 
 from sam_app.service import SamService
 from sam_app.ui import build_ui
 
-from conftest import IMGS, REPO, launched, make_service
-from ui_tab import NO_PROGRESS, Tab
+from conftest import IMGS, launched, make_service, run_cli
 
 NOTES = '''
 import gradio as gr
@@ -101,8 +99,7 @@ def test_a_model_asked_for_what_it_does_not_declare_gets_one_line_in_the_ui(tmp_
 
 def test_a_model_asked_for_what_it_does_not_declare_gets_one_line_in_the_cli(tmp_path):
     def cli(*args):
-        return subprocess.run([sys.executable, "-m", "sam_app", *map(str, args), "--checkpoint-dir", tmp_path],
-                              cwd=REPO, capture_output=True, text=True, timeout=300)
+        return run_cli(*args, "--checkpoint-dir", tmp_path)
 
     for result, refusal in [
         (cli("everything", "--input", IMGS / "coffee.png", "--output", tmp_path / "m", "--model-type", "classical"),

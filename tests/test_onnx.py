@@ -1,7 +1,5 @@
 """ONNX export of the prompt encoder + mask decoder, and the ONNX Runtime decoder path."""
 
-import subprocess
-import sys
 
 import numpy as np
 import onnxruntime as ort
@@ -14,7 +12,7 @@ from sam_app.onnx_decoder import OnnxDecoder, export_bytes, prompt_arrays, quant
 from sam_app.prompts import ObjectPrompt
 
 from agreement import assert_agree
-from conftest import REPO, make_service
+from conftest import make_service, run_cli
 
 
 @pytest.mark.parametrize("single, upscale", [(False, False), (False, True), (True, False), (True, True)])
@@ -121,9 +119,6 @@ def test_upscaling_matches_sam_postprocess_masks(tiny_model, size):
     assert ((ours > 0) == (ref > 0)).mean() >= 0.9999
 
 
-def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "sam_app", *map(str, args)], cwd=REPO, capture_output=True,
-                          text=True, timeout=600)
 
 
 @pytest.mark.slow

@@ -9,7 +9,8 @@ from sam_app.prompts import build_objects, format_numbers, parse_boxes, parse_la
 SIZE = (400, 600)  # H, W
 
 
-@pytest.mark.parametrize("text", ["100 150 250 300", "(100,150)(250,300)", "100,150, 250,300", "[100, 150]; [250, 300]", " 100\n150  250 300 "])
+@pytest.mark.parametrize("text", ["100 150 250 300", "(100,150)(250,300)", "100,150, 250,300", "[100, 150]; [250, 300]",
+                                  " 100\n150  250 300 "])
 def test_point_syntaxes(text):
     np.testing.assert_array_equal(parse_points(text), [[100, 150], [250, 300]])
 
@@ -23,7 +24,8 @@ def test_round_trip_and_empty_fields():
 
 
 @pytest.mark.parametrize("call, message", [
-    (lambda: parse_points("100 150 250"), r"got 3 numbers, but points come in X Y pairs; the last number \(250\) has no Y"),
+    (lambda: parse_points("100 150 250"),
+     r"got 3 numbers, but points come in X Y pairs; the last number \(250\) has no Y"),
     (lambda: parse_points("100 abc"), r"points: token 2 \('abc'\) is not a number"),
     (lambda: parse_points("1 inf"), r"token 2 \('inf'\) is not a finite number"),
     (lambda: parse_boxes("1 2 3 4 5 6"), r"boxes: got 6 numbers, but each box is 4 numbers"),
@@ -63,7 +65,8 @@ def test_mask_inputs_are_checked_and_split_per_object():
     assert objects[0].mask_input.shape == (1, 256, 256)
     two = build_objects(None, None, [[0, 0, 10, 10], [20, 20, 30, 30]], SIZE, np.zeros((2, 1, 256, 256)))
     assert all(o.mask_input.shape == (1, 256, 256) for o in two)
-    with pytest.raises(PromptError, match=r"mask input has shape \(1, 64, 64\); expected low-res logits of shape 1x256x256"):
+    with pytest.raises(PromptError,
+                       match=r"mask input has shape \(1, 64, 64\); expected low-res logits of shape 1x256x256"):
         build_objects([[5, 5]], None, None, SIZE, np.zeros((1, 64, 64)))
     with pytest.raises(PromptError, match="got 1 mask inputs for 2 objects"):
         build_objects(None, None, [[0, 0, 10, 10], [20, 20, 30, 30]], SIZE, logits)

@@ -3,8 +3,6 @@
 random model with a tokenizer built from a word list (no network)."""
 
 import json
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -16,7 +14,7 @@ from sam_app.backends.sam3 import Sam3Backend
 from sam_app.tasks.text import segment_phrases
 
 from agreement import assert_agree
-from conftest import IMGS, REPO, make_service
+from conftest import IMGS, make_service, run_cli
 from models import tiny_detector, tiny_sam3
 
 PHRASES = ["cup", "red car"]
@@ -130,10 +128,9 @@ def test_the_hubs_video_folder_loads_in_the_cli(sam3, tmp_path):
     out = tmp_path / "out"
     threshold = float(np.sort(reference(model, processor, np.asarray(Image.open(IMGS / "coffee.png").convert("RGB")),
                                         "cup", 0.0)[1])[-3]) - 1e-6
-    command = [sys.executable, "-m", "sam_app", "segment", str(IMGS / "coffee.png"), "--text", "cup",
-               "--text-threshold", str(threshold), "--detector", "sam3", "--model-type", "classical", "--out-dir",
-               str(out), "--checkpoint-dir", str(tmp_path / "checkpoints"), "--device", "cpu", "--precision", "fp32"]
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+    result = run_cli("segment", IMGS / "coffee.png", "--text", "cup", "--text-threshold", threshold, "--detector",
+                     "sam3", "--model-type", "classical", "--out-dir", out, "--checkpoint-dir",
+                     tmp_path / "checkpoints", "--device", "cpu", "--precision", "fp32")
     assert result.returncode == 0, result.stderr
     record = json.loads((out / "result.json").read_text())
     assert record["text"] == {"phrases": ["cup"], "detector": "sam3"} and record["model"] == "sam3"
@@ -145,10 +142,9 @@ def test_web_ui_keeps_sam3s_masks_until_an_object_is_refined(sam3, photo, tiny_m
     click inside one re-segments that object alone with the segmenter; asking the same
     phrase again replaces its instances, and a box drawn by hand stays."""
     import gradio as gr
+    from ui_tab import Tab
 
     from sam_app.ui import build_ui
-
-    from ui_tab import Tab
 
     service, threshold = with_sam3(sam3, photo, tiny_model)
     with gr.Blocks():

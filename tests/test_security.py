@@ -12,7 +12,6 @@ import json
 import os
 import resource
 import subprocess
-import sys
 import threading
 import time
 import zipfile
@@ -21,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
+from ui_tab import Tab
 
 from sam_app.errors import ImageError, LimitError, SamAppError, StorageError
 from sam_app.files import inside, read_bytes
@@ -28,9 +28,8 @@ from sam_app.images import load_image
 from sam_app.limits import LIMITS, request_bytes
 from sam_app.ui.state import Session
 
-from conftest import IMGS, REPO, launched, make_service
+from conftest import IMGS, launched, make_service, run_cli
 from raw_client import RawClient
-from ui_tab import Tab
 
 COFFEE = IMGS / "coffee.png"
 
@@ -230,7 +229,7 @@ def test_256_boxes_on_a_36_mp_image_stay_within_the_request_budget(tiny_service)
     """What /segment does with the largest request the default limits accept: 256 boxes
     with three candidates each on a 6000x6000 picture (before: 2.3 GB for 32 boxes, past
     6 GB for 256), measured as this process's resident memory."""
-    from sam_app import export, render
+    from sam_app import render, results
     from sam_app.ui.state import DISPLAY_MAX_SIDE
 
     ys, xs = np.mgrid[0:6000, 0:6000]
@@ -243,7 +242,7 @@ def test_256_boxes_on_a_36_mp_image_stay_within_the_request_budget(tiny_service)
     gc.collect()
     with sampled_rss() as samples:
         result = tiny_service.segment(image, boxes=boxes, multimask=True)
-        record = export.result_record(result, export.image_record(image))
+        record = results.result_record(result, results.image_record(image))
         scale = DISPLAY_MAX_SIDE / 6000
         screen = render.resize(image.pixels, scale)
         render.overlay_masks(screen, (o.mask_at(o.best, screen.shape[:2]) for o in result.objects))
@@ -545,8 +544,7 @@ def test_a_full_or_read_only_disk_is_one_line(tiny_cli, small_disk, tmp_path):
         result = tiny_cli("segment", COFFEE, "--out-dir", out, "--points", "300 200", "--multimask")
         assert result.returncode == 2 and words in result.stderr, result.stderr
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
-    result = subprocess.run([sys.executable, "-m", "sam_app", "export-onnx", "--output", tmp_path / "missing" / "x.onnx"],
-                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    result = run_cli("export-onnx", "--output", tmp_path / "missing" / "x.onnx")
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert "cannot write x.onnx: the folder" in result.stderr and "does not exist" in result.stderr
 

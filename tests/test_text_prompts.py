@@ -2,8 +2,6 @@
 segmenter: our instances against the detector's own processor post-processing, on small
 random models with tokenizers built from a word list (no network)."""
 
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -15,7 +13,7 @@ from sam_app.errors import CheckpointError, PromptError, SamAppError
 from sam_app.tasks.text import parse_phrases, segment_phrases
 
 from agreement import assert_agree
-from conftest import IMGS, REPO, make_service
+from conftest import IMGS, make_service, run_cli
 from models import tiny_detector, tiny_hf
 
 PHRASES = ["cup", "red car"]
@@ -41,12 +39,13 @@ def reference(family, model, processor, image, phrases, threshold):
     with torch.no_grad():
         outputs = model(**inputs)
     if family == "grounding_dino":
-        found = processor.post_process_grounded_object_detection(outputs, inputs["input_ids"], threshold=threshold,
-                                                                 text_threshold=threshold, target_sizes=[(height, width)])[0]
+        found = processor.post_process_grounded_object_detection(
+            outputs, inputs["input_ids"], threshold=threshold, text_threshold=threshold,
+            target_sizes=[(height, width)])[0]
     else:
         side = max(height, width)
-        found = processor.post_process_grounded_object_detection(outputs, threshold=threshold, target_sizes=[(side, side)],
-                                                                 text_labels=[phrases])[0]
+        found = processor.post_process_grounded_object_detection(
+            outputs, threshold=threshold, target_sizes=[(side, side)], text_labels=[phrases])[0]
     order = np.argsort(-found["scores"].numpy(), kind="stable")
     clipped = np.clip(found["boxes"].numpy(), 0, [width, height, width, height])
     order = [i for i in order if clipped[i, 2] > clipped[i, 0] and clipped[i, 3] > clipped[i, 1]]  # area in the image
@@ -135,16 +134,15 @@ def test_cli_segments_text_with_folders_in_the_checkpoint_folder(tmp_path):
     sam2.save_pretrained(tmp_path / "sam2")
     sam2_processor.save_pretrained(tmp_path / "sam2")
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "sam_app", "segment", str(IMGS / "coffee.png"), "--text", "cup, red car",
-               "--text-threshold", "0.5", "--max-instances", "3", "--out-dir", str(out), "--checkpoint",
-               str(tmp_path / "sam2"), "--checkpoint-dir", str(checkpoints), "--device", "cpu", "--precision", "fp32"]
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
+    options = ["--text-threshold", "0.5", "--max-instances", "3", "--out-dir", out, "--checkpoint", tmp_path / "sam2",
+               "--checkpoint-dir", checkpoints, "--device", "cpu", "--precision", "fp32"]
+    result = run_cli("segment", IMGS / "coffee.png", "--text", "cup, red car", *options)
     assert result.returncode == 0, result.stderr
     record = json.loads((out / "result.json").read_text())
     assert record["text"] == {"phrases": ["cup", "red car"], "detector": "grounding_dino_tiny"}
     assert 1 <= len(record["objects"]) <= 3 and record["model"] == "sam2"
     assert all(o["detection_score"] >= 0.5 and o["phrase"] for o in record["objects"])
-    empty = subprocess.run(command[:6] + [" ?! "] + command[7:], cwd=REPO, capture_output=True, text=True, timeout=600)
+    empty = run_cli("segment", IMGS / "coffee.png", "--text", " ?! ", *options)
     assert empty.returncode == 2 and "has no letter or digit" in empty.stderr
 
 
@@ -155,13 +153,13 @@ def test_api_segment_takes_text(tiny_model, tmp_path):
 
     from sam_app.export import decode_rle
 
-    from conftest import running_app
+    from conftest import launched
 
     model, processor = tiny_detector("grounding_dino", tmp_path / "tokenizer", seed=1)
     service = make_service(tiny_model)
     service.add_backend(Detector(model, processor, "grounding_dino", torch.device("cpu")))
     expected = segment_phrases(service, IMGS / "coffee.png", "cup, red car", 0.5, max_instances=256)
-    with running_app(service) as url:
+    with launched(service) as (_, _, url):
         client = Client(url, verbose=False)
         data, _ = client.predict(handle_file(str(IMGS / "coffee.png")), "", "", "", False, False, "", "",
                                  "cup, red car", 0.5, api_name="/segment")

@@ -4,8 +4,6 @@ downloads and defaults. Nothing is fetched from the network (HF_HUB_OFFLINE=1)."
 
 import json
 import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -18,7 +16,7 @@ from sam_app.errors import CheckpointError, SamAppError
 from sam_app.service import SamService
 
 from agreement import assert_agree
-from conftest import IMGS, REPO
+from conftest import IMGS, run_cli
 from models import tiny_hf
 
 FAMILIES = ["sam2", "sam_hq", "edgetam"]
@@ -67,7 +65,8 @@ def test_points_equal_the_pipeline(family, photo, multimask):
 def test_box_and_point_equal_the_pipeline(family, photo):
     _, model, processor, service = family
     ours = service.segment(photo, np.array([[300, 200]]), np.array([0]), boxes=np.array([[150, 60, 480, 340]]))
-    assert_same(ours, *reference(model, processor, photo, [[[[300, 200]]]], [[[0]]], [[[150, 60, 480, 340]]], multimask=False))
+    assert_same(ours, *reference(model, processor, photo, [[[[300, 200]]]], [[[0]]], [[[150, 60, 480, 340]]],
+                                 multimask=False))
 
 
 def test_several_boxes_equal_the_pipeline_in_one_batch(family, photo):
@@ -188,10 +187,8 @@ def test_missing_or_corrupt_weights_get_a_clear_message(sam2_folder, tmp_path):
 
 def test_cli_segments_with_a_saved_folder(sam2_folder, tmp_path):
     out = tmp_path / "out"
-    result = subprocess.run(
-        [sys.executable, "-m", "sam_app", "segment", str(IMGS / "coffee.png"), "--checkpoint", str(sam2_folder[0]),
-         "--points", "250 200", "--out-dir", str(out), "--device", "cpu", "--precision", "fp32"],
-        cwd=REPO, capture_output=True, text=True, timeout=600)
+    result = run_cli("segment", IMGS / "coffee.png", "--checkpoint", sam2_folder[0], "--points", "250 200",
+                     "--out-dir", out, "--device", "cpu", "--precision", "fp32")
     assert result.returncode == 0, result.stderr
     assert any(out.iterdir())
 
@@ -270,8 +267,7 @@ def test_download_hands_the_hub_the_pinned_revision_and_reports_bytes(tmp_path, 
 
 
 def test_list_shows_every_family(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "sam_app", "list", "--checkpoint-dir", str(tmp_path)], cwd=REPO,
-                            capture_output=True, text=True, timeout=300)
+    result = run_cli("list", "--checkpoint-dir", tmp_path)
     assert result.returncode == 0, result.stderr
     for name in ("vit_b", "sam2.1_hiera_t", "sam2.1_hiera_l", "sam_hq_vit_b", "sam_hq_vit_h", "edgetam"):
         assert f"  {name} " in result.stdout
@@ -291,10 +287,8 @@ def test_batch_dataset_with_a_saved_folder_equals_single_image_results(sam2_fold
     prompts = tmp_path / "prompts.jsonl"
     prompts.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
     out = tmp_path / "out"
-    result = subprocess.run(
-        [sys.executable, "-m", "sam_app", "batch", "--images", str(images), "--prompts", str(prompts), "--output",
-         str(out), "--checkpoint", str(sam2_folder[0]), "--device", "cpu", "--precision", "fp32"],
-        cwd=REPO, capture_output=True, text=True, timeout=600)
+    result = run_cli("batch", "--images", images, "--prompts", prompts, "--output", out, "--checkpoint",
+                     sam2_folder[0], "--device", "cpu", "--precision", "fp32")
     assert result.returncode == 0, result.stderr
     coco = COCO(str(out / "annotations.json"))
     service = SamService(checkpoint=sam2_folder[0], device="cpu", precision="fp32")
@@ -313,15 +307,16 @@ def test_api_takes_a_model_argument(tiny_model):
 
     from sam_app.export import decode_rle
 
-    from conftest import make_service, running_app
+    from conftest import launched, make_service
 
     model, processor = tiny_hf("sam2", seed=2)
     service = make_service(tiny_model)
     service.add_backend(TransformersSamBackend(model, processor, "sam2-test", torch.device("cpu")))
-    with running_app(service) as url:
+    with launched(service) as (_, _, url):
         client = Client(url, verbose=False)
         coffee = str(IMGS / "coffee.png")
-        data, _ = client.predict(handle_file(coffee), "250 200", "", "", True, False, "", "sam2-test", api_name="/segment")
+        data, _ = client.predict(handle_file(coffee), "250 200", "", "", True, False, "", "sam2-test",
+                                 api_name="/segment")
         assert data["model"] == "sam2-test"
         expected = service.segment(IMGS / "coffee.png", np.array([[250, 200]]), multimask=True, model="sam2-test")
         masks = [decode_rle(m["segmentation"]) for m in data["objects"][0]["masks"]]

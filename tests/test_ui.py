@@ -15,13 +15,14 @@ import numpy as np
 import pytest
 from gradio_client import Client, handle_file
 from PIL import Image
+from ui_tab import NO_PROGRESS, Tab
 
-from sam_app.export import SCHEMA_VERSION, decode_rle
+from sam_app.export import decode_rle
+from sam_app.results import SCHEMA_VERSION
 from sam_app.ui import build_ui
 from sam_app.ui.prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE
 
 from conftest import IMGS, make_service
-from ui_tab import NO_PROGRESS, Tab
 
 COFFEE = str(IMGS / "coffee.png")
 
@@ -308,7 +309,8 @@ def test_bad_image_and_missing_checkpoint_are_messages(tmp_path):
     out = tab.open(COFFEE)
     assert message(p, out).startswith("Image ready")
     status = out[p.shared.status]
-    assert status.startswith("**OpenCV GrabCut** (classical, no weights): no checkpoint found in") and "Download" in status
+    assert status.startswith("**OpenCV GrabCut** (classical, no weights): no checkpoint found in")
+    assert "Download" in status
     tab.call(p.on_add_boxes, "170 20 480 330")
     tab.call(p.on_run, True)
     assert tab.state("prompt").result.model == "classical" and tab.state("prompt").result.objects[0].masks.any()
@@ -370,19 +372,14 @@ def test_network_servers_need_a_login_or_warn_and_keep_downloads_off(tmp_path, t
 
 
 def test_login_is_required_with_auth(tiny_model, tmp_path):
-    from sam_app.ui import build_app, launch_options
+    from conftest import launched
 
-    demo = build_app(make_service(tiny_model, checkpoint_dir=tmp_path))
-    _, url, _ = demo.launch(prevent_thread_lock=True, quiet=True,
-                            **launch_options(tmp_path, auth=[("ann", "secret")]))
-    try:
+    with launched(make_service(tiny_model, checkpoint_dir=tmp_path), auth=[("ann", "secret")]) as (_, _, url):
         assert httpx.get(url + "config").status_code == 401
         with httpx.Client() as browser:
             assert browser.post(url + "login", data={"username": "ann", "password": "wrong"}).status_code == 400
             assert browser.post(url + "login", data={"username": "ann", "password": "secret"}).status_code == 200
             assert browser.get(url + "config").status_code == 200
-    finally:
-        demo.close()
 
 
 # ------------------------------------------------------------------ the running app
@@ -417,10 +414,10 @@ def test_api_segment_equals_the_engine_and_encodes_once(served, client, tiny_mod
     assert service.encode_count - before == 1
     boxes = client.predict(handle_file(COFFEE), "", "", "10 10 200 200 300 100 500 390", False, api_name="/segment")[0]
     assert [o["prompt"]["box"] for o in boxes["objects"]] == [[10, 10, 200, 200], [300, 100, 500, 390]]
-    from sam_app.export import mask_bbox
+    from sam_app.results import xywh
 
     for obj in boxes["objects"]:
-        assert obj["masks"][0]["bbox"] == mask_bbox(masks_of(obj)[0])
+        assert obj["masks"][0]["bbox"] == xywh(masks_of(obj)[0])
 
 
 def test_api_prompts_again_by_image_id_without_sending_the_image(served, client, tiny_model):
@@ -450,8 +447,8 @@ def test_the_benchmarks_api_client_still_speaks_the_api(served):
 
     from conftest import REPO
 
-    run = subprocess.run([sys.executable, str(REPO / "benchmarks" / "api_client.py"), served[1], COFFEE, "300 200", "2"],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run([sys.executable, str(REPO / "benchmarks" / "api_client.py"), served[1], COFFEE, "300 200",
+                          "2"], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
     times = json.loads(run.stdout.strip().splitlines()[-1])
     assert {kind: len(samples) for kind, samples in times.items()} == {"file_and_overlay": 2, "by_id_masks_only": 2}
@@ -511,7 +508,8 @@ def test_an_overlay_is_reachable_only_by_its_unguessable_address(served):
     address it hands out shows our output folder: files there had tempfile's names."""
     _, url = served
     upload = httpx.post(f"{url}gradio_api/upload", files={"files": open(COFFEE, "rb")}).json()[0]
-    payload = {"data": [{"path": upload, "meta": {"_type": "gradio.FileData"}}, "10 10", "", "", False, True, "", "", "", 0.3]}
+    image = {"path": upload, "meta": {"_type": "gradio.FileData"}}
+    payload = {"data": [image, "10 10", "", "", False, True, "", "", "", 0.3]}
     event = httpx.post(f"{url}gradio_api/call/segment", json=payload).json()["event_id"]
     stream = httpx.get(f"{url}gradio_api/call/segment/{event}", timeout=60).text
     overlay = json.loads(stream.split("data: ", 2)[-1].strip())[1]

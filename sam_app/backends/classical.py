@@ -104,7 +104,8 @@ class ClassicalBackend(Backend):
             return mask
         keep = set()
         for x, y in foreground_points:
-            component = labels[int(np.clip(round(y), 0, mask.shape[0] - 1)), int(np.clip(round(x), 0, mask.shape[1] - 1))]
+            row, column = int(np.clip(round(y), 0, mask.shape[0] - 1)), int(np.clip(round(x), 0, mask.shape[1] - 1))
+            component = labels[row, column]
             if component:
                 keep.add(int(component))
         if not keep:

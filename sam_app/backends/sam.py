@@ -156,8 +156,10 @@ class SamBackend(Backend):
         decoded as one batch, exactly as ``SamPredictor.predict_torch`` would (the service
         hands over at most ``service.DECODE_CHUNK`` objects at a time: memory grows with
         the batch)."""
-        return decode_by_shape(objects, lambda batch: self._low_res(embedding, batch, multimask),
-                               lambda obj, scores, low_res: self._result(embedding, obj, scores, low_res, return_logits))
+        def result(obj, scores, low_res):
+            return self._result(embedding, obj, scores, low_res, return_logits)
+
+        return decode_by_shape(objects, lambda batch: self._low_res(embedding, batch, multimask), result)
 
     @torch.inference_mode()
     def _low_res(self, embedding: SamEmbedding, batch: List[ObjectPrompt], multimask: bool):
@@ -226,7 +228,8 @@ class SamBackend(Backend):
             yield from full[:, 0].float().cpu().numpy()
             return
         for m in low_res:
-            yield upscale_logits(m.astype(np.float32), embedding.input_size, embedding.original_size, self.transform.target_length)
+            yield upscale_logits(m.astype(np.float32), embedding.input_size, embedding.original_size,
+                                 self.transform.target_length)
 
     def _result(self, embedding: SamEmbedding, obj: ObjectPrompt, scores: np.ndarray, low_res: np.ndarray,
                 return_logits: bool) -> ObjectResult:

@@ -30,7 +30,14 @@ from ..capabilities import TRAINABLE
 from ..devices import autocast
 from ..prompts import ObjectPrompt
 from .base import (
-    Backend, HFModel, ObjectResult, Trainee, decode_by_shape, decode_points, map_tensors, trainable_copy,
+    Backend,
+    HFModel,
+    ObjectResult,
+    Trainee,
+    decode_by_shape,
+    decode_points,
+    map_tensors,
+    trainable_copy,
     upscale_logits,
 )
 
@@ -100,8 +107,10 @@ class TransformersSamBackend(HFModel, Backend):
     def decode(
         self, embedding: HFEmbedding, objects: List[ObjectPrompt], multimask: bool, return_logits: bool
     ) -> List[ObjectResult]:
-        return decode_by_shape(objects, lambda batch: self._low_res(embedding, batch, multimask),
-                               lambda obj, scores, low_res: self._result(embedding, obj, scores, low_res, return_logits),
+        def result(obj, scores, low_res):
+            return self._result(embedding, obj, scores, low_res, return_logits)
+
+        return decode_by_shape(objects, lambda batch: self._low_res(embedding, batch, multimask), result,
                                separate_masks=True)
 
     @torch.inference_mode()

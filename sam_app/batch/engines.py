@@ -113,7 +113,8 @@ def run_ray(job: Job, service_options: Dict[str, Any], store: Store, png: bool =
     dataset = ray.data.from_items(rows).map(_read_row, num_cpus=0,
                                             fn_kwargs={"settings": settings, "max_pixels": max_pixels})
     dataset = dataset.map_batches(
-        RayWorker, batch_size=1, num_gpus=gpus_per_worker, num_cpus=cpus_per_worker, compute=ray.data.ActorPoolStrategy(size=workers),
+        RayWorker, batch_size=1, num_gpus=gpus_per_worker, num_cpus=cpus_per_worker,
+        compute=ray.data.ActorPoolStrategy(size=workers),
         fn_constructor_kwargs={"service_options": service_options, "everything": job.everything,
                                "multimask": job.multimask})
     for row in dataset.iter_rows():

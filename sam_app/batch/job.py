@@ -256,6 +256,6 @@ def _check_unique(items: Iterable[Item], source) -> None:
     seen = set()
     for item in items:
         if item.name in seen:
-            raise SamAppError(f"{source}: image {shorten(item.name, quote=False)} appears twice; give each image once, with all "
-                              "its objects")
+            raise SamAppError(f"{source}: image {shorten(item.name, quote=False)} appears twice; give each image "
+                              "once, with all its objects")
         seen.add(item.name)

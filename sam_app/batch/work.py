@@ -22,11 +22,12 @@ import numpy as np
 from pycocotools import mask as mask_utils
 
 from ..errors import LimitError, SamAppError
-from ..export import encode_rle, rle_json
+from ..export import encode_rle
 from ..files import read_bytes
 from ..images import DEFAULT_MAX_PIXELS, LoadedImage, load_image
 from ..limits import LIMITS
 from ..prompts import ObjectPrompt, build_objects
+from ..results import mask_fields, score_of
 from ..tasks.text import asked_phrase, find_phrases
 from .job import Item, item_key
 
@@ -137,12 +138,11 @@ class Segmenter:
 
 def annotation(rle: dict, category_id: int, score: float, source_id: Optional[int] = None,
                stability: Optional[float] = None) -> Dict[str, Any]:
-    """One object of a part, from its pycocotools RLE."""
-    x, y, w, h = (int(v) for v in mask_utils.toBbox(rle))
-    return {"category_id": int(category_id), "source_id": source_id, "segmentation": rle_json(rle),
-            "polygons": polygons(mask_utils.decode(rle)), "bbox": [x, y, w, h], "area": int(mask_utils.area(rle)),
-            "score": None if np.isnan(score) else round(score, 6),
-            "stability_score": None if stability is None else round(stability, 6)}
+    """One object of a part, from its pycocotools RLE (``results.mask_fields`` and what
+    a dataset adds)."""
+    return {"category_id": int(category_id), "source_id": source_id, **mask_fields(rle),
+            "polygons": polygons(mask_utils.decode(rle)), "score": score_of(score),
+            "stability_score": None if stability is None else score_of(stability)}
 
 
 def polygons(mask: np.ndarray) -> List[List[float]]:

@@ -46,6 +46,11 @@ class SegmentResult:
         return sum(o.nbytes for o in self.objects)
 
 
+def _told(part: str, name: str, doc: str) -> property:
+    """A read-only attribute of the facade that one of its parts holds."""
+    return property(lambda self: getattr(getattr(self, part), name), doc=doc)
+
+
 class SamService:
     """See the package docstring. All arguments are optional:
 
@@ -84,33 +89,13 @@ class SamService:
 
     # ------------------------------------------------------------ what the parts say
 
-    @property
-    def device(self):
-        return self.models.device
-
-    @property
-    def precision(self) -> str:
-        return self.models.precision
-
-    @property
-    def decoder(self) -> str:
-        return self.models.decoder
-
-    @property
-    def checkpoint_dir(self) -> Path:
-        return self.models.checkpoint_dir
-
-    @property
-    def checkpoint_paths(self) -> Dict[str, Path]:
-        return self.models.checkpoint_paths
-
-    @property
-    def using_fallback(self) -> bool:
-        return self.models.using_fallback
-
-    @property
-    def encode_count(self) -> int:
-        return self.embeddings.encode_count
+    device = _told("models", "device", "the torch.device models run on")
+    precision = _told("models", "precision", "the image encoders' precision: fp32 | bf16 | fp16")
+    decoder = _told("models", "decoder", "SAM 1's prompt decoder asked for: auto | torch | onnx")
+    checkpoint_dir = _told("models", "checkpoint_dir", "where official files are looked for")
+    checkpoint_paths = _told("models", "checkpoint_paths", "model name -> the explicit file it loads from")
+    using_fallback = _told("models", "using_fallback", "whether the default is the fallback for want of a checkpoint")
+    encode_count = _told("embeddings", "encode_count", "image encodings actually run (cache misses)")
 
     # ------------------------------------------------------------ models
 

@@ -33,7 +33,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Callable, Dict, List, Optional
 
-import cv2
 import numpy as np
 import torch
 from pycocotools import mask as mask_utils
@@ -54,6 +53,7 @@ from ..export import encode_rle, rle_json
 from ..files import number
 from ..images import ImageSource, LoadedImage
 from ..limits import LIMITS, Deadline
+from ..results import xyxy_inclusive
 
 OUTPUT_MODES = ("binary_mask", "uncompressed_rle", "coco_rle")
 INT_OPTIONS = ("points_per_side", "points_per_batch", "crop_n_layers", "crop_n_points_downscale_factor",
@@ -258,7 +258,7 @@ class MaskGenerator:
             for logits in backend.full_logits(embedding, low_res[index]):  # HxW float32 each
                 counts.append((np.count_nonzero(logits > threshold + offset),
                                np.count_nonzero(logits > threshold - offset)))
-                boxes.append(mask_box(logits > threshold))
+                boxes.append(xyxy_inclusive(logits > threshold))
         inside, union = torch.as_tensor(np.array(counts, np.int32).reshape(-1, 2)).unbind(1)
         data = MaskData(low_res=low_res[keep], iou_preds=torch.as_tensor(scores[keep]),
                         points=torch.as_tensor(point_of[keep]), stability_score=inside / union,  # as upstream
@@ -320,13 +320,6 @@ def chunks(index: np.ndarray, size) -> List[np.ndarray]:
     return [index[i:i + step] for i in range(0, len(index), step)]
 
 
-def mask_box(mask: np.ndarray) -> List[int]:
-    """HxW bool -> [x0, y0, x1, y1] of its pixels, inclusive (upstream's
-    ``batched_mask_to_box``), [0, 0, 0, 0] when empty."""
-    x, y, w, h = cv2.boundingRect(mask.view(np.uint8))
-    return [x, y, x + w - 1, y + h - 1] if w else [0, 0, 0, 0]
-
-
 def remove_small_regions_and_duplicates(data: MaskData, min_area: int, nms_thresh: float) -> MaskData:
     """Upstream's ``postprocess_small_regions`` on our RLEs: fill holes and drop islands
     smaller than ``min_area`` pixels, then box NMS preferring masks that were unchanged."""
@@ -338,7 +331,7 @@ def remove_small_regions_and_duplicates(data: MaskData, min_area: int, nms_thres
         mask, changed_islands = remove_small_regions(mask, min_area, mode="islands")
         masks.append(mask)
         scores.append(float(not (changed_holes or changed_islands)))
-    boxes = torch.as_tensor([mask_box(m) for m in masks], dtype=torch.int64)
+    boxes = torch.as_tensor([xyxy_inclusive(m) for m in masks], dtype=torch.int64)
     keep = batched_nms(boxes.float(), torch.as_tensor(scores), torch.zeros(len(boxes)), iou_threshold=nms_thresh)
     for i in keep.tolist():
         if scores[i] == 0.0:

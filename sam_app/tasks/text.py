@@ -43,8 +43,8 @@ def parse_phrases(text: Optional[str]) -> List[str]:
         if not phrase:
             continue
         if not any(c.isalnum() for c in phrase):
-            raise PromptError(f"text: {shorten(raw.strip())} has no letter or digit; describe what to find, e.g. 'dog' or "
-                              "'red car'")
+            raise PromptError(f"text: {shorten(raw.strip())} has no letter or digit; describe what to find, e.g. "
+                              "'dog' or 'red car'")
         if len(phrase) > MAX_PHRASE_CHARS:
             raise PromptError(f"text: a phrase of {len(phrase)} characters; at most {MAX_PHRASE_CHARS} per phrase "
                               "(name the thing, e.g. 'red car')")
@@ -98,7 +98,7 @@ class TextResult(SegmentResult):
 
     @property
     def notes(self) -> List[Tuple[str, float]]:
-        """(phrase, detection score) per object, for ``export.add_text``."""
+        """(phrase, detection score) per object, for ``results.add_text``."""
         return [(label, float(score)) for label, score in zip(self.labels, self.scores)]
 
 
@@ -143,8 +143,8 @@ def find_phrases(service, image, text: str, threshold: float = 0.3, max_instance
     labels = None if labels is None else np.asarray(labels)
     boxes = None if boxes is None else np.asarray(boxes, np.float32).reshape(-1, 4)
     if hasattr(finder, "encode"):  # SAM 3: its features cached like an embedding; boxes are its exemplars
-        found = finder.detect(loaded.pixels, phrases, float(threshold), embedding=service.embedding(loaded, finder.name),
-                              exemplars=boxes)
+        embedding = service.embedding(loaded, finder.name)
+        found = finder.detect(loaded.pixels, phrases, float(threshold), embedding=embedding, exemplars=boxes)
         found = narrow(found, points, labels)
     else:
         found = narrow(finder.detect(loaded.pixels, phrases, float(threshold)), points, labels, boxes)

@@ -20,6 +20,8 @@ from typing import Optional, Tuple
 import cv2
 import numpy as np
 
+from ..results import xyxy_exclusive
+
 Click = Tuple[int, int, int]  # X, Y, label (1 = foreground, 0 = background)
 BOX_NOISE, BOX_NOISE_MAX = 0.1, 20.0
 
@@ -57,16 +59,10 @@ def sampled_click(truth: np.ndarray, predicted: np.ndarray, rng: np.random.Gener
     return int(xs[k]), int(ys[k]), int(truth[ys[k], xs[k]])
 
 
-def mask_box(mask: np.ndarray) -> np.ndarray:
-    """4 float32 XYXY: the mask's tight box, X2 / Y2 one past its last column / row."""
-    ys, xs = np.nonzero(mask)
-    return np.array([xs.min(), ys.min(), xs.max() + 1, ys.max() + 1], np.float32)
-
-
 def noisy_box(mask: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """4 float32 XYXY: the mask's box with SAM's noise, inside the image and at least one
     pixel wide and high."""
-    box = mask_box(mask)
+    box = np.array(xyxy_exclusive(mask), np.float32)
     height, width = mask.shape
     side = np.array([box[2] - box[0], box[3] - box[1]] * 2, np.float32)
     noise = np.clip(rng.normal(0.0, 1.0, 4) * BOX_NOISE * side, -BOX_NOISE_MAX, BOX_NOISE_MAX)

@@ -8,11 +8,13 @@ import sys
 from pathlib import Path
 
 
-def add_evaluate_parser(sub, add_engine_arguments) -> None:
+def add_evaluate_parser(sub, add_engine_arguments):
+    """The ``evaluate`` parser, added to ``sub``; returned."""
     from .evaluate import EvalSettings
 
     defaults = EvalSettings()
-    ev = sub.add_parser("evaluate", help="score a model on a COCO dataset with simulated clicks (mIoU, NoC)")
+    ev = sub.add_parser("evaluate", help="score a model on a COCO dataset with simulated clicks (mIoU, NoC)",
+                        allow_abbrev=False)
     ev.add_argument("--images", required=True, help="the dataset's image folder (file_name is relative to it)")
     ev.add_argument("--annotations", required=True, help="COCO instances JSON with segmentations (polygons or RLE)")
     ev.add_argument("--output", required=True, help="folder for evaluation.json, evaluation.md, iou_vs_clicks.png")
@@ -27,6 +29,7 @@ def add_evaluate_parser(sub, add_engine_arguments) -> None:
     ev.add_argument("--limit", type=int, default=None, help="evaluate a random sample of this many objects")
     ev.add_argument("--seed", type=int, default=defaults.seed, help="for the sample and the box noise (default 0)")
     add_engine_arguments(ev)
+    return ev
 
 
 def cmd_evaluate(args: argparse.Namespace, service) -> int:
@@ -43,12 +46,14 @@ def cmd_evaluate(args: argparse.Namespace, service) -> int:
     return 0
 
 
-def add_finetune_parser(sub, add_engine_arguments) -> None:
+def add_finetune_parser(sub, add_engine_arguments):
+    """The ``finetune`` parser, added to ``sub``; returned."""
     from .finetune import TrainSettings
 
     defaults = TrainSettings()
     ft = sub.add_parser("finetune", help="fine-tune a SAM model's prompt encoder and mask decoder on a COCO dataset "
-                                         "(SAM's recipe; resumable): SAM 1, SAM 2.1, HQ-SAM, EdgeTAM")
+                                         "(SAM's recipe; resumable): SAM 1, SAM 2.1, HQ-SAM, EdgeTAM",
+                        allow_abbrev=False)
     ft.add_argument("--images", required=True, help="the dataset's image folder (file_name is relative to it)")
     ft.add_argument("--annotations", required=True, help="COCO instances JSON with segmentations")
     ft.add_argument("--output", required=True, help="the fine-tuned weights: a file (.pth) for SAM 1, a "
@@ -78,6 +83,7 @@ def add_finetune_parser(sub, add_engine_arguments) -> None:
                     help="the weights written: the best by validation (the base model's when no epoch beat it) or "
                          f"the last epoch's (default {defaults.keep})")
     add_engine_arguments(ft)
+    return ft
 
 
 def cmd_finetune(args: argparse.Namespace, service) -> int:

@@ -52,7 +52,8 @@ class Run:
         self.adapters = add_adapters(self.net, settings.lora_rank) if settings.train_encoder else None
         self.trainable = [p for p in self.net.parameters() if p.requires_grad]
         self.optimiser = torch.optim.AdamW(self.trainable, lr=settings.lr, weight_decay=settings.weight_decay)
-        self.chunks = [(i, k) for i, s in enumerate(self.samples) for k in range(0, len(s.targets), settings.batch_size)]
+        self.chunks = [(i, k) for i, sample in enumerate(self.samples)
+                       for k in range(0, len(sample.targets), settings.batch_size)]
         self.steps = settings.epochs * len(self.chunks)
         self.scheduler = torch.optim.lr_scheduler.LambdaLR(self.optimiser,
                                                            schedule(self.steps, min(settings.warmup, self.steps)))

@@ -7,7 +7,7 @@ from typing import Optional
 import gradio as gr
 from gradio import FileData
 
-from .. import export, render
+from .. import render, results
 from ..errors import SamAppError, shorten
 from ..files import number
 from ..images import LoadedImage
@@ -61,9 +61,9 @@ class Api:
         else:
             result = service.segment_text(loaded, points, labels, boxes, multimask, model=model or None,
                                           budget_s=LIMITS.request_seconds)
-        data = export.result_record(result, export.image_record(loaded, None, service.image_id(loaded)))
+        data = results.result_record(result, results.image_record(loaded, None, service.image_id(loaded)))
         if found is not None:
-            export.add_text(data, found.phrases, found.detector, found.notes)
+            results.add_text(data, found.phrases, found.detector, found.notes)
         if not overlay:
             return data, None
         screen = self.shared.outputs.screen_picture(loaded)[0]  # a picture for people: at most screen size
@@ -107,7 +107,7 @@ class Api:
         loaded = self._image(image, image_id)
         model = service.resolve_model_name(model or None)
         records = MaskGenerator(service, model, chosen).generate(loaded, budget_s=LIMITS.everything_seconds)
-        data = export.everything_record(records, export.image_record(loaded, None, service.image_id(loaded)), model,
+        data = results.everything_record(records, results.image_record(loaded, None, service.image_id(loaded)), model,
                                         chosen.as_dict())
         if not overlay:
             return data, None

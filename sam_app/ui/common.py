@@ -112,9 +112,10 @@ class Shared:
         status = next((s for s in service.model_statuses() if s.spec.name == name), None)
         if status is not None and not status.spec.needs_weights:
             why = f"no checkpoint found in {service.checkpoint_dir}. " if service.using_fallback else ""
-            return self.public(f"**{status.spec.display}** ({name}, no weights): {why}Masks come from colour statistics, one per object "
-                    "and without scores. To use SAM, pick vit_b in *Model* and press **Download** (or run "
-                    f"`python -m sam_app download vit_b`). · {entries} image(s) in cache")
+            return self.public(f"**{status.spec.display}** ({name}, no weights): {why}Masks come from colour "
+                               "statistics, one per object and without scores. To use SAM, pick vit_b in *Model* "
+                               "and press **Download** (or run `python -m sam_app download vit_b`). · "
+                               f"{entries} image(s) in cache")
         parts = [f"Model **{name or 'none'}**", f"device **{service.device}**", f"precision **{service.precision}**"]
         if name and service.loaded(name):
             parts.append(f"decoder **{service.backend(name).decoder}**")

@@ -29,7 +29,8 @@ class ImagePicker:
     def wire(self, app) -> None:
         s = self.shared
         self.modes = list(app.modes.values())
-        outputs = list(dict.fromkeys([s.session, s.message, s.status, *(c for m in self.modes for c in m.reset_outputs)]))
+        told = (c for m in self.modes for c in m.reset_outputs)
+        outputs = list(dict.fromkeys([s.session, s.message, s.status, *told]))
         self.upload.change(self.on_image, [self.upload, s.session], outputs, api_visibility="private",
                            **app.events.model_work)
 

@@ -27,7 +27,7 @@ from typing import Iterable, List, Optional, Tuple
 import numpy as np
 from cachetools import LRUCache
 
-from .. import export, render
+from .. import export, render, results
 from ..images import LoadedImage
 from .prompt_state import PromptState
 from .state import EverythingState, Session, display_scale
@@ -152,7 +152,7 @@ class Outputs:
     def downloads(self, session: Session, state: PromptState, image: LoadedImage,
                   image_id: Optional[str] = None) -> List[str]:
         """The Prompt state's result on ``image`` (its pixels) as files in a new folder: a mask
-        PNG per object (its picked candidate), the result JSON (``export.result_record``,
+        PNG per object (its picked candidate), the result JSON (``results.result_record``,
         picked masks only, with the service's ``image_id``), the cut-out of all masks
         (RGBA, cropped to them) and the overlay PNG, full size; one full-size mask in
         memory at a time."""
@@ -165,11 +165,11 @@ class Outputs:
             mask = obj.mask(c)
             export.save_mask_png(files[-1], mask)
             union |= mask
-        record = export.result_record(result, export.image_record(image, stem, image_id), state.choices,
+        record = results.result_record(result, results.image_record(image, stem, image_id), state.choices,
                                       candidates="selected", mask_files=lambda i, c: f"{stem}_mask{i + 1}.png")
         found = [state.instance(o.prompt) for o in result.objects]
         if any(found):
-            export.add_text(record, list(dict.fromkeys(p for i in found if i for p in i.asked)),
+            results.add_text(record, list(dict.fromkeys(p for i in found if i for p in i.asked)),
                             ", ".join(dict.fromkeys(i.detector for i in found if i)),
                             [(i.phrase, i.score) if i else None for i in found])
         export.save_json(folder / f"{stem}_masks.json", record)
@@ -183,7 +183,7 @@ class Outputs:
                              image_id: Optional[str] = None) -> List[str]:
         """The selected Everything masks (HxW bool each, read one at a time) as files in a
         new folder: a mask PNG and a cut-out PNG (RGBA, cropped to the mask) per mask, and
-        the JSON of their records (``export.everything_record``)."""
+        the JSON of their records (``results.everything_record``)."""
         folder = self.new_folder()
         everything, stem = state.everything, session.image_name
         files = []
@@ -194,7 +194,7 @@ class Outputs:
             export.atomic_write_bytes(files[-1], export.png_bytes(export.cutout_rgba(image.pixels, mask)))
         records = [dict(everything.records[i], id=i) for i in state.selected]
         files.append(str(folder / f"{stem}_everything.json"))
-        export.save_json(files[-1], export.everything_record(records, export.image_record(image, stem, image_id),
+        export.save_json(files[-1], results.everything_record(records, results.image_record(image, stem, image_id),
                                                              everything.model, everything.settings))
         return files
 

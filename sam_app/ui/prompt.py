@@ -23,8 +23,8 @@ from ..service import SegmentResult
 from .common import shows_errors
 from .modes import App, Mode
 from .prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, PromptState
-from .prompt_view import PromptView
 from .prompt_text import TextPrompts
+from .prompt_view import PromptView
 from .state import Session, to_image_pixels
 
 # In the page, before the Result picture is asked for: the canvas picture that the event
