@@ -4,7 +4,8 @@ Which files exist and which model each holds is the registry's business
 (``sam_app.models``); this module knows folders, hashes and state dicts.
 
 Where checkpoints are looked for (one directory): ``checkpoint_dir`` if given, else the
-``SAM_CHECKPOINT_DIR`` environment variable, else ``checkpoint/`` next to ``sam_app/``.
+``SAM_CHECKPOINT_DIR`` environment variable, else ``checkpoint/`` next to ``sam_app/`` in a
+checkout, or ``~/.cache/sam_app/checkpoints`` for an installed package.
 An explicit checkpoint file path skips discovery.
 
 Loading is ``torch.load(path, map_location="cpu", weights_only=True)`` (a pickle that
@@ -33,11 +34,15 @@ PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
 def checkpoint_dir(explicit: Optional[os.PathLike] = None) -> Path:
-    """The directory searched for official files (see module docstring)."""
+    """The directory searched for official files (see module docstring): in a checkout
+    (the package beside its pyproject.toml) its ``checkpoint/``, in an installed package
+    ``<cache_dir>/checkpoints``."""
     if explicit:
         return Path(explicit).expanduser()
     env = os.environ.get("SAM_CHECKPOINT_DIR")
-    return Path(env).expanduser() if env else PACKAGE_ROOT / "checkpoint"
+    if env:
+        return Path(env).expanduser()
+    return PACKAGE_ROOT / "checkpoint" if (PACKAGE_ROOT / "pyproject.toml").is_file() else cache_dir() / "checkpoints"
 
 
 def cache_dir() -> Path:

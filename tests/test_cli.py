@@ -72,3 +72,22 @@ def test_bad_image_and_list(tmp_path):
     listing = run_cli("list", "--checkpoint-dir", tmp_path)
     assert listing.returncode == 0 and str(tmp_path) in listing.stdout
     assert "sam_vit_b_01ec64.pth" in listing.stdout and "missing" in listing.stdout
+
+
+def test_the_installed_command_runs(tmp_path):
+    """`make install` installs the package (pip install -e .): its `sam-app` command is
+    the CLI, and `sam-app webui --help` the web UI's flags."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    command = shutil.which("sam-app", path=str(Path(sys.executable).parent))
+    if command is None:
+        pytest.skip("the package is not installed in this environment (make install does it)")
+    for args, words in ((["--help"], "examples:"), (["list", "--checkpoint-dir", str(tmp_path)], "vit_b"),
+                        (["webui", "--help"], "--max-sessions")):
+        result = subprocess.run([command, *args], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0 and words in result.stdout, result.stderr
+    assert "sam-app download vit_b" in subprocess.run([command, "list", "--checkpoint-dir", str(tmp_path)],
+                                                      capture_output=True, text=True, timeout=120).stdout

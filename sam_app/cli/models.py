@@ -88,9 +88,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _file_state(status, verify: bool) -> str:
+    from . import program
+
     spec, weights = status.spec, status.spec.weights
     if status.state == "missing":
-        return f"missing   (python -m sam_app download {spec.name})"
+        return f"missing   ({program()} download {spec.name})"
     if isinstance(weights, models.HubRepo):  # checked file by file against the hub's hashes when downloaded
         if status.path.name == weights.filename:
             return "present"

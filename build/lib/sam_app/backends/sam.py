@@ -1,0 +1,276 @@
+"""The SAM backend: segment-anything's model, called the way ``SamPredictor`` does,
+with the image embedding kept outside the model so that many images can be cached."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from typing import Dict, Iterator, List, Tuple
+
+import numpy as np
+import torch
+from segment_anything.utils.transforms import ResizeLongestSide
+
+from ..capabilities import SAM1
+from ..devices import ATTENTIONS, DECODERS, autocast
+from ..errors import SamAppError
+from ..onnx_decoder import prompt_arrays
+from ..prompts import ObjectPrompt
+from . import fast_attention
+from .base import Backend, ObjectResult, Trainee, decode_by_shape, decode_points, trainable_copy, upscale_logits
+
+
+@dataclass
+class SamEmbedding:
+    """features: 1x256x64x64 float32 (for SAM's 1024 input) on the model's device.
+    input_size: (h, w) of the resized image inside the 1024x1024 input.
+    original_size: (H, W) of the image."""
+
+    features: torch.Tensor
+    input_size: Tuple[int, int]
+    original_size: Tuple[int, int]
+
+    @property
+    def nbytes(self) -> int:
+        return self.features.numel() * self.features.element_size()
+
+
+log = logging.getLogger("sam_app")
+POINT_BATCH = 16  # prompts per ONNX Runtime call in point_logits: memory grows with the batch
+
+
+class SamBackend(Backend):
+    """Wraps a ``segment_anything.modeling.Sam``. precision applies to the encoder only.
+
+    attention: ``sdpa`` runs the image encoder's attention through PyTorch's fused
+    scaled_dot_product_attention (see ``fast_attention``), ``reference`` through
+    segment-anything's own code.
+
+    decoder: ``torch``; ``onnx`` (prompt encoder + mask decoder exported in memory and run
+    by ONNX Runtime on the CPU); or ``auto``: on the CPU, ONNX Runtime when it is
+    installed, agrees with PyTorch and is faster on this machine (timed once at load),
+    else PyTorch. The choice is in ``decoder`` and the timings in ``decoder_ms``."""
+
+    capabilities = SAM1
+
+    def __init__(self, model: torch.nn.Module, name: str, device: torch.device, precision: str = "fp32",
+                 decoder: str = "auto", attention: str = "sdpa"):
+        if decoder not in DECODERS:
+            raise SamAppError(f"unknown decoder {decoder!r}; expected one of {', '.join(DECODERS)}")
+        if attention not in ATTENTIONS:
+            raise SamAppError(f"unknown attention {attention!r}; expected one of {', '.join(ATTENTIONS)}")
+        self.attention = attention
+        self.model = model.to(device).eval()
+        self.name = name
+        self.torch_device = torch.device(device)
+        self.device = str(self.torch_device)
+        self.precision = precision
+        self.transform = ResizeLongestSide(model.image_encoder.img_size)
+        self._encode_lock = threading.Lock()  # one encoding at a time bounds peak memory
+        self.onnx = None  # also: no point graph yet (``_points_engine``)
+        self.decoder_ms: Dict[str, float] = {}
+        self._choose_decoder(decoder)
+
+    @property
+    def decoder(self) -> str:
+        return "onnxruntime" if self.onnx is not None else "torch"
+
+    @property
+    def onnx(self):
+        """The ONNX Runtime decoder (``onnx_decoder.OnnxDecoder``), or None: PyTorch decodes."""
+        return self._onnx
+
+    @onnx.setter
+    def onnx(self, decoder) -> None:
+        """Replacing the decoder (a benchmark's arena or uint8 one, fine-tuning's None) drops
+        the point graph exported beside the old one: prompts without a mask input then go
+        through ``decoder`` too, until ``_points_engine`` exports the graph again."""
+        self._onnx, self._point_decoder = decoder, None
+
+    def _choose_decoder(self, choice: str) -> None:
+        if choice == "torch" or (choice == "auto" and self.torch_device.type != "cpu"):
+            return
+        try:
+            from ..onnx_decoder import OnnxDecoder
+
+            onnx = OnnxDecoder.from_model(self.model)
+        except Exception as exc:  # noqa: BLE001 - missing packages, or an exporter that cannot trace this model
+            if choice == "onnx":
+                raise SamAppError(f"the ONNX decoder is not available for {self.name}: {exc}; it needs the onnx "
+                                  "and onnxruntime packages; or use --decoder torch") from None
+            log.warning("%s: ONNX decoder not available (%s); using PyTorch", self.name, exc)
+            return
+        if choice == "onnx":
+            self.onnx = onnx
+            self._points_engine()
+            return
+        # auto: one synthetic prompt on a random embedding, decoded both ways
+        probe = SamEmbedding(torch.randn(1, 256, 64, 64, device=self.torch_device), (1024, 1024), (1024, 1024))
+        objects = [ObjectPrompt(np.array([[400.0, 600.0]], np.float32), np.array([1], np.int32))]
+        answers = {}
+        for kind, engine in (("torch", None), ("onnxruntime", onnx)):
+            self.onnx = engine
+            answers[kind], self.decoder_ms[kind] = _median_ms(lambda: self._low_res(probe, objects, True))
+        difference = float(np.abs(answers["torch"][1] - answers["onnxruntime"][1]).max())
+        faster = self.decoder_ms["onnxruntime"] < self.decoder_ms["torch"]
+        self.onnx = onnx if faster and difference < 1e-3 else None
+        log.info("%s decoder: %s (torch %.0f ms, onnxruntime %.0f ms, max logit difference %.1e)", self.name,
+                 self.decoder, self.decoder_ms["torch"], self.decoder_ms["onnxruntime"], difference)
+        if self.onnx is not None:
+            self._points_engine()
+
+    def _points_engine(self):
+        """The ``onnx_decoder.PointDecoder`` session (prompts without a mask input: the
+        image's side of the first transformer layer computed once, not per prompt, and no
+        mask branch), exported when first needed (about a second)."""
+        if self._point_decoder is None:
+            from ..onnx_decoder import OnnxDecoder
+
+            self._point_decoder = OnnxDecoder.from_model(self.model, points_only=True)
+        return self._point_decoder
+
+    def encoder_input(self, pixels: np.ndarray) -> torch.Tensor:
+        """pixels: HxWx3 uint8 RGB -> 1x3xSxS float32 (S = 1024 for SAM): resized to the
+        longest side S, normalised and padded, as ``SamPredictor.set_image``."""
+        resized = self.transform.apply_image(pixels)
+        tensor = torch.as_tensor(resized, device=self.torch_device).permute(2, 0, 1).contiguous()[None]
+        return self.model.preprocess(tensor.float())
+
+    def encode(self, pixels: np.ndarray) -> SamEmbedding:
+        """pixels: HxWx3 uint8 RGB. Same steps as ``SamPredictor.set_image``."""
+        input_size = self.transform.get_preprocess_shape(pixels.shape[0], pixels.shape[1], self.transform.target_length)
+        with self._encode_lock, torch.inference_mode(), autocast(self.torch_device, self.precision):
+            image = self.encoder_input(pixels)
+            if self.attention == "sdpa":
+                features = fast_attention.encode(self.model.image_encoder, image)
+            else:
+                features = self.model.image_encoder(image)
+        return SamEmbedding(features.float(), tuple(input_size), tuple(pixels.shape[:2]))
+
+    def decode(
+        self, embedding: SamEmbedding, objects: List[ObjectPrompt], multimask: bool, return_logits: bool
+    ) -> List[ObjectResult]:
+        """Objects with the same prompt shape (point count, box or not, mask or not) are
+        decoded as one batch, exactly as ``SamPredictor.predict_torch`` would (the service
+        hands over at most ``service.DECODE_CHUNK`` objects at a time: memory grows with
+        the batch)."""
+        def result(obj, scores, low_res):
+            return self._result(embedding, obj, scores, low_res, return_logits)
+
+        return decode_by_shape(objects, lambda batch: self._low_res(embedding, batch, multimask), result)
+
+    @torch.inference_mode()
+    def _low_res(self, embedding: SamEmbedding, batch: List[ObjectPrompt], multimask: bool):
+        """Objects of one prompt shape -> (scores BxC, low-res logits BxCx256x256) float32
+        numpy, C = 3 with multimask (tokens 1-3) else 1 (token 0), as ``MaskDecoder``."""
+        size = embedding.original_size
+        tokens = slice(1, None) if multimask else slice(0, 1)
+        masks = np.stack([o.mask_input for o in batch]).astype(np.float32) if batch[0].mask_input is not None else None
+        if self.onnx is not None:
+            # one prompt without a mask input (a click): the graph that leaves the mask branch out, same
+            # logits; faster for one prompt, slower for several at once (docs/performance.md)
+            single = len(batch) == 1 and masks is None and self._point_decoder is not None
+            engine = self._point_decoder if single else self.onnx
+            coords, labels = prompt_arrays(batch, lambda xy: self.transform.apply_coords(xy, size))
+            scores, low_res = engine(embedding.features.cpu().numpy(), coords, labels, masks)
+            return scores[:, tokens], low_res[:, tokens]
+        device = self.torch_device
+        points = boxes = None
+        if len(batch[0].points):
+            coords = np.stack([self.transform.apply_coords(o.points.astype(np.float32), size) for o in batch])
+            points = (
+                torch.as_tensor(coords, dtype=torch.float, device=device),
+                torch.as_tensor(np.stack([o.labels for o in batch]), dtype=torch.int, device=device),
+            )
+        if batch[0].box is not None:
+            box_array = self.transform.apply_boxes(np.stack([o.box for o in batch]).astype(np.float32), size)
+            boxes = torch.as_tensor(box_array, dtype=torch.float, device=device)
+        sparse, dense = self.model.prompt_encoder(
+            points=points, boxes=boxes, masks=None if masks is None else torch.as_tensor(masks, device=device))
+        low_res, scores = self.model.mask_decoder(
+            image_embeddings=embedding.features,
+            image_pe=self.model.prompt_encoder.get_dense_pe(),
+            sparse_prompt_embeddings=sparse,
+            dense_prompt_embeddings=dense,
+            multimask_output=multimask,
+        )
+        return scores.float().cpu().numpy(), low_res.float().cpu().numpy()
+
+    @property
+    def mask_threshold(self) -> float:
+        return float(self.model.mask_threshold)
+
+    def point_logits(self, embedding: SamEmbedding, points: np.ndarray):
+        """One foreground point per prompt, three candidates each, as
+        ``SamPredictor.predict_torch`` in upstream's mask generator. points: Nx2 (X, Y)
+        pixels of the encoded image -> (scores Nx3, low-res logits Nx3x256x256) float32.
+        ONNX Runtime decodes POINT_BATCH prompts a call with the full graph (faster here
+        than the ``PointDecoder`` graph from about 4 prompts a call: docs/performance.md)
+        and returns the low-res logits in float16 (callers keep many; PyTorch gives
+        float32)."""
+        def low_res(batch):
+            return self._low_res(embedding, batch, True)
+
+        if self.onnx is None:
+            return decode_points(low_res, points, max(1, len(points)))
+        return decode_points(low_res, points, POINT_BATCH, np.float16)
+
+    def full_logits(self, embedding: SamEmbedding, low_res: np.ndarray) -> Iterator[np.ndarray]:
+        """Kx256x256 low-res logits -> K HxW float32 logits at the encoded image's size,
+        one after another: with the PyTorch decoder through segment-anything's own
+        ``postprocess_masks`` (the reference; all K at once), else ``upscale_logits``."""
+        if self.onnx is None:
+            with torch.inference_mode():
+                logits = torch.as_tensor(low_res, device=self.torch_device)[:, None]
+                full = self.model.postprocess_masks(logits, embedding.input_size, embedding.original_size)
+            yield from full[:, 0].float().cpu().numpy()
+            return
+        for m in low_res:
+            yield upscale_logits(m.astype(np.float32), embedding.input_size, embedding.original_size,
+                                 self.transform.target_length)
+
+    def _result(self, embedding: SamEmbedding, obj: ObjectPrompt, scores: np.ndarray, low_res: np.ndarray,
+                return_logits: bool) -> ObjectResult:
+        frame, input_size = self.transform.target_length, embedding.input_size
+        return ObjectResult.from_low_res(obj, scores, low_res, embedding.original_size,
+                                         lambda logits, size: upscale_logits(logits, input_size, size, frame),
+                                         float(self.model.mask_threshold), return_logits)
+
+    def trainee(self, encoder: bool = False) -> Trainee:
+        """A copy of the model with its own prompt encoder and mask decoder (and, with
+        ``encoder``, image encoder), served by PyTorch when validated; saved as a state dict."""
+        from ..checkpoints import atomic_torch_save
+
+        net = trainable_copy(self.model, ("prompt_encoder", "mask_decoder") + (("image_encoder",) if encoder else ()))
+
+        def serve(name: str) -> SamBackend:
+            backend = SamBackend(net, name, self.torch_device, self.precision, "torch", self.attention)
+            backend._encoder_key = None if encoder else self.encoder_key  # a shared encoder: shared embeddings
+            return backend
+
+        return Trainee(net, net.image_encoder.img_size, net.prompt_encoder.mask_input_size[0], False, sam_decode(net),
+                       lambda output: atomic_torch_save(net.state_dict(), output), serve, self.encoder_input)
+
+
+def sam_decode(sam):
+    """A ``Trainee.decode`` for a segment-anything model: its prompt encoder and mask
+    decoder, with gradients."""
+    def decode(features, points, labels, boxes, mask_input, multimask):
+        sparse, dense = sam.prompt_encoder(points=None if points is None else (points, labels), boxes=boxes,
+                                           masks=mask_input)
+        return sam.mask_decoder(image_embeddings=features, image_pe=sam.prompt_encoder.get_dense_pe(),
+                                sparse_prompt_embeddings=sparse, dense_prompt_embeddings=dense,
+                                multimask_output=multimask)
+    return decode
+
+
+def _median_ms(fn, repeats: int = 5):
+    """(last result, median milliseconds) of ``fn()`` over ``repeats`` calls after a warm-up."""
+    result, samples = fn(), []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return result, float(np.median(samples))

@@ -1,0 +1,88 @@
+"""Command line: ``sam-app`` (or ``python -m sam_app``) ``segment | everything | batch |
+evaluate | finetune | list | download | export-onnx | webui``, a thin layer over the
+service; one module per group of commands, each adding its parsers with the function
+that runs them. Model choices come from the registry (``sam_app.models``).
+
+Exit status 0 on success; on bad input one line ``error: ...`` on stderr and status 2;
+``everything`` and ``batch`` over several images: status 1 when some image failed (each
+is reported). Options are never abbreviated (``--checkpoint`` is not ``--checkpoint-dir``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import List, Optional
+
+from .. import limits
+from ..errors import SamAppError
+from ..files import STORAGE_ERRORS
+from ..training.commands import add_evaluate_parser, add_finetune_parser
+from . import batch, models, segment
+from .options import add_engine_arguments, service_from_args
+
+EXAMPLES = """examples:
+  sam-app segment photo.jpg --points "300 200" --multimask --out-dir out
+  sam-app everything --input photos/ --output masks/ --preset fast
+  sam-app batch --images photos/ --prompts prompts.jsonl --output dataset/ --format coco,yolo
+  sam-app list
+  sam-app download vit_b
+  sam-app webui --host 127.0.0.1 --port 7860        (the web UI; same as python webui.py)
+"""
+
+
+def program() -> str:
+    """What the user typed to run us, for usage lines."""
+    return "sam-app" if os.path.basename(sys.argv[0] or "").startswith("sam-app") else "python -m sam_app"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=program(), description="Segment Anything from the command line.",
+                                     epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     allow_abbrev=False)
+    sub = parser.add_subparsers(dest="command", required=True)
+    segment.add_parsers(sub)
+    batch.add_parsers(sub)
+    add_evaluate_parser(sub, add_engine_arguments).set_defaults(run=cmd_evaluate)
+    add_finetune_parser(sub, add_engine_arguments).set_defaults(run=cmd_finetune)
+    models.add_parsers(sub)
+    sub.add_parser("webui", help="start the web UI (the same flags as python webui.py; see webui --help)",
+                   add_help=False)
+    return parser
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from ..training.commands import cmd_evaluate as run
+
+    return run(args, service_from_args(args, allow_fallback=False, cache_size=2))
+
+
+def cmd_finetune(args: argparse.Namespace) -> int:
+    from ..training.commands import cmd_finetune as run
+
+    return run(args, service_from_args(args, allow_fallback=False, cache_size=64, decoder="torch"))  # validation images
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["webui"]:
+        from ..ui.server import main as webui
+
+        return webui(argv[1:])
+    args = build_parser().parse_args(argv)
+    try:
+        limits.apply_arguments(args)
+        return args.run(args)
+    except SamAppError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a file the command had to read or write, at a place no check foresaw
+        what = f" ({exc.filename})" if exc.filename else ""
+        print(f"error: {STORAGE_ERRORS.get(exc.errno, exc.strerror or exc)}{what}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+__all__ = ["add_engine_arguments", "build_parser", "main", "service_from_args"]

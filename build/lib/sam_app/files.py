@@ -1,0 +1,151 @@
+"""Files named by users, read and written safely.
+
+- ``inside(root, name)``: a name from a prompts file, a COCO file or a list resolves
+  inside the folder it is relative to, or is refused (no absolute names, no ``..``; with
+  ``strict``, no symbolic link leading out either).
+- ``read_bytes`` / ``read_text``: regular files only (never a device, a pipe or a
+  folder), no larger than ``LIMITS.max_file_size``, read with a bound even if the file
+  grows meanwhile.
+- ``parse_json``: JSON whose nesting or numbers would crash the parser gets a message.
+- ``check_label``: a category name that would break a dataset file is refused.
+- ``writing``: an OSError while writing becomes a ``StorageError`` that says what
+  happened (disk full, read-only folder, name too long).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import stat
+from pathlib import Path, PurePosixPath
+from typing import Any, Optional, Type
+
+from .errors import SamAppError, StorageError, shorten
+from .limits import LIMITS, format_size
+
+MAX_LABEL_CHARS = 200
+
+
+def inside(root: os.PathLike, name: str, what: str = "image", strict: bool = False) -> Path:
+    """``root / name`` for a '/'-separated relative ``name`` that stays inside ``root``;
+    SamAppError for an absolute name, a ``..`` step, an empty name or a NUL, and with
+    ``strict`` for a name whose real path (symbolic links followed) leaves ``root``."""
+    if not isinstance(name, str) or not name.strip() or "\x00" in name:
+        raise SamAppError(f"{what} name {shorten(name)} is empty or not text; expected a path relative to the "
+                          f"{what}s folder, such as 'sub/a.jpg'")
+    pure = PurePosixPath(name)
+    if pure.is_absolute() or ".." in pure.parts or (len(name) > 1 and name[1] == ":"):
+        raise SamAppError(f"{what} {shorten(name)} is outside the {what}s folder: names are paths relative to it "
+                          "('sub/a.jpg'), with no leading '/' and no '..'")
+    path = Path(root).joinpath(*pure.parts)
+    if strict:
+        real, base = os.path.realpath(path), os.path.realpath(root)
+        if os.path.commonpath([real, base]) != base:
+            raise SamAppError(f"{what} {shorten(name)} is outside the {what}s folder (a link leads out of it)")
+    return path
+
+
+def read_bytes(path: os.PathLike, name: Optional[str] = None, limit: Optional[int] = None,
+               error: Type[SamAppError] = SamAppError, what: str = "file") -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit`` (default
+    ``LIMITS.max_file_size``); ``error`` (with a message naming ``name``, default the
+    file's name, never its folder) when it is missing, not a regular file, unreadable or
+    too large. Opening never blocks (a pipe is refused, not waited on)."""
+    name = name or Path(path).name
+    limit = LIMITS.max_file_size if limit is None else limit
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise error(f"{what} not found: {name}") from None
+    except IsADirectoryError:
+        raise error(f"{name} is a folder, not a {what}") from None
+    except OSError as exc:
+        raise error(f"cannot read {name}: {exc.strerror or exc}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or (limit and info.st_size > limit):
+        os.close(fd)
+        if stat.S_ISREG(info.st_mode):
+            raise error(_too_large(name, info.st_size, limit))
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, pipe or socket"
+        raise error(f"{name} is {kind}, not a regular {what}")
+    with os.fdopen(fd, "rb") as f:
+        try:
+            data = f.read(limit + 1) if limit else f.read()
+        except OSError as exc:
+            raise error(f"cannot read {name}: {exc.strerror or exc}") from None
+    if limit and len(data) > limit:  # it grew while being read
+        raise error(_too_large(name, len(data), limit))
+    return data
+
+
+def _too_large(name: str, size: int, limit: int) -> str:
+    return (f"{name} is {format_size(size)}, over the {format_size(limit)} limit on a file "
+            f"({LIMITS.raise_hint('max_file_size')})")
+
+
+def read_text(path: os.PathLike, name: Optional[str] = None, limit: Optional[int] = None) -> str:
+    """``read_bytes`` decoded as UTF-8 (a byte-order mark is dropped)."""
+    data = read_bytes(path, name, limit)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SamAppError(f"{name or Path(path).name} is not UTF-8 text (byte {exc.start})") from None
+
+
+def parse_json(text: str, where: str) -> Any:
+    """``json.loads`` with a message for malformed text, nesting too deep for the parser
+    and integers too long to convert."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SamAppError(f"{where}: not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise SamAppError(f"{where}: JSON nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise SamAppError(f"{where}: a number is too long ({str(exc).split(':')[0]})") from None
+
+
+def check_label(name: Any, where: str) -> str:
+    """A category name as datasets can hold it: text on one line, printable, at most
+    MAX_LABEL_CHARS characters; SamAppError otherwise (a newline would shift every class
+    after it in a YOLO classes.txt)."""
+    if not isinstance(name, str) or not name.strip():
+        raise SamAppError(f"{where}: category {shorten(name)} is not a name; expected text such as 'dog'")
+    if len(name) > MAX_LABEL_CHARS:
+        raise SamAppError(f"{where}: category name of {len(name)} characters; at most {MAX_LABEL_CHARS}")
+    if not name.isprintable():
+        raise SamAppError(f"{where}: category {shorten(name)} holds a line break or another control character; "
+                          "category names are one line of text")
+    return name.strip()
+
+
+def number(value: Any, where: str, integer: bool = False) -> float:
+    """A JSON number as is: SamAppError for text ("4"), booleans, non-finite values and,
+    with ``integer``, fractions (4.9)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SamAppError(f"{where} must be a number, got {shorten(value)}")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise SamAppError(f"{where} must be a finite number, got {value}")
+    if integer and value != int(value):
+        raise SamAppError(f"{where} must be a whole number, got {value}")
+    return int(value) if integer else value
+
+
+STORAGE_ERRORS = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+                  errno.EROFS: "the file system is read-only", errno.EACCES: "permission denied",
+                  errno.EPERM: "permission denied", errno.ENAMETOOLONG: "a file name is too long",
+                  errno.EFBIG: "the file is too large for this file system"}
+
+
+@contextlib.contextmanager
+def writing(target: os.PathLike):
+    """Turn an OSError raised while writing ``target`` into a StorageError naming it."""
+    try:
+        yield
+    except StorageError:
+        raise
+    except OSError as exc:
+        why = STORAGE_ERRORS.get(exc.errno, exc.strerror or str(exc))
+        raise StorageError(f"cannot write {Path(target).name} in {Path(target).parent}: {why}") from None

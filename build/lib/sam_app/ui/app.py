@@ -1,0 +1,143 @@
+"""The whole web UI: a header (status, model picker), one tab per mode, the API.
+
+``build_ui(service)`` makes the sections inside a Blocks context and returns them (tests
+call their handlers); ``build_app(service)`` returns the Blocks app; ``launch_options``
+the safe launch settings that ``webui.py`` and the tests use.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import gradio as gr
+
+from ..errors import SamAppError
+from ..limits import LIMITS
+from ..service import SamService
+from .api import Api
+from .common import Shared
+from .image_picker import ImagePicker
+from .logins import Logins
+from .model_bar import ModelBar
+from .modes import App, Events, Mode, mode_classes
+from .outputs import Outputs, claim_folder
+
+IMGS = Path(__file__).resolve().parent.parent.parent / "imgs"
+EXAMPLE_SUFFIXES = (".png", ".jpg", ".jpeg")
+CSS = """
+#message {min-height: 1.5em}
+#message p {font-size: 1.05em}
+"""
+
+
+@dataclass
+class UI:
+    """The sections of one app: shared (session, status, message), model_bar, picker (the
+    shared image), modes (by id; also attributes: ``ui.prompt``), api."""
+
+    shared: Shared
+    model_bar: ModelBar
+    picker: ImagePicker
+    modes: Dict[str, Mode]
+    api: Api
+
+    def __getattr__(self, name: str):
+        modes = self.__dict__.get("modes", {})
+        if name in modes:
+            return modes[name]
+        raise AttributeError(name)
+
+
+def default_outputs() -> Outputs:
+    """This process's folder under Gradio's upload folder (the only place it serves files
+    from); the folders of processes that have ended are removed first."""
+    return Outputs(claim_folder(gr.utils.get_upload_folder()))
+
+
+def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concurrency: int = 2,
+             allow_downloads: bool = True, local: bool = True) -> UI:
+    """Every section, laid out and wired; call inside ``gr.Blocks()``. allow_downloads:
+    whether the Download button may fetch checkpoints to the server; local: whether only
+    this machine reaches the page (see ``Shared``). One tab per mode (``modes.mode_classes``)."""
+    shared = Shared(service, outputs or default_outputs(), allow_downloads, local, model_concurrency)
+    examples = sorted(str(p) for p in IMGS.glob("*") if p.suffix.lower() in EXAMPLE_SUFFIXES) if IMGS.is_dir() else []
+    modes = {cls.id: cls(shared) for cls in mode_classes()}
+    ui = UI(shared, ModelBar(shared), ImagePicker(shared, examples), modes, Api(shared))
+    gr.Markdown("## Segment Anything\nUpload an image, then click it (or type points and boxes) and press **Run**.")
+    with gr.Row(equal_height=True):
+        with gr.Column(scale=4):
+            shared.build()
+        ui.model_bar.build()
+    ui.picker.build()
+    with gr.Tabs() as tabs:
+        for mode in modes.values():
+            with gr.Tab(mode.title, id=mode.id, elem_id=f"{mode.id}-tab"):
+                mode.build()
+    # UI-only work of a few milliseconds (prompt edits, picks): off the queue, whose round trip
+    # costs more than the work, and without a progress overlay on its outputs (docs/performance.md)
+    events = Events(model_work=dict(concurrency_limit=model_concurrency, concurrency_id="model"),
+                    light=dict(concurrency_limit=None, api_visibility="private"),
+                    instant=dict(queue=False, show_progress="hidden", api_visibility="private"))
+    app = App(shared, modes, tabs, events)
+    for mode in modes.values():
+        mode.wire(app)
+    ui.picker.wire(app)
+    ui.model_bar.wire(app)
+    ui.api.wire(events.model_work)
+    return ui
+
+
+def build_app(service: SamService, model_concurrency: int = 2, allow_downloads: bool = True,
+              local: bool = True) -> gr.Blocks:
+    """The whole web UI around ``service``."""
+    return build_app_and_ui(service, model_concurrency, allow_downloads, local)[0]
+
+
+def build_app_and_ui(service: SamService, model_concurrency: int = 2, allow_downloads: bool = True,
+                     local: bool = True) -> Tuple[gr.Blocks, UI]:
+    """``build_app``, and the sections it is made of (tests call their handlers)."""
+    with gr.Blocks(title="Segment Anything", delete_cache=(3600, 3600)) as demo:
+        ui = build_ui(service, model_concurrency=model_concurrency, allow_downloads=allow_downloads, local=local)
+    return demo, ui
+
+
+def launch_options(checkpoint_dir: Path, host: str = "127.0.0.1", port: Optional[int] = None,
+                   share: bool = False, max_file_size=None,
+                   auth: Optional[List[Tuple[str, str]]] = None) -> dict:
+    """Safe ``launch()`` keywords: local by default, uploads bounded, monitoring off,
+    checkpoint files never served, the tabs whose state is kept bounded
+    (``LIMITS.max_sessions``); ``auth``: (user, password) pairs for Gradio's login, checked
+    by ``Logins`` (rate-limited). max_file_size: bytes, or Gradio's text ("50mb")."""
+    return dict(
+        server_name=host, server_port=port, share=share,
+        max_file_size=LIMITS.max_file_size if max_file_size is None else max_file_size,
+        enable_monitoring=False, blocked_paths=[str(Path(checkpoint_dir).resolve())],
+        css=CSS, footer_links=["api"], auth=Logins(auth) if auth else None,
+        state_session_capacity=max(1, LIMITS.max_sessions),
+    )
+
+
+def is_local(host: str, share: bool = False) -> bool:
+    """Whether only this machine can reach a server listening on ``host``."""
+    return not share and (host in ("localhost", "::1") or host.startswith("127."))
+
+
+def parse_auth(text: Optional[str]) -> List[Tuple[str, str]]:
+    """"user:password[,user2:password2]" -> pairs (None or "" -> none)."""
+    pairs = []
+    for item in filter(None, (part.strip() for part in (text or "").split(","))):
+        user, sep, password = item.partition(":")
+        if not sep or not user or not password:
+            raise SamAppError(f"--auth / SAM_AUTH: {user or item!r} has no password; expected USER:PASSWORD "
+                              "(several separated by commas)")
+        pairs.append((user, password))
+    return pairs
+
+
+def exposure_warning(host: str, share: bool, auth: List[Tuple[str, str]]) -> Optional[str]:
+    """A warning when anyone on the network can use the app, or None."""
+    if is_local(host, share) or auth:
+        return None
+    where = "a public gradio.live link" if share else f"{host}, open to the network,"
+    return (f"warning: the web UI listens on {where} with no login: anyone who reaches it can run the model on "
+            "this machine. Set --auth USER:PASSWORD (env SAM_AUTH), or listen on 127.0.0.1.")

@@ -1,0 +1,52 @@
+"""The tab's image, shared by every mode: an upload (or a paste) and the examples. A new
+image is loaded, kept in the service's image store, encoded at once, and every mode is
+told (``Mode.image_shown``)."""
+
+import copy
+from pathlib import Path
+
+import gradio as gr
+
+from ..errors import SamAppError
+from .common import Shared
+from .state import Session
+
+
+class ImagePicker:
+    """Components (made by ``build``) and the handler of the shared image."""
+
+    def __init__(self, shared: Shared, examples=()):
+        self.shared, self.examples, self.modes = shared, list(examples), []
+
+    def build(self) -> None:
+        with gr.Row():
+            self.upload = gr.Image(label="Image", type="filepath", sources=["upload", "clipboard"], height=200,
+                                   elem_id="upload", scale=1)
+            if self.examples:
+                with gr.Column(scale=2):
+                    gr.Examples(examples=[[e] for e in self.examples], inputs=[self.upload], label="Examples")
+
+    def wire(self, app) -> None:
+        s = self.shared
+        self.modes = list(app.modes.values())
+        told = (c for m in self.modes for c in m.reset_outputs)
+        outputs = list(dict.fromkeys([s.session, s.message, s.status, *told]))
+        self.upload.change(self.on_image, [self.upload, s.session], outputs, api_visibility="private",
+                           **app.events.model_work)
+
+    def on_image(self, path, session: Session, progress=gr.Progress()) -> dict:
+        """A new image (or none): every mode starts afresh, and the image is encoded at once."""
+        session = copy.copy(session)
+        session.image, session.image_name = None, "image"
+        message = ""
+        if path:
+            try:
+                self.shared.keep(session, self.shared.service.load_image(path), Path(str(path)).stem)
+                message = self.shared.encode(session, progress)
+            except SamAppError as exc:
+                message = self.shared.error_text(exc)
+        update = {}
+        for mode in self.modes:
+            update.update(mode.image_shown(session))
+        return {**update, self.shared.session: session, self.shared.message: message,
+                self.shared.status: self.shared.status_text(session)}

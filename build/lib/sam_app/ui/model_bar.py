@@ -1,0 +1,89 @@
+"""The model picker and its Download button: every registered model with its state
+(``SamService.model_statuses``), for every mode."""
+
+import copy
+
+import gradio as gr
+
+from ..download import download_model
+from ..errors import SamAppError
+from .common import Shared, shows_errors
+from .state import Session
+
+
+class ModelBar:
+    """Components (made by ``build``) and handlers."""
+
+    def __init__(self, shared: Shared):
+        self.shared = shared
+        self.modes = []
+
+    def choices(self):
+        """(label, name) for every model, e.g. ("vit_b (checkpoint present)", "vit_b")."""
+        service = self.shared.service
+        labels = {s.spec.name: s.label for s in service.model_statuses()}
+        return [(labels.get(name, f"{name} (loaded)"), name) for name in service.model_names()]
+
+    def build(self) -> None:
+        self.model = gr.Dropdown(self.choices(), value=self.shared.model_name(), label="Model", elem_id="model",
+                                 scale=3)
+        self.download = gr.Button("Download", elem_id="download", scale=1)
+
+    def wire(self, app) -> None:
+        """A change of model is told to every mode (``Mode.model_changed``, with its state)."""
+        s = self.shared
+        self.modes = list(app.modes.values())
+        states = [m.state for m in self.modes if m.state is not None]
+        inputs = [self.model, s.session, *states]
+        outputs = list(dict.fromkeys([s.session, s.message, s.status, self.model,
+                                      *(c for m in self.modes for c in m.reset_outputs)]))
+        self.model.input(self.on_model, inputs, outputs, api_visibility="private", **app.events.model_work)
+        self.download.click(self.on_download, inputs, outputs, api_visibility="private", concurrency_limit=1,
+                            concurrency_id="download")
+
+    def on_model(self, name, session: Session, progress=gr.Progress(), *states) -> dict:
+        """Switch this tab to model ``name``: load it, encode the tab's image; every mode
+        is told (``states``: those of the modes that have one, in order; a fresh one each
+        where left out)."""
+        session = copy.copy(session)
+        session.model = name
+        if session.image is not None:
+            message = self.shared.encode(session, progress)
+        else:
+            try:
+                self.shared.service.backend(name)
+                message = f"Model {name} ready."
+            except SamAppError as exc:
+                message = self.shared.error_text(exc)
+        update = {}
+        owners = iter(states)
+        for mode in self.modes:
+            state = next(owners, None) if mode.state is not None else None
+            update.update(mode.model_changed(session, mode.new_state() if state is None else state))
+        return {**update, self.shared.session: session, self.shared.message: message,
+                self.shared.status: self.shared.status_text(session),
+                self.model: gr.update(choices=self.choices(), value=name)}
+
+    @shows_errors
+    def on_download(self, name, session: Session, progress=gr.Progress(), *states) -> dict:
+        """Download the selected model's official file, then switch this session to it."""
+        from .. import models
+
+        if not self.shared.allow_downloads:
+            raise SamAppError("Downloading checkpoints from the page is off on a server open to the network: run "
+                              f"`python -m sam_app download {name}` on the server, or start it with --allow-downloads.")
+        weights = models.get(name).weights
+        if weights is None:
+            raise SamAppError(f"{name} needs no download: it has no weights.")
+
+        def report(done, total):
+            total = total or weights.size
+            progress(done / total, desc=f"Downloading {weights.filename}: {done / 1e6:.0f} of {total / 1e6:.0f} MB")
+
+        try:
+            path = download_model(name, self.shared.service.checkpoint_dir, report)
+        except SamAppError as exc:
+            return {self.shared.message: self.shared.error_text(exc), self.model: gr.update(choices=self.choices())}
+        outputs = self.on_model(name, session, progress, *states)
+        outputs[self.shared.message] = f"Downloaded and verified {path.name}. " + outputs[self.shared.message]
+        return outputs

@@ -1,0 +1,237 @@
+"""What the web UI shows and hands out: on-screen pictures (JPEG files at display size)
+and download files (full size), all under one output folder that Gradio serves.
+No Gradio import: the folder is given by the caller.
+
+Gradio serves any file under its upload folder to whoever names it, and the addresses
+it hands out show this folder, so every file and folder here gets a random 128-bit name
+(``private_name``): a client can fetch what it was given and guess nothing else.
+
+On-screen pictures are JPEG files we encode ourselves (Gradio would PNG-encode an
+array); downloads stay PNG and full size. Files older than ``max_age_s`` are removed,
+and the oldest first while all of them take more than ``max_bytes``, looked for at most
+once a minute. Each process has its own folder (``claim_folder``), and folders of
+processes that are gone are removed when the next one starts.
+"""
+
+import os
+import secrets
+import shutil
+import tempfile
+import threading
+import time
+import uuid
+import weakref
+from pathlib import Path
+from typing import Iterable, List, Optional, Tuple
+
+import numpy as np
+from cachetools import LRUCache
+
+from .. import export, render, results
+from ..images import LoadedImage
+from .prompt_state import PromptState
+from .state import EverythingState, Session, display_scale
+
+SCREEN_PICTURES = 4  # screen-size copies of large images kept (a 2048 px one is up to 12 MB)
+MAX_OUTPUT_BYTES = int(float(os.environ.get("SAM_OUTPUT_MB", 1024)) * 2**20)  # pictures and downloads on disk
+OWNER = ".owner-"  # + a private name: in each process's output folder, "<process id> <PROCESS_TOKEN>"
+PROCESS_TOKEN = uuid.uuid4().hex  # tells this process from an earlier one with the same id
+
+
+def claim_folder(base: os.PathLike, prefix: str = "sam_app_outputs_") -> Path:
+    """A new output folder for this process under ``base``, after removing the folders
+    of earlier processes that have ended (or that never said whose they were)."""
+    base = Path(base)
+    base.mkdir(parents=True, exist_ok=True)
+    for folder in base.glob(prefix + "*"):
+        try:
+            pid, token = next(folder.glob(OWNER + "*")).read_text().split()
+            pid = int(pid)
+        except (OSError, ValueError, StopIteration):
+            pid = token = None
+        ours = pid == os.getpid() and token == PROCESS_TOKEN
+        if not ours and (pid is None or pid == os.getpid() or not _running(pid)):  # same id: a restart reused it
+            shutil.rmtree(folder, ignore_errors=True)
+    root = Path(tempfile.mkdtemp(prefix=prefix + private_name(), dir=base))
+    # under a name nobody can guess: Gradio serves any file of this folder to whoever names it
+    (root / private_name(prefix=OWNER)).write_text(f"{os.getpid()} {PROCESS_TOKEN}")
+    return root
+
+
+def private_name(suffix: str = "", prefix: str = "") -> str:
+    """A file or folder name nobody can guess: 128 random bits."""
+    return f"{prefix}{secrets.token_hex(16)}{suffix}"
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+class Outputs:
+    """Pictures and files for the web UI under ``root`` (created if missing)."""
+
+    def __init__(self, root: os.PathLike, max_age_s: float = 3600, max_bytes: int = MAX_OUTPUT_BYTES):
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.max_age_s, self.max_bytes = max_age_s, max_bytes
+        self._pruned_at = 0.0
+        self._screen: LRUCache = LRUCache(SCREEN_PICTURES)  # image digest -> screen-size picture
+        self._masked: LRUCache = LRUCache(SCREEN_PICTURES)  # image digest -> (result, choices, picture with masks)
+        self._screen_lock = threading.Lock()
+
+    # ------------------------------------------------------------ pictures
+
+    def screen_picture(self, image: LoadedImage) -> Tuple[np.ndarray, float]:
+        """(the image at display size, its scale; see ``display_scale``), made once per
+        image for the last few images: every click draws on it twice."""
+        scale = display_scale(image)
+        if scale == 1:
+            return image.pixels, scale
+        with self._screen_lock:
+            pixels = self._screen.get(image.digest)
+        if pixels is None:
+            pixels = render.resize(image.pixels, scale)
+            with self._screen_lock:
+                self._screen[image.digest] = pixels
+        return pixels, scale
+
+    def canvas(self, state: PromptState, image: Optional[LoadedImage]) -> Optional[str]:
+        """The click target: ``image`` (the state's, loaded), picked masks (tinted) and
+        prompt markers, as a JPEG file at display size; None without an image."""
+        if image is None:
+            return None
+        pixels, scale = self.screen_picture(image)
+        if state.result is not None:
+            pixels = self._with_masks(state, image, pixels)
+        points, labels, boxes = state.arrays()
+        pending = None if state.pending is None else [v * scale for v in state.pending]
+        return self.jpeg_file(render.draw_prompts(pixels, points * scale, labels, boxes * scale, pending))
+
+    def _with_masks(self, state: PromptState, image: LoadedImage, pixels: np.ndarray) -> np.ndarray:
+        """The screen picture with the state's picked masks tinted and outlined, kept for
+        the last result of each of the last few images: a prompt edit that leaves the
+        result as it is (Add points, Undo) then redraws only the markers. (The result is
+        referred to weakly: this cache keeps no tab's result alive.)"""
+        choices = list(state.choices)
+        with self._screen_lock:
+            kept = self._masked.get(image.digest)
+        if kept is not None and kept[0]() is state.result and kept[1] == choices:
+            return kept[2]
+        masks = (o.mask_at(c, pixels.shape[:2]) for o, c in zip(state.result.objects, state.choices))
+        masked = render.overlay_masks(pixels, masks, alpha=0.35, outline=True)
+        with self._screen_lock:
+            self._masked[image.digest] = (weakref.ref(state.result), choices, masked)
+        return masked
+
+    def result_file(self, state: PromptState, image: LoadedImage) -> str:
+        """The result overlay at display size, as a JPEG file."""
+        return self.jpeg_file(result_overlay(state, self.screen_picture(image)[0]))
+
+    def jpeg_file(self, pixels: np.ndarray) -> str:
+        """HxWx3 uint8 RGB -> path of a new JPEG file."""
+        self.prune()
+        path = self.root / private_name(".jpg")
+        export.atomic_write_bytes(path, export.jpeg_bytes(pixels))
+        return str(path)
+
+    def new_folder(self, prefix: str = "") -> Path:
+        """A new, empty folder with a private name."""
+        self.prune()
+        folder = self.root / private_name(prefix=prefix)
+        folder.mkdir()
+        return folder
+
+    # ------------------------------------------------------------ downloads
+
+    def downloads(self, session: Session, state: PromptState, image: LoadedImage,
+                  image_id: Optional[str] = None) -> List[str]:
+        """The Prompt state's result on ``image`` (its pixels) as files in a new folder: a mask
+        PNG per object (its picked candidate), the result JSON (``results.result_record``,
+        picked masks only, with the service's ``image_id``), the cut-out of all masks
+        (RGBA, cropped to them) and the overlay PNG, full size; one full-size mask in
+        memory at a time."""
+        folder = self.new_folder()
+        result, stem = state.result, session.image_name
+        files = []
+        union = np.zeros((image.height, image.width), bool)
+        for k, (obj, c) in enumerate(zip(result.objects, state.choices)):
+            files.append(str(folder / f"{stem}_mask{k + 1}.png"))
+            mask = obj.mask(c)
+            export.save_mask_png(files[-1], mask)
+            union |= mask
+        record = results.result_record(result, results.image_record(image, stem, image_id), state.choices,
+                                      candidates="selected", mask_files=lambda i, c: f"{stem}_mask{i + 1}.png")
+        found = [state.instance(o.prompt) for o in result.objects]
+        if any(found):
+            results.add_text(record, list(dict.fromkeys(p for i in found if i for p in i.asked)),
+                            ", ".join(dict.fromkeys(i.detector for i in found if i)),
+                            [(i.phrase, i.score) if i else None for i in found])
+        export.save_json(folder / f"{stem}_masks.json", record)
+        cutout = export.png_bytes(export.cutout_rgba(image.pixels, union))
+        export.atomic_write_bytes(folder / f"{stem}_cutout.png", cutout)
+        export.atomic_write_bytes(folder / f"{stem}_overlay.png", export.png_bytes(result_overlay(state, image.pixels)))
+        return files + [str(folder / f"{stem}_{n}") for n in ("masks.json", "cutout.png", "overlay.png")]
+
+    def everything_downloads(self, session: Session, state: EverythingState, image: LoadedImage,
+                             masks: Iterable[np.ndarray],
+                             image_id: Optional[str] = None) -> List[str]:
+        """The selected Everything masks (HxW bool each, read one at a time) as files in a
+        new folder: a mask PNG and a cut-out PNG (RGBA, cropped to the mask) per mask, and
+        the JSON of their records (``results.everything_record``)."""
+        folder = self.new_folder()
+        everything, stem = state.everything, session.image_name
+        files = []
+        for index, mask in zip(state.selected, masks):
+            files.append(str(folder / f"{stem}_mask{index}.png"))
+            export.save_mask_png(files[-1], mask)
+            files.append(str(folder / f"{stem}_cutout{index}.png"))
+            export.atomic_write_bytes(files[-1], export.png_bytes(export.cutout_rgba(image.pixels, mask)))
+        records = [dict(everything.records[i], id=i) for i in state.selected]
+        files.append(str(folder / f"{stem}_everything.json"))
+        export.save_json(files[-1], results.everything_record(records, results.image_record(image, stem, image_id),
+                                                             everything.model, everything.settings))
+        return files
+
+    def prune(self) -> None:
+        """Remove files and folders older than ``max_age_s``, then the oldest while the
+        rest take more than ``max_bytes`` (at most once a minute: every click writes two
+        display files)."""
+        now = time.time()
+        if now - self._pruned_at < 60:
+            return
+        self._pruned_at = now
+        entries = []
+        for entry in self.root.glob("*"):
+            if entry.name.startswith(OWNER):
+                continue
+            try:
+                entries.append((entry.stat().st_mtime, _size(entry), entry))
+            except OSError:
+                pass
+        total = sum(size for _, size, _ in entries)
+        for mtime, size, entry in sorted(entries, key=lambda e: e[0]):
+            if now - mtime <= self.max_age_s and total <= self.max_bytes:
+                break
+            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
+            total -= size
+
+
+def _size(entry: Path) -> int:
+    if entry.is_dir():
+        return sum(p.stat().st_size for p in entry.rglob("*") if p.is_file())
+    return entry.stat().st_size
+
+
+def result_overlay(state: PromptState, pixels: np.ndarray) -> np.ndarray:
+    """The picked masks, outlined and labelled with scores, drawn on ``pixels`` (the
+    image at any size), one mask made at a time."""
+    result = state.result
+    masks = (o.mask_at(c, pixels.shape[:2]) for o, c in zip(result.objects, state.choices))
+    scores = [float(o.scores[c]) for o, c in zip(result.objects, state.choices)]
+    return render.overlay_masks(pixels, masks, scores)

@@ -1,0 +1,228 @@
+"""The Prompt mode: the original UI's point/box workflow (typed prompts, Add, Preview
+with pixel axes, Run) plus clicks on the image, text prompts, Undo/Clear, candidates,
+refinement with the previous mask, and downloads.
+
+Every handler takes the tab's shared ``Session`` (its image and model) and this mode's
+own ``PromptState``, and returns ``{component: value}``; components left out keep their
+value. A click is answered with what it changed and nothing more (the canvas with the
+masks, the prompt list, the message, the candidates): the Result picture below follows
+in a chained step, and download files are written only when asked for
+(docs/performance.md, "Clicks in the browser", says what each costs).
+"""
+
+import copy
+import time
+
+import gradio as gr
+
+from .. import render
+from ..errors import SamAppError
+from ..limits import LIMITS
+from ..prompts import build_objects, format_numbers, parse_boxes, parse_labels, parse_points
+from ..service import SegmentResult
+from .common import shows_errors
+from .modes import App, Mode
+from .prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, PromptState
+from .prompt_text import TextPrompts
+from .prompt_view import PromptView
+from .state import Session, to_image_pixels
+
+# In the page, before the Result picture is asked for: the canvas picture that the event
+# changed decoded and painted (at most 2 s), so that the two do not compete for the CPU.
+AFTER_CANVAS = """(...inputs) => new Promise(resolve => {
+  let settled = false;
+  const done = () => { if (!settled) { settled = true; requestAnimationFrame(() => resolve(inputs)); } };
+  setTimeout(done, 2000);
+  requestAnimationFrame(() => {
+    const img = document.querySelector('#canvas img');
+    if (!img) return done();
+    img.decode().then(done, done);
+  });
+})"""
+
+
+class PromptMode(PromptView, TextPrompts, Mode):
+    """Components (made by ``build``, in ``PromptView``) and handlers of the Prompt mode."""
+
+    id = "prompt"
+    title = "Prompt"
+
+    def new_state(self) -> PromptState:
+        return PromptState()
+
+    def wire(self, app: App) -> None:
+        """Connect the events (``App.events``: model work, UI-only work, instant work)."""
+        s, state, events = self.shared, self.state, app.events
+        both = [s.session, state]
+        # the Result picture is made once the canvas shows the masks, not beside them
+        self.show_result = show_result = dict(fn=self.on_result_picture, inputs=both, outputs=[self.result_image],
+                                              js=AFTER_CANVAS, **events.instant)
+        # off the queue like the instant events (its round trip would add to every click), with the
+        # model work bounded by the shared model slots instead; no progress overlay: the message
+        # line says how long it took
+        self.canvas.select(self.on_click, [self.mode, self.auto_run, self.multimask, *both], self.click_outputs,
+                           **events.instant).then(**show_result)
+        for event in (self.add_points.click, self.points_text.submit):
+            event(self.on_add_points, [self.points_text, self.labels_text, self.mode, *both],
+                  self.edit_outputs + [self.points_text, self.labels_text], **events.instant)
+        for event in (self.add_boxes.click, self.boxes_text.submit):
+            event(self.on_add_boxes, [self.boxes_text, *both], self.edit_outputs + [self.boxes_text],
+                  **events.instant)
+        self.wire_text(events)
+        self.undo.click(self.on_undo, both, self.click_outputs, **events.instant).then(**show_result)
+        self.clear.click(self.on_clear, both, self.click_outputs, **events.instant).then(**show_result)
+        self.preview_button.click(self.on_preview, both, [self.preview, s.message], **events.light)
+        self.run_button.click(self.on_run, [self.multimask, *both], self.result_outputs, api_visibility="private",
+                              **events.model_work)
+        self.candidates.input(self.on_pick, [self.candidates, *both], self.click_outputs,
+                              **events.instant).then(**show_result)
+        self.make_downloads.click(self.on_downloads, both, [self.downloads, s.message], **events.light)
+
+    # ------------------------------------------------------------ editing the prompt
+
+    @shows_errors
+    def on_click(self, mode, auto_run, multimask, session: Session, state: PromptState, evt: gr.SelectData) -> dict:
+        """A click on the canvas at ``evt.index`` = (X, Y) in the displayed picture's
+        pixels, mapped back to image pixels."""
+        self.need_image(session)
+        with self.shared.model_slots:
+            return self._click(mode, auto_run, multimask, session, state, evt)
+
+    def _click(self, mode, auto_run, multimask, session: Session, state: PromptState, evt: gr.SelectData) -> dict:
+        before, state = state, copy.copy(state)
+        x, y = to_image_pixels(session.image, evt.index)
+        if mode == BOX_MODE:
+            if state.pending is None:
+                state.snapshot()
+                state.pending = (x, y)
+                return self.shown(session, state, "First corner set: click the opposite corner.", before)
+            px, py = state.pending
+            if px == x or py == y:
+                raise SamAppError("A box needs two corners that differ in both X and Y; click again.")
+            state.snapshot()
+            state.pending = None
+            state.boxes = state.boxes + [(min(px, x), min(py, y), max(px, x), max(py, y))]
+        else:
+            state.snapshot()
+            state.points = state.points + [(x, y, 1 if mode == FOREGROUND_MODE else 0)]
+        if auto_run:
+            return self.run(session, state, multimask, before, picture=False)
+        return self.shown(session, state, before=before)
+
+    @shows_errors
+    def on_add_points(self, points_text, labels_text, mode, session: Session, state: PromptState) -> dict:
+        self.need_image(session)
+        points = parse_points(points_text)
+        if not len(points):
+            raise SamAppError("points: the field is empty; type X Y pairs such as 100 150 250 300")
+        if (labels_text or "").strip():
+            labels = parse_labels(labels_text, len(points))
+        else:  # no labels typed: the label that a click would add
+            labels = [0 if mode == BACKGROUND_MODE else 1] * len(points)
+        build_objects(points, labels, None, (session.image.height, session.image.width))
+        before, state = state, copy.copy(state)
+        state.snapshot()
+        state.points = state.points + [(float(x), float(y), int(lab)) for (x, y), lab in zip(points, labels)]
+        return {**self.shown(session, state, f"Added {len(points)} point(s).", before), self.points_text: "",
+                self.labels_text: ""}
+
+    @shows_errors
+    def on_add_boxes(self, boxes_text, session: Session, state: PromptState) -> dict:
+        self.need_image(session)
+        boxes = parse_boxes(boxes_text)
+        if not len(boxes):
+            raise SamAppError("boxes: the field is empty; type X1 Y1 X2 Y2 per box, such as 100 100 200 200")
+        build_objects(None, None, boxes, (session.image.height, session.image.width))
+        before, state = state, copy.copy(state)
+        state.snapshot()
+        state.boxes = state.boxes + [tuple(float(v) for v in box) for box in boxes]
+        return {**self.shown(session, state, f"Added {len(boxes)} box(es): {format_numbers(boxes)}.", before),
+                self.boxes_text: ""}
+
+    @shows_errors
+    def on_undo(self, session: Session, state: PromptState) -> dict:
+        """Back one step: the prompt and the result that went with it."""
+        before, state = state, copy.copy(state)
+        if not state.undo():
+            return {self.shared.message: "Nothing to undo."}
+        return self.with_result(session, state, "Undone.", before, picture=False)
+
+    @shows_errors
+    def on_clear(self, session: Session, state: PromptState) -> dict:
+        """An empty prompt, as one more step of the history (Undo brings it back)."""
+        before, state = state, copy.copy(state)
+        state.clear()
+        return self.with_result(session, state, "Prompt cleared (Undo brings it back).", before, picture=False)
+
+    @shows_errors
+    def on_preview(self, session: Session, state: PromptState) -> dict:
+        self.need_image(session)
+        points, labels, boxes = state.arrays()
+        picture = render.preview_with_axes(self.shared.image(session).pixels, points, labels, boxes)
+        note = "Preview: prompt drawn on pixel axes." if len(points) or len(boxes) else \
+            "Preview: read coordinates off the axes."
+        return {self.preview: picture, self.shared.message: note}
+
+    # ------------------------------------------------------------ running
+
+    @shows_errors
+    def on_run(self, multimask, session: Session, state: PromptState) -> dict:
+        self.need_image(session)
+        return self.run(session, copy.copy(state), multimask)
+
+    def run(self, session: Session, state: PromptState, multimask: bool, before: PromptState = None,
+            picture: bool = True) -> dict:
+        """Segment the state's prompt (a copy the caller owns; ``before`` and ``picture``:
+        see ``with_result``); SamAppError on bad input."""
+        image = self.shared.image(session)
+        objects = state.objects((image.height, image.width))
+        self.shared.holdings.check()
+        started = time.perf_counter()
+        given = state.text_results(objects)  # SAM 3's own masks stay until the object is refined
+        todo = [o for o, r in zip(objects, given) if r is None]
+        model = state.instance(objects[0]).detector if not todo else None
+        if todo:
+            made = self.shared.service.segment_objects(
+                image, todo, multimask=bool(multimask and len(objects) == 1), model=session.model,
+                budget_s=LIMITS.request_seconds)
+            model, made = made.model, iter(made.objects)
+        result = SegmentResult((image.height, image.width), model,
+                               [r if r is not None else next(made) for r in given])  # a new result, in order
+        elapsed = time.perf_counter() - started
+        state.take_result(result)
+        self.shared.holdings.take(result)
+        refined = sum(o.mask_input is not None for o in objects)
+        message = (f"{len(objects)} object(s) in {elapsed * 1000:.0f} ms"
+                   + (f", {refined} refined with the previous mask" if refined else "") + ".")
+        return self.with_result(session, state, message, before, picture)
+
+    def take_objects(self, session: Session, state: PromptState, boxes, points) -> dict:
+        """What another mode hands over (Everything's Refine): ``boxes`` [(X1, Y1, X2, Y2)]
+        and ``points`` [(X, Y, label)] inside them become the prompt, as one step of the
+        history, and are segmented; this mode's ``result_outputs``."""
+        self.need_image(session)
+        state = copy.copy(state)
+        state.clear()
+        state.boxes, state.points = list(boxes), list(points)
+        return self.run(session, state, multimask=False)
+
+    def on_pick(self, candidate, session: Session, state: PromptState) -> dict:
+        if state.result is None or candidate is None or len(state.result.objects) != 1:
+            return {}
+        before, state = state, copy.copy(state)
+        state.take_result(state.result, [int(candidate)])
+        return self.with_result(session, state, f"Candidate {int(candidate) + 1} selected.", before, picture=False)
+
+    @shows_errors
+    def on_downloads(self, session: Session, state: PromptState) -> dict:
+        """The download files of the state's result (``Outputs.downloads``), written now."""
+        if state.result is None or session.image is None:
+            raise SamAppError("Nothing to download yet: click the image or press Run first.")
+        started = time.perf_counter()
+        image = self.shared.image(session)
+        files = self.shared.outputs.downloads(session, state, image, self.shared.service.image_id(image))
+        return {self.downloads: files, self.shared.message: f"{len(files)} file(s) ready to download "
+                f"({time.perf_counter() - started:.1f} s)."}
+
+
+__all__ = ["PromptMode", "MODES", "FOREGROUND_MODE", "BACKGROUND_MODE", "BOX_MODE"]

@@ -1,0 +1,141 @@
+"""The Prompt mode's layout and what its handlers show (``PromptMode`` is made of this,
+``prompt_text.TextPrompts`` and its own handlers)."""
+
+import copy
+
+import gradio as gr
+
+from ..errors import SamAppError
+from .prompt_state import FOREGROUND_MODE, MODES, PromptState
+from .state import Session
+
+CANDIDATE_HELP = "Pick the candidate that fits best; it is the one refined and downloaded."
+
+
+def has_candidates(state: PromptState) -> bool:
+    """Whether the state's result offers a choice of candidates (one object, several)."""
+    result = state.result
+    return result is not None and len(result.objects) == 1 and len(result.objects[0].scores) > 1
+
+
+class PromptView:
+    """The components (``build``) and the updates handlers return (``shown``,
+    ``with_result``, ``cleared``). Expects ``shared`` and ``state`` (``Mode``)."""
+
+    def build(self) -> None:
+        """The layout, inside the Prompt tab."""
+        self.state_component()
+        with gr.Row():
+            with gr.Column(scale=3):
+                self.canvas = gr.Image(label="Click to add prompts", interactive=False, type="filepath",
+                                       elem_id="canvas", buttons=["fullscreen"])
+            with gr.Column(scale=2):
+                self.mode = gr.Radio(list(MODES), value=FOREGROUND_MODE, label="Click adds", elem_id="mode")
+                with gr.Row():
+                    self.auto_run = gr.Checkbox(True, label="Run on every click", elem_id="auto-run")
+                    self.multimask = gr.Checkbox(True, label="3 candidates (one object)", elem_id="multimask")
+                with gr.Group():
+                    self.points_text = gr.Textbox(label="Points (X Y ...)", placeholder="100 150 250 300",
+                                                  elem_id="points")
+                    self.labels_text = gr.Textbox(label="Labels (1 = foreground, 0 = background; empty = as "
+                                                  "'Click adds')", placeholder="1 0", elem_id="labels")
+                    self.add_points = gr.Button("Add points", elem_id="add-points")
+                with gr.Group():
+                    self.boxes_text = gr.Textbox(label="Boxes (X1 Y1 X2 Y2 ...)", placeholder="100 100 200 200",
+                                                 elem_id="boxes")
+                    self.add_boxes = gr.Button("Add boxes", elem_id="add-boxes")
+                self.build_text()
+                self.prompt_list = gr.Markdown(PromptState().markdown(None, None), elem_id="prompt-list")
+                with gr.Row():
+                    self.undo = gr.Button("Undo", elem_id="undo")
+                    self.clear = gr.Button("Clear", elem_id="clear")
+                with gr.Row():
+                    self.preview_button = gr.Button("Preview", elem_id="preview-button")
+                    self.run_button = gr.Button("Run", variant="primary", elem_id="run")
+        with gr.Row():
+            self.preview = gr.Image(label="Preview (pixel axes)", interactive=False, format="png", elem_id="preview")
+            self.result_image = gr.Image(label="Result", interactive=False, type="filepath", elem_id="result")
+        self.candidates = gr.Radio([], label="Candidates", visible=False, elem_id="candidates")
+        self.make_downloads = gr.Button("Prepare downloads (masks, JSON, cut-out, overlay; full size)",
+                                        elem_id="make-downloads")
+        self.downloads = gr.File(label="Downloads", file_count="multiple", interactive=False, elem_id="downloads")
+
+    @property
+    def result_outputs(self) -> list:
+        """What a change of image, model or result may update."""
+        return [self.state, self.shared.message, self.canvas, self.prompt_list, self.result_image, self.candidates,
+                self.downloads, self.preview, self.instances]
+
+    @property
+    def reset_outputs(self) -> list:
+        return self.result_outputs
+
+    @property
+    def edit_outputs(self) -> list:
+        """What an edit of the prompt that keeps the result may update (``shown``)."""
+        return [self.state, self.shared.message, self.canvas, self.prompt_list, self.instances]
+
+    @property
+    def click_outputs(self) -> list:
+        """What a click, a candidate pick, Undo or Clear may update (the Result picture
+        follows in a chained step, ``on_result_picture``)."""
+        return self.edit_outputs + [self.candidates, self.downloads]
+
+    @staticmethod
+    def need_image(session: Session) -> None:
+        if session.image is None:
+            raise SamAppError("Upload an image (or pick an example) first.")
+
+    def shown(self, session: Session, state: PromptState, message: str = "", before: PromptState = None) -> dict:
+        """The state's prompt on the canvas and in the lists, and a message; the instance
+        list only where it differs from ``before`` (the state the handler started from;
+        None: always)."""
+        image = self.shared.image(session) if session.image is not None else None
+        size = None if image is None else (image.height, image.width)
+        update = {self.state: state, self.canvas: self.shared.outputs.canvas(state, image),
+                  self.prompt_list: state.markdown(session.image_name, size), self.shared.message: message}
+        if before is None or (before.instances, before.boxes) != (state.instances, state.boxes):
+            update[self.instances] = self.instance_list(state)
+        return update
+
+    def cleared(self, session: Session, state: PromptState, message: str = "") -> dict:
+        """``shown`` with the result, candidates, downloads and preview emptied."""
+        return {**self.shown(session, state, message), self.result_image: None, self.preview: None,
+                self.candidates: gr.update(visible=False, value=None), self.downloads: None}
+
+    def with_result(self, session: Session, state: PromptState, message: str, before: PromptState = None,
+                    picture: bool = True) -> dict:
+        """``shown`` (see ``before`` there) plus the candidates and, with ``picture``, the
+        Result picture (a click leaves it to a chained ``on_result_picture``), with the
+        download files emptied (they were the previous result's)."""
+        radio = gr.update(visible=False)
+        if has_candidates(state):
+            obj = state.result.objects[0]
+            choices = [(f"Candidate {i + 1}: predicted IoU {s:.3f}" + (" (best)" if i == obj.best else ""), i)
+                       for i, s in enumerate(obj.scores)]
+            radio = gr.update(visible=True, choices=choices, value=state.choices[0], info=CANDIDATE_HELP)
+        elif before is not None and not has_candidates(before):
+            radio = gr.skip()  # hidden already
+        update = {**self.shown(session, state, message, before), self.candidates: radio, self.downloads: None}
+        if picture:
+            update[self.result_image] = self.on_result_picture(session, state)
+        return update
+
+    def on_result_picture(self, session: Session, state: PromptState):
+        """After a change of result: the Result picture (masks with their scores), or none."""
+        if state.result is None or session.image is None:
+            return None
+        try:
+            return self.shared.outputs.result_file(state, self.shared.image(session))
+        except SamAppError:
+            return None  # the image left the store: the next event says so
+
+    def image_shown(self, session: Session) -> dict:
+        """A new image (or none): a fresh prompt and its canvas."""
+        return self.cleared(session, PromptState())
+
+    def model_changed(self, session: Session, state: PromptState) -> dict:
+        """Another model: the prompt stays, its result goes (it was the other model's)."""
+        state = copy.copy(state)
+        state.reset_result()
+        return self.cleared(session, state)

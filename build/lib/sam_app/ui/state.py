@@ -1,0 +1,123 @@
+"""One browser tab's shared state, and what modes share about it: no Gradio import, no
+model code. Each mode keeps a state of its own (``prompt_state.PromptState``,
+``EverythingState``); the ``Session`` here holds what every mode sees: the image and the
+model picked.
+
+Coordinates are (X, Y) image pixels, X right, Y down. Handlers never change a state in
+place: they work on ``copy.copy(state)`` and give new lists to changed fields, so the
+previous state (and its Undo history) stays intact.
+"""
+
+import threading
+import weakref
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+from ..errors import LimitError, PromptError, shorten
+from ..images import ImageRef, fit_scale
+from ..limits import LIMITS
+
+DISPLAY_MAX_SIDE = 2048  # on-screen pictures are scaled down to this; clicks are scaled back
+
+
+@dataclass
+class Session:
+    """What every mode of one browser tab shares (kept in ``gr.State``, never shared
+    between users): image: the tab's image, by reference into the service's image store
+    (None: none yet); image_name: its file's stem; model: the model picked (None: the
+    server's default)."""
+
+    image: Optional[ImageRef] = None
+    image_name: str = "image"
+    model: Optional[str] = None
+
+
+def display_scale(image) -> float:
+    """Factor from image pixels to on-screen picture pixels (1 for images up to
+    DISPLAY_MAX_SIDE): a screen shows no more, and a smaller picture is cheaper to draw,
+    encode and send."""
+    return fit_scale(image.height, image.width, DISPLAY_MAX_SIDE)
+
+
+def to_image_pixels(image, index) -> Tuple[float, float]:
+    """A click at (X, Y) on the on-screen picture of ``image`` (anything with height and
+    width) -> (X, Y) in image pixels: the same pixel centre, rounded to whole pixels when
+    the picture was scaled down. PromptError for click data that is not two numbers
+    inside the picture."""
+    if not (isinstance(index, (list, tuple)) and len(index) == 2
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in index)):
+        raise PromptError(f"a click must be at two numbers (X, Y), got {shorten(index)}")
+    scale = display_scale(image)
+    x, y = float(index[0]), float(index[1])
+    if not (0 <= x < image.width * scale + 1 and 0 <= y < image.height * scale + 1):  # NaN fails too
+        raise PromptError(f"the click at ({x:g}, {y:g}) is outside the picture")
+    if scale == 1:
+        return x, y
+    x = min(max(round((x + 0.5) / scale - 0.5), 0), image.width - 1)
+    y = min(max(round((y + 0.5) / scale - 0.5), 0), image.height - 1)
+    return float(x), float(y)
+
+
+@dataclass(frozen=True, eq=False)
+class Everything:
+    """Automatic masks of the tab's image. records: upstream's records (COCO RLE
+    segmentations), best first; model and settings that made them. (The picture with
+    every mask drawn is made from them when shown, and kept a while apart from the
+    state: see ``EverythingMode.drawn``.)"""
+
+    records: list
+    model: str
+    settings: dict
+
+    @property
+    def nbytes(self) -> int:
+        return sum(len(r["segmentation"]["counts"]) + 200 for r in self.records)
+
+
+@dataclass
+class EverythingState:
+    """The Everything mode's own state: its masks (None: none yet) and the indices of the
+    records selected, in order."""
+
+    everything: Optional[Everything] = None
+    selected: Tuple[int, ...] = ()
+
+    def toggle(self, index: int) -> None:
+        """Select a mask, or unselect it."""
+        self.selected = tuple(i for i in self.selected if i != index) if index in self.selected \
+            else tuple(sorted(self.selected + (index,)))
+
+
+class Holdings:
+    """What every browser tab holds (results, automatic masks), counted in bytes against
+    ``limit`` bytes for the whole process. A mode registers what its state takes
+    (``take``); it counts while any state still refers to it (a weak set: a tab whose
+    state expired or was replaced stops counting at once). ``check()`` refuses new work
+    with a clear message while the total is over the limit."""
+
+    def __init__(self, limit: float):
+        self.limit = limit
+        self._held: "weakref.WeakSet" = weakref.WeakSet()
+        self._lock = threading.Lock()
+
+    def total(self) -> int:
+        with self._lock:
+            return sum(item.nbytes for item in list(self._held))
+
+    def count(self) -> int:
+        with self._lock:
+            return len(self._held)
+
+    def check(self) -> None:
+        """LimitError when the tabs already hold more than the limit."""
+        total = self.total()
+        if self.limit and total > self.limit:
+            raise LimitError(f"the server is full: open browser tabs hold {total / 2**20:.0f} MB of results, over its "
+                             f"{self.limit / 2**20:.0f} MB; try again in a few minutes (a tab's work is let go "
+                             f"{LIMITS.session_ttl / 60:.0f} minutes after its last change, at once when it closes; "
+                             f"{LIMITS.raise_hint('sessions_mb')})")
+
+    def take(self, item) -> None:
+        """Count ``item`` (anything with ``nbytes`` that a weak reference can point at)."""
+        with self._lock:
+            self._held.add(item)
