@@ -84,6 +84,11 @@ SETTINGS = {
     "max_sessions": Setting("--max-sessions", "SAM_MAX_SESSIONS", 1000, "browser tabs whose state is kept", int),
     "sessions_mb": Setting("--sessions-mb", "SAM_SESSIONS_MB", 1024.0,
                            "MB of results that all browser tabs together may hold"),
+    "max_project_images": Setting("--max-project-images", "SAM_MAX_PROJECT_IMAGES", 1_000_000,
+                                  "images in one annotation project", int),
+    "max_import_objects": Setting("--max-import-objects", "SAM_MAX_IMPORT_OBJECTS", 1_000_000,
+                                  "objects one project import may bring (its files are bounded by max_file_size)",
+                                  int),
 }
 WEB_ONLY = ("request_seconds", "everything_seconds", "batch_seconds", "session_ttl", "max_sessions", "sessions_mb")
 
@@ -101,6 +106,8 @@ class Limits:
     session_ttl: float
     max_sessions: int
     sessions_mb: float
+    max_project_images: int
+    max_import_objects: int
 
     @classmethod
     def from_env(cls) -> "Limits":
