@@ -207,3 +207,31 @@ def tiny_cli(tiny_model, tmp_path):
                        "fp32", env=TINY_FAMILY, wait=wait)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL server for the session (tests/postgres.py), password
+    authentication on; skipped where PostgreSQL is not installed (the reason says how)."""
+    from postgres import Postgres, PostgresMissing
+
+    try:
+        server = Postgres().start()
+    except PostgresMissing as exc:
+        pytest.skip(str(exc))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def project_db(request, monkeypatch):
+    """``db`` for Project.create: None (SQLite in the project folder) or the URL, with its
+    password, of a fresh database on the ``postgres`` server (PGPASSWORD set to it, as a
+    user would, for every later open from the folder alone)."""
+    if request.param == "sqlite":
+        return None
+    server = request.getfixturevalue("postgres")
+    monkeypatch.setenv("PGPASSWORD", server.password)
+    return server.new_database()

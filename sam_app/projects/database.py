@@ -61,7 +61,7 @@ def stored_url(url: Optional[str]) -> str:
                            "(the password from PGPASSWORD), or leave it out for SQLite in the project folder") from None
     if parsed.get_backend_name() != "postgresql":
         raise ProjectError(f"--db {shorten(url)}: only PostgreSQL URLs are taken (or none, for SQLite)")
-    return parsed.set(drivername="postgresql+psycopg", password=None).render_as_string(hide_password=False)
+    return parsed.set(drivername="postgresql+psycopg")._replace(password=None).render_as_string(hide_password=False)
 
 
 def engine_for(folder: Path, database: str, password_url: Optional[str] = None) -> Engine:
