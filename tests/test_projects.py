@@ -202,8 +202,6 @@ def test_a_damaged_sqlite_database_is_said_so_and_left_byte_for_byte(tmp_path, d
     assert database.read_bytes() == damaged
 
 
-@pytest.mark.xfail(strict=True, reason="BUG (reported): Project.open makes a new, empty project.db where it is "
-                                       "missing, so a project whose database was lost opens with no images")
 def test_a_missing_sqlite_database_is_said_so(tmp_path):
     folder = tmp_path / "proj"
     Project.create(folder, photos(tmp_path / "photos"), ["a"]).close()
@@ -264,11 +262,7 @@ def test_saving_on_a_stale_version_is_refused_naming_who_saved_and_when(made, re
     assert (again.version, again.updated_by, again.status, again.note) == (2, "bob", "done", "ann's")
 
 
-def test_a_conflict_gives_the_time_of_the_other_save_in_utc(made, project_db, request):
-    if project_db is not None:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=(
-            "BUG (reported): Project._claim prints PostgreSQL's timestamptz in the session's time zone (the server's, "
-            "here +05:30) and calls it UTC")))
+def test_a_conflict_gives_the_time_of_the_other_save_in_utc(made):
     _, project = made
     image_id = ids(project)["a.png"]
     before = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)

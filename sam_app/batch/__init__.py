@@ -47,7 +47,7 @@ def run_job(job: Job, outcomes: Iterable[Dict[str, Any]], store: Store, formats:
     """Run the engine's ``outcomes`` to the end, then assemble the dataset files."""
     seen: Dict[str, Dict[str, Any]] = {}
     for result in outcomes:
-        seen[result["file_name"]] = result
+        seen[result["file_name"]] = {k: v for k, v in result.items() if k != "part"}  # parts stay on disk
         if on_outcome:
             on_outcome(result)
     return Summary(seen, store.assemble(job, seen, list(formats), polygons))

@@ -2,7 +2,8 @@
 and store finished images with the same ``Store.write``:
 
     {"file_name": ..., "status": "done" | "skipped" | "failed", "key": ...,
-     "reason": why it failed, "objects": masks kept, "empty": empty masks left out}
+     "reason": why it failed, "objects": masks kept, "empty": empty masks left out,
+     "part": the part itself (done only; it may not be on disk yet: see ``run_local``)}
 
 ``run_local``: one model in this process; a reader thread pool reads, hashes and
 decodes the next images and a writer thread stores finished ones while the model runs;
@@ -36,7 +37,7 @@ RAY_INSTALL = "pip install 'sam-app[ray]' (or pip install -e '.[ray]' in a check
 def outcome(read: Read, part: Optional[Dict[str, Any]] = None, reason: str = "") -> Dict[str, Any]:
     if part is not None:
         return {"file_name": read.item.name, "status": DONE, "key": read.key, "objects": len(part["annotations"]),
-                "empty": part["empty"]}
+                "empty": part["empty"], "part": part}
     if read.status == SKIPPED:
         return {"file_name": read.item.name, "status": SKIPPED, "key": read.key}
     return {"file_name": read.item.name, "status": FAILED, "reason": reason or read.reason}
@@ -120,7 +121,8 @@ def run_ray(job: Job, service_options: Dict[str, Any], store: Store, png: bool =
     for row in dataset.iter_rows():
         result = json.loads(row["outcome"])
         if row["part"]:
-            store.write(json.loads(row["part"]), png)
+            result["part"] = json.loads(row["part"])
+            store.write(result["part"], png)
         yield result
 
 

@@ -70,16 +70,17 @@ class Job:
 
     def settings_digest(self) -> str:
         """A hash of everything besides an image and its prompts that its result depends on."""
-        return _digest({"everything": self.everything, "multimask": self.multimask, "model": self.model})
+        return json_digest({"everything": self.everything, "multimask": self.multimask, "model": self.model})
 
 
 def item_key(item: Item, content: str, settings: str) -> str:
     """The key a finished image is stored under: its name, the hash of its file's bytes,
     its prompts and the job's settings. A re-run skips an image whose key is unchanged."""
-    return _digest({"name": item.name, "content": content, "objects": item.objects, "settings": settings})[:32]
+    return json_digest({"name": item.name, "content": content, "objects": item.objects, "settings": settings})[:32]
 
 
-def _digest(value: Any) -> str:
+def json_digest(value: Any) -> str:
+    """A short hash of a JSON-able value (keys sorted)."""
     return hashlib.blake2b(json.dumps(value, sort_keys=True).encode(), digest_size=20).hexdigest()
 
 

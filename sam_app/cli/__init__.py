@@ -1,5 +1,5 @@
 """Command line: ``sam-app`` (or ``python -m sam_app``) ``segment | everything | batch |
-evaluate | finetune | list | download | export-onnx | webui``, a thin layer over the
+project | evaluate | finetune | list | download | export-onnx | webui``, a thin layer over the
 service; one module per group of commands, each adding its parsers with the function
 that runs them. Model choices come from the registry (``sam_app.models``).
 
@@ -19,13 +19,14 @@ from .. import limits
 from ..errors import SamAppError
 from ..files import STORAGE_ERRORS
 from ..training.commands import add_evaluate_parser, add_finetune_parser
-from . import batch, models, segment
+from . import batch, models, project, segment
 from .options import add_engine_arguments, service_from_args
 
 EXAMPLES = """examples:
   sam-app segment photo.jpg --points "300 200" --multimask --out-dir out
   sam-app everything --input photos/ --output masks/ --preset fast
   sam-app batch --images photos/ --prompts prompts.jsonl --output dataset/ --format coco,yolo
+  sam-app project create proj --images photos/ --classes person,car    (then: webui --project proj)
   sam-app list
   sam-app download vit_b
   sam-app webui --host 127.0.0.1 --port 7860        (the web UI; same as python webui.py)
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     segment.add_parsers(sub)
     batch.add_parsers(sub)
+    project.add_parsers(sub)
     add_evaluate_parser(sub, add_engine_arguments).set_defaults(run=cmd_evaluate)
     add_finetune_parser(sub, add_engine_arguments).set_defaults(run=cmd_finetune)
     models.add_parsers(sub)

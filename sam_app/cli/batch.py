@@ -25,39 +25,74 @@ def add_parsers(sub) -> None:
     batch.add_argument("--polygons", action="store_true", help="COCO segmentations as polygons instead of RLE")
     batch.add_argument("--multimask", action="store_true",
                        help="three candidates per prompt, keep the best-scoring (better for single points)")
-    batch.add_argument("--engine", choices=["local", "ray"], default="local",
-                       help="local (this process) or ray (Ray Data: pip install 'sam-app[ray]')")
-    batch.add_argument("--ray-address", help="Ray cluster to join (default: start Ray on this machine)")
-    batch.add_argument("--workers", type=int, default=1, help="Ray: model actors, one model each (default 1)")
-    batch.add_argument("--gpus-per-worker", type=float, default=0, help="Ray: GPUs per actor (default 0)")
-    batch.add_argument("--cpus-per-worker", type=float, default=1,
-                       help="Ray: CPUs per actor, also its torch threads (default 1; on CPU-only nodes give each "
-                            "actor its share of the cores)")
+    add_engine_choice(batch)
     add_everything_arguments(batch)
     add_engine_arguments(batch)
     batch.set_defaults(run=cmd_batch)
+
+
+def model_identity(args: argparse.Namespace, service):
+    """(what a job's results depend on besides its images and prompts: the model, its
+    file, precision and decoder; the service's options for Ray workers)."""
+    name = service.resolve_model_name(args.model_type)
+    path = service.weights_path(name)
+    identity = {"model": name, "file": path.name if path else None,
+                "size": path.stat().st_size if path and path.is_file() else None,
+                "precision": args.precision, "decoder": service.decoder}
+    options = dict(model_type=name, checkpoint=str(path) if name in service.checkpoint_paths else None,
+                   checkpoint_dir=str(service.checkpoint_dir), device=args.device, precision=args.precision,
+                   decoder=service.decoder, attention=args.attention, max_pixels=args.max_pixels,
+                   allow_fallback=False, cache_size=2)
+    return identity, options
 
 
 def batch_job(args: argparse.Namespace, service):
     """(job, the service's options for Ray workers) from the batch options."""
     from .. import batch
 
-    name = service.resolve_model_name(args.model_type)
-    path = service.weights_path(name)
-    identity = {"model": name, "file": path.name if path else None,
-                "size": path.stat().st_size if path and path.is_file() else None,
-                "precision": args.precision, "decoder": service.decoder}
+    identity, options = model_identity(args, service)
     if args.everything:
         job = batch.from_images(args.images, everything_settings(args).as_dict(), identity)
     elif args.prompts:
         job = batch.from_prompts(args.prompts, args.images, args.multimask, identity)
     else:
         job = batch.from_coco(args.boxes_from, args.images, args.multimask, identity)
-    options = dict(model_type=name, checkpoint=str(path) if name in service.checkpoint_paths else None,
-                   checkpoint_dir=str(service.checkpoint_dir), device=args.device, precision=args.precision,
-                   decoder=service.decoder, attention=args.attention, max_pixels=args.max_pixels,
-                   allow_fallback=False, cache_size=2)
     return job, options
+
+
+def add_engine_choice(parser: argparse.ArgumentParser) -> None:
+    """--engine local | ray and Ray's options."""
+    parser.add_argument("--engine", choices=["local", "ray"], default="local",
+                        help="local (this process) or ray (Ray Data: pip install 'sam-app[ray]')")
+    parser.add_argument("--ray-address", help="Ray cluster to join (default: start Ray on this machine)")
+    parser.add_argument("--workers", type=int, default=1, help="Ray: model actors, one model each (default 1)")
+    parser.add_argument("--gpus-per-worker", type=float, default=0, help="Ray: GPUs per actor (default 0)")
+    parser.add_argument("--cpus-per-worker", type=float, default=1,
+                        help="Ray: CPUs per actor, also its torch threads (default 1; on CPU-only nodes give each "
+                             "actor its share of the cores)")
+
+
+def job_service(args: argparse.Namespace, everything: bool):
+    """The service a job runs on. One decoder for every worker, so that engines and
+    re-runs agree: ONNX Runtime for segment everything on the CPU (many prompts per
+    image), else PyTorch."""
+    decoder = args.decoder if args.decoder in ("torch", "onnx") else "torch"
+    if everything and args.decoder in (None, "auto") and resolve_device(args.device).type == "cpu":
+        decoder = "onnx"
+    return service_from_args(args, allow_fallback=False, cache_size=2, decoder=decoder)
+
+
+def outcomes(args: argparse.Namespace, job, service, options, store, png: bool = False):
+    """The engine's outcomes for ``job`` (``--engine``); a missing or unsuitable model
+    fails before the first image."""
+    from .. import batch
+
+    if args.engine == "ray":
+        return batch.run_ray(job, options, store, png, args.workers, args.gpus_per_worker, args.ray_address,
+                             args.cpus_per_worker)
+    segmenter = batch.Segmenter(service, job.everything, job.multimask)
+    segmenter.load()  # a missing or unsuitable model fails here, once, with exit status 2
+    return batch.run_local(job, segmenter, store, png, args.max_pixels)
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
@@ -66,27 +101,16 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from .. import batch
 
     formats = batch.parse_formats(args.format)
-    # One decoder for every worker, so that engines and re-runs agree: ONNX Runtime for
-    # segment everything on the CPU (many prompts per image), else PyTorch.
-    decoder = args.decoder if args.decoder in ("torch", "onnx") else "torch"
-    if args.everything and args.decoder in (None, "auto") and resolve_device(args.device).type == "cpu":
-        decoder = "onnx"
-    service = service_from_args(args, allow_fallback=False, cache_size=2, decoder=decoder)
+    service = job_service(args, args.everything)
     job, options = batch_job(args, service)
     store = batch.Store(args.output)
-    if args.engine == "ray":
-        outcomes = batch.run_ray(job, options, store, "png" in formats, args.workers, args.gpus_per_worker,
-                                 args.ray_address, args.cpus_per_worker)
-    else:
-        segmenter = batch.Segmenter(service, job.everything, job.multimask)
-        segmenter.load()  # a missing or unsuitable model fails here, once, with exit status 2
-        outcomes = batch.run_local(job, segmenter, store, "png" in formats, args.max_pixels)
+    results = outcomes(args, job, service, options, store, "png" in formats)
     with tqdm(total=len(job.items), desc="images", unit="image", file=sys.stderr) as bar:
         def report(result):
             bar.update(1)
             if result["status"] == batch.FAILED:
                 tqdm.write(f"failed {result['file_name']}: {result['reason']}", file=sys.stderr)
-        summary = batch.run_job(job, outcomes, store, formats, args.polygons, report)
+        summary = batch.run_job(job, results, store, formats, args.polygons, report)
     print(f"{len(job.items)} image(s): {summary.line()} -> {args.output}")
     for result in summary.failed:
         print(f"  failed: {result['file_name']}: {result['reason']}", file=sys.stderr)

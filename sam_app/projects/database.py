@@ -64,16 +64,22 @@ def stored_url(url: Optional[str]) -> str:
     return parsed.set(drivername="postgresql+psycopg")._replace(password=None).render_as_string(hide_password=False)
 
 
-def engine_for(folder: Path, database: str, password_url: Optional[str] = None) -> Engine:
+def engine_for(folder: Path, database: str, password_url: Optional[str] = None, new: bool = False) -> Engine:
     """An engine for the project in ``folder`` whose ``project.json`` says ``database``;
-    ``password_url``: the URL as given at creation (its password used this once)."""
+    ``password_url``: the URL as given at creation (its password used this once); new:
+    the project is being made (else a SQLite file that is missing is said so, not made
+    afresh). Times are UTC on either database."""
     if database == "sqlite":
+        if not new and not (Path(folder) / SQLITE_FILE).is_file():
+            raise ProjectError(f"{Path(folder) / SQLITE_FILE} is missing: the project's database was moved or deleted; "
+                               "restore it from a backup (nothing was made in its place)")
         engine = create_engine(f"sqlite:///{Path(folder) / SQLITE_FILE}", connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     url = make_url(password_url).set(drivername="postgresql+psycopg") if password_url else make_url(database)
     try:
-        return create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=4)
+        return create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=4,
+                             connect_args={"options": "-c timezone=UTC"})
     except ModuleNotFoundError:
         raise ProjectError("PostgreSQL projects need psycopg: pip install 'sam-app[postgres]'") from None
 
@@ -107,5 +113,10 @@ def migrate(engine: Engine, where: str) -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except (OperationalError, DBAPIError) as exc:
-        raise ProjectError(f"{where} cannot be opened as a project database ({shorten(str(exc.orig), 160)}); it was "
+        why = str(exc.orig)
+        if any(words in why for words in ("password authentication failed", "no password supplied")):
+            user = engine.url.username or "the database user"
+            raise ProjectError(f"PostgreSQL refused {user}'s login to {where} ({shorten(why.strip(), 160)}): set "
+                               f"PGPASSWORD to {user}'s password, or give it in ~/.pgpass") from None
+        raise ProjectError(f"{where} cannot be opened as a project database ({shorten(why, 160)}); it was "
                            "left as it is") from None

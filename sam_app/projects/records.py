@@ -7,7 +7,7 @@ an image (``ImageRecord``), a class (``ClassRecord``), a row of the image list
 from __future__ import annotations
 
 import datetime
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import List, Optional, Tuple
 
 import numpy as np
@@ -51,6 +51,13 @@ class ObjectRecord:
         from ..export import decode_rle
 
         return decode_rle({"size": [height, width], "counts": self.counts})
+
+    def with_changes(self, **changes) -> "ObjectRecord":
+        return replace(self, **changes)
+
+    def accepted(self) -> "ObjectRecord":
+        """This object accepted by a person: no longer a proposal."""
+        return replace(self, proposal=False)
 
     def to_json(self) -> dict:
         return {**asdict(self), "bbox": list(self.bbox)}
@@ -97,6 +104,13 @@ class ListedImage:
     status: str
     objects: int
     proposals: int
+
+
+def as_utc(when: Optional[datetime.datetime]) -> Optional[datetime.datetime]:
+    """A time from the database as an aware UTC time (SQLite gives it back without its zone)."""
+    if when is None:
+        return None
+    return when.replace(tzinfo=datetime.timezone.utc) if when.tzinfo is None else when.astimezone(datetime.timezone.utc)
 
 
 def colour_of(position: int) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import shutil
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence
@@ -27,8 +28,8 @@ from ..errors import SamAppError, shorten
 from ..files import check_label, inside, read_bytes
 from ..limits import LIMITS
 from . import schema as t
-from .database import ProjectError, engine_for, migrate, read_config, stored_url, write_config
-from .records import ClassRecord, ImageRecord, ListedImage, ObjectRecord, colour_of
+from .database import SQLITE_FILE, ProjectError, engine_for, migrate, read_config, stored_url, write_config
+from .records import ClassRecord, ImageRecord, ListedImage, ObjectRecord, as_utc, colour_of
 
 REVISIONS_KEPT = 200  # per image: the oldest go first
 
@@ -67,9 +68,29 @@ class Project:
             raise ProjectError(f"{images} holds {len(names):,} images; a project takes at most "
                                f"{LIMITS.max_project_images:,} ({LIMITS.raise_hint('max_project_images')})")
         root = Path(root).resolve()
-        folder.mkdir(parents=True, exist_ok=True)
         database = stored_url(db)
-        engine = engine_for(folder, database, db if database != "sqlite" else None)
+        made = not folder.exists()
+        folder.mkdir(parents=True, exist_ok=True)
+        sqlite_files = [folder / f"{SQLITE_FILE}{end}" for end in ("", "-wal", "-shm")]
+        engine = engine_for(folder, database, db if database != "sqlite" else None, new=True)
+        try:
+            project = cls._fill(folder, name, root, engine, database, names, classes)
+        except BaseException:
+            engine.dispose()  # nothing half-made is left: the folder as it was (a database server's tables stay)
+            if database == "sqlite":
+                for path in sqlite_files:
+                    path.unlink(missing_ok=True)
+            if made:
+                shutil.rmtree(folder, ignore_errors=True)
+            raise
+        kept = str(root.relative_to(folder.resolve())) if root.is_relative_to(folder.resolve()) else str(root)
+        write_config(folder, project.name, kept, database)
+        return project
+
+    @classmethod
+    def _fill(cls, folder: Path, name: Optional[str], root: Path, engine, database: str, names: List[str],
+              classes: Sequence[str]) -> "Project":
+        """The new project's schema, classes and images, in its database (one transaction)."""
         migrate(engine, cls._where(folder, database))
         project = cls(folder, name or folder.resolve().name, root, engine)
         with engine.begin() as connection:
@@ -79,8 +100,6 @@ class Project:
             rows = [{"path": n, "sha256": project._hash(n), "status": "todo", "note": "", "version": 0,
                      "revision": 0} for n in names]
             connection.execute(insert(t.images), rows)
-        kept = str(root.relative_to(folder.resolve())) if root.is_relative_to(folder.resolve()) else str(root)
-        write_config(folder, project.name, kept, database)
         return project
 
     @classmethod
@@ -163,7 +182,8 @@ class Project:
             later = connection.execute(select(func.count()).select_from(t.revisions).where(
                 (t.revisions.c.image_id == image_id) & (t.revisions.c.number > row.revision))).scalar()
         record = ImageRecord(row.id, row.path, row.sha256, row.width, row.height, row.status, row.note, row.version,
-                             row.revision, row.updated_by, row.updated_at, [_object(r) for r in rows], bool(later))
+                             row.revision, row.updated_by, as_utc(row.updated_at), [_object(r) for r in rows],
+                             bool(later))
         if record.width is None:
             record = self._measure(record)
         return record
@@ -184,19 +204,28 @@ class Project:
         """The image's file, inside the image root."""
         return inside(self.root, record.path, strict=True)
 
-    def neighbour(self, image_id: Optional[int], step: int, unfinished: bool = False) -> Optional[int]:
-        """The image ``step`` (+1 / -1) from ``image_id`` in path order (the first with
-        None), wrapping around; with ``unfinished``, the next one to do or in progress."""
-        listed = self.image_list()
-        if not listed:
-            return None
+    def following(self, image_id: Optional[int], step: int = 1, count: int = 1, unfinished: bool = False,
+                  status: Optional[str] = None, class_id: Optional[int] = None,
+                  search: Optional[str] = None) -> List[int]:
+        """Up to ``count`` images ``step`` (+1 / -1) at a time from ``image_id`` in the list
+        (filtered as ``image_list``; from its start with None), wrapping around, without
+        ``image_id`` itself; with ``unfinished``, only those to do or in progress."""
+        listed = self.image_list(status, class_id, search)
         ids = [i.id for i in listed]
-        start = ids.index(image_id) if image_id in ids else -1 if step > 0 else 0
+        start = ids.index(image_id) if image_id in ids else (-1 if step > 0 else 0)
+        found: List[int] = []
         for k in range(1, len(ids) + 1):
             candidate = listed[(start + step * k) % len(ids)]
+            if candidate.id == image_id or len(found) == count:
+                break
             if not unfinished or candidate.status in ("todo", "in_progress"):
-                return candidate.id
-        return None
+                found.append(candidate.id)
+        return found
+
+    def neighbour(self, image_id: Optional[int], step: int, unfinished: bool = False, **filters) -> Optional[int]:
+        """The image ``step`` from ``image_id`` (see ``following``), or None."""
+        found = self.following(image_id, step, 1, unfinished, **filters)
+        return found[0] if found else None
 
     # ---------------------------------------------------------------- changes
 
@@ -283,8 +312,10 @@ class Project:
         done = connection.execute(update(t.images).where((t.images.c.id == image_id)
                                                          & (t.images.c.version == expected)).values(**values))
         if done.rowcount != 1:
-            when = row.updated_at.strftime("%Y-%m-%d %H:%M:%S") if row.updated_at else "a moment ago"
-            raise ConflictError(f"{row.updated_by or 'someone'} saved {row.path} at {when} UTC, after you opened it: "
+            winner = connection.execute(select(t.images.c.updated_by, t.images.c.updated_at)
+                                        .where(t.images.c.id == image_id)).first()  # the save that won, read now
+            when = as_utc(winner.updated_at).strftime("%Y-%m-%d %H:%M:%S UTC") if winner.updated_at else "just now"
+            raise ConflictError(f"{winner.updated_by or 'someone'} saved {row.path} at {when}, after you opened it: "
                                 "your change was not saved; its objects are shown as they are now")
         return row
 
