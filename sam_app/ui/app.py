@@ -13,6 +13,7 @@ import gradio as gr
 
 from ..errors import SamAppError
 from ..limits import LIMITS
+from ..projects.library import Library
 from ..service import SamService
 from .api import Api
 from .common import Shared
@@ -55,11 +56,12 @@ def default_outputs() -> Outputs:
 
 
 def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concurrency: int = 2,
-             allow_downloads: bool = True, local: bool = True) -> UI:
+             allow_downloads: bool = True, local: bool = True, projects: Optional[Library] = None) -> UI:
     """Every section, laid out and wired; call inside ``gr.Blocks()``. allow_downloads:
     whether the Download button may fetch checkpoints to the server; local: whether only
-    this machine reaches the page (see ``Shared``). One tab per mode (``modes.mode_classes``)."""
-    shared = Shared(service, outputs or default_outputs(), allow_downloads, local, model_concurrency)
+    this machine reaches the page (see ``Shared``); projects: the annotation projects the
+    Project mode may open (none by default). One tab per mode (``modes.mode_classes``)."""
+    shared = Shared(service, outputs or default_outputs(), allow_downloads, local, model_concurrency, projects)
     examples = sorted(str(p) for p in IMGS.glob("*") if p.suffix.lower() in EXAMPLE_SUFFIXES) if IMGS.is_dir() else []
     modes = {cls.id: cls(shared) for cls in mode_classes()}
     ui = UI(shared, ModelBar(shared), ImagePicker(shared, examples), modes, Api(shared))
@@ -78,7 +80,7 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
     events = Events(model_work=dict(concurrency_limit=model_concurrency, concurrency_id="model"),
                     light=dict(concurrency_limit=None, api_visibility="private"),
                     instant=dict(queue=False, show_progress="hidden", api_visibility="private"))
-    app = App(shared, modes, tabs, events)
+    app = App(shared, modes, tabs, events, gr.context.Context.root_block)
     for mode in modes.values():
         mode.wire(app)
     ui.picker.wire(app)
@@ -88,16 +90,17 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
 
 
 def build_app(service: SamService, model_concurrency: int = 2, allow_downloads: bool = True,
-              local: bool = True) -> gr.Blocks:
+              local: bool = True, projects: Optional[Library] = None) -> gr.Blocks:
     """The whole web UI around ``service``."""
-    return build_app_and_ui(service, model_concurrency, allow_downloads, local)[0]
+    return build_app_and_ui(service, model_concurrency, allow_downloads, local, projects)[0]
 
 
 def build_app_and_ui(service: SamService, model_concurrency: int = 2, allow_downloads: bool = True,
-                     local: bool = True) -> Tuple[gr.Blocks, UI]:
+                     local: bool = True, projects: Optional[Library] = None) -> Tuple[gr.Blocks, UI]:
     """``build_app``, and the sections it is made of (tests call their handlers)."""
     with gr.Blocks(title="Segment Anything", delete_cache=(3600, 3600)) as demo:
-        ui = build_ui(service, model_concurrency=model_concurrency, allow_downloads=allow_downloads, local=local)
+        ui = build_ui(service, model_concurrency=model_concurrency, allow_downloads=allow_downloads, local=local,
+                      projects=projects)
     return demo, ui
 
 

@@ -5,6 +5,7 @@ messages."""
 import functools
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -13,9 +14,13 @@ import gradio as gr
 from ..errors import ImageError, SamAppError
 from ..images import LoadedImage
 from ..limits import LIMITS
+from ..projects.library import Library
 from ..service import SamService
+from ..service.prefetch import Activity, Prefetcher
 from .outputs import Outputs
 from .state import Holdings, Session
+
+PREFETCH = 2  # images of a project encoded ahead
 
 
 def shows_errors(handler):
@@ -48,14 +53,27 @@ class Shared:
     may download checkpoints to the server; local: whether only this machine can reach
     the page (otherwise texts name no server folders); model_slots: a semaphore of
     ``model_concurrency`` places that model work run off Gradio's queue holds (clicks),
-    so that it is bounded as the queued model work is. ``build()`` (inside Blocks)
+    so that it is bounded as the queued model work is (``working()``); projects: the
+    annotation projects it may open (``projects.library.Library``, empty by default);
+    prefetcher: encodes a project's next images in the background. ``build()`` (inside Blocks)
     makes session (gr.State of a Session), status and message (Markdown)."""
 
     def __init__(self, service: SamService, outputs: Outputs, allow_downloads: bool = True, local: bool = True,
-                 model_concurrency: int = 2):
+                 model_concurrency: int = 2, projects: Optional[Library] = None):
         self.service, self.outputs, self.allow_downloads, self.local = service, outputs, allow_downloads, local
         self.model_slots = threading.BoundedSemaphore(max(1, model_concurrency))
         self.holdings = Holdings(LIMITS.sessions_mb * 2**20)
+        self.projects = projects if projects is not None else Library()
+        # the next images of a project are encoded while nobody waits for the model (keeping the
+        # current image and one more in the embedding cache)
+        self.activity = Activity()
+        self.prefetcher = Prefetcher(self.activity, ahead=max(0, min(PREFETCH, service.cache_size - 2)))
+
+    @contextmanager
+    def working(self):
+        """Interactive model work run off the queue: a model slot, and the prefetcher waits."""
+        with self.model_slots, self.activity.working():
+            yield
 
     def public(self, text: str) -> str:
         """``text`` as visitors may see it: on a server open to the network, the server's

@@ -17,7 +17,7 @@ import importlib
 import os
 from dataclasses import dataclass
 from importlib.metadata import entry_points
-from typing import Dict, List, Type
+from typing import Dict, List, Optional, Type
 
 import gradio as gr
 
@@ -26,7 +26,8 @@ from ..limits import LIMITS
 from .common import Shared
 from .state import Session
 
-BUILTIN = ("sam_app.ui.prompt:PromptMode", "sam_app.ui.everything:EverythingMode", "sam_app.ui.batch:BatchMode")
+BUILTIN = ("sam_app.ui.prompt:PromptMode", "sam_app.ui.everything:EverythingMode", "sam_app.ui.batch:BatchMode",
+           "sam_app.ui.project:ProjectMode")
 
 
 @dataclass(frozen=True)
@@ -86,12 +87,14 @@ class Mode:
 
 @dataclass
 class App:
-    """What a mode's ``wire`` may use: shared, the modes by id, the gr.Tabs, events."""
+    """What a mode's ``wire`` may use: shared, the modes by id, the gr.Tabs, events, and
+    the page (the gr.Blocks: its ``load`` event runs when a browser opens or reloads it)."""
 
     shared: Shared
     modes: Dict[str, Mode]
     tabs: gr.Tabs
     events: Events
+    page: Optional[gr.Blocks] = None
 
     def mode(self, mode_id: str) -> Mode:
         return self.modes[mode_id]

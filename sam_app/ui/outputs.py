@@ -101,12 +101,15 @@ class Outputs:
                 self._screen[image.digest] = pixels
         return pixels, scale
 
-    def canvas(self, state: PromptState, image: Optional[LoadedImage]) -> Optional[str]:
+    def canvas(self, state: PromptState, image: Optional[LoadedImage], base: Optional[np.ndarray] = None
+               ) -> Optional[str]:
         """The click target: ``image`` (the state's, loaded), picked masks (tinted) and
-        prompt markers, as a JPEG file at display size; None without an image."""
+        prompt markers, as a JPEG file at display size; None without an image. ``base``:
+        the picture to draw on instead of the image at display size (the same size)."""
         if image is None:
             return None
         pixels, scale = self.screen_picture(image)
+        pixels = pixels if base is None else base
         if state.result is not None:
             pixels = self._with_masks(state, image, pixels)
         points, labels, boxes = state.arrays()
@@ -121,12 +124,12 @@ class Outputs:
         choices = list(state.choices)
         with self._screen_lock:
             kept = self._masked.get(image.digest)
-        if kept is not None and kept[0]() is state.result and kept[1] == choices:
+        if kept is not None and kept[0]() is state.result and kept[1] == choices and kept[3] is pixels:
             return kept[2]
         masks = (o.mask_at(c, pixels.shape[:2]) for o, c in zip(state.result.objects, state.choices))
         masked = render.overlay_masks(pixels, masks, alpha=0.35, outline=True)
         with self._screen_lock:
-            self._masked[image.digest] = (weakref.ref(state.result), choices, masked)
+            self._masked[image.digest] = (weakref.ref(state.result), choices, masked, pixels)
         return masked
 
     def result_file(self, state: PromptState, image: LoadedImage) -> str:

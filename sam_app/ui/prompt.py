@@ -30,11 +30,12 @@ from .state import Session, to_image_pixels
 # In the page, before the Result picture is asked for: the canvas picture that the event
 # changed decoded and painted (at most 2 s), so that the two do not compete for the CPU.
 AFTER_CANVAS = """(...inputs) => new Promise(resolve => {
+  const canvas = 'CANVAS';
   let settled = false;
   const done = () => { if (!settled) { settled = true; requestAnimationFrame(() => resolve(inputs)); } };
   setTimeout(done, 2000);
   requestAnimationFrame(() => {
-    const img = document.querySelector('#canvas img');
+    const img = document.querySelector('#' + canvas + ' img');
     if (!img) return done();
     img.decode().then(done, done);
   });
@@ -53,10 +54,11 @@ class PromptMode(PromptView, TextPrompts, Mode):
     def wire(self, app: App) -> None:
         """Connect the events (``App.events``: model work, UI-only work, instant work)."""
         s, state, events = self.shared, self.state, app.events
-        both = [s.session, state]
+        both = [self.session_input, state]
         # the Result picture is made once the canvas shows the masks, not beside them
         self.show_result = show_result = dict(fn=self.on_result_picture, inputs=both, outputs=[self.result_image],
-                                              js=AFTER_CANVAS, **events.instant)
+                                              js=AFTER_CANVAS.replace("CANVAS", self.eid("canvas")),
+                                              **events.instant)
         # off the queue like the instant events (its round trip would add to every click), with the
         # model work bounded by the shared model slots instead; no progress overlay: the message
         # line says how long it took
@@ -85,7 +87,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
         """A click on the canvas at ``evt.index`` = (X, Y) in the displayed picture's
         pixels, mapped back to image pixels."""
         self.need_image(session)
-        with self.shared.model_slots:
+        with self.shared.working():
             return self._click(mode, auto_run, multimask, session, state, evt)
 
     def _click(self, mode, auto_run, multimask, session: Session, state: PromptState, evt: gr.SelectData) -> dict:

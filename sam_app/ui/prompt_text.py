@@ -23,15 +23,15 @@ class TextPrompts:
     def build_text(self) -> None:
         with gr.Group():
             self.text = gr.Textbox(label="Text: what to find (phrases, comma-separated)",
-                                   placeholder="dog, red car", elem_id="text")
+                                   placeholder="dog, red car", elem_id=self.eid("text"))
             self.text_threshold = gr.Slider(0.0, 1.0, value=0.3, step=0.01, label="Lowest score kept",
-                                            elem_id="text-threshold")
-            self.add_text = gr.Button("Find and add", elem_id="add-text")
+                                            elem_id=self.eid("text-threshold"))
+            self.add_text = gr.Button("Find and add", elem_id=self.eid("add-text"))
         self.instances = gr.CheckboxGroup([], label="Instances found", info=INSTANCES_HELP, visible=False,
-                                          elem_id="instances")
+                                          elem_id=self.eid("instances"))
 
     def wire_text(self, events) -> None:
-        both = [self.shared.session, self.state]
+        both = [self.session_input, self.state]
         for event in (self.add_text.click, self.text.submit):
             event(self.on_add_text, [self.text, self.text_threshold, self.multimask, *both], self.result_outputs,
                   api_visibility="private", **events.model_work)

@@ -20,45 +20,78 @@ def has_candidates(state: PromptState) -> bool:
 
 class PromptView:
     """The components (``build``) and the updates handlers return (``shown``,
-    ``with_result``, ``cleared``). Expects ``shared`` and ``state`` (``Mode``)."""
+    ``with_result``, ``cleared``). Expects ``shared`` and ``state`` (``Mode``).
+    ``elem_prefix`` starts the page ids of its components (a mode that lays out the same
+    tools in its own tab has its own), ``session_input`` is the component whose
+    ``Session`` the handlers work on (the tab's shared one)."""
+
+    elem_prefix = ""
+
+    def eid(self, name: str) -> str:
+        """The page id of component ``name``."""
+        return self.elem_prefix + name
+
+    @property
+    def session_input(self):
+        return self.shared.session
 
     def build(self) -> None:
         """The layout, inside the Prompt tab."""
         self.state_component()
         with gr.Row():
             with gr.Column(scale=3):
-                self.canvas = gr.Image(label="Click to add prompts", interactive=False, type="filepath",
-                                       elem_id="canvas", buttons=["fullscreen"])
+                self.build_canvas()
             with gr.Column(scale=2):
-                self.mode = gr.Radio(list(MODES), value=FOREGROUND_MODE, label="Click adds", elem_id="mode")
-                with gr.Row():
-                    self.auto_run = gr.Checkbox(True, label="Run on every click", elem_id="auto-run")
-                    self.multimask = gr.Checkbox(True, label="3 candidates (one object)", elem_id="multimask")
-                with gr.Group():
-                    self.points_text = gr.Textbox(label="Points (X Y ...)", placeholder="100 150 250 300",
-                                                  elem_id="points")
-                    self.labels_text = gr.Textbox(label="Labels (1 = foreground, 0 = background; empty = as "
-                                                  "'Click adds')", placeholder="1 0", elem_id="labels")
-                    self.add_points = gr.Button("Add points", elem_id="add-points")
-                with gr.Group():
-                    self.boxes_text = gr.Textbox(label="Boxes (X1 Y1 X2 Y2 ...)", placeholder="100 100 200 200",
-                                                 elem_id="boxes")
-                    self.add_boxes = gr.Button("Add boxes", elem_id="add-boxes")
-                self.build_text()
-                self.prompt_list = gr.Markdown(PromptState().markdown(None, None), elem_id="prompt-list")
-                with gr.Row():
-                    self.undo = gr.Button("Undo", elem_id="undo")
-                    self.clear = gr.Button("Clear", elem_id="clear")
-                with gr.Row():
-                    self.preview_button = gr.Button("Preview", elem_id="preview-button")
-                    self.run_button = gr.Button("Run", variant="primary", elem_id="run")
+                self.build_tools()
+        self.build_results()
+        self.build_candidates()
+        self.build_downloads()
+
+    def build_canvas(self) -> None:
+        self.canvas = gr.Image(label="Click to add prompts", interactive=False, type="filepath",
+                               elem_id=self.eid("canvas"), buttons=["fullscreen"])
+
+    def build_tools(self, modes=MODES, undo: str = "Undo", clear: str = "Clear") -> None:
+        """What a click adds (``modes``), typed points and boxes, text, the prompt list,
+        Undo, Clear (their labels), Preview and Run."""
+        self.mode = gr.Radio(list(modes), value=FOREGROUND_MODE, label="Click adds", elem_id=self.eid("mode"))
         with gr.Row():
-            self.preview = gr.Image(label="Preview (pixel axes)", interactive=False, format="png", elem_id="preview")
-            self.result_image = gr.Image(label="Result", interactive=False, type="filepath", elem_id="result")
-        self.candidates = gr.Radio([], label="Candidates", visible=False, elem_id="candidates")
+            self.auto_run = gr.Checkbox(True, label="Run on every click", elem_id=self.eid("auto-run"))
+            self.multimask = gr.Checkbox(True, label="3 candidates (one object)", elem_id=self.eid("multimask"))
+        with gr.Group():
+            self.points_text = gr.Textbox(label="Points (X Y ...)", placeholder="100 150 250 300",
+                                          elem_id=self.eid("points"))
+            self.labels_text = gr.Textbox(label="Labels (1 = foreground, 0 = background; empty = as 'Click adds')",
+                                          placeholder="1 0", elem_id=self.eid("labels"))
+            self.add_points = gr.Button("Add points", elem_id=self.eid("add-points"))
+        with gr.Group():
+            self.boxes_text = gr.Textbox(label="Boxes (X1 Y1 X2 Y2 ...)", placeholder="100 100 200 200",
+                                         elem_id=self.eid("boxes"))
+            self.add_boxes = gr.Button("Add boxes", elem_id=self.eid("add-boxes"))
+        self.build_text()
+        self.prompt_list = gr.Markdown(PromptState().markdown(None, None), elem_id=self.eid("prompt-list"))
+        with gr.Row():
+            self.undo = gr.Button(undo, elem_id=self.eid("undo"))
+            self.clear = gr.Button(clear, elem_id=self.eid("clear"))
+        with gr.Row():
+            self.preview_button = gr.Button("Preview", elem_id=self.eid("preview-button"))
+            self.run_button = gr.Button("Run", variant="primary", elem_id=self.eid("run"))
+
+    def build_results(self) -> None:
+        with gr.Row():
+            self.preview = gr.Image(label="Preview (pixel axes)", interactive=False, format="png",
+                                    elem_id=self.eid("preview"))
+            self.result_image = gr.Image(label="Result", interactive=False, type="filepath",
+                                         elem_id=self.eid("result"))
+
+    def build_candidates(self) -> None:
+        self.candidates = gr.Radio([], label="Candidates", visible=False, elem_id=self.eid("candidates"))
+
+    def build_downloads(self) -> None:
         self.make_downloads = gr.Button("Prepare downloads (masks, JSON, cut-out, overlay; full size)",
-                                        elem_id="make-downloads")
-        self.downloads = gr.File(label="Downloads", file_count="multiple", interactive=False, elem_id="downloads")
+                                        elem_id=self.eid("make-downloads"))
+        self.downloads = gr.File(label="Downloads", file_count="multiple", interactive=False,
+                                 elem_id=self.eid("downloads"))
 
     @property
     def result_outputs(self) -> list:
@@ -92,11 +125,15 @@ class PromptView:
         None: always)."""
         image = self.shared.image(session) if session.image is not None else None
         size = None if image is None else (image.height, image.width)
-        update = {self.state: state, self.canvas: self.shared.outputs.canvas(state, image),
+        update = {self.state: state, self.canvas: self.canvas_picture(state, image),
                   self.prompt_list: state.markdown(session.image_name, size), self.shared.message: message}
         if before is None or (before.instances, before.boxes) != (state.instances, state.boxes):
             update[self.instances] = self.instance_list(state)
         return update
+
+    def canvas_picture(self, state: PromptState, image):
+        """The canvas file for ``state`` on ``image`` (loaded; None: no picture)."""
+        return self.shared.outputs.canvas(state, image)
 
     def cleared(self, session: Session, state: PromptState, message: str = "") -> dict:
         """``shown`` with the result, candidates, downloads and preview emptied."""

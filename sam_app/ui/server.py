@@ -43,6 +43,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--private-cache", action="store_true", default=env("SAM_PRIVATE_CACHE") == "1",
                         help="keep each user's (each tab's, without --auth) image embeddings apart, so that how fast "
                              "a picture answers does not tell whether someone else sent it (env SAM_PRIVATE_CACHE=1)")
+    parser.add_argument("--project", default=env("SAM_PROJECT"),
+                        help="an annotation project folder to open in the Project tab (env SAM_PROJECT; make one "
+                             "with `sam-app project create`)")
+    parser.add_argument("--projects-dir", default=env("SAM_PROJECTS_DIR"),
+                        help="a folder of project folders, each offered in the Project tab (env SAM_PROJECTS_DIR); "
+                             "the page opens no other folder")
     add_arguments(parser, WEB_ONLY)
     add_engine_arguments(parser)
     return parser.parse_args(argv)
@@ -50,12 +56,16 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    from ..projects.library import Library
     from .app import build_app, exposure_warning, is_local, launch_options, parse_auth
     from .common import request_owner
 
     try:
         auth = parse_auth(args.auth)
         apply_arguments(args)
+        projects = Library(args.project, args.projects_dir)
+        for name in projects.names():
+            projects.open(name)  # a damaged or unreachable database is said now, not on the page
         service = service_from_args(args, cache_size=args.cache_size,
                                     image_cache_bytes=int(args.image_cache_mb * 2**20),
                                     cache_owner=request_owner if args.private_cache else None)
@@ -67,7 +77,7 @@ def main(argv=None) -> int:
         print(warning, file=sys.stderr)
     local = is_local(args.host, args.share)
     demo = build_app(service, model_concurrency=args.concurrency, allow_downloads=args.allow_downloads or local,
-                     local=local)
+                     local=local, projects=projects)
     demo.queue(max_size=args.queue_size, default_concurrency_limit=args.concurrency)
     demo.launch(**launch_options(service.checkpoint_dir, args.host, args.port, args.share, auth=auth))
     return 0
