@@ -9,6 +9,7 @@ tens of milliseconds, on a CPU seconds.)
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
@@ -65,17 +66,21 @@ class Prefetcher:
             if self._thread is None and self.ahead > 0:
                 self._thread = threading.Thread(target=self._run, name="prefetch", daemon=True)
                 self._thread.start()
+                atexit.register(self.close, wait_s=60)  # an encoding cut off by the exit aborts the process
             self._wake.notify()
 
     def pending(self) -> int:
         with self._wake:
             return len(self._work)
 
-    def close(self) -> None:
+    def close(self, wait_s: float = 0) -> None:
+        """Stop (the encoding under way, if any, ends first: up to ``wait_s`` seconds waited)."""
         with self._wake:
             self._closed = True
             self._work = []
             self._wake.notify()
+        if wait_s and self._thread is not None:
+            self._thread.join(wait_s)
 
     def _run(self) -> None:
         while True:
