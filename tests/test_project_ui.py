@@ -375,3 +375,32 @@ def test_next_answers_from_the_embedding_encoded_in_the_background(ui, project):
     tab.step()
     assert service.encode_count == encoded  # b.png was encoded ahead
     assert prefetcher.ahead == 2
+
+
+def test_the_prelabel_panel_runs_each_class_name_as_text(tmp_path, tiny_model):
+    """The panel's job in the web process: a text model finds the classes by name; with
+    none, a clear message before any image."""
+    import torch
+
+    from sam_app.backends.detector import Detector
+
+    from models import tiny_detector
+
+    folder = tmp_path / "proj"
+    Project.create(folder, pictures(tmp_path / "photos", NAMES[:2]), ["cup", "dog"]).close()
+    service = make_service(tiny_model)
+    ui = build_app_and_ui(service, projects=Library(folder))[1]
+    tab = ProjectTab(ui)
+    tab.open()
+    session = tab.values[ui.shared.session]
+    (update,) = list(ui.project.on_prelabel("text", 0.3, session, tab.state, progress=lambda *a, **k: None))
+    assert "text model" in update[ui.shared.message].lower()
+    model, processor = tiny_detector("owlv2", tmp_path / "tokenizer", seed=1)
+    service.add_backend(Detector(model, processor, "owlv2", torch.device("cpu")))
+    updates = list(ui.project.on_prelabel("text", 0.999, session, tab.state, progress=lambda *a, **k: None))
+    final = updates[-1]
+    assert "Job 1: 2 image(s) pre-labelled" in final[ui.shared.message], final[ui.shared.message]
+    assert "(text): done, 2 of 2 images" in final[ui.project.job_list]
+    store = Project.open(folder)
+    objects = [o for i in store.image_list() for o in store.image(i.id).objects]
+    assert objects and all(o.proposal and o.class_id in {c.id for c in store.classes()} for o in objects)

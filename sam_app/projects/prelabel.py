@@ -18,7 +18,7 @@ import datetime
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from sqlalchemy import func, insert, select, update
 
@@ -133,6 +133,17 @@ def run_prelabel(project: Project, job: PrelabelJob, outcomes: Iterable[Dict[str
     """Save each finished image's proposals as the engine hands them over (``outcomes``:
     ``batch.run_local`` or ``run_ray`` over ``job.batch`` and ``job.store``)."""
     summary = PrelabelSummary()
+    for result, summary in run_prelabel_steps(project, job, outcomes):
+        if on_image:
+            on_image(result, summary)
+    return summary
+
+
+def run_prelabel_steps(project: Project, job: PrelabelJob, outcomes: Iterable[Dict[str, Any]]
+                       ) -> Iterator[Tuple[Dict[str, Any], PrelabelSummary]]:
+    """``run_prelabel`` one image at a time: (its outcome, the summary so far) after each
+    image is saved. Closed early, the job is marked stopped (a re-run resumes it)."""
+    summary = PrelabelSummary()
     _set_job(project, job.id, status="running")
     try:
         for result in outcomes:
@@ -148,14 +159,12 @@ def run_prelabel(project: Project, job: PrelabelJob, outcomes: Iterable[Dict[str
                 summary.images += 1
                 job.done.add(image_id)
                 _set_job(project, job.id, done=len(job.done))
-            if on_image:
-                on_image(result, summary)
-    except BaseException as exc:
-        _set_job(project, job.id, status="stopped", message=str(exc)[:500])
+            yield result, summary
+    except BaseException as exc:  # GeneratorExit (closed early), a limit, an interrupt
+        _set_job(project, job.id, status="stopped", message=str(exc)[:500] or "stopped before the end")
         raise
     _set_job(project, job.id, status="failed" if summary.failed else "done", done=len(job.done),
              message="; ".join(summary.failed)[:2000])
-    return summary
 
 
 def _save_proposals(project: Project, job: PrelabelJob, image_id: int, part: Dict[str, Any]) -> int:

@@ -31,6 +31,7 @@ from ..files import read_bytes
 from ..projects import ConflictError, Project, ProjectError
 from .common import shows_errors
 from .modes import App
+from .project_jobs import ProjectJobs
 from .project_state import STATUS_LABELS, ProjectState
 from .project_view import KEYS, SELECT_MODE, ProjectView, table
 from .prompt import PromptMode
@@ -39,7 +40,7 @@ from .state import Session, to_image_pixels
 LOCAL_AUTHOR = "local"  # who saves without --auth
 
 
-class ProjectMode(ProjectView, PromptMode):
+class ProjectMode(ProjectJobs, ProjectView, PromptMode):
     """Components (``ProjectView``), the Prompt mode's handlers on the draft, and these."""
 
     id = "project"
@@ -76,6 +77,7 @@ class ProjectMode(ProjectView, PromptMode):
                                (self.accept_proposals, "proposals")):
             button.click(partial(self.on_object, change), [self.view, self.state], out, **events.light)
         self.refine.click(self.on_refine, [self.view, self.state], out, **events.instant)
+        self.wire_prelabel(events)
         if app.page is not None:
             app.page.load(self.on_page, [s.session, self.state, self.last_project], out, js=KEYS,
                           **events.model_work)
@@ -87,7 +89,7 @@ class ProjectMode(ProjectView, PromptMode):
             self.state, self.view, self.shared.message, self.canvas, self.prompt_list, self.instances,
             self.candidates, self.result_image, self.preview, self.downloads, self.project_pick, self.heading,
             self.image_table, self.class_pick, self.class_filter, self.object_table, self.status, self.note,
-            self.text, self.last_project]))
+            self.text, self.last_project, self.job_list]))
 
     @property
     def edit_outputs(self) -> list:
@@ -195,7 +197,7 @@ class ProjectMode(ProjectView, PromptMode):
             start = listed[0].id if listed else None
         fresh = ProjectState(project=name, class_id=classes[0].id if classes else None)
         update = {self.project_pick: gr.update(choices=self.shared.projects.names(), value=name),
-                  self.last_project: name,
+                  self.last_project: name, self.job_list: self.job_text(fresh),
                   self.class_pick: gr.update(choices=self.class_choices(classes), value=fresh.class_id),
                   self.class_filter: gr.update(choices=[("Any class", 0)] + [(c.name, c.id) for c in classes],
                                                value=0),

@@ -84,6 +84,7 @@ class ProjectView:
                 self.build_image_panel()
                 with gr.Accordion("Prompt tools", open=False):
                     self.build_tools(PROJECT_MODES, undo="Undo click", clear="Clear draft")
+        self.build_prelabel()
         with gr.Accordion("Preview and downloads of the draft", open=False):
             self.build_results()
             self.build_downloads()
