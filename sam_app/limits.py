@@ -135,7 +135,8 @@ def add_arguments(parser: argparse.ArgumentParser,
     """Flags for the limits ``names``, defaulting to the current values."""
     for name in names:
         setting, value = SETTINGS[name], getattr(LIMITS, name)
-        shown = format_size(value) if setting.parse is parse_size else f"{value:g}"
+        shown = format_size(value) if setting.parse is parse_size else f"{value:,}" if isinstance(value, int) \
+            else f"{value:g}"
         parser.add_argument(setting.flag, type=setting.parse, default=value, dest=name,
                             help=f"most {setting.help} (env {setting.env}, default {shown})")
 

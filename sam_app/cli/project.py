@@ -18,6 +18,7 @@ import argparse
 import json
 import sys
 
+from .. import limits
 from .batch import add_engine_choice, job_service, model_identity, outcomes
 from .options import add_engine_arguments, add_everything_arguments, everything_settings
 
@@ -35,6 +36,7 @@ def add_parsers(sub) -> None:
     create.add_argument("--db", help="postgresql://USER@HOST[:PORT]/NAME for a team (password from PGPASSWORD; "
                                      "default: SQLite in the project folder)")
     create.add_argument("--name", help="the project's name (default: the folder's)")
+    limits.add_arguments(create, ("max_project_images", "max_file_size"))
     create.set_defaults(run=cmd_create)
 
     imports = commands.add_parser("import", help="annotations to correct: COCO, YOLO, LabelMe or mask PNGs",
@@ -48,6 +50,7 @@ def add_parsers(sub) -> None:
                                         "per image with classes.json")
     imports.add_argument("--replace", action="store_true",
                          help="replace the objects of the images it covers (default: add to them)")
+    limits.add_arguments(imports, ("max_import_objects", "max_file_size"))
     imports.set_defaults(run=cmd_import)
 
     prelabel = commands.add_parser("prelabel", help="proposals for every image from a model (resumable)",
