@@ -69,7 +69,7 @@ def canvas_click(page, fx, fy):
     canvas = page.locator("#project-canvas img")
     box = canvas.bounding_box()
     canvas.click(position={"x": box["width"] * fx, "y": box["height"] * fy})
-    wait_text(page, "message", "object(s) in")
+    wait_text(page, "project-message", "object(s) in")
 
 
 def picked_class(page) -> str:
@@ -104,13 +104,13 @@ def label(page, key, name, accept, image, colour):
     canvas draws it in the class's ``colour`` over ``image``."""
     canvas_click(page, 0.5, 0.5)
     page.keyboard.press(key)
-    wait_text(page, "message", f"New objects: {name}.")
+    wait_text(page, "project-message", f"New objects: {name}.")
     assert picked_class(page) == f"{key} {name}"
     if accept is None:
         page.click("#project-accept")
     else:
         page.keyboard.press(accept)
-    wait_text(page, "message", "1 object(s) saved (1 on this image).")
+    wait_text(page, "project-message", "1 object(s) saved (1 on this image).")
     assert [row[1:3] for row in object_rows(page)] == [[name, "click"]]
     assert np.abs(tint(page, image) - colour).max() < 30, (tint(page, image), colour)
 
@@ -160,7 +160,7 @@ def test_label_reload_continue_review_and_export_coco(tiny_model, tmp_path):
         wait_text(page, "project-title", "img3.png")
         label(page, "2", "car", "Enter", pictures[2], colours["car"])  # keys still work after the reload
         page.locator("#project-status label", has_text="Reviewed").click()
-        wait_text(page, "message", "img3.png: Reviewed.")
+        wait_text(page, "project-message", "img3.png: Reviewed.")
         assert page.locator("#project-status label:has(input:checked)").inner_text().strip() == "Reviewed"
         shot(page, "3_reviewed")
 

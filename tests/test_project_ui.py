@@ -71,7 +71,7 @@ class ProjectTab:
 
     @property
     def message(self) -> str:
-        return self.values.get(self.ui.shared.message, "")
+        return self.values.get(self.mode.shared.message, "")
 
     def keep(self, update: dict) -> dict:
         self.values.update(update)
@@ -394,12 +394,12 @@ def test_the_prelabel_panel_runs_each_class_name_as_text(tmp_path, tiny_model):
     tab.open()
     session = tab.values[ui.shared.session]
     (update,) = list(ui.project.on_prelabel("text", 0.3, session, tab.state, progress=lambda *a, **k: None))
-    assert "text model" in update[ui.shared.message].lower()
+    assert "text model" in update[ui.project.shared.message].lower()
     model, processor = tiny_detector("owlv2", tmp_path / "tokenizer", seed=1)
     service.add_backend(Detector(model, processor, "owlv2", torch.device("cpu")))
     updates = list(ui.project.on_prelabel("text", 0.999, session, tab.state, progress=lambda *a, **k: None))
     final = updates[-1]
-    assert "Job 1: 2 image(s) pre-labelled" in final[ui.shared.message], final[ui.shared.message]
+    assert "Job 1: 2 image(s) pre-labelled" in final[ui.project.shared.message], final[ui.project.shared.message]
     assert "(text): done, 2 of 2 images" in final[ui.project.job_list]
     store = Project.open(folder)
     objects = [o for i in store.image_list() for o in store.image(i.id).objects]

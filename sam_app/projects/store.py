@@ -208,19 +208,8 @@ class Project:
                   status: Optional[str] = None, class_id: Optional[int] = None,
                   search: Optional[str] = None) -> List[int]:
         """Up to ``count`` images ``step`` (+1 / -1) at a time from ``image_id`` in the list
-        (filtered as ``image_list``; from its start with None), wrapping around, without
-        ``image_id`` itself; with ``unfinished``, only those to do or in progress."""
-        listed = self.image_list(status, class_id, search)
-        ids = [i.id for i in listed]
-        start = ids.index(image_id) if image_id in ids else (-1 if step > 0 else 0)
-        found: List[int] = []
-        for k in range(1, len(ids) + 1):
-            candidate = listed[(start + step * k) % len(ids)]
-            if candidate.id == image_id or len(found) == count:
-                break
-            if not unfinished or candidate.status in ("todo", "in_progress"):
-                found.append(candidate.id)
-        return found
+        (filtered as ``image_list``; see ``following``)."""
+        return following(self.image_list(status, class_id, search), image_id, step, count, unfinished)
 
     def neighbour(self, image_id: Optional[int], step: int, unfinished: bool = False, **filters) -> Optional[int]:
         """The image ``step`` from ``image_id`` (see ``following``), or None."""
@@ -338,6 +327,23 @@ class Project:
                                       .values(image_id=image_id, updated_at=now()))
             if done.rowcount == 0:
                 connection.execute(insert(t.places).values(author=author, image_id=image_id, updated_at=now()))
+
+
+def following(listed: List[ListedImage], image_id: Optional[int], step: int = 1, count: int = 1,
+              unfinished: bool = False) -> List[int]:
+    """Up to ``count`` ids ``step`` (+1 / -1) at a time from ``image_id`` in ``listed`` (from
+    its start with None), wrapping around, without ``image_id`` itself; with
+    ``unfinished``, only images to do or in progress."""
+    ids = [i.id for i in listed]
+    start = ids.index(image_id) if image_id in ids else (-1 if step > 0 else 0)
+    found: List[int] = []
+    for k in range(1, len(ids) + 1):
+        candidate = listed[(start + step * k) % len(ids)]
+        if candidate.id == image_id or len(found) == count:
+            break
+        if not unfinished or candidate.status in ("todo", "in_progress"):
+            found.append(candidate.id)
+    return found
 
 
 def _object(row) -> ObjectRecord:

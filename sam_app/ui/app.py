@@ -71,7 +71,7 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
             shared.build()
         ui.model_bar.build()
     ui.picker.build()
-    with gr.Tabs() as tabs:
+    with gr.Tabs(selected=next((m.id for m in modes.values() if m.preferred()), None)) as tabs:
         for mode in modes.values():
             with gr.Tab(mode.title, id=mode.id, elem_id=f"{mode.id}-tab"):
                 mode.build()

@@ -62,6 +62,10 @@ class Mode:
         self.state = gr.State(self.new_state(), time_to_live=LIMITS.session_ttl or None)
         return self.state
 
+    def preferred(self) -> bool:
+        """Whether the page opens on this mode's tab (the first mode that says so; else the first tab)."""
+        return False
+
     def build(self) -> None:
         """The layout, inside the mode's tab."""
         raise NotImplementedError

@@ -32,6 +32,7 @@ from cachetools import LRUCache
 from ..errors import SamAppError, shorten
 from ..files import read_bytes
 from ..projects import Project
+from ..projects.store import following
 from .common import shows_errors
 from .modes import App
 from .project_edits import ProjectEdits
@@ -53,6 +54,10 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
     def new_state(self) -> ProjectState:
         return ProjectState()
 
+    def preferred(self) -> bool:
+        """A server started with projects opens on this tab."""
+        return bool(self.shared.projects)
+
     def wire(self, app: App) -> None:
         PromptMode.wire(self, app)  # clicks, boxes, text, Undo click, Clear draft: on the draft
         s, events = self.shared, app.events
@@ -63,7 +68,8 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
         here = [s.session, self.view, self.state]
         self.project_pick.input(self.on_project, [self.project_pick, *here], out, **events.model_work)
         for event in (self.status_filter.input, self.class_filter.input, self.search.submit):
-            event(self.on_filter, [*filters, self.state], [self.image_table, s.message], **events.light)
+            event(self.on_filter, [*filters, self.state], [self.state, self.heading, self.image_table, s.message],
+                  **events.light)
         for button, step, unfinished in ((self.previous, -1, False), (self.next, 1, False),
                                          (self.next_unfinished, 1, True)):
             button.click(partial(self.on_step, step, unfinished), [*filters, *here], out, **events.model_work)
@@ -145,11 +151,13 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
     # ------------------------------------------------------------ showing an image
 
     def show(self, project: Project, record, state: ProjectState, model: Optional[str], author: str,
-             message: str = "", filters=("", 0, "")) -> dict:
+             message: str = "", filters=("", 0, ""), listed=None) -> dict:
         """``record`` in the tab: its file loaded and encoded (a cache hit when prefetched),
-        the person's place saved, the next images handed to the prefetcher."""
+        the person's place saved, the next images handed to the prefetcher; ``listed``:
+        the image list as ``filters`` filter it, when the caller has it."""
         image, flag = self.open_image(project, record)
         state = state.showing(record, flag=flag)
+        state.filters = tuple(filters)
         view = Session(image=None, image_name=Path(record.path).stem, model=model)
         if image is not None:
             try:
@@ -159,26 +167,35 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
             except SamAppError as exc:
                 message = (message + " " if message else "") + self.shared.error_text(exc)
         project.set_place(author, record.id)
-        listed = project.image_list(*self.filter_values(filters))
+        listed = project.image_list(*self.filter_values(filters)) if listed is None else listed
         self.prefetch(project, listed, record.id, model)
-        position = next((k for k, i in enumerate(listed) if i.id == record.id), None)
+        return {**self.cleared(view, state, message), self.view: view, **self.listing(state, listed),
+                **self.saved_side(state)}
+
+    def listing(self, state: ProjectState, listed=None) -> dict:
+        """The title (with the image's place in the list) and the image list, as the
+        state's filters have it (``listed``: the list, when the caller has it)."""
+        if listed is None:
+            listed = self.project(state).image_list(*self.filter_values(state.filters)) if state.project else []
+        position = next((k for k, i in enumerate(listed) if i.id == state.image_id), None)
         count = f"image {position + 1} of {len(listed)}" if position is not None else f"{len(listed)} listed"
-        return {**self.cleared(view, state, message), self.view: view, self.heading: self.title_text(state, count),
-                self.image_table: table(listed, record.id), **self.saved_side(state)}
+        return {self.heading: self.title_text(state, count), self.image_table: table(listed, state.image_id)}
 
     def saved_side(self, state: ProjectState) -> dict:
         return {self.object_table: state.rows(self.classes(state)), self.status: state.status, self.note: state.note}
 
-    def refreshed(self, view: Session, state: ProjectState, message: str) -> dict:
-        """After a save or a pick: the canvas, the lists and the title."""
-        return {**self.shown(view, state, message), **self.saved_side(state), self.heading: self.title_text(state)}
+    def refreshed(self, view: Session, state: ProjectState, message: str, saved: bool = False,
+                  draft: bool = True) -> dict:
+        """After a pick (or a save, ``saved``: the image list and the title too; without
+        the ``draft``: its candidates and pictures emptied): the canvas and the lists."""
+        shown = self.shown(view, state, message) if draft else self.cleared(view, state, message)
+        if not saved:
+            return {**shown, **self.saved_side(state)}
+        return {**shown, **self.saved_side(state), **self.listing(state)}
 
     def prefetch(self, project: Project, listed, image_id: int, model: Optional[str]) -> None:
         """The images after ``image_id`` in ``listed`` (the list as shown) to the prefetcher."""
-        ids = [i.id for i in listed]
-        start = ids.index(image_id) if image_id in ids else -1
-        ahead = list(dict.fromkeys(ids[(start + k) % len(ids)] for k in range(1, self.shared.prefetcher.ahead + 1)
-                                   if ids and ids[(start + k) % len(ids)] != image_id))
+        ahead = following(listed, image_id, 1, self.shared.prefetcher.ahead)
         self.shared.prefetcher.ask([partial(self.warm, project, i, model) for i in ahead])
 
     def warm(self, project: Project, image_id: int, model: Optional[str]) -> None:
@@ -233,7 +250,9 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
     @shows_errors
     def on_filter(self, status, class_id, search, state: ProjectState) -> dict:
         listed = self.project(state).image_list(*self.filter_values((status, class_id, search)))
-        return {self.image_table: table(listed, state.image_id),
+        state = copy.copy(state)
+        state.filters = (status, class_id, search)
+        return {self.state: state, **self.listing(state, listed),
                 self.shared.message: f"{len(listed)} image(s) listed" + (f", the first {len(table(listed, None))} "
                                                                          "shown" if len(listed) > 200 else "") + "."}
 
@@ -242,15 +261,15 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
                 state: ProjectState, request: gr.Request = None) -> dict:
         """Previous / Next / Next unfinished, within the list as filtered."""
         project, filters = self.project(state), (status, class_id, search)
-        target = project.neighbour(state.image_id, step, unfinished, **dict(zip(
-            ("status", "class_id", "search"), self.filter_values(filters))))
-        if target is None:
+        listed = project.image_list(*self.filter_values(filters))
+        target = following(listed, state.image_id, step, 1, unfinished)
+        if not target:
             what = "unfinished image" if unfinished else "image"
             raise SamAppError(f"No other {what} in the list" + (" (Show: all images lists every one)."
                                                                  if status or class_id or search else "."))
         left = self.left_behind(state)
-        return self.show(project, project.image(target), state, self.shared.model_name(session),
-                         self.author(request), left, filters)
+        return self.show(project, project.image(target[0]), state, self.shared.model_name(session),
+                         self.author(request), left, filters, listed)
 
     @shows_errors
     def on_pick_image(self, status, class_id, search, session: Session, view: Session, state: ProjectState,

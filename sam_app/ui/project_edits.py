@@ -7,6 +7,7 @@ image as it now is, its draft kept."""
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
 import gradio as gr
 
@@ -41,9 +42,12 @@ class ProjectEdits:
             record = change(project, state)
         except ConflictError as exc:
             state = copy.copy(state).reloaded(project.image(state.image_id))
-            return self.refreshed(view, state, self.shared.error_text(exc))
-        state = copy.copy(state).reloaded(record) if keep_draft else state.showing(record, state.image_ref, state.flag)
-        return self.refreshed(view, state, message)
+            return self.refreshed(view, state, self.shared.error_text(exc), saved=True)
+        if keep_draft:
+            state = copy.copy(state).reloaded(record)
+        else:
+            state = replace(state.showing(record, state.image_ref, state.flag), filters=state.filters)
+        return self.refreshed(view, state, message, saved=True, draft=keep_draft)
 
     @shows_errors
     def on_accept(self, view: Session, state: ProjectState, request: gr.Request = None) -> dict:

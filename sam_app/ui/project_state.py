@@ -26,7 +26,8 @@ class ProjectState(PromptState):
     last read), saved (its objects as saved), status, note, can_redo, flag (what is wrong with the
     file: moved or changed, else ""), image_ref (the file loaded); editing: the index of the saved object the draft
     refines (None: the draft makes new objects); selected: the object picked in the list
-    or on the image; class_id: the class new objects get."""
+    or on the image; class_id: the class new objects get; filters: the image list's
+    (status, class id, search) as the tab last listed it."""
 
     project: Optional[str] = None
     image_id: Optional[int] = None
@@ -42,6 +43,7 @@ class ProjectState(PromptState):
     editing: Optional[int] = None
     selected: Optional[int] = None
     class_id: Optional[int] = None
+    filters: tuple = ("", 0, "")
 
     def showing(self, record: ImageRecord, image_ref: Optional[ImageRef] = None, flag: str = "") -> "ProjectState":
         """A fresh state (no draft) on the saved ``record``, keeping the project and class;

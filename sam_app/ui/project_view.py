@@ -3,6 +3,7 @@ and the Prompt mode it extends: the same clicks, boxes and text, on its own canv
 
 from __future__ import annotations
 
+import copy
 import threading
 from typing import List, Optional
 
@@ -32,6 +33,9 @@ KEYS = """() => {
     const target = event.target;
     if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
                    && !['radio', 'checkbox'].includes(target.type))) return;
+    // Enter on a focused button or table cell is that button's (the canvas's own button aside)
+    if (event.key === 'Enter' && target && target.closest('button, a, [role=gridcell]')
+        && !target.closest('#project-canvas')) return;
     const press = (id) => { const b = document.querySelector('#' + id); if (b) { b.click(); event.preventDefault(); } };
     if (/^[1-9]$/.test(event.key)) {
       const options = document.querySelectorAll('#project-class input[type=radio]');
@@ -59,6 +63,8 @@ class ProjectView:
         return self.view
 
     def build(self) -> None:
+        # this tab's messages show under its canvas, beside the work (the page's own line is far above)
+        self.shared = copy.copy(self.shared)
         self.state_component()
         self.view = gr.State(None, time_to_live=LIMITS.session_ttl or None)
         self._pictures: LRUCache = LRUCache(SAVED_PICTURES)
@@ -69,21 +75,24 @@ class ProjectView:
             self.heading = gr.Markdown(self.no_project_text(), elem_id="project-title")
         self.last_project = gr.BrowserState("", storage_key="sam_app_project")
         with gr.Row():
-            with gr.Column(scale=1, min_width=240):
+            with gr.Column(scale=1, min_width=320):
                 self.build_list()
             with gr.Column(scale=3):
-                self.build_canvas()
+                self.build_canvas(show_label=False)
+                self.shared.message = gr.Markdown("", elem_id="project-message")
                 self.build_candidates()
                 self.class_pick = gr.Radio([], label="Class of new objects (keys 1-9)", elem_id="project-class")
                 with gr.Row():
                     self.accept = gr.Button("Accept (A)", variant="primary", elem_id="project-accept")
+                    self.build_history(undo="Undo click", clear="Clear draft (Esc)")
+                with gr.Row():
                     self.undo_saved = gr.Button("Undo save", elem_id="project-undo-saved")
                     self.redo_saved = gr.Button("Redo save", elem_id="project-redo-saved")
                 gr.Markdown(HELP)
             with gr.Column(scale=2):
                 self.build_image_panel()
                 with gr.Accordion("Prompt tools", open=False):
-                    self.build_tools(PROJECT_MODES, undo="Undo click", clear="Clear draft")
+                    self.build_tools(PROJECT_MODES, history=False)
         self.build_prelabel()
         with gr.Accordion("Preview and downloads of the draft", open=False):
             self.build_results()
@@ -95,10 +104,11 @@ class ProjectView:
         self.class_filter = gr.Dropdown([("Any class", 0)], value=0, label="Holding", elem_id="project-class-filter")
         self.search = gr.Textbox(label="Name contains", elem_id="project-search")
         self.image_table = gr.Dataframe(headers=["id", "image", "status", "objects"], interactive=False,
-                                        max_height=420, elem_id="project-images")
+                                        max_height=420, elem_id="project-images", wrap=True,
+                                        column_widths=["11%", "39%", "32%", "18%"])
         with gr.Row():
-            self.previous = gr.Button("Previous (P)", elem_id="project-previous", min_width=60)
-            self.next = gr.Button("Next (N)", elem_id="project-next", min_width=60)
+            self.previous = gr.Button("◀ Prev (P)", elem_id="project-previous", min_width=120)
+            self.next = gr.Button("Next (N) ▶", elem_id="project-next", min_width=120)
         self.next_unfinished = gr.Button("Next unfinished (U)", elem_id="project-next-unfinished")
 
     def build_image_panel(self) -> None:

@@ -47,13 +47,18 @@ class PromptView:
         self.build_candidates()
         self.build_downloads()
 
-    def build_canvas(self) -> None:
+    def build_canvas(self, show_label: bool = True) -> None:
         self.canvas = gr.Image(label="Click to add prompts", interactive=False, type="filepath",
-                               elem_id=self.eid("canvas"), buttons=["fullscreen"])
+                               elem_id=self.eid("canvas"), buttons=["fullscreen"], show_label=show_label)
 
-    def build_tools(self, modes=MODES, undo: str = "Undo", clear: str = "Clear") -> None:
+    def build_history(self, undo: str = "Undo", clear: str = "Clear") -> None:
+        """Undo and Clear (their labels)."""
+        self.undo = gr.Button(undo, elem_id=self.eid("undo"))
+        self.clear = gr.Button(clear, elem_id=self.eid("clear"))
+
+    def build_tools(self, modes=MODES, history: bool = True) -> None:
         """What a click adds (``modes``), typed points and boxes, text, the prompt list,
-        Undo, Clear (their labels), Preview and Run."""
+        Undo and Clear (unless the caller lays them out: ``history``), Preview and Run."""
         self.mode = gr.Radio(list(modes), value=FOREGROUND_MODE, label="Click adds", elem_id=self.eid("mode"))
         with gr.Row():
             self.auto_run = gr.Checkbox(True, label="Run on every click", elem_id=self.eid("auto-run"))
@@ -70,9 +75,9 @@ class PromptView:
             self.add_boxes = gr.Button("Add boxes", elem_id=self.eid("add-boxes"))
         self.build_text()
         self.prompt_list = gr.Markdown(PromptState().markdown(None, None), elem_id=self.eid("prompt-list"))
-        with gr.Row():
-            self.undo = gr.Button(undo, elem_id=self.eid("undo"))
-            self.clear = gr.Button(clear, elem_id=self.eid("clear"))
+        if history:
+            with gr.Row():
+                self.build_history()
         with gr.Row():
             self.preview_button = gr.Button("Preview", elem_id=self.eid("preview-button"))
             self.run_button = gr.Button("Run", variant="primary", elem_id=self.eid("run"))
