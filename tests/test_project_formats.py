@@ -33,8 +33,8 @@ def images(tmp_path) -> Path:
     return folder
 
 
-def new_project(tmp_path, images, name="proj") -> Project:
-    return Project.create(tmp_path / name, images=images, classes=["person", "car"])
+def new_project(tmp_path, images, name="proj", db=None) -> Project:
+    return Project.create(tmp_path / name, images=images, classes=["person", "car"], db=db)
 
 
 def ring(h, w, box, hole) -> np.ndarray:
@@ -56,10 +56,10 @@ def by_path(project) -> dict:
 
 
 @pytest.fixture
-def project(tmp_path, images) -> Project:
+def project(tmp_path, images, project_db) -> Project:
     """a.png: a person with a hole and an island in it, a car in two parts, a proposal;
-    sub/b.png: two overlapping objects; c.png: none."""
-    project = new_project(tmp_path, images)
+    sub/b.png: two overlapping objects; c.png: none. On SQLite and on PostgreSQL."""
+    project = new_project(tmp_path, images, db=project_db)
     ids, classes = by_path(project), project.class_by_name()
     person = ring(60, 80, (5, 5, 45, 45), (15, 15, 35, 35)) | disc(60, 80, (25, 25), 4)
     car = disc(60, 80, (60, 15), 8) | disc(60, 80, (65, 48), 6)
@@ -118,8 +118,8 @@ def coco_file(path: Path, images, annotations, categories=({"id": 1, "name": "pe
     return path
 
 
-def test_coco_rle_and_polygons_with_a_hole_import_and_export(tmp_path, images):
-    project = new_project(tmp_path, images)
+def test_coco_rle_and_polygons_with_a_hole_import_and_export(tmp_path, images, project_db):
+    project = new_project(tmp_path, images, db=project_db)
     a = by_path(project)["a.png"]
     rle_mask = ring(60, 80, (10, 10, 50, 50), (20, 20, 30, 30)) | disc(60, 80, (65, 40), 7)
     rle = mask_utils.encode(np.asfortranarray(rle_mask.astype(np.uint8)))
