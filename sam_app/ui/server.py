@@ -64,8 +64,13 @@ def main(argv=None) -> int:
         auth = parse_auth(args.auth)
         apply_arguments(args)
         projects = Library(args.project, args.projects_dir)
-        for name in projects.names():
-            projects.open(name)  # a damaged or unreachable database is said now, not on the page
+        if projects.project is not None:
+            projects.open(projects.project.name)  # a damaged or unreachable database is said now, not on the page
+        for name in projects.names() if projects.projects_dir else ():
+            try:
+                projects.open(name)
+            except SamAppError as exc:  # one bad project of many: the others are served
+                print(f"warning: project {name}: {exc}", file=sys.stderr)
         service = service_from_args(args, cache_size=args.cache_size,
                                     image_cache_bytes=int(args.image_cache_mb * 2**20),
                                     cache_owner=request_owner if args.private_cache else None)
