@@ -27,7 +27,12 @@ def add_parsers(sub) -> None:
     project = sub.add_parser("project", help="annotation projects: create, import, prelabel, status, export, check",
                              allow_abbrev=False)
     commands = project.add_subparsers(dest="project_command", required=True)
+    add_making_parsers(commands)
+    add_reading_parsers(commands)
 
+
+def add_making_parsers(commands) -> None:
+    """create, import, prelabel: what puts images and objects in a project."""
     create = commands.add_parser("create", help="a new project over a folder of images", allow_abbrev=False)
     create.add_argument("folder", help="the project folder (made if missing; it must not hold a project)")
     create.add_argument("--images", required=True,
@@ -70,6 +75,9 @@ def add_parsers(sub) -> None:
     add_engine_arguments(prelabel)
     prelabel.set_defaults(run=cmd_prelabel)
 
+
+def add_reading_parsers(commands) -> None:
+    """status, export, check: what reads a project."""
     status = commands.add_parser("status", help="images per status, objects per class", allow_abbrev=False)
     status.add_argument("folder", help="the project folder")
     status.add_argument("--json", action="store_true", help="as JSON")

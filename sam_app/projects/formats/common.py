@@ -124,6 +124,26 @@ class Gathered:
             self.skip(where, f"image {shorten(name)} is not in the project")
         return None
 
+    def sized_image(self, stem: str, where: str) -> Optional[Tuple[int, Tuple[int, int]]]:
+        """(image id, (height, width)) of the project image a file names by ``stem`` (its
+        path without suffix), or None (unmapped, with the reason)."""
+        image_id = self.image(stem, where, without_suffix=True)
+        size = self.size(image_id, where) if image_id is not None else None
+        return None if size is None else (image_id, size)
+
+    def image_files(self, source: Path, folder: Path, suffix: str, leave=()):
+        """(path, where, image id, (height, width)) of each file under ``folder`` ending in
+        ``suffix`` whose path from ``folder`` without the suffix names a project image
+        (``where``: its path from ``source``); the others are listed in ``unmapped``; the
+        names in ``leave`` are passed over."""
+        for path in files_under(folder, suffix, self):
+            if path.name in leave:
+                continue
+            where = path.relative_to(source).as_posix()
+            found = self.sized_image(path.relative_to(folder).with_suffix("").as_posix(), where)
+            if found is not None:
+                yield (path, where, *found)
+
     def size(self, image_id: int, where: str) -> Optional[Tuple[int, int]]:
         """(height, width) of a project image, or None (unmapped) when its file cannot be read."""
         if image_id not in self.sizes:

@@ -41,11 +41,11 @@ def read_masks(gathered: Gathered, source: Path) -> None:
         folders.setdefault(path.parent, []).append((int(named.group(1)), unquote(named.group(2)), path))
     for folder, files in folders.items():
         relative = folder.relative_to(source).as_posix()
-        image_id = gathered.image(relative, relative, without_suffix=True)
-        size = gathered.size(image_id, relative) if image_id is not None else None
-        if size is None:
+        found = gathered.sized_image(relative, relative)
+        if found is None:
             gathered.unmapped[-1] += f" ({len(files)} mask file{'s' if len(files) > 1 else ''} not imported)"
             continue
+        image_id, size = found
         gathered.touch(image_id)
         for _, label, path in sorted(files, key=lambda f: (f[0], f[2].name)):
             where = path.relative_to(source).as_posix()
@@ -76,12 +76,7 @@ def class_table(source: Path) -> Dict[int, str]:
 
 def _class_pictures(gathered: Gathered, source: Path, names: Dict[int, str]) -> None:
     """Each ``<path without suffix>.png`` of class indices -> an object per component."""
-    for path in files_under(source, ".png", gathered):
-        where = path.relative_to(source).as_posix()
-        image_id = gathered.image(path.relative_to(source).with_suffix("").as_posix(), where, without_suffix=True)
-        size = gathered.size(image_id, where) if image_id is not None else None
-        if size is None:
-            continue
+    for path, where, image_id, size in gathered.image_files(source, source, ".png"):
         try:
             picture = read_picture(read_bytes(path, where), (size[1], size[0]))
             if picture.mode not in ("P", "L", "I", "I;16"):

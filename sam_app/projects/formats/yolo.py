@@ -14,21 +14,14 @@ from ...errors import SamAppError, shorten
 from ...files import read_text
 from ..database import ProjectError
 from . import geometry
-from .common import Gathered, files_under
+from .common import Gathered
 
 
 def read_yolo(gathered: Gathered, source: Path) -> None:
     """Gather the label files of the folder ``source``."""
     names = yolo_classes(source)
     labels = source / "labels" if (source / "labels").is_dir() else source
-    for path in files_under(labels, ".txt", gathered):
-        if path.name == "classes.txt" and path.parent in (source, labels):
-            continue
-        where = path.relative_to(source).as_posix()
-        image_id = gathered.image(path.relative_to(labels).with_suffix("").as_posix(), where, without_suffix=True)
-        size = gathered.size(image_id, where) if image_id is not None else None
-        if size is None:
-            continue
+    for path, where, image_id, size in gathered.image_files(source, labels, ".txt", leave=("classes.txt",)):
         try:
             text = read_text(path, where)
         except SamAppError as exc:
