@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 ARGS ?=
 
 .PHONY: run install install-test lint test test-fast bench bench-everything bench-batch bench-load \
-	bench-large-requests bench-clicks bench-models bench-text clean
+	bench-large-requests bench-clicks bench-models bench-text bench-projects clean
 
 run: install
 	$(BIN)/python webui.py $(ARGS)
@@ -68,6 +68,9 @@ bench-models: install-test
 
 bench-text: install-test
 	$(BIN)/python benchmarks/text_prompts.py $(ARGS)
+
+bench-projects: install-test
+	$(BIN)/python benchmarks/projects.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
