@@ -10,6 +10,7 @@
 - ``check_label``: a category name that would break a dataset file is refused.
 - ``writing``: an OSError while writing becomes a ``StorageError`` that says what
   happened (disk full, read-only folder, name too long).
+- ``list_images``: the images of a folder (recursive) or of a list file, each inside it.
 """
 
 from __future__ import annotations
@@ -149,3 +150,36 @@ def writing(target: os.PathLike):
     except OSError as exc:
         why = STORAGE_ERRORS.get(exc.errno, exc.strerror or str(exc))
         raise StorageError(f"cannot write {Path(target).name} in {Path(target).parent}: {why}") from None
+
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif")
+
+
+def list_images(source: os.PathLike) -> tuple:
+    """(root, names): the images of a folder (recursive, by suffix, sorted), or of a text
+    file listing one path per line (relative to the file's folder, inside it; # comments)."""
+    source = Path(source)
+    if source.is_dir():
+        names = sorted(p.relative_to(source).as_posix() for p in source.rglob("*")
+                       if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES and not p.name.startswith("."))
+        if not names:
+            raise SamAppError(f"no images in {source} (looked for {', '.join(IMAGE_SUFFIXES)})")
+        return source, names
+    if source.is_file():
+        lines = read_text(source).splitlines()
+        names = [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
+        if not names:
+            raise SamAppError(f"{source} lists no images; expected one image path per line")
+        for position, name in enumerate(names, start=1):
+            image_path(source.parent, name, f"{source}, image {position}", False)
+        return source.parent, names
+    raise SamAppError(f"images not found: {source} (expected a folder or a text file listing images)")
+
+
+def image_path(root: Path, name: str, where: str, strict: bool) -> str:
+    """The path of image ``name`` under ``root``, refused when it leads outside it
+    (``inside``; ``strict``: symbolic links followed, as for the web UI's uploads)."""
+    try:
+        return str(inside(root, name, "image", strict))
+    except SamAppError as exc:
+        raise SamAppError(f"{where}: {exc}") from None

@@ -29,10 +29,9 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional
 
 from ..errors import SamAppError, shorten
-from ..files import check_label, inside, number, parse_json, read_text
+from ..files import IMAGE_SUFFIXES, check_label, image_path, list_images, number, parse_json, read_text  # noqa: F401
 from ..limits import LIMITS
 
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif")
 DEFAULT_CATEGORY = "object"
 
 
@@ -84,36 +83,6 @@ def json_digest(value: Any) -> str:
     return hashlib.blake2b(json.dumps(value, sort_keys=True).encode(), digest_size=20).hexdigest()
 
 
-def list_images(source: os.PathLike) -> tuple:
-    """(root, names): the images of a folder (recursive, by suffix, sorted), or of a text
-    file listing one path per line (relative to the file's folder, inside it; # comments)."""
-    source = Path(source)
-    if source.is_dir():
-        names = sorted(p.relative_to(source).as_posix() for p in source.rglob("*")
-                       if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES and not p.name.startswith("."))
-        if not names:
-            raise SamAppError(f"no images in {source} (looked for {', '.join(IMAGE_SUFFIXES)})")
-        return source, names
-    if source.is_file():
-        lines = read_text(source).splitlines()
-        names = [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
-        if not names:
-            raise SamAppError(f"{source} lists no images; expected one image path per line")
-        for position, name in enumerate(names, start=1):
-            _image_path(source.parent, name, f"{source}, image {position}", False)
-        return source.parent, names
-    raise SamAppError(f"images not found: {source} (expected a folder or a text file listing images)")
-
-
-def _image_path(root: Path, name: str, where: str, strict: bool) -> str:
-    """The path of image ``name`` under ``root``, refused when it leads outside it
-    (``files.inside``; ``strict``: symbolic links followed, as for the web UI's uploads)."""
-    try:
-        return str(inside(root, name, "image", strict))
-    except SamAppError as exc:
-        raise SamAppError(f"{where}: {exc}") from None
-
-
 def from_images(source: os.PathLike, everything: Dict[str, Any], model: Dict[str, Any]) -> Job:
     root, names = list_images(source)
     items = [Item(name, str(root / name), i) for i, name in enumerate(names, start=1)]
@@ -141,7 +110,7 @@ def from_prompts(prompts: os.PathLike, images: os.PathLike, multimask: bool, mod
         if not isinstance(objects, list) or not objects:
             raise SamAppError(f'{where}: "objects" must be a non-empty list of {{"points", "labels", "box", '
                               f'"category"}} or {{"text"}} (or give "text" for the whole image)')
-        path = _image_path(root, record["image"], where, strict)
+        path = image_path(root, record["image"], where, strict)
         parsed = [_prompt_object(o, f"{where}, object {i}", categories) for i, o in enumerate(objects, start=1)]
         items.append(Item(record["image"], path, len(items) + 1, parsed))
     _check_unique(items, Path(prompts).name)
@@ -230,7 +199,7 @@ def from_coco(annotations: os.PathLike, images: os.PathLike, multimask: bool, mo
     missing = sorted(set(boxes) - set(files))
     if missing:
         raise SamAppError(f"{where}: annotations refer to image id {missing[0]}, which is not in \"images\"")
-    items = [Item(files[i], _image_path(root, files[i], f"{where}, image {i}", strict), i, boxes[i])
+    items = [Item(files[i], image_path(root, files[i], f"{where}, image {i}", strict), i, boxes[i])
              for i in sorted(files) if i in boxes]
     if not items:
         raise SamAppError(f"{where} has no annotation with a box")

@@ -58,7 +58,7 @@ class Project:
         the images of ``images`` (a folder, searched recursively, or a text file listing
         them), with ``classes`` (names, in order); ``db``: a PostgreSQL URL (its password
         used now, never written) or None for SQLite in the folder."""
-        from ..batch.job import list_images
+        from ..files import list_images
 
         folder = Path(folder)
         if (folder / "project.json").exists():

@@ -163,7 +163,8 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
             try:
                 self.shared.holdings.check()
                 view.image = state.image_ref = self.shared.service.image_ref(image)
-                self.shared.service.embedding(image, model)
+                with self.shared.activity.working():  # the prefetcher waits: this image first
+                    self.shared.service.embedding(image, model)
             except SamAppError as exc:
                 message = (message + " " if message else "") + self.shared.error_text(exc)
         project.set_place(author, record.id)
