@@ -50,7 +50,6 @@ import sys
 import tempfile
 import threading
 import time
-import types
 from functools import wraps
 from pathlib import Path
 
@@ -139,50 +138,7 @@ def photo_crops(folder: Path, count: int, size=(640, 480)) -> Path:
     return folder
 
 
-class ProjectTab:
-    """One browser tab on the Project mode (as ``tests/test_project_ui.py``'s): the values
-    Gradio keeps for it, the handlers called with them as the page wires them."""
-
-    def __init__(self, ui, user="bench"):
-        from sam_app.ui.state import Session
-
-        self.ui, self.mode, self.request = ui, ui.project, types.SimpleNamespace(username=user)
-        self.values = {ui.shared.session: Session(), self.mode.state: self.mode.new_state(), self.mode.view: None}
-
-    @property
-    def state(self):
-        return self.values[self.mode.state]
-
-    @property
-    def view(self):
-        return self.values[self.mode.view]
-
-    @property
-    def message(self) -> str:
-        return self.values.get(self.mode.shared.message, "")
-
-    def keep(self, update: dict) -> dict:
-        self.values.update(update)
-        return update
-
-    def open(self):
-        return self.keep(self.mode.on_page(self.values[self.ui.shared.session], self.state, "", self.request))
-
-    def step(self, step=1):
-        return self.keep(self.mode.on_step(step, False, "", 0, "", self.values[self.ui.shared.session], self.view,
-                                           self.state, self.request))
-
-    def click(self, x, y):
-        from sam_app.ui.prompt_state import FOREGROUND_MODE
-
-        return self.keep(self.mode.on_click(FOREGROUND_MODE, True, False, self.view, self.state,
-                                            types.SimpleNamespace(index=(x, y))))
-
-    def accept(self):
-        return self.keep(self.mode.on_accept(self.view, self.state, self.request))
-
-    def clear(self):
-        return self.keep(self.mode.on_clear(self.view, self.state))
+from project_tab import ProjectTab  # noqa: E402  (tests/ is on the path)
 
 
 def expect(ok: bool, what: str) -> None:
@@ -200,7 +156,7 @@ from sam_app.projects import Project
 from sam_app.projects import report
 t1 = time.perf_counter()
 torch_before = "torch" in sys.modules
-from sam_app.batch.job import list_images  # what create imports first (the image lister)
+from sam_app.files import list_images  # what create imports first (the image lister)
 t2 = time.perf_counter()
 from alembic import command, config  # what the first migrate imports
 t3 = time.perf_counter()
@@ -250,7 +206,7 @@ def populate(project, fraction: float = 1 / 3, per_image: int = 5) -> int:
 
 
 def part_create(args, work: Path) -> dict:
-    from sam_app.batch.job import list_images
+    from sam_app.files import list_images
     from sam_app.projects import Project
     from sam_app.projects.report import status
 
@@ -474,11 +430,12 @@ def annotate(worker: int, folder: str, password: str, hot: list, seconds: float,
 
 
 def part_team(args, work: Path) -> dict:
-    from postgres import Postgres
     from sqlalchemy import func, select
 
     from sam_app.projects import Project
     from sam_app.projects import schema as t
+
+    from postgres import Postgres
 
     images = tiny_pngs(work / "team_images", max(HOT_IMAGES * 5, 100))
     seconds = args.minutes * 60

@@ -9,7 +9,6 @@ import subprocess
 import sys
 import textwrap
 import time
-import types
 from pathlib import Path
 
 import numpy as np
@@ -23,10 +22,10 @@ from sam_app.projects.prelabel import prelabel_job, run_prelabel
 from sam_app.projects.report import status
 from sam_app.ui.app import build_app_and_ui
 from sam_app.ui.project_view import SELECT_MODE
-from sam_app.ui.prompt_state import BOX_MODE, FOREGROUND_MODE
-from sam_app.ui.state import Session
+from sam_app.ui.prompt_state import BOX_MODE
 
 from conftest import REPO, make_service
+from project_tab import ProjectTab, click
 
 NAMES = ("a.png", "b.png", "c.png", "d.png", "e.png")
 
@@ -39,75 +38,6 @@ def pictures(folder: Path, names=NAMES) -> Path:
         pixels[30:80, 40:100] = (200, 60 + 10 * k, 50)
         Image.fromarray(pixels).save(folder / name)
     return folder
-
-
-def click(x, y):
-    return types.SimpleNamespace(index=(x, y))
-
-
-def row(*values):
-    return types.SimpleNamespace(row_value=list(values))
-
-
-def person(name):
-    return types.SimpleNamespace(username=name)
-
-
-class ProjectTab:
-    """One browser tab on the Project mode: the values Gradio keeps for it, handlers
-    called with them as the page wires them, updates kept."""
-
-    def __init__(self, ui, user=None):
-        self.ui, self.mode, self.request = ui, ui.project, person(user) if user else None
-        self.values = {ui.shared.session: Session(), self.mode.state: self.mode.new_state(), self.mode.view: None}
-
-    @property
-    def state(self):
-        return self.values[self.mode.state]
-
-    @property
-    def view(self):
-        return self.values[self.mode.view]
-
-    @property
-    def message(self) -> str:
-        return self.values.get(self.mode.shared.message, "")
-
-    def keep(self, update: dict) -> dict:
-        self.values.update(update)
-        return update
-
-    def open(self, last=""):
-        return self.keep(self.mode.on_page(self.values[self.ui.shared.session], self.state, last, self.request))
-
-    def step(self, step=1, unfinished=False, filters=("", 0, "")):
-        return self.keep(self.mode.on_step(step, unfinished, *filters, self.values[self.ui.shared.session],
-                                           self.view, self.state, self.request))
-
-    def click(self, x, y, mode=FOREGROUND_MODE):
-        return self.keep(self.mode.on_click(mode, True, False, self.view, self.state, click(x, y)))
-
-    def pick_class(self, name):
-        class_id = {c.name: c.id for c in self.mode.classes(self.state)}[name]
-        return self.keep(self.mode.on_class(class_id, self.values.get(self.mode.text, ""), self.state))
-
-    def accept(self):
-        return self.keep(self.mode.on_accept(self.view, self.state, self.request))
-
-    def select(self, number):
-        return self.keep(self.mode.on_pick_object(self.view, self.state, row(number)))
-
-    def change(self, what):
-        return self.keep(self.mode.on_object(what, self.view, self.state, self.request))
-
-    def history(self, step):
-        return self.keep(self.mode.on_history(step, self.view, self.state, self.request))
-
-    def set_status(self, value):
-        return self.keep(self.mode.on_status(value, self.view, self.state, self.request))
-
-    def refine(self):
-        return self.keep(self.mode.on_refine(self.view, self.state))
 
 
 @pytest.fixture
@@ -191,7 +121,7 @@ def test_a_killed_server_loses_no_accepted_object_and_reopens_at_the_same_image(
         from models import tiny_sam
         from sam_app.projects.library import Library
         from sam_app.ui.app import build_app_and_ui
-        from test_project_ui import ProjectTab
+        from project_tab import ProjectTab
         model = tiny_sam()
         model.load_state_dict(torch.load({str(weights)!r}))
         ui = build_app_and_ui(make_service(model), projects=Library({str(project)!r}))[1]

@@ -52,7 +52,7 @@ class Prefetcher:
     the background, dropping what an earlier ``ask`` left undone. ``done`` counts the
     pieces run."""
 
-    def __init__(self, activity: Activity, ahead: int = 2, quiet_s: float = 1.0):
+    def __init__(self, activity: Activity, ahead: int = 2, quiet_s: float = 0.25):
         self.activity, self.ahead, self.quiet_s = activity, ahead, quiet_s
         self._work: List[Callable[[], None]] = []
         self._wake = threading.Condition()
