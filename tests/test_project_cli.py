@@ -5,11 +5,11 @@ import json
 
 import pytest
 from pycocotools.coco import COCO
-from test_project_ui import NAMES, pictures
 
 from sam_app.projects import Project
 
 from conftest import run_cli
+from test_project_ui import NAMES, pictures
 
 
 @pytest.fixture
