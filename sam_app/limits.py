@@ -89,6 +89,11 @@ SETTINGS = {
     "max_import_objects": Setting("--max-import-objects", "SAM_MAX_IMPORT_OBJECTS", 1_000_000,
                                   "objects one project import may bring (its files are bounded by max_file_size)",
                                   int),
+    "max_frames": Setting("--max-frames", "SAM_MAX_FRAMES", 20_000, "frames of one video (or frame folder)", int),
+    "max_video_pixels": Setting("--max-video-pixels", "SAM_MAX_VIDEO_PIXELS", 3840 * 2160,
+                                "pixels of one video frame (width x height; 3840x2160 by default)", int),
+    "max_video_sessions": Setting("--max-video-sessions", "SAM_MAX_VIDEO_SESSIONS", 4,
+                                  "videos being tracked at once (browser tabs and API calls together)", int),
 }
 WEB_ONLY = ("request_seconds", "everything_seconds", "batch_seconds", "session_ttl", "max_sessions", "sessions_mb")
 
@@ -108,6 +113,9 @@ class Limits:
     sessions_mb: float
     max_project_images: int
     max_import_objects: int
+    max_frames: int
+    max_video_pixels: int
+    max_video_sessions: int
 
     @classmethod
     def from_env(cls) -> "Limits":

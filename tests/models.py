@@ -207,3 +207,52 @@ def tiny_detector(family: str, folder, seed: int = 0):
     else:
         raise ValueError(family)
     return model.eval(), processor
+
+
+# one memory-attention layer, 3 memories and 4 object pointers: memory attention over 7
+# memories of 4,096 tokens is most of a released model's time per frame
+SMALL_MEMORY = dict(memory_attention_num_layers=1, num_maskmem=3, max_object_pointers_in_encoder=4)
+VIDEO_INPUT = 256  # the small SAM 2 video model's input side (the released models' is 1024)
+
+
+def tiny_video(family: str, seed: int = 0):
+    """(model, processor) of a small random video model: sam2 (``Sam2VideoModel``, a small
+    Hiera at a 256 input, so 16x16 memory tokens) | edgetam (``EdgeTamVideoModel`` at
+    1024 with the released RepViT backbone, passed explicitly: transformers' default names
+    a resnet50). Parameters transformers starts at zero (no-memory embeddings, temporal
+    encodings, position tables) are drawn at random, so a wrong memory path shows, and
+    the object-score head leans to "present", so masks are seldom empty."""
+    import transformers as tf
+
+    torch.manual_seed(seed)
+    if family == "sam2":
+        side = VIDEO_INPUT
+        hiera = tf.Sam2HieraDetConfig(hidden_size=16, num_attention_heads=1, blocks_per_stage=[1, 1, 2, 1],
+                                      embed_dim_per_stage=[16, 32, 64, 128], num_attention_heads_per_stage=[1, 1, 2, 2],
+                                      global_attention_blocks=[3], window_size_per_stage=[8, 4, 4, 2],
+                                      image_size=[side, side])
+        vision = tf.Sam2VisionConfig(backbone_config=hiera, backbone_channel_list=[128, 64, 32, 16],
+                                     backbone_feature_sizes=[[side // 4] * 2, [side // 8] * 2, [side // 16] * 2])
+        model = tf.Sam2VideoModel(tf.Sam2VideoConfig(
+            vision_config=vision, image_size=side, memory_attention_rope_feat_sizes=[side // 16] * 2,
+            prompt_encoder_config=dict(image_size=side), memory_attention_feed_forward_hidden_size=256,
+            **SMALL_MEMORY))
+        processor = tf.Sam2VideoProcessor(
+            tf.Sam2ImageProcessor(size={"height": side, "width": side}, mask_size={"height": side // 4,
+                                                                                    "width": side // 4}),
+            tf.Sam2VideoVideoProcessor(size={"height": side, "width": side}))
+    elif family == "edgetam":
+        backbone = tf.TimmWrapperConfig(architecture="repvit_m1", model_args={
+            "in_chans": 3, "features_only": True, "out_indices": [0, 1, 2, 3]})
+        model = tf.EdgeTamVideoModel(tf.EdgeTamVideoConfig(
+            vision_config=tf.EdgeTamVisionConfig(backbone_config=backbone), memory_attention_mlp_hidden_size=256,
+            **SMALL_MEMORY))
+        processor = tf.Sam2VideoProcessor(tf.Sam2ImageProcessor(), tf.Sam2VideoVideoProcessor())
+    else:
+        raise ValueError(family)
+    with torch.no_grad():
+        for name, param in model.named_parameters():
+            if any(key in name for key in ("no_memory", "no_obj", "pos_embed", "temporal", "rel_pos")):
+                param.normal_(0, 0.5)
+        model.mask_decoder.pred_obj_score_head.proj_out.bias.fill_(2.0)
+    return model.eval(), processor

@@ -1,11 +1,14 @@
 """EdgeTAM (Meta, CVPR 2025): SAM 2's decoder behind a RepViT-M1 image encoder (timm),
 built for phones and CPUs. Run by transformers' ``EdgeTamModel`` from the hub folder its
-documentation uses, with SAM 2's processor (the image stretched to 1024x1024)."""
+documentation uses, with SAM 2's processor (the image stretched to 1024x1024). The same
+folder gives ``EdgeTamVideoModel`` (with SAM 2's video processor) for tracking: the CPU's
+tracker."""
 
-from .hf import MB, Architecture, Official, hub_family
-from .sam2 import sam2_processor
+from .hf import MB, Architecture, Official, VideoArchitecture, hub_family
+from .sam2 import sam2_processor, sam2_video_processor
 
-ARCHITECTURE = Architecture("edgetam", "EdgeTamModel", sam2_processor, lambda config: None)
+VIDEO = VideoArchitecture("edgetam_video", "EdgeTamVideoModel", "Sam2VideoProcessor", sam2_video_processor)
+ARCHITECTURE = Architecture("edgetam", "EdgeTamModel", sam2_processor, lambda config: None, video=VIDEO)
 # cost: encoder time relative to SAM 1 vit_b on a CPU (docs/performance.md, "Models"; the sizes
 # not in that table are placed between their measured neighbours)
 OFFICIAL = {

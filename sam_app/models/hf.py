@@ -24,6 +24,20 @@ PRIORITY = 1  # looked for after SAM 1 when no model is named (SAM 1 stays the d
 
 
 @dataclass(frozen=True)
+class VideoArchitecture:
+    """The video model transformers builds from the same hub folder. config_type: the
+    folder's ``model_type`` when it holds the video model (the hub's folders do; a folder
+    saved from the image class alone lacks the memory weights); model_class and
+    processor_class: transformers classes; processor(): the processor for a folder
+    without processor files."""
+
+    config_type: str
+    model_class: str
+    processor_class: str
+    processor: Callable[[], Any]
+
+
+@dataclass(frozen=True)
 class Architecture:
     """config_type: ``model_type`` in config.json; model_class: the transformers class;
     processor(): the processor for a folder that has no (pre)processor_config.json;
@@ -43,10 +57,12 @@ class Architecture:
     other_types: Tuple[str, ...] = ()
     processor_class: str = "AutoProcessor"
     capabilities: Capabilities = TRAINABLE
+    video: Optional[VideoArchitecture] = None
 
     def reads(self, config: Optional[dict]) -> bool:
         """Whether a folder with this config.json holds a model of this architecture."""
-        return config is not None and config.get("model_type") in (self.config_type, *self.other_types)
+        video = (self.video.config_type,) if self.video else ()
+        return config is not None and config.get("model_type") in (self.config_type, *self.other_types, *video)
 
 
 @dataclass(frozen=True)
@@ -113,8 +129,31 @@ def load_folder(path: Path, arch: Architecture) -> Tuple[Any, Any]:
     return model.eval(), processor
 
 
+def video_loader(arch: Architecture) -> Optional[Callable]:
+    """``ModelSpec.load_video`` of an architecture with a video model: (model, processor)
+    from the folder, or a CheckpointError saying that the folder has the image model only."""
+    video = arch.video
+    if video is None:
+        return None
+    reader = Architecture(video.config_type, video.model_class, video.processor, arch.signature,
+                          processor_class=video.processor_class)
+
+    def load(spec: ModelSpec, path: Optional[Path], options: LoadOptions):
+        config = read_config(Path(path))
+        if config is not None and config.get("model_type") != video.config_type:
+            raise CheckpointError(f"{spec.name}'s folder {Path(path).name} holds the image model alone "
+                                  f"({config.get('model_type')!r}); tracking needs the whole model "
+                                  f"({video.config_type!r}), as in the hub's folder: download it again")
+        model, processor = load_folder(Path(path), reader)
+        return model.to(options.device), processor
+
+    return load
+
+
 def hub_family(name: str, arch: Architecture, table: Dict[str, Official]) -> Family:
     """Register family ``name`` with ``table``'s official models (model name -> Official)."""
+    load_video = video_loader(arch)
+    capabilities = arch.capabilities.with_(video=True) if load_video else arch.capabilities
     def load(spec: ModelSpec, path: Optional[Path], options: LoadOptions):
         model, processor = load_folder(Path(path), arch)
         if arch.backend is not None:
@@ -131,12 +170,14 @@ def hub_family(name: str, arch: Architecture, table: Dict[str, Official]) -> Fam
         for model_name, official in table.items():
             if official.signature is None or official.signature == signature:
                 return model_name
+        video = load_video if config.get("model_type") == getattr(arch.video, "config_type", None) else None
         custom = ModelSpec(path.name, name, f"custom {name} ({path.name})", None, load, path=path.resolve(),
-                           priority=PRIORITY, kind=arch.kind, capabilities=arch.capabilities)
+                           priority=PRIORITY, kind=arch.kind, load_video=video,
+                           capabilities=arch.capabilities.with_(video=video is not None))
         return add_custom(custom).name
 
     return register(Family(name, tuple(
         ModelSpec(model_name, name, o.display, HubRepo(o.repo_id, o.size), load, o.cost, priority=PRIORITY,
-                  kind=arch.kind, capabilities=arch.capabilities)
+                  kind=arch.kind, capabilities=capabilities, load_video=load_video)
         for model_name, o in table.items()
     ), recognise))

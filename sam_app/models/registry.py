@@ -108,7 +108,8 @@ class ModelSpec:
     image and point / box prompts -> masks: a ``Backend``) or ``detector`` (an image and
     phrases -> boxes, that a segmenter turns into masks: ``backends.detector``);
     capabilities: what it can do (``sam_app.capabilities``), offered and checked by
-    every front end."""
+    every front end; load_video(spec, path, LoadOptions) -> a video model for
+    ``tasks.tracking`` (models that declare ``video``), from the same weights."""
 
     name: str
     family: str
@@ -122,6 +123,7 @@ class ModelSpec:
     path: Optional[Path] = None
     kind: str = "segmenter"
     capabilities: Capabilities = PROMPTS
+    load_video: Optional[Callable[["ModelSpec", Optional[Path], LoadOptions], Any]] = None
 
     @property
     def needs_weights(self) -> bool:

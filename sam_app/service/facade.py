@@ -18,11 +18,12 @@ from ..capabilities import Capabilities
 from ..devices import release_memory
 from ..errors import ResourceError, SamAppError
 from ..images import DEFAULT_MAX_PIXELS, ImageRef, ImageSource, LoadedImage
-from ..limits import Deadline, check_memory
+from ..limits import LIMITS, Deadline, check_memory
 from ..prompts import ObjectPrompt, build_objects, parse_prompt
 from .embeddings import EmbeddingCache
 from .image_store import ImageStore
 from .pool import ModelPool, is_detector
+from .sessions import Sessions
 
 DEFAULT_CACHE_SIZE = int(os.environ.get("SAM_EMBEDDING_CACHE", 16))
 # Decoded images kept for image_by_id and files sent again, by their pixels' size: 1 GB
@@ -86,6 +87,8 @@ class SamService:
         self.embeddings = EmbeddingCache(cache_size, cache_owner)
         self.cache_size, self.max_pixels = cache_size, max_pixels
         self._trimmed_at = 0.0
+        # videos being tracked (browser tabs and API calls), bounded and closed when idle
+        self.videos = Sessions("video", LIMITS.max_video_sessions, LIMITS.session_ttl)
 
     # ------------------------------------------------------------ what the parts say
 
@@ -129,6 +132,14 @@ class SamService:
     def model_names(self) -> List[str]:
         """Segmenters: registered, and added with ``add_backend``."""
         return self.models.names()
+
+    def tracker(self, video, model: Optional[str] = None, window: Optional[int] = -1):
+        """A ``tasks.tracking.Tracker`` of ``video`` (a ``video.Video``) on ``model``
+        (None: the first video model present; ``ModelPool.video_name``)."""
+        from ..tasks.tracking import Tracker
+
+        name, video_model, processor = self.models.video_model(model)
+        return Tracker(video_model, processor, video, window, str(self.models.device), model_name=name)
 
     def loaded(self, model: str) -> bool:
         return self.models.is_loaded(model)

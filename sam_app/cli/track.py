@@ -1,0 +1,68 @@
+"""``track``: objects prompted on frames of a video, tracked through it, written as
+DAVIS PNG masks, YouTube-VIS JSON, MOTS text and an overlay MP4."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import limits
+from ..tasks.track_export import FORMATS
+from ..tasks.tracking import DIRECTIONS
+from .options import add_engine_arguments, service_from_args
+
+PROMPTS_HELP = ('JSON list of {"frame": 0, "object": 1, "points": [[x, y], ...], "labels": [1, 0], '
+                '"box": [x1, y1, x2, y2], "label": "car"} (points and/or box; label: the class, optional)')
+
+
+def add_parsers(sub) -> None:
+    track = sub.add_parser("track", help="track prompted objects through a video (SAM 2.1, EdgeTAM)",
+                           allow_abbrev=False)
+    track.add_argument("--video", required=True, help="video file (MP4, WebM, MOV, AVI, GIF) or folder of frames")
+    track.add_argument("--prompts", required=True, help=PROMPTS_HELP)
+    track.add_argument("--output", required=True, help="folder for masks/, tracks.json, tracks.txt, overlay.mp4")
+    track.add_argument("--direction", choices=DIRECTIONS, default="both",
+                       help="from the start frame: forward, backward, or both (default)")
+    track.add_argument("--start-frame", type=int, default=None,
+                       help="frame to track from (default: the earliest prompted frame)")
+    track.add_argument("--end-frame", type=int, default=None,
+                       help="last frame to track, inclusive (default: the video's end in the direction tracked)")
+    track.add_argument("--format", default="png,ytvis", help=f"some of {','.join(FORMATS)} (default png,ytvis)")
+    track.add_argument("--memory-window", type=int, default=-1,
+                       help="frames of tracking memory kept around the current and the prompted frames (default: "
+                            "as far as the model reads, 16 for the released models; 0 keeps everything, as "
+                            "transformers does)")
+    add_engine_arguments(track)
+    limits.add_arguments(track, ("max_frames", "max_video_pixels"))
+    track.set_defaults(run=cmd_track)
+
+
+def cmd_track(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from ..files import parse_json, read_text
+    from ..tasks.track_export import parse_formats, write_tracks
+    from ..tasks.tracking import parse_prompts
+    from ..video import open_video
+
+    formats = parse_formats(args.format)
+    prompts = parse_prompts(parse_json(read_text(args.prompts), Path(args.prompts).name))
+    service = service_from_args(args, allow_fallback=False, cache_size=1)
+    video = open_video(args.video)
+    if video.truncated:
+        print(f"note: {video.name} has more than {video.count:,} frames; tracking its first {video.count:,} "
+              f"({limits.LIMITS.raise_hint('max_frames')})", file=sys.stderr)
+    tracker = service.tracker(video, args.model_type, None if args.memory_window == 0 else args.memory_window)
+    for prompt in prompts:
+        tracker.add(prompt)
+    plan = tracker.plan(args.start_frame, args.direction, args.end_frame)
+    desc = f"tracking {len(tracker.tracks)} object(s)"
+    with tqdm(total=sum(map(len, plan)), unit="frame", desc=desc, file=sys.stderr) as bar:
+        for _ in tracker.propagate(args.start_frame, args.direction, args.end_frame):
+            bar.update()
+    written = write_tracks(tracker, Path(args.output), formats)
+    tracked = tracker.tracked_frames()
+    print(f"{video.name}: {len(tracker.tracks)} object(s) on {len(tracked)} of {video.count} frames with "
+          f"{tracker.model_name}; wrote {len(written)} file(s) to {args.output} ({', '.join(formats)})")
+    return 0
