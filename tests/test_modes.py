@@ -62,10 +62,10 @@ def notes_mode(tmp_path, monkeypatch):
 
 def test_a_mode_from_a_module_elsewhere_appears_as_a_tab(notes_mode, tiny_model):
     with launched(make_service(tiny_model)) as (ui, demo, url):
-        assert list(ui.modes) == ["prompt", "everything", "batch", "project", "notes"]
+        assert list(ui.modes) == ["prompt", "everything", "batch", "project", "video", "notes"]
         config = httpx.get(f"{url}config").json()
         tabs = [c["props"].get("label") for c in config["components"] if c["type"] == "tabitem"]
-        assert tabs == ["Prompt", "Everything", "Batch", "Project", "Notes"]
+        assert tabs == ["Prompt", "Everything", "Batch", "Project", "Video", "Notes"]
         tab = Tab(ui)
         tab.open(str(IMGS / "coffee.png"))
         out = tab.call(ui.notes.on_add, "a cup")

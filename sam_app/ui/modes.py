@@ -27,7 +27,7 @@ from .common import Shared
 from .state import Session
 
 BUILTIN = ("sam_app.ui.prompt:PromptMode", "sam_app.ui.everything:EverythingMode", "sam_app.ui.batch:BatchMode",
-           "sam_app.ui.project:ProjectMode")
+           "sam_app.ui.project:ProjectMode", "sam_app.ui.video:VideoMode")
 
 
 @dataclass(frozen=True)
