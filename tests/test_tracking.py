@@ -4,6 +4,7 @@ read frame by frame (video.py), bad videos refused in one line; the exports and 
 ``track`` command."""
 
 import json
+import os
 
 import numpy as np
 import pytest
@@ -14,7 +15,7 @@ from sam_app.tasks.tracking import Tracker, TrackPrompt, parse_prompts
 from sam_app.video import open_video
 
 from models import tiny_video
-from videos import moving_shapes, write_frames, write_video
+from videos import SyntheticVideo, moving_shapes, write_frames, write_video
 
 AGREE = 0.9999  # the project's tolerance: at least 99.99 % of pixels
 
@@ -310,3 +311,63 @@ def test_track_command_refuses_a_model_that_cannot_track(tmp_path, capsys):
                  "--model-type", "classical"])
     assert code == 2
     assert "classical cannot track video; models that can: sam2.1_hiera_t" in capsys.readouterr().err
+
+
+def test_the_track_api_answers_as_the_tracker_and_refuses_bad_prompts(sam2_video, clip, tmp_path, tiny_model):
+    from gradio_client import Client, handle_file
+
+    from sam_app.tasks.track_export import ytvis_record
+
+    from conftest import launched, make_service
+
+    model, processor = sam2_video
+    folder = tmp_path / "model"
+    model.save_pretrained(folder)
+    processor.save_pretrained(folder)
+    video = write_video(tmp_path / "clip.mp4", clip[0])
+    prompts = [{"frame": 0, "object": 1, "points": [[30, 60]]}, {"frame": 3, "object": 2, "box": [104, 16, 134, 46]}]
+    service = make_service(tiny_model, checkpoint=folder, checkpoint_dir=tmp_path / "checkpoints")
+    with launched(service) as (_, _, url):
+        client = Client(url, verbose=False)
+        got = client.predict(handle_file(str(video)), json.dumps(prompts), "forward", -1, -1, "",
+                             api_name="/track")
+        with pytest.raises(Exception, match="prompt 1: points are a list of"):
+            client.predict(handle_file(str(video)), '[{"frame": 0, "points": [3]}]', api_name="/track")
+    assert len(service.videos) == 0  # the API's tracker ended with its request
+    tracker = Tracker(model, processor, open_video(video))
+    for prompt in parse_prompts(prompts):
+        tracker.add(prompt)
+    list(tracker.propagate(0, "forward"))
+    expected = ytvis_record(tracker)
+    assert got["videos"] == expected["videos"] and len(got["annotations"]) == 2
+    for mine, theirs in zip(got["annotations"], expected["annotations"]):
+        for a, b in zip(mine["segmentations"], theirs["segmentations"]):
+            assert (a is None) == (b is None)
+            if a is not None:
+                from pycocotools import mask as mask_utils
+
+                decoded = [mask_utils.decode({"size": r["size"], "counts": r["counts"].encode()}) for r in (a, b)]
+                assert (decoded[0] == decoded[1]).mean() >= AGREE
+
+
+def resident_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+@pytest.mark.slow
+def test_resident_memory_stays_flat_over_a_long_video(sam2_video):
+    """Frames 200 to 1000 of a synthetic video, tracked with the pruned state: resident
+    memory grows less than 10 % (the masks kept as RLE are all that grows)."""
+    import gc
+
+    model, processor = sam2_video
+    tracker = Tracker(model, processor, SyntheticVideo(1001))
+    tracker.add(TrackPrompt(0, 1, ((30, 60),), (1,)))
+    tracker.add(TrackPrompt(0, 2, box=(110, 10, 134, 34)))
+    seen = {}
+    for frame, _ in tracker.propagate(0, "forward"):
+        if frame in (200, 1000):
+            gc.collect()
+            seen[frame] = resident_mb()
+    assert seen[1000] < 1.10 * seen[200], seen

@@ -97,7 +97,10 @@ def _categories(tracker) -> Dict[str, int]:
     return {name: i + 1 for i, name in enumerate(names)}
 
 
-def _ytvis(tracker, output: Path) -> List[Path]:
+def ytvis_record(tracker) -> dict:
+    """The tracks as a YouTube-VIS style dict: ``videos`` (one), ``categories`` (the
+    tracks' classes, "object" for none), ``annotations`` (per track: ``segmentations``
+    with per frame COCO RLE or None, ``areas``, ``bboxes`` XYWH)."""
     from pycocotools import mask as mask_utils
 
     video = tracker.video
@@ -115,12 +118,15 @@ def _ytvis(tracker, output: Path) -> List[Path]:
             boxes.append([float(v) for v in mask_utils.toBbox(rle)])
         annotations.append({"id": obj, "video_id": 1, "category_id": categories[track.label or "object"],
                             "segmentations": segmentations, "areas": areas, "bboxes": boxes, "iscrowd": 0})
-    data = {"videos": [{"id": 1, "name": video.name, "width": video.width, "height": video.height,
+    return {"videos": [{"id": 1, "name": video.name, "width": video.width, "height": video.height,
                         "length": video.count, "fps": video.fps}],
             "categories": [{"id": i, "name": name} for name, i in categories.items()],
-            "annotations": annotations}
+            "annotations": annotations, "model": tracker.model_name}
+
+
+def _ytvis(tracker, output: Path) -> List[Path]:
     path = output / "tracks.json"
-    atomic_write_bytes(path, json.dumps(data).encode())
+    atomic_write_bytes(path, json.dumps(ytvis_record(tracker)).encode())
     return [path]
 
 

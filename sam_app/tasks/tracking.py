@@ -12,7 +12,7 @@ differences that keep memory flat however long the video:
   tracked, from every prompted frame and from every frame propagation started at
   (memory attention reads the conditioning frames, the last 6 frames and the object
   pointers of the last 16: ``window`` is 16 for the released models). ``window=None``
-  keeps everything, as transformers does.
+  keeps all of it, as transformers does (but not the frames).
 
     tracker = Tracker(model, processor, video)
     tracker.add(TrackPrompt(frame=0, obj=1, points=[(120, 80)], labels=[1]))  # {1: HxW bool}
@@ -186,6 +186,8 @@ class Tracker:
         return found
 
     def _prune(self, frame: int) -> None:
+        if self.window is None:
+            return  # everything kept, as transformers keeps it
         session = self.session
         anchors = {frame, *self.starts, *(f for _, f in self.prompts)}  # where passes start, any object's
         for outputs in session.output_dict_per_obj.values():
@@ -195,9 +197,8 @@ class Tracker:
             for out in tracked.values():
                 out.pop("high_res_masks", None)
                 out.pop("pred_masks", None)
-            if self.window is not None:
-                for old in [f for f in tracked if min(abs(f - a) for a in anchors) > self.window]:
-                    del tracked[old]
+            for old in [f for f in tracked if min(abs(f - a) for a in anchors) > self.window]:
+                del tracked[old]
 
     # -------------------------------------------------------------- propagation
     def plan(self, start: Optional[int] = None, direction: str = "forward",

@@ -9,7 +9,7 @@ from gradio import FileData
 
 from .. import render, results
 from ..errors import SamAppError, shorten
-from ..files import number
+from ..files import number, parse_json
 from ..images import LoadedImage
 from ..limits import LIMITS
 from .common import Shared
@@ -22,6 +22,7 @@ class Api:
     def wire(self, model_work: dict) -> None:
         gr.api(self.segment, api_name="segment", **model_work)
         gr.api(self.everything, api_name="everything", **model_work)
+        gr.api(self.track, api_name="track", **model_work)
 
     def segment(
         self, image: Optional[FileData] = None, points: str = "", labels: str = "", boxes: str = "",
@@ -114,6 +115,44 @@ class Api:
         picture, _ = render.draw_records(self.shared.outputs.screen_picture(loaded)[0], records)
         return data, FileData(path=self.shared.outputs.jpeg_file(picture), mime_type="image/jpeg")
 
+    def track(self, video: Optional[FileData] = None, prompts: str = "", direction: str = "both",
+              start_frame: int = -1, end_frame: int = -1, model: str = "") -> dict:
+        """Track objects through a video.
+
+        video: the video file (MP4, WebM, MOV, AVI, GIF), uploaded with the request.
+        prompts: JSON text, a list of {"frame": 0, "object": 1, "points": [[x, y], ...],
+        "labels": [1, 0], "box": [x1, y1, x2, y2], "label": "car"} (points and/or box, in
+        frame pixels; labels 1 foreground, 0 background; label: the object's class).
+        direction: forward | backward | both, from start_frame (-1: the earliest prompted
+        frame) to end_frame (-1: the video's end in that direction). model: a model that
+        tracks (``python -m sam_app list``: sam2.1_hiera_*, edgetam); empty = the first
+        present. Returns the tracks, YouTube-VIS style: {"videos", "categories",
+        "annotations": per track its category and per frame COCO RLE or null}.
+        """
+        from ..tasks.track_export import ytvis_record
+        from ..tasks.tracking import parse_prompts
+        from ..video import open_video
+
+        try:
+            _check_types(str, prompts=prompts, direction=direction, model=model)
+            start = int(number(start_frame, "start_frame", integer=True))
+            end = int(number(end_frame, "end_frame", integer=True))
+            parsed = parse_prompts(parse_json(prompts, "prompts"))
+            path = _uploaded(video, "video")
+            videos = self.shared.service.videos
+            tracker = self.shared.service.tracker(open_video(path), model or None)
+            token = videos.open(tracker)  # counted against --max-video-sessions while it runs
+            try:
+                for prompt in parsed:
+                    tracker.add(prompt)
+                for _ in tracker.propagate(None if start < 0 else start, direction, None if end < 0 else end):
+                    pass
+                return ytvis_record(tracker)
+            finally:
+                videos.close(token)
+        except SamAppError as exc:
+            raise gr.Error(self.shared.public(str(exc)), print_exception=False) from None
+
     def _text(self, loaded, points, labels, boxes, multimask, model, text, threshold):
         """A text prompt (``tasks.text``) with the prompt fields' points and boxes narrowing it."""
         from ..prompts import parse_boxes, parse_labels, parse_points
@@ -130,11 +169,18 @@ class Api:
             if not image_id:
                 raise SamAppError("no image: send an image file, or the image_id of an earlier result")
             return service.image_by_id(image_id)
-        path = image.get("path") if isinstance(image, dict) else getattr(image, "path", image)
-        if not isinstance(path, str) or not is_uploaded(path):
-            # Only files uploaded with this request: a client must not make us read others.
-            raise SamAppError("the image must be uploaded with the request: pass handle_file(path) from gradio_client")
+        path = _uploaded(image, "image")
         return service.load_image(path, upload_content_key(path))
+
+
+def _uploaded(data, what: str) -> str:
+    """The path of a file uploaded with this request; only those: a client must not make
+    us read others."""
+    path = data.get("path") if isinstance(data, dict) else getattr(data, "path", data)
+    if not isinstance(path, str) or not is_uploaded(path):
+        raise SamAppError(f"the {what} must be uploaded with the request: pass handle_file(path) from gradio_client")
+    return path
+
 
 
 def _check_types(kind: type, **values) -> None:
