@@ -102,7 +102,7 @@ def main(argv=None) -> int:
         if family == "edgetam":
             for label, window in (("pruned (default)", -1), ("kept whole (transformers' way)", None)):
                 seen = memory(model, processor, args.memory_frames, window)
-                first, last = min(seen), max(seen)
+                first, last = sorted(seen)[1], max(seen)  # after the first frames' warm-up
                 memory_rows.append(f"| {name}, {label} | " + " | ".join(f"{seen[f]:.0f}" for f in sorted(seen))
                                    + f" | {seen[last] - seen[first]:+.0f} MB |")
                 header = " | ".join(f"frame {f}" for f in sorted(seen))
@@ -126,7 +126,7 @@ Resident memory (MB) over {args.memory_frames} frames, one object, EdgeTAM; the 
 memory of the frames around the current and the prompted ones (16 frames each way), transformers' way
 keeps every frame's memory features, low-res and full-size masks:
 
-| run | {header} | growth |
+| run | {header} | growth after frame {sorted(seen)[1]} |
 |---|{'---|' * (len(seen) + 1)}
 {chr(10).join(memory_rows)}
 """

@@ -13,3 +13,19 @@ def shown_canvas(page):
     page.wait_for_function("(() => { const img = document.querySelector('#canvas img'); "
                            "return img !== null && img.complete && img.naturalWidth > 0; })()")
     return page.locator("#canvas img")
+
+
+def chromium() -> str:
+    """Debian's chromium for a browser test module: in CI its absence is an error (the
+    install script puts it there), elsewhere the module is skipped."""
+    import os
+    import shutil
+
+    import pytest
+
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        if os.environ.get("CI"):
+            raise RuntimeError("chromium is missing in CI: scripts/install-browser.sh should have installed it")
+        pytest.skip("no chromium on this machine (scripts/install-browser.sh installs it)", allow_module_level=True)
+    return found

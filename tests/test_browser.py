@@ -2,24 +2,17 @@
 
 import contextlib
 import json
-import os
-import shutil
 import time
 
 import numpy as np
 import pytest
 from PIL import Image
 
-from browser_pages import BROWSER_ARGS, shown_canvas
+from browser_pages import BROWSER_ARGS, chromium, shown_canvas
 from conftest import ARTIFACTS, IMGS, launched
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-if not CHROMIUM:
-    if os.environ.get("CI"):
-        raise RuntimeError("chromium is missing in CI: scripts/install-browser.sh should have installed it")
-    pytest.skip("no chromium on this machine (scripts/install-browser.sh installs it)", allow_module_level=True)
+CHROMIUM = chromium()
 
 
 @contextlib.contextmanager

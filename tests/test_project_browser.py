@@ -4,23 +4,16 @@ continue on the third, mark it reviewed, export COCO and check it with pycocotoo
 
 import contextlib
 import io
-import os
-import shutil
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from browser_pages import BROWSER_ARGS
+from browser_pages import BROWSER_ARGS, chromium
 from conftest import ARTIFACTS, launched, make_service
 
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-if not CHROMIUM:
-    if os.environ.get("CI"):
-        raise RuntimeError("chromium is missing in CI: scripts/install-browser.sh should have installed it")
-    pytest.skip("no chromium on this machine (scripts/install-browser.sh installs it)", allow_module_level=True)
+CHROMIUM = chromium()
 
 SIZE = (320, 240)  # W, H of the synthetic images: shown at their own size on the canvas
 

@@ -271,7 +271,8 @@ def test_track_command_writes_davis_ytvis_mots_and_mp4(sam2_video, clip, tmp_pat
                  str(folder), "--format", "png,ytvis,mots,mp4", "--device", "cpu"])
     captured = capsys.readouterr()
     assert code == 0, captured.err
-    assert "clip.mp4: 2 object(s) on 12 of 12 frames" in captured.out
+    assert "clip.mp4: 2 object(s) on 12 of 12 frames with model" in captured.out
+    assert "wrote 15 file(s) to" in captured.out
     from PIL import Image
 
     tracker = Tracker(model, processor, open_video(video))
@@ -371,3 +372,102 @@ def test_resident_memory_stays_flat_over_a_long_video(sam2_video):
             gc.collect()
             seen[frame] = resident_mb()
     assert seen[1000] < 1.10 * seen[200], seen
+
+
+def test_changes_are_refused_while_tracking_runs_and_a_closed_run_keeps_its_frames(sam2_video, clip):
+    model, processor = sam2_video
+    tracker = Tracker(model, processor, open_video(clip[1]))
+    tracker.add(CLICK)
+    running = tracker.propagate(0, "forward")
+    next(running), next(running), next(running)
+    with pytest.raises(SamAppError, match="tracking is running: wait for it to end, or Cancel it"):
+        tracker.add(TrackPrompt(5, 2, ((90, 30),), (1,)))
+    running.close()  # what a Cancel does to the UI's generator
+    assert tracker.tracked_frames() == [0, 1, 2]
+    tracker.add(TrackPrompt(5, 2, ((90, 30),), (1,)))  # free again
+
+
+def test_tracks_go_into_a_project_made_from_the_frame_folder(sam2_video, tmp_path, capsys):
+    from sam_app.cli import main
+    from sam_app.projects import ObjectRecord, Project
+
+    model, processor = sam2_video
+    folder = tmp_path / "model"
+    model.save_pretrained(folder)
+    processor.save_pretrained(folder)
+    frames = write_frames(tmp_path / "images" / "clip", moving_shapes(6))
+    project = Project.create(tmp_path / "proj", tmp_path / "images", classes=["ball", "tile"])
+    first = project.image_list()[0]
+    kept = ObjectRecord.from_mask(np.ones((120, 160), bool), None, "click")
+    project.save(first.id, [kept], 0, "ann")
+    project.close()
+    prompts = tmp_path / "prompts.json"
+    prompts.write_text(json.dumps([{"frame": 0, "object": 1, "points": [[30, 60]], "label": "ball"},
+                                   {"frame": 3, "object": 2, "box": [104, 16, 134, 46], "label": "tile"}]))
+    args = ["track", "--video", str(frames), "--prompts", str(prompts), "--project", str(tmp_path / "proj"),
+            "--checkpoint", str(folder), "--author", "tracker"]
+    for _ in range(2):  # a second run replaces the tracks' objects, not adds to them
+        assert main(args) == 0, capsys.readouterr().err
+        assert "saved 12 object(s) of 2 track(s) into project proj" in capsys.readouterr().out
+    tracker = Tracker(model, processor, open_video(frames))
+    for prompt in parse_prompts(json.loads(prompts.read_text())):
+        tracker.add(prompt)
+    list(tracker.propagate(0, "both"))
+    project = Project.open(tmp_path / "proj")
+    try:
+        classes = {c.id: c.name for c in project.classes()}
+        for frame, listed in enumerate(project.image_list()):
+            image = project.image(listed.id)
+            tracks = sorted((o for o in image.objects if o.source == "track"), key=lambda o: o.track_id)
+            assert [(o.track_id, classes[o.class_id], o.proposal) for o in tracks] == [
+                (1, "ball", frame != 0), (2, "tile", frame != 3)]
+            for o in tracks:
+                assert (o.mask(120, 160) == tracker.masks_at(frame)[o.track_id]).mean() >= AGREE
+            if frame == 0:
+                assert [o.source for o in image.objects].count("click") == 1  # a person's object stays
+    finally:
+        project.close()
+    video = write_video(tmp_path / "clip.mp4", moving_shapes(3))
+    assert main([*args[:2], str(video), *args[3:]]) == 2
+    assert "clip.mp4 is a video file: tracks go into a project from a folder of frames" in capsys.readouterr().err
+
+
+def test_the_video_tab_opens_a_projects_frames_tracks_and_saves_them(sam2_video, tmp_path, tiny_model):
+    import types
+
+    from sam_app.projects import Project
+    from sam_app.projects.library import Library
+    from sam_app.ui.app import build_app_and_ui
+    from sam_app.ui.video_state import VideoState
+
+    from conftest import make_service
+
+    model, processor = sam2_video
+    folder = tmp_path / "model"
+    model.save_pretrained(folder)
+    processor.save_pretrained(folder)
+    write_frames(tmp_path / "images" / "clip", moving_shapes(5))
+    write_frames(tmp_path / "images", moving_shapes(1))  # a lone image at the root: not a frame folder
+    Project.create(tmp_path / "proj", tmp_path / "images", classes=["ball"]).close()
+    service = make_service(tiny_model, checkpoint=folder, checkpoint_dir=tmp_path / "checkpoints")
+    mode = build_app_and_ui(service, projects=Library(tmp_path / "proj"))[1].video
+    listed = mode.on_project("proj")
+    assert listed[mode.folder]["choices"] == [("clip (5 frames)", "clip")]
+    opened = mode.on_open_frames("proj", "clip", None, VideoState())
+    state = opened[mode.state]
+    assert state.project == "proj" and "clip: 5 frames of 160x120, tracked with model" in opened[mode.message]
+    clicked = mode.on_click("Foreground", 1, "ball", state, types.SimpleNamespace(index=(30, 60)))
+    assert "Prompt for object 1 on frame 0" in clicked[mode.message]
+    done = list(mode.on_propagate("forward", "", state))[-1]
+    assert "Tracked 1 object(s) over 5 frames" in done[mode.message]
+    saved = mode.on_save(state, types.SimpleNamespace(username="ann"))
+    assert saved[mode.message].startswith("Saved 5 object(s) of 1 track(s) into proj")
+    refused = mode.on_open_frames("proj", "../model", None, VideoState())
+    assert "image '../model' is outside the images folder" in refused[mode.message]
+    project = Project.open(tmp_path / "proj")
+    try:
+        images = [project.image(i.id) for i in project.image_list() if i.path.startswith("clip/")]
+        assert [[(o.track_id, o.source, o.proposal) for o in image.objects] for image in images] == [
+            [(1, "track", False)]] + [[(1, "track", True)]] * 4
+    finally:
+        project.close()

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .. import limits
+from ..errors import SamAppError
 from ..tasks.track_export import FORMATS
 from ..tasks.tracking import DIRECTIONS
 from .options import add_engine_arguments, service_from_args
@@ -21,7 +22,12 @@ def add_parsers(sub) -> None:
                            allow_abbrev=False)
     track.add_argument("--video", required=True, help="video file (MP4, WebM, MOV, AVI, GIF) or folder of frames")
     track.add_argument("--prompts", required=True, help=PROMPTS_HELP)
-    track.add_argument("--output", required=True, help="folder for masks/, tracks.json, tracks.txt, overlay.mp4")
+    track.add_argument("--output", help="folder for masks/, tracks.json, tracks.txt, overlay.mp4 (needed unless "
+                                        "--project is given)")
+    track.add_argument("--project", help="also save the tracks into this annotation project: --video is a folder of "
+                                         "frames that are its images; each frame gets the masks as objects with "
+                                         "the track id and class (the prompts' label), propagated ones as proposals")
+    track.add_argument("--author", default=None, help="who the project's changes are recorded as")
     track.add_argument("--direction", choices=DIRECTIONS, default="both",
                        help="from the start frame: forward, backward, or both (default)")
     track.add_argument("--start-frame", type=int, default=None,
@@ -47,9 +53,18 @@ def cmd_track(args: argparse.Namespace) -> int:
     from ..video import open_video
 
     formats = parse_formats(args.format)
+    if not args.output and not args.project:
+        raise SamAppError("where should the tracks go? give --output DIR, --project DIR, or both")
     prompts = parse_prompts(parse_json(read_text(args.prompts), Path(args.prompts).name))
     service = service_from_args(args, allow_fallback=False, cache_size=1)
     video = open_video(args.video)
+    project = paths = None
+    if args.project:
+        from ..projects import Project
+        from ..projects.tracks import frame_paths
+
+        project = Project.open(args.project)
+        paths = frame_paths(project, video)  # before the work: a video that cannot go there fails now
     if video.truncated:
         print(f"note: {video.name} has more than {video.count:,} frames; tracking its first {video.count:,} "
               f"({limits.LIMITS.raise_hint('max_frames')})", file=sys.stderr)
@@ -61,8 +76,18 @@ def cmd_track(args: argparse.Namespace) -> int:
     with tqdm(total=sum(map(len, plan)), unit="frame", desc=desc, file=sys.stderr) as bar:
         for _ in tracker.propagate(args.start_frame, args.direction, args.end_frame):
             bar.update()
-    written = write_tracks(tracker, Path(args.output), formats)
     tracked = tracker.tracked_frames()
     print(f"{video.name}: {len(tracker.tracks)} object(s) on {len(tracked)} of {video.count} frames with "
-          f"{tracker.model_name}; wrote {len(written)} file(s) to {args.output} ({', '.join(formats)})")
+          f"{tracker.model_name}")
+    if args.output:
+        written = write_tracks(tracker, Path(args.output), formats)
+        print(f"wrote {len(written)} file(s) to {args.output} ({', '.join(formats)})")
+    if project is not None:
+        from ..projects.tracks import save_tracks
+
+        try:
+            saved = save_tracks(project, tracker, paths, args.author)
+        finally:
+            project.close()
+        print(f"saved {saved} object(s) of {len(tracker.tracks)} track(s) into project {project.name}")
     return 0

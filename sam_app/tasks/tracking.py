@@ -28,6 +28,8 @@ docs/video.md).
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
@@ -130,6 +132,8 @@ class Tracker:
     def __post_init__(self):
         import torch
 
+        self._busy = threading.Lock()  # one change at a time: a propagation holds it to its end
+
         self.session = self.processor.init_video_session(inference_device=self.device, dtype=torch.float32)
         self.session.__class__ = _lazy(type(self.session))
         self.session.source = self._pixels
@@ -148,10 +152,24 @@ class Tracker:
     def add(self, prompt: TrackPrompt) -> Dict[int, np.ndarray]:
         """Add (or replace) ``prompt``'s object's prompts on its frame and segment that
         frame: every object's HxW bool mask there. A new object id starts a track."""
-        import torch
-
         video = self.video
         prompt = prompt.check(video.count, video.height, video.width)
+        with self._changing():
+            return self._add(prompt)
+
+    @contextlib.contextmanager
+    def _changing(self):
+        """Hold the tracker for one change; a SamAppError while a propagation runs."""
+        if not self._busy.acquire(blocking=False):
+            raise SamAppError("tracking is running: wait for it to end, or Cancel it")
+        try:
+            yield
+        finally:
+            self._busy.release()
+
+    def _add(self, prompt: TrackPrompt) -> Dict[int, np.ndarray]:
+        import torch
+
         track = self.tracks.setdefault(prompt.obj, Track())
         if prompt.label:
             track.label = prompt.label
@@ -227,12 +245,15 @@ class Tracker:
                   cancelled: Callable[[], bool] = lambda: False) -> Iterator[Tuple[int, Dict[int, np.ndarray]]]:
         """Track every object over ``plan(start, direction, end)``, yielding (frame, masks
         by object id) as each frame is done. ``cancelled()`` is asked between frames; the
-        frames done are kept."""
-        for frames in self.plan(start, direction, end):
-            self.starts.add(frames.start)
-            yield from self._run(frames, frames.step < 0, cancelled)
-            if cancelled():
-                return
+        frames done are kept, and so are they when the iteration is closed early (a Cancel).
+        Prompts, ends and deletions are refused while it runs."""
+        plan = self.plan(start, direction, end)
+        with self._changing():
+            for frames in plan:
+                self.starts.add(frames.start)
+                yield from self._run(frames, frames.step < 0, cancelled)
+                if cancelled():
+                    return
 
     def _run(self, frames: range, reverse: bool, cancelled) -> Iterator[Tuple[int, Dict[int, np.ndarray]]]:
         import torch
@@ -248,19 +269,21 @@ class Tracker:
     def end_track(self, obj: int, frame: int) -> None:
         """Object ``obj`` is gone from ``frame`` on: its masks there and after are dropped
         and later tracking leaves them out (a prompt after ``frame`` brings it back)."""
-        self._track(obj).end = int(frame)
-        for found, by_object in self.masks.items():
-            if found >= frame:
-                by_object.pop(obj, None)
+        with self._changing():
+            self._track(obj).end = int(frame)
+            for found, by_object in self.masks.items():
+                if found >= frame:
+                    by_object.pop(obj, None)
 
     def delete(self, obj: int) -> None:
         """Remove object ``obj``: its masks, prompts and the model's state for it."""
-        self._track(obj)
-        del self.tracks[obj]
-        for by_object in self.masks.values():
-            by_object.pop(obj, None)
-        self.prompts = {key: p for key, p in self.prompts.items() if key[0] != obj}
-        _forget_object(self.session, obj)
+        with self._changing():
+            self._track(obj)
+            del self.tracks[obj]
+            for by_object in self.masks.values():
+                by_object.pop(obj, None)
+            self.prompts = {key: p for key, p in self.prompts.items() if key[0] != obj}
+            _forget_object(self.session, obj)
 
     def _track(self, obj: int) -> Track:
         if obj not in self.tracks:

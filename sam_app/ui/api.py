@@ -22,7 +22,7 @@ class Api:
     def wire(self, model_work: dict) -> None:
         gr.api(self.segment, api_name="segment", **model_work)
         gr.api(self.everything, api_name="everything", **model_work)
-        gr.api(self.track, api_name="track", **model_work)
+        gr.api(self.track, api_name="track", concurrency_limit=1, concurrency_id="video")  # as the Video tab's
 
     def segment(
         self, image: Optional[FileData] = None, points: str = "", labels: str = "", boxes: str = "",

@@ -50,6 +50,7 @@ def parse_args(argv=None) -> argparse.Namespace:
                         help="a folder of project folders, each offered in the Project tab (env SAM_PROJECTS_DIR); "
                              "the page opens no other folder")
     add_arguments(parser, WEB_ONLY)
+    add_arguments(parser, ("max_frames", "max_video_pixels", "max_video_sessions"))  # the Video tab
     add_engine_arguments(parser)
     return parser.parse_args(argv)
 

@@ -16,19 +16,26 @@ from __future__ import annotations
 import functools
 import shutil
 import time
+from collections import Counter
+from pathlib import PurePosixPath
+from typing import Optional
 
 import gradio as gr
 
 from .. import render
 from ..errors import SamAppError
+from ..files import inside
+from ..projects.tracks import frame_paths, save_tracks
 from ..tasks.track_export import FORMATS, write_tracks
 from ..tasks.tracking import DIRECTIONS, MAX_OBJECT_ID, TrackPrompt
 from ..video import open_video
 from .modes import App, Mode
+from .project import LOCAL_AUTHOR
 from .state import display_scale, to_image_pixels
 from .video_state import TOOLS, VideoState
 
 SHOW_EVERY_S = 0.5  # while propagating, a frame is shown at most this often
+PLAY_EVERY_S = 0.2  # Play shows the next frame this often (at most; drawing a frame takes its time)
 
 
 def video_errors(handler):
@@ -59,10 +66,23 @@ class VideoMode(Mode):
                 self.picture = gr.Image(label="Frame: click to prompt the current object", interactive=False,
                                         type="filepath", elem_id="video-picture", buttons=["fullscreen"])
                 self.slider = gr.Slider(0, 1, 0, step=1, label="Frame", elem_id="video-frame")
+                with gr.Row():
+                    self.play = gr.Button("Play", size="sm", elem_id="video-play")
+                    self.pause = gr.Button("Pause", size="sm", elem_id="video-pause")
+                self.timer = gr.Timer(PLAY_EVERY_S, active=False)
                 self.message = gr.Markdown("", elem_id="video-message", min_height=48)
             with gr.Column(scale=2):
                 self.upload = gr.File(label="Video (MP4, WebM, MOV, AVI, GIF)", file_types=["video", ".gif"],
                                       elem_id="video-upload")
+                with gr.Accordion("A project's frames", open=True, visible=bool(self.shared.projects)):
+                    with gr.Row():
+                        self.project = gr.Dropdown(self.shared.projects.names() if self.shared.projects else [],
+                                                   value=None, label="Project", elem_id="video-project")
+                        self.folder = gr.Dropdown([], value=None, label="Frame folder (its images)",
+                                                  elem_id="video-folder")
+                    with gr.Row():
+                        self.open_frames = gr.Button("Open frames", elem_id="video-open-frames")
+                        self.save = gr.Button("Save tracks to the project", elem_id="video-save")
                 self.model = gr.Dropdown(self.model_choices(), value=None, label="Video model (tracks)",
                                          elem_id="video-model")
                 self.tool = gr.Radio(list(TOOLS), value=TOOLS[0], label="Click adds", elem_id="video-tool")
@@ -105,13 +125,21 @@ class VideoMode(Mode):
         shown = [state, self.picture, self.slider, self.message, self.obj, self.label]
         self.upload.upload(self.on_upload, [self.upload, self.model, state], shown + [self.model],
                            **events.model_work)
+        self.project.change(self.on_project, [self.project], [self.folder, self.message], **events.light)
+        self.open_frames.click(self.on_open_frames, [self.project, self.folder, self.model, state],
+                               shown + [self.model], **events.model_work)
+        self.save.click(self.on_save, [state], [self.message], **events.light)
         self.slider.input(self.on_frame, [self.slider, state], shown, trigger_mode="always_last", **events.light)
+        self.play.click(lambda: gr.Timer(active=True), None, self.timer, **events.instant)
+        self.pause.click(lambda: gr.Timer(active=False), None, self.timer, **events.instant)
+        self.timer.tick(self.on_tick, [state], shown + [self.timer], trigger_mode="always_last", **events.light)
         self.picture.select(self.on_click, [self.tool, self.obj, self.label, state], shown, **events.model_work)
         self.new_object.click(self.on_new_object, [state], shown, **events.instant)
         self.end_track.click(self.on_end, [self.obj, state], shown, **events.light)
         self.delete_track.click(self.on_delete, [self.obj, state], shown, **events.light)
+        # a propagation runs for minutes: it has a slot of its own, beside the model requests' slots
         running = self.propagate.click(self.on_propagate, [self.direction, self.end_frame, state], shown,
-                                       **events.model_work)
+                                       concurrency_limit=1, concurrency_id="video", api_visibility="private")
         self.cancel.click(lambda: None, None, None, cancels=[running], **events.instant)
         self.export.click(self.on_export, [self.formats, state], [self.files, self.message], **events.light)
 
@@ -149,10 +177,13 @@ class VideoMode(Mode):
     def on_upload(self, path, model, state: VideoState) -> dict:
         if not path:
             raise SamAppError("No video was uploaded.")
+        return self.started(open_video(path), model, state)
+
+    def started(self, video, model, state: VideoState, project: Optional[str] = None) -> dict:
+        """A new tracker of ``video`` for the tab (its old one closed), on its first frame."""
         videos = self.shared.service.videos
         if state.token is not None:
             videos.close(state.token)
-        video = open_video(path)
         try:
             tracker = self.shared.service.tracker(video, model or None)
             token = videos.open(tracker)
@@ -160,15 +191,60 @@ class VideoMode(Mode):
             video.close()
             raise
         note = f" (its first {video.count:,} frames: --max-frames)" if video.truncated else ""
-        return {**self.shown(VideoState(token=token), f"{video.name}: {video.count} frames of {video.width}x"
-                             f"{video.height}{note}, tracked with {tracker.model_name}. Click an object to start."),
+        text = (f"{video.name}: {video.count} frames of {video.width}x{video.height}{note}, tracked with "
+                f"{tracker.model_name}. Click an object to start.")
+        return {**self.shown(VideoState(token=token, project=project), text),
                 self.model: gr.update(choices=self.model_choices(), value=tracker.model_name)}
+
+    @video_errors
+    def on_project(self, name) -> dict:
+        """The project's frame folders: folders holding two or more of its images."""
+        project = self.shared.projects.open(name)
+        counts = Counter(str(PurePosixPath(image.path).parent) for image in project.image_list())
+        folders = [(f"{folder} ({n} frames)", folder) for folder, n in sorted(counts.items()) if n > 1]
+        return {self.folder: gr.update(choices=folders, value=folders[0][1] if folders else None),
+                self.message: "" if folders else f"Project {name} has no folder of two or more images."}
+
+    @video_errors
+    def on_open_frames(self, name, folder, model, state: VideoState) -> dict:
+        if not name or not folder:
+            raise SamAppError("Pick a project and one of its frame folders first.")
+        project = self.shared.projects.open(name)
+        video = open_video(inside(project.root, folder, strict=True))  # a folder of its images
+        try:
+            frame_paths(project, video)  # every frame is one of its images, or say now
+        except SamAppError:
+            video.close()
+            raise
+        return self.started(video, model, state, project=name)
+
+    @video_errors
+    def on_save(self, state: VideoState, request: gr.Request) -> dict:
+        tracker = self.tracker(state)
+        if state.project is None:
+            raise SamAppError("This video is not a project's: open a project's frames (above) to save into it.")
+        project = self.shared.projects.open(state.project)
+        saved = save_tracks(project, tracker, frame_paths(project, tracker.video),
+                            getattr(request, "username", None) or LOCAL_AUTHOR)
+        return {self.message: f"Saved {saved} object(s) of {len(tracker.tracks)} track(s) into {state.project}: "
+                              "propagated frames as proposals, to review in the Project tab."}
 
     @video_errors
     def on_frame(self, frame, state: VideoState) -> dict:
         tracker = self.tracker(state)
         frame = int(min(max(frame or 0, 0), tracker.video.count - 1))
         return self.shown(state.with_(frame=frame, corner=None))
+
+    def on_tick(self, state: VideoState) -> dict:
+        """Play: the next frame; the timer stops at the last one (or with no video)."""
+        try:
+            tracker = self.tracker(state)
+        except SamAppError:
+            return {self.timer: gr.Timer(active=False)}
+        frame = state.frame + 1
+        if frame >= tracker.video.count:
+            return {self.timer: gr.Timer(active=False)}
+        return {**self.shown(state.with_(frame=frame, corner=None)), self.timer: gr.Timer(active=True)}
 
     @video_errors
     def on_click(self, tool, obj, label, state: VideoState, evt: gr.SelectData) -> dict:

@@ -15,13 +15,15 @@ TOOLS = ("Foreground", "Background", "Box")
 class VideoState:
     """token: the tab's tracker in ``service.videos`` (None: no video loaded); frame:
     the frame shown (0-based); obj: the object clicks go to (1-255); label: its class
-    name; corner: a box's first corner (x, y) in frame pixels, waiting for the second."""
+    name; corner: a box's first corner (x, y) in frame pixels, waiting for the second;
+    project: the project whose frame folder is loaded (None: an uploaded video)."""
 
     token: Optional[str] = None
     frame: int = 0
     obj: int = 1
     label: str = ""
     corner: Optional[Tuple[float, float]] = None
+    project: Optional[str] = None
 
     def with_(self, **changes) -> "VideoState":
         return replace(self, **changes)
