@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 ARGS ?=
 
 .PHONY: run install install-test lint test test-fast bench bench-everything bench-batch bench-load \
-	bench-large-requests bench-clicks bench-models bench-text bench-projects clean
+	bench-large-requests bench-clicks bench-models bench-text bench-projects bench-video clean
 
 run: install
 	$(BIN)/python webui.py $(ARGS)
@@ -71,6 +71,9 @@ bench-text: install-test
 
 bench-projects: install-test
 	$(BIN)/python benchmarks/projects.py $(ARGS)
+
+bench-video: install-test
+	$(BIN)/python benchmarks/video.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

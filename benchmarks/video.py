@@ -122,9 +122,11 @@ and the memory encoder for every object, and the masks upscaled to full size):
 |---|---|---|---|
 {chr(10).join(rows)}
 
-Resident memory (MB) over {args.memory_frames} frames, one object, EdgeTAM; the pruned state keeps the
-memory of the frames around the current and the prompted ones (16 frames each way), transformers' way
-keeps every frame's memory features, low-res and full-size masks:
+Resident memory (MB) over {args.memory_frames} frames, one object, EdgeTAM. The pruned state keeps the
+memory of the frames around the current and the prompted ones (16 frames each way). The state kept
+whole is transformers' (every frame's memory features, low-res and full-size masks), with our frames read
+when needed: transformers' own session also holds every frame as a float tensor, 12 MB a frame (3.6 GB
+at 300 frames), not counted here:
 
 | run | {header} | growth after frame {sorted(seen)[1]} |
 |---|{'---|' * (len(seen) + 1)}
