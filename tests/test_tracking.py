@@ -26,6 +26,17 @@ def sam2_video():
 
 
 @pytest.fixture(scope="module")
+def saved_model(sam2_video, tmp_path_factory):
+    """The small SAM 2 video model's folder (one per module: the registry knows a custom
+    model by its folder's name)."""
+    model, processor = sam2_video
+    folder = tmp_path_factory.mktemp("saved") / "tiny-sam2-video"
+    model.save_pretrained(folder)
+    processor.save_pretrained(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
 def clip(tmp_path_factory):
     frames = moving_shapes(12)
     return frames, write_frames(tmp_path_factory.mktemp("clip") / "frames", frames)
@@ -252,15 +263,13 @@ def test_a_video_of_zero_frames(tmp_path):
 
 # ---------------------------------------------------------------- exports and the CLI
 
-def test_track_command_writes_davis_ytvis_mots_and_mp4(sam2_video, clip, tmp_path, monkeypatch, capsys):
+def test_track_command_writes_davis_ytvis_mots_and_mp4(sam2_video, saved_model, clip, tmp_path, capsys):
     from pycocotools import mask as mask_utils
 
     from sam_app.cli import main
 
     model, processor = sam2_video
-    folder = tmp_path / "model"
-    model.save_pretrained(folder)
-    processor.save_pretrained(folder)
+    folder = saved_model
     frames, frame_folder = clip
     video = write_video(tmp_path / "clip.mp4", frames)
     prompts = tmp_path / "prompts.json"
@@ -271,7 +280,7 @@ def test_track_command_writes_davis_ytvis_mots_and_mp4(sam2_video, clip, tmp_pat
                  str(folder), "--format", "png,ytvis,mots,mp4", "--device", "cpu"])
     captured = capsys.readouterr()
     assert code == 0, captured.err
-    assert "clip.mp4: 2 object(s) on 12 of 12 frames with model" in captured.out
+    assert "clip.mp4: 2 object(s) on 12 of 12 frames with tiny-sam2-video" in captured.out
     assert "wrote 15 file(s) to" in captured.out
     from PIL import Image
 
@@ -314,7 +323,8 @@ def test_track_command_refuses_a_model_that_cannot_track(tmp_path, capsys):
     assert "classical cannot track video; models that can: sam2.1_hiera_t" in capsys.readouterr().err
 
 
-def test_the_track_api_answers_as_the_tracker_and_refuses_bad_prompts(sam2_video, clip, tmp_path, tiny_model):
+def test_the_track_api_answers_as_the_tracker_and_refuses_bad_prompts(sam2_video, saved_model, clip, tmp_path,
+                                                                   tiny_model):
     from gradio_client import Client, handle_file
 
     from sam_app.tasks.track_export import ytvis_record
@@ -322,9 +332,7 @@ def test_the_track_api_answers_as_the_tracker_and_refuses_bad_prompts(sam2_video
     from conftest import launched, make_service
 
     model, processor = sam2_video
-    folder = tmp_path / "model"
-    model.save_pretrained(folder)
-    processor.save_pretrained(folder)
+    folder = saved_model
     video = write_video(tmp_path / "clip.mp4", clip[0])
     prompts = [{"frame": 0, "object": 1, "points": [[30, 60]]}, {"frame": 3, "object": 2, "box": [104, 16, 134, 46]}]
     service = make_service(tiny_model, checkpoint=folder, checkpoint_dir=tmp_path / "checkpoints")
@@ -387,14 +395,12 @@ def test_changes_are_refused_while_tracking_runs_and_a_closed_run_keeps_its_fram
     tracker.add(TrackPrompt(5, 2, ((90, 30),), (1,)))  # free again
 
 
-def test_tracks_go_into_a_project_made_from_the_frame_folder(sam2_video, tmp_path, capsys):
+def test_tracks_go_into_a_project_made_from_the_frame_folder(sam2_video, saved_model, tmp_path, capsys):
     from sam_app.cli import main
     from sam_app.projects import ObjectRecord, Project
 
     model, processor = sam2_video
-    folder = tmp_path / "model"
-    model.save_pretrained(folder)
-    processor.save_pretrained(folder)
+    folder = saved_model
     frames = write_frames(tmp_path / "images" / "clip", moving_shapes(6))
     project = Project.create(tmp_path / "proj", tmp_path / "images", classes=["ball", "tile"])
     first = project.image_list()[0]
@@ -432,7 +438,7 @@ def test_tracks_go_into_a_project_made_from_the_frame_folder(sam2_video, tmp_pat
     assert "clip.mp4 is a video file: tracks go into a project from a folder of frames" in capsys.readouterr().err
 
 
-def test_the_video_tab_opens_a_projects_frames_tracks_and_saves_them(sam2_video, tmp_path, tiny_model):
+def test_the_video_tab_opens_a_projects_frames_tracks_and_saves_them(sam2_video, saved_model, tmp_path, tiny_model):
     import types
 
     from sam_app.projects import Project
@@ -443,9 +449,7 @@ def test_the_video_tab_opens_a_projects_frames_tracks_and_saves_them(sam2_video,
     from conftest import make_service
 
     model, processor = sam2_video
-    folder = tmp_path / "model"
-    model.save_pretrained(folder)
-    processor.save_pretrained(folder)
+    folder = saved_model
     write_frames(tmp_path / "images" / "clip", moving_shapes(5))
     write_frames(tmp_path / "images", moving_shapes(1))  # a lone image at the root: not a frame folder
     Project.create(tmp_path / "proj", tmp_path / "images", classes=["ball"]).close()
@@ -455,7 +459,7 @@ def test_the_video_tab_opens_a_projects_frames_tracks_and_saves_them(sam2_video,
     assert listed[mode.folder]["choices"] == [("clip (5 frames)", "clip")]
     opened = mode.on_open_frames("proj", "clip", None, VideoState())
     state = opened[mode.state]
-    assert state.project == "proj" and "clip: 5 frames of 160x120, tracked with model" in opened[mode.message]
+    assert state.project == "proj" and "clip: 5 frames of 160x120, tracked with tiny-sam2-video" in opened[mode.message]
     clicked = mode.on_click("Foreground", 1, "ball", state, types.SimpleNamespace(index=(30, 60)))
     assert "Prompt for object 1 on frame 0" in clicked[mode.message]
     done = list(mode.on_propagate("forward", "", state))[-1]
