@@ -144,7 +144,8 @@ class Tracker:
             self.window = max(config.num_maskmem, config.max_object_pointers_in_encoder)
 
     def _pixels(self, frame: int):
-        """Frame ``frame`` pre-processed as transformers' video processor does: 3x1024x1024."""
+        """Frame ``frame`` pre-processed as transformers' video processor does: 3 x S x S (S: its
+        size, 1024 for the released models)."""
         pixels = self.video.frame(frame)[None].copy()  # a video of one frame (writable, as torch wants)
         return self.processor.video_processor(videos=pixels, return_tensors="pt").pixel_values_videos[0][0]
 
