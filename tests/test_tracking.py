@@ -14,7 +14,7 @@ from sam_app.errors import ImageError, PromptError, SamAppError
 from sam_app.tasks.tracking import Tracker, TrackPrompt, parse_prompts
 from sam_app.video import open_video
 
-from models import tiny_video
+from models import tiny_sam3_video, tiny_video
 from videos import SyntheticVideo, moving_shapes, write_frames, write_video
 
 AGREE = 0.9999  # the project's tolerance: at least 99.99 % of pixels
@@ -475,3 +475,19 @@ def test_the_video_tab_opens_a_projects_frames_tracks_and_saves_them(sam2_video,
             [(1, "track", False)]] + [[(1, "track", True)]] * 4
     finally:
         project.close()
+
+
+def test_sam3s_tracker_from_its_hub_folder_equals_transformers_loop(clip, tmp_path):
+    """SAM 3's folder (``sam3_video``) gives its tracker: the service finds it there as
+    ``sam3``, and tracking equals transformers' loop with ``Sam3TrackerVideoModel``."""
+    from sam_app.service import SamService
+
+    frames, folder = clip
+    model, processor = tiny_sam3_video(tmp_path / "sam3")
+    steps = [("add", CLICK), ("add", BOX), ("propagate", 0, False)]
+    expected = reference(model, processor, frames[:6], steps)
+    service = SamService(device="cpu", checkpoint=tmp_path / "sam3")
+    tracker = service.tracker(open_video(write_frames(tmp_path / "short", frames[:6])))
+    assert tracker.model_name == "sam3" and type(tracker.model).__name__ == "Sam3TrackerVideoModel"
+    assert_agree(ours(tracker, steps), expected)
+    assert service.capabilities("sam3").video and service.capabilities("sam3").text

@@ -18,7 +18,7 @@ PROMPTS_HELP = ('JSON list of {"frame": 0, "object": 1, "points": [[x, y], ...],
 
 
 def add_parsers(sub) -> None:
-    track = sub.add_parser("track", help="track prompted objects through a video (SAM 2.1, EdgeTAM)",
+    track = sub.add_parser("track", help="track prompted objects through a video (SAM 2.1, EdgeTAM, SAM 3)",
                            allow_abbrev=False)
     track.add_argument("--video", required=True, help="video file (MP4, WebM, MOV, AVI, GIF) or folder of frames")
     track.add_argument("--prompts", required=True, help=PROMPTS_HELP)

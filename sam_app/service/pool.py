@@ -128,7 +128,8 @@ class ModelPool:
         refusal), or the first present in the device's order (the cheapest on a CPU)."""
         if model:
             return self.require(model, "video")
-        able = [s for s in models.preference(self.device.type) if s.capabilities.video]
+        kinds = (*models.preference(self.device.type), *models.preference(self.device.type, "detector"))
+        able = [s for s in kinds if s.capabilities.video]
         explicit = [name for name in self.checkpoint_paths if models.get(name).capabilities.video]
         present = explicit + [s.name for s in able if models.is_present(self.weights_path(s.name))]
         if not present:

@@ -1,5 +1,6 @@
 """Objects tracked through a video by a transformers video model (SAM 2.1's
-``Sam2VideoModel``, ``EdgeTamVideoModel``; the models that declare ``video``), driven as
+``Sam2VideoModel``, ``EdgeTamVideoModel``, SAM 3's ``Sam3TrackerVideoModel``; the models
+that declare ``video``), driven as
 transformers' own loop drives it (``add_inputs_to_inference_session``, the model on the
 prompted frame, then frame by frame as ``propagate_in_video_iterator``), with two
 differences that keep memory flat however long the video:

@@ -125,7 +125,7 @@ class Api:
         frame pixels; labels 1 foreground, 0 background; label: the object's class).
         direction: forward | backward | both, from start_frame (-1: the earliest prompted
         frame) to end_frame (-1: the video's end in that direction). model: a model that
-        tracks (``python -m sam_app list``: sam2.1_hiera_*, edgetam); empty = the first
+        tracks (``python -m sam_app list``: sam2.1_hiera_*, edgetam, sam3); empty = the first
         present. Returns the tracks, YouTube-VIS style: {"videos", "categories",
         "annotations": per track its category and per frame COCO RLE or null}.
         """

@@ -1,5 +1,5 @@
 """The Video mode: load a video, prompt objects on any frame, track them through it with
-a model that declares ``video`` (SAM 2.1, EdgeTAM), correct where they drift, export.
+a model that declares ``video`` (SAM 2.1, EdgeTAM, SAM 3's tracker), correct where they drift, export.
 
 One tracker per browser tab, kept in ``service.videos`` (at most
 ``LIMITS.max_video_sessions`` at once, closed when idle); the tab's state is a
@@ -22,7 +22,7 @@ from typing import Optional
 
 import gradio as gr
 
-from .. import render
+from .. import models, render
 from ..errors import SamAppError
 from ..files import inside
 from ..projects.tracks import frame_paths, save_tracks
@@ -111,7 +111,8 @@ class VideoMode(Mode):
 
     def model_choices(self) -> list:
         service = self.shared.service
-        return [name for name in service.model_names() if service.capabilities(name).video]
+        names = dict.fromkeys([*service.model_names(), *models.names("detector")])  # SAM 3 is a text model too
+        return [name for name in names if service.capabilities(name).video]
 
     @property
     def reset_outputs(self) -> list:
