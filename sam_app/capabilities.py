@@ -27,6 +27,7 @@ WORDS = {
     "text": "answer text prompts",
     "exemplars": "take exemplar boxes with a text prompt",
     "video": "track video",
+    "video_text": "track the objects a phrase names through a video",
     "fine_tuning": "be fine-tuned",
     "onnx_decoder": "export its prompt decoder to ONNX",
 }
@@ -42,7 +43,8 @@ class Capabilities:
     ambiguous prompt; mask_input: a previous low-res mask refines the next; everything:
     scored masks for a grid of points (segment everything); text: phrases -> instances;
     exemplars: boxes that say "like this" with a text prompt; video: tracking through
-    frames; fine_tuning: ``finetune`` can train it (its backend gives a ``trainee``);
+    frames; video_text: every object a phrase names, found and tracked through frames;
+    fine_tuning: ``finetune`` can train it (its backend gives a ``trainee``);
     onnx_decoder: ``export-onnx`` can export its prompt decoder."""
 
     points: bool = False
@@ -53,6 +55,7 @@ class Capabilities:
     text: bool = False
     exemplars: bool = False
     video: bool = False
+    video_text: bool = False
     fine_tuning: bool = False
     onnx_decoder: bool = False
 

@@ -260,9 +260,10 @@ def tiny_video(family: str, seed: int = 0):
 
 def tiny_sam3_video(folder, seed: int = 0):
     """A small random SAM 3 video model (detector and tracker, ``Sam3VideoModel``) saved in
-    ``folder`` as the hub's folder is (type ``sam3_video``, its tracker's processor files
-    beside), and (the tracker ``Sam3TrackerVideoModel`` loaded from it, its processor):
-    a 224 input with 16x16 features, 256-wide features where the tracker reads them."""
+    ``folder`` as the hub's folder is (type ``sam3_video``, ``Sam3VideoProcessor``'s files
+    with a tokenizer beside; detection thresholds at 0, so the random detector finds
+    things), and (the tracker ``Sam3TrackerVideoModel`` loaded from it, its processor): a
+    224 input with 16x16 features, 256-wide features where the tracker reads them."""
     import os
 
     import transformers as tf
@@ -276,16 +277,19 @@ def tiny_sam3_video(folder, seed: int = 0):
     small = dict(hidden_size=256, num_attention_heads=2, intermediate_size=64, num_layers=1)
     vision = dict(backbone_config=vit, fpn_hidden_size=256, backbone_feature_sizes=[[64, 64], [32, 32], [16, 16]])
     detector = dict(vision_config=vision, geometry_encoder_config=small, detr_encoder_config=small,
-                    detr_decoder_config=dict(small, num_queries=20),
+                    detr_decoder_config=dict(small, num_queries=4),  # few detections: each is tracked
                     mask_decoder_config=dict(hidden_size=256, num_attention_heads=2),
                     text_config=dict(vocab_size=tokens, hidden_size=32, intermediate_size=64, projection_dim=256,
                                      num_hidden_layers=1, num_attention_heads=2, max_position_embeddings=32,
                                      bos_token_id=tokens - 2, eos_token_id=tokens - 1, pad_token_id=tokens - 1))
     tracker = dict(image_size=224, memory_attention_rope_feat_sizes=[16, 16], vision_config=vision,
                    prompt_encoder_config=dict(image_size=224, patch_size=14), **SMALL_MEMORY)
-    tf.Sam3VideoModel(tf.Sam3VideoConfig(detector_config=detector, tracker_config=tracker)).save_pretrained(folder)
-    processor = tf.Sam3TrackerVideoProcessor(
+    config = tf.Sam3VideoConfig(detector_config=detector, tracker_config=tracker, score_threshold_detection=0.0,
+                                new_det_thresh=0.0)  # a random detector's scores: keep what it finds
+    tf.Sam3VideoModel(config).save_pretrained(folder)
+    tokenizer = tf.CLIPTokenizer(os.path.join(folder, "vocab.json"), os.path.join(folder, "merges.txt"))
+    tf.Sam3VideoProcessor(
         tf.Sam3ImageProcessor(size={"height": 224, "width": 224}, mask_size={"height": 56, "width": 56}),
-        tf.Sam2VideoVideoProcessor(size={"height": 224, "width": 224}))
-    processor.save_pretrained(folder)
+        tf.Sam2VideoVideoProcessor(size={"height": 224, "width": 224}), tokenizer).save_pretrained(folder)
+    processor = tf.Sam3TrackerVideoProcessor.from_pretrained(folder)
     return tf.Sam3TrackerVideoModel.from_pretrained(folder).eval(), processor

@@ -491,3 +491,34 @@ def test_sam3s_tracker_from_its_hub_folder_equals_transformers_loop(clip, tmp_pa
     assert tracker.model_name == "sam3" and type(tracker.model).__name__ == "Sam3TrackerVideoModel"
     assert_agree(ours(tracker, steps), expected)
     assert service.capabilities("sam3").video and service.capabilities("sam3").text
+
+
+def test_sam3_tracks_what_a_phrase_names_as_transformers_loop_does(clip, tmp_path, capsys):
+    import transformers as tf
+
+    from sam_app.cli import main
+    from sam_app.service import SamService
+
+    folder = tmp_path / "sam3"
+    tiny_sam3_video(folder)
+    model, processor = tf.Sam3VideoModel.from_pretrained(folder).eval(), tf.Sam3VideoProcessor.from_pretrained(folder)
+    frames = clip[0][:4]
+    session = processor.init_video_session(video=frames, inference_device="cpu")
+    processor.add_text_prompt(session, ["cat"])
+    expected = {}
+    with torch.inference_mode():
+        for output in model.propagate_in_video_iterator(session, start_frame_idx=0):
+            found = processor.postprocess_outputs(session, output)
+            expected[output.frame_idx] = {obj + 1: mask for obj, mask in
+                                          zip(found["object_ids"].tolist(), found["masks"].numpy().astype(bool))}
+    assert sum(map(len, expected.values())) >= 4  # thresholds at 0: the random detector finds things
+    short = write_frames(tmp_path / "short", frames)
+    tracker = SamService(device="cpu", checkpoint=folder).text_tracker(open_video(short))
+    assert list(map(type, tracker.track(["cat"]))) and tracker.model_name == "sam3"
+    assert_agree({f: tracker.masks_at(f) for f in tracker.masks}, expected)
+    assert {t.label for t in tracker.tracks.values()} == {"cat"}
+    code = main(["track", "--video", str(short), "--text", "cat", "--output", str(tmp_path / "out"), "--checkpoint",
+                 str(folder), "--format", "ytvis"])
+    assert code == 0, capsys.readouterr().err
+    data = json.loads((tmp_path / "out" / "tracks.json").read_text())
+    assert data["categories"] == [{"id": 1, "name": "cat"}] and len(data["annotations"]) == len(tracker.tracks)

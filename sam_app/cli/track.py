@@ -21,7 +21,9 @@ def add_parsers(sub) -> None:
     track = sub.add_parser("track", help="track prompted objects through a video (SAM 2.1, EdgeTAM, SAM 3)",
                            allow_abbrev=False)
     track.add_argument("--video", required=True, help="video file (MP4, WebM, MOV, AVI, GIF) or folder of frames")
-    track.add_argument("--prompts", required=True, help=PROMPTS_HELP)
+    track.add_argument("--prompts", help=PROMPTS_HELP)
+    track.add_argument("--text", help='phrases instead of prompts: every object they name is found and tracked from '
+                                      'frame 0 ("car, person"; SAM 3)')
     track.add_argument("--output", help="folder for masks/, tracks.json, tracks.txt, overlay.mp4 (needed unless "
                                         "--project is given)")
     track.add_argument("--project", help="also save the tracks into this annotation project: --video is a folder of "
@@ -55,7 +57,9 @@ def cmd_track(args: argparse.Namespace) -> int:
     formats = parse_formats(args.format)
     if not args.output and not args.project:
         raise SamAppError("where should the tracks go? give --output DIR, --project DIR, or both")
-    prompts = parse_prompts(parse_json(read_text(args.prompts), Path(args.prompts).name))
+    if bool(args.prompts) == bool(args.text):
+        raise SamAppError("give --prompts (points and boxes on frames) or --text (phrases), one of them")
+    prompts = parse_prompts(parse_json(read_text(args.prompts), Path(args.prompts).name)) if args.prompts else []
     service = service_from_args(args, allow_fallback=False, cache_size=1)
     video = open_video(args.video)
     project = paths = None
@@ -68,13 +72,20 @@ def cmd_track(args: argparse.Namespace) -> int:
     if video.truncated:
         print(f"note: {video.name} has more than {video.count:,} frames; tracking its first {video.count:,} "
               f"({limits.LIMITS.raise_hint('max_frames')})", file=sys.stderr)
-    tracker = service.tracker(video, args.model_type, None if args.memory_window == 0 else args.memory_window)
-    for prompt in prompts:
-        tracker.add(prompt)
-    plan = tracker.plan(args.start_frame, args.direction, args.end_frame)
-    desc = f"tracking {len(tracker.tracks)} object(s)"
-    with tqdm(total=sum(map(len, plan)), unit="frame", desc=desc, file=sys.stderr) as bar:
-        for _ in tracker.propagate(args.start_frame, args.direction, args.end_frame):
+    if args.text:
+        from ..tasks.text_tracking import parse_phrases
+
+        tracker = service.text_tracker(video, args.model_type)
+        steps, total, desc = tracker.track(parse_phrases(args.text)), video.count, f"tracking {args.text}"
+    else:
+        tracker = service.tracker(video, args.model_type, None if args.memory_window == 0 else args.memory_window)
+        for prompt in prompts:
+            tracker.add(prompt)
+        plan = tracker.plan(args.start_frame, args.direction, args.end_frame)
+        steps = tracker.propagate(args.start_frame, args.direction, args.end_frame)
+        total, desc = sum(map(len, plan)), f"tracking {len(tracker.tracks)} object(s)"
+    with tqdm(total=total, unit="frame", desc=desc, file=sys.stderr) as bar:
+        for _ in steps:
             bar.update()
     tracked = tracker.tracked_frames()
     print(f"{video.name}: {len(tracker.tracks)} object(s) on {len(tracked)} of {video.count} frames with "

@@ -35,6 +35,8 @@ class VideoArchitecture:
     model_class: str
     processor_class: str
     processor: Callable[[], Any]
+    text_model_class: Optional[str] = None  # a model that finds and tracks what a phrase names
+    text_processor_class: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -129,14 +131,15 @@ def load_folder(path: Path, arch: Architecture) -> Tuple[Any, Any]:
     return model.eval(), processor
 
 
-def video_loader(arch: Architecture) -> Optional[Callable]:
-    """``ModelSpec.load_video`` of an architecture with a video model: (model, processor)
-    from the folder, or a CheckpointError saying that the folder has the image model only."""
+def video_loader(arch: Architecture, text: bool = False) -> Optional[Callable]:
+    """``ModelSpec.load_video`` (or with ``text``, ``load_text_video``) of an architecture
+    with a video model: (model, processor) from the folder, or a CheckpointError saying
+    that the folder has the image model only."""
     video = arch.video
-    if video is None:
+    if video is None or (text and video.text_model_class is None):
         return None
-    reader = Architecture(video.config_type, video.model_class, video.processor, arch.signature,
-                          processor_class=video.processor_class)
+    reader = Architecture(video.config_type, video.text_model_class if text else video.model_class, video.processor,
+                          arch.signature, processor_class=video.text_processor_class if text else video.processor_class)
 
     def load(spec: ModelSpec, path: Optional[Path], options: LoadOptions):
         config = read_config(Path(path))
@@ -152,8 +155,8 @@ def video_loader(arch: Architecture) -> Optional[Callable]:
 
 def hub_family(name: str, arch: Architecture, table: Dict[str, Official]) -> Family:
     """Register family ``name`` with ``table``'s official models (model name -> Official)."""
-    load_video = video_loader(arch)
-    capabilities = arch.capabilities.with_(video=True) if load_video else arch.capabilities
+    load_video, load_text_video = video_loader(arch), video_loader(arch, text=True)
+    capabilities = arch.capabilities.with_(video=load_video is not None, video_text=load_text_video is not None)
     def load(spec: ModelSpec, path: Optional[Path], options: LoadOptions):
         model, processor = load_folder(Path(path), arch)
         if arch.backend is not None:
@@ -178,6 +181,6 @@ def hub_family(name: str, arch: Architecture, table: Dict[str, Official]) -> Fam
 
     return register(Family(name, tuple(
         ModelSpec(model_name, name, o.display, HubRepo(o.repo_id, o.size), load, o.cost, priority=PRIORITY,
-                  kind=arch.kind, capabilities=capabilities, load_video=load_video)
+                  kind=arch.kind, capabilities=capabilities, load_video=load_video, load_text_video=load_text_video)
         for model_name, o in table.items()
     ), recognise))

@@ -109,7 +109,8 @@ class ModelSpec:
     phrases -> boxes, that a segmenter turns into masks: ``backends.detector``);
     capabilities: what it can do (``sam_app.capabilities``), offered and checked by
     every front end; load_video(spec, path, LoadOptions) -> a video model for
-    ``tasks.tracking`` (models that declare ``video``), from the same weights."""
+    ``tasks.tracking`` (models that declare ``video``), from the same weights;
+    load_text_video: the same for ``tasks.text_tracking`` (``video_text``)."""
 
     name: str
     family: str
@@ -124,6 +125,7 @@ class ModelSpec:
     kind: str = "segmenter"
     capabilities: Capabilities = PROMPTS
     load_video: Optional[Callable[["ModelSpec", Optional[Path], LoadOptions], Any]] = None
+    load_text_video: Optional[Callable[["ModelSpec", Optional[Path], LoadOptions], Any]] = None
 
     @property
     def needs_weights(self) -> bool:

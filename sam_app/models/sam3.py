@@ -17,7 +17,8 @@ def _sam3(model, processor, name, options):
 
 # the same folder's tracker (points and boxes through a video): transformers maps the detector's vision
 # backbone and the tracker's weights into Sam3TrackerVideoModel
-VIDEO = VideoArchitecture("sam3_video", "Sam3TrackerVideoModel", "Sam3TrackerVideoProcessor", needs_processor_files)
+VIDEO = VideoArchitecture("sam3_video", "Sam3TrackerVideoModel", "Sam3TrackerVideoProcessor", needs_processor_files,
+                          text_model_class="Sam3VideoModel", text_processor_class="Sam3VideoProcessor")
 SAM3 = Architecture("sam3", "Sam3Model", needs_processor_files, lambda config: None, _sam3, "detector",
                     other_types=("sam3_video",), processor_class="Sam3Processor",
                     capabilities=TEXT.with_(exemplars=True), video=VIDEO)

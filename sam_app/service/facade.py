@@ -141,6 +141,14 @@ class SamService:
         name, video_model, processor = self.models.video_model(model)
         return Tracker(video_model, processor, video, window, str(self.models.device), model_name=name)
 
+    def text_tracker(self, video, model: Optional[str] = None):
+        """A ``tasks.text_tracking.TextTracker`` of ``video``: what phrases name, found and
+        tracked by ``model`` (None: the first present that declares ``video_text``, SAM 3)."""
+        from ..tasks.text_tracking import TextTracker
+
+        name, video_model, processor = self.models.video_model(model, text=True)
+        return TextTracker(video_model, processor, video, str(self.models.device), model_name=name)
+
     def loaded(self, model: str) -> bool:
         return self.models.is_loaded(model)
 

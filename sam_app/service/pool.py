@@ -41,7 +41,7 @@ class ModelPool:
         self.default_model, self.allow_fallback = model_type, allow_fallback
         self.using_fallback = False  # True while the default is the fallback for want of a checkpoint
         self._backends: Dict[str, Backend] = {}
-        self._video_models: Dict[str, tuple] = {}  # name -> (video model, its processor)
+        self._video_models: Dict[tuple, tuple] = {}  # (name, text) -> (video model, its processor)
         self._lock = threading.Lock()
 
     def add(self, backend, default: bool = False) -> None:
@@ -123,32 +123,37 @@ class ModelPool:
                               f"{', '.join(models.names('detector'))}")
         return self.loaded_model(name)
 
-    def video_name(self, model: Optional[str] = None) -> str:
-        """The model tracking runs on: ``model`` if it declares ``video`` (else the one-line
-        refusal), or the first present in the device's order (the cheapest on a CPU)."""
+    def video_name(self, model: Optional[str] = None, capability: str = "video") -> str:
+        """The model tracking (``video``, or ``video_text`` for phrases) runs on: ``model`` if
+        it declares the capability (else the one-line refusal), or the first present in the
+        device's order (the cheapest on a CPU)."""
         if model:
-            return self.require(model, "video")
+            return self.require(model, capability)
         kinds = (*models.preference(self.device.type), *models.preference(self.device.type, "detector"))
-        able = [s for s in kinds if s.capabilities.video]
-        explicit = [name for name in self.checkpoint_paths if models.get(name).capabilities.video]
+        able = [s for s in kinds if getattr(s.capabilities, capability)]
+        explicit = [name for name in self.checkpoint_paths if getattr(models.get(name).capabilities, capability)]
         present = explicit + [s.name for s in able if models.is_present(self.weights_path(s.name))]
         if not present:
-            raise CheckpointError("tracking needs a video model and none is here: run `python -m sam_app download "
-                                  f"edgetam` (the CPU's choice) or one of {', '.join(s.name for s in able[1:])}, "
-                                  f"or put its hub folder in {self.checkpoint_dir}")
+            first = "edgetam` (the CPU's choice) or one of " if capability == "video" else "sam3` (its repo is gated)"
+            others = ", ".join(s.name for s in able[1:]) if capability == "video" else ""
+            raise CheckpointError(f"tracking needs a video model and none is here: run `python -m sam_app download "
+                                  f"{first}{others}, or put its hub folder in {self.checkpoint_dir}")
         return present[0]
 
-    def video_model(self, model: Optional[str] = None) -> tuple:
-        """(name, video model, processor) for tracking (``video_name``), loaded once."""
-        name = self.video_name(model)
+    def video_model(self, model: Optional[str] = None, text: bool = False) -> tuple:
+        """(name, video model, processor) for tracking (``video_name``), loaded once; with
+        ``text``, the model that finds and tracks what phrases name."""
+        name = self.video_name(model, "video_text" if text else "video")
         with self._lock:
-            if name not in self._video_models:
+            key = (name, text)
+            if key not in self._video_models:
                 spec = models.get(name)
                 path = self.weights_path(name)
                 if path is None or not path.exists():
                     raise CheckpointError(models.missing_message([spec], self.checkpoint_dir))
-                self._video_models[name] = spec.load_video(spec, path, models.LoadOptions(self.device, "fp32"))
-            return (name, *self._video_models[name])
+                load = spec.load_text_video if text else spec.load_video
+                self._video_models[key] = load(spec, path, models.LoadOptions(self.device, "fp32"))
+            return (name, *self._video_models[key])
 
     def _load(self, spec: models.ModelSpec) -> Backend:
         """Build ``spec``'s backend from its explicit file or its file in the checkpoint dir."""

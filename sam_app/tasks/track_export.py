@@ -64,6 +64,10 @@ def label_map(masks: Dict[int, np.ndarray], height: int, width: int) -> np.ndarr
 def write_tracks(tracker, output: Path, formats: Iterable[str]) -> List[Path]:
     """Write ``tracker``'s kept masks (``tasks.tracking.Tracker``) in ``formats`` into
     ``output``; the paths written."""
+    most = max(tracker.tracks, default=0)
+    if most > 255 and {"png", "mots"} & set(formats):
+        raise SamAppError(f"object id {most} is over 255, the most the PNG masks (one byte a pixel) and MOTS ids "
+                          "hold; export ytvis or mp4")
     output.mkdir(parents=True, exist_ok=True)
     writers = {"png": _davis, "ytvis": _ytvis, "mots": _mots, "mp4": _overlay}
     return [path for name in formats for path in writers[name](tracker, output)]

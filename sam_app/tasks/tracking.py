@@ -103,6 +103,39 @@ def _lazy(session_class):
     return LazyFrames
 
 
+def lazy_session(session, video, pixels):
+    """Make a transformers inference session (created without a video) read ``video``'s
+    frames through ``pixels(frame)`` when the model asks for them."""
+    session.__class__ = _lazy(type(session))
+    session.source = pixels
+    session.frame_count = video.count
+    session.video_height, session.video_width = video.height, video.width
+    return session
+
+
+def preprocess(processor, video, frame: int):
+    """Frame ``frame`` pre-processed as transformers' video processor does: 3 x S x S (S: its
+    size, 1024 for the released SAM 2 models)."""
+    pixels = video.frame(frame)[None].copy()  # a video of one frame (writable, as torch wants)
+    return processor.video_processor(videos=pixels, return_tensors="pt").pixel_values_videos[0][0]
+
+
+class KeptMasks:
+    """What a tracker keeps: ``masks`` (frame -> object id -> COCO RLE) and ``tracks``
+    (object id -> Track), read back here; ``video`` and ``model_name`` beside them."""
+
+    masks: Dict[int, Dict[int, dict]]
+
+    def masks_at(self, frame: int) -> Dict[int, np.ndarray]:
+        """The kept masks of frame ``frame``, by object id (HxW bool; frames not tracked: {})."""
+        from pycocotools import mask as mask_utils
+
+        return {obj: mask_utils.decode(rle).astype(bool) for obj, rle in self.masks.get(frame, {}).items()}
+
+    def tracked_frames(self) -> List[int]:
+        return sorted(f for f, by_object in self.masks.items() if by_object)
+
+
 @dataclass
 class Track:
     """One object. label: its class name (or ""); end: the first frame it is no longer
@@ -113,7 +146,7 @@ class Track:
 
 
 @dataclass
-class Tracker:
+class Tracker(KeptMasks):
     """model, processor: a transformers video model and its processor; video: a
     ``video.Video``; window: frames of tracking memory kept around the frame being
     tracked and each prompted frame (-1: as far as the model reads, its object pointers'
@@ -135,20 +168,11 @@ class Tracker:
 
         self._busy = threading.Lock()  # one change at a time: a propagation holds it to its end
 
-        self.session = self.processor.init_video_session(inference_device=self.device, dtype=torch.float32)
-        self.session.__class__ = _lazy(type(self.session))
-        self.session.source = self._pixels
-        self.session.frame_count = self.video.count
-        self.session.video_height, self.session.video_width = self.video.height, self.video.width
+        session = self.processor.init_video_session(inference_device=self.device, dtype=torch.float32)
+        self.session = lazy_session(session, self.video, lambda frame: preprocess(self.processor, self.video, frame))
         if self.window == -1:
             config = self.model.config
             self.window = max(config.num_maskmem, config.max_object_pointers_in_encoder)
-
-    def _pixels(self, frame: int):
-        """Frame ``frame`` pre-processed as transformers' video processor does: 3 x S x S (S: its
-        size, 1024 for the released models)."""
-        pixels = self.video.frame(frame)[None].copy()  # a video of one frame (writable, as torch wants)
-        return self.processor.video_processor(videos=pixels, return_tensors="pt").pixel_values_videos[0][0]
 
     # ------------------------------------------------------------------ prompts
     def add(self, prompt: TrackPrompt) -> Dict[int, np.ndarray]:
@@ -293,15 +317,6 @@ class Tracker:
         return self.tracks[obj]
 
     # ------------------------------------------------------------------ results
-    def masks_at(self, frame: int) -> Dict[int, np.ndarray]:
-        """The kept masks of frame ``frame``, by object id (HxW bool; frames not tracked: {})."""
-        from pycocotools import mask as mask_utils
-
-        return {obj: mask_utils.decode(rle).astype(bool) for obj, rle in self.masks.get(frame, {}).items()}
-
-    def tracked_frames(self) -> List[int]:
-        return sorted(f for f, by_object in self.masks.items() if by_object)
-
     def close(self) -> None:
         """Let the model state and the video go (a ``service.Sessions`` calls it)."""
         self.session.reset_inference_session()
