@@ -69,10 +69,6 @@ class TextTracker(KeptMasks):
             result[obj] = mask
         return result
 
-    def close(self) -> None:
-        self.session.reset_inference_session()
-        self.video.close()
-
 
 def parse_phrases(text: str) -> List[str]:
     """"car, red bus" -> ["car", "red bus"]."""

@@ -122,7 +122,8 @@ def preprocess(processor, video, frame: int):
 
 class KeptMasks:
     """What a tracker keeps: ``masks`` (frame -> object id -> COCO RLE) and ``tracks``
-    (object id -> Track), read back here; ``video`` and ``model_name`` beside them."""
+    (object id -> Track), read back here; ``video``, ``session`` (the transformers
+    inference session) and ``model_name`` beside them."""
 
     masks: Dict[int, Dict[int, dict]]
 
@@ -134,6 +135,11 @@ class KeptMasks:
 
     def tracked_frames(self) -> List[int]:
         return sorted(f for f, by_object in self.masks.items() if by_object)
+
+    def close(self) -> None:
+        """Let the model state (``session``) and the video go (a ``service.Sessions`` calls it)."""
+        self.session.reset_inference_session()
+        self.video.close()
 
 
 @dataclass
@@ -317,10 +323,6 @@ class Tracker(KeptMasks):
         return self.tracks[obj]
 
     # ------------------------------------------------------------------ results
-    def close(self) -> None:
-        """Let the model state and the video go (a ``service.Sessions`` calls it)."""
-        self.session.reset_inference_session()
-        self.video.close()
 
 
 def _forget_object(session, obj: int) -> None:
