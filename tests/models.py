@@ -79,7 +79,7 @@ def randomise_rel_pos(sam: Sam, std: float = 0.5) -> Sam:
 # 256x256 low-res logits are as in the released models.
 
 def tiny_hf(family: str, seed: int = 0):
-    """(model, processor) of a small random ``family`` model: sam2 | sam_hq | edgetam."""
+    """(model, processor) of a small random ``family`` model: sam2 | sam_hq | edgetam | sam3_tracker."""
     import transformers as tf
 
     torch.manual_seed(seed)
@@ -95,6 +95,15 @@ def tiny_hf(family: str, seed: int = 0):
             "in_chans": 3, "features_only": True, "out_indices": [0, 1, 2, 3]})
         model = tf.EdgeTamModel(tf.EdgeTamConfig(vision_config=tf.EdgeTamVisionConfig(backbone_config=backbone)))
         processor = tf.Sam2Processor(tf.Sam2ImageProcessor())
+    elif family == "sam3_tracker":  # SAM 3's vision backbone shrunk to a 224 input (16x16 features)
+        vit = dict(model_type="sam3_vit_model", hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                   num_attention_heads=2, image_size=224, patch_size=14, window_size=8, global_attn_indexes=[1],
+                   pretrain_image_size=224)
+        vision = dict(model_type="sam3_vision_model", backbone_config=vit, fpn_hidden_size=256,
+                      backbone_feature_sizes=[[64, 64], [32, 32], [16, 16]])
+        model = tf.Sam3TrackerModel(tf.Sam3TrackerConfig(vision_config=vision, prompt_encoder_config=dict(
+            image_size=224, patch_size=14)))
+        processor = tf.Sam3TrackerProcessor(tf.Sam3ImageProcessor(size={"height": 224, "width": 224}))
     elif family == "sam_hq":
         vision = tf.SamHQVisionConfig(hidden_size=64, num_hidden_layers=2, num_attention_heads=2, mlp_dim=128,
                                       global_attn_indexes=[1])

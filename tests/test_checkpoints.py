@@ -32,7 +32,8 @@ def test_registry_matches_the_official_files():
                    "sam_hq_vit_l": "syscv-community/sam-hq-vit-large",
                    "sam_hq_vit_h": "syscv-community/sam-hq-vit-huge", "edgetam": "yonigozlan/EdgeTAM-hf",
                    "grounding_dino_tiny": "IDEA-Research/grounding-dino-tiny",
-                   "owlv2_base": "google/owlv2-base-patch16-ensemble", "sam3": "facebook/sam3"}
+                   "owlv2_base": "google/owlv2-base-patch16-ensemble", "sam3": "facebook/sam3",
+                   "sam3_tracker": "facebook/sam3"}  # the same folder: text and clicks
     assert models.names("detector") == ["grounding_dino_tiny", "owlv2_base", "sam3"]
 
 

@@ -1,4 +1,4 @@
-"""SAM 2.1, HQ-SAM and EdgeTAM through transformers: our service against transformers'
+"""SAM 2.1, HQ-SAM, EdgeTAM and SAM 3's tracker through transformers: our service against transformers'
 own processor + model pipeline on the same random weights, and their folders, recognition,
 downloads and defaults. Nothing is fetched from the network (HF_HUB_OFFLINE=1)."""
 
@@ -17,9 +17,9 @@ from sam_app.service import SamService
 
 from agreement import assert_agree
 from conftest import IMGS, run_cli
-from models import tiny_hf
+from models import tiny_hf, tiny_sam3_video
 
-FAMILIES = ["sam2", "sam_hq", "edgetam"]
+FAMILIES = ["sam2", "sam_hq", "edgetam", "sam3_tracker"]
 
 
 @pytest.fixture(scope="module", params=FAMILIES)
@@ -93,7 +93,7 @@ def test_embedding_bytes_are_counted(family, photo):
     embedding = service.embedding(service.load_image(photo))
     tensors = list(embedding.features.values())
     flat = [t for v in tensors for t in (v if isinstance(v, list) else [v])]
-    assert service.cache_info()["bytes"] == sum(t.numel() * 4 for t in flat) > 4 * 256 * 64 * 64
+    assert service.cache_info()["bytes"] == sum(t.numel() * 4 for t in flat) > 4 * 256 * 16 * 16
 
 
 def test_segment_everything_runs_on_the_family(family, photo):
@@ -155,6 +155,29 @@ def test_a_folder_of_config_and_weights_alone_loads_with_the_default_processor(s
     service = SamService(checkpoint=folder, device="cpu", precision="fp32")
     ours = service.segment(photo, np.array([[250, 200]]), multimask=True)
     assert_same(ours, *reference(sam2_folder[1], sam2_folder[2], photo, [[[[250, 200]]]]))
+
+
+def test_sam3_tracker_clicks_come_from_the_sam3_folder(photo, tmp_path):
+    """The hub's SAM 3 folder (a ``sam3_video`` model) serves clicks as well as text:
+    every weight of Sam3TrackerModel is the one transformers' video tracker reads from the
+    folder, and the masks are transformers' pipeline's on that model."""
+    import transformers as tf
+
+    video_model, _ = tiny_sam3_video(tmp_path / "sam3")
+    service = SamService(model_type="sam3_tracker", checkpoint=tmp_path / "sam3", device="cpu", precision="fp32")
+    ours = service.segment(photo, np.array([[250, 200], [420, 120]]), np.array([1, 0]), multimask=True)
+    backend = service.backend("sam3_tracker")
+    assert type(backend.model).__name__ == "Sam3TrackerModel"
+    theirs = video_model.state_dict()
+    mine = backend.model.state_dict()
+    assert mine and all(torch.equal(tensor, theirs[key]) for key, tensor in mine.items())
+    processor = tf.Sam3TrackerProcessor.from_pretrained(tmp_path / "sam3")
+    assert_same(ours, *reference(backend.model, processor, photo, [[[[250, 200], [420, 120]]]], [[[1, 0]]]))
+    assert ours.objects[0].low_res_logits.shape == (3, 256, 256)  # the app's frame, fed back as a mask input
+    declared = service.capabilities("sam3_tracker")
+    assert declared.points and declared.mask_input and declared.everything and not declared.fine_tuning
+    assert models.recognise(tmp_path / "sam3") == "sam3"  # the folder alone still names SAM 3 (text)
+    assert models.get("sam3_tracker").weights.repo_id == models.get("sam3").weights.repo_id
 
 
 def test_official_sizes_are_recognised_from_the_config_alone(tmp_path):

@@ -1,4 +1,5 @@
-"""Models implemented by Hugging Face ``transformers`` (SAM 2.1, HQ-SAM, EdgeTAM), called
+"""Models implemented by Hugging Face ``transformers`` (SAM 2.1, HQ-SAM, EdgeTAM, SAM 3's
+tracker), called
 the way their own processor + model pipeline calls them, with the image embedding kept
 outside the model (cached by the service) and our prompt vocabulary:
 
@@ -10,7 +11,10 @@ outside the model (cached by the service) and our prompt vocabulary:
   1024x1024 square the image is stretched to (SAM 2, EdgeTAM), or the longest side
   scaled to 1024 and padded (HQ-SAM, as SAM 1);
 - masks are the processor's ``post_process_masks`` (bilinear up to the image, threshold
-  0), done with OpenCV and only for the candidates that are used.
+  0), done with OpenCV and only for the candidates that are used;
+- a model whose low-res logits are not 256x256 (SAM 3's tracker: 288x288) makes its masks
+  from its own, and hands out (``ObjectResult.low_res_logits``) and takes back mask inputs
+  at the app's 256x256: the model resizes a mask input to its size itself.
 
 Objects with the same prompt shape are decoded as one batch along the model's
 ``point_batch`` axis; objects with a mask input one at a time, because the model adds a
@@ -26,9 +30,9 @@ import cv2
 import numpy as np
 import torch
 
-from ..capabilities import TRAINABLE
+from ..capabilities import TRAINABLE, Capabilities
 from ..devices import autocast
-from ..prompts import ObjectPrompt
+from ..prompts import LOW_RES_SIZE, ObjectPrompt
 from .base import (
     Backend,
     HFModel,
@@ -74,13 +78,18 @@ def _tensors(value) -> Iterator[torch.Tensor]:
 class TransformersSamBackend(HFModel, Backend):
     """Wraps a transformers ``Sam2Model`` / ``EdgeTamModel`` / ``SamHQModel`` and its
     processor. precision applies to the image encoder (autocast); the prompt decoder
-    runs in float32, as SAM 1's."""
+    runs in float32, as SAM 1's. capabilities: what this model declares, where it is
+    less than the class's (SAM 3's tracker is not fine-tuned here)."""
 
     decoder = "torch"
     capabilities = TRAINABLE
 
-    def __init__(self, model: torch.nn.Module, processor, name: str, device: torch.device, precision: str = "fp32"):
+    def __init__(self, model: torch.nn.Module, processor, name: str, device: torch.device, precision: str = "fp32",
+                 capabilities: Optional[Capabilities] = None):
         super().__init__(model, processor, name, device, precision)
+        if capabilities is not None:
+            self.capabilities = capabilities
+        self.low_res_side = int(getattr(model.prompt_encoder, "mask_input_size", (LOW_RES_SIZE,))[0])
         size = processor.image_processor.size
         self.square = getattr(size, "longest_edge", None) is None  # SAM 2 / EdgeTAM stretch, HQ-SAM pads
         self.frame_size = int(size["height"] if self.square else size["longest_edge"])
@@ -158,9 +167,13 @@ class TransformersSamBackend(HFModel, Backend):
     def _result(self, embedding: HFEmbedding, obj: ObjectPrompt, scores: np.ndarray, low_res: np.ndarray,
                 return_logits: bool) -> ObjectResult:
         input_size = embedding.input_size
-        return ObjectResult.from_low_res(obj, scores, low_res, embedding.original_size,
-                                         lambda logits, size: self.upscale(logits, input_size, size),
-                                         self.mask_threshold, return_logits)
+        result = ObjectResult.from_low_res(obj, scores, low_res, embedding.original_size,
+                                           lambda logits, size: self.upscale(logits, input_size, size),
+                                           self.mask_threshold, return_logits)
+        if self.low_res_side != LOW_RES_SIZE:  # hand them out in the app's frame (see the module's docstring)
+            result.low_res_logits = np.stack([cv2.resize(c, (LOW_RES_SIZE, LOW_RES_SIZE),
+                                                         interpolation=cv2.INTER_LINEAR) for c in low_res])
+        return result
 
     def trainee(self, encoder: bool = False) -> Trainee:
         """A copy of the model with its own prompt encoder and mask decoder (its image

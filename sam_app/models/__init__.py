@@ -45,6 +45,7 @@ FAMILY_MODULES = (
     "edgetam",
     "detectors",
     "sam3",
+    "sam3_tracker",
 )
 
 
