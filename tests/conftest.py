@@ -118,14 +118,15 @@ def vit_b_checkpoint(tmp_path_factory) -> Path:
 
 
 @contextlib.contextmanager
-def launched(service: SamService, projects=None, **launch):
+def launched(service: SamService, projects=None, image_roots=(), **launch):
     """The web UI around ``service``, launched as webui.py does (``projects``: the
-    ``Library`` the Project tab opens; ``launch``: more ``launch_options``, e.g. auth);
-    yields (its sections, the Blocks, its URL)."""
+    ``Library`` the Project tab opens; image_roots: folders API callers may name files in;
+    ``launch``: more ``launch_options``, e.g. auth, mcp); yields (its sections, the Blocks,
+    its URL)."""
     from sam_app.ui import launch_options
     from sam_app.ui.app import build_app_and_ui
 
-    demo, ui = build_app_and_ui(service, projects=projects)
+    demo, ui = build_app_and_ui(service, projects=projects, image_roots=image_roots)
     demo.queue(max_size=64, default_concurrency_limit=2)
     _, url, _ = demo.launch(prevent_thread_lock=True, quiet=True, **launch_options(service.checkpoint_dir, **launch))
     try:

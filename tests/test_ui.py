@@ -571,8 +571,11 @@ def test_nothing_outside_uploads_is_read_or_served(served):
 
 
 def test_api_function_itself_refuses_paths_outside_uploads(ui):
-    with pytest.raises(gr.Error, match="must be uploaded with the request"):
-        ui.api.segment({"path": COFFEE}, "10 10")
+    """A file dict naming a server path is a path, and this server allows none (no --image-roots)."""
+    with pytest.raises(gr.Error, match="is a path, and this server allows none"):
+        ui.api.segment({"path": str(COFFEE)}, "10 10")
+    with pytest.raises(gr.Error, match="the image is missing or not text"):
+        ui.api.segment({"path": 5}, "10 10")
 
 
 def test_large_images_are_shown_scaled_and_clicks_map_back(ui, p, tmp_path, coffee):

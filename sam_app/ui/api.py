@@ -1,7 +1,8 @@
-"""API endpoints (``gr.api``): what a script does over HTTP with ``gradio_client``."""
+"""API endpoints (``gr.api``): what a script does over HTTP with ``gradio_client`` (the
+same work as agents' tools, ``api_tools``). Every event of the page is private: these,
+the tools and the project endpoints (``api_projects``) are the whole API. Files come in
+any form ``api_inputs`` takes."""
 
-import re
-from pathlib import Path
 from typing import Optional
 
 import gradio as gr
@@ -12,38 +13,52 @@ from ..errors import SamAppError, shorten
 from ..files import number, parse_json
 from ..images import LoadedImage
 from ..limits import LIMITS
+from .api_inputs import received
+from .api_projects import ProjectApi
 from .common import Shared
+
+
+def not_a_tool(fn):
+    """An endpoint that MCP does not list as a tool: Gradio lists every public endpoint's
+    function unless its ``_mcp_type`` (what ``gr.mcp.tool`` / ``resource`` / ``prompt``
+    set) says otherwise. It stays an API endpoint; ``api_tools`` serves its work to agents."""
+    fn._mcp_type = "api_only"
+    return fn
 
 
 class Api:
     def __init__(self, shared: Shared):
         self.shared = shared
+        self.projects = ProjectApi(shared)
 
     def wire(self, model_work: dict) -> None:
         gr.api(self.segment, api_name="segment", **model_work)
         gr.api(self.everything, api_name="everything", **model_work)
         gr.api(self.track, api_name="track", concurrency_limit=1, concurrency_id="video")  # as the Video tab's
+        if self.shared.projects:
+            self.projects.wire()
 
+    @not_a_tool
     def segment(
         self, image: Optional[FileData] = None, points: str = "", labels: str = "", boxes: str = "",
         multimask: bool = False, overlay: bool = True, image_id: str = "", model: str = "", text: str = "",
         text_threshold: float = 0.3,
     ) -> tuple[dict, Optional[FileData]]:
-        """Segment an image with prompt text in the web UI's syntax.
+        """Segment objects in an image from points, boxes or a phrase (Segment Anything).
 
-        image: the image file; or leave it out and pass image_id, the ``image.image_id``
-        of an earlier result, to prompt the same image again without sending it. points:
-        "X Y X Y ..." in pixels. labels: "1 0 ..." (1 foreground, 0 background; empty =
-        all foreground). boxes: "X1 Y1 X2 Y2 ...", one object per box, taking the points
-        inside it. multimask: three candidates per object. overlay: also draw the best
-        masks on the image. model: a model name of ``python -m sam_app list`` (vit_b,
-        sam2.1_hiera_t, ...); empty = the server's default. text: phrases to find ("dog,
-        red car"): one object per instance a detector finds, scoring at least
-        text_threshold (0-1), narrowed by the points and boxes; each object then carries
-        its ``phrase`` and ``detection_score``.
-        Returns the result in the app's JSON schema (README, "Result files"; every
-        candidate's mask as COCO RLE) and an overlay JPEG (a picture for people; the masks
-        are in the JSON), or None without overlay.
+        Args:
+            image: the image: data:image/png;base64,... or a URL of this server's files (/gradio_api/file=...) or a path in a folder the server allows; or leave it empty and give image_id.
+            points: pixel coordinates "X Y X Y ..." (X from the left, Y from the top), e.g. "250 200".
+            labels: one per point, "1 0 ..." (1 = on the object, 0 = not on it); empty = all 1.
+            boxes: "X1 Y1 X2 Y2 ..." in pixels, one object per box; points inside a box refine it.
+            multimask: true for three candidate masks per object (for an ambiguous single point).
+            overlay: true to also return a picture with the best masks drawn.
+            image_id: the image.image_id of an earlier result, to prompt the same image again without sending it.
+            model: a model name (vit_b, sam2.1_hiera_t, edgetam, sam3_tracker, ...); empty = the server's default.
+            text: phrases to find, e.g. "dog, red car": one object per instance found, narrowed by points and boxes.
+            text_threshold: the least detection score (0-1) an instance of a phrase needs.
+        Returns:
+            The result JSON (objects with their candidates' scores and masks as COCO RLE {"size": [H, W], "counts"}, image.image_id for later calls) and an overlay picture, or none without overlay.
         """
         try:
             _check_types(str, points=points, labels=labels, boxes=boxes, image_id=image_id, model=model, text=text)
@@ -72,17 +87,19 @@ class Api:
                                        [float(o.scores[o.best]) for o in result.objects])
         return data, FileData(path=self.shared.outputs.jpeg_file(picture), mime_type="image/jpeg")
 
+    @not_a_tool
     def everything(self, image: Optional[FileData] = None, image_id: str = "", settings: Optional[dict] = None,
                    overlay: bool = True, model: str = "") -> tuple[dict, Optional[FileData]]:
-        """Automatic masks ("segment everything") for an image.
+        """Find every object in an image with no prompt (segment everything: a grid of points, filtered).
 
-        image / image_id: as for /segment. settings: any of the generator's settings by
-        upstream's names (points_per_side, pred_iou_thresh, stability_score_thresh,
-        box_nms_thresh, crop_n_layers, min_mask_region_area, ...; ours: mask_nms_thresh,
-        max_area_fraction; "preset": "fast"), the rest at upstream's defaults.
-        overlay: also return a picture with every mask drawn. model: as for /segment.
-        Returns {"schema_version", "model", "image", "settings", "masks": upstream's
-        records with COCO RLE segmentations} and the overlay JPEG (or None).
+        Args:
+            image: the image, in any form segment takes; or leave it empty and give image_id.
+            image_id: the image.image_id of an earlier result.
+            settings: generator settings by upstream's names, e.g. {"points_per_side": 16, "pred_iou_thresh": 0.8, "stability_score_thresh": 0.9, "box_nms_thresh": 0.7, "min_mask_region_area": 100} or {"preset": "fast"}; the rest at upstream's defaults.
+            overlay: true to also return a picture with every mask drawn.
+            model: a model name; empty = the server's default.
+        Returns:
+            {"model", "image", "settings", "masks": records with "segmentation" (COCO RLE), "area", "bbox" [x, y, w, h], "predicted_iou", "stability_score"} and an overlay picture, or none without overlay.
         """
         try:
             _check_types(str, image_id=image_id, model=model)
@@ -115,19 +132,20 @@ class Api:
         picture, _ = render.draw_records(self.shared.outputs.screen_picture(loaded)[0], records)
         return data, FileData(path=self.shared.outputs.jpeg_file(picture), mime_type="image/jpeg")
 
+    @not_a_tool
     def track(self, video: Optional[FileData] = None, prompts: str = "", direction: str = "both",
               start_frame: int = -1, end_frame: int = -1, model: str = "") -> dict:
-        """Track objects through a video.
+        """Track objects through a video from points or boxes on some of its frames.
 
-        video: the video file (MP4, WebM, MOV, AVI, GIF), uploaded with the request.
-        prompts: JSON text, a list of {"frame": 0, "object": 1, "points": [[x, y], ...],
-        "labels": [1, 0], "box": [x1, y1, x2, y2], "label": "car"} (points and/or box, in
-        frame pixels; labels 1 foreground, 0 background; label: the object's class).
-        direction: forward | backward | both, from start_frame (-1: the earliest prompted
-        frame) to end_frame (-1: the video's end in that direction). model: a model that
-        tracks (``python -m sam_app list``: sam2.1_hiera_*, edgetam, sam3); empty = the first
-        present. Returns the tracks, YouTube-VIS style: {"videos", "categories",
-        "annotations": per track its category and per frame COCO RLE or null}.
+        Args:
+            video: the video (MP4, WebM, MOV, AVI, GIF), in any form segment takes an image.
+            prompts: JSON text, a list of {"frame": 0, "object": 1, "points": [[x, y]], "labels": [1], "box": [x1, y1, x2, y2], "label": "car"}: points and/or a box in frame pixels, labels 1 on the object and 0 not, label the object's class.
+            direction: forward, backward or both, from start_frame.
+            start_frame: the first frame tracked; -1 = the earliest prompted frame.
+            end_frame: the last frame tracked; -1 = the video's end in that direction.
+            model: a model that tracks (edgetam, sam2.1_hiera_t, ..., sam3); empty = the first present.
+        Returns:
+            The tracks, YouTube-VIS style: {"videos", "categories", "annotations": per track its category and per frame a COCO RLE mask or null}.
         """
         from ..tasks.track_export import ytvis_record
         from ..tasks.tracking import parse_prompts
@@ -138,7 +156,7 @@ class Api:
             start = int(number(start_frame, "start_frame", integer=True))
             end = int(number(end_frame, "end_frame", integer=True))
             parsed = parse_prompts(parse_json(prompts, "prompts"))
-            path = _uploaded(video, "video")
+            path, _ = self.received(video, "video")
             videos = self.shared.service.videos
             tracker = self.shared.service.tracker(open_video(path), model or None)
             token = videos.open(tracker)  # counted against --max-video-sessions while it runs
@@ -169,18 +187,11 @@ class Api:
             if not image_id:
                 raise SamAppError("no image: send an image file, or the image_id of an earlier result")
             return service.image_by_id(image_id)
-        path = _uploaded(image, "image")
-        return service.load_image(path, upload_content_key(path))
+        return service.load_image(*self.received(image, "image"))
 
-
-def _uploaded(data, what: str) -> str:
-    """The path of a file uploaded with this request; only those: a client must not make
-    us read others."""
-    path = data.get("path") if isinstance(data, dict) else getattr(data, "path", data)
-    if not isinstance(path, str) or not is_uploaded(path):
-        raise SamAppError(f"the {what} must be uploaded with the request: pass handle_file(path) from gradio_client")
-    return path
-
+    def received(self, value, what: str):
+        """(local path, content key) of a file handed in (``api_inputs.received``)."""
+        return received(value, what, self.shared.file_roots(), self.shared.outputs.root)
 
 
 def _check_types(kind: type, **values) -> None:
@@ -188,20 +199,3 @@ def _check_types(kind: type, **values) -> None:
     for name, value in values.items():
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
             raise SamAppError(f"{name} must be {'text' if kind is str else 'true or false'}, got {shorten(value)}")
-
-
-def upload_content_key(path: str) -> Optional[str]:
-    """Gradio stores an upload in a folder named by the sha256 of its bytes (and writes it
-    anew with each upload), so that name identifies the content where the file's
-    modification time cannot."""
-    folder = Path(path).parent.name
-    return f"sha256:{folder}" if re.fullmatch(r"[0-9a-f]{64}", folder) else None
-
-
-def is_uploaded(path: str) -> bool:
-    """True if ``path`` lies in Gradio's upload folder (where uploads land)."""
-    folder = Path(gr.utils.get_upload_folder()).resolve()
-    try:
-        return Path(path).resolve().is_relative_to(folder)
-    except (OSError, ValueError):
-        return False

@@ -7,7 +7,7 @@ the safe launch settings that ``webui.py`` and the tests use.
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import gradio as gr
 
@@ -16,6 +16,7 @@ from ..limits import LIMITS
 from ..projects.library import Library
 from ..service import SamService
 from .api import Api
+from .api_tools import AgentTools
 from .common import Shared
 from .image_picker import ImagePicker
 from .logins import Logins
@@ -56,12 +57,15 @@ def default_outputs() -> Outputs:
 
 
 def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concurrency: int = 2,
-             allow_downloads: bool = True, local: bool = True, projects: Optional[Library] = None) -> UI:
+             allow_downloads: bool = True, local: bool = True, projects: Optional[Library] = None,
+             image_roots: Sequence[Path] = ()) -> UI:
     """Every section, laid out and wired; call inside ``gr.Blocks()``. allow_downloads:
     whether the Download button may fetch checkpoints to the server; local: whether only
     this machine reaches the page (see ``Shared``); projects: the annotation projects the
-    Project mode may open (none by default). One tab per mode (``modes.mode_classes``)."""
-    shared = Shared(service, outputs or default_outputs(), allow_downloads, local, model_concurrency, projects)
+    Project mode may open (none by default); image_roots: folders API callers may name
+    files in. One tab per mode (``modes.mode_classes``)."""
+    shared = Shared(service, outputs or default_outputs(), allow_downloads, local, model_concurrency, projects,
+                    image_roots)
     examples = sorted(str(p) for p in IMGS.glob("*") if p.suffix.lower() in EXAMPLE_SUFFIXES) if IMGS.is_dir() else []
     modes = {cls.id: cls(shared) for cls in mode_classes()}
     ui = UI(shared, ModelBar(shared), ImagePicker(shared, examples), modes, Api(shared))
@@ -77,7 +81,9 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
                 mode.build()
     # UI-only work of a few milliseconds (prompt edits, picks): off the queue, whose round trip
     # costs more than the work, and without a progress overlay on its outputs (docs/performance.md)
-    events = Events(model_work=dict(concurrency_limit=model_concurrency, concurrency_id="model"),
+    # every event of the page is private: the API (and with --mcp, the tools) is ``Api``'s and ``AgentTools``'
+    events = Events(model_work=dict(concurrency_limit=model_concurrency, concurrency_id="model",
+                                    api_visibility="private"),
                     light=dict(concurrency_limit=None, api_visibility="private"),
                     instant=dict(queue=False, show_progress="hidden", api_visibility="private"))
     app = App(shared, modes, tabs, events, gr.context.Context.root_block)
@@ -85,38 +91,42 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
         mode.wire(app)
     ui.picker.wire(app)
     ui.model_bar.wire(app)
-    ui.api.wire(events.model_work)
+    public = {**events.model_work, "api_visibility": "public"}
+    ui.api.wire(public)
+    AgentTools(ui.api).wire(public)
     return ui
 
 
 def build_app(service: SamService, model_concurrency: int = 2, allow_downloads: bool = True,
-              local: bool = True, projects: Optional[Library] = None) -> gr.Blocks:
+              local: bool = True, projects: Optional[Library] = None, image_roots: Sequence[Path] = ()) -> gr.Blocks:
     """The whole web UI around ``service``."""
-    return build_app_and_ui(service, model_concurrency, allow_downloads, local, projects)[0]
+    return build_app_and_ui(service, model_concurrency, allow_downloads, local, projects, image_roots)[0]
 
 
 def build_app_and_ui(service: SamService, model_concurrency: int = 2, allow_downloads: bool = True,
-                     local: bool = True, projects: Optional[Library] = None) -> Tuple[gr.Blocks, UI]:
+                     local: bool = True, projects: Optional[Library] = None,
+                     image_roots: Sequence[Path] = ()) -> Tuple[gr.Blocks, UI]:
     """``build_app``, and the sections it is made of (tests call their handlers)."""
     with gr.Blocks(title="Segment Anything", delete_cache=(3600, 3600)) as demo:
         ui = build_ui(service, model_concurrency=model_concurrency, allow_downloads=allow_downloads, local=local,
-                      projects=projects)
+                      projects=projects, image_roots=image_roots)
     return demo, ui
 
 
 def launch_options(checkpoint_dir: Path, host: str = "127.0.0.1", port: Optional[int] = None,
                    share: bool = False, max_file_size=None,
-                   auth: Optional[List[Tuple[str, str]]] = None) -> dict:
+                   auth: Optional[List[Tuple[str, str]]] = None, mcp: bool = False) -> dict:
     """Safe ``launch()`` keywords: local by default, uploads bounded, monitoring off,
     checkpoint files never served, the tabs whose state is kept bounded
     (``LIMITS.max_sessions``); ``auth``: (user, password) pairs for Gradio's login, checked
-    by ``Logins`` (rate-limited). max_file_size: bytes, or Gradio's text ("50mb")."""
+    by ``Logins`` (rate-limited). max_file_size: bytes, or Gradio's text ("50mb"). mcp: also
+    serve the API's endpoints as MCP tools (Gradio's MCP server, at /gradio_api/mcp/)."""
     return dict(
         server_name=host, server_port=port, share=share,
         max_file_size=LIMITS.max_file_size if max_file_size is None else max_file_size,
         enable_monitoring=False, blocked_paths=[str(Path(checkpoint_dir).resolve())],
         css=CSS, footer_links=["api"], auth=Logins(auth) if auth else None,
-        state_session_capacity=max(1, LIMITS.max_sessions),
+        state_session_capacity=max(1, LIMITS.max_sessions), mcp_server=mcp,
     )
 
 

@@ -191,7 +191,7 @@ class BatchMode(Mode):
         inputs = [self.uploads, self.source, self.prompts, self.points_per_side, self.pred_iou_thresh,
                   self.stability_score_thresh, self.formats, self.polygons, s.session]
         self.run_button.click(self.on_run, inputs, [s.message, self.summary, self.table, self.download, s.status],
-                              api_visibility="private", **app.events.model_work)
+                              **app.events.model_work)
         self.source.change(self.on_source, [self.source], [self.prompts, self.everything_settings],
                            **app.events.light)
 

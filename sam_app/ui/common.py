@@ -7,7 +7,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional, Sequence
 
 import gradio as gr
 
@@ -55,12 +55,14 @@ class Shared:
     ``model_concurrency`` places that model work run off Gradio's queue holds (clicks),
     so that it is bounded as the queued model work is (``working()``); projects: the
     annotation projects it may open (``projects.library.Library``, empty by default);
-    prefetcher: encodes a project's next images in the background. ``build()`` (inside Blocks)
+    prefetcher: encodes a project's next images in the background; image_roots: folders whose
+    files API and MCP callers may name by path (``api_inputs``). ``build()`` (inside Blocks)
     makes session (gr.State of a Session), status and message (Markdown)."""
 
     def __init__(self, service: SamService, outputs: Outputs, allow_downloads: bool = True, local: bool = True,
-                 model_concurrency: int = 2, projects: Optional[Library] = None):
+                 model_concurrency: int = 2, projects: Optional[Library] = None, image_roots: Sequence[Path] = ()):
         self.service, self.outputs, self.allow_downloads, self.local = service, outputs, allow_downloads, local
+        self.image_roots = [Path(root).expanduser().resolve() for root in image_roots]
         self.model_slots = threading.BoundedSemaphore(max(1, model_concurrency))
         self.holdings = Holdings(LIMITS.sessions_mb * 2**20)
         self.projects = projects if projects is not None else Library()
@@ -74,6 +76,17 @@ class Shared:
         """Interactive model work run off the queue: a model slot, and the prefetcher waits."""
         with self.model_slots, self.activity.working():
             yield
+
+    def file_roots(self) -> List[Path]:
+        """Where API callers may name files by path: ``image_roots``, then the image folders
+        of the projects this server opens (one that cannot be opened is left out)."""
+        roots = list(self.image_roots)
+        for name in self.projects.names():
+            try:
+                roots.append(self.projects.open(name).root)
+            except SamAppError:
+                continue
+        return roots
 
     def public(self, text: str) -> str:
         """``text`` as visitors may see it: on a server open to the network, the server's

@@ -112,14 +112,14 @@ class EverythingMode(Mode):
         self.prompt, self.tabs = app.mode("prompt"), app.tabs
         shown = [self.state, s.message, self.picture, self.selection, self.table, self.files]
         self.run_button.click(self.on_run, self.settings_inputs + both, shown + [s.status],
-                              api_visibility="private", **events.model_work)
+                              **events.model_work)
         self.picture.select(self.on_click, both, shown, **events.instant)
         self.table.select(self.on_row, both, shown, **events.instant)
         self.select_all.click(self.on_select_all, both, shown, **events.instant)
         self.select_none.click(self.on_select_none, both, shown, **events.instant)
         self.download.click(self.on_download, both, shown, **events.light)
         self.refine.click(self.on_refine, both + [self.prompt.state], self.prompt.result_outputs + [self.tabs],
-                          api_visibility="private", **events.model_work)
+                          **events.model_work)
 
     # ------------------------------------------------------------ what the app tells it
 

@@ -31,8 +31,7 @@ class ImagePicker:
         self.modes = list(app.modes.values())
         told = (c for m in self.modes for c in m.reset_outputs)
         outputs = list(dict.fromkeys([s.session, s.message, s.status, *told]))
-        self.upload.change(self.on_image, [self.upload, s.session], outputs, api_visibility="private",
-                           **app.events.model_work)
+        self.upload.change(self.on_image, [self.upload, s.session], outputs, **app.events.model_work)
 
     def on_image(self, path, session: Session, progress=gr.Progress()) -> dict:
         """A new image (or none): every mode starts afresh, and the image is encoded at once."""

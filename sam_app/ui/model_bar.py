@@ -37,7 +37,7 @@ class ModelBar:
         inputs = [self.model, s.session, *states]
         outputs = list(dict.fromkeys([s.session, s.message, s.status, self.model,
                                       *(c for m in self.modes for c in m.reset_outputs)]))
-        self.model.input(self.on_model, inputs, outputs, api_visibility="private", **app.events.model_work)
+        self.model.input(self.on_model, inputs, outputs, **app.events.model_work)
         self.download.click(self.on_download, inputs, outputs, api_visibility="private", concurrency_limit=1,
                             concurrency_id="download")
 

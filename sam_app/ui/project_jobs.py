@@ -37,8 +37,7 @@ class ProjectJobs:
 
     def wire_prelabel(self, events) -> None:
         self.job_start.click(self.on_prelabel, [self.job_kind, self.job_threshold, self.shared.session, self.state],
-                             [self.job_list, self.shared.message, self.image_table], api_visibility="private",
-                             **events.model_work)
+                             [self.job_list, self.shared.message, self.image_table], **events.model_work)
 
     def job_text(self, state: ProjectState) -> str:
         found = jobs(self.project(state)) if state.project else []

@@ -74,8 +74,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
         self.undo.click(self.on_undo, both, self.click_outputs, **events.instant).then(**show_result)
         self.clear.click(self.on_clear, both, self.click_outputs, **events.instant).then(**show_result)
         self.preview_button.click(self.on_preview, both, [self.preview, s.message], **events.light)
-        self.run_button.click(self.on_run, [self.multimask, *both], self.result_outputs, api_visibility="private",
-                              **events.model_work)
+        self.run_button.click(self.on_run, [self.multimask, *both], self.result_outputs, **events.model_work)
         self.candidates.input(self.on_pick, [self.candidates, *both], self.click_outputs,
                               **events.instant).then(**show_result)
         self.make_downloads.click(self.on_downloads, both, [self.downloads, s.message], **events.light)

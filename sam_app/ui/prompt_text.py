@@ -34,9 +34,9 @@ class TextPrompts:
         both = [self.session_input, self.state]
         for event in (self.add_text.click, self.text.submit):
             event(self.on_add_text, [self.text, self.text_threshold, self.multimask, *both], self.result_outputs,
-                  api_visibility="private", **events.model_work)
+                  **events.model_work)
         self.instances.input(self.on_tick, [self.instances, self.multimask, *both], self.result_outputs,
-                             api_visibility="private", **events.model_work)
+                             **events.model_work)
 
     @staticmethod
     def instance_list(state: PromptState):

@@ -49,10 +49,27 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--projects-dir", default=env("SAM_PROJECTS_DIR"),
                         help="a folder of project folders, each offered in the Project tab (env SAM_PROJECTS_DIR); "
                              "the page opens no other folder")
+    parser.add_argument("--mcp", action="store_true", default=env("SAM_MCP") == "1",
+                        help="also serve the API as MCP tools for agents, at /gradio_api/mcp/ (env SAM_MCP=1; README: "
+                             "MCP)")
+    parser.add_argument("--image-roots", default=env("SAM_IMAGE_ROOTS", ""),
+                        help="folders whose images API and MCP callers may name by path, separated by "
+                             f"'{os.pathsep}' (env SAM_IMAGE_ROOTS; projects' image folders are always allowed)")
     add_arguments(parser, WEB_ONLY)
     add_arguments(parser, ("max_frames", "max_video_pixels", "max_video_sessions"))  # the Video tab
     add_engine_arguments(parser)
     return parser.parse_args(argv)
+
+
+def image_roots(text: str) -> list:
+    """--image-roots: folders separated by os.pathsep, each one that exists."""
+    from pathlib import Path
+
+    roots = [Path(part).expanduser() for part in text.split(os.pathsep) if part.strip()]
+    missing = [str(root) for root in roots if not root.is_dir()]
+    if missing:
+        raise SamAppError(f"--image-roots: {', '.join(missing)} is not a folder")
+    return roots
 
 
 def main(argv=None) -> int:
@@ -63,8 +80,13 @@ def main(argv=None) -> int:
 
     try:
         auth = parse_auth(args.auth)
+        if args.mcp and auth:
+            raise SamAppError("--mcp cannot be used with --auth: Gradio's MCP server asks for no login, so its tools "
+                              "would be open to anyone who reaches the port; serve MCP on 127.0.0.1 without --auth, "
+                              "or behind a proxy that authenticates")
         apply_arguments(args)
         projects = Library(args.project, args.projects_dir)
+        roots = image_roots(args.image_roots)
         if projects.project is not None:
             projects.open(projects.project.name)  # a damaged or unreachable database is said now, not on the page
         for name in projects.names() if projects.projects_dir else ():
@@ -83,7 +105,7 @@ def main(argv=None) -> int:
         print(warning, file=sys.stderr)
     local = is_local(args.host, args.share)
     demo = build_app(service, model_concurrency=args.concurrency, allow_downloads=args.allow_downloads or local,
-                     local=local, projects=projects)
+                     local=local, projects=projects, image_roots=roots)
     demo.queue(max_size=args.queue_size, default_concurrency_limit=args.concurrency)
-    demo.launch(**launch_options(service.checkpoint_dir, args.host, args.port, args.share, auth=auth))
+    demo.launch(**launch_options(service.checkpoint_dir, args.host, args.port, args.share, auth=auth, mcp=args.mcp))
     return 0
