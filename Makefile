@@ -1,5 +1,6 @@
 # make run        -> installs into .venv and starts the web UI (http://127.0.0.1:7860)
-# make test       -> installs test needs (pytest, Playwright, Debian's chromium and postgresql, Ray), lints, runs every test
+# make test       -> installs test needs (pytest, Playwright, Debian's chromium and postgresql, Ray, Label Studio in
+#                    .venv-labelstudio), lints, runs every test
 # make test-fast  -> the same without the full-size and browser tests (a few minutes)
 # make lint       -> ruff (installs only ruff: seconds on a clean clone)
 PYTHON ?= python3
@@ -26,10 +27,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install-test: $(VENV)/.installed-test
 
-$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml scripts/install-browser.sh scripts/install-postgres.sh
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml scripts/install-browser.sh scripts/install-postgres.sh \
+		scripts/install-label-studio.sh
 	$(BIN)/python -m pip install -q -e ".[test,ray]"
 	scripts/install-browser.sh
 	scripts/install-postgres.sh
+	PYTHON=$(PYTHON) scripts/install-label-studio.sh
 	touch $@
 
 $(VENV)/.installed-lint: pyproject.toml | $(BIN)/python
@@ -76,4 +79,4 @@ bench-video: install-test
 	$(BIN)/python benchmarks/video.py $(ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .venv-labelstudio .pytest_cache

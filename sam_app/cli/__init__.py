@@ -1,5 +1,5 @@
 """Command line: ``sam-app`` (or ``python -m sam_app``) ``segment | everything | batch |
-project | track | evaluate | finetune | list | download | export-onnx | webui``, a thin layer over the
+project | track | label-studio | evaluate | finetune | list | download | export-onnx | webui``, a thin layer over the
 service; one module per group of commands, each adding its parsers with the function
 that runs them. Model choices come from the registry (``sam_app.models``).
 
@@ -19,7 +19,7 @@ from .. import limits
 from ..errors import SamAppError
 from ..files import STORAGE_ERRORS
 from ..training.commands import add_evaluate_parser, add_finetune_parser
-from . import batch, models, project, segment, track
+from . import batch, label_studio, models, project, segment, track
 from .options import add_engine_arguments, service_from_args
 
 EXAMPLES = """examples:
@@ -28,6 +28,7 @@ EXAMPLES = """examples:
   sam-app batch --images photos/ --prompts prompts.jsonl --output dataset/ --format coco,yolo
   sam-app project create proj --images photos/ --classes person,car    (then: webui --project proj)
   sam-app track --video clip.mp4 --prompts prompts.json --output tracks/ --format png,ytvis,mp4
+  sam-app label-studio --port 9090 --model-type sam2.1_hiera_t    (a Label Studio ML backend)
   sam-app list
   sam-app download vit_b
   sam-app webui --host 127.0.0.1 --port 7860        (the web UI; same as python webui.py)
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_parsers(sub)
     project.add_parsers(sub)
     track.add_parsers(sub)
+    label_studio.add_parsers(sub)
     add_evaluate_parser(sub, add_engine_arguments).set_defaults(run=cmd_evaluate)
     add_finetune_parser(sub, add_engine_arguments).set_defaults(run=cmd_finetune)
     models.add_parsers(sub)

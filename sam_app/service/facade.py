@@ -119,6 +119,10 @@ class SamService:
         """The loaded text model ``name`` (None: the service's choice; ``ModelPool.text_model``)."""
         return self.models.text_model(name)
 
+    def has_text_model(self) -> bool:
+        """Whether a text prompt naming no model would find one (nothing is loaded)."""
+        return self.models.text_model_name() is not None
+
     def require(self, model: Optional[str], capability: str) -> str:
         """``model``'s resolved name, or the one-line refusal when it cannot do ``capability``."""
         return self.models.require(model, capability)

@@ -103,15 +103,20 @@ class ModelPool:
         """The model added or loaded under ``name``, or None."""
         return self._backends.get(name) if name else None
 
+    def text_model_name(self) -> Optional[str]:
+        """The text model a request naming none uses: one already loaded or added, else the
+        first whose folder is present (on a GPU SAM 3 first, elsewhere the cheapest first);
+        None when there is none. Loads nothing."""
+        loaded = [n for n, b in self._backends.items() if is_detector(b)]
+        present = [s.name for s in models.preference(self.device.type, "detector")
+                   if models.is_present(self.weights_path(s.name))]
+        return (loaded or present or [None])[0]
+
     def text_model(self, name: Optional[str] = None):
-        """The loaded text model ``name``; None: one already loaded or added, else the
-        first whose folder is present (on a GPU SAM 3 first, elsewhere the cheapest
-        first), else CheckpointError saying how to get one."""
+        """The loaded text model ``name``; None: ``text_model_name``'s, else CheckpointError
+        saying how to get one."""
         if name is None:
-            loaded = [n for n, b in self._backends.items() if is_detector(b)]
-            present = [s.name for s in models.preference(self.device.type, "detector")
-                       if models.is_present(self.weights_path(s.name))]
-            name = (loaded or present or [None])[0]
+            name = self.text_model_name()
             if name is None:
                 raise CheckpointError(
                     "text prompts need a text model and none is here: run `python -m sam_app download "
