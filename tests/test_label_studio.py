@@ -234,3 +234,10 @@ def test_a_real_label_studio_gets_brush_masks_for_a_keypoint_and_a_pre_annotatio
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def test_the_command_without_a_model_says_how_to_get_one(tmp_path):
+    from conftest import run_cli
+
+    result = run_cli("label-studio", "--checkpoint-dir", tmp_path, "--device", "cpu")
+    assert result.returncode == 2 and result.stderr.startswith("error: ") and "download" in result.stderr
