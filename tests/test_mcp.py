@@ -170,3 +170,17 @@ def test_mcp_is_refused_with_logins(capsys):
 
     assert main(["--mcp", "--auth", "ann:secret"]) == 2
     assert "--mcp cannot be used with --auth" in capsys.readouterr().err
+
+
+def test_webui_with_mcp_serves_the_tools(tmp_path):
+    """``webui.py --mcp`` as a user starts it (no checkpoint: the classical fallback, whose
+    GrabCut is not repeatable, so the masks are checked for their place, not equality)."""
+    from conftest import webui_client
+
+    with webui_client(["--mcp", "--device", "cpu"], {"SAM_CHECKPOINT_DIR": str(tmp_path)}) as client:
+        url = client.src if client.src.endswith("/") else client.src + "/"
+        names, [(error, found)] = call(url, ("segment_image", {"image": data_url(COFFEE), "boxes": "150 60 480 340"}))
+    assert TOOLS <= names and not error and found["model"] == "classical"
+    [[mask]] = masks_of(found)
+    x, y, w, h = found["objects"][0]["masks"][0]["bbox"]
+    assert mask["size"] == [400, 600] and w * h > 0 and 150 <= x and x + w <= 480 and 60 <= y and y + h <= 340
