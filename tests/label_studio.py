@@ -22,6 +22,18 @@ turn them back on for the organization made at the first start. That same token 
 hands an ML backend as ``access_token`` in POST /setup, and what the backend needs to fetch
 an uploaded image (``/data/upload/...`` answers 401 without it).
 
+The newer credential is a Personal Access Token (``personal_access_token()``): a JWT *refresh*
+token (lives 200 years; one valid PAT per user: POST /api/token/ answers 409 while one is). A
+client trades it for a JWT access token, POST /api/token/refresh/ {"refresh": <PAT>} ->
+{"access": ...} (``access_token()``), which lives 5 minutes (simplejwt's default
+ACCESS_TOKEN_LIFETIME; LS sets no SIMPLE_JWT) and is sent as ``Authorization: Bearer <access>``
+(``/data/upload/...`` takes it; the PAT itself as Bearer is 401). ``legacy_token=False`` starts
+a server whose organization has legacy tokens off (POST /api/jwt/settings
+{"legacy_api_tokens_enabled": false}): ``Token <TOKEN>`` then answers 401 ("legacy token
+authentication has been disabled for this organization") everywhere, /data/upload included,
+although LS still sends that very key as ``access_token`` in /setup; the helper's own REST
+calls then go with a Bearer access token, refreshed from the PAT.
+
 Local addresses are allowed (ML_BLOCK_LOCAL_IP=false, SSRF_PROTECTION_ENABLED=false): without
 them LS refuses an ML backend on 127.0.0.1 (403 "URL resolves to a reserved network address",
 raised when it creates the backend's ``/webhook`` webhook). ``LABEL_STUDIO_HOST`` is the
@@ -139,6 +151,17 @@ def _template_database() -> Optional[Path]:
 _running: List["LabelStudio"] = []
 
 
+class _Bearer(httpx.Auth):
+    """httpx auth: ``Authorization: Bearer <server.access_token()>`` (refreshed as it ages)."""
+
+    def __init__(self, server: "LabelStudio"):
+        self.server = server
+
+    def auth_flow(self, request: httpx.Request):
+        request.headers["Authorization"] = f"Bearer {self.server.access_token()}"
+        yield request
+
+
 @atexit.register
 def _stop_all() -> None:
     for server in list(_running):
@@ -147,19 +170,25 @@ def _stop_all() -> None:
 
 class LabelStudio:
     """A running Label Studio: ``url``, ``port``, ``token``, ``data_dir``, ``log()``, ``stop()``,
-    and REST helpers (an httpx client with ``Authorization: Token <token>``)."""
+    and REST helpers (an httpx client with ``Authorization: Token <token>``, or with
+    ``Authorization: Bearer <access token>`` when ``legacy_token`` is False: then legacy tokens
+    are off for the organization and ``Token <token>`` answers 401)."""
 
-    def __init__(self, folder: Path, start_timeout: float = 300):
+    def __init__(self, folder: Path, start_timeout: float = 300, legacy_token: bool = True):
         self.folder = Path(folder)
         self.data_dir = self.folder / "label-studio"
         self.files_root = self.folder
         self.start_timeout = start_timeout
+        self.legacy_token = legacy_token
         self.port = 0
         self.token, self.username, self.password = TOKEN, USERNAME, PASSWORD
         self.process: Optional[subprocess.Popen] = None
         self.start_seconds = 0.0
         self._log_file = None
         self._client: Optional[httpx.Client] = None
+        self._pat: Optional[str] = None            # personal_access_token(), made once
+        self._access: Optional[str] = None         # access_token() and when it was made
+        self._access_made = 0.0
 
     # ------------------------------------------------------------------ life
 
@@ -206,8 +235,8 @@ class LabelStudio:
         raise AssertionError("unreachable")
 
     def _launch(self) -> bool:
-        """Start the server on ``self.port`` and wait for /health and the token; False when it
-        moved to another port (ours was taken meanwhile)."""
+        """Start the server on ``self.port`` and wait for /health and the token (see
+        ``_connect``); False when it moved to another port (ours was taken meanwhile)."""
         self._log_file = open(self.log_path, "a")
         command = [str(EXECUTABLE), "start", "--no-browser", "--internal-host", "127.0.0.1", "-p", str(self.port),
                    "--data-dir", str(self.data_dir), "--log-level", "WARNING", *_user_arguments()]
@@ -228,18 +257,32 @@ class LabelStudio:
                 continue
             try:
                 if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
-                    # the answer must be ours, with our user: whoami with the token
-                    me = httpx.get(f"{self.url}/api/current-user/whoami", headers=self.headers, timeout=10)
-                    if me.status_code == 200 and me.json().get("email") == USERNAME:
-                        self._client = httpx.Client(base_url=self.url, headers=self.headers, timeout=120)
-                        return True
-                    raise LabelStudioFailed(f"Label Studio on port {self.port} refused the test token "
-                                            f"({me.status_code} {me.text[:300]}):\n{self.log()[-4000:]}")
+                    self._connect()
+                    return True
             except httpx.TransportError:
                 pass
             time.sleep(0.3)
         raise LabelStudioFailed(f"Label Studio did not answer /health in {self.start_timeout:.0f} s:\n"
                                 f"{self.log()[-6000:]}")
+
+    def _connect(self) -> None:
+        """Make ``client`` once /health answers. The answer must be ours, with our user: whoami
+        with the legacy token, or (``legacy_token=False``) with a Bearer access token from a
+        PAT; in that case legacy tokens are then turned off for the organization (the template
+        database has them on) and the legacy token must be refused."""
+        headers, auth = (self.headers, None) if self.legacy_token else ({}, _Bearer(self))
+        self._access = None
+        me = httpx.get(f"{self.url}/api/current-user/whoami", headers=headers, auth=auth, timeout=10)
+        if me.status_code != 200 or me.json().get("email") != USERNAME:
+            raise LabelStudioFailed(f"Label Studio on port {self.port} refused the test token "
+                                    f"({me.status_code} {me.text[:300]}):\n{self.log()[-4000:]}")
+        self._client = httpx.Client(base_url=self.url, headers=headers, auth=auth, timeout=120)
+        if not self.legacy_token:
+            self._json(self.client.post("/api/jwt/settings", json={"api_tokens_enabled": True,
+                                                                   "legacy_api_tokens_enabled": False}))
+            refused = httpx.get(f"{self.url}/api/current-user/whoami", headers=self.headers, timeout=10)
+            if refused.status_code != 401:
+                raise LabelStudioFailed(f"legacy tokens still work after turning them off: {refused.status_code}")
 
     def stop(self) -> None:
         """Stop the server's whole process group (SIGTERM, then SIGKILL); safe to call twice.
@@ -276,7 +319,63 @@ class LabelStudio:
 
     @property
     def headers(self) -> Dict[str, str]:
+        """The legacy token's header (refused with 401 when ``legacy_token`` is False)."""
         return {"Authorization": f"Token {self.token}"}
+
+    @property
+    def bearer_headers(self) -> Dict[str, str]:
+        """``Authorization: Bearer <access_token()>``."""
+        return {"Authorization": f"Bearer {self.access_token()}"}
+
+    def _session(self) -> httpx.Client:
+        """A client logged in with the user's password through the login form, as a browser is
+        (GET /user/login/ for the csrftoken cookie, then POST email, password and
+        csrfmiddlewaretoken -> 302 and a sessionid cookie): it works whatever the organization's
+        token settings are. Close it after use (``.close()``: it is already open, so not ``with``)."""
+        session = httpx.Client(base_url=self.url, timeout=60)
+        try:
+            session.get("/user/login/")
+            answer = session.post("/user/login/", data={"email": self.username, "password": self.password,
+                                                        "csrfmiddlewaretoken": session.cookies.get("csrftoken", "")})
+            if answer.status_code != 302 or "sessionid" not in session.cookies:
+                raise LabelStudioFailed(f"login as {self.username} failed: {answer.status_code} {answer.text[:300]}")
+            session.headers["X-CSRFToken"] = session.cookies.get("csrftoken", "")   # login rotates it
+        except BaseException:
+            session.close()
+            raise
+        return session
+
+    def personal_access_token(self) -> str:
+        """The user's Personal Access Token, made on the first call (then the same one): a JWT
+        refresh token (``eyJ...``, 3 parts, 200 years). Made, as the Account page does, with a
+        password session (so it works with legacy tokens on or off): JWT API tokens are turned
+        on for the organization if they are off (GET/POST /api/jwt/settings ``api_tokens_enabled``,
+        on by default), any PAT the user still has is revoked (GET /api/token/ lists them
+        truncated, POST /api/token/blacklist/ {"refresh": <truncated>} -> 204; LS allows one),
+        then POST /api/token/ -> 201 {"token": <PAT>}. Trade it for an access token with
+        ``access_token()``; as Bearer the PAT itself is refused (401)."""
+        if self._pat is None:
+            session = self._session()
+            try:
+                settings = self._json(session.get("/api/jwt/settings"))
+                if not settings.get("api_tokens_enabled"):
+                    self._json(session.post("/api/jwt/settings", json={**settings, "api_tokens_enabled": True}))
+                for old in self._json(session.get("/api/token/")):
+                    self._json(session.post("/api/token/blacklist/", json={"refresh": old["token"]}), 204)
+                self._pat = self._json(session.post("/api/token/"), 201)["token"]
+            finally:
+                session.close()
+        return self._pat
+
+    def access_token(self) -> str:
+        """A JWT access token for ``Authorization: Bearer <it>``: POST /api/token/refresh/
+        {"refresh": <PAT>} -> 200 {"access": ...} (no other auth needed). It lives 5 minutes, so
+        a new one is fetched when the last is 4 minutes old."""
+        if self._access is None or time.monotonic() - self._access_made > 240:
+            answer = httpx.post(f"{self.url}/api/token/refresh/", json={"refresh": self.personal_access_token()},
+                                timeout=60)
+            self._access, self._access_made = self._json(answer, 200)["access"], time.monotonic()
+        return self._access
 
     @property
     def client(self) -> httpx.Client:
@@ -329,11 +428,13 @@ class LabelStudio:
                 return item["data"]
         raise LabelStudioFailed(f"task {task_id} is not in project {project}")
 
-    def download(self, url: str, token: bool = True) -> httpx.Response:
-        """GET a URL of this server (relative like /data/upload/... or absolute), with the token or not."""
+    def download(self, url: str, token: bool = True, bearer: bool = False) -> httpx.Response:
+        """GET a URL of this server (relative like /data/upload/... or absolute), with the legacy
+        token, with a Bearer access token (``bearer=True``), or with nothing (``token=False``)."""
         if url.startswith("/"):
             url = self.url + url
-        return httpx.get(url, headers=self.headers if token else {}, timeout=60)
+        headers = self.bearer_headers if bearer else self.headers if token else {}
+        return httpx.get(url, headers=headers, timeout=60)
 
     def connect_ml_backend(self, project: int, url: str, title: str = "sam_app", is_interactive: bool = True,
                            **fields) -> int:
@@ -378,11 +479,13 @@ class LabelStudio:
         return self._json(self.client.get("/api/predictions", params={"task": task_id}))
 
 
-def start_label_studio(tmp_path, start_timeout: float = 300) -> LabelStudio:
+def start_label_studio(tmp_path, start_timeout: float = 300, legacy_token: bool = True) -> LabelStudio:
     """A started Label Studio whose data lives under ``tmp_path``; stop it with ``.stop()``
-    or use it as a context manager (``with start_label_studio(tmp_path) as ls:``)."""
+    or use it as a context manager (``with start_label_studio(tmp_path) as ls:``).
+    ``legacy_token=False``: legacy tokens off for the organization (LS 1.23's default), the
+    helper authenticating with a PAT's Bearer access tokens."""
     check_installed()
-    return LabelStudio(Path(tmp_path), start_timeout=start_timeout).start()
+    return LabelStudio(Path(tmp_path), start_timeout=start_timeout, legacy_token=legacy_token).start()
 
 
 # ---------------------------------------------------------------------- reference RLE

@@ -5,6 +5,7 @@ server; here through Starlette's test client), and, marked slow, a real Label St
 for a whole task's pre-annotation."""
 
 import base64
+import contextlib
 import threading
 import time
 
@@ -197,43 +198,74 @@ def test_only_label_studios_own_address_is_fetched(tiny_model):
 # ---------------------------------------------------------------- a real Label Studio
 
 
-@pytest.mark.slow
-def test_a_real_label_studio_gets_brush_masks_for_a_keypoint_and_a_pre_annotation(tiny_model, tmp_path):
+@contextlib.contextmanager
+def serving(app):
+    """``app`` on a free port of 127.0.0.1 in a thread (uvicorn, as the command runs it); yields its URL."""
     import uvicorn
 
-    from label_studio import free_port, reference_decode_rle, reference_encode_mask, start_label_studio
+    from label_studio import free_port
 
-    rng = np.random.default_rng(0)
-    for mask in (rng.random((30, 50)) > 0.5, np.ones((7, 9), bool), rng.random((200, 300)) > 0.99):
-        assert brush_rle(mask) == reference_encode_mask(mask.astype(np.uint8) * 255)
-    service = make_service(tiny_model)
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(backend_app(Predictor(service, prelabel="everything", everything=FEW)),
-                                           host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:
         time.sleep(0.05)
     try:
-        with start_label_studio(tmp_path) as ls:
-            project = ls.create_project(CONFIG)
-            task_id = ls.import_image_task(project, COFFEE)
-            ml = ls.connect_ml_backend(project, f"http://127.0.0.1:{port}")
-            assert ls.ml_backend(ml)["state"] == "CO"
-            answer = ls.interactive(ml, task_id, {"result": [keypoint(50, 50)]})
-            [item] = answer["data"]["result"]
-            expected = service.segment(COFFEE, np.array([[300, 200]]), multimask=True).objects[0].best_mask
-            assert np.array_equal(reference_decode_rle(item["value"]["rle"], 600, 400)[:, :, 3] > 0, expected)
-            ls.retrieve_predictions(project, [task_id])
-            [prediction] = ls.predictions(task_id)
-            records = MaskGenerator(service, "tiny", FEW).generate(Image.open(COFFEE).convert("RGB"))
-            assert len(prediction["result"]) == len(records) > 0
-            for item, record in zip(prediction["result"], records):
-                decoded = reference_decode_rle(item["value"]["rle"], 600, 400)[:, :, 3] > 0
-                assert np.array_equal(decoded, record["segmentation"])
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.mark.slow
+def test_a_real_label_studio_gets_brush_masks_for_a_keypoint_and_a_pre_annotation(tiny_model, tmp_path):
+    from label_studio import reference_decode_rle, reference_encode_mask, start_label_studio
+
+    rng = np.random.default_rng(0)
+    for mask in (rng.random((30, 50)) > 0.5, np.ones((7, 9), bool), rng.random((200, 300)) > 0.99):
+        assert brush_rle(mask) == reference_encode_mask(mask.astype(np.uint8) * 255)
+    service = make_service(tiny_model)
+    expected = service.segment(COFFEE, np.array([[300, 200]]), multimask=True).objects[0].best_mask
+    predictor = Predictor(service, prelabel="everything", everything=FEW)
+    with serving(backend_app(predictor)) as url, start_label_studio(tmp_path / "legacy") as ls:
+        project = ls.create_project(CONFIG)
+        task_id = ls.import_image_task(project, COFFEE)
+        ml = ls.connect_ml_backend(project, url)  # /setup hands the backend Label Studio's address and token
+        assert ls.ml_backend(ml)["state"] == "CO"
+        [item] = ls.interactive(ml, task_id, {"result": [keypoint(50, 50)]})["data"]["result"]
+        assert np.array_equal(reference_decode_rle(item["value"]["rle"], 600, 400)[:, :, 3] > 0, expected)
+        ls.retrieve_predictions(project, [task_id])
+        [prediction] = ls.predictions(task_id)
+        records = MaskGenerator(service, "tiny", FEW).generate(Image.open(COFFEE).convert("RGB"))
+        assert len(prediction["result"]) == len(records) > 0
+        for item, record in zip(prediction["result"], records):
+            decoded = reference_decode_rle(item["value"]["rle"], 600, 400)[:, :, 3] > 0
+            assert np.array_equal(decoded, record["segmentation"])
+
+
+@pytest.mark.slow
+def test_with_legacy_tokens_off_a_personal_access_token_reads_the_images(tiny_model, tmp_path, capsys):
+    """Label Studio 1.23's default: the legacy token /setup sends is refused (the backend
+    says on its console what to give it; Label Studio shows the status); with a personal
+    access token the backend reads the image."""
+    from label_studio import reference_decode_rle, start_label_studio
+
+    service = make_service(tiny_model)
+    expected = service.segment(COFFEE, np.array([[300, 200]]), multimask=True).objects[0].best_mask
+    with start_label_studio(tmp_path, legacy_token=False) as ls:
+        project = ls.create_project(CONFIG)
+        task_id = ls.import_image_task(project, COFFEE)
+        with serving(backend_app(Predictor(service))) as url:
+            ml = ls.connect_ml_backend(project, url)
+            refused = ls.interactive(ml, task_id, {"result": [keypoint(50, 50)]})
+            assert "400 Client Error" in str(refused["errors"])
+            said = capsys.readouterr().err
+            assert "error: Label Studio answered 401 for the image" in said and "personal access token" in said
+        with serving(backend_app(Predictor(service), Connection(None, ls.personal_access_token()))) as url:
+            ml = ls.connect_ml_backend(project, url, title="with a token")
+            [item] = ls.interactive(ml, task_id, {"result": [keypoint(50, 50)]})["data"]["result"]
+            assert np.array_equal(reference_decode_rle(item["value"]["rle"], 600, 400)[:, :, 3] > 0, expected)
 
 
 def test_the_command_without_a_model_says_how_to_get_one(tmp_path):

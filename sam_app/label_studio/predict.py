@@ -22,7 +22,8 @@ from __future__ import annotations
 import base64
 import binascii
 import secrets
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from typing import Iterable, List, Optional, Sequence
 from urllib.parse import urljoin, urlparse
 
@@ -37,15 +38,38 @@ from .rle import brush_rle
 
 PRELABEL = ("auto", "text", "everything", "none")
 TIMEOUT_S = 30.0
+ACCESS_RENEWAL_S = 240  # Label Studio's access tokens live 300 s
 
 
 @dataclass
 class Connection:
-    """Where Label Studio is (url: "http://host:port") and its API token (a legacy
-    token, sent as ``Authorization: Token``; Label Studio's /setup sends one)."""
+    """Where Label Studio is (url: "http://host:port") and its API token: a personal
+    access token (a JWT: exchanged at ``/api/token/refresh/`` for an access token sent as
+    ``Authorization: Bearer``, which lives 5 minutes and is renewed after 4), or a legacy
+    token (sent as ``Authorization: Token``; Label Studio's /setup sends the project
+    owner's, which Label Studio 1.23 refuses unless legacy tokens are enabled)."""
 
     url: Optional[str] = None
     token: Optional[str] = None
+    _access: Optional[str] = field(default=None, repr=False)
+    _access_at: float = field(default=0.0, repr=False)
+
+    def headers(self) -> dict:
+        """The authorization header for Label Studio's API and files."""
+        if not self.token:
+            return {}
+        if self.token.count(".") != 2:
+            return {"Authorization": f"Token {self.token}"}
+        if self._access is None or time.monotonic() - self._access_at > ACCESS_RENEWAL_S:
+            import httpx
+
+            answer = httpx.post(f"{self.url.rstrip('/')}/api/token/refresh/", json={"refresh": self.token},
+                                timeout=TIMEOUT_S)
+            if answer.status_code != 200 or "access" not in answer.json():
+                raise SamAppError(f"Label Studio refused the personal access token ({answer.status_code}): make a "
+                                  "new one in Label Studio (Account & Settings > Personal Access Token)")
+            self._access, self._access_at = answer.json()["access"], time.monotonic()
+        return {"Authorization": f"Bearer {self._access}"}
 
     def fetch(self, address: str) -> bytes:
         """A task's image bytes (see the module), at most ``LIMITS.max_file_size``."""
@@ -64,12 +88,11 @@ class Connection:
             raise SamAppError(f"the task's image {shorten(address)} is not on Label Studio ({self.url}); this backend "
                               "fetches images from Label Studio only (upload them, or serve them with its local "
                               "files storage)")
-        headers = {"Authorization": f"Token {self.token}"} if self.token else {}
         try:
-            with httpx.stream("GET", full, headers=headers, timeout=TIMEOUT_S) as response:
+            with httpx.stream("GET", full, headers=self.headers(), timeout=TIMEOUT_S) as response:
                 if response.status_code != 200:
-                    hint = " (give the backend an API token: --label-studio-token, env LABEL_STUDIO_API_KEY)" \
-                        if response.status_code in (401, 403) else ""
+                    hint = " (give the backend a personal access token: --label-studio-token, env " \
+                           "LABEL_STUDIO_API_KEY)" if response.status_code in (401, 403) else ""
                     raise SamAppError(f"Label Studio answered {response.status_code} for the image "
                                       f"{shorten(address)}{hint}")
                 data = bytearray()

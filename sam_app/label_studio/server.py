@@ -11,13 +11,15 @@ Label Studio 1.23 speaks it:
 - ``POST /webhook``: accepted and ignored (Label Studio registers one; this backend does
   not train).
 
-Bad input is HTTP 400 ``{"status": "error", "message": <one line>}``, which Label Studio
-shows. Model work runs in a worker thread, one request at a time.
+Bad input is HTTP 400 ``{"status": "error", "message": <one line>}``, the line also
+printed on stderr: Label Studio 1.23 shows its user the status alone ("400 Client Error:
+Bad Request"). Model work runs in a worker thread, one request at a time.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from typing import Dict, Optional
 
@@ -70,6 +72,7 @@ def backend_app(predictor: Predictor, connection: Optional[Connection] = None) -
         return JSONResponse({"status": "ok"})
 
     async def one_line(_request: Request, exc: Exception) -> JSONResponse:
+        print(f"error: {exc}", file=sys.stderr)  # Label Studio shows "400 Bad Request" alone
         return JSONResponse({"status": "error", "message": str(exc)}, status_code=400)
 
     post = ["POST"]
