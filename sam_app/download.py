@@ -83,8 +83,9 @@ def download_hub(repo, dest: os.PathLike, progress: Optional[Progress] = None) -
                             f"({type(exc).__name__})") from None
     except Exception as exc:  # noqa: BLE001 - the network, the disk and the hub library raise many kinds
         first = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
-        raise DownloadError(f"download of {repo.repo_id} broke off ({first}); the files already fetched are kept in "
-                            f"{dest}: run the same command again to resume") from None
+        kept = (f"the files already fetched are kept in {dest}: run the same command again to resume"
+                if dest.is_dir() and any(dest.iterdir()) else "nothing was fetched")
+        raise DownloadError(f"download of {repo.repo_id} broke off ({first}); {kept}") from None
     return dest
 
 

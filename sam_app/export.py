@@ -14,7 +14,7 @@ from typing import Dict, Union
 import cv2
 import numpy as np
 
-from .files import writing
+from .files import umask_mode, writing
 
 
 def atomic_write_bytes(path: Union[str, os.PathLike], data: bytes) -> None:
@@ -24,6 +24,7 @@ def atomic_write_bytes(path: Union[str, os.PathLike], data: bytes) -> None:
     with writing(path):
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         try:
+            os.fchmod(fd, umask_mode())
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
             os.replace(tmp, path)
@@ -39,6 +40,7 @@ def replaced_folder(target: Path):
     sees a half-written folder."""
     with writing(target):
         staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+        staging.chmod(umask_mode(folder=True))
     try:
         yield staging
         with writing(target):

@@ -152,6 +152,23 @@ def writing(target: os.PathLike):
         raise StorageError(f"cannot write {Path(target).name} in {Path(target).parent}: {why}") from None
 
 
+def _read_umask() -> int:
+    mask = os.umask(0o077)  # reading it means setting it: done once, at import, before any thread writes
+    os.umask(mask)
+    return mask
+
+
+UMASK = _read_umask()
+
+
+def umask_mode(folder: bool = False) -> int:
+    """The mode a new file (0o666) or folder (0o777) gets from the process's umask (read
+    at import): what files written through a temporary name (0o600 from ``mkstemp``) are
+    given before they are renamed into place, so outputs are as readable as ``open()``
+    would make them."""
+    return (0o777 if folder else 0o666) & ~UMASK
+
+
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif")
 
 

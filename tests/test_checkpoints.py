@@ -51,6 +51,13 @@ def test_no_checkpoint_says_where_it_looked_and_how_to_get_one(tmp_path):
     assert "python -m sam_app download vit_b" in message and "--checkpoint" in message
 
 
+def test_with_no_checkpoint_a_cpu_is_told_of_small_models_and_a_gpu_of_the_best(tmp_path):
+    cpu = models.missing_message(models.preference("cpu"), tmp_path)
+    assert "download vit_b` (375 MB" in cpu and "`download edgetam` (56 MB) gets the fastest" in cpu
+    assert "download vit_h" not in cpu
+    assert "download vit_h` (2,565 MB" in models.missing_message(models.preference("cuda"), tmp_path)
+
+
 def test_discovery_uses_env_dir_then_the_device_order(tmp_path, monkeypatch):
     monkeypatch.setenv("SAM_CHECKPOINT_DIR", str(tmp_path))
     assert SamService(device="cpu").resolve_model_name() == "classical"  # nothing there: the fallback

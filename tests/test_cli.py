@@ -1,6 +1,8 @@
 """The command line, in a subprocess as a user runs it."""
 
 import json
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -8,7 +10,7 @@ from PIL import Image
 
 from sam_app.export import decode_rle
 
-from conftest import IMGS, run_cli
+from conftest import IMGS, REPO, run_cli
 
 
 @pytest.mark.slow
@@ -91,3 +93,18 @@ def test_the_installed_command_runs(tmp_path):
         assert result.returncode == 0 and words in result.stdout, result.stderr
     assert "sam-app download vit_b" in subprocess.run([command, "list", "--checkpoint-dir", str(tmp_path)],
                                                       capture_output=True, text=True, timeout=120).stdout
+
+
+@pytest.mark.parametrize("umask, file_mode, folder_mode", [(0o022, 0o644, 0o755), (0o077, 0o600, 0o700)])
+def test_output_files_follow_the_umask(tmp_path, umask, file_mode, folder_mode):
+    """Files written through a temporary name and renamed into place (results, datasets,
+    exports) get the mode ``open()`` would give them, not mkstemp's 0o600."""
+    script = ("import sys; from pathlib import Path; from sam_app.export import atomic_write_bytes, replaced_folder\n"
+              "out = Path(sys.argv[1]); atomic_write_bytes(out / 'a.json', b'{}')\n"
+              "with replaced_folder(out / 'dataset') as staging: atomic_write_bytes(staging / 'b.txt', b'x')\n")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=REPO, umask=umask, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "a.json").stat().st_mode & 0o777 == file_mode
+    assert (tmp_path / "dataset" / "b.txt").stat().st_mode & 0o777 == file_mode
+    assert (tmp_path / "dataset").stat().st_mode & 0o777 == folder_mode

@@ -261,6 +261,17 @@ def test_download_says_offline_mode_and_fetches_nothing(tmp_path):
     assert not any(tmp_path.iterdir())
 
 
+def test_a_download_that_cannot_start_prints_no_empty_bar_and_claims_no_kept_files(tmp_path):
+    """No network (a hub address nobody answers, offline mode off): one line, no "0.00B"
+    progress bar, and no "kept in" a folder that holds nothing."""
+    result = run_cli("download", "sam2.1_hiera_t", "--checkpoint-dir", tmp_path,
+                     env={"HF_HUB_OFFLINE": "0", "HF_ENDPOINT": "http://127.0.0.1:9", "HF_HUB_ETAG_TIMEOUT": "2",
+                          "HF_HUB_DOWNLOAD_TIMEOUT": "2"})
+    assert result.returncode == 2 and "0.00B" not in result.stderr and "it/s" not in result.stderr
+    assert result.stderr.startswith("error: download of facebook/sam2.1-hiera-tiny broke off")
+    assert "nothing was fetched" in result.stderr and "kept in" not in result.stderr
+
+
 def test_download_hands_the_hub_the_pinned_revision_and_reports_bytes(tmp_path, monkeypatch):
     """The glue around huggingface_hub.snapshot_download (the hub itself is out of reach):
     the repo and revision asked for, weights and configs only, progress in bytes."""
@@ -295,6 +306,15 @@ def test_list_shows_every_family(tmp_path):
     for name in ("vit_b", "sam2.1_hiera_t", "sam2.1_hiera_l", "sam_hq_vit_b", "sam_hq_vit_h", "edgetam"):
         assert f"  {name} " in result.stdout
     assert "sam2.1-hiera-tiny" in result.stdout
+
+
+def test_list_takes_a_checkpoint_and_shows_the_model_it_holds(sam2_folder, tmp_path):
+    """``list --checkpoint`` (no longer taken for --checkpoint-dir by an abbreviation)."""
+    result = run_cli("list", "--checkpoint", sam2_folder[0], "--checkpoint-dir", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"--checkpoint: {sam2_folder[0]} holds my-sam2" in result.stdout
+    assert "  my-sam2 " in result.stdout and f"present as {sam2_folder[0].resolve()}" in result.stdout
+    assert run_cli("list", "--checkpoint-d", tmp_path).returncode == 2  # abbreviations are refused
 
 
 def test_batch_dataset_with_a_saved_folder_equals_single_image_results(sam2_folder, tmp_path):

@@ -22,7 +22,7 @@ from typing import Any, Dict, Iterable, List
 
 from ..errors import SamAppError
 from ..export import atomic_write_bytes, decode_rle, mask_png_bytes, replaced_folder
-from ..files import check_label, inside, writing
+from ..files import check_label, inside, umask_mode, writing
 from .job import Job
 
 FORMATS = ("coco", "yolo", "png")
@@ -152,6 +152,7 @@ class Store:
         """A text file written beside ``path`` and renamed into place when whole."""
         with writing(path):
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+            os.fchmod(fd, umask_mode())
         try:
             with writing(path), io.open(fd, "w", encoding="utf-8") as f:
                 yield f

@@ -17,6 +17,9 @@ def add_parsers(sub) -> None:
     lst = sub.add_parser("list", help="show every known model, whether its file is present and verified",
                          allow_abbrev=False)
     add_checkpoint_dir_argument(lst)
+    lst.add_argument("--checkpoint", default=os.environ.get("SAM_CHECKPOINT"),
+                     help="a checkpoint file or folder of any name: listed as the model it holds, recognised from its "
+                          "contents (env SAM_CHECKPOINT)")
     lst.add_argument("--verify", action="store_true", help="hash files not verified yet (slow for vit_h)")
     lst.set_defaults(run=cmd_list)
 
@@ -77,10 +80,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     source = "--checkpoint-dir" if args.checkpoint_dir else (
         "SAM_CHECKPOINT_DIR" if os.environ.get("SAM_CHECKPOINT_DIR") else "default")
     print(f"checkpoint folder: {folder} ({source})")
-    for status in models.statuses(args.checkpoint_dir):
+    given = {}
+    if args.checkpoint:
+        given[models.recognise(args.checkpoint)] = Path(args.checkpoint).expanduser()
+        print(f"--checkpoint: {args.checkpoint} holds {next(iter(given))}")
+    for status in models.statuses(args.checkpoint_dir, in_use=given):
         spec, weights = status.spec, status.spec.weights
         if weights is None:
-            print(f"  {spec.name:15} {'(no file)':24} {'':9}  built in: {spec.display}")
+            where = f"present as {status.path} ({spec.display})" if status.path else f"built in: {spec.display}"
+            print(f"  {spec.name:15} {'(no file)' if status.path is None else '(custom)':24} {'':9}  {where}")
             continue
         state = _file_state(status, args.verify)
         print(f"  {spec.name:15} {weights.filename:24} {weights.size / 1e6:6.0f} MB  {state}")
@@ -93,6 +101,9 @@ def _file_state(status, verify: bool) -> str:
     spec, weights = status.spec, status.spec.weights
     if status.state == "missing":
         return f"missing   ({program()} download {spec.name})"
+    if status.path.name != getattr(weights, "filename", None) and checkpoints.known_sha256(status.path) is None \
+            and not isinstance(weights, models.HubRepo):
+        return f"present as {status.path} (--checkpoint; checked when loaded)"
     if isinstance(weights, models.HubRepo):  # checked file by file against the hub's hashes when downloaded
         if status.path.name == weights.filename:
             return "present"
@@ -124,10 +135,17 @@ def cmd_download(args: argparse.Namespace) -> int:
     else:
         raise SamAppError("download: name a model (one of the list, or all) or give --url")
     for label, job in jobs:
-        with tqdm(desc=label, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr) as bar:
-            def progress(done, total, bar=bar):
-                bar.total = total
-                bar.update(done - bar.n)
+        bars = []  # made at the first byte: a download refused at once prints no empty bar
+
+        def progress(done, total, bars=bars, label=label):
+            if not bars:
+                bars.append(tqdm(desc=label, unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr))
+            bars[0].total = total
+            bars[0].update(done - bars[0].n)
+        try:
             path = job(progress)
+        finally:
+            for bar in bars:
+                bar.close()
         print(f"{path} ready")
     return 0

@@ -278,12 +278,17 @@ def weights_path(spec: ModelSpec, directory: Optional[os.PathLike] = None) -> Op
 
 
 def missing_message(specs: Iterable[ModelSpec], directory: Optional[os.PathLike] = None) -> str:
-    """What to say when none of ``specs``' files is in the checkpoint folder."""
+    """What to say when none of ``specs``' files is in the checkpoint folder. specs: in the
+    order they are looked for (``preference``: on a CPU the cheapest of each family first),
+    so the first is the one to suggest, and the cheapest of all beside it when it differs."""
     specs = [s for s in specs if s.weights]
     folder = checkpoint_dir(directory)
-    first = [s for s in specs if s.priority == specs[0].priority][-1] if specs else None  # the best of the first family
-    how = (f"Get one with `python -m sam_app download {first.name}` (or from {first.weights.url} into that "
-           "folder), " if first else "")
+    first = specs[0] if specs else None
+    cheapest = min(specs, key=lambda s: s.cost) if specs else None
+    also = (f"; `download {cheapest.name}` ({cheapest.weights.size / 1e6:,.0f} MB) gets the fastest"
+            if cheapest is not None and cheapest is not first else "")
+    how = (f"Get one with `python -m sam_app download {first.name}` ({first.weights.size / 1e6:,.0f} MB, or from "
+           f"{first.weights.url} into that folder{also}), " if first else "")
     return (f"no checkpoint found: looked for {', '.join(s.weights.filename for s in specs)} in {folder}. "
             f"{how}point SAM_CHECKPOINT_DIR at a folder that has it, or pass --checkpoint PATH")
 
