@@ -108,3 +108,25 @@ def test_output_files_follow_the_umask(tmp_path, umask, file_mode, folder_mode):
     assert (tmp_path / "a.json").stat().st_mode & 0o777 == file_mode
     assert (tmp_path / "dataset" / "b.txt").stat().st_mode & 0o777 == file_mode
     assert (tmp_path / "dataset").stat().st_mode & 0o777 == folder_mode
+
+
+def test_segment_prints_each_candidates_score_and_everything_hints_at_empty_results(tiny_cli, tmp_path):
+    result = tiny_cli("segment", IMGS / "coffee.png", "--points", "300 200", "--multimask", "--out-dir", tmp_path / "s")
+    assert result.returncode == 0, result.stderr
+    data = json.loads((tmp_path / "s" / "result.json").read_text())
+    scores = [m["score"] for m in data["objects"][0]["masks"]]
+    best = data["objects"][0]["best"]
+    line = "  ".join(f"{'*' if c == best else ' '}mask{c} {s:.4f}" for c, s in enumerate(scores))
+    assert f"  object0: {line}" in result.stdout.splitlines()
+    empty = tiny_cli("everything", "--input", IMGS / "coffee.png", "--output", tmp_path / "e", "--points-per-side", "2",
+                     "--pred-iou-thresh", "1.0")
+    assert empty.returncode == 0 and "0 masks" in empty.stdout
+    assert "hint: no mask passed the filters (predicted IoU > 1.0" in empty.stderr
+    assert "--pred-iou-thresh" in empty.stderr
+
+
+def test_model_type_help_says_what_each_surface_does_without_a_checkpoint():
+    command = run_cli("segment", "--help").stdout
+    web = subprocess.run([sys.executable, "webui.py", "--help"], cwd=REPO, capture_output=True, text=True).stdout
+    assert "else an error saying what to download" in " ".join(command.split()) and "GrabCut" not in command
+    assert "else classical, OpenCV GrabCut without weights" in " ".join(web.split())

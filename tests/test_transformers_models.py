@@ -390,3 +390,26 @@ def test_webui_serves_a_saved_folder_given_with_checkpoint(sam2_folder, photo, t
     masks = np.stack([decode_rle(m["segmentation"]) for m in data["objects"][0]["masks"]])
     ref_masks, ref_scores = reference(model, processor, photo, [[[[250, 200]]]])
     assert_agree(masks, ref_masks[0], [m["score"] for m in data["objects"][0]["masks"]], ref_scores[0])
+
+
+def test_read_only_pixels_raise_no_torch_warning():
+    """The image store's pixels are read-only; torch warns once per process about such
+    arrays, so this runs in a process of its own."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    script = ("import sys, numpy as np, torch; sys.path.insert(0, 'tests')\n"
+              "from models import tiny_hf\n"
+              "from sam_app.backends.transformers_sam import TransformersSamBackend\n"
+              "from sam_app.service import SamService\n"
+              "model, processor = tiny_hf('sam2', seed=1)\n"
+              "service = SamService(device='cpu', precision='fp32')\n"
+              "service.add_backend(TransformersSamBackend(model, processor, 's', torch.device('cpu')), default=True)\n"
+              "pixels = np.zeros((64, 96, 3), np.uint8); pixels.flags.writeable = False\n"
+              "service.segment(pixels, np.array([[10, 10]]))\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True,
+                          env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    assert done.returncode == 0, done.stderr
+    assert "not writable" not in done.stderr

@@ -228,6 +228,13 @@ class Trainee:
     encoder_input: Optional[Callable[[np.ndarray], Any]] = None
 
 
+def writable(pixels: np.ndarray) -> np.ndarray:
+    """``pixels`` as a writable array (a copy where the image store's is read-only):
+    transformers' processors hand arrays to ``torch.from_numpy``, which warns about every
+    read-only one ("The given NumPy array is not writable")."""
+    return np.require(pixels, requirements=["W"])
+
+
 def map_tensors(value, fn):
     """``value`` (a tensor, or dicts and lists of them: an embedding's features) with
     ``fn`` applied to each tensor."""

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 
 from ..capabilities import TEXT
-from .base import HFModel
+from .base import HFModel, writable
 
 
 @dataclass
@@ -54,7 +54,7 @@ class Detector(HFModel):
             text = " ".join(p + "." for p in phrases)
         else:  # OWLv2 scores each phrase as its own query
             text = [phrases]
-        inputs = self.processor(images=pixels, text=text, return_tensors="pt").to(self.torch_device)
+        inputs = self.processor(images=writable(pixels), text=text, return_tensors="pt").to(self.torch_device)
         with self._lock, torch.inference_mode():
             outputs = self.model(**inputs)
         if self.grounding:

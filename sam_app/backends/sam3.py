@@ -19,7 +19,7 @@ import torch
 
 from ..capabilities import TEXT
 from ..devices import autocast
-from .base import HFModel
+from .base import HFModel, writable
 from .detector import Detections
 
 MASK_THRESHOLD = 0.5  # on the mask probabilities, the processor's default
@@ -52,7 +52,8 @@ class Sam3Backend(HFModel):
         """pixels: HxWx3 uint8 RGB, through the processor's image processor."""
         from transformers.models.sam3.modeling_sam3 import Sam3VisionEncoderOutput
 
-        inputs = self.processor.image_processor(images=pixels, input_data_format="channels_last", return_tensors="pt")
+        inputs = self.processor.image_processor(images=writable(pixels), input_data_format="channels_last",
+                                                return_tensors="pt")
         with self._lock, torch.inference_mode(), autocast(self.torch_device, self.precision):
             out = self.model.get_vision_features(pixel_values=inputs["pixel_values"].to(self.torch_device))
         vision = Sam3VisionEncoderOutput(fpn_hidden_states=tuple(t.float() for t in out.fpn_hidden_states),

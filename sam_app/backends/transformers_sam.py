@@ -43,6 +43,7 @@ from .base import (
     map_tensors,
     trainable_copy,
     upscale_logits,
+    writable,
 )
 
 POINT_BATCH = 16  # prompts per model call in point_logits: the decoder's memory grows with the batch
@@ -96,7 +97,8 @@ class TransformersSamBackend(HFModel, Backend):
 
     def encode(self, pixels: np.ndarray) -> HFEmbedding:
         """pixels: HxWx3 uint8 RGB, through the processor's image processor."""
-        inputs = self.processor.image_processor(images=pixels, input_data_format="channels_last", return_tensors="pt")
+        inputs = self.processor.image_processor(images=writable(pixels), input_data_format="channels_last",
+                                                return_tensors="pt")
         pixel_values = inputs["pixel_values"].to(self.torch_device)
         with self._lock, torch.inference_mode(), autocast(self.torch_device, self.precision):
             out = self.model.get_image_embeddings(pixel_values)

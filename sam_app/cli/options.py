@@ -17,23 +17,28 @@ def add_checkpoint_dir_argument(parser: argparse.ArgumentParser) -> None:
                         help="folder with official checkpoint files (env SAM_CHECKPOINT_DIR, default checkpoint/)")
 
 
-def add_model_arguments(parser: argparse.ArgumentParser, names: Optional[List[str]] = None) -> None:
+def add_model_arguments(parser: argparse.ArgumentParser, names: Optional[List[str]] = None,
+                        web: bool = False) -> None:
     """--model-type (one of ``names``, default every registered model), --checkpoint and
-    --checkpoint-dir, with environment variables as defaults."""
+    --checkpoint-dir, with environment variables as defaults. web: the web UI's (which
+    falls back to the classical backend where a command stops)."""
     env = os.environ.get
+    otherwise = ("else classical, OpenCV GrabCut without weights" if web
+                 else "else an error saying what to download")
     parser.add_argument("--model-type", choices=names or models.names("segmenter"), default=env("SAM_MODEL_TYPE"),
-                        help="model to run (default: the first whose checkpoint is found; the web UI then "
-                             "falls back to classical, OpenCV GrabCut without weights; env SAM_MODEL_TYPE)")
+                        help=f"model to run (default: the first whose checkpoint is found, SAM 1 before the "
+                             f"others, the fastest first on a CPU and the best on CUDA; {otherwise}; env "
+                             "SAM_MODEL_TYPE)")
     parser.add_argument("--checkpoint", default=env("SAM_CHECKPOINT"),
                         help="explicit checkpoint file; its model is recognised from its contents (env SAM_CHECKPOINT)")
     add_checkpoint_dir_argument(parser)
 
 
-def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options that configure the service, shared by the CLI and the web UI. Each has
-    an environment variable as its default."""
+def add_engine_arguments(parser: argparse.ArgumentParser, web: bool = False) -> None:
+    """Options that configure the service, shared by the CLI and the web UI (``web``).
+    Each has an environment variable as its default."""
     env = os.environ.get
-    add_model_arguments(parser)
+    add_model_arguments(parser, web=web)
     parser.add_argument("--device", default=env("SAM_DEVICE", "auto"),
                         help=f"{' | '.join(DEVICES)} | cuda:N (env SAM_DEVICE, default auto: cuda > mps > cpu)")
     parser.add_argument("--precision", choices=PRECISIONS, default=env("SAM_PRECISION", "auto"),

@@ -93,6 +93,9 @@ def cmd_segment(args: argparse.Namespace) -> int:
         add_text(record, found.phrases, found.detector, found.notes)
     save_json(out / "result.json", record)
     print(f"{len(result.objects)} object(s) -> {out / 'result.json'}")
+    for i, obj in enumerate(result.objects):  # the candidates' predicted IoU; * marks the best (the file's "best")
+        scores = "  ".join(f"{'*' if c == obj.best else ' '}mask{c} {score:.4f}" for c, score in enumerate(obj.scores))
+        print(f"  object{i}: {scores}")
     return 0
 
 
@@ -130,4 +133,8 @@ def cmd_everything(args: argparse.Namespace) -> int:
     print(f"{len(counts)} image(s), {sum(counts)} masks -> {output}; {len(failed)} failed")
     for name, reason in failed:
         print(f"  failed: {name}: {reason}", file=sys.stderr)
+    if counts and not sum(counts):
+        print(f"hint: no mask passed the filters (predicted IoU > {settings.pred_iou_thresh}, stability > "
+              f"{settings.stability_score_thresh}); lower them with --pred-iou-thresh and --stability-score-thresh "
+              "(a fine-tuned or small model often scores lower)", file=sys.stderr)
     return 1 if failed else 0

@@ -57,7 +57,7 @@ def parse_args(argv=None) -> argparse.Namespace:
                              f"'{os.pathsep}' (env SAM_IMAGE_ROOTS; projects' image folders are always allowed)")
     add_arguments(parser, WEB_ONLY)
     add_arguments(parser, ("max_frames", "max_video_pixels", "max_video_sessions"))  # the Video tab
-    add_engine_arguments(parser)
+    add_engine_arguments(parser, web=True)
     return parser.parse_args(argv)
 
 
