@@ -22,7 +22,7 @@ def test_segment_writes_masks_logits_and_json(tmp_path, vit_b_checkpoint):
     assert result.returncode == 0, result.stderr
     data = json.loads((out / "result.json").read_text())
     assert data["schema_version"] == 1 and data["model"] == "vit_b"
-    assert data["image"] == {"file_name": str(IMGS / "coffee.png"), "width": 600, "height": 400, "image_id": None}
+    assert data["image"] == {"file_name": "coffee.png", "width": 600, "height": 400, "image_id": None}
     assert [o["prompt"]["box"] for o in data["objects"]] == [[250, 100, 450, 350], [0, 0, 200, 200]]
     assert data["objects"][0]["prompt"]["points"] == [[300, 200], [320, 210]]
     assert data["objects"][1]["prompt"]["labels"] == [0]
@@ -30,7 +30,7 @@ def test_segment_writes_masks_logits_and_json(tmp_path, vit_b_checkpoint):
         scores = [m["score"] for m in obj["masks"]]
         assert len(scores) == 3 and obj["best"] == int(np.argmax(scores))
         for c, record in enumerate(obj["masks"]):
-            assert record["file"] == f"object{i}_mask{c}.png"
+            assert record["file"] == f"object{i + 1}_mask{c}.png"
             mask = np.asarray(Image.open(out / record["file"]))
             assert mask.shape == (400, 600) and set(np.unique(mask)) <= {0, 255}
             np.testing.assert_array_equal(decode_rle(record["segmentation"]), mask > 0)
@@ -117,7 +117,7 @@ def test_segment_prints_each_candidates_score_and_everything_hints_at_empty_resu
     scores = [m["score"] for m in data["objects"][0]["masks"]]
     best = data["objects"][0]["best"]
     line = "  ".join(f"{'*' if c == best else ' '}mask{c} {s:.4f}" for c, s in enumerate(scores))
-    assert f"  object0: {line}" in result.stdout.splitlines()
+    assert f"  object1: {line}" in result.stdout.splitlines()
     empty = tiny_cli("everything", "--input", IMGS / "coffee.png", "--output", tmp_path / "e", "--points-per-side", "2",
                      "--pred-iou-thresh", "1.0")
     assert empty.returncode == 0 and "0 masks" in empty.stdout

@@ -69,7 +69,7 @@ def test_a_mode_from_a_module_elsewhere_appears_as_a_tab(notes_mode, tiny_model)
         tab = Tab(ui)
         tab.open(str(IMGS / "coffee.png"))
         out = tab.call(ui.notes.on_add, "a cup")
-        assert out[ui.notes.list] == "coffee: a cup" and tab.state("notes") == ["coffee: a cup"]
+        assert out[ui.notes.list] == "coffee.png: a cup" and tab.state("notes") == ["coffee.png: a cup"]
         tab.open(str(IMGS / "astronaut.png"))  # every mode is told of a new image: its notes start afresh
         assert tab.state("notes") == []
 

@@ -83,7 +83,8 @@ def test_upload_encodes_at_once_and_click_runs(p, tab):
     assert out[p.downloads] is None
     ready = tab.call(p.on_downloads)
     names = sorted(f.rsplit("/", 1)[1] for f in ready[p.downloads])
-    assert names == ["coffee_cutout.png", "coffee_mask1.png", "coffee_masks.json", "coffee_overlay.png"]
+    best = state.result.objects[0].best  # object<id>_mask<candidate>: the result JSON's numbering (README)
+    assert names == ["coffee_cutout.png", "coffee_masks.json", f"coffee_object1_mask{best}.png", "coffee_overlay.png"]
     assert message(p, ready).startswith("4 file(s) ready to download")
     assert message(p, p.on_downloads(tab.session, p.new_state())).startswith("Error: Nothing to download yet")
 
@@ -136,7 +137,7 @@ def test_candidate_pick_drives_downloads_and_refinement(p, tab):
     assert tab.state("prompt").choices == [pick] and message(p, out) == f"Candidate {pick + 1} selected."
     assert out[p.downloads] is None
     files = tab.call(p.on_downloads)[p.downloads]
-    mask_file = next(f for f in files if f.endswith("_mask1.png"))
+    mask_file = next(f for f in files if f.endswith(f"_object1_mask{pick}.png"))
     np.testing.assert_array_equal(np.asarray(Image.open(mask_file)) > 0, obj.masks[pick])
     data = json.loads(open(next(f for f in files if f.endswith(".json"))).read())
     assert data["schema_version"] == SCHEMA_VERSION and data["image"]["width"] == 600
@@ -145,7 +146,8 @@ def test_candidate_pick_drives_downloads_and_refinement(p, tab):
     (mask,) = record["masks"]
     np.testing.assert_array_equal(decode_rle(mask["segmentation"]), obj.masks[pick])
     assert mask["area"] == int(obj.masks[pick].sum()) and mask["candidate"] == pick
-    assert mask["file"] == "coffee_mask1.png" and abs(mask["score"] - float(obj.scores[pick])) < 1e-5
+    assert mask["file"] == f"coffee_object1_mask{pick}.png" and abs(mask["score"] - float(obj.scores[pick])) < 1e-5
+    assert data["image"]["file_name"] == "coffee.png"  # the file's name, as the CLI writes it
     cutout = np.asarray(Image.open(next(f for f in files if f.endswith("_cutout.png"))))
     assert cutout.shape[2] == 4 and (cutout[..., 3] > 0).sum() == obj.masks[pick].sum()
 
@@ -596,7 +598,7 @@ def test_large_images_are_shown_scaled_and_clicks_map_back(ui, p, tmp_path, coff
     assert Image.open(out[p.canvas]).size == (2048, 1365)
     assert state.result.objects[0].masks.shape == (3, 3000, 4500)  # masks stay full size
     files = tab.call(p.on_downloads)[p.downloads]
-    assert Image.open(next(f for f in files if f.endswith("_mask1.png"))).size == (4500, 3000)
+    assert Image.open(next(f for f in files if "_object1_mask" in f)).size == (4500, 3000)
     assert Image.open(next(f for f in files if f.endswith("_overlay.png"))).size == (4500, 3000)
     # the far corner pixel maps near the image's far corner, inside it
     click(tab, 2047, 1364, auto_run=False)

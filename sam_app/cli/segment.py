@@ -80,22 +80,22 @@ def cmd_segment(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SamAppError(f"cannot create output folder {out}: {exc.strerror}") from None
-    for i, obj in enumerate(result.objects):
+    for i, obj in enumerate(result.objects):  # object<id>_mask<candidate>: ids from 1, candidates from 0, as the JSON
         for c in range(len(obj.scores)):
-            save_mask_png(out / f"object{i}_mask{c}.png", obj.mask(c))
+            save_mask_png(out / f"object{i + 1}_mask{c}.png", obj.mask(c))
         if obj.low_res_logits is not None:
-            save_npy(out / f"object{i}_logits.npy", obj.low_res_logits)
+            save_npy(out / f"object{i + 1}_logits.npy", obj.low_res_logits)
     has_logits = all(o.low_res_logits is not None for o in result.objects)
-    record = result_record(result, image_record(image, str(args.image)),
-                           mask_files=lambda i, c: f"object{i}_mask{c}.png",
-                           logits_files=(lambda i: f"object{i}_logits.npy") if has_logits else None)
+    record = result_record(result, image_record(image, Path(args.image).name),
+                           mask_files=lambda i, c: f"object{i + 1}_mask{c}.png",
+                           logits_files=(lambda i: f"object{i + 1}_logits.npy") if has_logits else None)
     if found is not None:
         add_text(record, found.phrases, found.detector, found.notes)
     save_json(out / "result.json", record)
     print(f"{len(result.objects)} object(s) -> {out / 'result.json'}")
     for i, obj in enumerate(result.objects):  # the candidates' predicted IoU; * marks the best (the file's "best")
         scores = "  ".join(f"{'*' if c == obj.best else ' '}mask{c} {score:.4f}" for c, score in enumerate(obj.scores))
-        print(f"  object{i}: {scores}")
+        print(f"  object{i + 1}: {scores}")
     return 0
 
 

@@ -40,7 +40,7 @@ class ImagePicker:
         message = ""
         if path:
             try:
-                self.shared.keep(session, self.shared.service.load_image(path), Path(str(path)).stem)
+                self.shared.keep(session, self.shared.service.load_image(path), Path(str(path)).name)
                 message = self.shared.encode(session, progress)
             except SamAppError as exc:
                 message = self.shared.error_text(exc)

@@ -160,16 +160,17 @@ class Outputs:
         (RGBA, cropped to them) and the overlay PNG, full size; one full-size mask in
         memory at a time."""
         folder = self.new_folder()
-        result, stem = state.result, session.image_name
+        result, stem = state.result, session.stem
         files = []
         union = np.zeros((image.height, image.width), bool)
         for k, (obj, c) in enumerate(zip(result.objects, state.choices)):
-            files.append(str(folder / f"{stem}_mask{k + 1}.png"))
+            files.append(str(folder / f"{stem}_object{k + 1}_mask{c}.png"))
             mask = obj.mask(c)
             export.save_mask_png(files[-1], mask)
             union |= mask
-        record = results.result_record(result, results.image_record(image, stem, image_id), state.choices,
-                                      candidates="selected", mask_files=lambda i, c: f"{stem}_mask{i + 1}.png")
+        record = results.result_record(result, results.image_record(image, session.image_name, image_id),
+                                      state.choices, candidates="selected",
+                                      mask_files=lambda i, c: f"{stem}_object{i + 1}_mask{c}.png")
         found = [state.instance(o.prompt) for o in result.objects]
         if any(found):
             results.add_text(record, list(dict.fromkeys(p for i in found if i for p in i.asked)),
@@ -188,7 +189,7 @@ class Outputs:
         new folder: a mask PNG and a cut-out PNG (RGBA, cropped to the mask) per mask, and
         the JSON of their records (``results.everything_record``)."""
         folder = self.new_folder()
-        everything, stem = state.everything, session.image_name
+        everything, stem = state.everything, session.stem
         files = []
         for index, mask in zip(state.selected, masks):
             files.append(str(folder / f"{stem}_mask{index}.png"))
@@ -197,7 +198,8 @@ class Outputs:
             export.atomic_write_bytes(files[-1], export.png_bytes(export.cutout_rgba(image.pixels, mask)))
         records = [dict(everything.records[i], id=i) for i in state.selected]
         files.append(str(folder / f"{stem}_everything.json"))
-        export.save_json(files[-1], results.everything_record(records, results.image_record(image, stem, image_id),
+        export.save_json(files[-1], results.everything_record(records, results.image_record(image, session.image_name,
+                                                                                            image_id),
                                                              everything.model, everything.settings))
         return files
 

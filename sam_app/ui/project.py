@@ -158,7 +158,7 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
         image, flag = self.open_image(project, record)
         state = state.showing(record, flag=flag)
         state.filters = tuple(filters)
-        view = Session(image=None, image_name=Path(record.path).stem, model=model)
+        view = Session(image=None, image_name=Path(record.path).name, model=model)
         if image is not None:
             try:
                 self.shared.holdings.check()
@@ -357,7 +357,7 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
 
     def model_changed(self, session: Session, state: ProjectState) -> dict:
         """Another model: the draft's result goes (it was the other model's)."""
-        view = Session(image=state.image_ref, image_name=Path(state.path).stem, model=session.model)
+        view = Session(image=state.image_ref, image_name=Path(state.path).name, model=session.model)
         state = copy.copy(state)
         state.reset_result()
         return {**self.cleared(view, state), self.view: view}

@@ -11,6 +11,7 @@ previous state (and its Undo history) stays intact.
 import threading
 import weakref
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional, Tuple
 
 from ..errors import LimitError, PromptError, shorten
@@ -24,12 +25,17 @@ DISPLAY_MAX_SIDE = 2048  # on-screen pictures are scaled down to this; clicks ar
 class Session:
     """What every mode of one browser tab shares (kept in ``gr.State``, never shared
     between users): image: the tab's image, by reference into the service's image store
-    (None: none yet); image_name: its file's stem; model: the model picked (None: the
-    server's default)."""
+    (None: none yet); image_name: its file's name, without folders (the results'
+    ``image.file_name``); model: the model picked (None: the server's default)."""
 
     image: Optional[ImageRef] = None
     image_name: str = "image"
     model: Optional[str] = None
+
+    @property
+    def stem(self) -> str:
+        """The image's name without its suffix: what download file names start with."""
+        return Path(self.image_name).stem
 
 
 def display_scale(image) -> float:
