@@ -328,3 +328,41 @@ def test_ui_batch_everything_and_its_messages(batch_mode, folder, tmp_path):
     assert "outside its folder" in run_ui(batch_mode, [str(evil)])[message]
     (tmp_path / "bad.zip").write_bytes(b"PK not really")
     assert "not a readable zip" in run_ui(batch_mode, [str(tmp_path / "bad.zip")])[message]
+
+
+def test_ui_batch_says_what_it_left_out_trains_as_is_and_clears_a_failed_run(batch_mode, folder, tmp_path):
+    """The first-hour findings: the count is of the uploads, an upload the prompts file does
+    not name is said, a missing one is named without the server's folders, a failed run
+    leaves nothing of the previous one on screen, no mask at all is said, and the zip
+    holds the images and a data.yaml."""
+    import zipfile
+
+    import yaml
+
+    images, _ = folder
+    prompts = tmp_path / "prompts.jsonl"
+    prompts.write_text(json.dumps({"image": "coffee.png", "objects": [{"box": [150, 60, 480, 340]}]}) + "\n"
+                       + json.dumps({"image": "absent.png", "objects": [{"points": [[5, 5]]}]}) + "\n")
+    out = run_ui(batch_mode, [str(images / "coffee.png"), str(images / "gray.png")], "Prompts file", str(prompts),
+                 formats=("coco", "yolo"))
+    assert out[batch_mode.table] is not None, out[batch_mode.shared.message]
+    summary, rows = out[batch_mode.summary], {row[0]: row for row in out[batch_mode.table]}
+    assert "**2 image(s)** of 2 uploaded" in summary and "left out: gray.png" in summary
+    assert rows["absent.png"][1] == "failed" and "absent.png" in rows["absent.png"][3]
+    assert str(batch_mode.shared.outputs.root) not in rows["absent.png"][3]  # no server folder
+    with zipfile.ZipFile(out[batch_mode.download]) as archive:
+        names = set(archive.namelist())
+        assert {"images/coffee.png", "labels/coffee.txt", "classes.txt", "data.yaml"} <= names
+        assert "images/gray.png" not in names  # only what the dataset describes
+        data = yaml.safe_load(archive.read("data.yaml"))
+    assert data["train"] == data["val"] == "images" and list(data["names"].values()) == ["object"]
+    failed = run_ui(batch_mode, [str(images / "coffee.png")], "Prompts file", None)
+    assert failed[batch_mode.download] is None and failed[batch_mode.summary] == "_No dataset yet._"
+    assert failed[batch_mode.table] is None
+    from sam_app.ui.state import Session
+
+    empty = {}
+    for update in batch_mode.on_run([str(images / "coffee.png")], "Everything", None, 2, 1.0, 1.0, ["coco"], False,
+                                    Session(), progress=lambda *a, **k: None):
+        empty.update(update)
+    assert "no image has a mask: lower the predicted-IoU and stability thresholds" in empty[batch_mode.shared.message]

@@ -15,6 +15,7 @@ job; its folder is removed as soon as the zip is written, or when the job fails.
 """
 
 import contextlib
+import json
 import shutil
 import time
 import zipfile
@@ -81,23 +82,23 @@ class Unpacked:
                 f.write(block)
 
 
-def unpack(uploads, images: Path) -> int:
-    """Copy uploaded images and unpack uploaded zips into ``images``; the number of images."""
-    unpacked, count = Unpacked(images), 0
+def unpack(uploads, images: Path) -> set:
+    """Copy uploaded images and unpack uploaded zips into ``images``; their relative
+    '/'-separated names."""
+    unpacked = Unpacked(images)
     for upload in uploads or []:
         path = Path(upload)
         if path.suffix.lower() == ".zip":
-            count += _unzip(path, unpacked)
+            _unzip(path, unpacked)
         elif path.suffix.lower() in batch.job.IMAGE_SUFFIXES:
             target = unpacked.claim(path.name, "the uploads")
             with writing(target):
                 target.write_bytes(read_bytes(path))
-            count += 1
         else:
             raise SamAppError(f"{path.name} is neither an image ({', '.join(batch.job.IMAGE_SUFFIXES)}) nor a zip")
-    if not count:
+    if not unpacked.files:
         raise SamAppError("Upload some images (or a zip of images) first.")
-    return count
+    return set(unpacked.files)
 
 
 def _zip_members(archive: zipfile.ZipFile, name: str) -> list:
@@ -138,14 +139,24 @@ def _unzip(path: Path, unpacked: Unpacked) -> int:
         raise SamAppError(f"{path.name} cannot be unpacked: {shorten(str(exc))}") from None
 
 
-def zip_dataset(dataset: Path, target: Path) -> Path:
-    """The dataset's files (not its parts) in one zip, written beside and renamed."""
+def zip_dataset(dataset: Path, target: Path, images: Path, names: list, yolo: bool) -> Path:
+    """The dataset's files (not its parts) and the images it was made from (``names``,
+    under ``images/``) in one zip, written beside and renamed: a dataset that trains as it
+    is. With ``yolo``, a ``data.yaml`` for ultralytics (train and val: the images; the
+    labels beside them in ``labels/``, class names from ``classes.txt``)."""
     partial = target.with_name(f".{target.name}.partial")
     with writing(target), zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(dataset.rglob("*")):
             relative = path.relative_to(dataset)
             if path.is_file() and relative.parts[0] != "parts":
                 archive.write(path, relative.as_posix())
+        for name in names:
+            archive.write(images.joinpath(*PurePosixPath(name).parts), f"images/{name}", zipfile.ZIP_STORED)
+        if yolo and (dataset / "classes.txt").is_file():
+            classes = (dataset / "classes.txt").read_text(encoding="utf-8").splitlines()
+            listed = "".join(f"  {i}: {json.dumps(name)}\n" for i, name in enumerate(classes))
+            archive.writestr("data.yaml", f"# ultralytics: yolo segment train data=data.yaml\ntrain: images\n"
+                                          f"val: images\nnames:\n{listed}")
     partial.replace(target)
     return target
 
@@ -210,8 +221,9 @@ class BatchMode(Mode):
             work = self.shared.outputs.new_folder(prefix="batch_")
             yield from self._run(work, uploads, source, prompts, points_per_side, pred_iou_thresh,
                                  stability_score_thresh, formats, polygons, session, progress)
-        except SamAppError as exc:
-            yield {self.shared.message: self.shared.error_text(exc)}
+        except SamAppError as exc:  # nothing of an earlier run stays on screen as if it were this one's
+            yield {self.shared.message: self.shared.error_text(exc), self.summary: "_No dataset yet._",
+                   self.download: None, self.table: None}
         finally:  # done, failed, or stopped because the client left: only the zip stays
             if work is not None:
                 for entry in work.iterdir():
@@ -227,7 +239,8 @@ class BatchMode(Mode):
         model = service.resolve_model_name(session.model)
         images = work / "images"
         images.mkdir()
-        count = unpack(uploads, images)
+        uploaded = unpack(uploads, images)
+        count = len(uploaded)
         identity = {"model": model}
         if source == SOURCES[0]:
             settings = EverythingSettings(points_per_side=points_per_side, pred_iou_thresh=pred_iou_thresh,
@@ -256,9 +269,21 @@ class BatchMode(Mode):
                     stopped = f" Stopped early: {exc}."
                     break
         summary = batch.Summary(seen, store.assemble(job, seen, formats, bool(polygons)))
-        archive = zip_dataset(store.output, work / f"dataset_{model}.zip")
-        line = (f"**{len(job.items)} of {count} uploaded images**: {summary.line()} in "
-                f"{time.perf_counter() - started:.1f} s ({', '.join(formats)}).{stopped}")
-        message = "Some images failed: see the table." if summary.failed else "Dataset ready."
+        named = [item.name for item in job.items]
+        described = [name for name in named if seen.get(name, {}).get("status") == "done"]
+        archive = zip_dataset(store.output, work / f"dataset_{model}.zip", images, described, "yolo" in formats)
+        unnamed = sorted(set(uploaded) - set(named))
+        left_out = (f" {len(unnamed)} uploaded image(s) the prompts file does not name were left out: "
+                    f"{shorten(', '.join(unnamed), 200, quote=False)}." if unnamed else "")
+        line = (f"**{len(job.items)} image(s)** of {count} uploaded: {summary.line()} in "
+                f"{time.perf_counter() - started:.1f} s ({', '.join(formats)}).{left_out}{stopped}")
+        masks = sum(int(o.get("objects") or 0) for o in seen.values())
+        if summary.failed:
+            message = "Some images failed: see the table."
+        elif not masks:
+            message = ("Dataset ready, but no image has a mask: lower the predicted-IoU and stability thresholds "
+                       "(Everything), or check the prompts.")
+        else:
+            message = f"Dataset ready: {masks} mask(s); the zip holds the images too."
         yield {self.shared.message: message + stopped, self.summary: line, self.table: table_rows(job, seen),
                self.download: str(archive), self.shared.status: self.shared.status_text(session)}
