@@ -1,8 +1,10 @@
 """The web UI in headless Chromium (Debian's, driven by Playwright): what a person does."""
 
 import contextlib
+import io
 import json
 import time
+import zipfile
 
 import numpy as np
 import pytest
@@ -204,13 +206,14 @@ def test_everything_mode_shows_masks_and_downloads_a_selection(page, tmp_path):
     picked = page.locator("#message").inner_text().split("#")[1].split(" ")[0]
     assert f"#{picked}" in page.locator("#everything-selection").inner_text()
     page.click("#everything-download")
-    link = page.locator(f'#everything-files a[download="coffee_mask{picked}.png"]').first
+    link = page.locator('#everything-files a[download="coffee_everything.zip"]').first
     link.wait_for()
     with page.expect_download() as info:
         link.click()
-    saved = tmp_path / "mask.png"
+    saved = tmp_path / "masks.zip"
     info.value.save_as(saved)
-    mask = np.asarray(Image.open(saved))
+    with zipfile.ZipFile(saved) as archive:
+        mask = np.asarray(Image.open(io.BytesIO(archive.read(f"coffee_mask{picked}.png"))))
     assert mask.shape == (400, 600) and set(np.unique(mask)) <= {0, 255} and mask.any()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "everything_page.png"), full_page=True)

@@ -230,7 +230,9 @@ def test_api_everything(client, served, tiny_model):
 
 
 def test_web_ui_everything_select_download_and_refine(tiny_model, coffee):
+    import io
     import json
+    import zipfile
 
     import gradio as gr
     from PIL import Image
@@ -246,6 +248,8 @@ def test_web_ui_everything_select_download_and_refine(tiny_model, coffee):
     tab = Tab(ui)
     tab.open(str(IMGS / "coffee.png"))
     assert tab.call(e.on_download)[s.message] == "Error: No masks yet: press Segment everything first."
+    none = tab.call(e.on_run, 2, 1.0, 1.0, 1.0, 0, 0, 1, 1, progress=NO_PROGRESS)
+    assert none[s.message].startswith("0 masks in ") and "lower Predicted IoU and Stability" in none[s.message]
     out = tab.call(e.on_run, 3, 0, 0, 1.0, 0, 0, 1, 1, progress=NO_PROGRESS)
     records = tab.state("everything").everything.records
     assert len(records) == 27 and out[s.message].startswith("27 masks in ") and len(out[e.table]) == 27
@@ -255,12 +259,19 @@ def test_web_ui_everything_select_download_and_refine(tiny_model, coffee):
     ys, xs = np.nonzero(decode_rle(records[smallest]["segmentation"]))
     out = tab.call(e.on_click, evt=gr.SelectData(None, {"index": [int(xs[0]), int(ys[0])], "value": None}))
     assert tab.state("everything").selected == (smallest,) and out[s.message] == f"Mask #{smallest} selected."
-    tab.call(e.on_row, evt=gr.SelectData(None, {"index": [0, 0], "value": 5, "row_value": [5, 0, "", 0, 0]}))
+    assert [row[0] for row in out[e.table] if row[-1] == "✓"] == [smallest]  # the table shows the selection
+    tab.call(e.on_row, evt=gr.SelectData(None, {"index": [0, 0], "value": 5, "row_value": [5, 0, "", 0, 0, ""]}))
     selected = tab.state("everything").selected
     assert selected == tuple(sorted({smallest, 5}))
     files = tab.call(e.on_download)[e.files]
-    names = sorted(f.rsplit("/", 1)[1] for f in files)
-    assert f"coffee_mask{smallest}.png" in names and "coffee_everything.json" in names and len(files) == 5
+    names = [f.rsplit("/", 1)[1] for f in files]
+    assert names == ["coffee_everything.zip", "coffee_everything.json"]  # two links, however many masks
+    with zipfile.ZipFile(files[0]) as archive:
+        assert sorted(archive.namelist()) == sorted([*(f"coffee_mask{i}.png" for i in selected),
+                                                     *(f"coffee_cutout{i}.png" for i in selected),
+                                                     "coffee_everything.json"])
+        mask = np.asarray(Image.open(io.BytesIO(archive.read(f"coffee_mask{smallest}.png")))) > 0
+    np.testing.assert_array_equal(mask, decode_rle(records[smallest]["segmentation"]))
     data = json.loads(open(next(f for f in files if f.endswith(".json"))).read())
     assert [m["id"] for m in data["masks"]] == list(selected)
     # Refine: the selected masks become boxes (with their points) in the Prompt mode, run at once

@@ -24,7 +24,7 @@ from .common import shows_errors
 from .modes import App, Mode
 from .state import Everything, EverythingState, Session, to_image_pixels
 
-TABLE_HEADERS = ["id", "area", "bbox (x, y, w, h)", "predicted IoU", "stability"]
+TABLE_HEADERS = ["id", "area", "bbox (x, y, w, h)", "predicted IoU", "stability", "selected"]
 DRAWN_KEPT = 4  # drawn Everything pictures kept (about 28 MB each at 2048 px)
 
 
@@ -158,12 +158,15 @@ class EverythingMode(Mode):
         line = (f"**{count} of {len(everything.records)} masks selected**: " + ", ".join(f"#{i}" for i in
                 state.selected) if count else f"{len(everything.records)} masks; none selected: click one.")
         return {self.state: state, self.picture: self.shared.outputs.jpeg_file(picture), self.selection: line,
-                self.shared.message: message, self.files: None}
+                self.shared.message: message, self.files: None,
+                self.table: self.table_rows(everything.records, state.selected)}
 
     @staticmethod
-    def table_rows(records) -> list:
+    def table_rows(records, selected=()) -> list:
+        """One row per mask; the last column marks the selected ones."""
+        chosen = set(selected)
         return [[i, r["area"], ", ".join(str(int(v)) for v in r["bbox"]), round(r["predicted_iou"], 4),
-                 round(r["stability_score"], 4)] for i, r in enumerate(records)]
+                 round(r["stability_score"], 4), "✓" if i in chosen else ""] for i, r in enumerate(records)]
 
     @staticmethod
     def _need_masks(state: EverythingState) -> None:
@@ -195,8 +198,11 @@ class EverythingMode(Mode):
         elapsed = time.perf_counter() - started
         state = EverythingState(Everything(records, model, settings.as_dict()))
         self.shared.holdings.take(state.everything)
-        return {**self.shown(session, state, f"{len(records)} masks in {elapsed:.1f} s."),
-                self.table: self.table_rows(records), self.shared.status: self.shared.status_text(session)}
+        said = f"{len(records)} mask{'' if len(records) == 1 else 's'} in {elapsed:.1f} s."
+        if not records:
+            said += (" None passed the filters: lower Predicted IoU and Stability under Settings (a small or "
+                     "fine-tuned model often scores lower).")
+        return {**self.shown(session, state, said), self.shared.status: self.shared.status_text(session)}
 
     @shows_errors
     def on_click(self, session: Session, state: EverythingState, evt: gr.SelectData) -> dict:
@@ -250,7 +256,8 @@ class EverythingMode(Mode):
         files = self.shared.outputs.everything_downloads(session, state, image,
                                                          (render.record_mask(r) for r in records),
                                                          self.shared.service.image_id(image))
-        return {self.files: files, self.shared.message: f"{len(records)} mask(s) ready to download."}
+        return {self.files: files, self.shared.message: f"{len(records)} mask(s) ready to download: a zip of "
+                                                        "their PNGs and cut-outs, and their JSON."}
 
     @shows_errors
     def on_refine(self, session: Session, state: EverythingState, prompt_state) -> dict:

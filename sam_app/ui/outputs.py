@@ -21,6 +21,7 @@ import threading
 import time
 import uuid
 import weakref
+import zipfile
 from pathlib import Path
 from typing import Iterable, List, Optional, Tuple
 
@@ -185,23 +186,24 @@ class Outputs:
     def everything_downloads(self, session: Session, state: EverythingState, image: LoadedImage,
                              masks: Iterable[np.ndarray],
                              image_id: Optional[str] = None) -> List[str]:
-        """The selected Everything masks (HxW bool each, read one at a time) as files in a
-        new folder: a mask PNG and a cut-out PNG (RGBA, cropped to the mask) per mask, and
-        the JSON of their records (``results.everything_record``)."""
+        """The selected Everything masks (HxW bool each, read one at a time) as two files in
+        a new folder: a zip of a mask PNG and a cut-out PNG (RGBA, cropped to the mask) per
+        mask with their JSON, and that JSON (``results.everything_record``) by itself."""
         folder = self.new_folder()
         everything, stem = state.everything, session.stem
-        files = []
-        for index, mask in zip(state.selected, masks):
-            files.append(str(folder / f"{stem}_mask{index}.png"))
-            export.save_mask_png(files[-1], mask)
-            files.append(str(folder / f"{stem}_cutout{index}.png"))
-            export.atomic_write_bytes(files[-1], export.png_bytes(export.cutout_rgba(image.pixels, mask)))
+        archive_path, json_path = folder / f"{stem}_everything.zip", folder / f"{stem}_everything.json"
         records = [dict(everything.records[i], id=i) for i in state.selected]
-        files.append(str(folder / f"{stem}_everything.json"))
-        export.save_json(files[-1], results.everything_record(records, results.image_record(image, session.image_name,
-                                                                                            image_id),
-                                                             everything.model, everything.settings))
-        return files
+        export.save_json(json_path, results.everything_record(records, results.image_record(image, session.image_name,
+                                                                                           image_id),
+                                                              everything.model, everything.settings))
+        partial = folder / f".{archive_path.name}.partial"
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:  # PNGs are compressed already
+            for index, mask in zip(state.selected, masks):
+                archive.writestr(f"{stem}_mask{index}.png", export.mask_png_bytes(mask))
+                archive.writestr(f"{stem}_cutout{index}.png", export.png_bytes(export.cutout_rgba(image.pixels, mask)))
+            archive.write(json_path, json_path.name)
+        partial.replace(archive_path)
+        return [str(archive_path), str(json_path)]
 
     def prune(self) -> None:
         """Remove files and folders older than ``max_age_s``, then the oldest while the
