@@ -38,6 +38,11 @@ class StorageError(SamAppError):
     """A file could not be written (disk full, read-only folder, name too long)."""
 
 
+def plural(count: int, word: str) -> str:
+    """"1 mask", "2 masks" (an s added to ``word`` unless there is one)."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def shorten(text: object, most: int = 60, quote: bool = True) -> str:
     """``repr(text)`` (or ``str`` without ``quote``) cut to about ``most`` characters, for
     echoing what a user sent: a 1 MB field must not come back whole in a message."""

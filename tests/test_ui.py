@@ -709,3 +709,13 @@ def test_short_load_run_mixes_nothing_fails_nothing_and_keeps_memory_flat():
     assert stats["mixed"] == 0 and stats["unexpected"] == [], stats["unexpected"][:3]
     assert len(stats["by_id"]) >= 8 and len(stats["bad_prompt"]) >= 1
     assert abs(stats["rss_drift"]) < 0.10, (stats["rss_warm_mb"], stats["rss_end_mb"])
+
+
+def test_a_new_image_starts_clicks_as_foreground_points_and_close_scores_are_told_apart(p, tab):
+    from sam_app.ui.prompt_view import score_texts
+
+    tab.open(str(COFFEE))
+    out = tab.open(str(IMGS / "astronaut.png"))
+    assert out[p.mode] == FOREGROUND_MODE  # a background or box mode left from the last image is not kept
+    assert score_texts([0.91234, 0.91236, 0.5]) == ["0.9123", "0.9124", "0.5000"]
+    assert score_texts([0.9, 0.9, 0.8]) == ["0.900", "0.900", "0.800"]  # a true tie stays a tie

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import models
-from ..errors import SamAppError
+from ..errors import SamAppError, plural
 from .options import add_engine_arguments, add_everything_arguments, everything_settings, service_from_args
 
 
@@ -130,7 +130,7 @@ def cmd_everything(args: argparse.Namespace) -> int:
             continue
         write_amg_output(records, output, path.stem, settings.output_mode)
         counts.append(len(records))
-    print(f"{len(counts)} image(s), {sum(counts)} masks -> {output}; {len(failed)} failed")
+    print(f"{len(counts)} image(s), {plural(sum(counts), 'mask')} -> {output}; {len(failed)} failed")
     for name, reason in failed:
         print(f"  failed: {name}: {reason}", file=sys.stderr)
     if counts and not sum(counts):

@@ -17,7 +17,7 @@ from cachetools import LRUCache
 
 from .. import render
 from ..capabilities import CapabilityError
-from ..errors import SamAppError, shorten
+from ..errors import SamAppError, plural, shorten
 from ..limits import LIMITS
 from ..tasks.everything import EverythingSettings, MaskGenerator
 from .common import shows_errors
@@ -156,7 +156,7 @@ class EverythingMode(Mode):
                 colours=[(255, 255, 255)] * len(state.selected), alpha=0.5, names=[f"#{i}" for i in state.selected])
         count = len(state.selected)
         line = (f"**{count} of {len(everything.records)} masks selected**: " + ", ".join(f"#{i}" for i in
-                state.selected) if count else f"{len(everything.records)} masks; none selected: click one.")
+                state.selected) if count else f"{plural(len(everything.records), 'mask')}; none selected: click one.")
         return {self.state: state, self.picture: self.shared.outputs.jpeg_file(picture), self.selection: line,
                 self.shared.message: message, self.files: None,
                 self.table: self.table_rows(everything.records, state.selected)}
@@ -198,7 +198,7 @@ class EverythingMode(Mode):
         elapsed = time.perf_counter() - started
         state = EverythingState(Everything(records, model, settings.as_dict()))
         self.shared.holdings.take(state.everything)
-        said = f"{len(records)} mask{'' if len(records) == 1 else 's'} in {elapsed:.1f} s."
+        said = f"{plural(len(records), 'mask')} in {elapsed:.1f} s."
         if not records:
             said += (" None passed the filters: lower Predicted IoU and Stability under Settings (a small or "
                      "fine-tuned model often scores lower).")

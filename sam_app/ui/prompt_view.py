@@ -18,6 +18,18 @@ def has_candidates(state: PromptState) -> bool:
     return result is not None and len(result.objects) == 1 and len(result.objects[0].scores) > 1
 
 
+def score_texts(scores, least: int = 3, most: int = 6) -> list:
+    """Scores as text with the fewest decimals (``least`` to ``most``) that tell apart the
+    ones that differ, so candidates that differ in the 4th decimal do not look tied."""
+    values = [float(s) for s in scores]
+    distinct = len(set(values))
+    for places in range(least, most + 1):
+        texts = [f"{v:.{places}f}" for v in values]
+        if len(set(texts)) == distinct:
+            return texts
+    return texts
+
+
 class PromptView:
     """The components (``build``) and the updates handlers return (``shown``,
     ``with_result``, ``cleared``). Expects ``shared`` and ``state`` (``Mode``).
@@ -106,7 +118,7 @@ class PromptView:
 
     @property
     def reset_outputs(self) -> list:
-        return self.result_outputs
+        return self.result_outputs + [self.mode]
 
     @property
     def edit_outputs(self) -> list:
@@ -153,8 +165,8 @@ class PromptView:
         radio = gr.update(visible=False)
         if has_candidates(state):
             obj = state.result.objects[0]
-            choices = [(f"Candidate {i + 1}: predicted IoU {s:.3f}" + (" (best)" if i == obj.best else ""), i)
-                       for i, s in enumerate(obj.scores)]
+            choices = [(f"Candidate {i + 1}: predicted IoU {s}" + (" (best)" if i == obj.best else ""), i)
+                       for i, s in enumerate(score_texts(obj.scores))]
             radio = gr.update(visible=True, choices=choices, value=state.choices[0], info=CANDIDATE_HELP)
         elif before is not None and not has_candidates(before):
             radio = gr.skip()  # hidden already
@@ -173,8 +185,9 @@ class PromptView:
             return None  # the image left the store: the next event says so
 
     def image_shown(self, session: Session) -> dict:
-        """A new image (or none): a fresh prompt and its canvas."""
-        return self.cleared(session, PromptState())
+        """A new image (or none): a fresh prompt and its canvas, clicks adding foreground
+        points again (a background or box mode left from the last image would surprise)."""
+        return {**self.cleared(session, PromptState()), self.mode: FOREGROUND_MODE}
 
     def model_changed(self, session: Session, state: PromptState) -> dict:
         """Another model: the prompt stays, its result goes (it was the other model's)."""
