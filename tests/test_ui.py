@@ -316,10 +316,17 @@ def test_bad_image_and_missing_checkpoint_are_messages(tmp_path):
     tab.call(p.on_add_boxes, "170 20 480 330")
     tab.call(p.on_run, True)
     assert tab.state("prompt").result.model == "classical" and tab.state("prompt").result.objects[0].masks.any()
-    # a SAM model picked without its checkpoint: the message says how to get it
+    # a SAM model picked without its checkpoint: the message offers its download (with the size), the
+    # button is pressable only then, and the tab keeps its model, so clicks go on working
+    bar = ui.model_bar
+    assert not bar.download_button("classical")["interactive"]
     picked = tab.pick_model("vit_b")
-    assert message(p, picked).startswith("Error: no checkpoint found") and "download vit_b" in message(p, picked)
-    assert "checkpoint missing" in picked[p.shared.status]
+    assert message(p, picked).startswith("vit_b is not on this server yet: press **Download** (375 MB)")
+    assert picked[bar.download]["interactive"] and picked[bar.download]["value"] == "Download (375 MB)"
+    assert picked[bar.model]["value"] == "vit_b" and tab.session.model is None
+    tab.call(p.on_run, True)
+    assert tab.state("prompt").result.model == "classical"
+    assert ("vit_b (checkpoint missing)", "vit_b") in bar.choices()
 
 
 def test_download_button_fetches_verifies_and_switches(tmp_path, monkeypatch):
@@ -366,7 +373,7 @@ def test_network_servers_need_a_login_or_warn_and_keep_downloads_off(tmp_path, t
     out = ui.model_bar.on_download("vit_b", tab.session, NO_PROGRESS)
     assert "off on a server open to the network" in out[ui.shared.message] and not list(tmp_path.iterdir())
     # Texts name the server's folders without spelling them out ("checkpoint missing in /srv/...").
-    tab.pick_model("vit_b")
+    tab.session.model = "vit_b"
     status = ui.shared.status_text(tab.session)
     assert "checkpoint missing in the server's checkpoint folder" in status and str(tmp_path) not in status
     out = tab.open(str(tmp_path / "missing.png"))

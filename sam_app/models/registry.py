@@ -305,7 +305,7 @@ class ModelStatus:
     @property
     def label(self) -> str:
         """The picker's text, e.g. ``vit_b (checkpoint present)``."""
-        words = {"loaded": "loaded", "present": "checkpoint present", "missing": "checkpoint missing",
+        words = {"loaded": "checkpoint present", "present": "checkpoint present", "missing": "checkpoint missing",
                  "built-in": f"{self.spec.display}, no weights"}
         return f"{self.spec.name} ({words[self.state]})"
 

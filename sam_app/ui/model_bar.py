@@ -1,7 +1,10 @@
 """The model picker and its Download button: every registered model with its state
-(``SamService.model_statuses``), for every mode."""
+(``SamService.model_statuses``), for every mode. Picking a model whose weights are not
+here keeps the tab on its model (clicks go on working) and offers the Download, with its
+size; the button is pressable only then."""
 
 import copy
+from typing import Optional
 
 import gradio as gr
 
@@ -19,15 +22,31 @@ class ModelBar:
         self.modes = []
 
     def choices(self):
-        """(label, name) for every model, e.g. ("vit_b (checkpoint present)", "vit_b")."""
+        """(label, name) for every model, e.g. ("vit_b (checkpoint present)", "vit_b"):
+        whether its weights are here, not whether it is loaded (labels do not change under
+        the person)."""
         service = self.shared.service
         labels = {s.spec.name: s.label for s in service.model_statuses()}
-        return [(labels.get(name, f"{name} (loaded)"), name) for name in service.model_names()]
+        return [(labels.get(name, f"{name} (ready)"), name) for name in service.model_names()]
+
+    def missing(self, name) -> Optional[int]:
+        """The download size in bytes of ``name`` when its weights are not here, else None."""
+        status = next((s for s in self.shared.service.model_statuses() if s.spec.name == name), None)
+        return status.spec.weights.size if status is not None and status.state == "missing" else None
+
+    def download_button(self, name) -> dict:
+        """The button's text and state for model ``name``: "Download (2.6 GB)" where its
+        weights are missing, otherwise not pressable."""
+        size = self.missing(name)
+        if size is None:
+            return dict(value="Download", interactive=False)
+        return dict(value=f"Download ({size / 1e9:.1f} GB)" if size >= 1e9 else f"Download ({size / 1e6:.0f} MB)",
+                    interactive=True)
 
     def build(self) -> None:
         self.model = gr.Dropdown(self.choices(), value=self.shared.model_name(), label="Model", elem_id="model",
                                  scale=3)
-        self.download = gr.Button("Download", elem_id="download", scale=1)
+        self.download = gr.Button(**self.download_button(self.shared.model_name()), elem_id="download", scale=1)
 
     def wire(self, app) -> None:
         """A change of model is told to every mode (``Mode.model_changed``, with its state)."""
@@ -35,7 +54,7 @@ class ModelBar:
         self.modes = list(app.modes.values())
         states = [m.state for m in self.modes if m.state is not None]
         inputs = [self.model, s.session, *states]
-        outputs = list(dict.fromkeys([s.session, s.message, s.status, self.model,
+        outputs = list(dict.fromkeys([s.session, s.message, s.status, self.model, self.download,
                                       *(c for m in self.modes for c in m.reset_outputs)]))
         self.model.input(self.on_model, inputs, outputs, **app.events.model_work)
         self.download.click(self.on_download, inputs, outputs, api_visibility="private", concurrency_limit=1,
@@ -44,7 +63,16 @@ class ModelBar:
     def on_model(self, name, session: Session, progress=gr.Progress(), *states) -> dict:
         """Switch this tab to model ``name``: load it, encode the tab's image; every mode
         is told (``states``: those of the modes that have one, in order; a fresh one each
-        where left out)."""
+        where left out). A model whose weights are missing is not switched to: the message
+        offers its Download, and the tab keeps its model."""
+        size = self.missing(name)
+        if size is not None:
+            current = self.shared.model_name(session) or "none"
+            return {self.shared.message: f"{name} is not on this server yet: press **Download** ({size / 1e6:,.0f} MB)"
+                                         f" to fetch it, or pick another model. The tab keeps using {current}.",
+                    self.model: gr.update(choices=self.choices(), value=name),
+                    self.download: gr.update(**self.download_button(name)),
+                    self.shared.status: self.shared.status_text(session)}
         session = copy.copy(session)
         session.model = name
         if session.image is not None:
@@ -62,7 +90,8 @@ class ModelBar:
             update.update(mode.model_changed(session, mode.new_state() if state is None else state))
         return {**update, self.shared.session: session, self.shared.message: message,
                 self.shared.status: self.shared.status_text(session),
-                self.model: gr.update(choices=self.choices(), value=name)}
+                self.model: gr.update(choices=self.choices(), value=name),
+                self.download: gr.update(**self.download_button(name))}
 
     @shows_errors
     def on_download(self, name, session: Session, progress=gr.Progress(), *states) -> dict:
@@ -83,7 +112,8 @@ class ModelBar:
         try:
             path = download_model(name, self.shared.service.checkpoint_dir, report)
         except SamAppError as exc:
-            return {self.shared.message: self.shared.error_text(exc), self.model: gr.update(choices=self.choices())}
+            return {self.shared.message: self.shared.error_text(exc), self.model: gr.update(choices=self.choices()),
+                    self.download: gr.update(**self.download_button(name))}
         outputs = self.on_model(name, session, progress, *states)
         outputs[self.shared.message] = f"Downloaded and verified {path.name}. " + outputs[self.shared.message]
         return outputs
