@@ -35,13 +35,15 @@ class ObjectPrompt:
 
     points: Nx2 float32, (X, Y) in pixels, N >= 0. labels: N int32, 1 = foreground,
     0 = background. box: 4 float32 XYXY in pixels, or None. mask_input: 1x256x256
-    float32 low-res logits from a previous prediction of this object, or None.
+    float32 low-res logits from a previous prediction of this object, or None. note: what
+    was done to the prompt on the way (a box clipped to the image), for people, or "".
     """
 
     points: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), np.float32))
     labels: np.ndarray = field(default_factory=lambda: np.zeros((0,), np.int32))
     box: Optional[np.ndarray] = None
     mask_input: Optional[np.ndarray] = None
+    note: str = ""
 
     def describe(self) -> str:
         """One readable line, e.g. ``box (10, 20)-(110, 220) + 1 fg, 1 bg point``."""
@@ -152,6 +154,7 @@ def build_objects(
     boxes: Optional[np.ndarray],
     image_size: Tuple[int, int],
     mask_inputs: Optional[np.ndarray] = None,
+    clip: bool = False,
 ) -> List[ObjectPrompt]:
     """Validate prompt arrays and group them into objects.
 
@@ -159,6 +162,9 @@ def build_objects(
     boxes: Bx4 XYXY pixels or None. image_size: (H, W).
     mask_inputs: low-res logits, one per object: 256x256 or 1x256x256 for a single
       object, Kx256x256 or Kx1x256x256 for K objects, or None.
+    clip: a box reaching outside the image is clipped to it (the object's ``note`` says
+      so) instead of refused; one wholly outside is still refused (the CLI and batch jobs,
+      where boxes come from other tools; a click in the web UI lands inside).
     Returns one ObjectPrompt per box, or a single one for points without boxes.
     """
     height, width = image_size
@@ -182,8 +188,13 @@ def build_objects(
     if len(boxes) > LIMITS.max_objects:
         raise LimitError(f"the prompt has {len(boxes)} boxes; at most {LIMITS.max_objects} objects are accepted in "
                          f"one request ({LIMITS.raise_hint('max_objects')})")
+    if clip:
+        boxes = boxes.copy()  # clipped in place: not the caller's array
+    notes = _clipped(boxes, width, height) if clip else [""] * len(boxes)
     _check_inside(points, boxes, width, height)
     objects = _group(points, labels, boxes)
+    for obj, note in zip(objects if len(boxes) else [], notes):
+        obj.note = note
     for number, obj in enumerate(objects, start=1):
         if len(obj.points) > LIMITS.max_points:
             which = f"object {number}" if len(boxes) else "the object"
@@ -194,6 +205,31 @@ def build_objects(
         for obj, logits in zip(objects, split_mask_inputs(mask_inputs, len(objects))):
             obj.mask_input = logits
     return objects
+
+
+def wholly_outside(box, image_size: Tuple[int, int]) -> bool:
+    """Whether an XYXY ``box`` (pixels) misses an image of ``image_size`` (H, W) entirely."""
+    height, width = image_size
+    x1, y1, x2, y2 = (float(v) for v in np.asarray(box).reshape(4))
+    return x2 <= 0 or y2 <= 0 or x1 >= width or y1 >= height
+
+
+def _clipped(boxes: np.ndarray, width: int, height: int) -> List[str]:
+    """Clip ``boxes`` (Bx4, in place) to the image; per box what was done ("" for
+    nothing). PromptError for a box wholly outside it, or degenerate."""
+    notes = []
+    for i, box in enumerate(boxes, start=1):
+        name = f"box {i} ({format_numbers(box)})"
+        x1, y1, x2, y2 = box
+        if x2 <= x1 or y2 <= y1:
+            raise PromptError(f"{name} is degenerate: a box is X1 Y1 X2 Y2 with X2 > X1 and Y2 > Y1")
+        if wholly_outside(box, (height, width)):
+            raise PromptError(f"{name} lies wholly outside the {width}x{height} image")
+        inside = np.array([max(x1, 0), max(y1, 0), min(x2, width), min(y2, height)], np.float32)
+        notes.append("" if np.array_equal(inside, box) else
+                     f"{name} reached outside the {width}x{height} image: clipped to {format_numbers(inside)}")
+        box[:] = inside
+    return notes
 
 
 def _check_inside(points: np.ndarray, boxes: np.ndarray, width: int, height: int) -> None:

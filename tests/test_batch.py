@@ -366,3 +366,26 @@ def test_ui_batch_says_what_it_left_out_trains_as_is_and_clears_a_failed_run(bat
                                     Session(), progress=lambda *a, **k: None):
         empty.update(update)
     assert "no image has a mask: lower the predicted-IoU and stability thresholds" in empty[batch_mode.shared.message]
+
+
+def test_a_box_outside_its_image_is_clipped_or_left_out_not_the_images_end(tiny_cli, folder, tmp_path):
+    """A box reaching outside the image is clipped (said), one wholly outside leaves its
+    object out (said), and the image's other objects are made: in batch and in segment."""
+    images, _ = folder
+    prompts = tmp_path / "p.jsonl"
+    prompts.write_text(json.dumps({"image": "coffee.png", "objects": [
+        {"box": [500, 300, 700, 450]}, {"box": [650, 10, 700, 50]}, {"box": [10, 10, 200, 200]}]}) + "\n")
+    result = tiny_cli("batch", "--images", images, "--output", tmp_path / "out", "--prompts", prompts)
+    assert result.returncode == 0, result.stderr
+    assert "1 done" in result.stdout
+    assert ("note: coffee.png: object 1: box 1 (500 300 700 450) reached outside the 600x400 image: clipped to "
+            "500 300 600 400; object 2 left out: its box (650 10 700 50) lies wholly outside the 600x400 image"
+            in result.stderr)
+    coco = json.loads((tmp_path / "out" / "annotations.json").read_text())
+    assert len(coco["annotations"]) == 2  # objects 1 (clipped) and 3
+    single = tiny_cli("segment", images / "coffee.png", "--boxes", "500 300 700 450", "--out-dir", tmp_path / "one")
+    assert single.returncode == 0, single.stderr
+    said = "note: box 1 (500 300 700 450) reached outside the 600x400 image: clipped to 500 300 600 400"
+    assert said in single.stderr
+    data = json.loads((tmp_path / "one" / "result.json").read_text())
+    assert data["objects"][0]["prompt"]["box"] == [500, 300, 600, 400]

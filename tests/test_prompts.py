@@ -92,3 +92,15 @@ def test_points_and_objects_per_request_are_bounded_before_any_model_work():
         build_objects(None, None, boxes, size)
     assert len(build_objects(many[:most_points], None, None, size)[0].points) == most_points
     assert len(build_objects(None, None, boxes[:most_objects], size)) == most_objects
+
+
+def test_boxes_from_other_tools_are_clipped_where_asked_and_one_wholly_outside_is_refused():
+    boxes = np.array([[10, 10, 700, 100], [20, 20, 50, 50]], np.float32)
+    first, second = build_objects(None, None, boxes, SIZE, clip=True)
+    assert first.box.tolist() == [10, 10, 600, 100] and boxes[0].tolist() == [10, 10, 700, 100]  # a copy
+    assert first.note == "box 1 (10 10 700 100) reached outside the 600x400 image: clipped to 10 10 600 100"
+    assert second.note == "" and second.box.tolist() == [20, 20, 50, 50]
+    with pytest.raises(PromptError, match=r"box 1 \(610 10 700 100\) lies wholly outside the 600x400 image"):
+        build_objects(None, None, np.array([[610, 10, 700, 100]]), SIZE, clip=True)
+    with pytest.raises(PromptError, match="reaches outside the 600x400 image"):  # the web UI's clicks: refused
+        build_objects(None, None, boxes, SIZE)

@@ -2,7 +2,8 @@
 and store finished images with the same ``Store.write``:
 
     {"file_name": ..., "status": "done" | "skipped" | "failed", "key": ...,
-     "reason": why it failed, "objects": masks kept, "empty": empty masks left out,
+     "reason": why it failed (or, done, what was clipped or left out), "objects": masks kept,
+     "empty": empty masks left out,
      "part": the part itself (done only; it may not be on disk yet: see ``run_local``)}
 
 ``run_local``: one model in this process; a reader thread pool reads, hashes and
@@ -37,7 +38,7 @@ RAY_INSTALL = "pip install 'sam-app[ray]' (or pip install -e '.[ray]' in a check
 def outcome(read: Read, part: Optional[Dict[str, Any]] = None, reason: str = "") -> Dict[str, Any]:
     if part is not None:
         return {"file_name": read.item.name, "status": DONE, "key": read.key, "objects": len(part["annotations"]),
-                "empty": part["empty"], "part": part}
+                "empty": part["empty"], "part": part, "reason": "; ".join(part.get("notes") or [])}
     if read.status == SKIPPED:
         return {"file_name": read.item.name, "status": SKIPPED, "key": read.key}
     return {"file_name": read.item.name, "status": FAILED, "reason": reason or read.reason}

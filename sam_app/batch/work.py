@@ -26,7 +26,7 @@ from ..export import encode_rle
 from ..files import read_bytes
 from ..images import DEFAULT_MAX_PIXELS, LoadedImage, load_image
 from ..limits import LIMITS
-from ..prompts import ObjectPrompt, build_objects
+from ..prompts import ObjectPrompt, build_objects, format_numbers, wholly_outside
 from ..results import mask_fields, score_of
 from ..tasks.text import asked_phrase, find_phrases
 from .job import Item, item_key
@@ -86,20 +86,23 @@ class Segmenter:
     def part(self, read: Read) -> Dict[str, Any]:
         """The part of an image read with status todo (see the module docstring)."""
         image, item = read.image, read.item
+        notes: List[str] = []
         if self.generator is not None:
             data = self.generator.generate_data(image, budget_s=self.budget_s)
             annotations = [annotation(rle, 1, float(iou), stability=float(stab))
                            for rle, iou, stab in zip(data["rles"], data["iou_preds"], data["stability_score"])]
         else:
-            annotations = self._prompted(image, item.objects)
+            annotations = self._prompted(image, item.objects, notes)
         kept = [a for a in annotations if a["area"] > 0]
         return {"key": read.key, "file_name": item.name, "image_id": item.image_id, "width": image.width,
-                "height": image.height, "annotations": kept, "empty": len(annotations) - len(kept)}
+                "height": image.height, "annotations": kept, "empty": len(annotations) - len(kept), "notes": notes}
 
-    def _prompted(self, image: LoadedImage, objects: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    def _prompted(self, image: LoadedImage, objects: List[Dict[str, Any]], notes: List[str]) -> List[Dict[str, Any]]:
         """The objects' annotations in their order, a text object giving one per instance
         (category: the given one, or the phrase it answers; score: the text model's).
-        Every object the segmenter makes is decoded in one call."""
+        Every object the segmenter makes is decoded in one call. A box reaching outside
+        the image is clipped to it, an object whose box lies wholly outside is left out;
+        ``notes`` gets a line for each."""
         size = (image.height, image.width)
         asked = sum(o["max_instances"] if "text" in o else 1 for o in objects)
         if asked > LIMITS.max_objects:
@@ -110,6 +113,10 @@ class Segmenter:
         plan = []  # per annotation: (category_id, score or None, source id, index into prompts or a result)
         for number, obj in enumerate(objects, start=1):
             box = None if obj["box"] is None else np.asarray([obj["box"]], np.float32)
+            if box is not None and "text" not in obj and wholly_outside(box, size):
+                notes.append(f"object {number} left out: its box ({format_numbers(box[0])}) lies wholly outside "
+                             f"the {size[1]}x{size[0]} image")
+                continue
             points, labels = np.asarray(obj["points"], np.float32).reshape(-1, 2), np.asarray(obj["labels"], np.int32)
             try:
                 if "text" in obj:
@@ -122,7 +129,9 @@ class Segmenter:
                         prompts += [ObjectPrompt(box=clipped)] if result is None else []
                 else:
                     plan.append((obj["category_id"], None, obj.get("id"), len(prompts)))
-                    prompts += build_objects(points, labels, box, size)
+                    made = build_objects(points, labels, box, size, clip=True)
+                    notes += [f"object {number}: {o.note}" for o in made if o.note]
+                    prompts += made
             except SamAppError as exc:
                 raise SamAppError(f"object {number}: {exc}") from None
         made = self.service.segment_objects(image, prompts, multimask=self.multimask, model=self.model,

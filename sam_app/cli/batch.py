@@ -110,6 +110,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
             bar.update(1)
             if result["status"] == batch.FAILED:
                 tqdm.write(f"failed {result['file_name']}: {result['reason']}", file=sys.stderr)
+            elif result.get("reason"):  # done, with a box clipped or an object left out
+                tqdm.write(f"note: {result['file_name']}: {result['reason']}", file=sys.stderr)
         summary = batch.run_job(job, results, store, formats, args.polygons, report)
     print(f"{len(job.items)} image(s): {summary.line()} -> {args.output}")
     for result in summary.failed:

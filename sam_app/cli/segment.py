@@ -47,7 +47,7 @@ def add_parsers(sub) -> None:
 
 def cmd_segment(args: argparse.Namespace) -> int:
     from ..export import save_json, save_mask_png, save_npy
-    from ..prompts import parse_boxes, parse_labels, parse_points
+    from ..prompts import build_objects, parse_boxes, parse_labels, parse_points
     from ..results import add_text, image_record, result_record
 
     points = parse_points(args.points)
@@ -72,8 +72,12 @@ def cmd_segment(args: argparse.Namespace) -> int:
         result = found = segment_phrases(service, image, args.text, args.text_threshold, args.max_instances,
                                          args.detector, points=points, labels=labels, boxes=boxes,
                                          multimask=args.multimask)
-    else:
-        result = service.segment(image, points, labels, boxes, mask_input, multimask=args.multimask)
+    else:  # a box reaching outside the image (from another tool) is clipped to it, and said
+        objects = build_objects(points, labels, boxes, (image.height, image.width), mask_input, clip=True)
+        for obj in objects:
+            if obj.note:
+                print(f"note: {obj.note}", file=sys.stderr)
+        result = service.segment_objects(image, objects, multimask=args.multimask)
 
     out = Path(args.out_dir)
     try:
