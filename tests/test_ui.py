@@ -726,3 +726,22 @@ def test_a_new_image_starts_clicks_as_foreground_points_and_close_scores_are_tol
     assert out[p.mode] == FOREGROUND_MODE  # a background or box mode left from the last image is not kept
     assert score_texts([0.91234, 0.91236, 0.5]) == ["0.9123", "0.9124", "0.5000"]
     assert score_texts([0.9, 0.9, 0.8]) == ["0.900", "0.900", "0.800"]  # a true tie stays a tie
+
+
+def test_the_text_field_says_what_answers_it_or_offers_a_text_model(tmp_path, tiny_model):
+    import torch
+
+    from sam_app.backends.detector import Detector
+
+    from models import tiny_detector
+
+    with gr.Blocks():
+        ui = build_ui(make_service(tiny_model, checkpoint_dir=tmp_path), allow_downloads=False, local=False)
+    p = ui.prompt
+    info, offer = p.text_model_offer()
+    assert info.startswith("Needs a text model, and none is here: press Get owlv2_base (620 MB)") and offer
+    out = p.on_get_text_model(progress=NO_PROGRESS)
+    assert "off on a server open to the network" in out[ui.shared.message] and out[p.get_text_model]["visible"]
+    model, processor = tiny_detector("grounding_dino", tmp_path / "tokenizer", seed=1)
+    ui.shared.service.add_backend(Detector(model, processor, "grounding_dino", torch.device("cpu")))
+    assert p.text_model_offer() == ("Answered by the text model grounding_dino.", None)

@@ -7,6 +7,8 @@ import time
 
 import gradio as gr
 
+from .. import models
+from ..errors import SamAppError
 from ..limits import LIMITS
 from ..tasks.text import find_phrases
 from .common import shows_errors
@@ -20,13 +22,30 @@ class TextPrompts:
     """Components, events and handlers of text prompts in the Prompt mode (which
     provides ``run``, ``cleared``, ``need_image`` and the other components)."""
 
+    def text_model_offer(self) -> tuple:
+        """(the text field's info, the text model to offer for download or None): which
+        text model answers, or that one is needed and which one is the cheapest to get."""
+        service = self.shared.service
+        name = service.models.text_model_name()
+        if name is not None:
+            return f"Answered by the text model {name}.", None
+        offer = next(iter(models.preference(service.device.type, "detector")), None)
+        if offer is None:
+            return "Needs a text model, and this server knows none.", None
+        return (f"Needs a text model, and none is here: press Get {offer.name} ({offer.weights.size / 1e6:,.0f} MB) "
+                "below (sam3 answers too, best on a GPU: `python -m sam_app download sam3`)."), offer.name
+
     def build_text(self) -> None:
+        info, offer = self.text_model_offer()
         with gr.Group():
-            self.text = gr.Textbox(label="Text: what to find (phrases, comma-separated)",
+            self.text = gr.Textbox(label="Text: what to find (phrases, comma-separated)", info=info,
                                    placeholder="dog, red car", elem_id=self.eid("text"))
             self.text_threshold = gr.Slider(0.0, 1.0, value=0.3, step=0.01, label="Lowest score kept",
                                             elem_id=self.eid("text-threshold"))
-            self.add_text = gr.Button("Find and add", elem_id=self.eid("add-text"))
+            with gr.Row():
+                self.add_text = gr.Button("Find and add", elem_id=self.eid("add-text"))
+                self.get_text_model = gr.Button(f"Get {offer}" if offer else "Get a text model", visible=bool(offer),
+                                                elem_id=self.eid("get-text-model"))
         self.instances = gr.CheckboxGroup([], label="Instances found", info=INSTANCES_HELP, visible=False,
                                           elem_id=self.eid("instances"))
 
@@ -37,6 +56,29 @@ class TextPrompts:
                   **events.model_work)
         self.instances.input(self.on_tick, [self.instances, self.multimask, *both], self.result_outputs,
                              **events.model_work)
+        self.get_text_model.click(self.on_get_text_model, None, [self.text, self.get_text_model, self.shared.message],
+                                  concurrency_limit=1, concurrency_id="download", api_visibility="private")
+
+    def on_get_text_model(self, progress=gr.Progress()) -> dict:
+        """Download the text model the field offers (as the model picker's Download does)."""
+        from ..download import download_model
+
+        _, offer = self.text_model_offer()
+        try:
+            if offer is None:
+                raise SamAppError("A text model is here already.")
+            if not self.shared.allow_downloads:
+                raise SamAppError("Downloading models from the page is off on a server open to the network: run "
+                                  f"`python -m sam_app download {offer}` on the server, or start it with "
+                                  "--allow-downloads.")
+            download_model(offer, self.shared.service.checkpoint_dir,
+                           lambda done, total: progress(done / (total or 1), desc=f"Downloading {offer}"))
+            message = f"Downloaded {offer}: type phrases and press Find and add."
+        except SamAppError as exc:
+            message = self.shared.error_text(exc)
+        info, still = self.text_model_offer()
+        return {self.text: gr.update(info=info), self.get_text_model: gr.update(visible=bool(still)),
+                self.shared.message: message}
 
     @staticmethod
     def instance_list(state: PromptState):
