@@ -130,3 +130,17 @@ def test_model_type_help_says_what_each_surface_does_without_a_checkpoint():
     web = subprocess.run([sys.executable, "webui.py", "--help"], cwd=REPO, capture_output=True, text=True).stdout
     assert "else an error saying what to download" in " ".join(command.split()) and "GrabCut" not in command
     assert "else classical, OpenCV GrabCut without weights" in " ".join(web.split())
+
+
+def test_every_commands_help_ends_with_examples_that_parse():
+    """Each command's --help has examples, and each example is a valid command line."""
+    import shlex
+
+    from sam_app.cli import COMMAND_EXAMPLES, build_parser
+
+    parser = build_parser()
+    for name, lines in COMMAND_EXAMPLES.items():
+        assert "examples:" in parser._subparsers._group_actions[0].choices[name].format_help()
+        for line in lines:
+            words = shlex.split(line.split("    (")[0].format(prog="sam-app"))[1:]
+            assert parser.parse_args(words).command == name, line

@@ -35,6 +35,30 @@ EXAMPLES = """examples:
 """
 
 
+# each command's --help ends with these ("{prog}": how the user runs us)
+COMMAND_EXAMPLES = {
+    "segment": ['{prog} segment photo.jpg --points "300 200" --multimask --out-dir out',
+                '{prog} segment photo.jpg --boxes "170 20 480 330" --points "300 200" --out-dir out',
+                '{prog} segment photo.jpg --points "320 210" --mask-input out/object1_logits.npy --out-dir out2',
+                '{prog} segment photo.jpg --text "cup, saucer" --out-dir out    (needs a text model)'],
+    "everything": ["{prog} everything --input photos/ --output masks/ --preset fast",
+                   "{prog} everything --input photo.jpg --output masks/ --pred-iou-thresh 0.7 --convert-to-rle"],
+    "batch": ["{prog} batch --images photos/ --prompts prompts.jsonl --output dataset/ --format coco,yolo",
+              "{prog} batch --images photos/ --boxes-from boxes.json --output dataset/ --polygons",
+              "{prog} batch --images photos/ --everything --output dataset/ --points-per-side 16"],
+    "track": ["{prog} track --video clip.mp4 --prompts prompts.json --output tracks/ --format png,ytvis,mp4",
+              '{prog} track --video clip.mp4 --text "car, person" --output tracks/    (SAM 3)'],
+    "label-studio": ["{prog} label-studio --port 9090 --model-type sam2.1_hiera_t",
+                     "{prog} label-studio --host 0.0.0.0 --label-studio-url http://labelstudio:8080 "
+                     "--label-studio-token TOKEN"],
+    "evaluate": ["{prog} evaluate --images val/ --annotations val.json --output eval/ --max-clicks 10"],
+    "finetune": ["{prog} finetune --images train/ --annotations train.json --output tuned.pth --epochs 4"],
+    "list": ["{prog} list", "{prog} list --checkpoint my_model.pth --verify"],
+    "download": ["{prog} download vit_b", "{prog} download edgetam --dir checkpoints/"],
+    "export-onnx": ["{prog} export-onnx --model-type vit_b --output sam_vit_b_decoder.onnx --quantize"],
+}
+
+
 def program() -> str:
     """What the user typed to run us, for usage lines."""
     return "sam-app" if os.path.basename(sys.argv[0] or "").startswith("sam-app") else "python -m sam_app"
@@ -55,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     models.add_parsers(sub)
     sub.add_parser("webui", help="start the web UI (the same flags as python webui.py; see webui --help)",
                    add_help=False)
+    for name, lines in COMMAND_EXAMPLES.items():
+        command = sub.choices[name]
+        command.epilog = "examples:\n" + "\n".join("  " + line.format(prog=program()) for line in lines)
+        command.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
 
 
