@@ -177,6 +177,7 @@ def test_sam3_tracker_clicks_come_from_the_sam3_folder(photo, tmp_path):
     declared = service.capabilities("sam3_tracker")
     assert declared.points and declared.mask_input and declared.everything and not declared.fine_tuning
     assert models.recognise(tmp_path / "sam3") == "sam3"  # the folder alone still names SAM 3 (text)
+    assert SamService(device="cpu", checkpoint_dir=tmp_path).resolve_model_name() == "sam3_tracker"  # not classical
     assert models.get("sam3_tracker").weights.repo_id == models.get("sam3").weights.repo_id
 
 
