@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import errno
 import json
@@ -93,6 +95,21 @@ def read_text(path: os.PathLike, name: Optional[str] = None, limit: Optional[int
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SamAppError(f"{name or Path(path).name} is not UTF-8 text (byte {exc.start})") from None
+
+
+def data_url_bytes(url: str, what: str) -> bytes:
+    """The bytes of ``data:<type>;base64,<bytes>`` (what MCP clients and Label Studio tasks
+    may send for a file), bounded by ``LIMITS.max_file_size`` before decoding; SamAppError
+    naming ``what`` ("image", "task's image") otherwise."""
+    head, sep, payload = url.partition(",")
+    if not sep or not head.endswith(";base64"):
+        raise SamAppError(f"the {what} is a data URL without base64 data; expected data:<type>;base64,<bytes>")
+    if len(payload) * 3 // 4 > LIMITS.max_file_size:
+        raise SamAppError(f"the {what} is over {LIMITS.max_file_size / 1e6:.0f} MB (--max-file-size)")
+    try:
+        return base64.b64decode(payload, validate=True)
+    except (binascii.Error, ValueError):
+        raise SamAppError(f"the {what}'s base64 cannot be decoded; expected data:<type>;base64,<bytes>") from None
 
 
 def parse_json(text: str, where: str) -> Any:

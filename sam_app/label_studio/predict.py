@@ -19,8 +19,6 @@ that same address; ``data:`` URLs as they are. Nothing else is fetched.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -30,6 +28,7 @@ from urllib.parse import urljoin, urlparse
 import numpy as np
 
 from ..errors import SamAppError, shorten
+from ..files import data_url_bytes
 from ..images import LoadedImage
 from ..limits import LIMITS
 from ..projects.formats.geometry import keyholes
@@ -78,7 +77,7 @@ class Connection:
         if not isinstance(address, str) or not address:
             raise SamAppError("the task has no image URL in the field the labeling config's Image reads")
         if address.startswith("data:"):
-            return _data_url(address)
+            return data_url_bytes(address, "task's image")
         if not self.url:
             raise SamAppError(f"the task's image {shorten(address)} is on Label Studio, and this backend does not know "
                               "where that is: start it with --label-studio-url (env LABEL_STUDIO_URL), or connect "
@@ -109,16 +108,6 @@ class Connection:
 def _origin(url: str) -> tuple:
     parts = urlparse(url)
     return parts.scheme.lower(), parts.hostname, parts.port or {"http": 80, "https": 443}.get(parts.scheme.lower())
-
-
-def _data_url(address: str) -> bytes:
-    head, _, payload = address.partition(",")
-    if not head.endswith(";base64") or len(payload) * 3 // 4 > LIMITS.max_file_size:
-        raise SamAppError("the task's image is a data URL that is not base64, or is over --max-file-size")
-    try:
-        return base64.b64decode(payload, validate=True)
-    except (binascii.Error, ValueError):
-        raise SamAppError("the task's image is a data URL whose base64 cannot be decoded") from None
 
 
 @dataclass

@@ -14,8 +14,6 @@ content under. Anything else is refused with a one-line message saying what is a
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import os
 import re
@@ -27,8 +25,7 @@ import gradio as gr
 
 from ..errors import SamAppError, shorten
 from ..export import atomic_write_bytes
-from ..files import inside
-from ..limits import LIMITS
+from ..files import data_url_bytes, inside
 
 FORMS = ("send the file with the request (gradio_client's handle_file), as data:<type>;base64,..., as a URL of "
          "this server's files (/gradio_api/file=...), or as a path in a folder the server allows (--image-roots)")
@@ -53,15 +50,7 @@ def received(value, what: str, roots: Sequence[Path], spool: Path) -> Tuple[str,
 
 def _spooled(url: str, what: str, spool: Path) -> Tuple[str, str]:
     """A data URL's bytes, written once under their sha256 in ``spool``."""
-    head, sep, payload = url.partition(",")
-    if not sep or not head.endswith(";base64"):
-        raise SamAppError(f"the {what} is a data URL without base64 data; expected data:<type>;base64,<bytes>")
-    if len(payload) * 3 // 4 > LIMITS.max_file_size:
-        raise SamAppError(f"the {what} is over {LIMITS.max_file_size / 1e6:.0f} MB (--max-file-size)")
-    try:
-        data = base64.b64decode(payload, validate=True)
-    except (binascii.Error, ValueError):
-        raise SamAppError(f"the {what}'s base64 data cannot be decoded; expected data:<type>;base64,<bytes>") from None
+    data = data_url_bytes(url, what)
     digest = hashlib.sha256(data).hexdigest()
     path = Path(spool) / f"received_{digest}"
     if not path.is_file():
