@@ -15,7 +15,7 @@ from ..images import LoadedImage
 from ..limits import LIMITS
 from .api_inputs import received
 from .api_projects import ProjectApi
-from .common import Shared
+from .common import Shared, api_errors
 
 
 def not_a_tool(fn):
@@ -60,13 +60,11 @@ class Api:
         Returns:
             The result JSON (objects with their candidates' scores and masks as COCO RLE {"size": [H, W], "counts"}, image.image_id for later calls) and an overlay picture, or none without overlay.
         """
-        try:
+        with api_errors(self.shared):
             _check_types(str, points=points, labels=labels, boxes=boxes, image_id=image_id, model=model, text=text)
             _check_types(bool, multimask=multimask, overlay=overlay)
             return self._segment(image, points, labels, boxes, multimask, overlay, image_id, model, text,
                                  number(text_threshold, "text_threshold"))
-        except SamAppError as exc:
-            raise gr.Error(self.shared.public(str(exc)), print_exception=False) from None
 
     def _segment(self, image, points, labels, boxes, multimask, overlay, image_id, model, text, text_threshold):
         service = self.shared.service
@@ -101,14 +99,12 @@ class Api:
         Returns:
             {"model", "image", "settings", "masks": records with "segmentation" (COCO RLE), "area", "bbox" [x, y, w, h], "predicted_iou", "stability_score"} and an overlay picture, or none without overlay.
         """
-        try:
+        with api_errors(self.shared):
             _check_types(str, image_id=image_id, model=model)
             _check_types(bool, overlay=overlay)
             if settings is not None and not isinstance(settings, dict):
                 raise SamAppError(f"settings must be a JSON object of generator settings, got {shorten(settings)}")
             return self._everything(image, image_id, settings or {}, overlay, model)
-        except SamAppError as exc:
-            raise gr.Error(self.shared.public(str(exc)), print_exception=False) from None
 
     def _everything(self, image, image_id: str, settings: dict, overlay: bool, model: str):
         from ..tasks.everything import SETTING_NAMES, EverythingSettings, MaskGenerator
@@ -151,7 +147,7 @@ class Api:
         from ..tasks.tracking import parse_prompts
         from ..video import open_video
 
-        try:
+        with api_errors(self.shared):
             _check_types(str, prompts=prompts, direction=direction, model=model)
             start = int(number(start_frame, "start_frame", integer=True))
             end = int(number(end_frame, "end_frame", integer=True))
@@ -168,8 +164,6 @@ class Api:
                 return ytvis_record(tracker)
             finally:
                 videos.close(token)
-        except SamAppError as exc:
-            raise gr.Error(self.shared.public(str(exc)), print_exception=False) from None
 
     def _text(self, loaded, points, labels, boxes, multimask, model, text, threshold):
         """A text prompt (``tasks.text``) with the prompt fields' points and boxes narrowing it."""

@@ -7,7 +7,6 @@ version the caller read, as the Project tab's are; the author is the logged-in u
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
 
 import gradio as gr
 
@@ -16,7 +15,7 @@ from ..files import number, parse_json
 from ..projects.formats.coco import segmentation_mask
 from ..projects.records import SOURCES, ObjectRecord
 from ..projects.schema import STATUSES
-from .common import Shared
+from .common import Shared, api_errors
 
 
 class ProjectApi:
@@ -58,7 +57,7 @@ class ProjectApi:
             JSON text: a list of {"id", "path", "status", "objects", "proposals"} (proposals: objects a job made that no person accepted yet).
         """
         opened = self._project(project)
-        with self._errors():
+        with api_errors(self.shared):
             if status and status not in STATUSES:
                 raise SamAppError(f"unknown status {shorten(status)}; expected one of {', '.join(STATUSES)}")
             return json.dumps([{"id": i.id, "path": i.path, "status": i.status, "objects": i.objects,
@@ -74,7 +73,7 @@ class ProjectApi:
             JSON text: {"id", "path", "width", "height", "status", "version", "objects": [{"class", "segmentation": COCO RLE {"size": [H, W], "counts"}, "area", "bbox" [x, y, w, h], "source", "proposal", "score"}]}; give the version back to project_save.
         """
         opened = self._project(project)
-        with self._errors():
+        with api_errors(self.shared):
             return json.dumps(self._record(opened, opened.image(self._image_id(opened, image))))
 
     def project_save(self, project: str, image: str, objects: str, version: int, status: str = "",
@@ -91,7 +90,7 @@ class ProjectApi:
             The image as saved, as project_image returns it.
         """
         opened = self._project(project)
-        with self._errors():
+        with api_errors(self.shared):
             record = opened.image(self._image_id(opened, image))
             entries = parse_json(objects, "objects")
             if not isinstance(entries, list):
@@ -106,13 +105,10 @@ class ProjectApi:
     # ---------------------------------------------------------------- helpers
 
     def _project(self, name):
-        with self._errors():
+        with api_errors(self.shared):
             if not isinstance(name, str):
                 raise SamAppError(f"project must be a project's name, got {shorten(name)}")
             return self.shared.projects.open(name)
-
-    def _errors(self):
-        return tool_errors(self.shared)
 
     @staticmethod
     def _image_id(opened, image) -> int:
@@ -153,13 +149,3 @@ class ProjectApi:
                 "objects": [{"class": names.get(o.class_id), "segmentation": {"size": size, "counts": o.counts},
                              "area": o.area, "bbox": list(o.bbox), "source": o.source, "proposal": o.proposal,
                              "score": o.score} for o in record.objects]}
-
-
-@contextmanager
-def tool_errors(shared: Shared):
-    """A SamAppError raised inside becomes gr.Error with its one line (what API clients
-    and MCP tools show)."""
-    try:
-        yield
-    except SamAppError as exc:
-        raise gr.Error(shared.public(str(exc)), print_exception=False) from None

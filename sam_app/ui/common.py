@@ -23,6 +23,16 @@ from .state import Holdings, Session
 PREFETCH = 2  # images of a project encoded ahead
 
 
+@contextmanager
+def api_errors(shared: "Shared"):
+    """An API endpoint's (or MCP tool's) ``SamAppError`` becomes ``gr.Error`` with its one
+    line, as the public may read it (``Shared.public``)."""
+    try:
+        yield
+    except SamAppError as exc:
+        raise gr.Error(shared.public(str(exc)), print_exception=False) from None
+
+
 def shows_errors(handler):
     """A section's handler whose ``SamAppError`` becomes the message line, with nothing
     else changed (the session stays as it was: nothing is half-applied)."""
