@@ -12,6 +12,7 @@ import gradio as gr
 
 from ..errors import SamAppError, shorten
 from ..files import number, parse_json
+from ..projects import report
 from ..projects.formats.coco import segmentation_mask
 from ..projects.records import SOURCES, ObjectRecord
 from ..projects.schema import STATUSES
@@ -38,12 +39,13 @@ class ProjectApi:
         found = []
         for name in self.shared.projects.names():
             try:
-                listed = self._project(name).image_list()
+                opened = self._project(name)
             except gr.Error:
                 continue  # a damaged project of many: the others are listed
-            status = {s: sum(i.status == s for i in listed) for s in STATUSES}
-            classes = [c.name for c in self._project(name).classes()]
-            found.append({"name": name, "classes": classes, "images": len(listed), "status": status})
+            summary = report.status(opened)  # counted by the database, as `project status` does
+            classes = [c.name for c in opened.classes()]
+            found.append({"name": name, "classes": classes, "images": summary["images"],
+                          "status": summary["statuses"]})
         return json.dumps(found)
 
     def project_images(self, project: str, status: str = "", search: str = "") -> str:
