@@ -90,6 +90,7 @@ class TransformersSamBackend(HFModel, Backend):
         super().__init__(model, processor, name, device, precision)
         if capabilities is not None:
             self.capabilities = capabilities
+        # the model's low-res logits' side (HQ-SAM's prompt encoder names none: 256)
         self.low_res_side = int(getattr(model.prompt_encoder, "mask_input_size", (LOW_RES_SIZE,))[0])
         size = processor.image_processor.size
         self.square = getattr(size, "longest_edge", None) is None  # SAM 2 / EdgeTAM stretch, HQ-SAM pads
@@ -184,14 +185,13 @@ class TransformersSamBackend(HFModel, Backend):
         from ..checkpoints import save_folder
 
         net = trainable_copy(self.model, ("prompt_encoder", "mask_decoder"))
-        side = getattr(net.prompt_encoder, "mask_input_size", (256, 256))[0]  # HQ-SAM names none: 256
 
         def serve(name: str) -> TransformersSamBackend:
             backend = TransformersSamBackend(net, self.processor, name, self.torch_device, self.precision)
             backend._encoder_key = self.encoder_key
             return backend
 
-        return Trainee(net, self.frame_size, side, self.square, hf_decode(net),
+        return Trainee(net, self.frame_size, self.low_res_side, self.square, hf_decode(net),
                        lambda output: save_folder(net, self.processor, output), serve)
 
 

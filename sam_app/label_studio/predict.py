@@ -187,7 +187,7 @@ class Predictor:
         (its masks labelled with each control's first label), or nothing."""
         mode = self.prelabel
         if mode == "auto":
-            mode = "text" if self.service.has_text_model() else "everything"
+            mode = "text" if self.service.text_model_name() is not None else "everything"
         if mode == "none":
             return []
         if mode == "text":

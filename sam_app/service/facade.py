@@ -119,9 +119,9 @@ class SamService:
         """The loaded text model ``name`` (None: the service's choice; ``ModelPool.text_model``)."""
         return self.models.text_model(name)
 
-    def has_text_model(self) -> bool:
-        """Whether a text prompt naming no model would find one (nothing is loaded)."""
-        return self.models.text_model_name() is not None
+    def text_model_name(self) -> Optional[str]:
+        """The text model a text prompt naming none would use, or None (nothing is loaded)."""
+        return self.models.text_model_name()
 
     def require(self, model: Optional[str], capability: str) -> str:
         """``model``'s resolved name, or the one-line refusal when it cannot do ``capability``."""

@@ -26,7 +26,7 @@ class TextPrompts:
         """(the text field's info, the text model to offer for download or None): which
         text model answers, or that one is needed and which one is the cheapest to get."""
         service = self.shared.service
-        name = service.models.text_model_name()
+        name = service.text_model_name()
         if name is not None:
             return f"Answered by the text model {name}.", None
         offer = next(iter(models.preference(service.device.type, "detector")), None)
