@@ -37,7 +37,11 @@ class ModelBar:
     def download_button(self, name) -> dict:
         """The button's text and state for model ``name``: "Download (2.6 GB)" where its
         weights are missing, otherwise not pressable."""
-        size = self.missing(name)
+        return self.button(self.missing(name))
+
+    @staticmethod
+    def button(size: Optional[int]) -> dict:
+        """``download_button`` for weights of ``size`` bytes to fetch (None: none)."""
         if size is None:
             return dict(value="Download", interactive=False)
         return dict(value=f"Download ({size / 1e9:.1f} GB)" if size >= 1e9 else f"Download ({size / 1e6:.0f} MB)",
@@ -71,7 +75,7 @@ class ModelBar:
             return {self.shared.message: f"{name} is not on this server yet: press **Download** ({size / 1e6:,.0f} MB)"
                                          f" to fetch it, or pick another model. The tab keeps using {current}.",
                     self.model: gr.update(choices=self.choices(), value=name),
-                    self.download: gr.update(**self.download_button(name)),
+                    self.download: gr.update(**self.button(size)),
                     self.shared.status: self.shared.status_text(session)}
         session = copy.copy(session)
         session.model = name
@@ -91,7 +95,7 @@ class ModelBar:
         return {**update, self.shared.session: session, self.shared.message: message,
                 self.shared.status: self.shared.status_text(session),
                 self.model: gr.update(choices=self.choices(), value=name),
-                self.download: gr.update(**self.download_button(name))}
+                self.download: gr.update(**self.button(None))}  # not missing: checked above
 
     @shows_errors
     def on_download(self, name, session: Session, progress=gr.Progress(), *states) -> dict:
