@@ -195,16 +195,52 @@ def build_objects(
     objects = _group(points, labels, boxes)
     for obj, note in zip(objects if len(boxes) else [], notes):
         obj.note = note
-    for number, obj in enumerate(objects, start=1):
-        if len(obj.points) > LIMITS.max_points:
-            which = f"object {number}" if len(boxes) else "the object"
-            raise LimitError(f"{which} has {len(obj.points)} points; at most {LIMITS.max_points} points per object "
-                             f"are accepted ({LIMITS.raise_hint('max_points')})")
+    _check_points_per_object(objects, named=bool(len(boxes)))
 
     if mask_inputs is not None:
         for obj, logits in zip(objects, split_mask_inputs(mask_inputs, len(objects))):
             obj.mask_input = logits
     return objects
+
+
+def build_grouped(points, labels, groups, boxes, box_groups, image_size: Tuple[int, int]) -> List[ObjectPrompt]:
+    """Validate a prompt whose objects are given rather than found by box (the web UI's
+    clicks: a background point may lie outside its object's box).
+
+    points: Nx2 (X, Y) pixels; labels: N of {0, 1}; groups: N object ids, the object of
+    each point; boxes: Bx4 XYXY pixels; box_groups: B object ids (at most one box per
+    object); image_size: (H, W). Returns one ObjectPrompt per object id, ascending.
+    """
+    height, width = image_size
+    points = np.asarray(points, np.float32).reshape(-1, 2)
+    labels = np.asarray(labels, np.int32).reshape(-1)
+    boxes = np.asarray(boxes, np.float32).reshape(-1, 4)
+    groups, box_groups = list(groups), list(box_groups)
+    if not len(points) and not len(boxes):
+        raise PromptError("the prompt is empty: add at least one point or box")
+    if len(set(box_groups)) != len(box_groups):
+        raise PromptError("an object has two boxes; an object takes at most one box")
+    ids = sorted(set(groups) | set(box_groups))
+    if len(ids) > LIMITS.max_objects:
+        raise LimitError(f"the prompt has {len(ids)} objects; at most {LIMITS.max_objects} objects are accepted in "
+                         f"one request ({LIMITS.raise_hint('max_objects')})")
+    _check_inside(points, boxes, width, height)
+    box_of = dict(zip(box_groups, boxes))
+    member = np.asarray(groups)
+    objects = [ObjectPrompt(points[member == k], labels[member == k],
+                            None if k not in box_of else box_of[k].copy()) for k in ids]
+    _check_points_per_object(objects, named=len(objects) > 1)
+    return objects
+
+
+def _check_points_per_object(objects: List[ObjectPrompt], named: bool) -> None:
+    """LimitError for an object with more than ``LIMITS.max_points`` points; ``named``:
+    call it by its number (else "the object")."""
+    for number, obj in enumerate(objects, start=1):
+        if len(obj.points) > LIMITS.max_points:
+            which = f"object {number}" if named else "the object"
+            raise LimitError(f"{which} has {len(obj.points)} points; at most {LIMITS.max_points} points per object "
+                             f"are accepted ({LIMITS.raise_hint('max_points')})")
 
 
 def wholly_outside(box, image_size: Tuple[int, int]) -> bool:

@@ -36,10 +36,12 @@ def draw_prompts(
     labels: Optional[np.ndarray] = None,
     boxes: Optional[np.ndarray] = None,
     pending_corner: Optional[Sequence[float]] = None,
+    box_colours: Optional[Sequence[int]] = None,
 ) -> np.ndarray:
     """Copy of ``pixels`` with prompts drawn: foreground points as green discs, background
     points as red discs with a white cross, boxes as rectangles in their object's colour
-    (box i in ``colour(i)``), and a pending first box corner as a crosshair.
+    (box i in ``colour(box_colours[i])``, default ``colour(i)``), and a pending first box
+    corner as a crosshair.
 
     points: Nx2 (X, Y); labels: N of {0, 1}; boxes: Bx4 XYXY.
     """
@@ -47,7 +49,8 @@ def draw_prompts(
     r = _scale(canvas)
     thick = max(1, r // 3)
     if boxes is not None:
-        for i, (x1, y1, x2, y2) in enumerate(np.asarray(boxes).reshape(-1, 4)):
+        boxes = np.asarray(boxes).reshape(-1, 4)
+        for i, (x1, y1, x2, y2) in zip(range(len(boxes)) if box_colours is None else box_colours, boxes):
             p1, p2 = (int(round(x1)), int(round(y1))), (int(round(x2)), int(round(y2)))
             cv2.rectangle(canvas, p1, p2, (255, 255, 255), thick + 2, cv2.LINE_AA)
             cv2.rectangle(canvas, p1, p2, colour(i), thick, cv2.LINE_AA)

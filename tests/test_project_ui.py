@@ -88,7 +88,7 @@ def test_objects_are_selected_reclassed_refined_hidden_and_deleted(ui, project):
     tab.change("class")
     assert "now car" in tab.message
     tab.refine()
-    assert tab.state.editing == 0 and tab.state.points == [(70.0, 55.0, 1)]
+    assert tab.state.editing == 0 and tab.state.points == [(70.0, 55.0, 1, 1)]
     tab.click(75, 60)
     tab.accept()
     objects = Project.open(project).image(tab.state.image_id).objects

@@ -18,10 +18,12 @@ from PIL import Image
 from ui_tab import NO_PROGRESS, Tab
 
 from sam_app.export import decode_rle
+from sam_app.prompts import ObjectPrompt
 from sam_app.results import SCHEMA_VERSION
 from sam_app.ui import build_ui
 from sam_app.ui.prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE
 
+from agreement import assert_agree
 from conftest import IMGS, make_service
 
 COFFEE = str(IMGS / "coffee.png")
@@ -66,7 +68,7 @@ def test_upload_encodes_at_once_and_click_runs(p, tab):
     assert tab.session.image.width == 600 and service.encode_count == 1
     out = click(tab, 300, 200)
     state = tab.state("prompt")
-    assert state.points == [(300.0, 200.0, 1)] and before.points == [] and before.history == []  # not mutated
+    assert state.points == [(300.0, 200.0, 1, 1)] and before.points == [] and before.history == []  # not mutated
     # a click answers with what it changed: one picture (the canvas, a JPEG at the image's
     # size, so clicks land on image pixels); the Result picture follows in a chained step
     assert set(out) <= set(p.click_outputs) and p.result_image not in out and p.shared.status not in out
@@ -162,9 +164,14 @@ def test_candidate_pick_drives_downloads_and_refinement(p, tab):
 def test_box_by_two_clicks_undo_and_clear(p, tab):
     click(tab, 400, 300, mode=BOX_MODE)
     assert tab.state("prompt").pending == (400.0, 300.0) and not tab.state("prompt").boxes
-    out = click(tab, 400, 50, mode=BOX_MODE)
-    assert p.state not in out  # nothing changed
-    assert message(p, out) == "Error: A box needs two corners that differ in both X and Y; click again."
+    out = click(tab, 400, 50, mode=BOX_MODE)  # a failed click drops the half-made box, nothing else
+    assert message(p, out) == ("Error: A box needs two corners that differ in both X and Y; click again. "
+                               "(the box's first corner was dropped)")
+    assert tab.state("prompt").pending is None and "box corner" not in out[p.prompt_list]
+    click(tab, 400, 300, mode=BOX_MODE)
+    assert message(p, tab.call(p.on_escape)) == "The box's first corner was dropped."  # Esc
+    assert tab.state("prompt").pending is None and tab.call(p.on_escape) == {}
+    click(tab, 400, 300, mode=BOX_MODE)
     click(tab, 200, 100, mode=BOX_MODE)
     state = tab.state("prompt")
     assert state.boxes == [(200.0, 100.0, 400.0, 300.0)] and state.result is not None
@@ -173,6 +180,8 @@ def test_box_by_two_clicks_undo_and_clear(p, tab):
     assert tab.state("prompt").boxes == [] and tab.state("prompt").pending == (400.0, 300.0)
     tab.call(p.on_undo)
     assert tab.state("prompt").pending is None
+    for _ in range(2):  # the two first corners dropped above
+        assert tab.call(p.on_undo)[p.shared.message] == "Undone." and tab.state("prompt").pending is None
     assert message(p, tab.call(p.on_undo)) == "Nothing to undo."
     click(tab, 10, 10)
     tab.call(p.on_clear)
@@ -182,9 +191,9 @@ def test_box_by_two_clicks_undo_and_clear(p, tab):
 def test_typed_points_and_boxes_like_the_original_ui(p, tab):
     empty = tab.state("prompt")
     out = tab.call(p.on_add_points, "100 150 250 300", "", FOREGROUND_MODE)
-    assert tab.state("prompt").points == [(100, 150, 1), (250, 300, 1)] and out[p.points_text] == ""
+    assert tab.state("prompt").points == [(100, 150, 1, 1), (250, 300, 1, 1)] and out[p.points_text] == ""
     tab.call(p.on_add_points, "(50,60)", "", BACKGROUND_MODE)
-    assert tab.state("prompt").points[-1] == (50, 60, 0)
+    assert tab.state("prompt").points[-1] == (50, 60, 0, 1)
     out = tab.call(p.on_add_boxes, "90 140 260 310 40 50 60 70")
     assert message(p, out) == "Added 2 box(es): 90 140 260 310 40 50 60 70."
     assert len(tab.state("prompt").boxes) == 2
@@ -251,7 +260,7 @@ def test_undo_gives_back_the_result_that_went_with_the_prompt(p, tab):
     assert "refined with the previous mask" in message(p, out)
     check_result_is_the_prompts(tab, out, masks=True)
     out = tab.call(p.on_undo)  # back to one point, with the masks it had
-    assert tab.state("prompt").points == [(300.0, 200.0, 1)] and tab.state("prompt").result is first
+    assert tab.state("prompt").points == [(300.0, 200.0, 1, 1)] and tab.state("prompt").result is first
     assert out[p.candidates]["visible"]  # its three candidates again
     check_result_is_the_prompts(tab, out, masks=True)
 
@@ -292,11 +301,47 @@ def test_every_prompt_error_is_a_readable_message(p, tab, points, labels, boxes,
     assert p.state not in out  # nothing half-added
 
 
-def test_point_outside_every_box_is_reported_at_run(p, tab):
-    tab.call(p.on_add_boxes, "10 10 100 100")
-    tab.call(p.on_add_points, "300 300", "", FOREGROUND_MODE)
-    out = tab.call(p.on_run, True)
-    assert message(p, out).startswith("Error: point 1 (300, 300) lies inside no box")
+def test_a_background_point_then_a_box_make_one_object(p, tab):
+    click(tab, 120, 90, mode=BACKGROUND_MODE)  # outside the box to come: it still belongs to its object
+    click(tab, 200, 100, mode=BOX_MODE)
+    out = click(tab, 400, 300, mode=BOX_MODE)
+    state = tab.state("prompt")
+    assert not message(p, out).startswith("Error") and len(state.result.objects) == 1
+    obj = state.result.objects[0].prompt
+    np.testing.assert_array_equal(obj.box, [200, 100, 400, 300])
+    np.testing.assert_array_equal(obj.points, [[120, 90]])
+    np.testing.assert_array_equal(obj.labels, [0])
+    expected = p.shared.service.segment_objects(p.shared.image(tab.session), [
+        ObjectPrompt(np.float32([[120, 90]]), np.int32([0]), np.float32([200, 100, 400, 300]))], multimask=True)
+    assert_agree(state.result.objects[0].masks, expected.objects[0].masks)
+
+
+def test_new_object_makes_clicks_build_several_objects(p, tab):
+    click(tab, 300, 200)
+    click(tab, 320, 210)  # the same object: refined
+    assert message(p, tab.call(p.on_new_object)) == "Object 2 begun: clicks now add to it."
+    assert tab.call(p.on_new_object)[p.shared.message].startswith("The current object is empty already")
+    out = click(tab, 100, 100)
+    state = tab.state("prompt")
+    assert len(state.result.objects) == 2 and state.object_ids() == [1, 2]
+    assert [len(o.prompt.points) for o in state.result.objects] == [2, 1]
+    assert "**object 2** ← clicks add here" in out[p.prompt_list]
+    expected = p.shared.service.segment_objects(
+        p.shared.image(tab.session), [ObjectPrompt(np.float32([[300, 200], [320, 210]]), np.int32([1, 1])),
+                      ObjectPrompt(np.float32([[100, 100]]), np.int32([1]))], multimask=False)
+    for got, want in zip(state.result.objects, expected.objects):
+        assert_agree(got.masks, want.masks)
+    # a point inside another object's box refines that object, not the current one
+    tab.call(p.on_new_object)
+    click(tab, 400, 250, mode=BOX_MODE)
+    click(tab, 550, 390, mode=BOX_MODE)
+    tab.call(p.on_new_object)
+    click(tab, 500, 300, mode=BACKGROUND_MODE)
+    state = tab.state("prompt")
+    assert state.object_ids() == [1, 2, 3] and state.points[-1] == (500.0, 300.0, 0, 3)
+    tab.call(p.on_undo)
+    tab.call(p.on_undo)
+    assert tab.state("prompt").current == 3 and len(tab.state("prompt").result.objects) == 3
 
 
 def test_bad_image_and_missing_checkpoint_are_messages(tmp_path):
@@ -598,7 +643,7 @@ def test_large_images_are_shown_scaled_and_clicks_map_back(ui, p, tmp_path, coff
     # the pixel centre clicked on screen, in image pixels
     out = click(tab, 1024, 682)
     state = tab.state("prompt")
-    x, y, _ = state.points[0]
+    x, y, _, _ = state.points[0]
     assert (x, y) == (round(1024.5 / scale - 0.5), round(682.5 / scale - 0.5)) == (2251, 1499)
     assert "(2251, 1499)" in out[p.prompt_list]
     assert Image.open(p.on_result_picture(tab.session, state)).size == (2048, 1365)

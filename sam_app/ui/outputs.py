@@ -115,7 +115,8 @@ class Outputs:
             pixels = self._with_masks(state, image, pixels)
         points, labels, boxes = state.arrays()
         pending = None if state.pending is None else [v * scale for v in state.pending]
-        return self.jpeg_file(render.draw_prompts(pixels, points * scale, labels, boxes * scale, pending))
+        return self.jpeg_file(render.draw_prompts(pixels, points * scale, labels, boxes * scale, pending,
+                                                  state.box_colours()))
 
     def _with_masks(self, state: PromptState, image: LoadedImage, pixels: np.ndarray) -> np.ndarray:
         """The screen picture with the state's picked masks tinted and outlined, kept for

@@ -339,9 +339,8 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
         if obj.class_id is not None:
             state.class_id = obj.class_id
         prompt = obj.prompt or {}
-        state.points = [(float(x), float(y), int(label)) for (x, y), label in
-                        zip(prompt.get("points") or [], prompt.get("labels") or [])]
-        state.boxes = [tuple(float(v) for v in prompt["box"])] if prompt.get("box") else []
+        points = zip(prompt.get("points") or [], prompt.get("labels") or [])
+        state.set_prompt([prompt["box"]] if prompt.get("box") else [], [(x, y, label) for (x, y), label in points])
         update = self.refreshed(view, state, f"Refining object {k + 1}: click to add points, then Accept.")
         if state.points or state.boxes:
             with self.shared.working():

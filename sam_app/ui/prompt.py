@@ -84,10 +84,23 @@ class PromptMode(PromptView, TextPrompts, Mode):
     @shows_errors
     def on_click(self, mode, auto_run, multimask, session: Session, state: PromptState, evt: gr.SelectData) -> dict:
         """A click on the canvas at ``evt.index`` = (X, Y) in the displayed picture's
-        pixels, mapped back to image pixels."""
+        pixels, mapped back to image pixels. A click that fails drops a half-made box (its
+        first corner) rather than leave it waiting."""
         self.need_image(session)
-        with self.shared.working():
-            return self._click(mode, auto_run, multimask, session, state, evt)
+        try:
+            with self.shared.working():
+                return self._click(mode, auto_run, multimask, session, state, evt)
+        except SamAppError as exc:
+            if state.pending is None:
+                raise
+            return {**self.shown(session, self._without_corner(state), before=state),
+                    self.shared.message: self.shared.error_text(exc) + " (the box's first corner was dropped)"}
+
+    @staticmethod
+    def _without_corner(state: PromptState) -> PromptState:
+        state = copy.copy(state)
+        state.pending = None
+        return state
 
     def _click(self, mode, auto_run, multimask, session: Session, state: PromptState, evt: gr.SelectData) -> dict:
         before, state = state, copy.copy(state)
@@ -102,10 +115,10 @@ class PromptMode(PromptView, TextPrompts, Mode):
                 raise SamAppError("A box needs two corners that differ in both X and Y; click again.")
             state.snapshot()
             state.pending = None
-            state.boxes = state.boxes + [(min(px, x), min(py, y), max(px, x), max(py, y))]
+            state.add_box((min(px, x), min(py, y), max(px, x), max(py, y)))
         else:
             state.snapshot()
-            state.points = state.points + [(x, y, 1 if mode == FOREGROUND_MODE else 0)]
+            state.add_point(x, y, 1 if mode == FOREGROUND_MODE else 0)
         if auto_run:
             return self.run(session, state, multimask, before, picture=False)
         return self.shown(session, state, before=before)
@@ -123,7 +136,8 @@ class PromptMode(PromptView, TextPrompts, Mode):
         build_objects(points, labels, None, (session.image.height, session.image.width))
         before, state = state, copy.copy(state)
         state.snapshot()
-        state.points = state.points + [(float(x), float(y), int(lab)) for (x, y), lab in zip(points, labels)]
+        for (x, y), label in zip(points, labels):
+            state.add_point(x, y, label)
         return {**self.shown(session, state, f"Added {len(points)} point(s).", before), self.points_text: "",
                 self.labels_text: ""}
 
@@ -136,9 +150,28 @@ class PromptMode(PromptView, TextPrompts, Mode):
         build_objects(None, None, boxes, (session.image.height, session.image.width))
         before, state = state, copy.copy(state)
         state.snapshot()
-        state.boxes = state.boxes + [tuple(float(v) for v in box) for box in boxes]
+        for box in boxes:
+            state.add_box(box)
         return {**self.shown(session, state, f"Added {len(boxes)} box(es): {format_numbers(boxes)}.", before),
                 self.boxes_text: ""}
+
+    def on_new_object(self, session: Session, state: PromptState) -> dict:
+        """Clicks begin another object (key N); a half-made box is dropped."""
+        if session.image is None:
+            return {self.shared.message: "Upload an image (or pick an example) first."}
+        before, state = state, copy.copy(state)
+        state.snapshot()
+        state.pending = None
+        if not state.new_object() and before.pending is None:
+            return {self.shared.message: "The current object is empty already: click the image to make it."}
+        number = len(state.object_ids()) + 1
+        return self.shown(session, state, f"Object {number} begun: clicks now add to it.", before)
+
+    def on_escape(self, session: Session, state: PromptState) -> dict:
+        """Esc: drop a half-made box (its first corner)."""
+        if state.pending is None:
+            return {}
+        return self.shown(session, self._without_corner(state), "The box's first corner was dropped.", state)
 
     @shows_errors
     def on_undo(self, session: Session, state: PromptState) -> dict:
@@ -204,7 +237,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
         self.need_image(session)
         state = copy.copy(state)
         state.clear()
-        state.boxes, state.points = list(boxes), list(points)
+        state.set_prompt(boxes, points)
         return self.run(session, state, multimask=False)
 
     def on_pick(self, candidate, session: Session, state: PromptState) -> dict:

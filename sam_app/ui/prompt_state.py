@@ -4,6 +4,12 @@ the Undo history, Clear included, and a step holds the result that went with its
 (for the last ``RESULT_STEPS`` steps; an Undo further back clears the result): Undo
 gives back the prompt and the masks together, so what is shown and downloaded is always
 the result of the prompt in the list.
+
+How clicks become objects: every point and box belongs to an object (an id, ascending
+in the order objects were begun). A click adds to the *current* object, except a point
+inside another object's box, which refines that object; a box goes to the current object
+unless it has one already (then it begins the next object); ``new_object`` begins an
+empty one. So a background point placed before a box belongs to the box's object.
 """
 
 from dataclasses import dataclass, field, replace
@@ -13,10 +19,12 @@ import numpy as np
 
 from .. import render
 from ..backends.base import ObjectResult
-from ..prompts import ObjectPrompt, build_objects, points_in_boxes
+from ..prompts import ObjectPrompt, build_grouped, points_in_boxes
 from ..service import SegmentResult
 
 FOREGROUND_MODE, BACKGROUND_MODE, BOX_MODE = MODES = ("Foreground point", "Background point", "Box (2 clicks)")
+HOW_OBJECTS = ("Clicks add to the current object; a click inside a box refines that box's object. **New object** "
+               "(key N) begins another; Esc drops a half-made box.")
 HISTORY = 100  # Undo steps kept
 RESULT_STEPS = 10  # of which the last hold their results (the rest give back the prompt alone)
 
@@ -63,36 +71,44 @@ class Step:
 
     points: tuple
     boxes: tuple
+    box_objects: tuple
+    current: int
     pending: Optional[Tuple[float, float]]
     instances: tuple
     result: Optional[SegmentResult]
     choices: tuple
 
 
+Box = Tuple[float, float, float, float]
+
+
 @dataclass
 class PromptState:
-    """points: [(X, Y, label)] in pixels, label 1 = foreground, 0 = background. boxes:
-    [(X1, Y1, X2, Y2)] in pixels. pending: first corner of a box being clicked. history:
-    ``Step``s for Undo. result: the last segmentation; choices: the candidate picked for
-    each object. previous_masks: per object key (see ``object_key``) its last picked
-    mask. instances: what text prompts found; each one's box is in ``boxes`` while it is
-    ticked."""
+    """points: [(X, Y, label, object id)] in pixels, label 1 = foreground, 0 =
+    background. boxes: [(X1, Y1, X2, Y2)] in pixels; box_objects: each box's object id.
+    current: the object id clicks add to (see the module's text). pending: first corner
+    of a box being clicked. history: ``Step``s for Undo. result: the last segmentation,
+    one object per id of ``object_ids()``; choices: the candidate picked for each.
+    previous_masks: per object id its last picked mask. instances: what text prompts
+    found; each one's box is in ``boxes`` while it is ticked."""
 
-    points: List[Tuple[float, float, int]] = field(default_factory=list)
-    boxes: List[Tuple[float, float, float, float]] = field(default_factory=list)
+    points: List[Tuple[float, float, int, int]] = field(default_factory=list)
+    boxes: List[Box] = field(default_factory=list)
+    box_objects: Dict[Box, int] = field(default_factory=dict)
+    current: int = 1
     pending: Optional[Tuple[float, float]] = None
     history: List[Step] = field(default_factory=list)
     result: Optional[SegmentResult] = None
     choices: List[int] = field(default_factory=list)
-    previous_masks: Dict[object, PreviousMask] = field(default_factory=dict)
+    previous_masks: Dict[int, PreviousMask] = field(default_factory=dict)
     instances: List[Instance] = field(default_factory=list)
 
     # ---------------------------------------------------------------- history
 
     def snapshot(self) -> None:
         """Push the prompt and its result on a new history list."""
-        step = Step(tuple(self.points), tuple(self.boxes), self.pending, tuple(self.instances), self.result,
-                    tuple(self.choices))
+        step = Step(tuple(self.points), tuple(self.boxes), tuple(self.box_objects.items()), self.current,
+                    self.pending, tuple(self.instances), self.result, tuple(self.choices))
         kept = (self.history + [step])[-HISTORY:]
         self.history = [replace(s, result=None, choices=()) if k < len(kept) - RESULT_STEPS else s
                         for k, s in enumerate(kept)]
@@ -103,6 +119,7 @@ class PromptState:
             return False
         step, self.history = self.history[-1], self.history[:-1]
         self.points, self.boxes, self.pending = list(step.points), list(step.boxes), step.pending
+        self.box_objects, self.current = dict(step.box_objects), step.current
         self.instances = list(step.instances)
         if step.result is None:
             self.reset_result()
@@ -113,25 +130,86 @@ class PromptState:
     def clear(self) -> None:
         """An empty prompt, as one more step (Undo brings the prompt and its masks back)."""
         self.snapshot()
-        self.points, self.boxes, self.pending, self.instances = [], [], None, []
+        self.points, self.boxes, self.box_objects, self.current = [], [], {}, 1
+        self.pending, self.instances = None, []
         self.reset_result()
 
-    # ---------------------------------------------------------------- the prompt
+    # ---------------------------------------------------------------- the prompt's objects
+
+    def object_ids(self) -> List[int]:
+        """The ids of the objects that have a point or a box, ascending."""
+        return sorted({self.box_objects[b] for b in self.boxes} | {p[3] for p in self.points})
+
+    def next_id(self) -> int:
+        return max([self.current, *self.box_objects.values(), *(p[3] for p in self.points)]) + 1
+
+    def box_of(self, object_id: int) -> Optional[Box]:
+        return next((b for b in self.boxes if self.box_objects[b] == object_id), None)
+
+    def owner(self, x: float, y: float) -> int:
+        """The object a new point at (X, Y) joins: the current one, unless the point lies
+        in other objects' boxes only (then the last of them)."""
+        inside = points_in_boxes([(x, y)], self.boxes)[0] if self.boxes else []
+        holders = [self.box_objects[b] for b, hit in zip(self.boxes, inside) if hit]
+        return self.current if not holders or self.current in holders else holders[-1]
+
+    def add_point(self, x: float, y: float, label: int) -> int:
+        """Add a point (label 1 foreground, 0 background); returns its object id."""
+        object_id = self.owner(x, y)
+        self.points = self.points + [(float(x), float(y), int(label), object_id)]
+        return object_id
+
+    def add_box(self, box) -> int:
+        """Add a box to the current object, or begin the next one when the current has a
+        box already (which it then is); returns its object id. A box already in the
+        prompt stays as it is."""
+        box = tuple(float(v) for v in box)
+        if box in self.boxes:
+            return self.box_objects[box]
+        if self.box_of(self.current) is not None:
+            self.current = self.next_id()
+        self.boxes = self.boxes + [box]
+        self.box_objects = {**self.box_objects, box: self.current}
+        return self.current
+
+    def new_object(self) -> bool:
+        """Begin an empty object that clicks add to; False when the current one is empty
+        already (nothing changes)."""
+        if self.current not in self.object_ids():
+            return False
+        self.current = self.next_id()
+        return True
+
+    def set_prompt(self, boxes, points) -> None:
+        """``boxes`` [(X1, Y1, X2, Y2)], each an object, and ``points`` [(X, Y, label)],
+        each joining the box that holds it (else the last object), as the whole prompt."""
+        self.points, self.boxes, self.box_objects, self.current = [], [], {}, 1
+        for box in boxes:
+            self.add_box(box)
+        for x, y, label in points:
+            self.add_point(x, y, label)
 
     def arrays(self):
         """(points Nx2 float32, labels N int32, boxes Bx4 float32)."""
-        points = np.array([(x, y) for x, y, _ in self.points], np.float32).reshape(-1, 2)
-        labels = np.array([label for _, _, label in self.points], np.int32)
+        points = np.array([p[:2] for p in self.points], np.float32).reshape(-1, 2)
+        labels = np.array([p[2] for p in self.points], np.int32)
         boxes = np.array(self.boxes, np.float32).reshape(-1, 4)
         return points, labels, boxes
 
+    def box_colours(self) -> List[int]:
+        """Per box, the colour index of its object (its place in ``object_ids()``, as its mask)."""
+        place = {k: i for i, k in enumerate(self.object_ids())}
+        return [place[self.box_objects[b]] for b in self.boxes]
+
     def objects(self, image_size: Tuple[int, int]) -> List[ObjectPrompt]:
-        """The prompt as validated objects on an image of ``image_size`` (H, W), each
-        refining its previous mask where it adds points to the prompt that made it."""
+        """The prompt as validated objects (one per id of ``object_ids()``) on an image of
+        ``image_size`` (H, W), each refining its previous mask where it adds points to the
+        prompt that made it."""
         points, labels, boxes = self.arrays()
-        objects = build_objects(points, labels, boxes, image_size)
-        for obj in objects:
-            previous = self.previous_masks.get(object_key(obj))
+        objects = build_grouped(points, labels, [p[3] for p in self.points], boxes,
+                                [self.box_objects[b] for b in self.boxes], image_size)
+        for object_id, obj in zip(self.object_ids(), objects):
+            previous = self.previous_masks.get(object_id)
             if previous is not None and previous.refines(obj):
                 obj.mask_input = previous.logits
         return objects
@@ -140,13 +218,14 @@ class PromptState:
         self.result, self.choices, self.previous_masks = None, [], {}
 
     def take_result(self, result: SegmentResult, choices: Optional[List[int]] = None) -> None:
-        """Keep ``result`` with its picked candidates (default the best ones) and
-        remember each picked mask for refinement."""
+        """Keep ``result`` (one object per id of ``object_ids()``) with its picked
+        candidates (default the best ones) and remember each picked mask for refinement."""
         self.result = result
         self.choices = list(choices) if choices is not None else [o.best for o in result.objects]
         self.previous_masks = {
-            object_key(o.prompt): PreviousMask(o.prompt.points, o.prompt.labels, o.low_res_logits[c][None])
-            for o, c in zip(result.objects, self.choices) if o.low_res_logits is not None
+            object_id: PreviousMask(o.prompt.points, o.prompt.labels, o.low_res_logits[c][None])
+            for object_id, o, c in zip(self.object_ids(), result.objects, self.choices)
+            if o.low_res_logits is not None
         }
 
     # ---------------------------------------------------------------- text instances
@@ -161,24 +240,33 @@ class PromptState:
         new = [i for i in found if i.box not in {k.box for k in kept}]
         self.instances = kept + new
         left = [b for b in self.boxes if b not in gone]
-        self.boxes = left + [i.box for i in new if i.box not in left]
-        self._drop_points_of(gone - set(self.boxes))
+        self._drop_points_of(gone - set(left))
+        self.boxes = left
+        for instance in new:
+            self._add_instance_box(instance.box)
 
     def tick_instances(self, ticked: List[int]) -> None:
         """Keep the instances at ``ticked`` (indices into ``instances``) in the prompt, the
         others out; boxes drawn by hand stay."""
         self.snapshot()
-        wanted = {self.instances[i].box for i in ticked}
-        unwanted = {i.box for i in self.instances} - wanted
-        self.boxes = [b for b in self.boxes if b not in unwanted] + [b for b in wanted if b not in self.boxes]
-        self._drop_points_of(unwanted)
+        wanted = [self.instances[i].box for i in ticked]
+        unwanted = {i.box for i in self.instances} - set(wanted)
+        self._drop_points_of(unwanted & set(self.boxes))
+        self.boxes = [b for b in self.boxes if b not in unwanted]
+        for box in wanted:
+            self._add_instance_box(box)
+
+    def _add_instance_box(self, box: Box) -> None:
+        """An instance's box in the prompt, as an object of its own (the id it had, if it
+        was in the prompt before)."""
+        if box not in self.boxes:
+            self.boxes = self.boxes + [box]
+            self.box_objects = {**self.box_objects, box: self.box_objects.get(box) or self.next_id()}
 
     def _drop_points_of(self, boxes) -> None:
-        """Drop the points that refined objects in ``boxes`` (boxes gone from the prompt)
-        and lie in no box left: they belonged to those objects."""
-        xy = [(x, y) for x, y, _ in self.points]
-        gone, left = points_in_boxes(xy, list(boxes)).any(axis=1), points_in_boxes(xy, self.boxes).any(axis=1)
-        self.points = [p for p, in_gone, in_left in zip(self.points, gone, left) if in_left or not in_gone]
+        """Drop the points of the objects of ``boxes`` (boxes leaving the prompt)."""
+        gone = {self.box_objects[b] for b in boxes}
+        self.points = [p for p in self.points if p[3] not in gone]
 
     def instance(self, obj: ObjectPrompt) -> Optional[Instance]:
         """The text instance an object is, or None (an object with points added by hand is
@@ -195,23 +283,32 @@ class PromptState:
     # ---------------------------------------------------------------- for people
 
     def markdown(self, image_name: Optional[str], size: Optional[Tuple[int, int]]) -> str:
-        """The prompt list as Markdown, with each marker's colour; ``size`` (H, W) of the
-        image (None: no image yet)."""
+        """The prompt list as Markdown, object by object with each marker's colour, and
+        which object clicks add to; ``size`` (H, W) of the image (None: no image yet)."""
         if size is None:
             return "_Upload an image or pick an example to start._"
         lines = [f"**Prompt** on {image_name} ({size[1]}x{size[0]})"]
-        for i, (x, y, label) in enumerate(self.points, 1):
-            kind, rgb = ("foreground", render.FOREGROUND) if label == 1 else ("background", render.BACKGROUND)
-            lines.append(f"{i}. {_dot(rgb)} {kind} point ({x:g}, {y:g})")
         phrases = {i.box: f" · **{i.phrase}** {i.score:.2f}" for i in self.instances}
-        for i, box in enumerate(self.boxes, 1):
-            x1, y1, x2, y2 = (round(v, 1) for v in box)  # a detector's boxes have many decimals
-            lines.append(f"- {_dot(render.colour(i - 1), '■')} box {i}: ({x1:g}, {y1:g}) to ({x2:g}, {y2:g})"
-                         + phrases.get(box, ""))
+        ids = self.object_ids()
+        for place, object_id in enumerate(ids + ([] if self.current in ids else [self.current])):
+            here = " ← clicks add here" if object_id == self.current and len(ids) + (self.current not in ids) > 1 \
+                else ""
+            lines.append(f"- {_dot(render.colour(place), '■')} **object {place + 1}**{here}")
+            box = self.box_of(object_id)
+            if box is not None:
+                x1, y1, x2, y2 = (round(v, 1) for v in box)  # a detector's boxes have many decimals
+                lines.append(f"    - box ({x1:g}, {y1:g}) to ({x2:g}, {y2:g})" + phrases.get(box, ""))
+            for x, y, label, owner in self.points:
+                if owner == object_id:
+                    kind, rgb = ("foreground", render.FOREGROUND) if label == 1 else ("background", render.BACKGROUND)
+                    lines.append(f"    - {_dot(rgb)} {kind} point ({x:g}, {y:g})")
+            if object_id not in ids:
+                lines.append("    - _empty: click the image_")
         if self.pending:
-            lines.append(f"- box corner at ({self.pending[0]:g}, {self.pending[1]:g}): click the opposite corner")
-        if len(lines) == 1:
-            lines.append("_empty: click the image, or type points or boxes and press Add_")
+            lines.append(f"- box corner at ({self.pending[0]:g}, {self.pending[1]:g}): click the opposite corner "
+                         "(Esc drops it)")
+        if not ids and not self.pending:
+            lines[1:] = ["_empty: click the image, or type points or boxes and press Add_"]
         return "\n".join(lines)
 
 
