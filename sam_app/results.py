@@ -128,3 +128,42 @@ def everything_record(records, image: Dict[str, object], model: str, settings: D
     the generator's settings and upstream's records (segmentation as COCO RLE) as masks."""
     return {"schema_version": SCHEMA_VERSION, "model": model, "image": image, "settings": settings,
             "masks": records}
+
+
+def read_result(path) -> Dict[str, object]:
+    """A result file of the schema (``result_record``: the web UI's download, the CLI's or
+    the API's) read back, checked as far as reading its prompts needs: schema_version 1,
+    "image" with width and height, and per object a prompt (box [x1, y1, x2, y2] or null,
+    points [[x, y], ...], labels of 0 and 1, one per point) and "selected". SamAppError
+    naming what is wrong otherwise."""
+    from pathlib import Path
+
+    from .errors import SamAppError
+    from .files import number, parse_json, read_text
+
+    name = Path(str(path)).name
+    record = parse_json(read_text(path, name), name)
+    if not isinstance(record, dict) or record.get("schema_version") != SCHEMA_VERSION \
+            or not isinstance(record.get("objects"), list) or not isinstance(record.get("image"), dict):
+        raise SamAppError(f"{name} is not a result file of this app: expected JSON with schema_version "
+                          f"{SCHEMA_VERSION}, \"image\" and \"objects\" (README, \"Result files\")")
+    image = record["image"]
+    for key in ("width", "height"):
+        number(image.get(key), f"{name}: image.{key}", integer=True)
+    for i, obj in enumerate(record["objects"], start=1):
+        where = f"{name}: object {i}"
+        prompt = obj.get("prompt") if isinstance(obj, dict) else None
+        if not isinstance(prompt, dict):
+            raise SamAppError(f"{where} has no prompt; expected {{\"box\": ..., \"points\": ..., \"labels\": ...}}")
+        box, points, labels = prompt.get("box"), prompt.get("points") or [], prompt.get("labels") or []
+        if box is not None and not (isinstance(box, list) and len(box) == 4):
+            raise SamAppError(f"{where}: box must be [x1, y1, x2, y2] or null")
+        if not (isinstance(points, list) and isinstance(labels, list) and len(points) == len(labels)
+                and all(isinstance(p, list) and len(p) == 2 for p in points)):
+            raise SamAppError(f"{where}: points must be [[x, y], ...] with one label each")
+        for value in [*(box or []), *(v for p in points for v in p)]:
+            number(value, f"{where}: a coordinate")
+        if any(label not in (0, 1) or isinstance(label, bool) for label in labels):
+            raise SamAppError(f"{where}: labels must be 1 (foreground) or 0 (background)")
+        prompt.update(box=box, points=points, labels=labels)
+    return record

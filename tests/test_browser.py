@@ -39,8 +39,16 @@ def page(served, tmp_path):
         yield page
 
 
-def message(page) -> str:
-    return page.locator("#message").inner_text()
+def message(page, line="#prompt-message") -> str:
+    """The text of a message line: the Prompt mode's (default), the page's (#message) or another mode's."""
+    return page.locator(line).inner_text()
+
+
+def unfold_pictures(page) -> None:
+    """Unfold the Result picture and the pixel-axes preview (folded below the canvas)."""
+    if not page.locator("#preview-button").is_visible():
+        page.click("#pictures .label-wrap")
+        page.wait_for_selector("#preview-button")
 
 
 def image_src(page, selector) -> str:
@@ -68,6 +76,7 @@ def test_full_workflow(page, tmp_path):
     page.wait_for_function("document.querySelector('#prompt-list').innerText.includes('background point (100, 350)')")
 
     # Preview: the axes image appears
+    unfold_pictures(page)
     page.click("#preview-button")
     page.wait_for_selector("#preview img")
     preview_path = tmp_path / "preview.png"
@@ -76,8 +85,9 @@ def test_full_workflow(page, tmp_path):
 
     # Run: the overlay appears with the candidates
     page.click("#run")
+    unfold_pictures(page)
     page.wait_for_selector("#result img")
-    page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
+    page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
     first_result = image_src(page, "#result")
 
     # click on the image to add a point (runs at once)
@@ -92,7 +102,7 @@ def test_full_workflow(page, tmp_path):
 
     # switch candidate (a single object with one point only has 3 candidates)
     page.click("#clear")
-    page.wait_for_function("document.querySelector('#message').innerText.includes('cleared')")
+    page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('cleared')")
     shown_canvas(page).click(position={"x": box["width"] * 0.5, "y": box["height"] * 0.5})
     page.wait_for_selector("#candidates input[type=radio]")
     radios = page.locator("#candidates label")
@@ -101,13 +111,14 @@ def test_full_workflow(page, tmp_path):
     checked = [i for i in range(3) if radios.nth(i).locator("input").is_checked()]
     other = (checked[0] + 1) % 3
     radios.nth(other).click()
-    page.wait_for_function(f"document.querySelector('#message').innerText.includes('Candidate {other + 1} selected')")
+    page.wait_for_function(f"document.querySelector('#prompt-message').innerText"
+                           f".includes('Candidate {other + 1} selected')")
     wait_changed(page, "#result", before)
 
     # download the mask: files are written when asked for
     assert page.locator("#downloads a[download]").count() == 0
     page.click("#make-downloads")
-    page.wait_for_function("document.querySelector('#message').innerText.includes('ready to download')")
+    page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('ready to download')")
     link = page.locator("#downloads a[download^=\"coffee_object1_mask\"]").first
     with page.expect_download() as info:
         link.click()
@@ -125,15 +136,16 @@ def test_prompt_errors_show_in_the_page(page):
     page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
     page.fill("#points textarea, #points input", "10 abc")
     page.click("#add-points")
-    page.wait_for_function("document.querySelector('#message').innerText.includes('is not a number')")
+    page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('is not a number')")
     assert "token 2 ('abc')" in message(page)
     page.fill("#boxes textarea, #boxes input", "50 50 10 10")
     page.click("#add-boxes")
-    page.wait_for_function("document.querySelector('#message').innerText.includes('degenerate')")
+    page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('degenerate')")
     # the app keeps working after errors
     page.fill("#boxes textarea, #boxes input", "100 100 300 400")
     page.click("#add-boxes")
     page.click("#run")
+    unfold_pictures(page)
     page.wait_for_selector("#result img")
 
 
@@ -153,11 +165,12 @@ def test_box_by_two_clicks_on_the_classical_backend(tmp_path):
             box = canvas.bounding_box()
             sx, sy = box["width"] / 600, box["height"] / 400
             canvas.click(position={"x": 170 * sx, "y": 20 * sy})
-            page.wait_for_function("document.querySelector('#message').innerText.includes('First corner')")
+            page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('First corner')")
             canvas.click(position={"x": 480 * sx, "y": 330 * sy})
+            unfold_pictures(page)
             page.wait_for_selector("#result img")
-            page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
-            assert "box 1: (1" in page.locator("#prompt-list").inner_text()
+            page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
+            assert "box (1" in page.locator("#prompt-list").inner_text()
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "classical_page.png"), full_page=True)
 
@@ -176,7 +189,7 @@ def test_large_image_is_shown_smaller_and_clicks_land_in_image_pixels(page, tmp_
     x, y = (float(v) for v in listing.split("foreground point (")[1].split(")")[0].split(","))
     tolerance = 4000 / box["width"] * 2  # two screen pixels, in image pixels
     assert abs(x - 4000 * 0.7) <= tolerance and abs(y - 3000 * 0.3) <= tolerance
-    page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
+    page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
     # the mask is on the canvas, and full-size downloads come when asked for
     page.click("#make-downloads")
     page.wait_for_selector('#downloads a[download^="big_object1_mask"]', timeout=60000)
@@ -198,12 +211,12 @@ def test_everything_mode_shows_masks_and_downloads_a_selection(page, tmp_path):
                            ("box-nms-thresh", 1)):
         set_slider(page, elem_id, value)
     page.click("#everything-run")
-    page.wait_for_function("document.querySelector('#message').innerText.includes('48 masks in')")
+    page.wait_for_function("document.querySelector('#everything-message').innerText.includes('48 masks in')")
     page.wait_for_selector("#everything-picture img")
     assert "48 masks; none selected" in page.locator("#everything-selection").inner_text()
     page.locator('#everything-table [data-testid="cell-0-1"]').click()  # the first row's area
-    page.wait_for_function("document.querySelector('#message').innerText.includes('selected.')")
-    picked = page.locator("#message").inner_text().split("#")[1].split(" ")[0]
+    page.wait_for_function("document.querySelector('#everything-message').innerText.includes('selected.')")
+    picked = message(page, "#everything-message").split("#")[1].split(" ")[0]
     assert f"#{picked}" in page.locator("#everything-selection").inner_text()
     page.click("#everything-download")
     link = page.locator('#everything-files a[download="coffee_everything.zip"]').first
@@ -268,7 +281,7 @@ def test_prompting_with_a_sam21_model(tmp_path):
             box = canvas.bounding_box()
             canvas.click(position={"x": box["width"] * 0.4, "y": box["height"] * 0.6})
             page.wait_for_selector("#candidates input[type=radio]")
-            page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
+            page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
             assert page.locator("#candidates label").count() == 3
             listing = page.locator("#prompt-list").inner_text()
             x, y = (float(v) for v in listing.split("point (")[1].split(")")[0].split(","))
@@ -308,7 +321,7 @@ def test_a_phrase_finds_instances_listed_with_their_scores(route, tiny_model, tm
             page.fill("#text textarea, #text input", "cup, red car")
             set_slider(page, "text-threshold", threshold)
             page.click("#add-text")
-            page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
+            page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
             assert f"{route} found {len(expected.objects)} instance(s) of cup, red car" in message(page)
             labels = page.locator("#instances label").all_inner_texts()
             assert labels == [f"{p} {s:.2f}" for p, s in zip(expected.labels, expected.scores)]
@@ -326,5 +339,5 @@ def test_a_phrase_finds_instances_listed_with_their_scores(route, tiny_model, tm
             page.locator("#instances label").first.click()  # untick the best: its box leaves the prompt
             page.wait_for_function(f"document.querySelector('#prompt-list').innerText.split('box ').length - 1 "
                                    f"== {len(labels) - 1}")
-            page.wait_for_function("document.querySelector('#message').innerText.includes('object(s) in')")
+            page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
             assert page.locator("#instances input:checked").count() == len(labels) - 1

@@ -244,7 +244,7 @@ def test_web_ui_everything_select_download_and_refine(tiny_model, coffee):
 
     with gr.Blocks():
         ui = build_ui(make_service(tiny_model))
-    e, s = ui.everything, ui.shared
+    e, s = ui.everything, ui.everything.shared  # its messages show in its own line
     tab = Tab(ui)
     tab.open(str(IMGS / "coffee.png"))
     assert tab.call(e.on_download)[s.message] == "Error: No masks yet: press Segment everything first."

@@ -350,11 +350,11 @@ def test_bad_image_and_missing_checkpoint_are_messages(tmp_path):
     ui = make_ui(SamService(device="cpu", precision="fp32", checkpoint_dir=tmp_path))
     p, tab = ui.prompt, Tab(ui)
     (tmp_path / "bad.png").write_bytes(b"nope")
-    out = tab.open(str(tmp_path / "bad.png"))
-    assert message(p, out).startswith("Error: ") and "not a readable image" in message(p, out)
+    out = tab.open(str(tmp_path / "bad.png"))  # the upload's messages are the page's (beside the upload)
+    assert out[ui.shared.message].startswith("Error: ") and "not a readable image" in out[ui.shared.message]
     # no checkpoint: the classical backend answers, and the page says so plainly
     out = tab.open(COFFEE)
-    assert message(p, out).startswith("Image ready")
+    assert out[ui.shared.message].startswith("Image ready")
     status = out[p.shared.status]
     assert status.startswith("**OpenCV GrabCut** (classical, no weights): no checkpoint found in")
     assert "Download" in status
@@ -366,7 +366,7 @@ def test_bad_image_and_missing_checkpoint_are_messages(tmp_path):
     bar = ui.model_bar
     assert not bar.download_button("classical")["interactive"]
     picked = tab.pick_model("vit_b")
-    assert message(p, picked).startswith("vit_b is not on this server yet: press **Download** (375 MB)")
+    assert picked[ui.shared.message].startswith("vit_b is not on this server yet: press **Download** (375 MB)")
     assert picked[bar.download]["interactive"] and picked[bar.download]["value"] == "Download (375 MB)"
     assert picked[bar.model]["value"] == "vit_b" and tab.session.model is None
     tab.call(p.on_run, True)
@@ -387,14 +387,14 @@ def test_download_button_fetches_verifies_and_switches(tmp_path, monkeypatch):
         seen = []
         out = tab.keep(ui.model_bar.on_download("vit_b", tab.session, lambda f, desc="": seen.append(f)))
         assert (tmp_path / "sam_vit_b_01ec64.pth").read_bytes() == PAYLOAD and seen[-1] == 1.0
-        assert message(p, out).startswith("Downloaded and verified sam_vit_b_01ec64.pth. Error: ")
+        assert out[ui.shared.message].startswith("Downloaded and verified sam_vit_b_01ec64.pth. Error: ")
         assert tab.session.model == "vit_b"
         # the payload (bytes 0..255 repeated) is no checkpoint, so loading it says so and nothing breaks
-        assert "is not a PyTorch checkpoint of plain tensors, or is corrupt" in message(p, out)
+        assert "is not a PyTorch checkpoint of plain tensors, or is corrupt" in out[ui.shared.message]
         server.status = 404
         (tmp_path / "sam_vit_b_01ec64.pth").unlink()
         out = ui.model_bar.on_download("vit_b", tab.session, NO_PROGRESS)
-        assert message(p, out).startswith("Error: HTTP 404")
+        assert out[ui.shared.message].startswith("Error: HTTP 404")
     finally:
         server.httpd.shutdown()
 
@@ -786,7 +786,7 @@ def test_the_text_field_says_what_answers_it_or_offers_a_text_model(tmp_path, ti
     info, offer = p.text_model_offer()
     assert info.startswith("Needs a text model, and none is here: press Get owlv2_base (620 MB)") and offer
     out = p.on_get_text_model(progress=NO_PROGRESS)
-    assert "off on a server open to the network" in out[ui.shared.message] and out[p.get_text_model]["visible"]
+    assert "off on a server open to the network" in out[p.shared.message] and out[p.get_text_model]["visible"]
     model, processor = tiny_detector("grounding_dino", tmp_path / "tokenizer", seed=1)
     ui.shared.service.add_backend(Detector(model, processor, "grounding_dino", torch.device("cpu")))
     assert p.text_model_offer() == ("Answered by the text model grounding_dino.", None)

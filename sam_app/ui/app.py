@@ -27,9 +27,34 @@ from .outputs import Outputs, claim_folder
 IMGS = Path(__file__).resolve().parent.parent.parent / "imgs"
 EXAMPLE_SUFFIXES = (".png", ".jpg", ".jpeg")
 CSS = """
-#message {min-height: 1.5em}
-#message p {font-size: 1.05em}
+.sam-message {height: 3.4em; overflow-y: auto}
+.sam-message p {font-size: 1.05em; margin: 0}
+.sam-message.sam-error {color: var(--error-text-color, #b91c1c); border-left: 3px solid currentColor; padding-left: 6px}
+.sam-hint p {font-size: 0.9em; opacity: 0.8}
 """
+# Run once when the page opens: message lines that say "Error:" are styled as errors; in
+# the Prompt mode N begins a new object and Esc drops a half-made box (never while a text
+# field has focus); leaving the page with a prompt on it asks first.
+PAGE_JS = """() => {
+  const mark = () => document.querySelectorAll('.sam-message').forEach(line => {
+    line.classList.toggle('sam-error', line.innerText.trim().startsWith('Error'));
+  });
+  new MutationObserver(mark).observe(document.body, {subtree: true, childList: true, characterData: true});
+  document.addEventListener('keydown', (event) => {
+    const canvas = document.querySelector('#canvas');
+    if (!canvas || canvas.offsetParent === null || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+                   && !['radio', 'checkbox'].includes(target.type))) return;
+    const press = (id) => { const b = document.querySelector('#' + id); if (b) { b.click(); event.preventDefault(); } };
+    if (event.key === 'n' || event.key === 'N') press('new-object');
+    else if (event.key === 'Escape') press('escape');
+  });
+  window.addEventListener('beforeunload', (event) => {
+    const list = document.querySelector('#prompt-list');
+    if (list && list.innerText.includes('object 1')) { event.preventDefault(); event.returnValue = ''; }
+  });
+}"""
 
 
 @dataclass
@@ -91,6 +116,8 @@ def build_ui(service: SamService, outputs: Optional[Outputs] = None, model_concu
         mode.wire(app)
     ui.picker.wire(app)
     ui.model_bar.wire(app)
+    if app.page is not None:  # the status line as it is when the page opens (or is reloaded), not when it was built
+        app.page.load(shared.status_text, [shared.session], [shared.status], **events.instant)
     public = {**events.model_work, "api_visibility": "public"}
     ui.api.wire(public)
     AgentTools(ui.api).wire(public)
@@ -125,7 +152,7 @@ def launch_options(checkpoint_dir: Path, host: str = "127.0.0.1", port: Optional
         server_name=host, server_port=port, share=share,
         max_file_size=LIMITS.max_file_size if max_file_size is None else max_file_size,
         enable_monitoring=False, blocked_paths=[str(Path(checkpoint_dir).resolve())],
-        css=CSS, footer_links=["api"], auth=Logins(auth) if auth else None,
+        css=CSS, js=PAGE_JS, footer_links=["api"], auth=Logins(auth) if auth else None,
         state_session_capacity=max(1, LIMITS.max_sessions), mcp_server=mcp,
     )
 

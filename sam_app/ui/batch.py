@@ -192,6 +192,7 @@ class BatchMode(Mode):
                                                 elem_id="batch-formats")
                 self.polygons = gr.Checkbox(False, label="COCO segmentations as polygons (default RLE)")
                 self.run_button = gr.Button("Make the dataset", variant="primary", elem_id="batch-run")
+                self.own_message()
                 self.summary = gr.Markdown("_No dataset yet._", elem_id="batch-summary")
                 self.download = gr.File(label="Dataset (zip)", interactive=False, elem_id="batch-download")
         self.table = gr.Dataframe(headers=TABLE_HEADERS, interactive=False, elem_id="batch-table",

@@ -58,6 +58,12 @@ def request_owner() -> Optional[str]:
     return f"user:{request.username}" if request.username else f"tab:{request.session_hash}"
 
 
+def message_line(elem_id: str) -> gr.Markdown:
+    """A message line of fixed height (a long message scrolls in it rather than push the
+    page down); the page styles one that starts with "Error:" as an error (``app.PAGE_JS``)."""
+    return gr.Markdown("", elem_id=elem_id, elem_classes=["sam-message"])
+
+
 class Shared:
     """service: the SamService; outputs: ``Outputs``; allow_downloads: whether visitors
     may download checkpoints to the server; local: whether only this machine can reach
@@ -119,7 +125,7 @@ class Shared:
         # whether or not its client sends Gradio's heartbeat
         self.session = gr.State(Session(), time_to_live=LIMITS.session_ttl or None)
         self.status = gr.Markdown(self.status_text(), elem_id="status")
-        self.message = gr.Markdown("", elem_id="message")
+        self.message = message_line("message")
 
     def image(self, session: Session) -> LoadedImage:
         """The session's image, loaded (from the service's image store)."""

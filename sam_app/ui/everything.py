@@ -86,6 +86,7 @@ class EverythingMode(Mode):
                                                        "(1 = off)")
                 self.run_button = gr.Button(**self.run_button_state(Session()), variant="primary",
                                             elem_id="everything-run")
+                self.own_message()
                 self.selection = gr.Markdown("_No masks yet._", elem_id="everything-selection")
                 with gr.Row():
                     self.select_all = gr.Button("Select all", elem_id="everything-all")

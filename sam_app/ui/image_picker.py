@@ -20,7 +20,7 @@ class ImagePicker:
 
     def build(self) -> None:
         with gr.Row():
-            self.upload = gr.Image(label="Image", type="filepath", sources=["upload", "clipboard"], height=200,
+            self.upload = gr.Image(label="Image", type="filepath", sources=["upload", "clipboard"], height=160,
                                    elem_id="upload", scale=1)
             if self.examples:
                 with gr.Column(scale=2):
@@ -36,11 +36,12 @@ class ImagePicker:
     def on_image(self, path, session: Session, progress=gr.Progress()) -> dict:
         """A new image (or none): every mode starts afresh, and the image is encoded at once."""
         session = copy.copy(session)
-        session.image, session.image_name = None, "image"
+        session.image, session.image_name, session.path = None, "image", None
         message = ""
         if path:
             try:
                 self.shared.keep(session, self.shared.service.load_image(path), Path(str(path)).name)
+                session.path = str(path)
                 message = self.shared.encode(session, progress)
             except SamAppError as exc:
                 message = self.shared.error_text(exc)

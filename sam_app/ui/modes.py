@@ -13,6 +13,7 @@ own components (``reset_outputs``).
 
 from __future__ import annotations
 
+import copy
 import importlib
 import os
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ import gradio as gr
 
 from ..errors import SamAppError, shorten
 from ..limits import LIMITS
-from .common import Shared
+from .common import Shared, message_line
 from .state import Session
 
 BUILTIN = ("sam_app.ui.prompt:PromptMode", "sam_app.ui.everything:EverythingMode", "sam_app.ui.batch:BatchMode",
@@ -61,6 +62,12 @@ class Mode:
         its last change (and an hour after the tab closes), heartbeat or not."""
         self.state = gr.State(self.new_state(), time_to_live=LIMITS.session_ttl or None)
         return self.state
+
+    def own_message(self) -> None:
+        """This mode's message line, made here in its layout (beside its controls): its
+        handlers' messages (``self.shared.message``) show there, not in the page's header."""
+        self.shared = copy.copy(self.shared)
+        self.shared.message = message_line(f"{self.id}-message")
 
     def preferred(self) -> bool:
         """Whether the page opens on this mode's tab (the first mode that says so; else the first tab)."""

@@ -340,7 +340,8 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
             state.class_id = obj.class_id
         prompt = obj.prompt or {}
         points = zip(prompt.get("points") or [], prompt.get("labels") or [])
-        state.set_prompt([prompt["box"]] if prompt.get("box") else [], [(x, y, label) for (x, y), label in points])
+        if prompt.get("box") or prompt.get("points"):
+            state.add_object(prompt.get("box"), [(x, y, label) for (x, y), label in points])
         update = self.refreshed(view, state, f"Refining object {k + 1}: click to add points, then Accept.")
         if state.points or state.boxes:
             with self.shared.working():

@@ -3,7 +3,6 @@ and the Prompt mode it extends: the same clicks, boxes and text, on its own canv
 
 from __future__ import annotations
 
-import copy
 import threading
 from typing import List, Optional
 
@@ -63,8 +62,6 @@ class ProjectView:
         return self.view
 
     def build(self) -> None:
-        # this tab's messages show under its canvas, beside the work (the page's own line is far above)
-        self.shared = copy.copy(self.shared)
         self.state_component()
         self.view = gr.State(None, time_to_live=LIMITS.session_ttl or None)
         self._pictures: LRUCache = LRUCache(SAVED_PICTURES)
@@ -79,7 +76,7 @@ class ProjectView:
                 self.build_list()
             with gr.Column(scale=3):
                 self.build_canvas(show_label=False)
-                self.shared.message = gr.Markdown("", elem_id="project-message")
+                self.own_message()  # under the canvas, beside the work
                 self.build_candidates()
                 self.class_pick = gr.Radio([], label="Class of new objects (keys 1-9)", elem_id="project-class")
                 with gr.Row():
@@ -92,7 +89,7 @@ class ProjectView:
             with gr.Column(scale=2):
                 self.build_image_panel()
                 with gr.Accordion("Prompt tools", open=False):
-                    self.build_tools(PROJECT_MODES, history=False)
+                    self.build_tools(PROJECT_MODES, run_buttons=True)
         self.build_prelabel()
         with gr.Accordion("Preview and downloads of the draft", open=False):
             self.build_results()

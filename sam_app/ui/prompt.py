@@ -12,6 +12,7 @@ in a chained step, and download files are written only when asked for
 
 import copy
 import time
+from pathlib import Path
 
 import gradio as gr
 
@@ -19,6 +20,7 @@ from .. import render
 from ..errors import SamAppError
 from ..limits import LIMITS
 from ..prompts import build_objects, format_numbers, parse_boxes, parse_labels, parse_points
+from ..results import read_result
 from ..service import SegmentResult
 from .common import shows_errors
 from .modes import App, Mode
@@ -71,6 +73,8 @@ class PromptMode(PromptView, TextPrompts, Mode):
             event(self.on_add_boxes, [self.boxes_text, *both], self.edit_outputs + [self.boxes_text],
                   **events.instant)
         self.wire_text(events)
+        self.new_object.click(self.on_new_object, both, self.edit_outputs, **events.instant)
+        self.escape.click(self.on_escape, both, self.edit_outputs, **events.instant)
         self.undo.click(self.on_undo, both, self.click_outputs, **events.instant).then(**show_result)
         self.clear.click(self.on_clear, both, self.click_outputs, **events.instant).then(**show_result)
         self.preview_button.click(self.on_preview, both, [self.preview, s.message], **events.light)
@@ -78,6 +82,13 @@ class PromptMode(PromptView, TextPrompts, Mode):
         self.candidates.input(self.on_pick, [self.candidates, *both], self.click_outputs,
                               **events.instant).then(**show_result)
         self.make_downloads.click(self.on_downloads, both, [self.downloads, s.message], **events.light)
+        self.open_result.upload(self.on_open_result, [self.open_result, *both], self.result_outputs,
+                                **events.model_work)
+        self.modes, self.page_message = list(app.modes.values()), app.shared.message
+        if self.saved is not None and app.page is not None:
+            told = [c for m in self.modes for c in m.reset_outputs]
+            outputs = list(dict.fromkeys([s.session, app.shared.message, app.shared.status, *told]))
+            app.page.load(self.on_restore, [self.saved, s.session, state], outputs, **events.model_work)
 
     # ------------------------------------------------------------ editing the prompt
 
@@ -246,6 +257,82 @@ class PromptMode(PromptView, TextPrompts, Mode):
         before, state = state, copy.copy(state)
         state.take_result(state.result, [int(candidate)])
         return self.with_result(session, state, f"Candidate {int(candidate) + 1} selected.", before, picture=False)
+
+    # ------------------------------------------------------------ a reload, a result file
+
+    def on_restore(self, saved, session: Session, state: PromptState) -> dict:
+        """The page opened or was reloaded: the image and the prompt the browser kept
+        (``remembered``) come back, their result made again (a new tab: nothing)."""
+        if not isinstance(saved, dict) or session.image is not None:
+            return {}
+        name = Path(str(saved.get("name") or "image")).name
+        try:
+            prompt = PromptState.restored(saved.get("prompt") or {})
+            image, path = self._kept_image(saved)
+            session = Session()
+            self.shared.keep(session, image, name)
+        except (ValueError, SamAppError) as exc:
+            return {self.page_message: f"Your last image ({name}) could not be brought back after the reload: {exc}"}
+        session.path = path
+        update = {}
+        for mode in self.modes:
+            update.update(mode.image_shown(session))
+        message = f"Brought back {name} and its prompt after the reload."
+        update.update(self._remade(session, prompt, saved["prompt"].get("choices"), message))
+        return {**update, self.shared.session: session, self.page_message: "",
+                self.shared.status: self.shared.status_text(session)}
+
+    def _kept_image(self, saved: dict):
+        """The image a saved tab had: from the server's image store, else its file when
+        it is one this server was sent (under the upload folder); (image, path)."""
+        try:
+            return self.shared.service.image_by_id(str(saved.get("image_id"))), saved.get("path")
+        except SamAppError:
+            path = saved.get("path")
+            uploads = Path(gr.utils.get_upload_folder()).resolve()
+            if not path or not Path(str(path)).resolve().is_relative_to(uploads) or not Path(path).is_file():
+                raise SamAppError("it has left the server (the server restarted or kept other images since)") from None
+            return self.shared.service.load_image(path), path
+
+    def _remade(self, session: Session, state: PromptState, choices, message: str) -> dict:
+        """``state``'s prompt (a new state the caller owns) run again when ``choices`` (the
+        candidates it had picked, None: it had no result), with those candidates picked
+        where they still exist; this mode's ``result_outputs``."""
+        if choices is None or not state.object_ids():
+            return self.with_result(session, state, message, picture=False)
+        try:
+            with self.shared.working():
+                self.run(session, state, multimask=True, picture=False)
+        except SamAppError as exc:
+            return self.with_result(session, state, f"{message} Running it again failed: {exc}", picture=False)
+        picks = [c if isinstance(c, int) and 0 <= c < len(o.scores) else o.best
+                 for o, c in zip(state.result.objects, list(choices) + [None] * len(state.result.objects))]
+        state.take_result(state.result, picks)
+        return self.with_result(session, state, message, picture=False)
+
+    @shows_errors
+    def on_open_result(self, file, session: Session, state: PromptState) -> dict:
+        """The app's own result JSON (a download, or the CLI's or the API's) back into the
+        prompt: each object's box and points, run again, with the candidate it had picked."""
+        self.need_image(session)
+        image = self.shared.image(session)
+        record = read_result(file)
+        size = (record["image"].get("width"), record["image"].get("height"))
+        if size != (image.width, image.height):
+            raise SamAppError(f"this result is of a {size[0]}x{size[1]} image "
+                              f"({record['image'].get('file_name') or 'unnamed'}), the image here is "
+                              f"{image.width}x{image.height}: open its image first")
+        state = copy.copy(state)
+        state.clear()
+        for obj in record["objects"]:
+            prompt = obj["prompt"]
+            state.add_object(prompt["box"], [(*xy, label) for xy, label in zip(prompt["points"], prompt["labels"])])
+        count, refined = len(record["objects"]), sum(bool(o["prompt"].get("mask_input")) for o in record["objects"])
+        message = f"Opened {Path(str(file)).name}: {count} object(s) made again from their prompts."
+        if refined:
+            message += (f" {refined} of them had been refined with a previous mask, which the file does not hold: "
+                        "their masks may differ.")
+        return self._remade(session, state, [o.get("selected") for o in record["objects"]], message)
 
     @shows_errors
     def on_downloads(self, session: Session, state: PromptState) -> dict:

@@ -180,6 +180,18 @@ class PromptState:
         self.current = self.next_id()
         return True
 
+    def add_object(self, box, points) -> int:
+        """One whole object, as the next one (the current one when it is empty): ``box``
+        (X1, Y1, X2, Y2) or None and ``points`` [(X, Y, label)], wherever they lie; its id."""
+        self.new_object()
+        object_id = self.current
+        if box is not None:
+            box = tuple(float(v) for v in box)
+            self.boxes = self.boxes + [box]
+            self.box_objects = {**self.box_objects, box: object_id}
+        self.points = self.points + [(float(x), float(y), int(label), object_id) for x, y, label in points]
+        return object_id
+
     def set_prompt(self, boxes, points) -> None:
         """``boxes`` [(X1, Y1, X2, Y2)], each an object, and ``points`` [(X, Y, label)],
         each joining the box that holds it (else the last object), as the whole prompt."""
@@ -188,6 +200,29 @@ class PromptState:
             self.add_box(box)
         for x, y, label in points:
             self.add_point(x, y, label)
+
+    def saved(self) -> dict:
+        """The prompt as JSON-ready data (kept in the browser across a reload; ``restored``
+        reads it back): points, boxes with their objects, the current object, and the
+        candidates picked when it had a result (None: no result)."""
+        return {"points": [list(p) for p in self.points], "boxes": [list(b) for b in self.boxes],
+                "box_objects": [self.box_objects[b] for b in self.boxes], "current": self.current,
+                "choices": None if self.result is None else list(self.choices)}
+
+    @classmethod
+    def restored(cls, data: dict) -> "PromptState":
+        """A state with the prompt of ``saved()`` data (from a browser: checked, and
+        ValueError when it is not that shape); its result is to be made again."""
+        try:
+            points = [(float(x), float(y), int(label), int(k)) for x, y, label, k in data["points"]]
+            boxes = [tuple(float(v) for v in box) for box in data["boxes"]]
+            owners = [int(k) for k in data["box_objects"]]
+            current = int(data["current"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"not a saved prompt ({exc})") from None
+        if len(owners) != len(boxes) or any(len(b) != 4 for b in boxes) or any(p[2] not in (0, 1) for p in points):
+            raise ValueError("not a saved prompt")
+        return cls(points=points, boxes=boxes, box_objects=dict(zip(boxes, owners)), current=current)
 
     def arrays(self):
         """(points Nx2 float32, labels N int32, boxes Bx4 float32)."""

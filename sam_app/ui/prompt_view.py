@@ -2,13 +2,15 @@
 ``prompt_text.TextPrompts`` and its own handlers)."""
 
 import copy
+from typing import Optional
 
 import gradio as gr
 
 from ..errors import SamAppError
-from .prompt_state import FOREGROUND_MODE, MODES, PromptState
+from .prompt_state import FOREGROUND_MODE, HOW_OBJECTS, MODES, PromptState
 from .state import Session
 
+CANVAS_HEIGHT = 500  # px: the canvas and the tools beside it fit a 1400x900 window below the header
 CANDIDATE_HELP = "Pick the candidate that fits best; it is the one refined and downloaded."
 
 
@@ -30,6 +32,16 @@ def score_texts(scores, least: int = 3, most: int = 6) -> list:
     return texts
 
 
+def remembered(session: Session, state: PromptState) -> Optional[dict]:
+    """What the browser keeps of a tab's Prompt mode (``PromptView.saved``), or None
+    without an image: the image's id in the server's image store, its name and file, the
+    model, and the prompt (``PromptState.saved``)."""
+    if session.image is None:
+        return None
+    return {"image_id": session.image.image_id, "name": session.image_name, "path": session.path,
+            "model": session.model, "prompt": state.saved()}
+
+
 class PromptView:
     """The components (``build``) and the updates handlers return (``shown``,
     ``with_result``, ``cleared``). Expects ``shared`` and ``state`` (``Mode``).
@@ -38,6 +50,7 @@ class PromptView:
     ``Session`` the handlers work on (the tab's shared one)."""
 
     elem_prefix = ""
+    saved = None  # the gr.BrowserState that keeps the tab's image and prompt across a reload (None: not kept)
 
     def eid(self, name: str) -> str:
         """The page id of component ``name``."""
@@ -48,51 +61,63 @@ class PromptView:
         return self.shared.session
 
     def build(self) -> None:
-        """The layout, inside the Prompt tab."""
+        """The layout, inside the Prompt tab: the canvas, and beside it (in view at
+        1400x900) this mode's message line, the buttons, the candidates and the prompt;
+        the Result picture and the pixel-axes preview folded below."""
         self.state_component()
+        self.saved = gr.BrowserState(None, storage_key="sam_app_prompt")
         with gr.Row():
             with gr.Column(scale=3):
                 self.build_canvas()
             with gr.Column(scale=2):
+                self.own_message()
+                with gr.Row():
+                    self.build_history()
+                    self.run_button = gr.Button("Run", variant="primary", elem_id=self.eid("run"), min_width=60)
+                self.build_candidates()
                 self.build_tools()
-        self.build_results()
-        self.build_candidates()
+        with gr.Accordion("Result picture and pixel-axes preview", open=False, elem_id=self.eid("pictures")):
+            self.preview_button = gr.Button("Preview the prompt on pixel axes", elem_id=self.eid("preview-button"))
+            self.build_results()
         self.build_downloads()
 
     def build_canvas(self, show_label: bool = True) -> None:
-        self.canvas = gr.Image(label="Click to add prompts", interactive=False, type="filepath",
+        self.canvas = gr.Image(label="Click to add prompts", interactive=False, type="filepath", height=CANVAS_HEIGHT,
                                elem_id=self.eid("canvas"), buttons=["fullscreen"], show_label=show_label)
 
     def build_history(self, undo: str = "Undo", clear: str = "Clear") -> None:
         """Undo and Clear (their labels)."""
-        self.undo = gr.Button(undo, elem_id=self.eid("undo"))
-        self.clear = gr.Button(clear, elem_id=self.eid("clear"))
+        self.undo = gr.Button(undo, elem_id=self.eid("undo"), min_width=60)
+        self.clear = gr.Button(clear, elem_id=self.eid("clear"), min_width=60)
 
-    def build_tools(self, modes=MODES, history: bool = True) -> None:
-        """What a click adds (``modes``), typed points and boxes, text, the prompt list,
-        Undo and Clear (unless the caller lays them out: ``history``), Preview and Run."""
+    def build_tools(self, modes=MODES, run_buttons: bool = False) -> None:
+        """What a click adds (``modes``), New object, how clicks become objects, the
+        prompt list, typed points and boxes, text; with ``run_buttons`` also Preview and
+        Run (the Project mode's, which lays out its other buttons itself)."""
         self.mode = gr.Radio(list(modes), value=FOREGROUND_MODE, label="Click adds", elem_id=self.eid("mode"))
+        self.new_object = gr.Button("New object (N)", elem_id=self.eid("new-object"), size="sm")
+        self.escape = gr.Button("Drop the box corner (Esc)", visible="hidden", elem_id=self.eid("escape"))
+        gr.Markdown(HOW_OBJECTS, elem_classes=["sam-hint"])
+        self.prompt_list = gr.Markdown(PromptState().markdown(None, None), elem_id=self.eid("prompt-list"))
         with gr.Row():
             self.auto_run = gr.Checkbox(True, label="Run on every click", elem_id=self.eid("auto-run"))
             self.multimask = gr.Checkbox(True, label="3 candidates (one object)", elem_id=self.eid("multimask"))
-        with gr.Group():
-            self.points_text = gr.Textbox(label="Points (X Y ...)", placeholder="100 150 250 300",
-                                          elem_id=self.eid("points"))
-            self.labels_text = gr.Textbox(label="Labels (1 = foreground, 0 = background; empty = as 'Click adds')",
-                                          placeholder="1 0", elem_id=self.eid("labels"))
-            self.add_points = gr.Button("Add points", elem_id=self.eid("add-points"))
-        with gr.Group():
-            self.boxes_text = gr.Textbox(label="Boxes (X1 Y1 X2 Y2 ...)", placeholder="100 100 200 200",
-                                         elem_id=self.eid("boxes"))
-            self.add_boxes = gr.Button("Add boxes", elem_id=self.eid("add-boxes"))
-        self.build_text()
-        self.prompt_list = gr.Markdown(PromptState().markdown(None, None), elem_id=self.eid("prompt-list"))
-        if history:
+        if run_buttons:
             with gr.Row():
-                self.build_history()
-        with gr.Row():
-            self.preview_button = gr.Button("Preview", elem_id=self.eid("preview-button"))
-            self.run_button = gr.Button("Run", variant="primary", elem_id=self.eid("run"))
+                self.preview_button = gr.Button("Preview", elem_id=self.eid("preview-button"))
+                self.run_button = gr.Button("Run", variant="primary", elem_id=self.eid("run"))
+        with gr.Accordion("Type points and boxes", open=True, elem_id=self.eid("typed")):
+            with gr.Group():
+                self.points_text = gr.Textbox(label="Points (X Y ...)", placeholder="100 150 250 300",
+                                              elem_id=self.eid("points"))
+                self.labels_text = gr.Textbox(label="Labels (1 = foreground, 0 = background; empty = as 'Click adds')",
+                                              placeholder="1 0", elem_id=self.eid("labels"))
+                self.add_points = gr.Button("Add points", elem_id=self.eid("add-points"))
+            with gr.Group():
+                self.boxes_text = gr.Textbox(label="Boxes (X1 Y1 X2 Y2 ...)", placeholder="100 100 200 200",
+                                             elem_id=self.eid("boxes"))
+                self.add_boxes = gr.Button("Add boxes", elem_id=self.eid("add-boxes"))
+        self.build_text()
 
     def build_results(self) -> None:
         with gr.Row():
@@ -105,16 +130,18 @@ class PromptView:
         self.candidates = gr.Radio([], label="Candidates", visible=False, elem_id=self.eid("candidates"))
 
     def build_downloads(self) -> None:
-        self.make_downloads = gr.Button("Prepare downloads (masks, JSON, cut-out, overlay; full size)",
-                                        elem_id=self.eid("make-downloads"))
+        with gr.Row():
+            self.make_downloads = gr.Button("Prepare downloads (masks, JSON, cut-out, overlay; full size)",
+                                            elem_id=self.eid("make-downloads"), scale=3)
+            self.open_result = gr.UploadButton("Open a result (its JSON)", file_types=[".json"], scale=1,
+                                               elem_id=self.eid("open-result"))
         self.downloads = gr.File(label="Downloads", file_count="multiple", interactive=False,
                                  elem_id=self.eid("downloads"))
 
     @property
     def result_outputs(self) -> list:
         """What a change of image, model or result may update."""
-        return [self.state, self.shared.message, self.canvas, self.prompt_list, self.result_image, self.candidates,
-                self.downloads, self.preview, self.instances]
+        return [*self.edit_outputs, self.result_image, self.candidates, self.downloads, self.preview]
 
     @property
     def reset_outputs(self) -> list:
@@ -123,7 +150,8 @@ class PromptView:
     @property
     def edit_outputs(self) -> list:
         """What an edit of the prompt that keeps the result may update (``shown``)."""
-        return [self.state, self.shared.message, self.canvas, self.prompt_list, self.instances]
+        return [self.state, self.shared.message, self.canvas, self.prompt_list, self.instances,
+                *([self.saved] if self.saved is not None else [])]
 
     @property
     def click_outputs(self) -> list:
@@ -146,6 +174,8 @@ class PromptView:
                   self.prompt_list: state.markdown(session.image_name, size), self.shared.message: message}
         if before is None or (before.instances, before.boxes) != (state.instances, state.boxes):
             update[self.instances] = self.instance_list(state)
+        if self.saved is not None:
+            update[self.saved] = remembered(session, state)
         return update
 
     def canvas_picture(self, state: PromptState, image):

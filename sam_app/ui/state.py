@@ -26,11 +26,13 @@ class Session:
     """What every mode of one browser tab shares (kept in ``gr.State``, never shared
     between users): image: the tab's image, by reference into the service's image store
     (None: none yet); image_name: its file's name, without folders (the results'
-    ``image.file_name``); model: the model picked (None: the server's default)."""
+    ``image.file_name``); model: the model picked (None: the server's default); path: the
+    file the image came from (an upload or an example; None: not known)."""
 
     image: Optional[ImageRef] = None
     image_name: str = "image"
     model: Optional[str] = None
+    path: Optional[str] = None
 
     @property
     def stem(self) -> str:

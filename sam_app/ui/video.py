@@ -29,6 +29,7 @@ from ..projects.tracks import frame_paths, save_tracks
 from ..tasks.track_export import FORMATS, write_tracks
 from ..tasks.tracking import DIRECTIONS, MAX_OBJECT_ID, TrackPrompt
 from ..video import open_video
+from .common import message_line
 from .modes import App, Mode
 from .project import LOCAL_AUTHOR
 from .state import display_scale, to_image_pixels
@@ -70,7 +71,7 @@ class VideoMode(Mode):
                     self.play = gr.Button("Play", size="sm", elem_id="video-play")
                     self.pause = gr.Button("Pause", size="sm", elem_id="video-pause")
                 self.timer = gr.Timer(PLAY_EVERY_S, active=False)
-                self.message = gr.Markdown("", elem_id="video-message", min_height=48)
+                self.message = message_line("video-message")
             with gr.Column(scale=2):
                 self.upload = gr.File(label="Video (MP4, WebM, MOV, AVI, GIF)", file_types=["video", ".gif"],
                                       elem_id="video-upload")

@@ -1,0 +1,178 @@
+"""The Prompt mode as a newcomer meets it, in headless Chromium at 1400x900: messages beside
+the control that caused them, the candidates in view after a click, objects from clicks
+alone, a background point before a box, a reload that brings the work back, and a result
+file opened again."""
+
+import contextlib
+import json
+
+import pytest
+
+from browser_pages import BROWSER_ARGS, chromium, shown_canvas
+from conftest import ARTIFACTS, IMGS
+
+pytestmark = pytest.mark.browser
+CHROMIUM = chromium()
+W, H = 600, 400  # coffee.png
+
+
+@contextlib.contextmanager
+def small_window(url):
+    """A 1400x900 page of ``url`` with coffee.png uploaded and encoded."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+        page.set_default_timeout(60_000)
+        page.goto(url)
+        page.wait_for_selector("#upload")
+        page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
+        wait_text(page, "message", "Image ready")
+        yield page
+        browser.close()
+
+
+@pytest.fixture
+def page(served):
+    with small_window(served[1]) as page:
+        yield page
+
+
+def wait_text(page, elem_id, text):
+    page.wait_for_function("([id, text]) => { const e = document.getElementById(id); "
+                           "return e !== null && e.innerText.includes(text); }", arg=[elem_id, text])
+
+
+def click_at(page, x, y):
+    """A click on image pixel (x, y) of the 600x400 canvas picture."""
+    canvas = shown_canvas(page)
+    rendered = canvas.evaluate("""img => { const r = img.getBoundingClientRect();
+        const s = Math.min(r.width / img.naturalWidth, r.height / img.naturalHeight);
+        return [r.width, r.height, img.naturalWidth * s, img.naturalHeight * s]; }""")
+    box_w, box_h, shown_w, shown_h = rendered  # the picture is fitted (centred) inside the element
+    canvas.click(position={"x": (box_w - shown_w) / 2 + (x + 0.5) * shown_w / W,
+                           "y": (box_h - shown_h) / 2 + (y + 0.5) * shown_h / H})
+
+
+def page_top(page, selector) -> float:
+    """Where ``selector`` starts on the page (not the window): it moves only when the layout does."""
+    return page.locator(selector).evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+
+
+def in_window(page, selector) -> bool:
+    box = page.locator(selector).bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 900
+
+
+def test_a_message_shows_beside_its_control_styled_and_the_canvas_stays(page):
+    canvas_top, line = page_top(page, "#canvas"), page.locator("#prompt-message").bounding_box()
+    page.fill("#points textarea, #points input", "10 abc")
+    page.click("#add-points")
+    wait_text(page, "prompt-message", "is not a number")
+    assert "sam-error" in page.locator("#prompt-message").get_attribute("class")  # styled as an error
+    assert page.locator("#message").inner_text().startswith("Image ready")  # the header's line is the upload's
+    # a long message scrolls inside the line: neither the line nor the canvas moves
+    page.fill("#boxes textarea, #boxes input", " ".join(["1 2 3"] * 60))
+    page.click("#add-boxes")
+    wait_text(page, "prompt-message", "got 180 numbers")
+    assert page_top(page, "#canvas") == canvas_top
+    now = page.locator("#prompt-message").bounding_box()
+    assert now["height"] == line["height"]
+    canvas = page.locator("#canvas").bounding_box()
+    assert now["x"] > canvas["x"] + canvas["width"] and canvas["y"] <= now["y"] < canvas["y"] + canvas["height"]
+    click_at(page, 300, 200)
+    wait_text(page, "prompt-message", "object(s) in")
+    assert "sam-error" not in page.locator("#prompt-message").get_attribute("class")
+
+
+def test_the_candidates_and_the_buttons_are_in_view_after_a_click(page):
+    click_at(page, 300, 200)
+    page.wait_for_selector("#candidates input[type=radio]")
+    assert page.locator("#candidates label").count() == 3
+    for selector in ("#candidates", "#undo", "#clear", "#run", "#new-object", "#prompt-message"):
+        assert in_window(page, selector), selector
+    assert not page.locator("#result").is_visible()  # the repeated picture is folded away
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "prompt_after_a_click.png"))
+
+
+def test_two_objects_from_clicks_alone(page):
+    click_at(page, 300, 200)
+    wait_text(page, "prompt-message", "1 object(s) in")
+    page.locator("body").press("n")  # the key; the button does the same
+    wait_text(page, "prompt-message", "Object 2 begun")
+    page.fill("#points textarea, #points input", "1 1")  # a key typed in a field is text, not a shortcut
+    page.locator("#points textarea, #points input").press("n")
+    assert page.locator("#prompt-message").inner_text().startswith("Object 2 begun")
+    page.fill("#points textarea, #points input", "")
+    click_at(page, 100, 80)
+    wait_text(page, "prompt-message", "2 object(s) in")
+    listing = page.locator("#prompt-list").inner_text()
+    assert "object 1" in listing and "object 2" in listing and listing.count("foreground point") == 2
+    assert not page.locator("#candidates").is_visible()  # two objects: one mask each
+
+
+def test_a_background_point_then_a_box_make_one_object(page):
+    page.locator("#mode label", has_text="Background").click()
+    click_at(page, 150, 120)
+    wait_text(page, "prompt-message", "object(s) in")
+    page.locator("#mode label", has_text="Box").click()
+    click_at(page, 200, 100)
+    wait_text(page, "prompt-message", "First corner")
+    page.locator("body").press("Escape")  # drops the corner
+    wait_text(page, "prompt-message", "first corner was dropped")
+    assert "box corner" not in page.locator("#prompt-list").inner_text()
+    click_at(page, 200, 100)
+    wait_text(page, "prompt-message", "First corner")
+    click_at(page, 450, 330)
+    wait_text(page, "prompt-message", "1 object(s) in")
+    listing = page.locator("#prompt-list").inner_text()
+    assert "object 2" not in listing and "box (200, 100) to (450, 330)" in listing and "background point" in listing
+
+
+def test_a_reload_brings_back_the_image_the_prompt_and_the_result(page):
+    click_at(page, 300, 200)
+    page.wait_for_selector("#candidates input[type=radio]")
+    page.locator("#candidates label").nth(2).click()
+    wait_text(page, "prompt-message", "Candidate 3 selected")
+    listing = page.locator("#prompt-list").inner_text()
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
+    page.reload()
+    assert asked == ["beforeunload"]  # leaving with work on the page asks first
+    wait_text(page, "prompt-message", "Brought back coffee.png")
+    assert page.locator("#prompt-list").inner_text() == listing
+    shown_canvas(page)
+    assert page.locator("#candidates input[type=radio]").nth(2).is_checked()
+    status = page.locator("#status").inner_text()
+    assert "1 image(s) encoded in cache" in status  # live, not as the page was built
+
+
+def test_open_result_brings_a_downloaded_result_back(page, tmp_path):
+    click_at(page, 300, 200)
+    wait_text(page, "prompt-message", "object(s) in")
+    page.locator("body").press("n")
+    click_at(page, 500, 300)
+    wait_text(page, "prompt-message", "2 object(s) in")
+    listing = page.locator("#prompt-list").inner_text()
+    first = download_json(page, tmp_path / "first.json")
+    page.click("#clear")
+    wait_text(page, "prompt-message", "cleared")
+    page.set_input_files("#open-result input[type=file]", str(tmp_path / "first.json"))
+    wait_text(page, "prompt-message", "Opened first.json: 2 object(s)")
+    assert page.locator("#prompt-list").inner_text() == listing
+    again = download_json(page, tmp_path / "again.json")
+    assert again["objects"] == first["objects"]
+
+
+def download_json(page, path) -> dict:
+    """The result JSON of the Prompt mode's downloads, saved at ``path``."""
+    before = page.locator("#downloads a[download$='_masks.json']").count()
+    page.click("#make-downloads")
+    if before:
+        wait_text(page, "prompt-message", "ready to download")
+    page.wait_for_selector("#downloads a[download$='_masks.json']")
+    href = page.locator("#downloads a[download$='_masks.json']").get_attribute("href")
+    path.write_bytes(page.request.get(href).body())
+    return json.loads(path.read_text())
