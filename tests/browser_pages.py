@@ -29,3 +29,20 @@ def chromium() -> str:
             raise RuntimeError("chromium is missing in CI: scripts/install-browser.sh should have installed it")
         pytest.skip("no chromium on this machine (scripts/install-browser.sh installs it)", allow_module_level=True)
     return found
+
+
+def click_pixel(img, x, y, size=None):
+    """A click on pixel (x, y) of the picture an ``img`` locator shows (``size``: the
+    (W, H) that (x, y) are in, default the picture's own): the picture is fitted inside
+    the element as CSS ``object-fit`` places it (Gradio's ``scale-down``: centred, never
+    enlarged)."""
+    box_w, box_h, shown_w, shown_h, natural_w, natural_h = img.evaluate("""img => {
+        const r = img.getBoundingClientRect(), fit = getComputedStyle(img).objectFit;
+        let s = Math.min(r.width / img.naturalWidth, r.height / img.naturalHeight);
+        if (fit === 'scale-down' || fit === 'none') s = Math.min(1, s);
+        if (fit === 'fill') return [r.width, r.height, r.width, r.height, img.naturalWidth, img.naturalHeight];
+        return [r.width, r.height, img.naturalWidth * s, img.naturalHeight * s, img.naturalWidth, img.naturalHeight];
+    }""")
+    width, height = size or (natural_w, natural_h)
+    img.click(position={"x": (box_w - shown_w) / 2 + (x + 0.5) * shown_w / width,
+                        "y": (box_h - shown_h) / 2 + (y + 0.5) * shown_h / height})

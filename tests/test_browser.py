@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from browser_pages import BROWSER_ARGS, chromium, shown_canvas
+from browser_pages import BROWSER_ARGS, chromium, click_pixel, shown_canvas
 from conftest import ARTIFACTS, IMGS, launched
 
 pytestmark = pytest.mark.browser
@@ -92,8 +92,7 @@ def test_full_workflow(page, tmp_path):
 
     # click on the image to add a point (runs at once)
     canvas = shown_canvas(page)
-    box = canvas.bounding_box()
-    canvas.click(position={"x": box["width"] * 0.7, "y": box["height"] * 0.3})
+    click_pixel(canvas, 600 * 0.7, 400 * 0.3)
     page.wait_for_function("document.querySelector('#prompt-list').innerText.split('point (').length == 4")
     wait_changed(page, "#result", first_result)
     listing = page.locator("#prompt-list").inner_text()
@@ -103,7 +102,7 @@ def test_full_workflow(page, tmp_path):
     # switch candidate (a single object with one point only has 3 candidates)
     page.click("#clear")
     page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('cleared')")
-    shown_canvas(page).click(position={"x": box["width"] * 0.5, "y": box["height"] * 0.5})
+    click_pixel(shown_canvas(page), 300, 200)
     page.wait_for_selector("#candidates input[type=radio]")
     radios = page.locator("#candidates label")
     assert radios.count() == 3
@@ -162,11 +161,9 @@ def test_box_by_two_clicks_on_the_classical_backend(tmp_path):
             page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
             page.locator("#mode label", has_text="Box").click()
             canvas = shown_canvas(page)
-            box = canvas.bounding_box()
-            sx, sy = box["width"] / 600, box["height"] / 400
-            canvas.click(position={"x": 170 * sx, "y": 20 * sy})
+            click_pixel(canvas, 170, 20)
             page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('First corner')")
-            canvas.click(position={"x": 480 * sx, "y": 330 * sy})
+            click_pixel(canvas, 480, 330)
             unfold_pictures(page)
             page.wait_for_selector("#result img")
             page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
@@ -182,12 +179,13 @@ def test_large_image_is_shown_smaller_and_clicks_land_in_image_pixels(page, tmp_
     page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
     canvas = shown_canvas(page)
     assert canvas.evaluate("img => img.naturalWidth") == 2048  # shown at display size
-    box = canvas.bounding_box()
-    canvas.click(position={"x": box["width"] * 0.7, "y": box["height"] * 0.3})
+    click_pixel(canvas, 4000 * 0.7, 3000 * 0.3, (4000, 3000))
     page.wait_for_function("document.querySelector('#prompt-list').innerText.includes('foreground point (')")
     listing = page.locator("#prompt-list").inner_text()
     x, y = (float(v) for v in listing.split("foreground point (")[1].split(")")[0].split(","))
-    tolerance = 4000 / box["width"] * 2  # two screen pixels, in image pixels
+    shown = canvas.evaluate("img => { const r = img.getBoundingClientRect(); return img.naturalWidth "
+                            "* Math.min(1, r.width / img.naturalWidth, r.height / img.naturalHeight); }")
+    tolerance = 4000 / shown * 2  # two screen pixels, in image pixels
     assert abs(x - 4000 * 0.7) <= tolerance and abs(y - 3000 * 0.3) <= tolerance
     page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
     # the mask is on the canvas, and full-size downloads come when asked for
@@ -278,8 +276,7 @@ def test_prompting_with_a_sam21_model(tmp_path):
             page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
             page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
             canvas = shown_canvas(page)
-            box = canvas.bounding_box()
-            canvas.click(position={"x": box["width"] * 0.4, "y": box["height"] * 0.6})
+            click_pixel(canvas, 600 * 0.4, 400 * 0.6)
             page.wait_for_selector("#candidates input[type=radio]")
             page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
             assert page.locator("#candidates label").count() == 3

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from browser_pages import BROWSER_ARGS, chromium, shown_canvas
+from browser_pages import BROWSER_ARGS, chromium, click_pixel, shown_canvas
 from conftest import ARTIFACTS, IMGS
 
 pytestmark = pytest.mark.browser
@@ -46,13 +46,7 @@ def wait_text(page, elem_id, text):
 
 def click_at(page, x, y):
     """A click on image pixel (x, y) of the 600x400 canvas picture."""
-    canvas = shown_canvas(page)
-    rendered = canvas.evaluate("""img => { const r = img.getBoundingClientRect();
-        const s = Math.min(r.width / img.naturalWidth, r.height / img.naturalHeight);
-        return [r.width, r.height, img.naturalWidth * s, img.naturalHeight * s]; }""")
-    box_w, box_h, shown_w, shown_h = rendered  # the picture is fitted (centred) inside the element
-    canvas.click(position={"x": (box_w - shown_w) / 2 + (x + 0.5) * shown_w / W,
-                           "y": (box_h - shown_h) / 2 + (y + 0.5) * shown_h / H})
+    click_pixel(shown_canvas(page), x, y, (W, H))
 
 
 def page_top(page, selector) -> float:
@@ -73,9 +67,9 @@ def test_a_message_shows_beside_its_control_styled_and_the_canvas_stays(page):
     assert "sam-error" in page.locator("#prompt-message").get_attribute("class")  # styled as an error
     assert page.locator("#message").inner_text().startswith("Image ready")  # the header's line is the upload's
     # a long message scrolls inside the line: neither the line nor the canvas moves
-    page.fill("#boxes textarea, #boxes input", " ".join(["1 2 3"] * 60))
+    page.fill("#boxes textarea, #boxes input", " ".join(["1 2 3"] * 60) + " 9")
     page.click("#add-boxes")
-    wait_text(page, "prompt-message", "got 180 numbers")
+    wait_text(page, "prompt-message", "got 181 numbers")
     assert page_top(page, "#canvas") == canvas_top
     now = page.locator("#prompt-message").bounding_box()
     assert now["height"] == line["height"]
@@ -159,7 +153,9 @@ def test_open_result_brings_a_downloaded_result_back(page, tmp_path):
     first = download_json(page, tmp_path / "first.json")
     page.click("#clear")
     wait_text(page, "prompt-message", "cleared")
-    page.set_input_files("#open-result input[type=file]", str(tmp_path / "first.json"))
+    with page.expect_file_chooser() as chooser:
+        page.click("#open-result")
+    chooser.value.set_files(str(tmp_path / "first.json"))
     wait_text(page, "prompt-message", "Opened first.json: 2 object(s)")
     assert page.locator("#prompt-list").inner_text() == listing
     again = download_json(page, tmp_path / "again.json")

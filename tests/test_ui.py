@@ -21,6 +21,7 @@ from sam_app.export import decode_rle
 from sam_app.prompts import ObjectPrompt
 from sam_app.results import SCHEMA_VERSION
 from sam_app.ui import build_ui
+from sam_app.ui.common import unchanged
 from sam_app.ui.prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE
 
 from agreement import assert_agree
@@ -170,7 +171,7 @@ def test_box_by_two_clicks_undo_and_clear(p, tab):
     assert tab.state("prompt").pending is None and "box corner" not in out[p.prompt_list]
     click(tab, 400, 300, mode=BOX_MODE)
     assert message(p, tab.call(p.on_escape)) == "The box's first corner was dropped."  # Esc
-    assert tab.state("prompt").pending is None and tab.call(p.on_escape) == {}
+    assert tab.state("prompt").pending is None and tab.call(p.on_escape) == unchanged()
     click(tab, 400, 300, mode=BOX_MODE)
     click(tab, 200, 100, mode=BOX_MODE)
     state = tab.state("prompt")
@@ -383,7 +384,7 @@ def test_download_button_fetches_verifies_and_switches(tmp_path, monkeypatch):
     try:
         serve_payload_as_vit_b(monkeypatch, server)
         ui = make_ui(SamService(device="cpu", precision="fp32", checkpoint_dir=tmp_path))
-        p, tab = ui.prompt, Tab(ui)
+        tab = Tab(ui)
         seen = []
         out = tab.keep(ui.model_bar.on_download("vit_b", tab.session, lambda f, desc="": seen.append(f)))
         assert (tmp_path / "sam_vit_b_01ec64.pth").read_bytes() == PAYLOAD and seen[-1] == 1.0

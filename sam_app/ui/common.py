@@ -33,6 +33,12 @@ def api_errors(shared: "Shared"):
         raise gr.Error(shared.public(str(exc)), print_exception=False) from None
 
 
+def unchanged() -> dict:
+    """What an event handler returns to change nothing (Gradio wants a value for each
+    output, and takes an empty dict for one value)."""
+    return gr.skip()
+
+
 def shows_errors(handler):
     """A section's handler whose ``SamAppError`` becomes the message line, with nothing
     else changed (the session stays as it was: nothing is half-applied)."""

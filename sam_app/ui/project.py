@@ -33,7 +33,7 @@ from ..errors import SamAppError, shorten
 from ..files import read_bytes
 from ..projects import Project
 from ..projects.store import following
-from .common import shows_errors
+from .common import shows_errors, unchanged
 from .modes import App
 from .project_edits import ProjectEdits
 from .project_jobs import ProjectJobs
@@ -278,7 +278,7 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
         """A row of the image list picked: that image."""
         row = evt.row_value if evt is not None else None
         if not row:
-            return {}
+            return unchanged()
         project = self.project(state)
         return self.show(project, project.image(int(row[0])), state, self.shared.model_name(session),
                          self.author(request), self.left_behind(state), (status, class_id, search))
@@ -296,7 +296,7 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
         follows it when it held the previous class's name."""
         classes = {c.id: c for c in self.classes(state)}
         if class_id not in classes:
-            return {}
+            return unchanged()
         before = classes.get(state.class_id)
         state = copy.copy(state)
         state.class_id = class_id
@@ -322,7 +322,7 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
     def on_pick_object(self, view: Session, state: ProjectState, evt: gr.SelectData) -> dict:
         row = evt.row_value if evt is not None else None
         if not row:
-            return {}
+            return unchanged()
         state = copy.copy(state)
         state.selected = int(row[0]) - 1
         return self.refreshed(view, state, f"Object {state.selected + 1} selected.")

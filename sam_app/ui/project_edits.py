@@ -13,7 +13,7 @@ import gradio as gr
 
 from ..errors import SamAppError
 from ..projects import ConflictError, ProjectError
-from .common import shows_errors
+from .common import shows_errors, unchanged
 from .project_state import STATUS_LABELS, ProjectState
 from .state import Session
 
@@ -122,7 +122,7 @@ class ProjectEdits:
     @shows_errors
     def on_note(self, note, view: Session, state: ProjectState, request: gr.Request = None) -> dict:
         if (note or "") == state.note or state.image_id is None:
-            return {}
+            return unchanged()
         author = self.author(request)
         return self.save(view, state, lambda p, s: p.set_status(s.image_id, s.status, s.version, author, note or ""),
                          "Note saved.")

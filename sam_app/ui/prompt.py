@@ -22,7 +22,7 @@ from ..limits import LIMITS
 from ..prompts import build_objects, format_numbers, parse_boxes, parse_labels, parse_points
 from ..results import read_result
 from ..service import SegmentResult
-from .common import shows_errors
+from .common import shows_errors, unchanged
 from .modes import App, Mode
 from .prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, PromptState
 from .prompt_text import TextPrompts
@@ -181,7 +181,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
     def on_escape(self, session: Session, state: PromptState) -> dict:
         """Esc: drop a half-made box (its first corner)."""
         if state.pending is None:
-            return {}
+            return unchanged()
         return self.shown(session, self._without_corner(state), "The box's first corner was dropped.", state)
 
     @shows_errors
@@ -253,7 +253,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
 
     def on_pick(self, candidate, session: Session, state: PromptState) -> dict:
         if state.result is None or candidate is None or len(state.result.objects) != 1:
-            return {}
+            return unchanged()
         before, state = state, copy.copy(state)
         state.take_result(state.result, [int(candidate)])
         return self.with_result(session, state, f"Candidate {int(candidate) + 1} selected.", before, picture=False)
@@ -264,7 +264,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
         """The page opened or was reloaded: the image and the prompt the browser kept
         (``remembered``) come back, their result made again (a new tab: nothing)."""
         if not isinstance(saved, dict) or session.image is not None:
-            return {}
+            return unchanged()
         name = Path(str(saved.get("name") or "image")).name
         try:
             prompt = PromptState.restored(saved.get("prompt") or {})
