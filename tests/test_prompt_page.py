@@ -172,3 +172,29 @@ def download_json(page, path) -> dict:
     href = page.locator("#downloads a[download$='_masks.json']").get_attribute("href")
     path.write_bytes(page.request.get(href).body())
     return json.loads(path.read_text())
+
+
+def test_an_example_asks_before_it_replaces_work_and_download_asks_before_it_fetches(page):
+    click_at(page, 300, 200)
+    wait_text(page, "prompt-message", "object(s) in")
+    answers = iter([False, True])
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message),
+                                      dialog.accept() if next(answers) else dialog.dismiss()))
+    page.locator("#examples button").first.click()  # astronaut.png: "no" keeps the work
+    assert asked and "Open this example instead?" in asked[0]
+    page.wait_for_timeout(1000)
+    assert "on coffee.png" in page.locator("#prompt-list").inner_text()
+    page.locator("#examples button").first.click()  # "yes" opens it
+    wait_text(page, "prompt-list", "on astronaut.png")
+    assert len(asked) == 2
+    # a model whose weights are missing: Download says what it fetches, how large and where, and asks
+    page.locator("#model input").click()
+    page.get_by_role("option", name="vit_b (checkpoint missing)", exact=True).click()
+    wait_text(page, "message", "vit_b is not on this server yet")
+    assert page.locator("#download").inner_text() == "Download (375 MB)"
+    assert not page.locator("#download-confirm").is_visible()
+    page.click("#download")
+    wait_text(page, "download-question", "Fetch vit_b (375 MB) into")
+    page.click("#download-cancel")
+    page.wait_for_selector("#download-confirm", state="hidden")

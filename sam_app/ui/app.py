@@ -34,7 +34,7 @@ CSS = """
 """
 # Run once when the page opens: message lines that say "Error:" are styled as errors; in
 # the Prompt mode N begins a new object and Esc drops a half-made box (never while a text
-# field has focus); leaving the page with a prompt on it asks first.
+# field has focus); leaving the page, or opening an example, with a prompt on it asks first.
 PAGE_JS = """() => {
   const mark = () => document.querySelectorAll('.sam-message').forEach(line => {
     line.classList.toggle('sam-error', line.innerText.trim().startsWith('Error'));
@@ -50,10 +50,17 @@ PAGE_JS = """() => {
     if (event.key === 'n' || event.key === 'N') press('new-object');
     else if (event.key === 'Escape') press('escape');
   });
+  const working = () => { const list = document.querySelector('#prompt-list');
+                          return list !== null && list.innerText.includes('object 1'); };
   window.addEventListener('beforeunload', (event) => {
-    const list = document.querySelector('#prompt-list');
-    if (list && list.innerText.includes('object 1')) { event.preventDefault(); event.returnValue = ''; }
+    if (working()) { event.preventDefault(); event.returnValue = ''; }
   });
+  document.addEventListener('click', (event) => {
+    if (!event.target.closest || !event.target.closest('#examples') || !working()) return;
+    if (!confirm('Open this example instead? The prompt and the masks on the image now are let go.')) {
+      event.stopPropagation(); event.preventDefault();
+    }
+  }, true);
 }"""
 
 

@@ -23,7 +23,8 @@ class ImagePicker:
             self.upload = gr.Image(label="Image", type="filepath", sources=["upload", "clipboard"], height=160,
                                    elem_id="upload", scale=1)
             if self.examples:
-                with gr.Column(scale=2):
+                # a click on an example asks first when it would replace work (app.PAGE_JS)
+                with gr.Column(scale=2, elem_id="examples"):
                     gr.Examples(examples=[[e] for e in self.examples], inputs=[self.upload], label="Examples")
 
     def wire(self, app) -> None:

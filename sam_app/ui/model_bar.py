@@ -1,7 +1,8 @@
 """The model picker and its Download button: every registered model with its state
 (``SamService.model_statuses``), for every mode. Picking a model whose weights are not
 here keeps the tab on its model (clicks go on working) and offers the Download, with its
-size; the button is pressable only then."""
+size; the button is pressable only then, and asks before it fetches (what, how large,
+where)."""
 
 import copy
 from typing import Optional
@@ -48,9 +49,23 @@ class ModelBar:
                     interactive=True)
 
     def build(self) -> None:
-        self.model = gr.Dropdown(self.choices(), value=self.shared.model_name(), label="Model", elem_id="model",
-                                 scale=3)
+        with gr.Column(scale=3):
+            self.model = gr.Dropdown(self.choices(), value=self.shared.model_name(), label="Model", elem_id="model")
+            # Download asks first: what, how large, and where, then Fetch or Cancel
+            with gr.Row(visible=False, elem_id="download-confirm") as self.confirm:
+                self.confirm_text = gr.Markdown(elem_id="download-question")
+                self.fetch = gr.Button("Fetch", variant="primary", elem_id="download-fetch", size="sm", min_width=60)
+                self.cancel = gr.Button("Cancel", elem_id="download-cancel", size="sm", min_width=60)
         self.download = gr.Button(**self.download_button(self.shared.model_name()), elem_id="download", scale=1)
+
+    def on_ask(self, name) -> dict:
+        """Download pressed: say what it fetches, how large and where, and ask."""
+        size = self.missing(name)
+        if size is None:
+            return {self.confirm: gr.update(visible=False)}
+        return {self.confirm: gr.update(visible=True),
+                self.confirm_text: self.shared.public(f"Fetch **{name}** ({size / 1e6:,.0f} MB) into "
+                                                      f"{self.shared.service.checkpoint_dir}?")}
 
     def wire(self, app) -> None:
         """A change of model is told to every mode (``Mode.model_changed``, with its state)."""
@@ -61,8 +76,10 @@ class ModelBar:
         outputs = list(dict.fromkeys([s.session, s.message, s.status, self.model, self.download,
                                       *(c for m in self.modes for c in m.reset_outputs)]))
         self.model.input(self.on_model, inputs, outputs, **app.events.model_work)
-        self.download.click(self.on_download, inputs, outputs, api_visibility="private", concurrency_limit=1,
-                            concurrency_id="download")
+        self.download.click(self.on_ask, [self.model], [self.confirm, self.confirm_text], **app.events.instant)
+        self.cancel.click(lambda: gr.update(visible=False), None, [self.confirm], **app.events.instant)
+        self.fetch.click(lambda: gr.update(visible=False), None, [self.confirm], **app.events.instant).then(
+            self.on_download, inputs, outputs, api_visibility="private", concurrency_limit=1, concurrency_id="download")
 
     def on_model(self, name, session: Session, progress=gr.Progress(), *states) -> dict:
         """Switch this tab to model ``name``: load it, encode the tab's image; every mode

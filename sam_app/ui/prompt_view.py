@@ -123,7 +123,8 @@ class PromptView:
         with gr.Row():
             self.preview = gr.Image(label="Preview (pixel axes)", interactive=False, format="png",
                                     elem_id=self.eid("preview"))
-            self.result_image = gr.Image(label="Result", interactive=False, type="filepath",
+            # no label badge: it would hide the score of a mask at the top-left corner
+            self.result_image = gr.Image(label="Result", show_label=False, interactive=False, type="filepath",
                                          elem_id=self.eid("result"))
 
     def build_candidates(self) -> None:
