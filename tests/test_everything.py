@@ -3,6 +3,8 @@
 Random weights make box NMS merge nearly every mask into one, so the comparisons run
 with the thresholds at 0 and NMS at 1.0: every candidate of every point is a record."""
 
+import re
+
 import numpy as np
 import pytest
 import torch
@@ -278,3 +280,35 @@ def test_web_ui_everything_select_download_and_refine(tiny_model, coffee):
     out = tab.keep(e.on_refine(tab.session, tab.state("everything"), tab.state("prompt")))
     assert len(tab.state("prompt").boxes) == 2 and len(tab.state("prompt").result.objects) == 2
     assert out[e.tabs].selected == "prompt"
+
+
+def test_web_ui_cancel_stops_a_run_at_its_next_batch(tiny_model):
+    import gradio as gr
+    from ui_tab import Tab
+
+    from sam_app.ui import build_ui
+
+    from conftest import IMGS
+
+    with gr.Blocks():
+        ui = build_ui(make_service(tiny_model))
+    e, tab = ui.everything, Tab(ui)
+    tab.open(str(IMGS / "coffee.png"))
+
+    class Request:  # what Gradio hands a handler: the tab is its session_hash
+        session_hash = "tab-1"
+
+    other = type("Other", (), {"session_hash": "tab-2"})()
+    reports = []
+
+    def progress(done, desc=""):  # Cancel pressed (by this tab) while the first batch is reported
+        reports.append(done)
+        assert e.on_cancel(other)[e.shared.message].startswith("Nothing to cancel")  # another tab's Cancel
+        e.on_cancel(Request())
+
+    out = tab.call(e.on_run, 16, 0, 0, 0.7, 0, 0, 1, 1, progress=progress, request=Request())
+    assert out[e.shared.message].startswith("Stopped (Cancel): no masks were kept") and e.state not in out
+    assert len(reports) == 1 and reports[0] < 1  # 256 points: stopped after the first of 4 batches
+    assert e.on_cancel(Request())[e.shared.message].startswith("Nothing to cancel")  # the run is over
+    out = tab.call(e.on_run, 4, 0, 0, 0.7, 0, 0, 1, 1, progress=lambda *a, **k: None, request=Request())
+    assert re.match(r"\d+ masks? in ", out[e.shared.message]) and tab.state("everything").everything is not None

@@ -11,6 +11,7 @@ import copy
 import threading
 import time
 import weakref
+from typing import Dict
 
 import gradio as gr
 from cachetools import LRUCache
@@ -35,6 +36,10 @@ def generator_sliders(prefix: str = "", points_per_side: int = 32) -> tuple:
                       elem_id=f"{prefix}points-per-side"),
             gr.Slider(0, 1, 0.88, step=0.01, label="Predicted IoU at least", elem_id=f"{prefix}pred-iou-thresh"),
             gr.Slider(0, 1, 0.95, step=0.01, label="Stability at least", elem_id=f"{prefix}stability-score-thresh"))
+
+
+class Cancelled(Exception):
+    """A run stopped by its tab's Cancel."""
 
 
 class EverythingMode(Mode):
@@ -84,8 +89,10 @@ class EverythingMode(Mode):
                                                      "(1 = off)")
                     self.max_area_fraction = gr.Slider(0, 1, 1, step=0.01, label="Drop masks covering more than "
                                                        "(1 = off)")
-                self.run_button = gr.Button(**self.run_button_state(Session()), variant="primary",
-                                            elem_id="everything-run")
+                with gr.Row():
+                    self.run_button = gr.Button(**self.run_button_state(Session()), variant="primary",
+                                                elem_id="everything-run", scale=3)
+                    self.cancel = gr.Button("Cancel", elem_id="everything-cancel", scale=1, min_width=80)
                 self.own_message()
                 self.selection = gr.Markdown("_No masks yet._", elem_id="everything-selection")
                 with gr.Row():
@@ -114,6 +121,8 @@ class EverythingMode(Mode):
         shown = [self.state, s.message, self.picture, self.selection, self.table, self.files]
         self.run_button.click(self.on_run, self.settings_inputs + both, shown + [s.status],
                               **events.model_work)
+        self._running: Dict[str, threading.Event] = {}  # per tab (Gradio's session), the run Cancel stops
+        self.cancel.click(self.on_cancel, None, [s.message], **events.instant)
         self.picture.select(self.on_click, both, shown, **events.instant)
         self.table.select(self.on_row, both, shown, **events.instant)
         self.select_all.click(self.on_select_all, both, shown, **events.instant)
@@ -176,10 +185,33 @@ class EverythingMode(Mode):
 
     # ------------------------------------------------------------ handlers
 
+    def on_cancel(self, request: gr.Request = None) -> dict:
+        """Cancel: the tab's run stops at its next batch of points."""
+        stop = self._running.get(getattr(request, "session_hash", None))
+        if stop is None:
+            return {self.shared.message: "Nothing to cancel: no run of this tab is going."}
+        stop.set()
+        return {self.shared.message: "Stopping at the next batch of points..."}
+
     @shows_errors
     def on_run(self, points_per_side, pred_iou_thresh, stability_score_thresh, box_nms_thresh, crop_n_layers,
                min_mask_region_area, mask_nms_thresh, max_area_fraction, session: Session, state: EverythingState,
-               progress=gr.Progress()) -> dict:
+               progress=gr.Progress(), request: gr.Request = None) -> dict:
+        tab, stop = getattr(request, "session_hash", None), threading.Event()
+        self._running[tab] = stop
+        try:
+            return self._run(points_per_side, pred_iou_thresh, stability_score_thresh, box_nms_thresh, crop_n_layers,
+                             min_mask_region_area, mask_nms_thresh, max_area_fraction, session, progress, stop)
+        except Cancelled:
+            return {self.shared.message: "Stopped (Cancel): no masks were kept; press Segment everything to run "
+                                         "again (fewer points per side is faster)."}
+        finally:
+            if self._running.get(tab) is stop:
+                del self._running[tab]
+
+    def _run(self, points_per_side, pred_iou_thresh, stability_score_thresh, box_nms_thresh, crop_n_layers,
+             min_mask_region_area, mask_nms_thresh, max_area_fraction, session: Session, progress,
+             stop: threading.Event) -> dict:
         if session.image is None:
             raise SamAppError("Upload an image (or pick an example) first.")
         self.shared.holdings.check()
@@ -193,9 +225,14 @@ class EverythingMode(Mode):
         service = self.shared.service
         model = service.resolve_model_name(session.model)
         started = time.perf_counter()
-        records = MaskGenerator(service, model, settings).generate(
-            image, progress=lambda done, desc: progress(done, desc=f"Decoding {desc}"),
-            budget_s=LIMITS.everything_seconds)
+
+        def report(done, desc):
+            if stop.is_set():
+                raise Cancelled
+            progress(done, desc=f"Decoding {desc}")
+
+        records = MaskGenerator(service, model, settings).generate(image, progress=report,
+                                                                   budget_s=LIMITS.everything_seconds)
         elapsed = time.perf_counter() - started
         state = EverythingState(Everything(records, model, settings.as_dict()))
         self.shared.holdings.take(state.everything)
