@@ -319,8 +319,16 @@ def test_ui_batch_everything_and_its_messages(batch_mode, folder, tmp_path):
     assert all(row[2] > 0 for row in out[batch_mode.table])
     with zipfile.ZipFile(out[batch_mode.download]) as archive:
         assert {"annotations.json", "classes.txt", "labels/coffee.txt", "labels/gray.txt"} <= set(archive.namelist())
+    # a picture of each result, its masks drawn, named with its count
+    captions = [caption for _, caption in out[batch_mode.pictures]]
+    assert captions == [f"{row[0]}: {row[2]} mask{'s' if row[2] > 1 else ''}" for row in out[batch_mode.table]]
+    from PIL import Image
+
+    coffee = Image.open(out[batch_mode.pictures][0][0])
+    assert coffee.size == (512, 341)  # 600x400, at most 512 px on its longest side
     message = batch_mode.shared.message
     assert "Upload some images" in run_ui(batch_mode, [])[message]
+    assert run_ui(batch_mode, [])[batch_mode.pictures] is None  # a failed run leaves no picture of an earlier one
     assert "Upload a prompts file" in run_ui(batch_mode, [str(images / "coffee.png")], "Prompts file")[message]
     evil = tmp_path / "evil.zip"
     with zipfile.ZipFile(evil, "w") as archive:

@@ -24,8 +24,8 @@ from pathlib import Path, PurePosixPath
 
 import gradio as gr
 
-from .. import batch
-from ..errors import LimitError, SamAppError, shorten
+from .. import batch, render
+from ..errors import LimitError, SamAppError, plural, shorten
 from ..files import read_bytes, writing
 from ..limits import LIMITS, Deadline, format_size
 from ..tasks.everything import EverythingSettings
@@ -35,6 +35,8 @@ from .state import Session
 
 SOURCES = ("Everything", "Prompts file")
 TABLE_HEADERS = ["image", "status", "masks", "reason"]
+PICTURES = 12  # results shown as pictures after a run (the first images with masks)
+THUMB_SIDE = 512  # px, their longest side
 MAX_ZIP_FILES = 1000
 MAX_ZIP_BYTES = 2**30
 MAX_NAME_BYTES = 255  # one part of a path, as most file systems allow
@@ -161,6 +163,32 @@ def zip_dataset(dataset: Path, target: Path, images: Path, names: list, yolo: bo
     return target
 
 
+def result_pictures(store, job, outcomes: dict, images: Path, picture, max_pixels: int,
+                    limit: int = PICTURES) -> list:
+    """(picture file, caption) of the first ``limit`` images with masks: each image at most
+    THUMB_SIDE px on its longest side with its masks tinted and outlined; ``picture``
+    writes HxWx3 uint8 RGB pixels to a file (``Outputs.jpeg_file``); ``max_pixels``: the
+    service's limit on an image."""
+    from ..backends.base import resize_mask
+    from ..export import decode_rle
+    from ..images import fit_scale, load_image
+
+    shown = []
+    for item in job.items:
+        outcome = outcomes.get(item.name, {})
+        if len(shown) == limit:
+            break
+        if outcome.get("status") != "done" or not outcome.get("objects"):
+            continue
+        image = load_image(images / item.name, max_pixels, item.name)
+        pixels = render.resize(image.pixels, fit_scale(image.height, image.width, THUMB_SIDE))
+        annotations = store.read(item.name, outcome["key"])["annotations"]
+        masks = (resize_mask(decode_rle(a["segmentation"]), pixels.shape[:2]) for a in annotations)
+        shown.append((picture(render.overlay_masks(pixels, masks, alpha=0.45, outline=True)),
+                      f"{item.name}: {plural(len(annotations), 'mask')}"))
+    return shown
+
+
 def table_rows(job, outcomes: dict) -> list:
     """One row per image of ``job``: name, status, masks, reason ("not run" until done)."""
     return [[o["file_name"], o["status"], o.get("objects", ""), o.get("reason", "")]
@@ -197,13 +225,15 @@ class BatchMode(Mode):
                 self.download = gr.File(label="Dataset (zip)", interactive=False, elem_id="batch-download")
         self.table = gr.Dataframe(headers=TABLE_HEADERS, interactive=False, elem_id="batch-table",
                                   label="Images")
+        self.pictures = gr.Gallery(label=f"Results (the first {PICTURES} images with masks)", columns=4,
+                                   height="auto", elem_id="batch-pictures", buttons=["fullscreen"])
 
     def wire(self, app: App) -> None:
         s = self.shared
         inputs = [self.uploads, self.source, self.prompts, self.points_per_side, self.pred_iou_thresh,
                   self.stability_score_thresh, self.formats, self.polygons, s.session]
-        self.run_button.click(self.on_run, inputs, [s.message, self.summary, self.table, self.download, s.status],
-                              **app.events.model_work)
+        self.run_button.click(self.on_run, inputs, [s.message, self.summary, self.table, self.download, self.pictures,
+                                                    s.status], **app.events.model_work)
         self.source.change(self.on_source, [self.source], [self.prompts, self.everything_settings],
                            **app.events.light)
 
@@ -224,7 +254,7 @@ class BatchMode(Mode):
                                  stability_score_thresh, formats, polygons, session, progress)
         except SamAppError as exc:  # nothing of an earlier run stays on screen as if it were this one's
             yield {self.shared.message: self.shared.error_text(exc), self.summary: "_No dataset yet._",
-                   self.download: None, self.table: None}
+                   self.download: None, self.table: None, self.pictures: None}
         finally:  # done, failed, or stopped because the client left: only the zip stays
             if work is not None:
                 for entry in work.iterdir():
@@ -286,5 +316,7 @@ class BatchMode(Mode):
                        "(Everything), or check the prompts.")
         else:
             message = f"Dataset ready: {masks} mask(s); the zip holds the images too."
+        pictures = result_pictures(store, job, seen, images, self.shared.outputs.jpeg_file, service.max_pixels)
         yield {self.shared.message: message + stopped, self.summary: line, self.table: table_rows(job, seen),
-               self.download: str(archive), self.shared.status: self.shared.status_text(session)}
+               self.download: str(archive), self.pictures: pictures or None,
+               self.shared.status: self.shared.status_text(session)}
