@@ -265,6 +265,16 @@ def test_web_ui_everything_select_download_and_refine(tiny_model, coffee):
     tab.call(e.on_row, evt=gr.SelectData(None, {"index": [0, 0], "value": 5, "row_value": [5, 0, "", 0, 0, ""]}))
     selected = tab.state("everything").selected
     assert selected == tuple(sorted({smallest, 5}))
+    # the table sorts by a field (largest first), and keeps the sort and the selection marks
+    out = tab.call(e.on_sort, "area")
+    areas = [row[1] for row in out[e.table]]
+    assert areas == sorted(areas, reverse=True) and out[s.message] == "Sorted by area, largest first."
+    assert sorted(row[0] for row in out[e.table] if row[-1] == "✓") == list(selected)
+    out = tab.call(e.on_click, evt=gr.SelectData(None, {"index": [int(xs[0]), int(ys[0])], "value": None}))
+    assert [row[1] for row in out[e.table]] == areas  # still sorted
+    tab.call(e.on_click, evt=gr.SelectData(None, {"index": [int(xs[0]), int(ys[0])], "value": None}))
+    assert tab.call(e.on_sort, "colour")[s.message].startswith("Error: cannot sort by 'colour'")
+    assert tab.state("everything").selected == selected
     files = tab.call(e.on_download)[e.files]
     names = [f.rsplit("/", 1)[1] for f in files]
     assert names == ["coffee_everything.zip", "coffee_everything.json"]  # two links, however many masks

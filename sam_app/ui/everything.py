@@ -26,6 +26,8 @@ from .modes import App, Mode
 from .state import Everything, EverythingState, Session, to_image_pixels
 
 TABLE_HEADERS = ["id", "area", "bbox (x, y, w, h)", "predicted IoU", "stability", "selected"]
+SORTS = {"id": "mask id", "area": "area, largest first", "predicted_iou": "predicted IoU, highest first",
+         "stability_score": "stability, highest first"}  # record field -> label
 DRAWN_KEPT = 4  # drawn Everything pictures kept (about 28 MB each at 2048 px)
 
 
@@ -101,8 +103,10 @@ class EverythingMode(Mode):
                 with gr.Row():
                     self.download = gr.Button("Download selected", elem_id="everything-download")
                     self.refine = gr.Button("Refine selected in Prompt", elem_id="everything-refine")
+        self.sort = gr.Dropdown([(label, key) for key, label in SORTS.items()], value="id", label="Sort the table by",
+                                elem_id="everything-sort")
         self.table = gr.Dataframe(headers=TABLE_HEADERS, interactive=False, elem_id="everything-table",
-                                  label="Masks (click a row to select it; headers sort)")
+                                  label="Masks (click a row to select it)")
         self.files = gr.File(label="Downloads", file_count="multiple", interactive=False, elem_id="everything-files")
 
     @property
@@ -112,7 +116,7 @@ class EverythingMode(Mode):
 
     @property
     def reset_outputs(self) -> list:
-        return [self.state, self.picture, self.selection, self.table, self.files, self.run_button]
+        return [self.state, self.picture, self.selection, self.table, self.files, self.run_button, self.sort]
 
     def wire(self, app: App) -> None:
         """Refine hands the selection to the Prompt mode (``PromptMode.take_objects``)."""
@@ -125,6 +129,7 @@ class EverythingMode(Mode):
         self.cancel.click(self.on_cancel, None, [s.message], **events.instant)
         self.picture.select(self.on_click, both, shown, **events.instant)
         self.table.select(self.on_row, both, shown, **events.instant)
+        self.sort.input(self.on_sort, [self.sort, *both], shown, **events.instant)
         self.select_all.click(self.on_select_all, both, shown, **events.instant)
         self.select_none.click(self.on_select_none, both, shown, **events.instant)
         self.download.click(self.on_download, both, shown, **events.light)
@@ -147,7 +152,7 @@ class EverythingMode(Mode):
         return dict(value="Segment everything", interactive=True)
 
     def image_shown(self, session: Session) -> dict:
-        return {self.state: EverythingState(), self.picture: None, self.selection: "_No masks yet._",
+        return {self.state: EverythingState(), self.sort: "id", self.picture: None, self.selection: "_No masks yet._",
                 self.table: None, self.files: None}
 
     def model_changed(self, session: Session, state: EverythingState) -> dict:
@@ -169,14 +174,18 @@ class EverythingMode(Mode):
                 state.selected) if count else f"{plural(len(everything.records), 'mask')}; none selected: click one.")
         return {self.state: state, self.picture: self.shared.outputs.jpeg_file(picture), self.selection: line,
                 self.shared.message: message, self.files: None,
-                self.table: self.table_rows(everything.records, state.selected)}
+                self.table: self.table_rows(everything.records, state.selected, state.sort)}
 
     @staticmethod
-    def table_rows(records, selected=()) -> list:
-        """One row per mask; the last column marks the selected ones."""
+    def table_rows(records, selected=(), sort: str = "id") -> list:
+        """One row per mask, sorted by record field ``sort`` ("id": in order, else largest
+        first); the last column marks the selected ones."""
         chosen = set(selected)
-        return [[i, r["area"], ", ".join(str(int(v)) for v in r["bbox"]), round(r["predicted_iou"], 4),
-                 round(r["stability_score"], 4), "✓" if i in chosen else ""] for i, r in enumerate(records)]
+        order = range(len(records)) if sort not in SORTS or sort == "id" else \
+            sorted(range(len(records)), key=lambda i: -records[i][sort])
+        return [[i, records[i]["area"], ", ".join(str(int(v)) for v in records[i]["bbox"]),
+                 round(records[i]["predicted_iou"], 4), round(records[i]["stability_score"], 4),
+                 "✓" if i in chosen else ""] for i in order]
 
     @staticmethod
     def _need_masks(state: EverythingState) -> None:
@@ -201,7 +210,8 @@ class EverythingMode(Mode):
         self._running[tab] = stop
         try:
             return self._run(points_per_side, pred_iou_thresh, stability_score_thresh, box_nms_thresh, crop_n_layers,
-                             min_mask_region_area, mask_nms_thresh, max_area_fraction, session, progress, stop)
+                             min_mask_region_area, mask_nms_thresh, max_area_fraction, session, progress, stop,
+                             state.sort)
         except Cancelled:
             return {self.shared.message: "Stopped (Cancel): no masks were kept; press Segment everything to run "
                                          "again (fewer points per side is faster)."}
@@ -211,7 +221,7 @@ class EverythingMode(Mode):
 
     def _run(self, points_per_side, pred_iou_thresh, stability_score_thresh, box_nms_thresh, crop_n_layers,
              min_mask_region_area, mask_nms_thresh, max_area_fraction, session: Session, progress,
-             stop: threading.Event) -> dict:
+             stop: threading.Event, sort: str) -> dict:
         if session.image is None:
             raise SamAppError("Upload an image (or pick an example) first.")
         self.shared.holdings.check()
@@ -234,7 +244,7 @@ class EverythingMode(Mode):
         records = MaskGenerator(service, model, settings).generate(image, progress=report,
                                                                    budget_s=LIMITS.everything_seconds)
         elapsed = time.perf_counter() - started
-        state = EverythingState(Everything(records, model, settings.as_dict()))
+        state = EverythingState(Everything(records, model, settings.as_dict()), sort=sort)
         self.shared.holdings.take(state.everything)
         said = f"{plural(len(records), 'mask')} in {elapsed:.1f} s."
         if not records:
@@ -265,6 +275,17 @@ class EverythingMode(Mode):
             raise SamAppError(f"no mask in that row ({shorten(row)})")
         return self._toggled(session, state, int(index))
 
+    @shows_errors
+    def on_sort(self, sort, session: Session, state: EverythingState) -> dict:
+        """The table sorted by another record field (``SORTS``)."""
+        if sort not in SORTS:
+            raise SamAppError(f"cannot sort by {shorten(sort)}; expected one of {', '.join(SORTS)}")
+        state = copy.copy(state)
+        state.sort = sort
+        if state.everything is None:
+            return {self.state: state}
+        return self.shown(session, state, f"Sorted by {SORTS[sort]}.")
+
     def _toggled(self, session: Session, state: EverythingState, index: int) -> dict:
         state = copy.copy(state)
         state.toggle(index)
@@ -273,12 +294,13 @@ class EverythingMode(Mode):
     @shows_errors
     def on_select_all(self, session: Session, state: EverythingState) -> dict:
         self._need_masks(state)
-        return self.shown(session, EverythingState(state.everything, tuple(range(len(state.everything.records)))))
+        return self.shown(session, EverythingState(state.everything, tuple(range(len(state.everything.records))),
+                                                   state.sort))
 
     @shows_errors
     def on_select_none(self, session: Session, state: EverythingState) -> dict:
         self._need_masks(state)
-        return self.shown(session, EverythingState(state.everything, ()))
+        return self.shown(session, EverythingState(state.everything, (), state.sort))
 
     def _selected_records(self, state: EverythingState) -> list:
         self._need_masks(state)

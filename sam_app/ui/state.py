@@ -84,11 +84,13 @@ class Everything:
 
 @dataclass
 class EverythingState:
-    """The Everything mode's own state: its masks (None: none yet) and the indices of the
-    records selected, in order."""
+    """The Everything mode's own state: its masks (None: none yet), the indices of the
+    records selected, in order, and the record field the table is sorted by ("id": their
+    order; else largest first)."""
 
     everything: Optional[Everything] = None
     selected: Tuple[int, ...] = ()
+    sort: str = "id"
 
     def toggle(self, index: int) -> None:
         """Select a mask, or unselect it."""
