@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 ARGS ?=
 
 .PHONY: run install install-test lint test test-fast bench bench-everything bench-batch bench-load \
-	bench-large-requests bench-clicks bench-models bench-text bench-projects bench-video clean
+	bench-large-requests bench-clicks bench-models bench-text bench-projects bench-video screenshot clean
 
 run: install
 	$(BIN)/python webui.py $(ARGS)
@@ -47,6 +47,10 @@ test: lint install-test
 
 test-fast: lint install-test
 	$(BIN)/python -m pytest -m "not slow and not browser" $(ARGS)
+
+# the README's screenshot (docs/screenshot.png), on the classical backend, in headless Chromium
+screenshot: install-test
+	$(BIN)/python scripts/screenshot.py
 
 bench: install-test
 	$(BIN)/python benchmarks/run.py $(ARGS)

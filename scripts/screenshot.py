@@ -1,0 +1,63 @@
+"""Make the README's screenshot (docs/screenshot.png) of the page as it is today: the web
+UI on the classical backend (no checkpoint, so anyone can make it again, offline), in
+headless Chromium at 1400x900, with two objects made by clicks on coffee.png (a box on the
+cup, then New object and a point on the saucer).
+
+    .venv/bin/python scripts/screenshot.py [--out docs/screenshot.png]
+"""
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO), str(REPO / "tests")]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshot.png")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    from sam_app.service import SamService
+    from sam_app.ui import launch_options
+    from sam_app.ui.app import build_app
+
+    from browser_pages import BROWSER_ARGS, click_pixel, shown_canvas
+
+    with tempfile.TemporaryDirectory() as empty:
+        service = SamService(checkpoint_dir=empty, device="cpu", precision="fp32")
+        demo = build_app(service)
+        demo.queue()
+        _, url, _ = demo.launch(prevent_thread_lock=True, quiet=True, **launch_options(Path(empty)))
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=BROWSER_ARGS)
+                page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+                page.goto(url)
+                page.set_input_files("#upload input[type=file]", str(REPO / "imgs" / "coffee.png"))
+                page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+                page.locator("#mode label", has_text="Box").click()
+                for x, y in ((170, 20), (480, 330)):
+                    click_pixel(shown_canvas(page), x, y, (600, 400))
+                page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
+                page.locator("#mode label", has_text="Foreground").click()
+                page.click("#new-object")
+                page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('begun')")
+                click_pixel(shown_canvas(page), 80, 300, (600, 400))
+                page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('2 object(s)')")
+                page.locator("#prompt-tab").scroll_into_view_if_needed()
+                page.mouse.move(0, 0)
+                args.out.parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(args.out), full_page=True, clip=dict(x=0, y=0, width=1400, height=1100))
+                browser.close()
+        finally:
+            demo.close()
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
