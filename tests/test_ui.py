@@ -791,3 +791,15 @@ def test_the_text_field_says_what_answers_it_or_offers_a_text_model(tmp_path, ti
     model, processor = tiny_detector("grounding_dino", tmp_path / "tokenizer", seed=1)
     ui.shared.service.add_backend(Detector(model, processor, "grounding_dino", torch.device("cpu")))
     assert p.text_model_offer() == ("Answered by the text model grounding_dino.", None)
+    # the model picker lists the text models too, for their Download; picking one keeps the tab's segmenter
+    bar, tab = ui.model_bar, Tab(ui)
+    names = [name for _, name in bar.choices()]
+    assert names.index("owlv2_base") > names.index("tiny") and "sam3" in names
+    assert ("owlv2_base (checkpoint missing) · text prompts", "owlv2_base") in bar.choices()
+    picked = tab.pick_model("owlv2_base")
+    assert picked[ui.shared.message].startswith("owlv2_base is not on this server yet: press **Download** (620 MB)")
+    assert picked[bar.download]["value"] == "Download (620 MB)" and tab.session.model is None
+    picked = tab.pick_model("grounding_dino")
+    assert picked[ui.shared.message].startswith("grounding_dino is a text model and is here: it answers the Text "
+                                                "field") and "Clicks go on using tiny" in picked[ui.shared.message]
+    assert picked[bar.model]["value"] == "tiny" and tab.session.model is None

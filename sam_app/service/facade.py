@@ -137,6 +137,10 @@ class SamService:
         """Segmenters: registered, and added with ``add_backend``."""
         return self.models.names()
 
+    def text_model_names(self) -> List[str]:
+        """Text models: registered, and added with ``add_backend``."""
+        return self.models.text_names()
+
     def tracker(self, video, model: Optional[str] = None, window: Optional[int] = -1):
         """A ``tasks.tracking.Tracker`` of ``video`` (a ``video.Video``) on ``model``
         (None: the first video model present; ``ModelPool.video_name``)."""

@@ -180,6 +180,11 @@ class ModelPool:
         added = [n for n, b in self._backends.items() if not is_detector(b)]
         return list(dict.fromkeys([*models.names("segmenter"), *added]))
 
+    def text_names(self) -> List[str]:
+        """Text models: registered, and added."""
+        added = [n for n, b in self._backends.items() if is_detector(b)]
+        return list(dict.fromkeys([*models.names("detector"), *added]))
+
     def is_loaded(self, name: str) -> bool:
         return name in self._backends
 

@@ -25,10 +25,11 @@ class ModelBar:
     def choices(self):
         """(label, name) for every model, e.g. ("vit_b (checkpoint present)", "vit_b"):
         whether its weights are here, not whether it is loaded (labels do not change under
-        the person)."""
+        the person); the segmenters, then the text models (for their Download)."""
         service = self.shared.service
         labels = {s.spec.name: s.label for s in service.model_statuses()}
-        return [(labels.get(name, f"{name} (ready)"), name) for name in service.model_names()]
+        return [(labels.get(name, f"{name} (ready)"), name) for name in service.model_names()] + \
+            [(labels.get(name, f"{name} (ready)") + " · text prompts", name) for name in service.text_model_names()]
 
     def missing(self, name) -> Optional[int]:
         """The download size in bytes of ``name`` when its weights are not here, else None."""
@@ -94,6 +95,12 @@ class ModelBar:
                     self.model: gr.update(choices=self.choices(), value=name),
                     self.download: gr.update(**self.button(size)),
                     self.shared.status: self.shared.status_text(session)}
+        current = self.shared.model_name(session)
+        if name in self.shared.service.text_model_names():  # here: it answers phrases; the tab keeps its segmenter
+            return {self.shared.message: f"{name} is a text model and is here: it answers the Text field (phrases) of "
+                                         f"the Prompt tab. Clicks go on using {current or 'the default model'}.",
+                    self.model: gr.update(choices=self.choices(), value=current),
+                    self.download: gr.update(**self.button(None))}
         session = copy.copy(session)
         session.model = name
         if session.image is not None:

@@ -56,6 +56,10 @@ class ProjectView:
     Prompt mode's view (``PromptView``) beside it."""
 
     elem_prefix = "project-"
+    # N is the next image here, Esc clears the draft
+    new_object_label = "New object"
+    objects_help = ("Clicks add to the current object; a click inside a box refines that box's object. **New object** "
+                    "begins another.")
 
     @property
     def session_input(self):

@@ -51,6 +51,7 @@ class PromptView:
 
     elem_prefix = ""
     saved = None  # the gr.BrowserState that keeps the tab's image and prompt across a reload (None: not kept)
+    new_object_label, objects_help = "New object (N)", HOW_OBJECTS  # a mode with other keys says so
 
     def eid(self, name: str) -> str:
         """The page id of component ``name``."""
@@ -95,9 +96,9 @@ class PromptView:
         prompt list, typed points and boxes, text; with ``run_buttons`` also Preview and
         Run (the Project mode's, which lays out its other buttons itself)."""
         self.mode = gr.Radio(list(modes), value=FOREGROUND_MODE, label="Click adds", elem_id=self.eid("mode"))
-        self.new_object = gr.Button("New object (N)", elem_id=self.eid("new-object"), size="sm")
+        self.new_object = gr.Button(self.new_object_label, elem_id=self.eid("new-object"), size="sm")
         self.escape = gr.Button("Drop the box corner (Esc)", visible="hidden", elem_id=self.eid("escape"))
-        gr.Markdown(HOW_OBJECTS, elem_classes=["sam-hint"])
+        gr.Markdown(self.objects_help, elem_classes=["sam-hint"])
         self.prompt_list = gr.Markdown(PromptState().markdown(None, None), elem_id=self.eid("prompt-list"))
         with gr.Row():
             self.auto_run = gr.Checkbox(True, label="Run on every click", elem_id=self.eid("auto-run"))
