@@ -3,8 +3,27 @@
 its own: the benchmark cannot import a test module, which pulls in conftest's test
 environment."""
 
+import contextlib
+
 BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@contextlib.contextmanager
+def chromium_page(url, width=1400, height=1000, timeout_ms=60_000, **context):
+    """A page of ``url`` in headless Chromium with a ``width`` x ``height`` window
+    (``context``: more of Playwright's context options, e.g. accept_downloads)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium(), args=BROWSER_ARGS)
+        page = browser.new_context(viewport={"width": width, "height": height}, **context).new_page()
+        page.set_default_timeout(timeout_ms)
+        page.goto(url)
+        try:
+            yield page
+        finally:
+            browser.close()
 
 
 def shown_canvas(page):

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from browser_pages import BROWSER_ARGS, chromium, click_pixel, shown_canvas
+from browser_pages import chromium, chromium_page, click_pixel, shown_canvas
 from conftest import ARTIFACTS, IMGS, launched
 
 pytestmark = pytest.mark.browser
@@ -20,17 +20,9 @@ CHROMIUM = chromium()
 @contextlib.contextmanager
 def open_page(url):
     """A 1400x1000 page of ``url`` in headless Chromium, downloads allowed."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        page.goto(url)
+    with chromium_page(url, 1400, 1000, accept_downloads=True) as page:
         page.wait_for_selector("#upload")
         yield page
-        browser.close()
 
 
 @pytest.fixture

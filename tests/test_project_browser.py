@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from browser_pages import BROWSER_ARGS, chromium
+from browser_pages import chromium, chromium_page
 from conftest import ARTIFACTS, launched, make_service
 
 pytestmark = pytest.mark.browser
@@ -31,16 +31,9 @@ def synthetic_images(folder):
 @contextlib.contextmanager
 def project_page(url):
     """A 1400x1000 page of ``url`` on its Project tab."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-        page.set_default_timeout(30_000)
-        page.goto(url)
+    with chromium_page(url, 1400, 1000, timeout_ms=30_000) as page:
         open_tab(page)
         yield page
-        browser.close()
 
 
 def open_tab(page):

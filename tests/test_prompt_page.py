@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from browser_pages import BROWSER_ARGS, chromium, click_pixel, shown_canvas
+from browser_pages import chromium, chromium_page, click_pixel, shown_canvas
 from conftest import ARTIFACTS, IMGS
 
 pytestmark = pytest.mark.browser
@@ -19,18 +19,11 @@ W, H = 600, 400  # coffee.png
 @contextlib.contextmanager
 def small_window(url):
     """A 1400x900 page of ``url`` with coffee.png uploaded and encoded."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
-        page.set_default_timeout(60_000)
-        page.goto(url)
+    with chromium_page(url, 1400, 900) as page:
         page.wait_for_selector("#upload")
         page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
         wait_text(page, "message", "Image ready")
         yield page
-        browser.close()
 
 
 @pytest.fixture

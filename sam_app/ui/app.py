@@ -17,7 +17,7 @@ from ..projects.library import Library
 from ..service import SamService
 from .api import Api
 from .api_tools import AgentTools
-from .common import Shared
+from .common import Shared, key_listener
 from .image_picker import ImagePicker
 from .logins import Logins
 from .model_bar import ModelBar
@@ -40,16 +40,7 @@ PAGE_JS = """() => {
     line.classList.toggle('sam-error', line.innerText.trim().startsWith('Error'));
   });
   new MutationObserver(mark).observe(document.body, {subtree: true, childList: true, characterData: true});
-  document.addEventListener('keydown', (event) => {
-    const canvas = document.querySelector('#canvas');
-    if (!canvas || canvas.offsetParent === null || event.ctrlKey || event.metaKey || event.altKey) return;
-    const target = event.target;
-    if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
-                   && !['radio', 'checkbox'].includes(target.type))) return;
-    const press = (id) => { const b = document.querySelector('#' + id); if (b) { b.click(); event.preventDefault(); } };
-    if (event.key === 'n' || event.key === 'N') press('new-object');
-    else if (event.key === 'Escape') press('escape');
-  });
+  PROMPT_KEYS
   const working = () => { const list = document.querySelector('#prompt-list');
                           return list !== null && list.innerText.includes('object 1'); };
   window.addEventListener('beforeunload', (event) => {
@@ -61,7 +52,8 @@ PAGE_JS = """() => {
       event.stopPropagation(); event.preventDefault();
     }
   }, true);
-}"""
+}""".replace("PROMPT_KEYS", key_listener("canvas", """if (event.key === 'n' || event.key === 'N') press('new-object');
+    else if (event.key === 'Escape') press('escape');"""))
 
 
 @dataclass

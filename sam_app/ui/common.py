@@ -33,6 +33,22 @@ def api_errors(shared: "Shared"):
         raise gr.Error(shared.public(str(exc)), print_exception=False) from None
 
 
+def key_listener(shown: str, keys: str) -> str:
+    """JavaScript that listens for a mode's keys: ``keys`` (statements that may use
+    ``event``, ``target`` and ``press(id)``, which clicks the element of that id) run while
+    the element ``#shown`` is on screen, never with Ctrl, Meta or Alt held, nor while a
+    text field has focus."""
+    return """document.addEventListener('keydown', (event) => {
+    const shown = document.querySelector('#SHOWN');
+    if (!shown || shown.offsetParent === null || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+                   && !['radio', 'checkbox'].includes(target.type))) return;
+    const press = (id) => { const b = document.querySelector('#' + id); if (b) { b.click(); event.preventDefault(); } };
+    KEYS
+  });""".replace("SHOWN", shown).replace("KEYS", keys)
+
+
 def unchanged() -> dict:
     """What an event handler returns to change nothing (Gradio wants a value for each
     output, and takes an empty dict for one value)."""

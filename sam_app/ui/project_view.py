@@ -16,6 +16,7 @@ from ..images import LoadedImage
 from ..limits import LIMITS
 from ..projects.records import ClassRecord
 from ..projects.schema import STATUSES
+from .common import key_listener
 from .project_state import STATUS_LABELS, ProjectState
 from .prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE
 
@@ -26,16 +27,11 @@ SAVED_PICTURES = 4  # pictures of saved objects kept (one per image and version)
 KEYS = """() => {
   if (window.samProjectKeys) return;
   window.samProjectKeys = true;
-  document.addEventListener('keydown', (event) => {
-    const tab = document.querySelector('#project-canvas');
-    if (!tab || tab.offsetParent === null || event.ctrlKey || event.metaKey || event.altKey) return;
-    const target = event.target;
-    if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
-                   && !['radio', 'checkbox'].includes(target.type))) return;
+  LISTENER
+}""".replace("LISTENER", key_listener("project-canvas", """
     // Enter on a focused button or table cell is that button's (the canvas's own button aside)
     if (event.key === 'Enter' && target && target.closest('button, a, [role=gridcell]')
         && !target.closest('#project-canvas')) return;
-    const press = (id) => { const b = document.querySelector('#' + id); if (b) { b.click(); event.preventDefault(); } };
     if (/^[1-9]$/.test(event.key)) {
       const options = document.querySelectorAll('#project-class input[type=radio]');
       const option = options[Number(event.key) - 1];
@@ -44,9 +40,7 @@ KEYS = """() => {
     else if (event.key === 'n') press('project-next');
     else if (event.key === 'p') press('project-previous');
     else if (event.key === 'u') press('project-next-unfinished');
-    else if (event.key === 'Escape') press('project-clear');
-  });
-}"""
+    else if (event.key === 'Escape') press('project-clear');"""))
 HELP = ("Click the image to outline an object, pick its class (keys 1-9), then **Accept** (A or Enter): it is saved at "
         "once. N / P: next / previous image, U: next unfinished, Esc: clear the draft.")
 
