@@ -22,7 +22,7 @@ from sam_app.prompts import ObjectPrompt
 from sam_app.results import SCHEMA_VERSION
 from sam_app.ui import build_ui
 from sam_app.ui.common import unchanged
-from sam_app.ui.prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE
+from sam_app.ui.prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, PromptState
 
 from agreement import assert_agree
 from conftest import IMGS, make_service
@@ -803,3 +803,15 @@ def test_the_text_field_says_what_answers_it_or_offers_a_text_model(tmp_path, ti
     assert picked[ui.shared.message].startswith("grounding_dino is a text model and is here: it answers the Text "
                                                 "field") and "Clicks go on using tiny" in picked[ui.shared.message]
     assert picked[bar.model]["value"] == "tiny" and tab.session.model is None
+
+
+def test_a_point_in_overlapping_boxes_refines_the_smallest_unless_the_current_object_holds_it():
+    state = PromptState()
+    assert state.add_box((0, 0, 100, 100)) == 1 and state.add_box((10, 10, 30, 30)) == 2  # a box each
+    assert state.new_object() and state.current == 3 and not state.new_object()  # 3 is empty: no 4
+    assert state.add_point(20, 20, 1) == 2  # in both boxes: the smaller
+    assert state.add_point(50, 50, 0) == 1 and state.add_point(200, 200, 1) == 3  # in one box; in none
+    state.current = 1
+    assert state.add_point(20, 20, 1) == 1  # the current object's box holds it: it stays there
+    assert state.object_ids() == [1, 2, 3] and state.box_colours() == [0, 1]
+    assert PromptState.restored(state.saved()).saved() == state.saved()  # what a reload brings back

@@ -9,7 +9,8 @@ How clicks become objects: every point and box belongs to an object (an id, asce
 in the order objects were begun). A click adds to the *current* object, except a point
 inside another object's box, which refines that object; a box goes to the current object
 unless it has one already (then it begins the next object); ``new_object`` begins an
-empty one. So a background point placed before a box belongs to the box's object.
+empty one. A point inside several boxes refines the smallest. So a background point
+placed before a box belongs to the box's object.
 """
 
 from dataclasses import dataclass, field, replace
@@ -23,8 +24,8 @@ from ..prompts import ObjectPrompt, build_grouped, points_in_boxes
 from ..service import SegmentResult
 
 FOREGROUND_MODE, BACKGROUND_MODE, BOX_MODE = MODES = ("Foreground point", "Background point", "Box (2 clicks)")
-HOW_OBJECTS = ("Clicks add to the current object; a click inside a box refines that box's object. **New object** "
-               "(key N) begins another; Esc drops a half-made box.")
+HOW_OBJECTS = ("Clicks add to the current object; a click inside a box refines that box's object (the smallest, where "
+               "boxes overlap). **New object** (key N) begins another; Esc drops a half-made box.")
 HISTORY = 100  # Undo steps kept
 RESULT_STEPS = 10  # of which the last hold their results (the rest give back the prompt alone)
 
@@ -148,10 +149,13 @@ class PromptState:
 
     def owner(self, x: float, y: float) -> int:
         """The object a new point at (X, Y) joins: the current one, unless the point lies
-        in other objects' boxes only (then the last of them)."""
+        in other objects' boxes only (then the one with the smallest box: the most
+        specific, where boxes overlap)."""
         inside = points_in_boxes([(x, y)], self.boxes)[0] if self.boxes else []
-        holders = [self.box_objects[b] for b, hit in zip(self.boxes, inside) if hit]
-        return self.current if not holders or self.current in holders else holders[-1]
+        holders = [b for b, hit in zip(self.boxes, inside) if hit]
+        if not holders or self.current in {self.box_objects[b] for b in holders}:
+            return self.current
+        return self.box_objects[min(holders, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))]
 
     def add_point(self, x: float, y: float, label: int) -> int:
         """Add a point (label 1 foreground, 0 background); returns its object id."""
