@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 ARGS ?=
 
 .PHONY: run install install-test lint test test-fast bench bench-everything bench-batch bench-load \
-	bench-large-requests bench-clicks bench-models bench-text bench-projects bench-video screenshot clean
+	bench-large-requests bench-clicks bench-models bench-text bench-projects bench-video screenshot gpu-check clean
 
 run: install
 	$(BIN)/python webui.py $(ARGS)
@@ -47,6 +47,11 @@ test: lint install-test
 
 test-fast: lint install-test
 	$(BIN)/python -m pytest -m "not slow and not browser" $(ARGS)
+
+# on a machine with a CUDA GPU: the CUDA-only tests and every benchmark table measured there, written to
+# docs/performance-gpu.md (ARGS="--dry" checks the plan anywhere, as the suite does)
+gpu-check: install-test
+	$(BIN)/python scripts/gpu_check.py $(ARGS)
 
 # the README's screenshot (docs/screenshot.png), on the classical backend, in headless Chromium
 screenshot: install-test

@@ -2,10 +2,12 @@
 table, other scripts own a section between ``<!-- section:NAME -->`` markers that every
 script keeps when it rewrites the file."""
 
+import os
 import re
 from pathlib import Path
 
-TARGET = Path(__file__).resolve().parent.parent / "docs" / "performance.md"
+# SAM_BENCH_REPORT names another file (scripts/gpu_check.py: docs/performance-gpu.md)
+TARGET = Path(os.environ.get("SAM_BENCH_REPORT") or Path(__file__).resolve().parent.parent / "docs" / "performance.md")
 SECTION = re.compile(r"<!-- section:(\w[\w-]*) -->.*?<!-- /section:\1 -->", re.S)
 
 
@@ -22,8 +24,9 @@ def kept_sections() -> str:
 
 def default_photo() -> str:
     """The shared dog photo where the checkout has ../shared, else the repo's own."""
-    shared = TARGET.parent.parent.parent / "shared" / "images" / "dog.jpg"
-    return str(shared if shared.exists() else TARGET.parent.parent / "imgs" / "coffee.png")
+    repo = Path(__file__).resolve().parent.parent
+    shared = repo.parent / "shared" / "images" / "dog.jpg"
+    return str(shared if shared.exists() else repo / "imgs" / "coffee.png")
 
 
 def publish(name: str, body: str, write: bool = True) -> None:
@@ -34,7 +37,7 @@ def publish(name: str, body: str, write: bool = True) -> None:
 
 
 def write_section(name: str, body: str) -> Path:
-    """Put ``body`` in section NAME of docs/performance.md (replaced, or appended)."""
+    """Put ``body`` in section NAME of docs/performance.md (``TARGET``; replaced, or appended)."""
     block = f"<!-- section:{name} -->\n{body.strip()}\n<!-- /section:{name} -->"
     text = TARGET.read_text() if TARGET.exists() else "# Performance\n"
     found = sections(text).get(name)

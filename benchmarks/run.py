@@ -330,10 +330,10 @@ def write(rows, verdicts, source, device, setup):
     notes = REPO / "docs" / "performance-notes.md"
     if notes.exists():
         lines += [notes.read_text().strip(), ""]
-    from report import kept_sections  # other scripts' sections (benchmarks/everything.py ...) stay
+    from report import TARGET, kept_sections  # other scripts' sections (benchmarks/everything.py ...) stay
 
     lines += [kept_sections(), ""]
-    target = REPO / "docs" / "performance.md"
+    target = TARGET
     target.parent.mkdir(exist_ok=True)
     target.write_text("\n".join(lines))
     print(f"written to {target}")
