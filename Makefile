@@ -1,7 +1,7 @@
 # make run        -> installs into .venv and starts the web UI (http://127.0.0.1:7860)
 # make test       -> installs test needs (pytest, Playwright, Debian's chromium and postgresql, Ray, Label Studio in
 #                    .venv-labelstudio), lints, runs every test
-# make test-fast  -> the same without the full-size and browser tests (a few minutes)
+# make test-fast  -> the same without the full-size and browser tests (about 17 minutes on a 2-core CPU; the whole suite about 33)
 # make lint       -> ruff (installs only ruff: seconds on a clean clone)
 PYTHON ?= python3
 VENV ?= .venv
