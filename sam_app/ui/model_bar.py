@@ -87,15 +87,14 @@ class ModelBar:
         is told (``states``: those of the modes that have one, in order; a fresh one each
         where left out). A model whose weights are missing is not switched to: the message
         offers its Download, and the tab keeps its model."""
-        size = self.missing(name)
+        size, current = self.missing(name), self.shared.model_name(session)
         if size is not None:
-            current = self.shared.model_name(session) or "none"
             return {self.shared.message: f"{name} is not on this server yet: press **Download** ({size / 1e6:,.0f} MB)"
-                                         f" to fetch it, or pick another model. The tab keeps using {current}.",
+                                         " to fetch it, or pick another model. The tab keeps using "
+                                         f"{current or 'none'}.",
                     self.model: gr.update(choices=self.choices(), value=name),
                     self.download: gr.update(**self.button(size)),
                     self.shared.status: self.shared.status_text(session)}
-        current = self.shared.model_name(session)
         if name in self.shared.service.text_model_names():  # here: it answers phrases; the tab keeps its segmenter
             return {self.shared.message: f"{name} is a text model and is here: it answers the Text field (phrases) of "
                                          f"the Prompt tab. Clicks go on using {current or 'the default model'}.",

@@ -22,6 +22,7 @@ from ..limits import LIMITS
 from ..prompts import build_objects, format_numbers, parse_boxes, parse_labels, parse_points
 from ..results import read_result
 from ..service import SegmentResult
+from .api_inputs import is_uploaded
 from .common import shows_errors, unchanged
 from .modes import App, Mode
 from .prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, PromptState
@@ -289,8 +290,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
             return self.shared.service.image_by_id(str(saved.get("image_id"))), saved.get("path")
         except SamAppError:
             path = saved.get("path")
-            uploads = Path(gr.utils.get_upload_folder()).resolve()
-            if not path or not Path(str(path)).resolve().is_relative_to(uploads) or not Path(path).is_file():
+            if not isinstance(path, str) or not is_uploaded(path) or not Path(path).is_file():
                 raise SamAppError("it has left the server (the server restarted or kept other images since)") from None
             return self.shared.service.load_image(path), path
 

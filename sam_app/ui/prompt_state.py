@@ -172,9 +172,13 @@ class PromptState:
             return self.box_objects[box]
         if self.box_of(self.current) is not None:
             self.current = self.next_id()
-        self.boxes = self.boxes + [box]
-        self.box_objects = {**self.box_objects, box: self.current}
+        self._put_box(box, self.current)
         return self.current
+
+    def _put_box(self, box: Box, object_id: int) -> None:
+        """``box`` joins the prompt as object ``object_id``'s (new lists: see ``state``)."""
+        self.boxes = self.boxes + [box]
+        self.box_objects = {**self.box_objects, box: object_id}
 
     def new_object(self) -> bool:
         """Begin an empty object that clicks add to; False when the current one is empty
@@ -190,9 +194,7 @@ class PromptState:
         self.new_object()
         object_id = self.current
         if box is not None:
-            box = tuple(float(v) for v in box)
-            self.boxes = self.boxes + [box]
-            self.box_objects = {**self.box_objects, box: object_id}
+            self._put_box(tuple(float(v) for v in box), object_id)
         self.points = self.points + [(float(x), float(y), int(label), object_id) for x, y, label in points]
         return object_id
 
@@ -299,8 +301,7 @@ class PromptState:
         """An instance's box in the prompt, as an object of its own (the id it had, if it
         was in the prompt before)."""
         if box not in self.boxes:
-            self.boxes = self.boxes + [box]
-            self.box_objects = {**self.box_objects, box: self.box_objects.get(box) or self.next_id()}
+            self._put_box(box, self.box_objects.get(box) or self.next_id())
 
     def _drop_points_of(self, boxes) -> None:
         """Drop the points of the objects of ``boxes`` (boxes leaving the prompt)."""
@@ -329,9 +330,9 @@ class PromptState:
         lines = [f"**Prompt** on {image_name} ({size[1]}x{size[0]})"]
         phrases = {i.box: f" · **{i.phrase}** {i.score:.2f}" for i in self.instances}
         ids = self.object_ids()
-        for place, object_id in enumerate(ids + ([] if self.current in ids else [self.current])):
-            here = " ← clicks add here" if object_id == self.current and len(ids) + (self.current not in ids) > 1 \
-                else ""
+        listed = ids + ([] if self.current in ids else [self.current])  # the current one, even empty
+        for place, object_id in enumerate(listed):
+            here = " ← clicks add here" if object_id == self.current and len(listed) > 1 else ""
             lines.append(f"- {_dot(render.colour(place), '■')} **object {place + 1}**{here}")
             box = self.box_of(object_id)
             if box is not None:

@@ -34,12 +34,12 @@ def score_texts(scores, least: int = 3, most: int = 6) -> list:
 
 def remembered(session: Session, state: PromptState) -> Optional[dict]:
     """What the browser keeps of a tab's Prompt mode (``PromptView.saved``), or None
-    without an image: the image's id in the server's image store, its name and file, the
-    model, and the prompt (``PromptState.saved``)."""
+    without an image: the image's id in the server's image store, its name and file, and
+    the prompt (``PromptState.saved``)."""
     if session.image is None:
         return None
     return {"image_id": session.image.image_id, "name": session.image_name, "path": session.path,
-            "model": session.model, "prompt": state.saved()}
+            "prompt": state.saved()}
 
 
 class PromptView:
