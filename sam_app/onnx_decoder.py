@@ -23,11 +23,13 @@ from segment_anything.modeling import Sam
 from segment_anything.utils.onnx import SamOnnxModel
 from segment_anything.utils.transforms import ResizeLongestSide
 
+from .backends.fast_decoder import FastDecoder, ImageSide, upscale_kept
 from .errors import SamAppError
 from .prompts import ObjectPrompt
 
 OPSET = 17
 EMBEDDING_SHAPE = (1, 256, 64, 64)
+LOW_RES_SHAPE = (256, 256)  # (H, W) of the decoder's logits
 UPSCALE_CHECK_SIZE = (600, 900)  # (H, W) that verify() asks an upscaling graph for
 
 
@@ -81,66 +83,75 @@ class PromptDecoder(SamOnnxModel):
         return inputs + (torch.tensor([1500.0, 2250.0]),) if self.upscale else inputs
 
 
-class PointDecoder(PromptDecoder):
-    """Point prompts on one image, no mask input: a click (``SamBackend`` sends it one
-    prompt at a time; from about 4 prompts a call the full graph is faster here).
+class FastTokensGraph(torch.nn.Module):
+    """``FastDecoder.tokens`` with the point embedding, for prompts without a mask input.
 
-    Inputs: image_embeddings 1x256x64x64, point_coords BxNx2 and point_labels BxN as for
-    ``PromptDecoder``. Outputs: iou_predictions Bx4, low_res_masks Bx4x256x256.
+    Inputs: x, pe 1x4096x256 and k1, v1, q1 1x8x4096x16 (the image's
+    ``fast_decoder.ImageSide``); point_coords BxNx2 and point_labels BxN as for
+    ``PromptDecoder``. Outputs: iou_predictions Bx4, hyper Bx4x32 (the mask tokens'
+    hypernetwork vectors), keys Bx4096x256 (the image tokens after the transformer)."""
 
-    The image embedding enters the two-way transformer once, not repeated per prompt:
-    its first layer's image-side projections (the same for every prompt when no mask is
-    given) run once and broadcast; the image tokens become per-prompt only after the
-    first image-to-token update. Upstream's modules are used unchanged.
-    """
+    def __init__(self, fast: FastDecoder):
+        super().__init__()
+        self.fast, self.model = fast, fast.sam  # the model registered: its weights are the graph's
 
-    def __init__(self, model: Sam):
-        super().__init__(model, return_single_mask=False, upscale=False)
+    def forward(self, x, pe, k1, v1, q1, point_coords, point_labels):
+        side = ImageSide(x, pe, k1, v1, q1, EMBEDDING_SHAPE[2:])
+        return self.fast.tokens(side, self.fast.embed(point_coords, point_labels))
 
-    @torch.no_grad()
-    def forward(self, image_embeddings, point_coords, point_labels):
-        decoder, encoder = self.model.mask_decoder, self.model.prompt_encoder
-        sparse = self._embed_points(point_coords, point_labels)
-        output_tokens = torch.cat([decoder.iou_token.weight, decoder.mask_tokens.weight], dim=0)
-        tokens = torch.cat((output_tokens.unsqueeze(0).expand(sparse.size(0), -1, -1), sparse), dim=1)
-        src = image_embeddings + encoder.no_mask_embed.weight.reshape(1, -1, 1, 1)
-        _, c, h, w = src.shape
-        hs, src = decoder.transformer(src, encoder.get_dense_pe(), tokens)  # src: B x hw x c
-        src = src.transpose(1, 2).reshape(tokens.shape[0], c, h, w)
-        upscaled = decoder.output_upscaling(src)
-        hyper_in = torch.stack([mlp(hs[:, 1 + i, :]) for i, mlp in enumerate(decoder.output_hypernetworks_mlps)],
-                               dim=1)
-        b, c, h, w = upscaled.shape
-        masks = (hyper_in @ upscaled.view(b, c, h * w)).view(b, -1, h, w)
-        return decoder.iou_prediction_head(hs[:, 0, :]), masks
-
-    def input_names(self) -> List[str]:
-        return ["image_embeddings", "point_coords", "point_labels"]
-
-    def example_inputs(self) -> Tuple[torch.Tensor, ...]:
-        return super().example_inputs()[:3]
+    @staticmethod
+    def input_names() -> List[str]:
+        return ["x", "pe", "k1", "v1", "q1", "point_coords", "point_labels"]
 
 
-def export_bytes(model: Sam, return_single_mask: bool = False, upscale: bool = False, opset: int = OPSET,
-                 points_only: bool = False) -> bytes:
-    """The ONNX graph of ``PromptDecoder(model, ...)``, or with ``points_only`` of
-    ``PointDecoder(model)`` (TorchScript exporter; batch and point count dynamic)."""
-    wrapper = (PointDecoder(model) if points_only else PromptDecoder(model, return_single_mask, upscale)).eval()
-    dynamic = {
-        "point_coords": {0: "batch", 1: "num_points"},
-        "point_labels": {0: "batch", 1: "num_points"},
-    }
-    if not points_only:
-        dynamic["mask_input"] = {0: "batch"}
+class FastMasksGraph(torch.nn.Module):
+    """``FastDecoder.masks``. Inputs: hyper BxCx32, keys Bx4096x256. Output: low_res_masks
+    BxCx256x256."""
+
+    def __init__(self, fast: FastDecoder):
+        super().__init__()
+        self.fast, self.model = fast, fast.sam  # the model registered: its weights are the graph's
+
+    def forward(self, hyper, keys):
+        return self.fast.masks(hyper, keys, EMBEDDING_SHAPE[2:])
+
+
+def export_fast(model: Sam, opset: int = OPSET) -> Tuple[bytes, bytes]:
+    """The ONNX graphs of ``FastTokensGraph`` and ``FastMasksGraph`` for ``model``."""
+    fast = FastDecoder(model)
+    side = fast.image_side(torch.randn(EMBEDDING_SHAPE))
+    coords, labels = torch.randint(0, 1024, (2, 5, 2), dtype=torch.float), torch.randint(-1, 4, (2, 5)).float()
+    tokens = FastTokensGraph(fast)
+    with torch.no_grad():
+        _, hyper, keys = tokens(side.x, side.pe, side.k1, side.v1, side.q1, coords, labels)
+    points = {0: "batch", 1: "num_points"}
+    return (
+        _export(tokens, (side.x, side.pe, side.k1, side.v1, side.q1, coords, labels), tokens.input_names(),
+                ["iou_predictions", "hyper", "keys"], {"point_coords": points, "point_labels": points}, opset),
+        _export(FastMasksGraph(fast), (hyper, keys), ["hyper", "keys"], ["low_res_masks"],
+                {"hyper": {0: "batch", 1: "masks"}, "keys": {0: "batch"}}, opset),
+    )
+
+
+def _export(module: torch.nn.Module, inputs, input_names, output_names, dynamic, opset: int) -> bytes:
+    """The ONNX graph of ``module`` (TorchScript exporter) as bytes."""
     buffer = io.BytesIO()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # tracer warnings about Python control flow on shapes
-        torch.onnx.export(
-            wrapper, wrapper.example_inputs(), buffer, input_names=wrapper.input_names(),
-            output_names=wrapper.output_names(), dynamic_axes=dynamic, opset_version=opset,
-            do_constant_folding=True, dynamo=False,
-        )
+        torch.onnx.export(module.eval(), inputs, buffer, input_names=input_names, output_names=output_names,
+                          dynamic_axes=dynamic, opset_version=opset, do_constant_folding=True, dynamo=False)
     return buffer.getvalue()
+
+
+def export_bytes(model: Sam, return_single_mask: bool = False, upscale: bool = False, opset: int = OPSET) -> bytes:
+    """The ONNX graph of ``PromptDecoder(model, ...)`` (batch and point count dynamic)."""
+    wrapper = PromptDecoder(model, return_single_mask, upscale)
+    dynamic = {
+        "point_coords": {0: "batch", 1: "num_points"},
+        "point_labels": {0: "batch", 1: "num_points"},
+        "mask_input": {0: "batch"},
+    }
+    return _export(wrapper, wrapper.example_inputs(), wrapper.input_names(), wrapper.output_names(), dynamic, opset)
 
 
 def quantize_bytes(graph: bytes) -> bytes:
@@ -194,23 +205,15 @@ class OnnxDecoder:
         many objects); without it a request's memory goes back when it ends. A one-point
         prompt is as fast either way, the largest requests somewhat slower without
         (docs/performance.md, benchmarks/large_requests.py)."""
-        import onnxruntime as ort
-
-        options = ort.SessionOptions()
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.intra_op_num_threads = threads or torch.get_num_threads()
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        options.enable_cpu_mem_arena = arena
-        self.session = ort.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+        self.session = session(graph, threads, arena)
         self.inputs = names = [i.name for i in self.session.get_inputs()]
         if "orig_im_size" in names:
             raise SamAppError("this ONNX decoder upscales to the image size; the service needs one exported "
                               "without upscaling (PromptDecoder(upscale=False))")
 
     @classmethod
-    def from_model(cls, model: Sam, threads: int = 0, points_only: bool = False, arena: bool = False) -> "OnnxDecoder":
-        """points_only: the ``PointDecoder`` graph (mask_input is then never given)."""
-        return cls(export_bytes(model, points_only=points_only), threads, arena)
+    def from_model(cls, model: Sam, threads: int = 0, arena: bool = False) -> "OnnxDecoder":
+        return cls(export_bytes(model), threads, arena)
 
     def __call__(self, features: np.ndarray, coords: np.ndarray, labels: np.ndarray,
                  mask_input: Optional[np.ndarray]) -> Tuple[np.ndarray, np.ndarray]:
@@ -219,6 +222,45 @@ class OnnxDecoder:
         feed = graph_feed(features, coords, labels, mask_input)
         scores, low_res = self.session.run(None, {name: feed[name] for name in self.inputs})
         return scores, low_res
+
+
+class FastOnnxDecoder:
+    """``FastDecoder`` run by ONNX Runtime: its two graphs (``export_fast``), for prompts
+    without a mask input. Same ``decode`` as ``FastDecoder``, on the CPU."""
+
+    def __init__(self, graphs: Tuple[bytes, bytes], threads: int = 0, arena: bool = False):
+        """arena: as for ``OnnxDecoder``."""
+        self.tokens, self.masks = (session(graph, threads, arena) for graph in graphs)
+
+    @classmethod
+    def from_model(cls, model: Sam, threads: int = 0, arena: bool = False) -> "FastOnnxDecoder":
+        return cls(export_fast(model), threads, arena)
+
+    def decode(self, side: ImageSide, coords: np.ndarray, labels: np.ndarray, multimask: bool = True,
+               min_score: Optional[float] = None) -> Tuple[np.ndarray, np.ndarray]:
+        """As ``FastDecoder.decode`` (coords, labels and the results as numpy arrays)."""
+        feed = {name: getattr(side, name).numpy() for name in ("x", "pe", "k1", "v1", "q1")}
+        scores, hyper, keys = self.tokens.run(None, dict(feed, point_coords=coords, point_labels=labels))
+
+        def masks(rows: np.ndarray, picked: slice) -> np.ndarray:
+            index = slice(None) if len(rows) == len(keys) else rows
+            feed = {"hyper": np.ascontiguousarray(hyper[index, picked]), "keys": keys[index]}
+            return self.masks.run(None, feed)[0]
+
+        return upscale_kept(scores, multimask, min_score, masks, LOW_RES_SHAPE)
+
+
+def session(graph: bytes, threads: int = 0, arena: bool = False):
+    """An ONNX Runtime CPU session over ``graph`` with every graph optimisation, ``threads``
+    intra-op threads (0: PyTorch's count) that sleep when idle, and the memory arena on or off."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads = threads or torch.get_num_threads()
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.enable_cpu_mem_arena = arena
+    return ort.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
 
 
 def graph_feed(features: np.ndarray, coords: np.ndarray, labels: np.ndarray,

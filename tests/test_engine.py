@@ -70,7 +70,7 @@ def test_tiny_model_matches_upstream_predictor(tiny_model, astronaut, decoder):
     without a mask input through the graph that leaves the mask branch out)."""
     service = make_service(tiny_model, decoder=decoder)
     assert service.backend().decoder == {"torch": "torch", "onnx": "onnxruntime"}[decoder]
-    assert (service.backend()._point_decoder is not None) == (decoder == "onnx")
+    assert (service.backend()._fast_onnx is not None) == (decoder == "onnx")
     predictor = SamPredictor(tiny_model)
     predictor.set_image(astronaut)
     compare_with_upstream(service, predictor, astronaut)

@@ -166,13 +166,13 @@ def test_a_failing_export_falls_back_or_says_why(tiny_model, monkeypatch):
         SamBackend(tiny_model, "tiny", torch.device("cpu"), "fp32", "onnx")
 
 
-def test_point_decoder_equals_the_mask_decoder_on_many_points(tiny_model):
-    """Segment everything's point batches (the full graph, 16 a call) and the
-    shared-image ``PointDecoder`` graph (clicks), against upstream's modules."""
+def test_the_fast_graphs_equal_the_mask_decoder_on_many_points(tiny_model):
+    """Segment everything's point batches and single clicks through ONNX Runtime's fast
+    graphs (``FastOnnxDecoder``), against upstream's modules."""
     torch.manual_seed(3)
     features = torch.randn(1, 256, 64, 64)
     embedding = SamEmbedding(features, (683, 1024), (816, 1225))
-    points = np.random.default_rng(0).random((17, 2)) * [1225, 816]  # a call of 16 and one of 1
+    points = np.random.default_rng(0).random((17, 2)) * [1225, 816]  # calls of FAST_BATCH and one of 1
     expected = SamBackend(tiny_model, "t", torch.device("cpu"), "fp32", "torch").point_logits(embedding, points)
     backend = SamBackend(tiny_model, "t", torch.device("cpu"), "fp32", "onnx")
     ours = backend.point_logits(embedding, points)
@@ -181,16 +181,17 @@ def test_point_decoder_equals_the_mask_decoder_on_many_points(tiny_model):
     np.testing.assert_allclose(ours[1], expected[1], atol=1e-3)
     clicks = [ObjectPrompt(np.asarray([xy], np.float32), np.ones(1, np.int32)) for xy in points]
     coords, labels = prompt_arrays(clicks, lambda xy: backend.transform.apply_coords(xy, embedding.original_size))
-    scores, low_res = backend._points_engine()(features.numpy(), coords, labels, None)
-    np.testing.assert_allclose(scores[:, 1:], expected[0], atol=1e-4)
-    np.testing.assert_allclose(low_res[:, 1:], expected[1], atol=1e-3)
+    scores, low_res = backend._fast_onnx.decode(backend._image_side(embedding), coords, labels, False)
+    single = SamBackend(tiny_model, "t", torch.device("cpu"), "fp32", "torch")._low_res(embedding, clicks, False)
+    np.testing.assert_allclose(scores, single[0], atol=1e-4)
+    np.testing.assert_allclose(low_res, single[1], atol=1e-3)
 
 
 def test_a_replaced_decoder_also_decodes_prompts_without_a_mask_input(tiny_model):
     """Benchmarks swap in another ONNX decoder (arena, uint8 weights): a click then goes
-    through it, not through the point graph exported beside the load-time one."""
+    through it, not through the fast graphs exported beside the load-time one."""
     backend = SamBackend(tiny_model, "t", torch.device("cpu"), "fp32", "onnx")
-    assert backend._point_decoder is not None
+    assert backend._fast_onnx is not None
     calls, replacement = [], backend.onnx
 
     def counted(*args):
@@ -198,7 +199,7 @@ def test_a_replaced_decoder_also_decodes_prompts_without_a_mask_input(tiny_model
         return replacement(*args)
 
     backend.onnx = counted
-    assert backend._point_decoder is None
+    assert backend._fast_onnx is None
     embedding = SamEmbedding(torch.randn(1, 256, 64, 64), (683, 1024), (816, 1225))
     backend._low_res(embedding, [ObjectPrompt(np.array([[600.0, 400.0]], np.float32), np.array([1], np.int32))], True)
     assert calls == [True]

@@ -178,9 +178,12 @@ class Backend:
 
     # ---------------------------------------------------------------- capabilities.everything
 
-    def point_logits(self, embedding: Embedding, points: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    def point_logits(self, embedding: Embedding, points: np.ndarray,
+                     min_score: Optional[float] = None) -> Tuple[np.ndarray, np.ndarray]:
         """Segment everything's prompts: one foreground point each, points Nx2 (X, Y) pixels
-        of the encoded image -> (scores Nx3, low-res logits Nx3x256x256)."""
+        of the encoded image -> (scores Nx3, low-res logits Nx3x256x256). A backend may
+        leave at zero the logits of prompts whose three scores are all at most
+        ``min_score`` (the caller drops those candidates)."""
         raise NotImplementedError
 
     def full_logits(self, embedding: Embedding, low_res: np.ndarray) -> Iterator[np.ndarray]:

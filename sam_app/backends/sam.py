@@ -7,19 +7,20 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
-from typing import Dict, Iterator, List, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 import numpy as np
 import torch
 from segment_anything.utils.transforms import ResizeLongestSide
 
 from ..capabilities import SAM1
-from ..devices import ATTENTIONS, DECODERS, autocast
+from ..devices import ATTENTIONS, DECODERS, DTYPE_NAMES, DTYPES, autocast
 from ..errors import SamAppError
 from ..onnx_decoder import prompt_arrays
 from ..prompts import ObjectPrompt
 from . import fast_attention
 from .base import Backend, ObjectResult, Trainee, decode_by_shape, decode_points, trainable_copy, upscale_logits
+from .fast_decoder import FastDecoder
 
 
 @dataclass
@@ -38,7 +39,8 @@ class SamEmbedding:
 
 
 log = logging.getLogger("sam_app")
-POINT_BATCH = 16  # prompts per ONNX Runtime call in point_logits: memory grows with the batch
+FAST_BATCH = 4  # prompts per call of a fast decoder (the fastest here: docs/performance.md)
+POINT_BATCH = 64  # segment everything's prompts handed to the decoder at once (its low-res logits kept as float16)
 
 
 class SamBackend(Backend):
@@ -48,10 +50,15 @@ class SamBackend(Backend):
     scaled_dot_product_attention (see ``fast_attention``), ``reference`` through
     segment-anything's own code.
 
-    decoder: ``torch``; ``onnx`` (prompt encoder + mask decoder exported in memory and run
-    by ONNX Runtime on the CPU); or ``auto``: on the CPU, ONNX Runtime when it is
-    installed, agrees with PyTorch and is faster on this machine (timed once at load),
-    else PyTorch. The choice is in ``decoder`` and the timings in ``decoder_ms``."""
+    decoder: ``torch`` (segment-anything's modules: the reference); ``onnx`` (prompt
+    encoder + mask decoder exported in memory and run by ONNX Runtime on the CPU, prompts
+    without a mask input through ``fast_decoder``'s regrouped graphs); ``fast`` (PyTorch,
+    prompts without a mask input through ``fast_decoder.FastDecoder``, on any device);
+    ``fast-bf16`` / ``fast-fp16`` (the same with its matrix products in that precision:
+    opt-in, for CPUs with AVX512-BF16 or AMX and for GPUs); or ``auto``: on the CPU, ONNX
+    Runtime when it is installed, agrees with PyTorch and is faster on this machine (timed
+    once at load), else PyTorch. The choice is in ``decoder`` and the timings in
+    ``decoder_ms``."""
 
     capabilities = SAM1
 
@@ -69,12 +76,16 @@ class SamBackend(Backend):
         self.precision = precision
         self.transform = ResizeLongestSide(model.image_encoder.img_size)
         self._encode_lock = threading.Lock()  # one encoding at a time bounds peak memory
-        self.onnx = None  # also: no point graph yet (``_points_engine``)
+        self.onnx = None  # also: no fast graphs (``_fast_onnx``)
+        self.fast = None  # a FastDecoder in PyTorch (decoder fast*)
+        self._side = None  # (features, ImageSide) of the last image the fast decoders saw
         self.decoder_ms: Dict[str, float] = {}
         self._choose_decoder(decoder)
 
     @property
     def decoder(self) -> str:
+        if self.fast is not None:
+            return "fast" if self.fast.dtype == torch.float32 else f"fast-{DTYPE_NAMES[self.fast.dtype]}"
         return "onnxruntime" if self.onnx is not None else "torch"
 
     @property
@@ -85,17 +96,20 @@ class SamBackend(Backend):
     @onnx.setter
     def onnx(self, decoder) -> None:
         """Replacing the decoder (a benchmark's arena or uint8 one, fine-tuning's None) drops
-        the point graph exported beside the old one: prompts without a mask input then go
-        through ``decoder`` too, until ``_points_engine`` exports the graph again."""
-        self._onnx, self._point_decoder = decoder, None
+        the fast graphs exported beside the old one: prompts without a mask input then go
+        through ``decoder`` too."""
+        self._onnx, self._fast_onnx = decoder, None
 
     def _choose_decoder(self, choice: str) -> None:
+        if choice.startswith("fast"):
+            self.fast = FastDecoder(self.model, DTYPES[choice.partition("-")[2] or "fp32"])
+            return
         if choice == "torch" or (choice == "auto" and self.torch_device.type != "cpu"):
             return
         try:
-            from ..onnx_decoder import OnnxDecoder
+            from ..onnx_decoder import FastOnnxDecoder, OnnxDecoder
 
-            onnx = OnnxDecoder.from_model(self.model)
+            onnx, fast = OnnxDecoder.from_model(self.model), FastOnnxDecoder.from_model(self.model)
         except Exception as exc:  # noqa: BLE001 - missing packages, or an exporter that cannot trace this model
             if choice == "onnx":
                 raise SamAppError(f"the ONNX decoder is not available for {self.name}: {exc}; it needs the onnx "
@@ -103,33 +117,30 @@ class SamBackend(Backend):
             log.warning("%s: ONNX decoder not available (%s); using PyTorch", self.name, exc)
             return
         if choice == "onnx":
-            self.onnx = onnx
-            self._points_engine()
+            self.onnx, self._fast_onnx = onnx, fast
             return
-        # auto: one synthetic prompt on a random embedding, decoded both ways
+        # auto: one synthetic click on a random embedding, decoded both ways
         probe = SamEmbedding(torch.randn(1, 256, 64, 64, device=self.torch_device), (1024, 1024), (1024, 1024))
         objects = [ObjectPrompt(np.array([[400.0, 600.0]], np.float32), np.array([1], np.int32))]
         answers = {}
         for kind, engine in (("torch", None), ("onnxruntime", onnx)):
             self.onnx = engine
+            self._fast_onnx = fast if engine is not None else None
             answers[kind], self.decoder_ms[kind] = _median_ms(lambda: self._low_res(probe, objects, True))
         difference = float(np.abs(answers["torch"][1] - answers["onnxruntime"][1]).max())
         faster = self.decoder_ms["onnxruntime"] < self.decoder_ms["torch"]
-        self.onnx = onnx if faster and difference < 1e-3 else None
+        if not (faster and difference < 1e-3):
+            self.onnx = None  # drops the fast graphs too
+        self._side = None  # the probe's
         log.info("%s decoder: %s (torch %.0f ms, onnxruntime %.0f ms, max logit difference %.1e)", self.name,
                  self.decoder, self.decoder_ms["torch"], self.decoder_ms["onnxruntime"], difference)
-        if self.onnx is not None:
-            self._points_engine()
 
-    def _points_engine(self):
-        """The ``onnx_decoder.PointDecoder`` session (prompts without a mask input: the
-        image's side of the first transformer layer computed once, not per prompt, and no
-        mask branch), exported when first needed (about a second)."""
-        if self._point_decoder is None:
-            from ..onnx_decoder import OnnxDecoder
-
-            self._point_decoder = OnnxDecoder.from_model(self.model, points_only=True)
-        return self._point_decoder
+    def _image_side(self, embedding: SamEmbedding):
+        """The fast decoders' ``ImageSide`` of ``embedding`` (kept for the last image)."""
+        if self._side is None or self._side[0] is not embedding.features:
+            fast = self.fast or FastDecoder(self.model)
+            self._side = (embedding.features, fast.image_side(embedding.features))
+        return self._side[1]
 
     def encoder_input(self, pixels: np.ndarray) -> torch.Tensor:
         """pixels: HxWx3 uint8 RGB -> 1x3xSxS float32 (S = 1024 for SAM): resized to the
@@ -162,19 +173,25 @@ class SamBackend(Backend):
         return decode_by_shape(objects, lambda batch: self._low_res(embedding, batch, multimask), result)
 
     @torch.inference_mode()
-    def _low_res(self, embedding: SamEmbedding, batch: List[ObjectPrompt], multimask: bool):
+    def _low_res(self, embedding: SamEmbedding, batch: List[ObjectPrompt], multimask: bool,
+                 min_score: Optional[float] = None):
         """Objects of one prompt shape -> (scores BxC, low-res logits BxCx256x256) float32
-        numpy, C = 3 with multimask (tokens 1-3) else 1 (token 0), as ``MaskDecoder``."""
+        numpy, C = 3 with multimask (tokens 1-3) else 1 (token 0), as ``MaskDecoder``.
+        min_score: the fast decoders leave the logits of objects whose C scores are all at
+        most it at zero (not upscaled)."""
         size = embedding.original_size
         tokens = slice(1, None) if multimask else slice(0, 1)
         masks = np.stack([o.mask_input for o in batch]).astype(np.float32) if batch[0].mask_input is not None else None
-        if self.onnx is not None:
-            # one prompt without a mask input (a click): the graph that leaves the mask branch out, same
-            # logits; faster for one prompt, slower for several at once (docs/performance.md)
-            single = len(batch) == 1 and masks is None and self._point_decoder is not None
-            engine = self._point_decoder if single else self.onnx
+        fast = self.fast or self._fast_onnx
+        if fast is not None and masks is None:  # FAST_BATCH prompts a call
             coords, labels = prompt_arrays(batch, lambda xy: self.transform.apply_coords(xy, size))
-            scores, low_res = engine(embedding.features.cpu().numpy(), coords, labels, masks)
+            side = self._image_side(embedding)
+            parts = [fast.decode(side, coords[i:i + FAST_BATCH], labels[i:i + FAST_BATCH], multimask, min_score)
+                     for i in range(0, len(batch), FAST_BATCH)]
+            return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+        if self.onnx is not None:
+            coords, labels = prompt_arrays(batch, lambda xy: self.transform.apply_coords(xy, size))
+            scores, low_res = self.onnx(embedding.features.cpu().numpy(), coords, labels, masks)
             return scores[:, tokens], low_res[:, tokens]
         device = self.torch_device
         points = boxes = None
@@ -202,18 +219,17 @@ class SamBackend(Backend):
     def mask_threshold(self) -> float:
         return float(self.model.mask_threshold)
 
-    def point_logits(self, embedding: SamEmbedding, points: np.ndarray):
+    def point_logits(self, embedding: SamEmbedding, points: np.ndarray, min_score: Optional[float] = None):
         """One foreground point per prompt, three candidates each, as
         ``SamPredictor.predict_torch`` in upstream's mask generator. points: Nx2 (X, Y)
         pixels of the encoded image -> (scores Nx3, low-res logits Nx3x256x256) float32.
-        ONNX Runtime decodes POINT_BATCH prompts a call with the full graph (faster here
-        than the ``PointDecoder`` graph from about 4 prompts a call: docs/performance.md)
-        and returns the low-res logits in float16 (callers keep many; PyTorch gives
-        float32)."""
+        The fast decoders (``onnx``, ``fast*``) skip the upscaling branch of prompts whose
+        three scores are all at most ``min_score`` (their logits stay zero) and return the
+        low-res logits in float16 (callers keep many); PyTorch's reference gives float32."""
         def low_res(batch):
-            return self._low_res(embedding, batch, True)
+            return self._low_res(embedding, batch, True, min_score)
 
-        if self.onnx is None:
+        if self.fast is None and self.onnx is None:
             return decode_points(low_res, points, max(1, len(points)))
         return decode_points(low_res, points, POINT_BATCH, np.float16)
 
@@ -221,7 +237,7 @@ class SamBackend(Backend):
         """Kx256x256 low-res logits -> K HxW float32 logits at the encoded image's size,
         one after another: with the PyTorch decoder through segment-anything's own
         ``postprocess_masks`` (the reference; all K at once), else ``upscale_logits``."""
-        if self.onnx is None:
+        if self.onnx is None and self.fast is None:
             with torch.inference_mode():
                 logits = torch.as_tensor(low_res, device=self.torch_device)[:, None]
                 full = self.model.postprocess_masks(logits, embedding.input_size, embedding.original_size)

@@ -157,9 +157,10 @@ class TransformersSamBackend(HFModel, Backend):
             return cv2.resize(low_res, (size[1], size[0]), interpolation=cv2.INTER_LINEAR)
         return upscale_logits(low_res, input_size, size, self.frame_size)
 
-    def point_logits(self, embedding: HFEmbedding, points: np.ndarray):
+    def point_logits(self, embedding: HFEmbedding, points: np.ndarray, min_score: Optional[float] = None):
         """One foreground point per prompt, three candidates each (segment everything).
-        points: Nx2 (X, Y) pixels -> (scores Nx3, low-res logits Nx3x256x256) float32."""
+        points: Nx2 (X, Y) pixels -> (scores Nx3, low-res logits Nx3x256x256) float32
+        (min_score is not used: every candidate is upscaled)."""
         return decode_points(lambda batch: self._low_res(embedding, batch, True), points, POINT_BATCH)
 
     def full_logits(self, embedding: HFEmbedding, low_res: np.ndarray) -> Iterator[np.ndarray]:

@@ -9,18 +9,21 @@ Every upstream setting has its name and default; records carry upstream's fields
 XYWH). Where the time goes, and what is done instead of upstream's way:
 
 - Upstream upscales all 3 candidates of every point to full size as float logits
-  before it filters anything. Here predicted-IoU filtering happens on the low-res
-  output, and survivors are upscaled a few at a time (memory bounded at any image size)
-  to measure their stability and boxes with OpenCV and numpy counts (the same integers).
+  before it filters anything. Here predicted-IoU filtering happens first: the fast
+  decoders skip the decoder's own upscaling branch for points whose candidates all fail
+  it (the IoU head needs only the transformer's tokens), and survivors are upscaled a few
+  at a time (memory bounded at any image size) to measure their stability and boxes with
+  OpenCV and numpy counts (the same integers).
 - Upstream run-length encodes every candidate with per-run Python loops before box NMS;
   here only the masks box NMS keeps are encoded, by pycocotools' C encoder (their low-res
   logits are kept until then: 256 KB a candidate).
 - The full-image layer takes the embedding from the service's cache (an image already
   prompted is not encoded again); crops go through the same cache.
 
-With the PyTorch decoder the masks are upscaled by segment-anything's own
-``postprocess_masks``, so the records equal upstream's (tested); with ONNX Runtime the
-decoder and the OpenCV upscaling are the fast path (>= 99 % of masks at IoU >= 0.99).
+With the PyTorch decoder (``torch``) the masks are upscaled by segment-anything's own
+``postprocess_masks``, so the records equal upstream's (tested); the fast decoders
+(``backends.fast_decoder``, through ONNX Runtime by default on the CPU) and the OpenCV
+upscaling are the fast path (>= 99 % of masks at IoU >= 0.99).
 
 Options of ours, off by default: ``mask_nms_thresh`` drops a mask whose mask IoU with a
 better one exceeds it (box NMS lets near-duplicates of different extent through);
@@ -248,7 +251,8 @@ class MaskGenerator:
         before any upscaling, survivors upscaled a chunk at a time, and their low-res
         logits kept (not their full-size masks) until box NMS has picked the few to encode."""
         s = self.settings
-        scores, low_res = backend.point_logits(embedding, points)  # Bx3, Bx3x256x256
+        min_score = s.pred_iou_thresh if s.pred_iou_thresh > 0.0 else None  # decided before the upscaling branch
+        scores, low_res = backend.point_logits(embedding, points, min_score)  # Bx3, Bx3x256x256
         scores, low_res = scores.reshape(-1), low_res.reshape(-1, *low_res.shape[-2:])
         point_of = np.repeat(points, 3, axis=0)
         keep = np.flatnonzero(scores > s.pred_iou_thresh) if s.pred_iou_thresh > 0.0 else np.arange(len(scores))
