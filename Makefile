@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run install install-test lint test test-fast bench bench-everything bench-batch bench-load \
+.PHONY: run install install-test lint test test-fast bench bench-everything bench-decoder bench-batch bench-load \
 	bench-large-requests bench-clicks bench-models bench-text bench-projects bench-video screenshot gpu-check clean
 
 run: install
@@ -62,6 +62,9 @@ bench: install-test
 
 bench-everything: install-test
 	$(BIN)/python benchmarks/everything.py $(ARGS)
+
+bench-decoder: install-test
+	$(BIN)/python benchmarks/decoder.py $(ARGS)
 
 bench-batch: install-test
 	$(BIN)/python benchmarks/batch.py $(ARGS)

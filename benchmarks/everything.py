@@ -1,7 +1,8 @@
 """Benchmark segment everything: upstream's SamAutomaticMaskGenerator against ours, same
 random full-size vit_b, same photo, same settings; a section of docs/performance.md.
 
-    python benchmarks/everything.py [--image PATH] [--points 32] [--large-points 8] [--no-write]
+    python benchmarks/everything.py [--image PATH] [--small-points 16] [--points 32] [--large-points 8]
+                                    [--no-write]
 
 Each measurement runs in a process of its own (``--child``), so that its peak memory is
 its own: the process builds the model, encodes the photo (not timed; upstream's
@@ -87,7 +88,7 @@ def child(args) -> None:
 
 
 def measure(which, image, megapixels, points, batch, folder) -> dict:
-    records = Path(folder) / f"{which}_{megapixels}.json"
+    records = Path(folder) / f"{which}_{megapixels}_{points}.json"
     command = [sys.executable, __file__, "--child", which, "--image", str(image), "--megapixels", str(megapixels),
                "--points", str(points), "--batch", str(batch), "--records", str(records)]
     done = subprocess.run(command, capture_output=True, text=True)
@@ -113,6 +114,7 @@ def matched(ours, upstream, threshold=0.99) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--image", type=Path)
+    parser.add_argument("--small-points", type=int, default=16, help="points per side of a first run at about 1 MP")
     parser.add_argument("--points", type=int, default=32, help="points per side at about 1 MP")
     parser.add_argument("--large-points", type=int, default=8, help="points per side at about 12 MP")
     parser.add_argument("--memory-points", type=int, default=32,
@@ -133,7 +135,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         # upstream holds every candidate of a batch as full-size float logits: 16 points a
         # batch keeps it near 2.5 GB at 12 MP (its results do not depend on the batch size)
-        for megapixels, points, upstream_batch in ((1, args.points, 64), (12, args.large_points, 16)):
+        for megapixels, points, upstream_batch in ((1, args.small_points, 64), (1, args.points, 64),
+                                                    (12, args.large_points, 16)):
             up = measure("upstream", args.image, megapixels, points, upstream_batch, folder)
             ours = measure("ours", args.image, megapixels, points, 64, folder)
             share = matched(ours["records"], up["records"])
@@ -150,7 +153,8 @@ def main() -> int:
         "## Segment everything",
         "",
         "Made by `python benchmarks/everything.py`: upstream's `SamAutomaticMaskGenerator` and ours",
-        f"(`sam_app.tasks.everything`, default fast path) in one run, photo `{args.image.name}`, random",
+        "(`sam_app.tasks.everything`, default fast path: the decoder of `sam_app/backends/fast_decoder.py`",
+        f"in ONNX Runtime, OpenCV upscaling) in one run, photo `{args.image.name}`, random",
         "full-size vit_b, fp32 embeddings (encoding not timed), thresholds 0, box NMS 0.7, CPU with",
         f"{torch.get_num_threads()} threads. Peak memory is each run's own process, above its state",
         "after encoding (the interactive baseline). Upstream runs 16 points a batch at 12 MP, and is not",

@@ -147,3 +147,20 @@ def test_prompt_arrays_feed_the_fast_decoder_as_the_prompt_encoder(tiny_model):
             boxes = torch.as_tensor(np.stack([o.box for o in objects])) if box else None
             expected, _ = encoder(points=points, boxes=boxes, masks=None)
         torch.testing.assert_close(ours, expected, atol=1e-5, rtol=1e-5)
+
+
+def test_prompts_with_many_points_take_the_full_decoder(tiny_model, embedding, monkeypatch):
+    """Beyond FAST_MAX_POINTS point slots the regrouped attention would cost more than
+    upstream's, so those prompts go through segment-anything's modules (same answers)."""
+    backend = SamBackend(tiny_model, "t", torch.device("cpu"), "fp32", "fast")
+    calls = []
+    original = FastDecoder.decode
+    monkeypatch.setattr(FastDecoder, "decode", lambda self, *args: calls.append(args[1].shape[1]) or
+                        original(self, *args))
+    rng = np.random.default_rng(9)
+    few, many = prompts(rng, 2, 6, True), prompts(rng, 2, 7, True)  # 8 and 9 slots with the box corners
+    for objects in (few, many):
+        reference = SamBackend(tiny_model, "t", torch.device("cpu"), "fp32", "torch")._low_res(embedding, objects,
+                                                                                               True)
+        np.testing.assert_allclose(backend._low_res(embedding, objects, True)[1], reference[1], atol=1e-3)
+    assert calls and set(calls) == {8}  # only the prompts of 8 slots went through it

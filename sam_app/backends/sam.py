@@ -39,7 +39,8 @@ class SamEmbedding:
 
 
 log = logging.getLogger("sam_app")
-FAST_BATCH = 4  # prompts per call of a fast decoder (the fastest here: docs/performance.md)
+FAST_BATCH = 1  # prompts per call of a fast decoder (the fastest here without the arena: docs/performance.md)
+FAST_MAX_POINTS = 8  # beyond (with the 5 output tokens), the regrouped attention costs more than upstream's
 POINT_BATCH = 64  # segment everything's prompts handed to the decoder at once (its low-res logits kept as float16)
 
 
@@ -52,8 +53,9 @@ class SamBackend(Backend):
 
     decoder: ``torch`` (segment-anything's modules: the reference); ``onnx`` (prompt
     encoder + mask decoder exported in memory and run by ONNX Runtime on the CPU, prompts
-    without a mask input through ``fast_decoder``'s regrouped graphs); ``fast`` (PyTorch,
-    prompts without a mask input through ``fast_decoder.FastDecoder``, on any device);
+    without a mask input and with at most FAST_MAX_POINTS point slots through
+    ``fast_decoder``'s regrouped graphs); ``fast`` (PyTorch, the same prompts through
+    ``fast_decoder.FastDecoder``, on any device);
     ``fast-bf16`` / ``fast-fp16`` (the same with its matrix products in that precision:
     opt-in, for CPUs with AVX512-BF16 or AMX and for GPUs); or ``auto``: on the CPU, ONNX
     Runtime when it is installed, agrees with PyTorch and is faster on this machine (timed
@@ -183,7 +185,8 @@ class SamBackend(Backend):
         tokens = slice(1, None) if multimask else slice(0, 1)
         masks = np.stack([o.mask_input for o in batch]).astype(np.float32) if batch[0].mask_input is not None else None
         fast = self.fast or self._fast_onnx
-        if fast is not None and masks is None:  # FAST_BATCH prompts a call
+        slots = len(batch[0].points) + (2 if batch[0].box is not None else 1)  # the box corners, or the padding
+        if fast is not None and masks is None and slots <= FAST_MAX_POINTS:  # FAST_BATCH prompts a call
             coords, labels = prompt_arrays(batch, lambda xy: self.transform.apply_coords(xy, size))
             side = self._image_side(embedding)
             parts = [fast.decode(side, coords[i:i + FAST_BATCH], labels[i:i + FAST_BATCH], multimask, min_score)
