@@ -245,11 +245,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     from report import default_photo
 
+    from sam_app.devices import DECODERS
+
     parser.add_argument("--image", default=default_photo())
     parser.add_argument("--clicks", type=int, default=20)
     parser.add_argument("--megapixels", type=lambda text: [float(v) for v in text.split(",")], default=[1.0, 12.0])
     parser.add_argument("--model", default="vit_b", choices=["vit_b", "tiny"])
-    parser.add_argument("--decoder", default="auto", choices=["auto", "onnx", "torch"])
+    parser.add_argument("--decoder", default="auto", choices=DECODERS)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
     started = time.time()

@@ -55,7 +55,7 @@ def child(args) -> None:
     from sam_app.backends.sam import SamBackend
     from sam_app.devices import release_memory
     from sam_app.errors import SamAppError
-    from sam_app.onnx_decoder import OnnxDecoder
+    from sam_app.onnx_decoder import FastOnnxDecoder, OnnxDecoder
     from sam_app.service import SamService
 
     def rss_mb() -> float:
@@ -65,7 +65,9 @@ def child(args) -> None:
     model = random_sam("vit_b", torch.device("cpu"))
     backend = SamBackend(model, "vit_b", torch.device("cpu"), "fp32", "torch" if args.child == "torch" else "onnx")
     if args.child.endswith("arena"):
-        backend.onnx = OnnxDecoder.from_model(model, arena=True)
+        fast = backend._fast_onnx
+        backend.onnx = OnnxDecoder.from_model(model, arena=True)  # drops the fast graphs: put them back, arena on
+        backend._fast_onnx = fast and FastOnnxDecoder.from_model(model, arena=True)
     service = SamService(device="cpu", precision="fp32")
     service.add_backend(backend, default=True)
     image = service.load_image(photo(Path(args.image), 1.0))

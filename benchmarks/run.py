@@ -12,7 +12,9 @@ Sections: (1) a prompt with the embedding cached, server side and through gradio
 (2) the original UI's way (encode on every Run) and the ratio; (3) image encoders at each
 precision offered, with the fast (SDPA) and reference attention for vit_b, the
 embedding's relative error and the mask IoU against float32; (4) the prompt decoder in
-PyTorch and ONNX Runtime; (5) peak memory.
+PyTorch and ONNX Runtime (a click, without a mask input, takes the regrouped graphs
+there), and the regrouped decoder in PyTorch in float32 and bfloat16 (and float16 on
+CUDA); (5) peak memory.
 """
 
 import argparse
@@ -182,6 +184,8 @@ def main(argv=None) -> int:
         quantized = SamBackend(model, "vit_b", device, precision, decoder="torch")
         quantized.onnx = OnnxDecoder(quantize_bytes(export_bytes(model)))
         decoders["ONNX Runtime, uint8 weights"] = quantized
+    for choice in ("fast", "fast-bf16") + (("fast-fp16",) if device.type == "cuda" else ()):
+        decoders[f"regrouped in PyTorch ({choice})"] = SamBackend(model, "vit_b", device, precision, decoder=choice)
     kinds = {"PyTorch": "torch", "ONNX Runtime": "onnxruntime"}
     for name, engine in decoders.items():
         med, p95, _ = timed(lambda: engine._low_res(embedding, one, True), args.repeats, device)

@@ -239,7 +239,7 @@ class FastOnnxDecoder:
     def decode(self, side: ImageSide, coords: np.ndarray, labels: np.ndarray, multimask: bool = True,
                min_score: Optional[float] = None) -> Tuple[np.ndarray, np.ndarray]:
         """As ``FastDecoder.decode`` (coords, labels and the results as numpy arrays)."""
-        feed = {name: getattr(side, name).numpy() for name in ("x", "pe", "k1", "v1", "q1")}
+        feed = {name: getattr(side, name).cpu().numpy() for name in ("x", "pe", "k1", "v1", "q1")}
         scores, hyper, keys = self.tokens.run(None, dict(feed, point_coords=coords, point_labels=labels))
 
         def masks(rows: np.ndarray, picked: slice) -> np.ndarray:

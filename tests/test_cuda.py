@@ -49,3 +49,23 @@ def test_half_precision_embeddings_stay_close_to_float32(tiny_model, exact_float
     assert half.dtype == torch.float32 and torch.isfinite(half).all()  # handed out as float32, no overflow
     error = ((half - full).norm() / full.norm()).item()
     assert error < 0.05, f"{precision} embedding off float32's by {error:.3f} (relative)"
+
+
+@pytest.mark.parametrize("decoder", ["fast", "fast-bf16", "fast-fp16"])
+def test_the_regrouped_decoder_on_the_gpu_agrees_with_upstream_modules(tiny_model, exact_float32, decoder):
+    """``--decoder fast*`` on CUDA: segment everything's points (all in one call there)
+    and a click, against segment-anything's modules on the same GPU."""
+    from sam_app.backends.sam import SamEmbedding
+
+    torch.manual_seed(0)
+    embedding = SamEmbedding(torch.randn(1, 256, 64, 64, device="cuda"), (683, 1024), (816, 1225))
+    points = np.random.default_rng(0).random((20, 2)) * [1225, 816]
+    reference = backend(tiny_model, "cuda").point_logits(embedding, points)
+    fast = SamBackend(copy.deepcopy(tiny_model).to("cuda"), "tiny", torch.device("cuda"), "fp32", decoder)
+    scores, low_res = fast.point_logits(embedding, points)
+    if decoder == "fast":
+        np.testing.assert_allclose(scores, reference[0], atol=1e-4)
+        np.testing.assert_allclose(low_res.astype(np.float32), reference[1], atol=1e-2)  # kept as float16
+    else:
+        assert np.abs(scores - reference[0]).max() < 0.05
+        assert ((low_res > 0) == (reference[1] > 0)).mean() > 0.99

@@ -67,7 +67,7 @@ def compare_with_upstream(service, predictor, image):
 def test_tiny_model_matches_upstream_predictor(tiny_model, astronaut, decoder):
     """The tiny model has SAM's full-size prompt encoder and mask decoder, so this also
     checks the ONNX Runtime decoder and its prompt layout against SamPredictor (prompts
-    without a mask input through the graph that leaves the mask branch out)."""
+    without a mask input through the regrouped decoder's graphs)."""
     service = make_service(tiny_model, decoder=decoder)
     assert service.backend().decoder == {"torch": "torch", "onnx": "onnxruntime"}[decoder]
     assert (service.backend()._fast_onnx is not None) == (decoder == "onnx")

@@ -80,7 +80,7 @@ class SamBackend(Backend):
         self._encode_lock = threading.Lock()  # one encoding at a time bounds peak memory
         self.onnx = None  # also: no fast graphs (``_fast_onnx``)
         self.fast = None  # a FastDecoder in PyTorch (decoder fast*)
-        self._side = None  # (features, ImageSide) of the last image the fast decoders saw
+        self._side = None  # (features, dtype, ImageSide) of the last image the fast decoders saw
         self.decoder_ms: Dict[str, float] = {}
         self._choose_decoder(decoder)
 
@@ -92,14 +92,15 @@ class SamBackend(Backend):
 
     @property
     def onnx(self):
-        """The ONNX Runtime decoder (``onnx_decoder.OnnxDecoder``), or None: PyTorch decodes."""
+        """The ONNX Runtime decoder (``onnx_decoder.OnnxDecoder``), or None: PyTorch decodes
+        (``fast``, when set, takes the prompts without a mask input either way)."""
         return self._onnx
 
     @onnx.setter
     def onnx(self, decoder) -> None:
         """Replacing the decoder (a benchmark's arena or uint8 one, fine-tuning's None) drops
         the fast graphs exported beside the old one: prompts without a mask input then go
-        through ``decoder`` too."""
+        through ``decoder`` too, unless ``fast`` is set."""
         self._onnx, self._fast_onnx = decoder, None
 
     def _choose_decoder(self, choice: str) -> None:
@@ -111,25 +112,37 @@ class SamBackend(Backend):
         try:
             from ..onnx_decoder import FastOnnxDecoder, OnnxDecoder
 
-            onnx, fast = OnnxDecoder.from_model(self.model), FastOnnxDecoder.from_model(self.model)
+            onnx = OnnxDecoder.from_model(self.model)
         except Exception as exc:  # noqa: BLE001 - missing packages, or an exporter that cannot trace this model
             if choice == "onnx":
                 raise SamAppError(f"the ONNX decoder is not available for {self.name}: {exc}; it needs the onnx "
                                   "and onnxruntime packages; or use --decoder torch") from None
             log.warning("%s: ONNX decoder not available (%s); using PyTorch", self.name, exc)
             return
+        try:
+            fast = FastOnnxDecoder.from_model(self.model)
+        except Exception as exc:  # noqa: BLE001 - a model the regrouped graphs do not fit: the full graph serves all
+            log.warning("%s: the regrouped ONNX graphs are not available (%s); the full graph decodes", self.name, exc)
+            fast = None
         if choice == "onnx":
             self.onnx, self._fast_onnx = onnx, fast
             return
-        # auto: one synthetic click on a random embedding, decoded both ways
+        # auto: a synthetic click (the fast graphs) and a prompt with a mask input (the full graph) on a random
+        # embedding, decoded both ways
         probe = SamEmbedding(torch.randn(1, 256, 64, 64, device=self.torch_device), (1024, 1024), (1024, 1024))
-        objects = [ObjectPrompt(np.array([[400.0, 600.0]], np.float32), np.array([1], np.int32))]
+        click = ObjectPrompt(np.array([[400.0, 600.0]], np.float32), np.array([1], np.int32))
+        refined = ObjectPrompt(click.points, click.labels,
+                               mask_input=np.random.default_rng(0).normal(0, 4, (1, 256, 256)).astype(np.float32))
+
+        def both():
+            return [self._low_res(probe, [obj], True)[1] for obj in (click, refined)]
+
         answers = {}
         for kind, engine in (("torch", None), ("onnxruntime", onnx)):
             self.onnx = engine
             self._fast_onnx = fast if engine is not None else None
-            answers[kind], self.decoder_ms[kind] = _median_ms(lambda: self._low_res(probe, objects, True))
-        difference = float(np.abs(answers["torch"][1] - answers["onnxruntime"][1]).max())
+            answers[kind], self.decoder_ms[kind] = _median_ms(both)
+        difference = max(float(np.abs(a - b).max()) for a, b in zip(answers["torch"], answers["onnxruntime"]))
         faster = self.decoder_ms["onnxruntime"] < self.decoder_ms["torch"]
         if not (faster and difference < 1e-3):
             self.onnx = None  # drops the fast graphs too
@@ -138,11 +151,15 @@ class SamBackend(Backend):
                  self.decoder, self.decoder_ms["torch"], self.decoder_ms["onnxruntime"], difference)
 
     def _image_side(self, embedding: SamEmbedding):
-        """The fast decoders' ``ImageSide`` of ``embedding`` (kept for the last image)."""
-        if self._side is None or self._side[0] is not embedding.features:
+        """The fast decoders' ``ImageSide`` of ``embedding`` (kept for the last image; read
+        and replaced whole, so two threads decoding two images each get their own)."""
+        dtype = self.fast.dtype if self.fast is not None else torch.float32  # the ONNX graphs' float32
+        kept = self._side
+        if kept is None or kept[0] is not embedding.features or kept[1] is not dtype:
             fast = self.fast or FastDecoder(self.model)
-            self._side = (embedding.features, fast.image_side(embedding.features))
-        return self._side[1]
+            kept = (embedding.features, dtype, fast.image_side(embedding.features))
+            self._side = kept
+        return kept[2]
 
     def encoder_input(self, pixels: np.ndarray) -> torch.Tensor:
         """pixels: HxWx3 uint8 RGB -> 1x3xSxS float32 (S = 1024 for SAM): resized to the
@@ -189,8 +206,9 @@ class SamBackend(Backend):
         if fast is not None and masks is None and slots <= FAST_MAX_POINTS:  # FAST_BATCH prompts a call
             coords, labels = prompt_arrays(batch, lambda xy: self.transform.apply_coords(xy, size))
             side = self._image_side(embedding)
-            parts = [fast.decode(side, coords[i:i + FAST_BATCH], labels[i:i + FAST_BATCH], multimask, min_score)
-                     for i in range(0, len(batch), FAST_BATCH)]
+            step = FAST_BATCH if self.torch_device.type == "cpu" else len(batch)  # a GPU takes them at once
+            parts = [fast.decode(side, coords[i:i + step], labels[i:i + step], multimask, min_score)
+                     for i in range(0, len(batch), step)]
             return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
         if self.onnx is not None:
             coords, labels = prompt_arrays(batch, lambda xy: self.transform.apply_coords(xy, size))

@@ -75,8 +75,8 @@ def add_engine_choice(parser: argparse.ArgumentParser) -> None:
 def job_service(args: argparse.Namespace, everything: bool):
     """The service a job runs on. One decoder for every worker, so that engines and
     re-runs agree: ONNX Runtime for segment everything on the CPU (many prompts per
-    image), else PyTorch."""
-    decoder = args.decoder if args.decoder in ("torch", "onnx") else "torch"
+    image), else PyTorch; a decoder asked for by name is kept."""
+    decoder = args.decoder if args.decoder not in (None, "auto") else "torch"
     if everything and args.decoder in (None, "auto") and resolve_device(args.device).type == "cpu":
         decoder = "onnx"
     return service_from_args(args, allow_fallback=False, cache_size=2, decoder=decoder)

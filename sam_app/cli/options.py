@@ -44,9 +44,11 @@ def add_engine_arguments(parser: argparse.ArgumentParser, web: bool = False) -> 
     parser.add_argument("--precision", choices=PRECISIONS, default=env("SAM_PRECISION", "auto"),
                         help="image encoder precision (env SAM_PRECISION, default auto)")
     parser.add_argument("--decoder", choices=DECODERS, default=env("SAM_DECODER"),
-                        help="SAM 1 prompt decoder: torch, onnx (ONNX Runtime), or auto = ONNX Runtime on the CPU "
-                             "where it is faster, timed at load (env SAM_DECODER; default auto, and torch for "
-                             "one-shot segment runs, where exporting would cost more than it saves)")
+                        help="SAM 1 prompt decoder: torch (segment-anything's modules), onnx (ONNX Runtime), fast "
+                             "(the regrouped decoder in PyTorch, any device; fast-bf16 / fast-fp16 in that "
+                             "precision), or auto = ONNX Runtime on the CPU where it is faster, timed at load (env "
+                             "SAM_DECODER; default auto, and torch for one-shot segment runs, where exporting would "
+                             "cost more than it saves)")
     parser.add_argument("--attention", choices=ATTENTIONS, default=env("SAM_ATTENTION", "sdpa"),
                         help="SAM 1 image encoder attention: sdpa (fused, faster) or reference (segment-anything's "
                              "code) (env SAM_ATTENTION)")

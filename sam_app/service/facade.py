@@ -61,7 +61,7 @@ class SamService:
     checkpoint: an explicit file (or folder) for the default model.
     checkpoint_dir: where official files are looked for (see ``checkpoints``).
     device: auto | cpu | cuda | cuda:N | mps. precision: auto | fp32 | bf16 | fp16.
-    decoder: auto | torch | onnx (SAM 1's prompt decoder, see ``SamBackend``).
+    decoder: auto | torch | onnx | fast | fast-bf16 | fast-fp16 (SAM 1's prompt decoder, see ``SamBackend``).
     attention: sdpa | reference (SAM 1's image encoder attention).
     cache_size: how many image embeddings to keep.
     max_pixels: larger images are refused before decoding.
@@ -94,7 +94,7 @@ class SamService:
 
     device = _told("models", "device", "the torch.device models run on")
     precision = _told("models", "precision", "the image encoders' precision: fp32 | bf16 | fp16")
-    decoder = _told("models", "decoder", "SAM 1's prompt decoder asked for: auto | torch | onnx")
+    decoder = _told("models", "decoder", "SAM 1's prompt decoder asked for: one of DECODERS")
     checkpoint_dir = _told("models", "checkpoint_dir", "where official files are looked for")
     checkpoint_paths = _told("models", "checkpoint_paths", "model name -> the explicit file it loads from")
     using_fallback = _told("models", "using_fallback", "whether the default is the fallback for want of a checkpoint")
