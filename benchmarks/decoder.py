@@ -28,6 +28,7 @@ from report import publish  # noqa: E402
 from run import photo, random_sam  # noqa: E402
 
 from sam_app.backends import sam as sam_backend  # noqa: E402
+from sam_app.backends.base import decode_points  # noqa: E402
 from sam_app.backends.sam import SamBackend  # noqa: E402
 from sam_app.onnx_decoder import FastOnnxDecoder, OnnxDecoder  # noqa: E402
 
@@ -55,12 +56,9 @@ def engines(model):
 
 def decode(backend, embedding, points, batch):
     """All ``points`` through ``backend``, ``batch`` prompts a call; seconds."""
-    sam_backend.FAST_BATCH = batch
+    sam_backend.FAST_BATCH = batch  # the fast decoders split what they are handed into calls of this size
     started = time.perf_counter()
-    for start in range(0, len(points), batch):
-        part = points[start:start + batch]
-        objects = [sam_backend.ObjectPrompt(np.asarray([xy], np.float32), np.ones(1, np.int32)) for xy in part]
-        backend._low_res(embedding, objects, True)
+    decode_points(lambda objects: backend._low_res(embedding, objects, True), points, batch)
     return time.perf_counter() - started
 
 

@@ -15,7 +15,7 @@ import logging
 import tempfile
 import warnings
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple, Union
 
 import numpy as np
 import torch
@@ -242,9 +242,8 @@ class FastOnnxDecoder:
         feed = {name: getattr(side, name).cpu().numpy() for name in ("x", "pe", "k1", "v1", "q1")}
         scores, hyper, keys = self.tokens.run(None, dict(feed, point_coords=coords, point_labels=labels))
 
-        def masks(rows: np.ndarray, picked: slice) -> np.ndarray:
-            index = slice(None) if len(rows) == len(keys) else rows
-            feed = {"hyper": np.ascontiguousarray(hyper[index, picked]), "keys": keys[index]}
+        def masks(rows: Union[slice, np.ndarray], picked: slice) -> np.ndarray:
+            feed = {"hyper": np.ascontiguousarray(hyper[rows, picked]), "keys": keys[rows]}
             return self.masks.run(None, feed)[0]
 
         return upscale_kept(scores, multimask, min_score, masks, LOW_RES_SHAPE)

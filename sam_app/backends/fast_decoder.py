@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable, Optional, Tuple
+from typing import Callable, Optional, Tuple, Union
 
 import numpy as np
 import torch
@@ -55,19 +55,24 @@ class ImageSide:
     size: Tuple[int, int]  # (h, w) of the embedding grid
 
 
+def candidates(multimask: bool) -> slice:
+    """The mask tokens ``MaskDecoder`` answers with: 1-3 with multimask, else 0."""
+    return slice(1, None) if multimask else slice(0, 1)
+
+
 def upscale_kept(scores: np.ndarray, multimask: bool, min_score: Optional[float],
-                 masks: Callable[[np.ndarray, slice], np.ndarray],
+                 masks: Callable[[Union[slice, np.ndarray], slice], np.ndarray],
                  size: Tuple[int, int]) -> Tuple[np.ndarray, np.ndarray]:
     """The candidates' scores Bx4 (all four tokens) -> (scores BxC, low-res logits
     BxCxHxW) with C = 3 (tokens 1-3) when multimask else 1 (token 0); ``masks(rows,
-    tokens)`` gives the logits of those prompts and tokens. With ``min_score``, only
-    prompts with a candidate scoring above it are upscaled; the others' logits (HxW =
-    ``size``) are zeros."""
-    picked = slice(1, None) if multimask else slice(0, 1)
+    tokens)`` gives the logits of those prompts (an index array, or ``slice(None)`` for
+    all) and tokens. With ``min_score``, only prompts with a candidate scoring above it
+    are upscaled; the others' logits (HxW = ``size``) are zeros."""
+    picked = candidates(multimask)
     scores = scores[:, picked]
     rows = np.arange(len(scores)) if min_score is None else np.flatnonzero((scores > min_score).any(1))
     if len(rows) == len(scores):
-        return scores, masks(rows, picked)
+        return scores, masks(slice(None), picked)
     logits = np.zeros((len(scores), scores.shape[1], *size), np.float32)
     if len(rows):
         logits[rows] = masks(rows, picked)
@@ -127,8 +132,8 @@ class FastDecoder:
         sparse = self.embed(torch.as_tensor(coords, device=device), torch.as_tensor(labels, device=device))
         scores, hyper, keys = self.tokens(side, sparse)
 
-        def masks(rows: np.ndarray, picked: slice) -> np.ndarray:
-            index = slice(None) if len(rows) == len(keys) else torch.as_tensor(rows, device=device)
+        def masks(rows: Union[slice, np.ndarray], picked: slice) -> np.ndarray:
+            index = rows if isinstance(rows, slice) else torch.as_tensor(rows, device=device)
             return self.masks(hyper[index, picked], keys[index], side.size).cpu().numpy()
 
         h, w = side.size

@@ -20,7 +20,7 @@ from ..onnx_decoder import prompt_arrays
 from ..prompts import ObjectPrompt
 from . import fast_attention
 from .base import Backend, ObjectResult, Trainee, decode_by_shape, decode_points, trainable_copy, upscale_logits
-from .fast_decoder import FastDecoder
+from .fast_decoder import FastDecoder, candidates
 
 
 @dataclass
@@ -199,19 +199,19 @@ class SamBackend(Backend):
         min_score: the fast decoders leave the logits of objects whose C scores are all at
         most it at zero (not upscaled)."""
         size = embedding.original_size
-        tokens = slice(1, None) if multimask else slice(0, 1)
         masks = np.stack([o.mask_input for o in batch]).astype(np.float32) if batch[0].mask_input is not None else None
-        fast = self.fast or self._fast_onnx
         slots = len(batch[0].points) + (2 if batch[0].box is not None else 1)  # the box corners, or the padding
-        if fast is not None and masks is None and slots <= FAST_MAX_POINTS:  # FAST_BATCH prompts a call
+        fast = (self.fast or self._fast_onnx) if masks is None and slots <= FAST_MAX_POINTS else None
+        if fast is not None or self.onnx is not None:
             coords, labels = prompt_arrays(batch, lambda xy: self.transform.apply_coords(xy, size))
+        if fast is not None:  # FAST_BATCH prompts a call
             side = self._image_side(embedding)
             step = FAST_BATCH if self.torch_device.type == "cpu" else len(batch)  # a GPU takes them at once
             parts = [fast.decode(side, coords[i:i + step], labels[i:i + step], multimask, min_score)
                      for i in range(0, len(batch), step)]
             return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
         if self.onnx is not None:
-            coords, labels = prompt_arrays(batch, lambda xy: self.transform.apply_coords(xy, size))
+            tokens = candidates(multimask)
             scores, low_res = self.onnx(embedding.features.cpu().numpy(), coords, labels, masks)
             return scores[:, tokens], low_res[:, tokens]
         device = self.torch_device
