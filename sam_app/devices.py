@@ -16,7 +16,7 @@ from .errors import DeviceError, shorten
 
 DEVICES = ("auto", "cpu", "cuda", "mps")
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
-DECODERS = ("auto", "torch", "onnx", "fast", "fast-bf16", "fast-fp16")  # see backends.sam.SamBackend
+DECODERS = ("auto", "torch", "onnx", "fast", "fast-bf16", "fast-fp16", "fast-int8")  # see backends.sam
 ATTENTIONS = ("sdpa", "reference")
 DTYPES = {"fp32": torch.float32, "bf16": torch.bfloat16, "fp16": torch.float16}
 DTYPE_NAMES = {dtype: name for name, dtype in DTYPES.items()}

@@ -15,7 +15,7 @@ import logging
 import tempfile
 import warnings
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple, Union
+from typing import Dict, List, NamedTuple, Optional, Tuple, Union
 
 import numpy as np
 import torch
@@ -28,8 +28,22 @@ from .errors import SamAppError
 from .prompts import ObjectPrompt
 
 OPSET = 17
-EMBEDDING_SHAPE = (1, 256, 64, 64)
-LOW_RES_SHAPE = (256, 256)  # (H, W) of the decoder's logits
+
+
+class Shapes(NamedTuple):
+    """A SAM 1 model's decoder shapes: embedding (1, C, h, w), low_res (H, W) of its
+    logits and mask input, frame: the side of its square input (the points' frame).
+    Every released model: (1, 256, 64, 64), (256, 256), 1024."""
+
+    embedding: Tuple[int, int, int, int]
+    low_res: Tuple[int, int]
+    frame: int
+
+    @classmethod
+    def of(cls, model: Sam) -> "Shapes":
+        prompts = model.prompt_encoder
+        return cls((1, prompts.embed_dim, *prompts.image_embedding_size), tuple(prompts.mask_input_size),
+                   int(model.image_encoder.img_size))
 UPSCALE_CHECK_SIZE = (600, 900)  # (H, W) that verify() asks an upscaling graph for
 
 
@@ -73,11 +87,12 @@ class PromptDecoder(SamOnnxModel):
         return ["masks"] + names if self.upscale else names
 
     def example_inputs(self) -> Tuple[torch.Tensor, ...]:
+        shapes = Shapes.of(self.model)
         inputs = (
-            torch.randn(EMBEDDING_SHAPE),
-            torch.randint(0, 1024, (1, 5, 2), dtype=torch.float),
+            torch.randn(shapes.embedding),
+            torch.randint(0, shapes.frame, (1, 5, 2), dtype=torch.float),
             torch.randint(-1, 4, (1, 5), dtype=torch.float),
-            torch.randn(1, 1, 256, 256),
+            torch.randn(1, 1, *shapes.low_res),
             torch.tensor([1.0]),
         )
         return inputs + (torch.tensor([1500.0, 2250.0]),) if self.upscale else inputs
@@ -94,9 +109,10 @@ class FastTokensGraph(torch.nn.Module):
     def __init__(self, fast: FastDecoder):
         super().__init__()
         self.fast, self.model = fast, fast.sam  # the model registered: its weights are the graph's
+        self.size = Shapes.of(fast.sam).embedding[2:]
 
     def forward(self, x, pe, k1, v1, q1, point_coords, point_labels):
-        side = ImageSide(x, pe, k1, v1, q1, EMBEDDING_SHAPE[2:])
+        side = ImageSide(x, pe, k1, v1, q1, self.size)
         return self.fast.tokens(side, self.fast.embed(point_coords, point_labels))
 
     @staticmethod
@@ -111,16 +127,18 @@ class FastMasksGraph(torch.nn.Module):
     def __init__(self, fast: FastDecoder):
         super().__init__()
         self.fast, self.model = fast, fast.sam  # the model registered: its weights are the graph's
+        self.size = Shapes.of(fast.sam).embedding[2:]
 
     def forward(self, hyper, keys):
-        return self.fast.masks(hyper, keys, EMBEDDING_SHAPE[2:])
+        return self.fast.masks(hyper, keys, self.size)
 
 
 def export_fast(model: Sam, opset: int = OPSET) -> Tuple[bytes, bytes]:
     """The ONNX graphs of ``FastTokensGraph`` and ``FastMasksGraph`` for ``model``."""
-    fast = FastDecoder(model)
-    side = fast.image_side(torch.randn(EMBEDDING_SHAPE))
-    coords, labels = torch.randint(0, 1024, (2, 5, 2), dtype=torch.float), torch.randint(-1, 4, (2, 5)).float()
+    fast, shapes = FastDecoder(model), Shapes.of(model)
+    side = fast.image_side(torch.randn(shapes.embedding))
+    coords = torch.randint(0, shapes.frame, (2, 5, 2), dtype=torch.float)
+    labels = torch.randint(-1, 4, (2, 5)).float()
     tokens = FastTokensGraph(fast)
     with torch.no_grad():
         _, hyper, keys = tokens(side.x, side.pe, side.k1, side.v1, side.q1, coords, labels)
@@ -207,6 +225,7 @@ class OnnxDecoder:
         (docs/performance.md, benchmarks/large_requests.py)."""
         self.session = session(graph, threads, arena)
         self.inputs = names = [i.name for i in self.session.get_inputs()]
+        self.low_res = tuple(next(i for i in self.session.get_inputs() if i.name == "mask_input").shape[2:])
         if "orig_im_size" in names:
             raise SamAppError("this ONNX decoder upscales to the image size; the service needs one exported "
                               "without upscaling (PromptDecoder(upscale=False))")
@@ -219,7 +238,7 @@ class OnnxDecoder:
                  mask_input: Optional[np.ndarray]) -> Tuple[np.ndarray, np.ndarray]:
         """features 1x256x64x64, coords BxNx2, labels BxN, mask_input Bx1x256x256 or None ->
         (iou_predictions Bx4, low_res_masks Bx4x256x256), float32."""
-        feed = graph_feed(features, coords, labels, mask_input)
+        feed = graph_feed(features, coords, labels, mask_input, self.low_res)
         scores, low_res = self.session.run(None, {name: feed[name] for name in self.inputs})
         return scores, low_res
 
@@ -228,13 +247,22 @@ class FastOnnxDecoder:
     """``FastDecoder`` run by ONNX Runtime: its two graphs (``export_fast``), for prompts
     without a mask input. Same ``decode`` as ``FastDecoder``, on the CPU."""
 
-    def __init__(self, graphs: Tuple[bytes, bytes], threads: int = 0, arena: bool = False):
-        """arena: as for ``OnnxDecoder``."""
+    def __init__(self, graphs: Tuple[bytes, bytes], threads: int = 0, arena: bool = False,
+                 low_res: Tuple[int, int] = (256, 256), quantized: bool = False):
+        """arena: as for ``OnnxDecoder``; low_res: (H, W) of the model's logits (``Shapes``);
+        quantized: the graphs' weights are uint8 (``quantize_bytes``), a label only."""
         self.tokens, self.masks = (session(graph, threads, arena) for graph in graphs)
+        self.low_res, self.quantized = low_res, quantized
 
     @classmethod
-    def from_model(cls, model: Sam, threads: int = 0, arena: bool = False) -> "FastOnnxDecoder":
-        return cls(export_fast(model), threads, arena)
+    def from_model(cls, model: Sam, threads: int = 0, arena: bool = False,
+                   quantize: bool = False) -> "FastOnnxDecoder":
+        """The graphs exported from ``model``; with ``quantize``, their weights as uint8
+        (ONNX Runtime's dynamic quantisation: opt-in, it moves the masks)."""
+        graphs = export_fast(model)
+        if quantize:
+            graphs = tuple(quantize_bytes(graph) for graph in graphs)
+        return cls(graphs, threads, arena, Shapes.of(model).low_res, quantize)
 
     def decode(self, side: ImageSide, coords: np.ndarray, labels: np.ndarray, multimask: bool = True,
                min_score: Optional[float] = None) -> Tuple[np.ndarray, np.ndarray]:
@@ -246,7 +274,7 @@ class FastOnnxDecoder:
             feed = {"hyper": np.ascontiguousarray(hyper[rows, picked]), "keys": keys[rows]}
             return self.masks.run(None, feed)[0]
 
-        return upscale_kept(scores, multimask, min_score, masks, LOW_RES_SHAPE)
+        return upscale_kept(scores, multimask, min_score, masks, self.low_res)
 
 
 def session(graph: bytes, threads: int = 0, arena: bool = False):
@@ -262,16 +290,17 @@ def session(graph: bytes, threads: int = 0, arena: bool = False):
     return ort.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
 
 
-def graph_feed(features: np.ndarray, coords: np.ndarray, labels: np.ndarray,
-               mask_input: Optional[np.ndarray]) -> Dict[str, np.ndarray]:
+def graph_feed(features: np.ndarray, coords: np.ndarray, labels: np.ndarray, mask_input: Optional[np.ndarray],
+               low_res: Tuple[int, int] = (256, 256)) -> Dict[str, np.ndarray]:
     """The graph's inputs (without orig_im_size): features 1x256x64x64, coords BxNx2 and
-    labels BxN (see ``prompt_arrays``), mask_input Bx1x256x256 low-res logits or None."""
+    labels BxN (see ``prompt_arrays``), mask_input Bx1x256x256 low-res logits or None
+    (HxW = ``low_res`` for a custom model's, see ``Shapes``)."""
     return {
         "image_embeddings": np.ascontiguousarray(features, np.float32),
         "point_coords": coords,
         "point_labels": labels,
         "mask_input": mask_input.astype(np.float32) if mask_input is not None
-        else np.zeros((len(coords), 1, 256, 256), np.float32),
+        else np.zeros((len(coords), 1, *low_res), np.float32),
         "has_mask_input": np.array([0.0 if mask_input is None else 1.0], np.float32),
     }
 
@@ -287,17 +316,18 @@ def verify(graph: bytes, model: Sam, trials: int = 8, seed: int = 0) -> Dict[str
     session = ort.InferenceSession(graph, providers=["CPUExecutionProvider"])
     names = {i.name for i in session.get_inputs()}
     outputs = [o.name for o in session.get_outputs()]
-    rng = np.random.default_rng(seed)
+    rng, shapes = np.random.default_rng(seed), Shapes.of(model)
     worst = {"max_logit_diff": 0.0, "max_score_diff": 0.0, "sign_agreement": 1.0}
     for trial in range(trials):
         n = int(rng.integers(1, 5))
         obj = ObjectPrompt(
-            points=rng.uniform(0, 1024, (n, 2)).astype(np.float32),
+            points=rng.uniform(0, shapes.frame, (n, 2)).astype(np.float32),
             labels=rng.integers(0, 2, n).astype(np.int32),
-            box=np.sort(rng.uniform(0, 1024, (2, 2)), axis=0).reshape(4).astype(np.float32) if trial % 2 else None,
-            mask_input=rng.normal(0, 4, (1, 256, 256)).astype(np.float32) if trial % 4 >= 2 else None,
+            box=np.sort(rng.uniform(0, shapes.frame, (2, 2)), axis=0).reshape(4).astype(np.float32)
+            if trial % 2 else None,
+            mask_input=rng.normal(0, 4, (1, *shapes.low_res)).astype(np.float32) if trial % 4 >= 2 else None,
         )
-        features = rng.normal(0, 1, EMBEDDING_SHAPE).astype(np.float32)
+        features = rng.normal(0, 1, shapes.embedding).astype(np.float32)
         with torch.inference_mode():  # as SamPredictor.predict_torch calls them
             sparse, dense = model.prompt_encoder(
                 points=(torch.from_numpy(obj.points[None]), torch.from_numpy(obj.labels[None])),
@@ -307,7 +337,8 @@ def verify(graph: bytes, model: Sam, trials: int = 8, seed: int = 0) -> Dict[str
             ref_masks, ref_scores = model.mask_decoder.predict_masks(
                 torch.from_numpy(features), model.prompt_encoder.get_dense_pe(), sparse, dense)
         coords, codes = prompt_arrays([obj], lambda xy: xy)
-        feed = graph_feed(features, coords, codes, None if obj.mask_input is None else obj.mask_input[None])
+        feed = graph_feed(features, coords, codes, None if obj.mask_input is None else obj.mask_input[None],
+                          shapes.low_res)
         if "orig_im_size" in names:
             feed["orig_im_size"] = np.array(UPSCALE_CHECK_SIZE, np.float32)
         result = dict(zip(outputs, session.run(None, feed)))

@@ -8,7 +8,7 @@ import torch
 
 from sam_app.backends.base import upscale_logits
 from sam_app.backends.sam import SamBackend, SamEmbedding
-from sam_app.onnx_decoder import OnnxDecoder, export_bytes, prompt_arrays, quantize_bytes, verify
+from sam_app.onnx_decoder import OnnxDecoder, Shapes, export_bytes, prompt_arrays, quantize_bytes, verify
 from sam_app.prompts import ObjectPrompt
 
 from agreement import assert_agree
@@ -203,3 +203,27 @@ def test_a_replaced_decoder_also_decodes_prompts_without_a_mask_input(tiny_model
     embedding = SamEmbedding(torch.randn(1, 256, 64, 64), (683, 1024), (816, 1225))
     backend._low_res(embedding, [ObjectPrompt(np.array([[600.0, 400.0]], np.float32), np.array([1], np.int32))], True)
     assert calls == [True]
+
+
+def test_a_small_custom_model_runs_on_every_decoder():
+    """A SAM 1 of other shapes than the released ones (256 input, a 64-channel 16x16
+    embedding, 64x64 logits) exports both ONNX paths, picks its decoder under auto, and
+    its uint8 decoder stays close (its masks move: opt-in)."""
+    from models import small_sam
+
+    model = small_sam(size=256)
+    assert Shapes.of(model) == ((1, 64, 16, 16), (64, 64), 256)
+    assert verify(export_bytes(model), model)["max_logit_diff"] < 1e-4
+    reference = SamBackend(model, "s", torch.device("cpu"), "fp32", "torch")
+    embedding = reference.encode(np.random.default_rng(0).integers(0, 255, (192, 256, 3), np.uint8))
+    points = np.random.default_rng(1).uniform(0, 190, (6, 2))
+    scores, low_res = reference.point_logits(embedding, points)
+    assert low_res.shape == (6, 3, 64, 64)
+    labels = {"onnx": "onnxruntime", "auto": None, "fast": "fast", "fast-int8": "onnxruntime-int8"}
+    for decoder, label in labels.items():
+        backend = SamBackend(model, "s", torch.device("cpu"), "fp32", decoder)
+        assert label is None or backend.decoder == label
+        theirs = backend.point_logits(embedding, points)
+        close = 0.05 if decoder == "fast-int8" else 1e-4
+        np.testing.assert_allclose(theirs[0], scores, atol=close)
+        assert ((theirs[1] > 0) == (low_res > 0)).mean() >= (0.99 if decoder == "fast-int8" else 0.9999)

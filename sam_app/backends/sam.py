@@ -57,7 +57,9 @@ class SamBackend(Backend):
     ``fast_decoder``'s regrouped graphs); ``fast`` (PyTorch, the same prompts through
     ``fast_decoder.FastDecoder``, on any device);
     ``fast-bf16`` / ``fast-fp16`` (the same with its matrix products in that precision:
-    opt-in, for CPUs with AVX512-BF16 or AMX and for GPUs); or ``auto``: on the CPU, ONNX
+    opt-in, for CPUs with AVX512-BF16 or AMX and for GPUs); ``fast-int8`` (``onnx`` with
+    the regrouped graphs' weights quantised to uint8: opt-in, the masks move; measured in
+    docs/performance.md); or ``auto``: on the CPU, ONNX
     Runtime when it is installed, agrees with PyTorch and is faster on this machine (timed
     once at load), else PyTorch. The choice is in ``decoder`` and the timings in
     ``decoder_ms``."""
@@ -88,6 +90,8 @@ class SamBackend(Backend):
     def decoder(self) -> str:
         if self.fast is not None:
             return "fast" if self.fast.dtype == torch.float32 else f"fast-{DTYPE_NAMES[self.fast.dtype]}"
+        if self._fast_onnx is not None and self._fast_onnx.quantized:
+            return "onnxruntime-int8"
         return "onnxruntime" if self.onnx is not None else "torch"
 
     @property
@@ -104,35 +108,39 @@ class SamBackend(Backend):
         self._onnx, self._fast_onnx = decoder, None
 
     def _choose_decoder(self, choice: str) -> None:
-        if choice.startswith("fast"):
+        if choice.startswith("fast") and choice != "fast-int8":
             self.fast = FastDecoder(self.model, DTYPES[choice.partition("-")[2] or "fp32"])
             return
         if choice == "torch" or (choice == "auto" and self.torch_device.type != "cpu"):
             return
         try:
-            from ..onnx_decoder import FastOnnxDecoder, OnnxDecoder
+            from ..onnx_decoder import FastOnnxDecoder, OnnxDecoder, Shapes
 
             onnx = OnnxDecoder.from_model(self.model)
         except Exception as exc:  # noqa: BLE001 - missing packages, or an exporter that cannot trace this model
-            if choice == "onnx":
+            if choice != "auto":
                 raise SamAppError(f"the ONNX decoder is not available for {self.name}: {exc}; it needs the onnx "
                                   "and onnxruntime packages; or use --decoder torch") from None
             log.warning("%s: ONNX decoder not available (%s); using PyTorch", self.name, exc)
             return
         try:
-            fast = FastOnnxDecoder.from_model(self.model)
+            fast = FastOnnxDecoder.from_model(self.model, quantize=choice == "fast-int8")
         except Exception as exc:  # noqa: BLE001 - a model the regrouped graphs do not fit: the full graph serves all
+            if choice == "fast-int8":
+                raise SamAppError(f"the uint8 decoder is not available for {self.name}: {exc}") from None
             log.warning("%s: the regrouped ONNX graphs are not available (%s); the full graph decodes", self.name, exc)
             fast = None
-        if choice == "onnx":
+        if choice != "auto":
             self.onnx, self._fast_onnx = onnx, fast
             return
         # auto: a synthetic click (the fast graphs) and a prompt with a mask input (the full graph) on a random
         # embedding, decoded both ways
-        probe = SamEmbedding(torch.randn(1, 256, 64, 64, device=self.torch_device), (1024, 1024), (1024, 1024))
-        click = ObjectPrompt(np.array([[400.0, 600.0]], np.float32), np.array([1], np.int32))
-        refined = ObjectPrompt(click.points, click.labels,
-                               mask_input=np.random.default_rng(0).normal(0, 4, (1, 256, 256)).astype(np.float32))
+        shapes = Shapes.of(self.model)
+        frame = (shapes.frame, shapes.frame)
+        probe = SamEmbedding(torch.randn(shapes.embedding, device=self.torch_device), frame, frame)
+        click = ObjectPrompt(np.array([[0.4, 0.6]], np.float32) * shapes.frame, np.array([1], np.int32))
+        noise = np.random.default_rng(0).normal(0, 4, (1, *shapes.low_res)).astype(np.float32)
+        refined = ObjectPrompt(click.points, click.labels, mask_input=noise)
 
         def both():
             return [self._low_res(probe, [obj], True)[1] for obj in (click, refined)]

@@ -84,8 +84,9 @@ def is_present(path: Optional[os.PathLike]) -> bool:
 @dataclass(frozen=True)
 class LoadOptions:
     """How to run a model. device: a torch.device; precision: fp32 | bf16 | fp16 (image
-    encoder); decoder: auto | torch | onnx | fast | fast-bf16 | fast-fp16; attention: sdpa | reference; verify: check
-    official files' size and sha256 before loading."""
+    encoder); decoder: auto | torch | onnx | fast | fast-bf16 | fast-fp16 | fast-int8;
+    attention: sdpa | reference; verify: check official files' size and sha256 before
+    loading."""
 
     device: Any
     precision: str = "fp32"

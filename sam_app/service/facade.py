@@ -61,7 +61,8 @@ class SamService:
     checkpoint: an explicit file (or folder) for the default model.
     checkpoint_dir: where official files are looked for (see ``checkpoints``).
     device: auto | cpu | cuda | cuda:N | mps. precision: auto | fp32 | bf16 | fp16.
-    decoder: auto | torch | onnx | fast | fast-bf16 | fast-fp16 (SAM 1's prompt decoder, see ``SamBackend``).
+    decoder: auto | torch | onnx | fast | fast-bf16 | fast-fp16 | fast-int8 (SAM 1's prompt decoder,
+    see ``SamBackend``).
     attention: sdpa | reference (SAM 1's image encoder attention).
     cache_size: how many image embeddings to keep.
     max_pixels: larger images are refused before decoding.
