@@ -10,12 +10,14 @@ import pytest
 import torch
 from pycocotools import mask as mask_utils
 from segment_anything import SamAutomaticMaskGenerator
+from segment_anything.utils.amg import MaskData, build_point_grid
 
 from sam_app.backends.sam import SamBackend
 from sam_app.errors import SamAppError
 from sam_app.export import decode_rle
 from sam_app.service import SamService
-from sam_app.tasks.everything import EverythingSettings, MaskGenerator, uncompressed_counts
+from sam_app.tasks import everything
+from sam_app.tasks.everything import EverythingSettings, MaskGenerator, confident, uncompressed_counts
 
 from conftest import make_service
 
@@ -117,7 +119,38 @@ def test_our_filters_drop_large_masks_and_near_duplicates(tiny_service, coffee):
     assert (overlaps[~np.eye(len(rles), dtype=bool)] <= 0.5).all()
 
 
+@pytest.mark.parametrize("covers", ["nothing", "everything"])
+def test_the_hierarchical_grid_prompts_what_its_coarse_masks_leave(tiny_service, coffee, monkeypatch, covers):
+    """With no mask confident, the fine grid runs whole after the coarse one (the same
+    records as one run of both grids in that order); with every mask confident, only the
+    coarse grid runs."""
+    settings = dict(KEEP_ALL, points_per_side=8, points_per_batch=4)
+    monkeypatch.setattr(everything, "CONFIDENT_LOGIT", np.inf if covers == "nothing" else -np.inf)
+    calls = []
+    monkeypatch.setattr(MaskGenerator, "_batch", lambda self, *a, real=MaskGenerator._batch: calls.append(len(a[2]))
+                        or real(self, *a))
+    ours = MaskGenerator(tiny_service, hierarchical=True, **settings).generate(coffee)
+    coarse, fine = build_point_grid(2), build_point_grid(8)
+    grid = np.concatenate([coarse, fine]) if covers == "nothing" else coarse
+    assert sum(calls) == len(grid)
+    calls.clear()
+    alone = dict(settings, points_per_side=None, point_grids=[grid])
+    assert_equal_records(ours, MaskGenerator(tiny_service, **alone).generate(coffee))
+
+
+def test_a_point_is_covered_where_a_kept_mask_is_confident():
+    low_res = np.full((2, 64, 64), -20.0, np.float16)
+    low_res[0, 10:20, 30:40] = 9.0  # confident in columns 30-39, rows 10-19 of the 64x64 frame
+    low_res[1, 40:50, 0:10] = 5.0  # kept, not confident
+    parts = [MaskData(low_res=low_res), MaskData(low_res=low_res[:0])]
+    # a 512x256 (h, w) image sits in the frame's left half: frame pixel = image pixel / 8
+    points = np.array([[35 * 8, 15 * 8], [4, 45 * 8], [39 * 8 + 7, 19 * 8 + 7], [40 * 8, 15 * 8]], float)
+    assert confident(parts, points, (512, 256)).tolist() == [True, False, True, False]
+
+
 def test_settings_are_checked():
+    with pytest.raises(SamAppError, match="hierarchical must be true or false, got 'yes'"):
+        EverythingSettings(hierarchical="yes")
     with pytest.raises(SamAppError, match="unknown output_mode 'png'; expected one of binary_mask"):
         EverythingSettings(output_mode="png")
     with pytest.raises(SamAppError, match="exactly one of points_per_side and point_grids"):

@@ -46,7 +46,8 @@ def add_engine_arguments(parser: argparse.ArgumentParser, web: bool = False) -> 
     parser.add_argument("--decoder", choices=DECODERS, default=env("SAM_DECODER"),
                         help="SAM 1 prompt decoder: torch (segment-anything's modules), onnx (ONNX Runtime), fast "
                              "(the regrouped decoder in PyTorch, any device; fast-bf16 / fast-fp16 in that "
-                             "precision), or auto = ONNX Runtime on the CPU where it is faster, timed at load (env "
+                             "precision; fast-int8: ONNX Runtime with uint8 weights, the masks move a little), "
+                             "or auto = ONNX Runtime on the CPU where it is faster, timed at load (env "
                              "SAM_DECODER; default auto, and torch for one-shot segment runs, where exporting would "
                              "cost more than it saves)")
     parser.add_argument("--attention", choices=ATTENTIONS, default=env("SAM_ATTENTION", "sdpa"),
@@ -97,11 +98,14 @@ def add_everything_arguments(parser: argparse.ArgumentParser) -> None:
     for name, text in EVERYTHING_HELP.items():
         parser.add_argument("--" + name.replace("_", "-"), type=int if name in INT_OPTIONS else float, default=None,
                             help=text)
+    parser.add_argument("--hierarchical", action="store_true", default=None,
+                        help="ours: a coarse grid first, then only the grid points its confident masks leave "
+                             "uncovered (TinySAM's strategy; docs/performance.md measures it)")
 
 
 def everything_settings(args: argparse.Namespace, **extra):
     """The generator settings the flags describe."""
     from ..tasks.everything import EverythingSettings
 
-    chosen = {name: getattr(args, name) for name in EVERYTHING_HELP if getattr(args, name) is not None}
+    chosen = {name: getattr(args, name) for name in (*EVERYTHING_HELP, "hierarchical") if getattr(args, name) is not None}
     return EverythingSettings.preset(args.preset, **chosen, **extra)

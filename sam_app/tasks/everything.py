@@ -28,7 +28,13 @@ upscaling are the fast path (>= 99 % of masks at IoU >= 0.99).
 Options of ours, off by default: ``mask_nms_thresh`` drops a mask whose mask IoU with a
 better one exceeds it (box NMS lets near-duplicates of different extent through);
 ``max_area_fraction`` drops masks covering more of the image than that (SA-1B's
-pipeline dropped masks covering 95 %); the preset ``fast`` samples 16 points per side.
+pipeline dropped masks covering 95 %); ``hierarchical`` prompts the grid in two steps,
+as TinySAM's hierarchical strategy does: a grid of a quarter of the points per side
+first, then only the points of the full grid that none of its confident masks covers
+(low-res logit above ``CONFIDENT_LOGIT`` at the point, among the masks that passed the
+filters); box NMS then runs over both steps' masks. The presets (``PRESETS``) and what
+each costs and finds against the default are measured in docs/performance.md
+(benchmarks/shortcuts.py).
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ from segment_anything.utils.amg import (
     MaskData,
     box_xyxy_to_xywh,
     build_all_layer_point_grids,
+    build_point_grid,
     generate_crop_boxes,
     is_box_near_crop_edge,
     remove_small_regions,
@@ -64,6 +71,7 @@ INT_OPTIONS = ("points_per_side", "points_per_batch", "crop_n_layers", "crop_n_p
 FLOAT_OPTIONS = ("pred_iou_thresh", "stability_score_thresh", "stability_score_offset", "box_nms_thresh",
                  "crop_nms_thresh", "crop_overlap_ratio", "mask_nms_thresh", "max_area_fraction")
 PRESETS = {"default": {}, "fast": {"points_per_side": 16}}
+CONFIDENT_LOGIT = 8.5  # hierarchical: a coarse mask covers a point where its low-res logit is above this (TinySAM's)
 RANGES = {  # what each setting may be, inclusive (a huge or non-finite value would break the run, or its answer)
     "points_per_side": (1, 2**20), "points_per_batch": (1, 2**20), "crop_n_layers": (0, 3), "pred_iou_thresh": (0, 1),
     "stability_score_thresh": (0, 1), "stability_score_offset": (0, 1000), "box_nms_thresh": (0, 1),
@@ -91,7 +99,7 @@ class EverythingSettings:
     explicit grids, one per layer. min_mask_region_area (int): holes and islands smaller
     than this (pixels) are removed. output_mode: binary_mask | uncompressed_rle | coco_rle.
     mask_nms_thresh (float or None): ours, see the module docstring. max_area_fraction
-    (float or None): ours, likewise.
+    (float or None): ours, likewise. hierarchical (bool): ours, likewise.
     """
 
     points_per_side: Optional[int] = 32
@@ -109,8 +117,11 @@ class EverythingSettings:
     output_mode: str = "binary_mask"
     mask_nms_thresh: Optional[float] = None
     max_area_fraction: Optional[float] = None
+    hierarchical: bool = False
 
     def __post_init__(self):
+        if not isinstance(self.hierarchical, bool):  # JSON's true / false only
+            raise SamAppError(f"hierarchical must be true or false, got {shorten(self.hierarchical)}")
         for name in (*INT_OPTIONS, *FLOAT_OPTIONS):
             value = getattr(self, name)
             if value is not None:  # JSON numbers as they are: no "4", true or 4.9 for a whole number
@@ -229,13 +240,16 @@ class MaskGenerator:
         whole = crop_box == [0, 0, image.width, image.height]
         crop = image if whole else self.service.load_image(np.ascontiguousarray(image.pixels[y0:y1, x0:x1]))
         embedding = self.service.embedding(crop, backend.name)
-        points_for_crop = grid * np.array([[crop.width, crop.height]])
-        parts = []
-        batch = self.settings.points_per_batch
-        for start in range(0, len(points_for_crop), batch):
-            points = points_for_crop[start:start + batch]
-            parts.append(self._batch(backend, embedding, points, crop_box, orig_size))
-            report(start + len(points))
+        scale = np.array([[crop.width, crop.height]])
+        points_for_crop = grid * scale
+        parts, skipped = [], 0
+        if self.settings.hierarchical:  # a quarter of the points per side first (the module docstring)
+            coarse = build_point_grid(max(1, round(np.sqrt(len(grid))) // 4)) * scale
+            parts = self._points(backend, embedding, coarse, crop_box, orig_size, lambda n: report(0))
+            covered = confident(parts, points_for_crop, (crop.height, crop.width))
+            points_for_crop, skipped = points_for_crop[~covered], int(covered.sum())
+            report(skipped)
+        parts += self._points(backend, embedding, points_for_crop, crop_box, orig_size, lambda n: report(skipped + n))
         data = merge(parts)
         data.filter(batched_nms(data["boxes"].float(), data["iou_preds"], torch.zeros(len(data["boxes"])),
                                 iou_threshold=self.settings.box_nms_thresh))
@@ -245,6 +259,15 @@ class MaskGenerator:
         data["points"] = uncrop_points(data["points"], crop_box)
         data["crop_boxes"] = torch.tensor([crop_box for _ in range(len(data["rles"]))])
         return data
+
+    def _points(self, backend, embedding, points: np.ndarray, crop_box, orig_size, report) -> List[MaskData]:
+        """``_batch`` over ``points`` (Nx2 (X, Y) in the crop's pixels), points_per_batch at
+        a time; report(points done) after each."""
+        parts, batch = [], self.settings.points_per_batch
+        for start in range(0, len(points), batch):
+            parts.append(self._batch(backend, embedding, points[start:start + batch], crop_box, orig_size))
+            report(min(start + batch, len(points)))
+        return parts
 
     def _batch(self, backend, embedding, points: np.ndarray, crop_box, orig_size) -> MaskData:
         """Upstream's ``_process_batch`` up to the masks' boxes, with the IoU filter
@@ -301,6 +324,21 @@ def _check_grids(grids, layers: int) -> List[np.ndarray]:
                               f"{array.shape}")
         checked.append(array)
     return checked
+
+
+def confident(parts: List[MaskData], points: np.ndarray, size) -> np.ndarray:
+    """N bool: which ``points`` (Nx2 (X, Y) in the pixels of an image of ``size`` (h, w))
+    a mask of ``parts`` covers confidently: its low-res logit (the model's square frame,
+    the image in its top-left corner at the longest side) above CONFIDENT_LOGIT there."""
+    covered = np.zeros(len(points), bool)
+    for part in parts:
+        low_res = part["low_res"]  # K x L x L
+        if not len(low_res) or not len(points):
+            continue
+        side = low_res.shape[-1]
+        u, v = (np.minimum((points * side / max(size)).astype(int), side - 1)).T
+        covered |= (low_res[:, v, u] > CONFIDENT_LOGIT).any(0)
+    return covered
 
 
 def merge(parts: List[MaskData]) -> MaskData:
