@@ -355,3 +355,15 @@ def test_web_ui_cancel_stops_a_run_at_its_next_batch(tiny_model):
     assert e.on_cancel(Request())[e.shared.message].startswith("Nothing to cancel")  # the run is over
     out = tab.call(e.on_run, 4, 0, 0, 0.7, 0, 0, 1, 1, progress=lambda *a, **k: None, request=Request())
     assert re.match(r"\d+ masks? in ", out[e.shared.message]) and tab.state("everything").everything is not None
+
+
+def test_the_cli_flags_name_every_setting_of_ours():
+    import argparse
+
+    from sam_app.cli.options import add_everything_arguments, everything_settings
+
+    parser = argparse.ArgumentParser()
+    add_everything_arguments(parser)
+    assert everything_settings(parser.parse_args(["--hierarchical", "--preset", "fast"])).hierarchical
+    plain = everything_settings(parser.parse_args(["--mask-nms-thresh", "0.8"]))
+    assert not plain.hierarchical and plain.mask_nms_thresh == 0.8 and plain.points_per_side == 32

@@ -160,10 +160,13 @@ def prepare(service, backend, learner: Trainee, coco, images: Path, ids: List[in
     return samples
 
 
-def train_step(learner: Trainee, features, targets: np.ndarray, rng: np.random.Generator) -> float:
-    """SAM's 11 rounds (module docstring) on one image's objects; gradients accumulate.
-    features: the image's embedding as the model takes it (SAM 1: 1xCxExE, 1x256x64x64);
-    targets: BxLxL float32 (L = ``learner.side``). Returns the mean round loss."""
+def train_step(learner: Trainee, features, targets: np.ndarray, rng: np.random.Generator,
+               point_rounds: int = POINT_ROUNDS, mask_rounds: int = MASK_ROUNDS) -> float:
+    """SAM's 11 rounds (module docstring; a first prompt, ``point_rounds`` that add a
+    click, ``mask_rounds`` with the mask only) on one image's objects; gradients
+    accumulate. features: the image's embedding as the model takes it (SAM 1: 1xCxExE,
+    1x256x64x64); targets: BxLxL float32 (L = ``learner.side``). Returns the mean round
+    loss."""
     device = next(learner.model.mask_decoder.parameters()).device
     encoder_trains = isinstance(features, torch.Tensor) and features.requires_grad  # SAM 1's, with adapters
     scale = learner.frame / targets.shape[-1]  # low-res pixel -> input frame
@@ -181,8 +184,8 @@ def train_step(learner: Trainee, features, targets: np.ndarray, rng: np.random.G
                           np.float32)
         labels = np.ones((count, 1), np.int64)
     mask_input, predicted, total = None, np.zeros_like(truth), 0.0
-    for round_ in range(1 + POINT_ROUNDS + MASK_ROUNDS):
-        if 1 <= round_ <= POINT_ROUNDS:
+    for round_ in range(1 + point_rounds + mask_rounds):
+        if 1 <= round_ <= point_rounds:
             clicks = [sampled_click(t, p, rng) for t, p in zip(truth, predicted)]
             new = np.array([[((c[0] + 0.5) * scale, (c[1] + 0.5) * scale)] if c else [(0, 0)]
                             for c in clicks], np.float32)
@@ -193,12 +196,12 @@ def train_step(learner: Trainee, features, targets: np.ndarray, rng: np.random.G
                                      torch.as_tensor(labels, device=device) if given else None, boxes, mask_input,
                                      round_ == 0 and boxes is None)
         loss, chosen = sam_loss(logits, iou, target)
-        last = round_ == POINT_ROUNDS + MASK_ROUNDS
+        last = round_ == point_rounds + mask_rounds
         loss.backward(retain_graph=encoder_trains and not last)  # a training encoder serves every round
         total += float(loss.detach())
         mask_input = logits.detach()[torch.arange(count), chosen][:, None]
         predicted = (mask_input[:, 0] > 0).cpu().numpy()
-    return total / (1 + POINT_ROUNDS + MASK_ROUNDS)
+    return total / (1 + point_rounds + mask_rounds)
 
 
 def add_adapters(sam, rank: int):
