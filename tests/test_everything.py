@@ -283,9 +283,9 @@ def test_web_ui_everything_select_download_and_refine(tiny_model, coffee):
     tab = Tab(ui)
     tab.open(str(IMGS / "coffee.png"))
     assert tab.call(e.on_download)[s.message] == "Error: No masks yet: press Segment everything first."
-    none = tab.call(e.on_run, 2, 1.0, 1.0, 1.0, 0, 0, 1, 1, progress=NO_PROGRESS)
+    none = tab.call(e.on_run, 2, 1.0, 1.0, 1.0, 0, 0, 1, 1, True, progress=NO_PROGRESS)
     assert none[s.message].startswith("0 masks in ") and "lower Predicted IoU and Stability" in none[s.message]
-    out = tab.call(e.on_run, 3, 0, 0, 1.0, 0, 0, 1, 1, progress=NO_PROGRESS)
+    out = tab.call(e.on_run, 3, 0, 0, 1.0, 0, 0, 1, 1, False, progress=NO_PROGRESS)
     records = tab.state("everything").everything.records
     assert len(records) == 27 and out[s.message].startswith("27 masks in ") and len(out[e.table]) == 27
     assert Image.open(out[e.picture]).size == (600, 400)
@@ -349,11 +349,11 @@ def test_web_ui_cancel_stops_a_run_at_its_next_batch(tiny_model):
         assert e.on_cancel(other)[e.shared.message].startswith("Nothing to cancel")  # another tab's Cancel
         e.on_cancel(Request())
 
-    out = tab.call(e.on_run, 16, 0, 0, 0.7, 0, 0, 1, 1, progress=progress, request=Request())
+    out = tab.call(e.on_run, 16, 0, 0, 0.7, 0, 0, 1, 1, False, progress=progress, request=Request())
     assert out[e.shared.message].startswith("Stopped (Cancel): no masks were kept") and e.state not in out
     assert len(reports) == 1 and reports[0] < 1  # 256 points: stopped after the first of 4 batches
     assert e.on_cancel(Request())[e.shared.message].startswith("Nothing to cancel")  # the run is over
-    out = tab.call(e.on_run, 4, 0, 0, 0.7, 0, 0, 1, 1, progress=lambda *a, **k: None, request=Request())
+    out = tab.call(e.on_run, 4, 0, 0, 0.7, 0, 0, 1, 1, False, progress=lambda *a, **k: None, request=Request())
     assert re.match(r"\d+ masks? in ", out[e.shared.message]) and tab.state("everything").everything is not None
 
 

@@ -91,6 +91,8 @@ class EverythingMode(Mode):
                                                      "(1 = off)")
                     self.max_area_fraction = gr.Slider(0, 1, 1, step=0.01, label="Drop masks covering more than "
                                                        "(1 = off)")
+                    self.hierarchical = gr.Checkbox(False, label="Hierarchical grid: a coarse grid first, then only "
+                                                    "the points its confident masks leave", elem_id="hierarchical")
                 with gr.Row():
                     self.run_button = gr.Button(**self.run_button_state(Session()), variant="primary",
                                                 elem_id="everything-run", scale=3)
@@ -112,7 +114,8 @@ class EverythingMode(Mode):
     @property
     def settings_inputs(self) -> list:
         return [self.points_per_side, self.pred_iou_thresh, self.stability_score_thresh, self.box_nms_thresh,
-                self.crop_n_layers, self.min_mask_region_area, self.mask_nms_thresh, self.max_area_fraction]
+                self.crop_n_layers, self.min_mask_region_area, self.mask_nms_thresh, self.max_area_fraction,
+                self.hierarchical]
 
     @property
     def reset_outputs(self) -> list:
@@ -204,14 +207,15 @@ class EverythingMode(Mode):
 
     @shows_errors
     def on_run(self, points_per_side, pred_iou_thresh, stability_score_thresh, box_nms_thresh, crop_n_layers,
-               min_mask_region_area, mask_nms_thresh, max_area_fraction, session: Session, state: EverythingState,
+               min_mask_region_area, mask_nms_thresh, max_area_fraction, hierarchical, session: Session,
+               state: EverythingState,
                progress=gr.Progress(), request: gr.Request = None) -> dict:
         tab, stop = getattr(request, "session_hash", None), threading.Event()
         self._running[tab] = stop
         try:
             return self._run(points_per_side, pred_iou_thresh, stability_score_thresh, box_nms_thresh, crop_n_layers,
-                             min_mask_region_area, mask_nms_thresh, max_area_fraction, session, progress, stop,
-                             state.sort)
+                             min_mask_region_area, mask_nms_thresh, max_area_fraction, bool(hierarchical), session,
+                             progress, stop, state.sort)
         except Cancelled:
             return {self.shared.message: "Stopped (Cancel): no masks were kept; press Segment everything to run "
                                          "again (fewer points per side is faster)."}
@@ -220,7 +224,7 @@ class EverythingMode(Mode):
                 del self._running[tab]
 
     def _run(self, points_per_side, pred_iou_thresh, stability_score_thresh, box_nms_thresh, crop_n_layers,
-             min_mask_region_area, mask_nms_thresh, max_area_fraction, session: Session, progress,
+             min_mask_region_area, mask_nms_thresh, max_area_fraction, hierarchical: bool, session: Session, progress,
              stop: threading.Event, sort: str) -> dict:
         if session.image is None:
             raise SamAppError("Upload an image (or pick an example) first.")
@@ -231,7 +235,8 @@ class EverythingMode(Mode):
             stability_score_thresh=stability_score_thresh, box_nms_thresh=box_nms_thresh,
             crop_n_layers=crop_n_layers, min_mask_region_area=min_mask_region_area or 0,
             mask_nms_thresh=mask_nms_thresh if mask_nms_thresh < 1 else None,
-            max_area_fraction=max_area_fraction if max_area_fraction < 1 else None, output_mode="coco_rle")
+            max_area_fraction=max_area_fraction if max_area_fraction < 1 else None, hierarchical=hierarchical,
+            output_mode="coco_rle")
         service = self.shared.service
         model = service.resolve_model_name(session.model)
         started = time.perf_counter()
