@@ -9,7 +9,8 @@ BIN := $(VENV)/bin
 ARGS ?=
 
 .PHONY: run install install-test lint test test-fast bench bench-everything bench-decoder bench-batch bench-load \
-	bench-large-requests bench-clicks bench-models bench-text bench-projects bench-video screenshot gpu-check clean
+	bench-large-requests bench-clicks bench-models bench-text bench-projects bench-video bench-shortcuts screenshot \
+	gpu-check clean
 
 run: install
 	$(BIN)/python webui.py $(ARGS)
@@ -65,6 +66,9 @@ bench-everything: install-test
 
 bench-decoder: install-test
 	$(BIN)/python benchmarks/decoder.py $(ARGS)
+
+bench-shortcuts: install-test
+	$(BIN)/python benchmarks/shortcuts.py $(ARGS)
 
 bench-batch: install-test
 	$(BIN)/python benchmarks/batch.py $(ARGS)
