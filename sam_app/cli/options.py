@@ -107,5 +107,6 @@ def everything_settings(args: argparse.Namespace, **extra):
     """The generator settings the flags describe."""
     from ..tasks.everything import EverythingSettings
 
-    chosen = {name: getattr(args, name) for name in (*EVERYTHING_HELP, "hierarchical") if getattr(args, name) is not None}
+    names = (*EVERYTHING_HELP, "hierarchical")
+    chosen = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
     return EverythingSettings.preset(args.preset, **chosen, **extra)
