@@ -178,11 +178,11 @@ def pictures_1mp(annotations: Path, ids, count: int):
 
 def recall(found, reference, threshold: float = MATCH_IOU) -> float:
     """The share of ``reference``'s masks (pycocotools RLEs) that a mask of ``found``
-    overlaps at IoU >= ``threshold`` (1 when the reference has none)."""
+    overlaps at IoU >= ``threshold`` (NaN when the reference has none)."""
     from pycocotools import mask as mask_utils
 
     if not len(reference):
-        return 1.0
+        return float("nan")  # nothing to find: no share (``weighted`` gives it no weight)
     if not len(found):
         return 0.0
     return float((np.asarray(mask_utils.iou(found, reference, [0] * len(reference))).max(0) >= threshold).mean())
@@ -263,27 +263,28 @@ def table(totals, upstream, pictures: int, compared: int):
         t = totals[name]
         lines.append(f"| {name} | {preset or '-'} | {t['seconds'] / pictures * 1000:.0f} ms | "
                      f"{base['seconds'] / t['seconds']:.2f}x | {t['masks'] / pictures:.1f} | "
-                     f"{weighted(t['recalls']):.1%} |")
+                     f"{weighted(t['recalls'])} |")
     return lines + [
         "",
         "| upstream | ours (default) | speed-up | masks (upstream / ours) | upstream masks we match at IoU >= 0.99 |",
         "|---:|---:|---:|---:|---:|",
         f"| {upstream['seconds'] / compared:.2f} s | {ours / compared:.2f} s | {upstream['seconds'] / ours:.1f}x | "
-        f"{upstream['masks']} / {sum(base['counts'][:compared])} | {weighted(upstream['matched']):.1%} |",
+        f"{upstream['masks']} / {sum(base['counts'][:compared])} | {weighted(upstream['matched'])} |",
     ]
 
 
-def weighted(pairs) -> float:
-    """The mean of per-picture shares weighted by their mask counts."""
+def weighted(pairs) -> str:
+    """The mean of per-picture shares weighted by their mask counts, as a percentage;
+    "n/a" where there were no masks to find."""
     count = sum(n for _, n in pairs)
-    return sum(share * n for share, n in pairs) / count if count else 1.0
+    return f"{sum(share * n for share, n in pairs if n) / count:.1%}" if count else "n/a"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pictures", type=int, default=20, help="held-out pictures segmented (default 20)")
     parser.add_argument("--upstream-pictures", type=int, default=3,
-                        help="pictures upstream's generator also runs on (it takes minutes a picture; default 3)")
+                        help="pictures upstream's generator also runs on (about ten times ours; default 3)")
     parser.add_argument("--retrain", action="store_true", help="train again even when the cache has the model")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()

@@ -225,10 +225,10 @@ class OnnxDecoder:
         (docs/performance.md, benchmarks/large_requests.py)."""
         self.session = session(graph, threads, arena)
         self.inputs = names = [i.name for i in self.session.get_inputs()]
-        self.low_res = tuple(next(i for i in self.session.get_inputs() if i.name == "mask_input").shape[2:])
         if "orig_im_size" in names:
             raise SamAppError("this ONNX decoder upscales to the image size; the service needs one exported "
                               "without upscaling (PromptDecoder(upscale=False))")
+        self.low_res = tuple(next(i for i in self.session.get_inputs() if i.name == "mask_input").shape[2:])
 
     @classmethod
     def from_model(cls, model: Sam, threads: int = 0, arena: bool = False) -> "OnnxDecoder":
@@ -237,7 +237,8 @@ class OnnxDecoder:
     def __call__(self, features: np.ndarray, coords: np.ndarray, labels: np.ndarray,
                  mask_input: Optional[np.ndarray]) -> Tuple[np.ndarray, np.ndarray]:
         """features 1x256x64x64, coords BxNx2, labels BxN, mask_input Bx1x256x256 or None ->
-        (iou_predictions Bx4, low_res_masks Bx4x256x256), float32."""
+        (iou_predictions Bx4, low_res_masks Bx4x256x256), float32 (a released model's
+        shapes; a custom model's: ``Shapes``)."""
         feed = graph_feed(features, coords, labels, mask_input, self.low_res)
         scores, low_res = self.session.run(None, {name: feed[name] for name in self.inputs})
         return scores, low_res

@@ -146,11 +146,16 @@ def test_a_point_is_covered_where_a_kept_mask_is_confident():
     # a 512x256 (h, w) image sits in the frame's left half: frame pixel = image pixel / 8
     points = np.array([[35 * 8, 15 * 8], [4, 45 * 8], [39 * 8 + 7, 19 * 8 + 7], [40 * 8, 15 * 8]], float)
     assert confident(parts, points, (512, 256)).tolist() == [True, False, True, False]
+    # stretched over the whole square (SAM 2, EdgeTAM): frame pixel = (X / 4, Y / 8)
+    stretched = np.array([[35 * 4, 15 * 8], [35 * 8, 15 * 8], [39 * 4 + 3, 19 * 8 + 7]], float)
+    assert confident(parts, stretched, (512, 256), stretched=True).tolist() == [True, False, True]
 
 
 def test_settings_are_checked():
     with pytest.raises(SamAppError, match="hierarchical must be true or false, got 'yes'"):
         EverythingSettings(hierarchical="yes")
+    with pytest.raises(SamAppError, match="hierarchical needs points_per_side"):
+        EverythingSettings(hierarchical=True, points_per_side=None, point_grids=[[[0.5, 0.5]]])
     with pytest.raises(SamAppError, match="unknown output_mode 'png'; expected one of binary_mask"):
         EverythingSettings(output_mode="png")
     with pytest.raises(SamAppError, match="exactly one of points_per_side and point_grids"):

@@ -93,7 +93,7 @@ def test_a_model_asked_for_what_it_does_not_declare_gets_one_line_in_the_ui(tmp_
     tab.open(str(IMGS / "coffee.png"))
     assert e.run_button_state(tab.session) == dict(
         value="Segment everything (not with classical: pick a SAM model)", interactive=False)  # not offered
-    out = tab.call(e.on_run, 4, 0, 0, 0.7, 0, 0, 1, 1, progress=NO_PROGRESS)  # a request sent anyway
+    out = tab.call(e.on_run, 4, 0, 0, 0.7, 0, 0, 1, 1, False, progress=NO_PROGRESS)  # a request sent anyway
     assert out[e.shared.message].startswith(f"Error: {REFUSAL}")  # the mode's own message line
 
 

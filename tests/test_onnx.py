@@ -223,6 +223,10 @@ def test_a_small_custom_model_runs_on_every_decoder():
     for decoder, label in labels.items():
         backend = SamBackend(model, "s", torch.device("cpu"), "fp32", decoder)
         assert label is None or backend.decoder == label
+        if decoder == "auto":  # its probe ran on this model's shapes, both ways
+            assert backend.decoder in ("torch", "onnxruntime") and set(backend.decoder_ms) == {"torch", "onnxruntime"}
+        elif decoder != "fast":
+            assert backend._fast_onnx is not None  # the regrouped graphs exported, no fallback to the full one
         theirs = backend.point_logits(embedding, points)
         close = 0.05 if decoder == "fast-int8" else 1e-4
         np.testing.assert_allclose(theirs[0], scores, atol=close)

@@ -122,6 +122,9 @@ class EverythingSettings:
     def __post_init__(self):
         if not isinstance(self.hierarchical, bool):  # JSON's true / false only
             raise SamAppError(f"hierarchical must be true or false, got {shorten(self.hierarchical)}")
+        if self.hierarchical and self.point_grids is not None:
+            raise SamAppError("hierarchical needs points_per_side: its coarse grid is a quarter of the points per "
+                              "side, which explicit point_grids do not have")
         for name in (*INT_OPTIONS, *FLOAT_OPTIONS):
             value = getattr(self, name)
             if value is not None:  # JSON numbers as they are: no "4", true or 4.9 for a whole number
@@ -246,7 +249,7 @@ class MaskGenerator:
         if self.settings.hierarchical:  # a quarter of the points per side first (the module docstring)
             coarse = build_point_grid(max(1, round(np.sqrt(len(grid))) // 4)) * scale
             parts = self._points(backend, embedding, coarse, crop_box, orig_size, lambda n: report(0))
-            covered = confident(parts, points_for_crop, (crop.height, crop.width))
+            covered = confident(parts, points_for_crop, (crop.height, crop.width), embedding.input_size is None)
             points_for_crop, skipped = points_for_crop[~covered], int(covered.sum())
             report(skipped)
         parts += self._points(backend, embedding, points_for_crop, crop_box, orig_size, lambda n: report(skipped + n))
@@ -326,17 +329,20 @@ def _check_grids(grids, layers: int) -> List[np.ndarray]:
     return checked
 
 
-def confident(parts: List[MaskData], points: np.ndarray, size) -> np.ndarray:
+def confident(parts: List[MaskData], points: np.ndarray, size, stretched: bool = False) -> np.ndarray:
     """N bool: which ``points`` (Nx2 (X, Y) in the pixels of an image of ``size`` (h, w))
-    a mask of ``parts`` covers confidently: its low-res logit (the model's square frame,
-    the image in its top-left corner at the longest side) above CONFIDENT_LOGIT there."""
+    a mask of ``parts`` covers confidently: its low-res logit above CONFIDENT_LOGIT there.
+    The low-res logits are the model's square frame: the image in its top-left corner at
+    its longest side (SAM 1, HQ-SAM), or with ``stretched`` over the whole square (SAM 2,
+    EdgeTAM: an embedding whose ``input_size`` is None)."""
     covered = np.zeros(len(points), bool)
     for part in parts:
         low_res = part["low_res"]  # K x L x L
         if not len(low_res) or not len(points):
             continue
         side = low_res.shape[-1]
-        u, v = (np.minimum((points * side / max(size)).astype(int), side - 1)).T
+        scale = side / np.array([size[1], size[0]]) if stretched else side / max(size)
+        u, v = (np.minimum((points * scale).astype(int), side - 1)).T
         covered |= (low_res[:, v, u] > CONFIDENT_LOGIT).any(0)
     return covered
 

@@ -162,8 +162,9 @@ def prepare(service, backend, learner: Trainee, coco, images: Path, ids: List[in
 
 def train_step(learner: Trainee, features, targets: np.ndarray, rng: np.random.Generator,
                point_rounds: int = POINT_ROUNDS, mask_rounds: int = MASK_ROUNDS) -> float:
-    """SAM's 11 rounds (module docstring; a first prompt, ``point_rounds`` that add a
-    click, ``mask_rounds`` with the mask only) on one image's objects; gradients
+    """The recipe's rounds (module docstring; SAM's 11 by default: a first prompt,
+    ``point_rounds`` that add a click, ``mask_rounds`` with the mask only) on one image's
+    objects; gradients
     accumulate. features: the image's embedding as the model takes it (SAM 1: 1xCxExE,
     1x256x64x64); targets: BxLxL float32 (L = ``learner.side``). Returns the mean round
     loss."""
