@@ -93,6 +93,7 @@ def result_record(result, image: Dict[str, object], selected: Optional[Sequence[
 
         {"schema_version": 1, "model": "vit_b",
          "image": {"file_name": ..., "width": W, "height": H, "image_id": ...},
+         "region": [x1, y1, x2, y2] (only when segmented in a region of interest),
          "objects": [{"id": 1, "prompt": {"box": [x1, y1, x2, y2] | null, "points": [[x, y], ...],
                                           "labels": [1, 0, ...], "mask_input": bool},
                       "best": k, "selected": k, "masks": [mask_record, ...], "logits": file?}]}
@@ -120,7 +121,10 @@ def result_record(result, image: Dict[str, object], selected: Optional[Sequence[
         if logits_files:
             record["logits"] = logits_files(i)
         objects.append(record)
-    return {"schema_version": SCHEMA_VERSION, "model": result.model, "image": image, "objects": objects}
+    record = {"schema_version": SCHEMA_VERSION, "model": result.model, "image": image, "objects": objects}
+    if result.region is not None:
+        record["region"] = result.region.as_list()
+    return record
 
 
 def everything_record(records, image: Dict[str, object], model: str, settings: Dict[str, object]) -> Dict[str, object]:

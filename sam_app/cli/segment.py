@@ -23,6 +23,9 @@ def add_parsers(sub) -> None:
     seg.add_argument("--boxes", default="", help='"X1 Y1 X2 Y2 ...": one object per box')
     seg.add_argument("--mask-input", help="previous low-res logits (.npy, 1x256x256 or Kx1x256x256)")
     seg.add_argument("--multimask", action="store_true", help="three candidate masks per object")
+    seg.add_argument("--region", default="", help='"X1 Y1 X2 Y2": segment inside this part of the image at full '
+                     "resolution (a region of interest for small objects); prompts go inside it, masks come back "
+                     "in the whole image")
     seg.add_argument("--text", default="", help='phrases to find, e.g. "dog, red car": one object per instance; '
                                                  "points and boxes given with it narrow it")
     seg.add_argument("--text-threshold", type=float, default=0.3, help="lowest detection score kept (0-1)")
@@ -66,6 +69,9 @@ def cmd_segment(args: argparse.Namespace) -> int:
     if args.text and mask_input is not None:
         raise SamAppError("--mask-input refines one object; it does not combine with --text (each instance found "
                           "is its own object: refine one with --boxes and --mask-input afterwards)")
+    if args.text and args.region:
+        raise SamAppError("--region works with points and boxes; it does not combine with --text (the phrase "
+                          "is looked for in the whole image)")
     if args.text:
         from ..tasks.text import segment_phrases
 
@@ -77,7 +83,7 @@ def cmd_segment(args: argparse.Namespace) -> int:
         for obj in objects:
             if obj.note:
                 print(f"note: {obj.note}", file=sys.stderr)
-        result = service.segment_objects(image, objects, multimask=args.multimask)
+        result = service.segment_objects(image, objects, multimask=args.multimask, region=args.region)
 
     out = Path(args.out_dir)
     try:

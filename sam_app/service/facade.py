@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -20,6 +20,7 @@ from ..errors import ResourceError, SamAppError
 from ..images import DEFAULT_MAX_PIXELS, ImageRef, ImageSource, LoadedImage
 from ..limits import LIMITS, Deadline, check_memory
 from ..prompts import ObjectPrompt, build_objects, parse_prompt
+from ..regions import Region
 from .embeddings import EmbeddingCache
 from .image_store import ImageStore
 from .pool import ModelPool, is_detector
@@ -35,11 +36,13 @@ DECODE_CHUNK = 32  # objects decoded at once: the decoder's memory grows with th
 
 @dataclass(eq=False)
 class SegmentResult:
-    """image_size: (H, W). model: the backend's name. objects: one per object prompt."""
+    """image_size: (H, W). model: the backend's name. objects: one per object prompt.
+    region: the region of interest the objects were segmented in (``regions``), or None."""
 
     image_size: Tuple[int, int]
     model: str
     objects: List[ObjectResult]
+    region: Optional[Region] = field(default=None, kw_only=True)
 
     @property
     def nbytes(self) -> int:
@@ -212,28 +215,36 @@ class SamService:
 
     def segment_objects(self, image: ImageSource, objects: Sequence[ObjectPrompt], multimask: bool = False,
                         return_logits: bool = False, model: Optional[str] = None,
-                        budget_s: Optional[float] = None) -> SegmentResult:
+                        budget_s: Optional[float] = None, region=None) -> SegmentResult:
         """Segment already-built object prompts (see ``prompts.build_objects``),
         ``DECODE_CHUNK`` objects at a time. budget_s: seconds the decoding may take
         (None: no limit), checked between chunks (``limits.Deadline``; the image's
         encoding, once per image, is not counted); LimitError when over. The request's
         memory is checked first (``limits.check_memory``); a mask input needs a model that
-        declares it (the one-line refusal otherwise)."""
+        declares it (the one-line refusal otherwise). region: a ``regions.Region``, or
+        "X1 Y1 X2 Y2" in pixels, to segment inside at full resolution (the prompts must lie
+        in it; the masks come back in the whole image), None for the whole image."""
         loaded = self.load_image(image)
+        size = (loaded.height, loaded.width)
         objects, results = list(objects), []
         check_memory(len(objects), 3 if multimask else 1, loaded.height, loaded.width, return_logits, DECODE_CHUNK)
         backend = self.backend(model)
         if any(o.mask_input is not None for o in objects):
             self.require(backend.name, "mask_input")
-        embedding = self.embedding(loaded, backend.name)
+        if not isinstance(region, Region):
+            region = Region.parse(region, size)
+        seen, prompts = (loaded, objects) if region is None else (region.crop(loaded), region.into(objects))
+        embedding = self.embedding(seen, backend.name)
         deadline = Deadline(budget_s, "request_seconds")
         with out_of_memory_as_error():
-            for start in range(0, len(objects), DECODE_CHUNK):
-                deadline.check(start, len(objects), "objects")
-                chunk = objects[start:start + DECODE_CHUNK]
+            for start in range(0, len(prompts), DECODE_CHUNK):
+                deadline.check(start, len(prompts), "objects")
+                chunk = prompts[start:start + DECODE_CHUNK]
                 results += backend.decode(embedding, chunk, multimask, return_logits)
+        if region is not None:
+            results = [region.place(r, o, size) for r, o in zip(results, objects)]
         self._trim_now_and_then()
-        return SegmentResult((loaded.height, loaded.width), backend.name, results)
+        return SegmentResult(size, backend.name, results, region=region)
 
     def _trim_now_and_then(self) -> None:
         """Give freed memory back to the system at most every ``TRIM_EVERY_S`` seconds."""
@@ -245,26 +256,26 @@ class SamService:
     def segment(self, image: ImageSource, points: Optional[np.ndarray] = None, labels: Optional[np.ndarray] = None,
                 boxes: Optional[np.ndarray] = None, mask_input: Optional[np.ndarray] = None, multimask: bool = False,
                 return_logits: bool = False, model: Optional[str] = None,
-                budget_s: Optional[float] = None) -> SegmentResult:
+                budget_s: Optional[float] = None, region=None) -> SegmentResult:
         """Segment ``image`` with array prompts.
 
         points: Nx2 (X, Y) pixels. labels: N of 1 (foreground) / 0 (background), default
         all 1. boxes: Bx4 XYXY pixels; each box is one object and takes the points inside
         it. mask_input: previous low-res logits, 1x256x256 (or Kx1x256x256 for K objects).
         multimask: 3 candidates per object instead of 1. return_logits: also return
-        full-size float logits. budget_s: see ``segment_objects``.
+        full-size float logits. budget_s, region: see ``segment_objects``.
         """
         loaded = self.load_image(image)
         objects = build_objects(points, labels, boxes, (loaded.height, loaded.width), mask_input)
-        return self.segment_objects(loaded, objects, multimask, return_logits, model, budget_s)
+        return self.segment_objects(loaded, objects, multimask, return_logits, model, budget_s, region)
 
     def segment_text(self, image: ImageSource, points: str = "", labels: str = "", boxes: str = "",
                      multimask: bool = False, model: Optional[str] = None,
-                     budget_s: Optional[float] = None) -> SegmentResult:
+                     budget_s: Optional[float] = None, region=None) -> SegmentResult:
         """Segment with prompt text in the original UI's syntax (see ``prompts``)."""
         loaded = self.load_image(image)
         objects = parse_prompt(points, labels, boxes, (loaded.height, loaded.width))
-        return self.segment_objects(loaded, objects, multimask, False, model, budget_s)
+        return self.segment_objects(loaded, objects, multimask, False, model, budget_s, region)
 
 
 @contextlib.contextmanager

@@ -42,7 +42,7 @@ class Api:
     def segment(
         self, image: Optional[FileData] = None, points: str = "", labels: str = "", boxes: str = "",
         multimask: bool = False, overlay: bool = True, image_id: str = "", model: str = "", text: str = "",
-        text_threshold: float = 0.3,
+        text_threshold: float = 0.3, region: str = "",
     ) -> tuple[dict, Optional[FileData]]:
         """Segment objects in an image from points, boxes or a phrase (Segment Anything).
 
@@ -57,24 +57,30 @@ class Api:
             model: a model name (vit_b, sam2.1_hiera_t, edgetam, sam3_tracker, ...); empty = the server's default.
             text: phrases to find, e.g. "dog, red car": one object per instance found, narrowed by points and boxes.
             text_threshold: the least detection score (0-1) an instance of a phrase needs.
+            region: "X1 Y1 X2 Y2" in pixels to segment inside that part of the image at full resolution (for small objects in a large image); prompts go inside it, masks come back in the whole image; empty = the whole image.
         Returns:
             The result JSON (objects with their candidates' scores and masks as COCO RLE {"size": [H, W], "counts"}, image.image_id for later calls) and an overlay picture, or none without overlay.
         """
         with api_errors(self.shared):
-            _check_types(str, points=points, labels=labels, boxes=boxes, image_id=image_id, model=model, text=text)
+            _check_types(str, points=points, labels=labels, boxes=boxes, image_id=image_id, model=model, text=text,
+                         region=region)
             _check_types(bool, multimask=multimask, overlay=overlay)
             return self._segment(image, points, labels, boxes, multimask, overlay, image_id, model, text,
-                                 number(text_threshold, "text_threshold"))
+                                 number(text_threshold, "text_threshold"), region)
 
-    def _segment(self, image, points, labels, boxes, multimask, overlay, image_id, model, text, text_threshold):
+    def _segment(self, image, points, labels, boxes, multimask, overlay, image_id, model, text, text_threshold,
+                 region):
         service = self.shared.service
         loaded = self._image(image, image_id)
         found = None
+        if text and region.strip():
+            raise SamAppError("region works with points and boxes; it does not combine with text (the phrase is "
+                              "looked for in the whole image)")
         if text:
             result = found = self._text(loaded, points, labels, boxes, multimask, model, text, text_threshold)
         else:
             result = service.segment_text(loaded, points, labels, boxes, multimask, model=model or None,
-                                          budget_s=LIMITS.request_seconds)
+                                          budget_s=LIMITS.request_seconds, region=region)
         data = results.result_record(result, results.image_record(loaded, None, service.image_id(loaded)))
         if found is not None:
             results.add_text(data, found.phrases, found.detector, found.notes)

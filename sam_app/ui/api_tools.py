@@ -43,9 +43,10 @@ class AgentTools:
 
     def segment_image(self, image: str = "", points: str = "", labels: str = "", boxes: str = "",
                       multimask: bool = False, overlay: bool = True, image_id: str = "", model: str = "",
-                      text: str = "", text_threshold: float = 0.3, request: gr.Request = None) -> str:
+                      text: str = "", text_threshold: float = 0.3, region: str = "",
+                      request: gr.Request = None) -> str:
         data, picture = self.api.segment(image, points, labels, boxes, multimask, overlay, image_id, model, text,
-                                         text_threshold)
+                                         text_threshold, region)
         return with_overlay(data, picture, request)
 
     def segment_everything(self, image: str = "", image_id: str = "", settings: Optional[dict] = None,
