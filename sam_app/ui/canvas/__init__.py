@@ -1,0 +1,114 @@
+"""The annotation canvas: a Gradio custom component (its Svelte source in ``frontend/``,
+built into ``templates/`` by ``make frontend``; the built files ship with the package, so a
+user's machine needs no Node.js).
+
+The browser draws the image and the masks itself (masks travel as row runs, ``runs``),
+with zoom and pan, markers for points and boxes, a live preview of the mask under a
+resting pointer, and a brush and an eraser; it sends what the person did as events in
+image pixels:
+
+- ``select``: a click, ``SelectData.index`` = [X, Y], the image pixel under the pointer
+  (integers, 0-based, X from the left);
+- ``hover``: the pointer rested, ``EventData._data`` = {"x", "y"} image pixel;
+- ``stroke``: a brush or eraser stroke ended, ``EventData._data`` = {"points": [[X, Y],
+  ...] image pixels along the stroke (floats), "radius": image pixels, "erase": bool}.
+
+The value (``canvas_value`` makes it) says what to draw::
+
+    {"image": FileData | None, "width": W, "height": H,        # the picture and its size in image pixels
+     "mask_width": w, "mask_height": h,                        # the masks' size (at most the image's)
+     "objects": [{"runs": [...], "color": [R, G, B], "selected": bool}],
+     "preview": {"runs": [...], "at": [X, Y]} | None,          # the mask a click at (X, Y) would make
+     "points": [[X, Y, label], ...], "boxes": [[X1, Y1, X2, Y2, colour index], ...],
+     "corner": [X, Y] | None, "message": str}
+"""
+
+from pathlib import Path
+from typing import Any, List, Optional, Sequence, Tuple
+
+import numpy as np
+from gradio_client.utils import get_mimetype
+from gradio.components.base import Component
+from gradio.data_classes import FileData, GradioModel
+from gradio.events import EventListener, Events
+
+TEMPLATES = Path(__file__).parent / "templates"
+FRONTEND = Path(__file__).parent / "frontend"
+
+
+def to_runs(mask: np.ndarray) -> List[int]:
+    """HxW bool -> row runs: the lengths of alternating runs of 0 and 1 in row-major
+    order, beginning with 0s (so the first length may be 0); they sum to H*W."""
+    flat = np.ascontiguousarray(mask, dtype=bool).reshape(-1).view(np.uint8)
+    change = np.flatnonzero(np.diff(flat)) + 1
+    edges = np.concatenate([[0], change, [flat.size]])
+    runs = np.diff(edges)
+    if flat.size and flat[0]:
+        runs = np.concatenate([[0], runs])
+    return runs.tolist()
+
+
+def from_runs(runs: Sequence[int], size: Tuple[int, int]) -> np.ndarray:
+    """Inverse of ``to_runs``: row runs -> (H, W) bool; ValueError when they do not sum
+    to H*W or a length is negative."""
+    lengths = np.asarray(runs, np.int64)
+    if lengths.ndim != 1 or (lengths < 0).any() or int(lengths.sum()) != size[0] * size[1]:
+        raise ValueError(f"runs do not cover a {size[1]}x{size[0]} mask")
+    values = np.arange(len(lengths)) % 2 == 1
+    return np.repeat(values, lengths).reshape(size)
+
+
+class CanvasData(GradioModel):
+    image: Optional[FileData] = None
+    width: int = 0
+    height: int = 0
+    mask_width: int = 0
+    mask_height: int = 0
+    objects: List[dict] = []
+    preview: Optional[dict] = None
+    points: List[List[float]] = []
+    boxes: List[List[float]] = []
+    corner: Optional[List[float]] = None
+    message: str = ""
+
+
+class AnnotationCanvas(Component):
+    """See the module's text. height: the canvas's height in CSS pixels. shortcuts: the
+    mode's keys, [[keys, what they do], ...], listed in the help overlay (``?``) before the
+    canvas's own."""
+
+    EVENTS = [
+        Events.select,
+        EventListener("hover", doc="The pointer rested on the image: {x, y} in image pixels."),
+        EventListener("stroke", doc="A brush or eraser stroke ended: {points, radius, erase} in image pixels."),
+    ]
+    data_model = CanvasData
+
+    def __init__(self, value: Optional[dict] = None, *, height: int = 500, shortcuts: Sequence = (),
+                 label: Optional[str] = None, show_label: bool = True, elem_id: Optional[str] = None,
+                 elem_classes=None, visible=True, render: bool = True, key=None, **kwargs):
+        self.height = height
+        self.shortcuts = [list(s) for s in shortcuts]
+        super().__init__(value, label=label, show_label=show_label, elem_id=elem_id, elem_classes=elem_classes,
+                         visible=visible, render=render, key=key, **kwargs)
+
+    def preprocess(self, payload: Optional[CanvasData]) -> Optional[dict]:
+        return None if payload is None else payload.model_dump()
+
+    def postprocess(self, value: Optional[dict]) -> Optional[CanvasData]:
+        if value is None:
+            return None
+        value = dict(value)
+        image = value.get("image")
+        if isinstance(image, (str, Path)):
+            value["image"] = FileData(path=str(image), mime_type=get_mimetype(str(image)))
+        return CanvasData(**value)
+
+    def example_payload(self) -> Any:
+        return None
+
+    def example_value(self) -> Any:
+        return None
+
+    def api_info(self) -> dict:
+        return {"type": "object", "description": "the annotation canvas's picture, masks and markers"}

@@ -1,0 +1,57 @@
+// Pixel work of the annotation canvas, without Svelte: masks as row runs, brush strokes.
+
+// The tools of the toolbar: [name, key, title].
+export const TOOLS: [string, string, string][] = [
+	["click", "v", "Click"],
+	["brush", "b", "Brush"],
+	["eraser", "e", "Eraser"],
+	["pan", "h", "Pan"]
+];
+
+// The canvas's own keys, shown in the help overlay after the mode's (its `shortcuts`).
+export const CANVAS_KEYS: [string, string][] = [
+	["V / B / E / H", "click, brush, eraser, pan tool"],
+	["[ / ]", "smaller / larger brush"],
+	["wheel, + / −", "zoom in / out at the pointer"],
+	["0 / O", "fit the image / actual size (1:1)"],
+	["Space + drag, middle drag", "pan"],
+	["M", "show / hide the masks"],
+	["?", "this help (Esc closes it)"]
+];
+
+// Row runs (alternating 0 and 1 lengths in row-major order, 0s first) -> `colour` written
+// into `pixels` (one Uint32 per pixel) where the mask is 1; other pixels are left alone.
+export function decode_runs(runs: number[], pixels: Uint32Array, colour: number): void {
+	let at = 0;
+	for (let i = 0; i < runs.length; i++) {
+		const end = at + runs[i];
+		if (i % 2 === 1) pixels.fill(colour, at, Math.min(end, pixels.length));
+		at = end;
+	}
+}
+
+// Set every pixel whose centre lies within `r` of the segment a-b (a capsule; a point
+// when a = b) to `colour`, in a w x h image of Uint32 pixels; the same rule as
+// sam_app/edits.py on the server. Returns the changed rectangle [x, y, width, height] or null.
+export function paint_capsule(pixels: Uint32Array, w: number, h: number, a: number[], b: number[],
+	r: number, colour: number): [number, number, number, number] | null {
+	const x0 = Math.max(0, Math.floor(Math.min(a[0], b[0]) - r - 1));
+	const y0 = Math.max(0, Math.floor(Math.min(a[1], b[1]) - r - 1));
+	const x1 = Math.min(w - 1, Math.ceil(Math.max(a[0], b[0]) + r + 1));
+	const y1 = Math.min(h - 1, Math.ceil(Math.max(a[1], b[1]) + r + 1));
+	if (x0 > x1 || y0 > y1) return null;
+	const dx = b[0] - a[0], dy = b[1] - a[1];
+	const len2 = dx * dx + dy * dy;
+	const r2 = r * r;
+	for (let y = y0; y <= y1; y++) {
+		const py = y + 0.5;
+		for (let x = x0; x <= x1; x++) {
+			const px = x + 0.5;
+			let t = len2 > 0 ? ((px - a[0]) * dx + (py - a[1]) * dy) / len2 : 0;
+			t = t < 0 ? 0 : t > 1 ? 1 : t;
+			const ex = px - (a[0] + t * dx), ey = py - (a[1] + t * dy);
+			if (ex * ex + ey * ey <= r2) pixels[y * w + x] = colour;
+		}
+	}
+	return [x0, y0, x1 - x0 + 1, y1 - y0 + 1];
+}
