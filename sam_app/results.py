@@ -96,7 +96,8 @@ def result_record(result, image: Dict[str, object], selected: Optional[Sequence[
          "region": [x1, y1, x2, y2] (only when segmented in a region of interest),
          "objects": [{"id": 1, "prompt": {"box": [x1, y1, x2, y2] | null, "points": [[x, y], ...],
                                           "labels": [1, 0, ...], "mask_input": bool},
-                      "best": k, "selected": k, "masks": [mask_record, ...], "logits": file?}]}
+                      "best": k, "selected": k, "masks": [mask_record, ...], "logits": file?,
+                      "source": "edited" (only for a mask edited by hand)}]}
 
     image: the "image" entry. selected: the candidate picked per object (default the
     best). candidates: "all" or "selected" (only the picked mask of each object).
@@ -114,6 +115,8 @@ def result_record(result, image: Dict[str, object], selected: Optional[Sequence[
                        "labels": [int(v) for v in prompt.labels], "mask_input": prompt.mask_input is not None},
             "best": int(obj.best), "selected": pick, "masks": [],
         }
+        if obj.source != "model":
+            record["source"] = obj.source
         for c in ([pick] if candidates == "selected" else range(len(obj.scores))):
             record["masks"].append(mask_record(obj.mask(c), c, obj.scores[c]))
             if mask_files:

@@ -21,6 +21,7 @@ from sam_app.export import decode_rle
 from sam_app.prompts import ObjectPrompt
 from sam_app.results import SCHEMA_VERSION
 from sam_app.ui import build_ui
+from sam_app.ui.canvas import from_runs
 from sam_app.ui.common import unchanged
 from sam_app.ui.prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, PromptState
 
@@ -70,11 +71,17 @@ def test_upload_encodes_at_once_and_click_runs(p, tab):
     out = click(tab, 300, 200)
     state = tab.state("prompt")
     assert state.points == [(300.0, 200.0, 1, 1)] and before.points == [] and before.history == []  # not mutated
-    # a click answers with what it changed: one picture (the canvas, a JPEG at the image's
-    # size, so clicks land on image pixels); the Result picture follows in a chained step
+    # a click answers with what it changed: the canvas's value (the picture's file, the
+    # masks as runs, the markers); the Result picture follows in a chained step
     assert set(out) <= set(p.click_outputs) and p.result_image not in out and p.shared.status not in out
     assert p.instances not in out  # no text instances before or after
-    assert Image.open(out[p.canvas]).size == (600, 400) and Image.open(out[p.canvas]).format == "JPEG"
+    shown = out[p.canvas]
+    assert (shown["width"], shown["height"], shown["mask_width"], shown["mask_height"]) == (600, 400, 600, 400)
+    assert Image.open(shown["image"]).size == (600, 400) and shown["points"] == [[300.0, 200.0, 1]]
+    [drawn] = shown["objects"]
+    best = state.result.objects[0].best
+    assert drawn["selected"]
+    assert np.array_equal(from_runs(drawn["runs"], (400, 600)), state.result.objects[0].mask(best))
     picture = p.on_result_picture(tab.session, state)
     assert Image.open(picture).format == "JPEG" and Image.open(picture).size == (600, 400)
     assert p.on_result_picture(tab.session, p.new_state()) is None
@@ -207,16 +214,8 @@ def test_typed_points_and_boxes_like_the_original_ui(p, tab):
 
 
 def shows_masks(tab, out) -> bool:
-    """Whether the canvas of ``out`` shows masks: it differs from the image with the
-    prompt's markers alone (JPEG noise stays under 25 levels; a mask's tint does not)."""
-    from sam_app import render
-
-    p, state = tab.ui.prompt, tab.state("prompt")
-    image = p.shared.image(tab.session)
-    points, labels, boxes = state.arrays()
-    markers = render.draw_prompts(image.pixels, points, labels, boxes, state.pending).astype(int)
-    shown = np.asarray(Image.open(out[p.canvas]).convert("RGB")).astype(int)
-    return (np.abs(shown - markers).max(axis=2) > 25).mean() > 0.005
+    """Whether the canvas of ``out`` shows masks: an object with a pixel in its runs."""
+    return any(sum(o["runs"][1::2]) > 0 for o in out[tab.ui.prompt.canvas]["objects"])
 
 
 def check_result_is_the_prompts(tab, out, masks: bool) -> None:
@@ -564,7 +563,7 @@ def test_an_overlay_is_reachable_only_by_its_unguessable_address(served):
     _, url = served
     upload = httpx.post(f"{url}gradio_api/upload", files={"files": open(COFFEE, "rb")}).json()[0]
     image = {"path": upload, "meta": {"_type": "gradio.FileData"}}
-    payload = {"data": [image, "10 10", "", "", False, True, "", "", "", 0.3]}
+    payload = {"data": [image, "10 10", "", "", False, True, "", "", "", 0.3, ""]}
     event = httpx.post(f"{url}gradio_api/call/segment", json=payload).json()["event_id"]
     stream = httpx.get(f"{url}gradio_api/call/segment/{event}", timeout=60).text
     overlay = json.loads(stream.split("data: ", 2)[-1].strip())[1]
@@ -633,29 +632,30 @@ def test_api_function_itself_refuses_paths_outside_uploads(ui):
         ui.api.segment({"path": 5}, "10 10")
 
 
-def test_large_images_are_shown_scaled_and_clicks_map_back(ui, p, tmp_path, coffee):
+def test_large_images_show_at_full_size_with_masks_at_display_size(ui, p, tmp_path, coffee):
     big = np.asarray(Image.fromarray(coffee).resize((4500, 3000)))
     path = tmp_path / "big.jpg"
     Image.fromarray(big).save(path, quality=90)
     tab = Tab(ui)
     out = tab.open(str(path))
-    scale = 2048 / 4500
-    assert Image.open(out[p.canvas]).size == (2048, 1365)
-    # the pixel centre clicked on screen, in image pixels
-    out = click(tab, 1024, 682)
+    shown = out[p.canvas]  # the picture at full size (the canvas zooms into it), masks at display size
+    assert Image.open(shown["image"]).size == (4500, 3000)
+    assert (shown["mask_width"], shown["mask_height"]) == (2048, 1365)
+    # the canvas sends the image pixel under the pointer
+    out = click(tab, 2251, 1499)
     state = tab.state("prompt")
-    x, y, _, _ = state.points[0]
-    assert (x, y) == (round(1024.5 / scale - 0.5), round(682.5 / scale - 0.5)) == (2251, 1499)
-    assert "(2251, 1499)" in out[p.prompt_list]
+    assert state.points[0][:2] == (2251, 1499) and "(2251, 1499)" in out[p.prompt_list]
     assert Image.open(p.on_result_picture(tab.session, state)).size == (2048, 1365)
-    assert Image.open(out[p.canvas]).size == (2048, 1365)
+    drawn = from_runs(out[p.canvas]["objects"][0]["runs"], (1365, 2048))
+    best = state.result.objects[0].best
+    assert np.array_equal(drawn, state.result.objects[0].mask_at(best, (1365, 2048)))
     assert state.result.objects[0].masks.shape == (3, 3000, 4500)  # masks stay full size
     files = tab.call(p.on_downloads)[p.downloads]
     assert Image.open(next(f for f in files if "_object1_mask" in f)).size == (4500, 3000)
     assert Image.open(next(f for f in files if f.endswith("_overlay.png"))).size == (4500, 3000)
-    # the far corner pixel maps near the image's far corner, inside it
-    click(tab, 2047, 1364, auto_run=False)
-    assert tab.state("prompt").points[-1][:2] == (4498.0, 2998.0)
+    click(tab, 4499, 2999, auto_run=False)  # the far corner pixel
+    assert tab.state("prompt").points[-1][:2] == (4499.0, 2999.0)
+    assert "outside the picture" in message(p, click(tab, 4501, 10, auto_run=False))
 
 
 def test_api_decodes_a_file_sent_again_only_once(client, monkeypatch):

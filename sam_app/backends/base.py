@@ -67,6 +67,8 @@ class ObjectResult:
     feed one back as ``mask_input`` to refine (None where the backend has none). logits:
     CxHxW float32 before thresholding, only when asked for.
 
+    source: "model", or "edited" for a mask a person changed by hand (``edited``).
+
     Masks come either ready (``masks``: CxHxW bool, kept run-length encoded) or from
     ``upscale(candidate, (h, w)) -> hxw bool``, run for a candidate each time it is used
     and not kept: a click in the web UI shows one candidate at screen size, and a result
@@ -76,13 +78,14 @@ class ObjectResult:
     def __init__(self, prompt: ObjectPrompt, scores: np.ndarray, low_res_logits: Optional[np.ndarray], best: int,
                  image_size: Tuple[int, int], masks: Optional[np.ndarray] = None,
                  upscale: Optional[Callable[[int, Tuple[int, int]], np.ndarray]] = None,
-                 logits: Optional[np.ndarray] = None):
+                 logits: Optional[np.ndarray] = None, source: str = "model"):
         from pycocotools import mask as mask_utils
 
         if masks is None and upscale is None:
             raise ValueError("an ObjectResult needs masks or an upscale function")
         self.prompt, self.scores, self.low_res_logits, self.best = prompt, scores, low_res_logits, best
         self.image_size, self.logits, self._upscale = tuple(image_size), logits, upscale
+        self.source = source
         self._rles = None if masks is None else [mask_utils.encode(np.asfortranarray(m.astype(np.uint8)))
                                                  for m in masks]
 
@@ -100,6 +103,14 @@ class ObjectResult:
         logits = np.stack([to_logits(c, image_size) for c in low_res]) if return_logits else None
         return cls(prompt=prompt, scores=scores, low_res_logits=low_res, best=int(np.argmax(scores)),
                    image_size=image_size, upscale=upscale, logits=logits)
+
+    def edited(self, candidate: int, mask: np.ndarray) -> "ObjectResult":
+        """This object with ``mask`` (HxW bool, the image size) in place of candidate
+        ``candidate``, as its one mask, kept with that candidate's score and low-res logits
+        (source "edited")."""
+        low_res = None if self.low_res_logits is None else self.low_res_logits[candidate:candidate + 1]
+        return ObjectResult(self.prompt, self.scores[candidate:candidate + 1], low_res, 0, self.image_size,
+                            masks=mask[None], source="edited")
 
     def mask(self, candidate: int) -> np.ndarray:
         """HxW bool: one candidate at the image size (made anew at each call: keep it

@@ -33,8 +33,8 @@ CSS = """
 .sam-hint p {font-size: 0.9em; opacity: 0.8}
 """
 # Run once when the page opens: message lines that say "Error:" are styled as errors; in
-# the Prompt mode N begins a new object and Esc drops a half-made box (never while a text
-# field has focus); leaving the page, or opening an example, with a prompt on it asks first.
+# the Prompt mode the keys of ``PromptView.shortcuts`` (never while a text field has focus);
+# leaving the page, or opening an example, with a prompt on it asks first.
 PAGE_JS = """() => {
   const mark = () => document.querySelectorAll('.sam-message').forEach(line => {
     line.classList.toggle('sam-error', line.innerText.trim().startsWith('Error'));
@@ -52,8 +52,15 @@ PAGE_JS = """() => {
       event.stopPropagation(); event.preventDefault();
     }
   }, true);
-}""".replace("PROMPT_KEYS", key_listener("canvas", """if (event.key === 'n' || event.key === 'N') press('new-object');
-    else if (event.key === 'Escape') press('escape');"""))
+}""".replace("PROMPT_KEYS", key_listener("canvas", """const modes = {q: 0, w: 1, x: 2};
+    if (event.key === 'n' || event.key === 'N') press('new-object');
+    else if (event.key === 'Escape') press('escape');
+    else if (event.key === 'r') press('run');
+    else if (event.key === 'z') press('undo');
+    else if (event.key in modes) {
+      const option = document.querySelectorAll('#mode input[type=radio]')[modes[event.key]];
+      if (option) { option.click(); event.preventDefault(); }
+    }"""))
 
 
 @dataclass

@@ -30,6 +30,7 @@ from cachetools import LRUCache
 
 from .. import export, render, results
 from ..images import LoadedImage
+from .canvas import to_runs
 from .prompt_state import PromptState
 from .state import EverythingState, Session, display_scale
 
@@ -84,6 +85,7 @@ class Outputs:
         self._pruned_at = 0.0
         self._screen: LRUCache = LRUCache(SCREEN_PICTURES)  # image digest -> screen-size picture
         self._masked: LRUCache = LRUCache(SCREEN_PICTURES)  # image digest -> (result, choices, picture with masks)
+        self._pictures: LRUCache = LRUCache(4 * SCREEN_PICTURES)  # image digest -> full-size JPEG file for the canvas
         self._screen_lock = threading.Lock()
 
     # ------------------------------------------------------------ pictures
@@ -101,6 +103,41 @@ class Outputs:
             with self._screen_lock:
                 self._screen[image.digest] = pixels
         return pixels, scale
+
+    def picture_file(self, image: LoadedImage) -> str:
+        """``image`` at full size as a JPEG file for the canvas (which zooms into it),
+        written once per image while it is among the last few and its file is kept."""
+        with self._screen_lock:
+            path = self._pictures.get(image.digest)
+        if path is None or not os.path.exists(path):
+            path = self.jpeg_file(image.pixels)
+            with self._screen_lock:
+                self._pictures[image.digest] = path
+        return path
+
+    def canvas_value(self, state: PromptState, image: Optional[LoadedImage], base: Iterable[dict] = (),
+                     preview: Optional[dict] = None, message: str = "") -> Optional[dict]:
+        """What the annotation canvas (``canvas.AnnotationCanvas``) draws for ``state`` on
+        ``image`` (loaded; None: an empty canvas saying ``message``): the full-size
+        picture, ``base`` objects under the state's (dicts of the value's "objects": runs
+        at display size, colour), the state's picked masks at display size (the current
+        object's selected), its points, boxes and a half-made box's corner, and
+        ``preview`` ({"runs", "at": [X, Y]}) where given."""
+        if image is None:
+            return {"image": None, "message": message}
+        scale = display_scale(image)
+        size = (max(1, round(image.height * scale)), max(1, round(image.width * scale)))
+        objects = list(base)
+        if state.result is not None:
+            for place, (object_id, obj, c) in enumerate(zip(state.object_ids(), state.result.objects, state.choices)):
+                objects.append({"runs": to_runs(obj.mask_at(c, size)), "color": list(render.colour(place)),
+                                "selected": object_id == state.current})
+        colours = state.box_colours()
+        return {"image": self.picture_file(image), "width": image.width, "height": image.height,
+                "mask_width": size[1], "mask_height": size[0], "objects": objects, "preview": preview,
+                "points": [[x, y, label] for x, y, label, _ in state.points],
+                "boxes": [[*box, *render.colour(k)] for box, k in zip(state.boxes, colours)],
+                "corner": None if state.pending is None else list(state.pending), "message": message}
 
     def canvas(self, state: PromptState, image: Optional[LoadedImage], base: Optional[np.ndarray] = None
                ) -> Optional[str]:

@@ -75,8 +75,8 @@ class ProjectState(PromptState):
         for obj, choice in zip(self.result.objects, self.choices):
             found = self.instance(obj.prompt)
             prompt = obj.prompt
-            source = "text" if found is not None else "box" if prompt.box is not None and not len(prompt.points) \
-                else "click"
+            source = "edited" if obj.source == "edited" else "text" if found is not None \
+                else "box" if prompt.box is not None and not len(prompt.points) else "click"
             class_id = class_of.get(found.phrase, self.class_id) if found is not None else self.class_id
             score = float(obj.scores[choice]) if found is None else float(found.score)
             given = {"points": prompt.points.tolist(), "labels": prompt.labels.tolist(),

@@ -10,15 +10,16 @@ import gradio as gr
 import numpy as np
 from cachetools import LRUCache
 
-from .. import render
 from ..backends.base import resize_mask
 from ..images import LoadedImage
 from ..limits import LIMITS
 from ..projects.records import ClassRecord
 from ..projects.schema import STATUSES
+from .canvas import to_runs
 from .common import key_listener
 from .project_state import STATUS_LABELS, ProjectState
 from .prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE
+from .state import display_scale
 
 SELECT_MODE = "Select an object"
 PROJECT_MODES = (FOREGROUND_MODE, BACKGROUND_MODE, BOX_MODE, SELECT_MODE)
@@ -52,6 +53,8 @@ class ProjectView:
     elem_prefix = "project-"
     # N is the next image here, Esc clears the draft
     new_object_label = "New object"
+    shortcuts = (("1 - 9", "the class of the object"), ("A / Enter", "accept the object (saved at once)"),
+                 ("N / P", "next / previous image"), ("U", "next unfinished image"), ("Esc", "clear the draft"))
     objects_help = ("Clicks add to the current object; a click inside a box refines that box's object. **New object** "
                     "begins another.")
 
@@ -144,32 +147,39 @@ class ProjectView:
 
     # ------------------------------------------------------------ pictures
 
-    def canvas_picture(self, state: ProjectState, image: Optional[LoadedImage]):
-        """The saved objects (class colours, numbered) under the draft and its prompt."""
+    def canvas_picture(self, state: ProjectState, image: Optional[LoadedImage], preview: Optional[dict] = None):
+        """The canvas's value: the saved objects (class colours, numbered) under the draft
+        and its prompt."""
         if image is None:
-            return None
-        return self.shared.outputs.canvas(state, image, base=self.saved_picture(state, image))
+            return self.shared.outputs.canvas_value(state, None, message=self.no_project_text())
+        return self.shared.outputs.canvas_value(state, image, base=self.saved_objects(state, image), preview=preview)
 
-    def saved_picture(self, state: ProjectState, image: LoadedImage) -> np.ndarray:
-        """The image at display size with the visible saved objects drawn (kept per image,
-        version, selection and refinement)."""
+    def saved_objects(self, state: ProjectState, image: LoadedImage) -> list:
+        """The visible saved objects as the canvas draws them (``Outputs.canvas_value``'s
+        ``base``: masks at display size as runs, class colours, labels), kept per image,
+        version, selection and refinement."""
         key = (image.digest, state.project, state.image_id, state.version, state.selected, state.editing)
         with self._pictures_lock:
-            picture = self._pictures.get(key)
-        if picture is not None:
-            return picture
-        pixels, scale = self.shared.outputs.screen_picture(image)
+            objects = self._pictures.get(key)
+        if objects is not None:
+            return objects
+        scale = display_scale(image)
+        size = (max(1, round(image.height * scale)), max(1, round(image.width * scale)))
         classes = {c.id: c for c in self.classes(state)}
-        shown = [(k, o) for k, o in enumerate(state.saved) if not o.hidden and k != state.editing]
-        masks = (resize_mask(o.mask(image.height, image.width), pixels.shape[:2]) for _, o in shown)
-        colours = [_rgb(classes[o.class_id].colour) if o.class_id in classes else (128, 128, 128) for _, o in shown]
-        names = [("▶ " if k == state.selected else "") + f"{k + 1} "
-                 + (classes[o.class_id].name if o.class_id in classes else "?") + (" ?" if o.proposal else "")
-                 for k, o in shown]
-        picture = render.overlay_masks(pixels, masks, colours=colours, alpha=0.4, names=names)
+        objects = []
+        for k, o in enumerate(state.saved):
+            if o.hidden or k == state.editing:
+                continue
+            mask = o.mask(image.height, image.width)
+            ys, xs = np.nonzero(mask)
+            name = ("▶ " if k == state.selected else "") + f"{k + 1} " + (
+                classes[o.class_id].name if o.class_id in classes else "?") + (" ?" if o.proposal else "")
+            colour = _rgb(classes[o.class_id].colour) if o.class_id in classes else (128, 128, 128)
+            objects.append({"runs": to_runs(resize_mask(mask, size)), "color": list(colour), "selected": False,
+                            "label": name, "at": [int(xs.min()), int(ys.min())] if len(xs) else [0, 0]})
         with self._pictures_lock:
-            self._pictures[key] = picture
-        return picture
+            self._pictures[key] = objects
+        return objects
 
 
 def table(listed, current: Optional[int]) -> list:

@@ -16,19 +16,20 @@ from pathlib import Path
 
 import gradio as gr
 
-from .. import render
+from .. import edits, render
 from ..errors import SamAppError
 from ..limits import LIMITS
 from ..prompts import build_objects, format_numbers, parse_boxes, parse_labels, parse_points
 from ..results import read_result
 from ..service import SegmentResult
 from .api_inputs import is_uploaded
+from .canvas import to_runs
 from .common import shows_errors, unchanged
 from .modes import App, Mode
 from .prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, PromptState
 from .prompt_text import TextPrompts
 from .prompt_view import PromptView
-from .state import Session, to_image_pixels
+from .state import Session, display_scale, to_image_pixels
 
 # In the page, before the Result picture is asked for: the canvas picture that the event
 # changed decoded and painted (at most 2 s), so that the two do not compete for the CPU.
@@ -67,6 +68,10 @@ class PromptMode(PromptView, TextPrompts, Mode):
         # line says how long it took
         self.canvas.select(self.on_click, [self.mode, self.auto_run, self.multimask, *both], self.click_outputs,
                            **events.instant).then(**show_result)
+        # the live preview: at most one in flight per tab, the last pointer rest waiting behind it
+        self.canvas.hover(self.on_hover, [self.mode, self.multimask, *both], [self.canvas], trigger_mode="always_last",
+                          **events.instant)
+        self.canvas.stroke(self.on_stroke, both, self.click_outputs, **events.instant).then(**show_result)
         for event in (self.add_points.click, self.points_text.submit):
             event(self.on_add_points, [self.points_text, self.labels_text, self.mode, *both],
                   self.edit_outputs + [self.points_text, self.labels_text], **events.instant)
@@ -95,9 +100,9 @@ class PromptMode(PromptView, TextPrompts, Mode):
 
     @shows_errors
     def on_click(self, mode, auto_run, multimask, session: Session, state: PromptState, evt: gr.SelectData) -> dict:
-        """A click on the canvas at ``evt.index`` = (X, Y) in the displayed picture's
-        pixels, mapped back to image pixels. A click that fails drops a half-made box (its
-        first corner) rather than leave it waiting."""
+        """A click on the canvas at ``evt.index`` = (X, Y), the image pixel under the
+        pointer. A click that fails drops a half-made box (its first corner) rather than
+        leave it waiting."""
         self.need_image(session)
         try:
             with self.shared.working():
@@ -116,7 +121,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
 
     def _click(self, mode, auto_run, multimask, session: Session, state: PromptState, evt: gr.SelectData) -> dict:
         before, state = state, copy.copy(state)
-        x, y = to_image_pixels(session.image, evt.index)
+        x, y = to_image_pixels(session.image, evt.index, scale=1)
         if mode == BOX_MODE:
             if state.pending is None:
                 state.snapshot()
@@ -134,6 +139,62 @@ class PromptMode(PromptView, TextPrompts, Mode):
         if auto_run:
             return self.run(session, state, multimask, before, picture=False)
         return self.shown(session, state, before=before)
+
+    def on_hover(self, mode, multimask, session: Session, state: PromptState, evt: gr.EventData):
+        """The pointer rested at ``evt._data`` {"x", "y"} (image pixels): the canvas with
+        the mask a click there would give (the current object with that point added, as
+        "Click adds" says; a box from a half-made box's corner), or unchanged when there is
+        nothing to preview (no image, a first box corner to come, bad data, a failure:
+        the preview is a courtesy and says nothing)."""
+        data = getattr(evt, "_data", None) or {}
+        if session.image is None or mode not in MODES or (mode == BOX_MODE and state.pending is None):
+            return unchanged()
+        try:
+            x, y = to_image_pixels(session.image, [data.get("x"), data.get("y")], scale=1)
+            image = self.shared.image(session)
+            trial = copy.copy(state)
+            if mode == BOX_MODE:
+                (px, py), trial.pending = state.pending, None
+                if px == x or py == y:
+                    return unchanged()
+                trial.add_box((min(px, x), min(py, y), max(px, x), max(py, y)))
+            else:
+                trial.add_point(x, y, 1 if mode == FOREGROUND_MODE else 0)
+            objects = trial.objects((image.height, image.width))
+            obj = objects[trial.object_ids().index(trial.current)]
+            multimask = bool(multimask and len(objects) == 1)  # as a click's run
+            with self.shared.working():
+                made = self.shared.service.segment_objects(image, [obj], multimask=multimask, model=session.model,
+                                                           budget_s=LIMITS.request_seconds)
+        except SamAppError:
+            return unchanged()
+        found = made.objects[0]
+        scale = display_scale(image)
+        size = (max(1, round(image.height * scale)), max(1, round(image.width * scale)))
+        preview = {"runs": to_runs(found.mask_at(found.best, size)), "at": [int(x), int(y)]}
+        return self.canvas_picture(state, image, preview=preview)
+
+    @shows_errors
+    def on_stroke(self, session: Session, state: PromptState, evt: gr.EventData) -> dict:
+        """A brush or eraser stroke ended on the canvas: ``evt._data`` {"points": [[X, Y],
+        ...], "radius", "erase"} in image pixels, painted into the current object's mask at
+        full size (``edits.paint``) as one step of the history."""
+        self.need_image(session)
+        data = getattr(evt, "_data", None) or {}
+        if not state.editable():
+            return {**self.shown(session, state), self.shared.message:
+                    "The brush and the eraser edit the selected object's mask: click the image to make one first."}
+        image = self.shared.image(session)
+        place = state.object_ids().index(state.current)
+        mask = state.result.objects[place].mask(state.choices[place])
+        erase = bool(data.get("erase"))
+        edited = edits.paint(mask, data.get("points"), data.get("radius"), erase)
+        before, state = state, copy.copy(state)
+        state.edit(edited)
+        change = int(edited.sum()) - int(mask.sum())
+        message = (f"Object {place + 1}: {abs(change)} pixel(s) {'erased' if erase else 'painted'} "
+                   f"({image.width}x{image.height} image); Undo takes it back.")
+        return self.with_result(session, state, message, before, picture=False)
 
     @shows_errors
     def on_add_points(self, points_text, labels_text, mode, session: Session, state: PromptState) -> dict:

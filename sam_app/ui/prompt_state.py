@@ -269,6 +269,22 @@ class PromptState:
             if o.low_res_logits is not None
         }
 
+    def edit(self, mask: np.ndarray) -> None:
+        """The current object's picked mask replaced by ``mask`` (HxW bool, the image
+        size, edited by hand: ``ObjectResult.edited``), as one more step of the history.
+        A later click on the object segments it again from its prompt (Undo brings the
+        edit back)."""
+        place = self.object_ids().index(self.current)
+        self.snapshot()
+        objects, choices = list(self.result.objects), list(self.choices)
+        objects[place] = objects[place].edited(choices[place], mask)
+        choices[place] = 0
+        self.take_result(replace(self.result, objects=objects), choices)
+
+    def editable(self) -> bool:
+        """Whether the current object has a mask to edit."""
+        return self.result is not None and self.current in self.object_ids()
+
     # ---------------------------------------------------------------- text instances
 
     def add_instances(self, phrases: List[str], found: List[Instance]) -> None:

@@ -7,6 +7,7 @@ from typing import Optional
 import gradio as gr
 
 from ..errors import SamAppError
+from .canvas import AnnotationCanvas
 from .prompt_state import FOREGROUND_MODE, HOW_OBJECTS, MODES, PromptState
 from .state import Session
 
@@ -52,6 +53,9 @@ class PromptView:
     elem_prefix = ""
     saved = None  # the gr.BrowserState that keeps the tab's image and prompt across a reload (None: not kept)
     new_object_label, objects_help = "New object (N)", HOW_OBJECTS  # a mode with other keys says so
+    # the page's keys for this mode (``app.PAGE_JS``), listed in the canvas's help overlay
+    shortcuts = (("Q / W / X", "clicks add a foreground point / a background point / a box corner"),
+                 ("N", "begin a new object"), ("R", "run"), ("Z", "undo"), ("Esc", "drop a half-made box"))
 
     def eid(self, name: str) -> str:
         """The page id of component ``name``."""
@@ -83,8 +87,9 @@ class PromptView:
         self.build_downloads()
 
     def build_canvas(self, show_label: bool = True) -> None:
-        self.canvas = gr.Image(label="Click to add prompts", interactive=False, type="filepath", height=CANVAS_HEIGHT,
-                               elem_id=self.eid("canvas"), buttons=["fullscreen"], show_label=show_label)
+        self.canvas = AnnotationCanvas(None, height=CANVAS_HEIGHT,
+                                       shortcuts=self.shortcuts, label="Click to add prompts", show_label=show_label,
+                                       elem_id=self.eid("canvas"))
 
     def build_history(self, undo: str = "Undo", clear: str = "Clear") -> None:
         """Undo and Clear (their labels)."""
@@ -180,9 +185,11 @@ class PromptView:
             update[self.saved] = remembered(session, state)
         return update
 
-    def canvas_picture(self, state: PromptState, image):
-        """The canvas file for ``state`` on ``image`` (loaded; None: no picture)."""
-        return self.shared.outputs.canvas(state, image)
+    def canvas_picture(self, state: PromptState, image, preview: Optional[dict] = None):
+        """The canvas's value for ``state`` on ``image`` (loaded; None: no picture), with
+        the live ``preview`` where given (``Outputs.canvas_value``)."""
+        return self.shared.outputs.canvas_value(state, image, preview=preview,
+                                                message="Upload an image or pick an example to start.")
 
     def cleared(self, session: Session, state: PromptState, message: str = "") -> dict:
         """``shown`` with the result, candidates, downloads and preview emptied."""

@@ -19,7 +19,7 @@ The value (``canvas_value`` makes it) says what to draw::
      "mask_width": w, "mask_height": h,                        # the masks' size (at most the image's)
      "objects": [{"runs": [...], "color": [R, G, B], "selected": bool}],
      "preview": {"runs": [...], "at": [X, Y]} | None,          # the mask a click at (X, Y) would make
-     "points": [[X, Y, label], ...], "boxes": [[X1, Y1, X2, Y2, colour index], ...],
+     "points": [[X, Y, label], ...], "boxes": [[X1, Y1, X2, Y2, R, G, B], ...],
      "corner": [X, Y] | None, "message": str}
 """
 
@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import Any, List, Optional, Sequence, Tuple
 
 import numpy as np
-from gradio_client.utils import get_mimetype
 from gradio.components.base import Component
 from gradio.data_classes import FileData, GradioModel
 from gradio.events import EventListener, Events
+from gradio_client.utils import get_mimetype
 
 TEMPLATES = Path(__file__).parent / "templates"
 FRONTEND = Path(__file__).parent / "frontend"

@@ -1,12 +1,12 @@
-import { i as yt, g as wt, o as Gt, a as Le, b as Jt, T as Zt, c as Qt, d as De, r as Be, e as Ee, p as Pe, f as ve, h as be, m as jt, s as kt, j as xt, u as ie, k as le, l as Mt, E as er, n as e, q as ft, t as J, v as tr, w as rr, x as sr, y as ar, z as lt, A as nr, I as Oe, B as ir, C as or, D as Fe, F as fr, G as Et, H as At, J as lr, L as cr, N as dr, K as ur, M as hr, O as pr, S as _r, P as vr, Q as br, R as gr, U as L, V as ct, W as b, X as mr, Y as W, Z as dt, _ as yr, $ as z, a0 as U, a1 as wr, a2 as ee, a3 as R, a4 as ut } from "./render-5dQE-hsZ.js";
-function St(t) {
+import { i as wt, g as xt, o as jt, a as He, b as er, T as tr, c as rr, d as ce, e as Fe, r as Be, f as Se, p as Ke, h as me, m as ar, s as Mt, j as Et, u as ne, k as de, l as At, E as sr, n as e, q as ct, t as Z, v as nr, w as ir, x as or, y as fr, z as dt, A as lr, I as Le, B as cr, C as dr, D as Ue, F as ur, G as St, H as zt, J as hr, L as pr, N as _r, K as vr, M as br, O as gr, S as mr, P as yr, Q as kr, R as wr, U as O, V as ut, W as g, X as xr, Y as X, Z as ht, _ as Mr, $ as A, a0 as V, a1 as Er, a2 as J, a3 as N, a4 as Ar, a5 as pt } from "./render-CdUuqyie.js";
+function $t(t) {
   throw new Error("https://svelte.dev/e/lifecycle_outside_component");
 }
-const kr = [];
-function xr(t, r = !1, n = !1) {
-  return Ae(t, /* @__PURE__ */ new Map(), "", kr, null, n);
+const Sr = [];
+function zr(t, r = !1, s = !1) {
+  return ze(t, /* @__PURE__ */ new Map(), "", Sr, null, s);
 }
-function Ae(t, r, n, s, o = null, a = !1) {
+function ze(t, r, s, a, o = null, n = !1) {
   if (typeof t == "object" && t !== null) {
     var f = r.get(t);
     if (f !== void 0) return f;
@@ -18,31 +18,31 @@ function Ae(t, r, n, s, o = null, a = !1) {
       /** @type {Snapshot<T>} */
       new Set(t)
     );
-    if (yt(t)) {
-      var l = (
+    if (wt(t)) {
+      var c = (
         /** @type {Snapshot<any>} */
         Array(t.length)
       );
-      r.set(t, l), o !== null && r.set(o, l);
-      for (var c = 0; c < t.length; c += 1) {
-        var v = t[c];
-        c in t && (l[c] = Ae(v, r, n, s, null, a));
+      r.set(t, c), o !== null && r.set(o, c);
+      for (var d = 0; d < t.length; d += 1) {
+        var v = t[d];
+        d in t && (c[d] = ze(v, r, s, a, null, n));
       }
-      return l;
+      return c;
     }
-    if (wt(t) === Gt) {
-      l = {}, r.set(t, l), o !== null && r.set(o, l);
+    if (xt(t) === jt) {
+      c = {}, r.set(t, c), o !== null && r.set(o, c);
       for (var p in t)
-        l[p] = Ae(
+        c[p] = ze(
           // @ts-expect-error
           t[p],
           r,
-          n,
           s,
+          a,
           null,
-          a
+          n
         );
-      return l;
+      return c;
     }
     if (t instanceof Date)
       return (
@@ -50,13 +50,13 @@ function Ae(t, r, n, s, o = null, a = !1) {
         structuredClone(t)
       );
     if (typeof /** @type {T & { toJSON?: any } } */
-    t.toJSON == "function" && !a)
-      return Ae(
+    t.toJSON == "function" && !n)
+      return ze(
         /** @type {T & { toJSON(): any } } */
         t.toJSON(),
         r,
-        n,
         s,
+        a,
         // Associate the instance with the toJSON clone
         t
       );
@@ -78,63 +78,67 @@ function Ae(t, r, n, s, o = null, a = !1) {
     );
   }
 }
-function zt(t) {
+function Tt(t) {
   var r = document.createElement("template");
   return r.innerHTML = t.replaceAll("<!>", "<!---->"), r.content;
 }
-function Tt(t, r) {
-  var n = (
+function Ye(t, r) {
+  var s = (
     /** @type {Effect} */
-    Qt
+    rr
   );
-  n.nodes === null && (n.nodes = { start: t, end: r, a: null, t: null });
+  s.nodes === null && (s.nodes = { start: t, end: r, a: null, t: null });
 }
 // @__NO_SIDE_EFFECTS__
-function oe(t, r) {
-  var n = (r & Zt) !== 0, s, o = !t.startsWith("<!>");
+function ie(t, r) {
+  var s = (r & tr) !== 0, a, o = !t.startsWith("<!>");
   return () => {
-    s === void 0 && (s = zt(o ? t : "<!>" + t), s = /** @type {TemplateNode} */
-    Le(s));
-    var a = (
+    a === void 0 && (a = Tt(o ? t : "<!>" + t), a = /** @type {TemplateNode} */
+    He(a));
+    var n = (
       /** @type {TemplateNode} */
-      n || Jt ? document.importNode(s, !0) : s.cloneNode(!0)
+      s || er ? document.importNode(a, !0) : a.cloneNode(!0)
     );
-    return Tt(a, a), a;
+    return Ye(n, n), n;
   };
 }
 // @__NO_SIDE_EFFECTS__
-function Mr(t, r, n = "svg") {
-  var s = !t.startsWith("<!>"), o = `<${n}>${s ? t : "<!>" + t}</${n}>`, a;
+function $r(t, r, s = "svg") {
+  var a = !t.startsWith("<!>"), o = `<${s}>${a ? t : "<!>" + t}</${s}>`, n;
   return () => {
-    if (!a) {
+    if (!n) {
       var f = (
         /** @type {DocumentFragment} */
-        zt(o)
-      ), l = (
+        Tt(o)
+      ), c = (
         /** @type {Element} */
-        Le(f)
+        He(f)
       );
-      a = /** @type {Element} */
-      Le(l);
+      n = /** @type {Element} */
+      He(c);
     }
-    var c = (
+    var d = (
       /** @type {TemplateNode} */
-      a.cloneNode(!0)
+      n.cloneNode(!0)
     );
-    return Tt(c, c), c;
+    return Ye(d, d), d;
   };
 }
 // @__NO_SIDE_EFFECTS__
-function Se(t, r) {
-  return /* @__PURE__ */ Mr(t, r, "svg");
+function ye(t, r) {
+  return /* @__PURE__ */ $r(t, r, "svg");
 }
-function Y(t, r) {
+function Tr() {
+  var t = document.createDocumentFragment(), r = document.createComment(""), s = ce();
+  return t.append(r, s), Ye(r, s), t;
+}
+function P(t, r) {
   t !== null && t.before(
     /** @type {Node} */
     r
   );
 }
-class Er {
+class Cr {
   /** @type {TemplateNode} */
   anchor;
   /** @type {Map<Batch, Key>} */
@@ -164,52 +168,52 @@ class Er {
    * Keys of effects that are currently outroing
    * @type {Set<Key>}
    */
-  #s = /* @__PURE__ */ new Set();
+  #a = /* @__PURE__ */ new Set();
   /**
    * Whether to pause (i.e. outro) on change, or destroy immediately.
    * This is necessary for `<svelte:element>`
    */
-  #a = !0;
+  #s = !0;
   /**
    * @param {TemplateNode} anchor
    * @param {boolean} transition
    */
-  constructor(r, n = !0) {
-    this.anchor = r, this.#a = n;
+  constructor(r, s = !0) {
+    this.anchor = r, this.#s = s;
   }
   #n = () => {
     var r = (
       /** @type {Batch} */
-      De
+      Fe
     );
     if (this.#t.has(r)) {
-      var n = (
+      var s = (
         /** @type {Key} */
         this.#t.get(r)
-      ), s = this.#r.get(n);
-      if (s)
-        Be(s), this.#s.delete(n);
+      ), a = this.#r.get(s);
+      if (a)
+        Be(a), this.#a.delete(s);
       else {
-        var o = this.#e.get(n);
-        o && (this.#r.set(n, o.effect), this.#e.delete(n), o.fragment.lastChild.remove(), this.anchor.before(o.fragment), s = o.effect);
+        var o = this.#e.get(s);
+        o && (this.#r.set(s, o.effect), this.#e.delete(s), o.fragment.lastChild.remove(), this.anchor.before(o.fragment), a = o.effect);
       }
-      for (const [a, f] of this.#t) {
-        if (this.#t.delete(a), a === r)
+      for (const [n, f] of this.#t) {
+        if (this.#t.delete(n), n === r)
           break;
-        const l = this.#e.get(f);
-        l && (Ee(l.effect), this.#e.delete(f));
+        const c = this.#e.get(f);
+        c && (Se(c.effect), this.#e.delete(f));
       }
-      for (const [a, f] of this.#r) {
-        if (a === n || this.#s.has(a)) continue;
-        const l = () => {
-          if (Array.from(this.#t.values()).includes(a)) {
+      for (const [n, f] of this.#r) {
+        if (n === s || this.#a.has(n)) continue;
+        const c = () => {
+          if (Array.from(this.#t.values()).includes(n)) {
             var v = document.createDocumentFragment();
-            jt(f, v), v.append(ve()), this.#e.set(a, { effect: f, fragment: v });
+            ar(f, v), v.append(ce()), this.#e.set(n, { effect: f, fragment: v });
           } else
-            Ee(f);
-          this.#s.delete(a), this.#r.delete(a);
+            Se(f);
+          this.#a.delete(n), this.#r.delete(n);
         };
-        this.#a || !s ? (this.#s.add(a), Pe(f, l, !1)) : l();
+        this.#s || !a ? (this.#a.add(n), Ke(f, c, !1)) : c();
       }
     }
   };
@@ -218,82 +222,82 @@ class Er {
    */
   #i = (r) => {
     this.#t.delete(r);
-    const n = Array.from(this.#t.values());
-    for (const [s, o] of this.#e)
-      n.includes(s) || (Ee(o.effect), this.#e.delete(s));
+    const s = Array.from(this.#t.values());
+    for (const [a, o] of this.#e)
+      s.includes(a) || (Se(o.effect), this.#e.delete(a));
   };
   /**
    *
    * @param {any} key
    * @param {null | ((target: TemplateNode) => void)} fn
    */
-  ensure(r, n) {
-    var s = (
+  ensure(r, s) {
+    var a = (
       /** @type {Batch} */
-      De
-    ), o = kt();
-    if (n && !this.#r.has(r) && !this.#e.has(r))
+      Fe
+    ), o = Mt();
+    if (s && !this.#r.has(r) && !this.#e.has(r))
       if (o) {
-        var a = document.createDocumentFragment(), f = ve();
-        a.append(f), this.#e.set(r, {
-          effect: be(() => n(f)),
-          fragment: a
+        var n = document.createDocumentFragment(), f = ce();
+        n.append(f), this.#e.set(r, {
+          effect: me(() => s(f)),
+          fragment: n
         });
       } else
         this.#r.set(
           r,
-          be(() => n(this.anchor))
+          me(() => s(this.anchor))
         );
-    if (this.#t.set(s, r), o) {
-      for (const [l, c] of this.#r)
-        l === r ? s.skipped_effects.delete(c) : s.skipped_effects.add(c);
-      for (const [l, c] of this.#e)
-        l === r ? s.skipped_effects.delete(c.effect) : s.skipped_effects.add(c.effect);
-      s.oncommit(this.#n), s.ondiscard(this.#i);
+    if (this.#t.set(a, r), o) {
+      for (const [c, d] of this.#r)
+        c === r ? a.skipped_effects.delete(d) : a.skipped_effects.add(d);
+      for (const [c, d] of this.#e)
+        c === r ? a.skipped_effects.delete(d.effect) : a.skipped_effects.add(d.effect);
+      a.oncommit(this.#n), a.ondiscard(this.#i);
     } else
       this.#n();
   }
 }
-function $t(t) {
-  xt === null && St(), ie(() => {
-    const r = le(t);
+function Ct(t) {
+  Et === null && $t(), ne(() => {
+    const r = de(t);
     if (typeof r == "function") return (
       /** @type {() => void} */
       r
     );
   });
 }
-function Ar(t) {
-  xt === null && St(), $t(() => () => le(t));
+function qr(t) {
+  Et === null && $t(), Ct(() => () => de(t));
 }
-function he(t, r, n = !1) {
-  var s = new Er(t), o = n ? er : 0;
-  function a(f, l) {
-    s.ensure(f, l);
+function fe(t, r, s = !1) {
+  var a = new Cr(t), o = s ? sr : 0;
+  function n(f, c) {
+    a.ensure(f, c);
   }
-  Mt(() => {
+  At(() => {
     var f = !1;
-    r((l, c = !0) => {
-      f = !0, a(c, l);
-    }), f || a(!1, null);
+    r((c, d = !0) => {
+      f = !0, n(d, c);
+    }), f || n(!1, null);
   }, o);
 }
-function xe(t, r) {
+function _e(t, r) {
   return r;
 }
-function Sr(t, r, n) {
-  for (var s = [], o = r.length, a, f = r.length, l = 0; l < o; l++) {
-    let g = r[l];
-    Pe(
-      g,
+function Nr(t, r, s) {
+  for (var a = [], o = r.length, n, f = r.length, c = 0; c < o; c++) {
+    let m = r[c];
+    Ke(
+      m,
       () => {
-        if (a) {
-          if (a.pending.delete(g), a.done.add(g), a.pending.size === 0) {
-            var y = (
+        if (n) {
+          if (n.pending.delete(m), n.done.add(m), n.pending.size === 0) {
+            var k = (
               /** @type {Set<EachOutroGroup>} */
               t.outrogroups
             );
-            He(Fe(a.done)), y.delete(a), y.size === 0 && (t.outrogroups = null);
+            Pe(Ue(n.done)), k.delete(n), k.size === 0 && (t.outrogroups = null);
           }
         } else
           f -= 1;
@@ -302,283 +306,283 @@ function Sr(t, r, n) {
     );
   }
   if (f === 0) {
-    var c = s.length === 0 && n !== null;
-    if (c) {
+    var d = a.length === 0 && s !== null;
+    if (d) {
       var v = (
         /** @type {Element} */
-        n
+        s
       ), p = (
         /** @type {Element} */
         v.parentNode
       );
-      or(p), p.append(v), t.items.clear();
+      dr(p), p.append(v), t.items.clear();
     }
-    He(r, !c);
+    Pe(r, !d);
   } else
-    a = {
+    n = {
       pending: new Set(r),
       done: /* @__PURE__ */ new Set()
-    }, (t.outrogroups ??= /* @__PURE__ */ new Set()).add(a);
+    }, (t.outrogroups ??= /* @__PURE__ */ new Set()).add(n);
 }
-function He(t, r = !0) {
-  for (var n = 0; n < t.length; n++)
-    Ee(t[n], r);
+function Pe(t, r = !0) {
+  for (var s = 0; s < t.length; s++)
+    Se(t[s], r);
 }
-var ht;
-function Me(t, r, n, s, o, a = null) {
-  var f = t, l = /* @__PURE__ */ new Map(), c = (r & Et) !== 0;
-  if (c) {
+var _t;
+function ve(t, r, s, a, o, n = null) {
+  var f = t, c = /* @__PURE__ */ new Map(), d = (r & St) !== 0;
+  if (d) {
     var v = (
       /** @type {Element} */
       t
     );
-    f = v.appendChild(ve());
+    f = v.appendChild(ce());
   }
-  var p = null, g = tr(() => {
-    var _ = n();
-    return yt(_) ? _ : _ == null ? [] : Fe(_);
-  }), y, k = !0;
-  function q() {
-    d.fallback = p, zr(d, y, f, r, s), p !== null && (y.length === 0 ? (p.f & J) === 0 ? Be(p) : (p.f ^= J, _e(p, null, f)) : Pe(p, () => {
+  var p = null, m = nr(() => {
+    var _ = s();
+    return wt(_) ? _ : _ == null ? [] : Ue(_);
+  }), k, x = !0;
+  function I() {
+    l.fallback = p, Ir(l, k, f, r, a), p !== null && (k.length === 0 ? (p.f & Z) === 0 ? Be(p) : (p.f ^= Z, ge(p, null, f)) : Ke(p, () => {
       p = null;
     }));
   }
-  var T = Mt(() => {
-    y = /** @type {V[]} */
-    e(g);
-    for (var _ = y.length, N = /* @__PURE__ */ new Set(), $ = (
+  var $ = At(() => {
+    k = /** @type {V[]} */
+    e(m);
+    for (var _ = k.length, R = /* @__PURE__ */ new Set(), T = (
       /** @type {Batch} */
-      De
-    ), m = kt(), x = 0; x < _; x += 1) {
-      var D = y[x], A = s(D, x), E = k ? null : l.get(A);
-      E ? (E.v && ft(E.v, D), E.i && ft(E.i, x), m && $.skipped_effects.delete(E.e)) : (E = Tr(
-        l,
-        k ? f : ht ??= ve(),
-        D,
-        A,
-        x,
+      Fe
+    ), y = Mt(), M = 0; M < _; M += 1) {
+      var H = k[M], S = a(H, M), E = x ? null : c.get(S);
+      E ? (E.v && ct(E.v, H), E.i && ct(E.i, M), y && T.skipped_effects.delete(E.e)) : (E = Rr(
+        c,
+        x ? f : _t ??= ce(),
+        H,
+        S,
+        M,
         o,
         r,
-        n
-      ), k || (E.e.f |= J), l.set(A, E)), N.add(A);
+        s
+      ), x || (E.e.f |= Z), c.set(S, E)), R.add(S);
     }
-    if (_ === 0 && a && !p && (k ? p = be(() => a(f)) : (p = be(() => a(ht ??= ve())), p.f |= J)), !k)
-      if (m) {
-        for (const [B, K] of l)
-          N.has(B) || $.skipped_effects.add(K.e);
-        $.oncommit(q), $.ondiscard(() => {
+    if (_ === 0 && n && !p && (x ? p = me(() => n(f)) : (p = me(() => n(_t ??= ce())), p.f |= Z)), !x)
+      if (y) {
+        for (const [B, Y] of c)
+          R.has(B) || T.skipped_effects.add(Y.e);
+        T.oncommit(I), T.ondiscard(() => {
         });
       } else
-        q();
-    e(g);
-  }), d = { effect: T, items: l, outrogroups: null, fallback: p };
-  k = !1;
+        I();
+    e(m);
+  }), l = { effect: $, items: c, outrogroups: null, fallback: p };
+  x = !1;
 }
-function pe(t) {
-  for (; t !== null && (t.f & ir) === 0; )
+function be(t) {
+  for (; t !== null && (t.f & cr) === 0; )
     t = t.next;
   return t;
 }
-function zr(t, r, n, s, o) {
-  var a = (s & lr) !== 0, f = r.length, l = t.items, c = pe(t.effect.first), v, p = null, g, y = [], k = [], q, T, d, _;
-  if (a)
+function Ir(t, r, s, a, o) {
+  var n = (a & hr) !== 0, f = r.length, c = t.items, d = be(t.effect.first), v, p = null, m, k = [], x = [], I, $, l, _;
+  if (n)
     for (_ = 0; _ < f; _ += 1)
-      q = r[_], T = o(q, _), d = /** @type {EachItem} */
-      l.get(T).e, (d.f & J) === 0 && (d.nodes?.a?.measure(), (g ??= /* @__PURE__ */ new Set()).add(d));
+      I = r[_], $ = o(I, _), l = /** @type {EachItem} */
+      c.get($).e, (l.f & Z) === 0 && (l.nodes?.a?.measure(), (m ??= /* @__PURE__ */ new Set()).add(l));
   for (_ = 0; _ < f; _ += 1) {
-    if (q = r[_], T = o(q, _), d = /** @type {EachItem} */
-    l.get(T).e, t.outrogroups !== null)
-      for (const K of t.outrogroups)
-        K.pending.delete(d), K.done.delete(d);
-    if ((d.f & J) !== 0)
-      if (d.f ^= J, d === c)
-        _e(d, null, n);
+    if (I = r[_], $ = o(I, _), l = /** @type {EachItem} */
+    c.get($).e, t.outrogroups !== null)
+      for (const Y of t.outrogroups)
+        Y.pending.delete(l), Y.done.delete(l);
+    if ((l.f & Z) !== 0)
+      if (l.f ^= Z, l === d)
+        ge(l, null, s);
       else {
-        var N = p ? p.next : c;
-        d === t.effect.last && (t.effect.last = d.prev), d.prev && (d.prev.next = d.next), d.next && (d.next.prev = d.prev), te(t, p, d), te(t, d, N), _e(d, N, n), p = d, y = [], k = [], c = pe(p.next);
+        var R = p ? p.next : d;
+        l === t.effect.last && (t.effect.last = l.prev), l.prev && (l.prev.next = l.next), l.next && (l.next.prev = l.prev), ae(t, p, l), ae(t, l, R), ge(l, R, s), p = l, k = [], x = [], d = be(p.next);
         continue;
       }
-    if ((d.f & Oe) !== 0 && (Be(d), a && (d.nodes?.a?.unfix(), (g ??= /* @__PURE__ */ new Set()).delete(d))), d !== c) {
-      if (v !== void 0 && v.has(d)) {
-        if (y.length < k.length) {
-          var $ = k[0], m;
-          p = $.prev;
-          var x = y[0], D = y[y.length - 1];
-          for (m = 0; m < y.length; m += 1)
-            _e(y[m], $, n);
-          for (m = 0; m < k.length; m += 1)
-            v.delete(k[m]);
-          te(t, x.prev, D.next), te(t, p, x), te(t, D, $), c = $, p = D, _ -= 1, y = [], k = [];
+    if ((l.f & Le) !== 0 && (Be(l), n && (l.nodes?.a?.unfix(), (m ??= /* @__PURE__ */ new Set()).delete(l))), l !== d) {
+      if (v !== void 0 && v.has(l)) {
+        if (k.length < x.length) {
+          var T = x[0], y;
+          p = T.prev;
+          var M = k[0], H = k[k.length - 1];
+          for (y = 0; y < k.length; y += 1)
+            ge(k[y], T, s);
+          for (y = 0; y < x.length; y += 1)
+            v.delete(x[y]);
+          ae(t, M.prev, H.next), ae(t, p, M), ae(t, H, T), d = T, p = H, _ -= 1, k = [], x = [];
         } else
-          v.delete(d), _e(d, c, n), te(t, d.prev, d.next), te(t, d, p === null ? t.effect.first : p.next), te(t, p, d), p = d;
+          v.delete(l), ge(l, d, s), ae(t, l.prev, l.next), ae(t, l, p === null ? t.effect.first : p.next), ae(t, p, l), p = l;
         continue;
       }
-      for (y = [], k = []; c !== null && c !== d; )
-        (v ??= /* @__PURE__ */ new Set()).add(c), k.push(c), c = pe(c.next);
-      if (c === null)
+      for (k = [], x = []; d !== null && d !== l; )
+        (v ??= /* @__PURE__ */ new Set()).add(d), x.push(d), d = be(d.next);
+      if (d === null)
         continue;
     }
-    (d.f & J) === 0 && y.push(d), p = d, c = pe(d.next);
+    (l.f & Z) === 0 && k.push(l), p = l, d = be(l.next);
   }
   if (t.outrogroups !== null) {
-    for (const K of t.outrogroups)
-      K.pending.size === 0 && (He(Fe(K.done)), t.outrogroups?.delete(K));
+    for (const Y of t.outrogroups)
+      Y.pending.size === 0 && (Pe(Ue(Y.done)), t.outrogroups?.delete(Y));
     t.outrogroups.size === 0 && (t.outrogroups = null);
   }
-  if (c !== null || v !== void 0) {
-    var A = [];
+  if (d !== null || v !== void 0) {
+    var S = [];
     if (v !== void 0)
-      for (d of v)
-        (d.f & Oe) === 0 && A.push(d);
-    for (; c !== null; )
-      (c.f & Oe) === 0 && c !== t.fallback && A.push(c), c = pe(c.next);
-    var E = A.length;
+      for (l of v)
+        (l.f & Le) === 0 && S.push(l);
+    for (; d !== null; )
+      (d.f & Le) === 0 && d !== t.fallback && S.push(d), d = be(d.next);
+    var E = S.length;
     if (E > 0) {
-      var B = (s & Et) !== 0 && f === 0 ? n : null;
-      if (a) {
+      var B = (a & St) !== 0 && f === 0 ? s : null;
+      if (n) {
         for (_ = 0; _ < E; _ += 1)
-          A[_].nodes?.a?.measure();
+          S[_].nodes?.a?.measure();
         for (_ = 0; _ < E; _ += 1)
-          A[_].nodes?.a?.fix();
+          S[_].nodes?.a?.fix();
       }
-      Sr(t, A, B);
+      Nr(t, S, B);
     }
   }
-  a && At(() => {
-    if (g !== void 0)
-      for (d of g)
-        d.nodes?.a?.apply();
+  n && zt(() => {
+    if (m !== void 0)
+      for (l of m)
+        l.nodes?.a?.apply();
   });
 }
-function Tr(t, r, n, s, o, a, f, l) {
-  var c = (f & rr) !== 0 ? (f & sr) === 0 ? ar(n, !1, !1) : lt(n) : null, v = (f & nr) !== 0 ? lt(o) : null;
+function Rr(t, r, s, a, o, n, f, c) {
+  var d = (f & ir) !== 0 ? (f & or) === 0 ? fr(s, !1, !1) : dt(s) : null, v = (f & lr) !== 0 ? dt(o) : null;
   return {
-    v: c,
+    v: d,
     i: v,
-    e: be(() => (a(r, c ?? n, v ?? o, l), () => {
-      t.delete(s);
+    e: me(() => (n(r, d ?? s, v ?? o, c), () => {
+      t.delete(a);
     }))
   };
 }
-function _e(t, r, n) {
+function ge(t, r, s) {
   if (t.nodes)
-    for (var s = t.nodes.start, o = t.nodes.end, a = r && (r.f & J) === 0 ? (
+    for (var a = t.nodes.start, o = t.nodes.end, n = r && (r.f & Z) === 0 ? (
       /** @type {EffectNodes} */
       r.nodes.start
-    ) : n; s !== null; ) {
+    ) : s; a !== null; ) {
       var f = (
         /** @type {TemplateNode} */
-        fr(s)
+        ur(a)
       );
-      if (a.before(s), s === o)
+      if (n.before(a), a === o)
         return;
-      s = f;
+      a = f;
     }
 }
-function te(t, r, n) {
-  r === null ? t.effect.first = n : r.next = n, n === null ? t.effect.last = r : n.prev = r;
+function ae(t, r, s) {
+  r === null ? t.effect.first = s : r.next = s, s === null ? t.effect.last = r : s.prev = r;
 }
-const pt = [...` 	
+const vt = [...` 	
 \r\f \v\uFEFF`];
-function $r(t, r, n) {
-  var s = t == null ? "" : "" + t;
-  if (r && (s = s ? s + " " + r : r), n) {
-    for (var o in n)
-      if (n[o])
-        s = s ? s + " " + o : o;
-      else if (s.length)
-        for (var a = o.length, f = 0; (f = s.indexOf(o, f)) >= 0; ) {
-          var l = f + a;
-          (f === 0 || pt.includes(s[f - 1])) && (l === s.length || pt.includes(s[l])) ? s = (f === 0 ? "" : s.substring(0, f)) + s.substring(l + 1) : f = l;
+function Dr(t, r, s) {
+  var a = t == null ? "" : "" + t;
+  if (r && (a = a ? a + " " + r : r), s) {
+    for (var o in s)
+      if (s[o])
+        a = a ? a + " " + o : o;
+      else if (a.length)
+        for (var n = o.length, f = 0; (f = a.indexOf(o, f)) >= 0; ) {
+          var c = f + n;
+          (f === 0 || vt.includes(a[f - 1])) && (c === a.length || vt.includes(a[c])) ? a = (f === 0 ? "" : a.substring(0, f)) + a.substring(c + 1) : f = c;
         }
   }
-  return s === "" ? null : s;
+  return a === "" ? null : a;
 }
-function Cr(t, r) {
+function Lr(t, r) {
   return t == null ? null : String(t);
 }
-function fe(t, r, n, s, o, a) {
+function le(t, r, s, a, o, n) {
   var f = t.__className;
-  if (f !== n || f === void 0) {
-    var l = $r(n, s, a);
-    l == null ? t.removeAttribute("class") : t.className = l, t.__className = n;
-  } else if (a && o !== a)
-    for (var c in a) {
-      var v = !!a[c];
-      (o == null || v !== !!o[c]) && t.classList.toggle(c, v);
+  if (f !== s || f === void 0) {
+    var c = Dr(s, a, n);
+    c == null ? t.removeAttribute("class") : t.className = c, t.__className = s;
+  } else if (n && o !== n)
+    for (var d in n) {
+      var v = !!n[d];
+      (o == null || v !== !!o[d]) && t.classList.toggle(d, v);
     }
-  return a;
+  return n;
 }
-function _t(t, r, n, s) {
+function bt(t, r, s, a) {
   var o = t.__style;
   if (o !== r) {
-    var a = Cr(r);
-    a == null ? t.removeAttribute("style") : t.style.cssText = a, t.__style = r;
+    var n = Lr(r);
+    n == null ? t.removeAttribute("style") : t.style.cssText = n, t.__style = r;
   }
-  return s;
+  return a;
 }
-const qr = /* @__PURE__ */ Symbol("is custom element"), Nr = /* @__PURE__ */ Symbol("is html");
-function h(t, r, n, s) {
-  var o = Ir(t);
-  o[r] !== (o[r] = n) && (r === "loading" && (t[cr] = n), n == null ? t.removeAttribute(r) : typeof n != "string" && Or(t).includes(r) ? t[r] = n : t.setAttribute(r, n));
+const Or = /* @__PURE__ */ Symbol("is custom element"), Hr = /* @__PURE__ */ Symbol("is html");
+function h(t, r, s, a) {
+  var o = Fr(t);
+  o[r] !== (o[r] = s) && (r === "loading" && (t[pr] = s), s == null ? t.removeAttribute(r) : typeof s != "string" && Pr(t).includes(r) ? t[r] = s : t.setAttribute(r, s));
 }
-function Ir(t) {
+function Fr(t) {
   return (
     /** @type {Record<string | symbol, unknown>} **/
     // @ts-expect-error
     t.__attributes ??= {
-      [qr]: t.nodeName.includes("-"),
-      [Nr]: t.namespaceURI === dr
+      [Or]: t.nodeName.includes("-"),
+      [Hr]: t.namespaceURI === _r
     }
   );
 }
-var vt = /* @__PURE__ */ new Map();
-function Or(t) {
-  var r = t.getAttribute("is") || t.nodeName, n = vt.get(r);
-  if (n) return n;
-  vt.set(r, n = []);
-  for (var s, o = t, a = Element.prototype; a !== o; ) {
-    s = ur(o);
-    for (var f in s)
-      s[f].set && n.push(f);
-    o = wt(o);
+var gt = /* @__PURE__ */ new Map();
+function Pr(t) {
+  var r = t.getAttribute("is") || t.nodeName, s = gt.get(r);
+  if (s) return s;
+  gt.set(r, s = []);
+  for (var a, o = t, n = Element.prototype; n !== o; ) {
+    a = vr(o);
+    for (var f in a)
+      a[f].set && s.push(f);
+    o = xt(o);
   }
-  return n;
+  return s;
 }
-function bt(t, r) {
-  return t === r || t?.[_r] === r;
+function mt(t, r) {
+  return t === r || t?.[mr] === r;
 }
-function Re(t = {}, r, n, s) {
-  return hr(() => {
-    var o, a;
-    return pr(() => {
-      o = a, a = [], le(() => {
-        t !== n(...a) && (r(t, ...a), o && bt(n(...o), t) && r(null, ...o));
+function Oe(t = {}, r, s, a) {
+  return br(() => {
+    var o, n;
+    return gr(() => {
+      o = n, n = [], de(() => {
+        t !== s(...n) && (r(t, ...n), o && mt(s(...o), t) && r(null, ...o));
       });
     }), () => {
-      At(() => {
-        a && bt(n(...a), t) && r(null, ...a);
+      zt(() => {
+        n && mt(s(...n), t) && r(null, ...n);
       });
     };
   }), t;
 }
-function Rr(t, r, n) {
+function Br(t, r, s) {
   if (t == null)
-    return r(void 0), vr;
-  const s = le(
+    return r(void 0), yr;
+  const a = de(
     () => t.subscribe(
       r,
       // @ts-expect-error
-      n
+      s
     )
   );
-  return s.unsubscribe ? () => s.unsubscribe() : s;
+  return a.unsubscribe ? () => a.unsubscribe() : a;
 }
-function Lr(t) {
+function Kr(t) {
   let r;
-  return Rr(t, (n) => r = n)(), r;
+  return Br(t, (s) => r = s)(), r;
 }
-const Dr = {
+const Ur = {
   get(t, r) {
     if (!t.exclude.includes(r))
       return t.props[r];
@@ -602,13 +606,13 @@ const Dr = {
   }
 };
 // @__NO_SIDE_EFFECTS__
-function Hr(t, r, n) {
+function Yr(t, r, s) {
   return new Proxy(
     { props: t, exclude: r },
-    Dr
+    Ur
   );
 }
-const Br = [
+const Xr = [
   { color: "red", primary: 600, secondary: 100 },
   { color: "green", primary: 600, secondary: 100 },
   { color: "blue", primary: 600, secondary: 100 },
@@ -619,7 +623,7 @@ const Br = [
   { color: "cyan", primary: 600, secondary: 100 },
   { color: "lime", primary: 500, secondary: 100 },
   { color: "pink", primary: 600, secondary: 100 }
-], gt = {
+], yt = {
   inherit: "inherit",
   current: "currentColor",
   transparent: "transparent",
@@ -912,46 +916,46 @@ const Br = [
     950: "#4c0519"
   }
 };
-Br.reduce((t, { color: r, primary: n, secondary: s }) => ({
+Xr.reduce((t, { color: r, primary: s, secondary: a }) => ({
   ...t,
   [r]: {
-    primary: gt[r][n],
-    secondary: gt[r][s]
+    primary: yt[r][s],
+    secondary: yt[r][a]
   }
 }), {});
-function Pr(t) {
+function Vr(t) {
   let r;
-  const n = gr((o) => {
-    let a = !1;
-    const f = t.subscribe((l) => {
-      r = l, a && o();
+  const s = wr((o) => {
+    let n = !1;
+    const f = t.subscribe((c) => {
+      r = c, n && o();
     });
-    return a = !0, f;
+    return n = !0, f;
   });
-  function s() {
-    return br() ? (n(), r) : Lr(t);
+  function a() {
+    return kr() ? (s(), r) : Kr(t);
   }
   return "set" in t ? {
     get current() {
-      return s();
+      return a();
     },
     set current(o) {
       t.set(o);
     }
   } : {
     get current() {
-      return s();
+      return a();
     }
   };
 }
-const Fr = "__i18n__", Ur = [
+const Wr = "__i18n__", Gr = [
   "label",
   "info",
   "placeholder",
   "description",
   "title",
   "value"
-], Kr = [
+], Jr = [
   "elem_id",
   "elem_classes",
   "visible",
@@ -984,38 +988,38 @@ const Fr = "__i18n__", Ur = [
   "unregister_component",
   "dispatcher"
 ];
-function Yr(t) {
-  return typeof t == "string" && t.includes(Fr);
+function Zr(t) {
+  return typeof t == "string" && t.includes(Wr);
 }
-class Xr {
+class Qr {
   load_component;
-  #t = L(ct({}));
+  #t = O(ut({}));
   get shared() {
     return e(this.#t);
   }
   set shared(r) {
-    b(this.#t, r, !0);
+    g(this.#t, r, !0);
   }
-  #r = L(ct({}));
+  #r = O(ut({}));
   get props() {
     return e(this.#r);
   }
   set props(r) {
-    b(this.#r, r, !0);
+    g(this.#r, r, !0);
   }
-  #e = L((r) => r);
+  #e = O((r) => r);
   get i18n() {
     return e(this.#e);
   }
   set i18n(r) {
-    b(this.#e, r, !0);
+    g(this.#e, r, !0);
   }
   i18n_store;
   _i18n_from_store;
   translatable_props = {};
   dispatcher;
   last_update = null;
-  shared_props = Kr;
+  shared_props = Jr;
   mounted = !1;
   old_value;
   register_component;
@@ -1025,26 +1029,26 @@ class Xr {
   registered_id = null;
   last_shared_props;
   last_props;
-  constructor(r, n) {
-    for (const s in r.shared_props)
-      this.shared[s] = r.shared_props[s];
-    for (const s in r.props)
-      s !== "i18n_store" && (this.props[s] = r.props[s]);
-    if (n)
-      for (const s in n)
-        this.props[s] === void 0 && (this.props[s] = n[s]);
-    this.i18n = this.props.i18n ?? ((s) => s), this.i18n_store = r.props.i18n_store, this._i18n_from_store = this.i18n_store ? Pr(this.i18n_store) : void 0;
-    for (const s of Ur)
-      this.shared[s] = this._translate_and_store(
+  constructor(r, s) {
+    for (const a in r.shared_props)
+      this.shared[a] = r.shared_props[a];
+    for (const a in r.props)
+      a !== "i18n_store" && (this.props[a] = r.props[a]);
+    if (s)
+      for (const a in s)
+        this.props[a] === void 0 && (this.props[a] = s[a]);
+    this.i18n = this.props.i18n ?? ((a) => a), this.i18n_store = r.props.i18n_store, this._i18n_from_store = this.i18n_store ? Vr(this.i18n_store) : void 0;
+    for (const a of Gr)
+      this.shared[a] = this._translate_and_store(
         "shared",
-        s,
+        a,
         // @ts-ignore
-        r.shared_props[s]
-      ), this.props[s] = this._translate_and_store(
+        r.shared_props[a]
+      ), this.props[a] = this._translate_and_store(
         "props",
-        s,
+        a,
         // @ts-ignore
-        r.props[s]
+        r.props[a]
       );
     this.load_component = this.shared.load_component, this.register_component = this.shared.register_component || (() => {
     }), this.unregister_component = this.shared.unregister_component || (() => {
@@ -1054,49 +1058,49 @@ class Xr {
       // @ts-ignore
       this.set_data_callback,
       this.get_data_callback
-    ), this.registered_id = this.shared.id, this.last_shared_props = r.shared_props, this.last_props = r.props, ie(() => {
-      const s = r.shared_props.id;
+    ), this.registered_id = this.shared.id, this.last_shared_props = r.shared_props, this.last_props = r.props, ne(() => {
+      const a = r.shared_props.id;
       if (this.last_shared_props !== r.shared_props) {
         for (const o in r.shared_props) {
-          const a = r.shared_props[o];
-          a !== void 0 && (this._is_i18n_managed(`shared.${o}`, a) || (this.shared[o] = a));
+          const n = r.shared_props[o];
+          n !== void 0 && (this._is_i18n_managed(`shared.${o}`, n) || (this.shared[o] = n));
         }
         this.last_shared_props = r.shared_props;
       }
       if (this.last_props !== r.props) {
         for (const o in r.props) {
           if (o === "i18n_store") continue;
-          const a = r.props[o];
-          a !== void 0 && (this._is_i18n_managed(`props.${o}`, a) || (this.props[o] = a));
+          const n = r.props[o];
+          n !== void 0 && (this._is_i18n_managed(`props.${o}`, n) || (this.props[o] = n));
         }
         this.last_props = r.props;
       }
-      this.registered_id !== null && this.registered_id !== s && this.unregister_component(this.registered_id, this.set_data_callback), this.register_component(
-        s,
+      this.registered_id !== null && this.registered_id !== a && this.unregister_component(this.registered_id, this.set_data_callback), this.register_component(
+        a,
         // @ts-ignore
         this.set_data_callback,
         this.get_data_callback
-      ), this.registered_id = s, le(() => {
-        this.shared.id = s;
+      ), this.registered_id = a, de(() => {
+        this.shared.id = a;
       });
-    }), ie(() => () => {
+    }), ne(() => () => {
       this.registered_id !== null && this.unregister_component(this.registered_id, this.set_data_callback);
-    }), ie(() => this.i18n_store ? this.i18n_store.subscribe(() => {
-      for (const [o, a] of Object.entries(this.translatable_props)) {
-        const [f, l] = o.split("."), c = this.i18n(a);
-        f === "shared" ? this.shared[l] = c : this.props[l] = c;
+    }), ne(() => this.i18n_store ? this.i18n_store.subscribe(() => {
+      for (const [o, n] of Object.entries(this.translatable_props)) {
+        const [f, c] = o.split("."), d = this.i18n(n);
+        f === "shared" ? this.shared[c] = d : this.props[c] = d;
       }
     }) : void 0);
   }
   // check if props are translatable
-  _is_i18n_managed(r, n) {
-    const s = this.translatable_props[r];
-    return s ? n === s ? !0 : (delete this.translatable_props[r], !1) : !1;
+  _is_i18n_managed(r, s) {
+    const a = this.translatable_props[r];
+    return a ? s === a ? !0 : (delete this.translatable_props[r], !1) : !1;
   }
-  _translate_and_store(r, n, s) {
-    if (typeof s != "string") return s;
-    const o = this.i18n(s);
-    return o !== s && (this.translatable_props[`${r}.${n}`] = s), o;
+  _translate_and_store(r, s, a) {
+    if (typeof a != "string") return a;
+    const o = this.i18n(a);
+    return o !== a && (this.translatable_props[`${r}.${s}`] = a), o;
   }
   // Reactive variant of `i18n`. Reading it inside a derived or template
   // subscribes to the live locale store (via Svelte's createSubscriber), so
@@ -1104,38 +1108,38 @@ class Xr {
   // the reactivity trigger; translation always goes through `this.i18n` so a
   // custom formatter passed via props keeps taking effect.
   live_i18n = (r) => (this._i18n_from_store?.current, this.i18n(r));
-  dispatch(r, n) {
-    this.dispatcher(this.shared.id, r, n);
+  dispatch(r, s) {
+    this.dispatcher(this.shared.id, r, s);
   }
   async get_data() {
-    return xr(this.props);
+    return zr(this.props);
   }
   update(r) {
     this.set_data(r);
   }
   set_data(r) {
-    for (const n in r) {
-      const s = r[n], o = Yr(s) ? this._translate_and_store(this.shared_props.includes(n) ? "shared" : "props", n, s) : s;
-      if (this.shared_props.includes(n)) {
-        const a = n;
-        this.shared[a] = o;
+    for (const s in r) {
+      const a = r[s], o = Zr(a) ? this._translate_and_store(this.shared_props.includes(s) ? "shared" : "props", s, a) : a;
+      if (this.shared_props.includes(s)) {
+        const n = s;
+        this.shared[n] = o;
         continue;
       }
-      this.props[n] = o;
+      this.props[s] = o;
     }
   }
   watch_for_change() {
-    ie(() => {
+    ne(() => {
       this.mounted || (this.old_value = this.props.value, this.mounted = !0), this.old_value != this.props.value && (this.old_value = this.props.value, this.dispatch("change"));
     });
   }
 }
-const Vr = [
+const jr = [
   ["click", "v", "Click"],
   ["brush", "b", "Brush"],
   ["eraser", "e", "Eraser"],
   ["pan", "h", "Pan"]
-], Wr = [
+], ea = [
   ["V / B / E / H", "click, brush, eraser, pan tool"],
   ["[ / ]", "smaller / larger brush"],
   ["wheel, + / −", "zoom in / out at the pointer"],
@@ -1144,360 +1148,366 @@ const Vr = [
   ["M", "show / hide the masks"],
   ["?", "this help (Esc closes it)"]
 ];
-function mt(t, r, n) {
-  let s = 0;
+function kt(t, r, s) {
+  let a = 0;
   for (let o = 0; o < t.length; o++) {
-    const a = s + t[o];
-    o % 2 === 1 && r.fill(n, s, Math.min(a, r.length)), s = a;
+    const n = a + t[o];
+    o % 2 === 1 && r.fill(s, a, Math.min(n, r.length)), a = n;
   }
 }
-function Gr(t, r, n, s, o, a, f) {
-  const l = Math.max(0, Math.floor(Math.min(s[0], o[0]) - a - 1)), c = Math.max(0, Math.floor(Math.min(s[1], o[1]) - a - 1)), v = Math.min(r - 1, Math.ceil(Math.max(s[0], o[0]) + a + 1)), p = Math.min(n - 1, Math.ceil(Math.max(s[1], o[1]) + a + 1));
-  if (l > v || c > p) return null;
-  const g = o[0] - s[0], y = o[1] - s[1], k = g * g + y * y, q = a * a;
-  for (let T = c; T <= p; T++) {
-    const d = T + 0.5;
-    for (let _ = l; _ <= v; _++) {
-      const N = _ + 0.5;
-      let $ = k > 0 ? ((N - s[0]) * g + (d - s[1]) * y) / k : 0;
-      $ = $ < 0 ? 0 : $ > 1 ? 1 : $;
-      const m = N - (s[0] + $ * g), x = d - (s[1] + $ * y);
-      m * m + x * x <= q && (t[T * r + _] = f);
+function ta(t, r, s, a, o, n, f) {
+  const c = Math.max(0, Math.floor(Math.min(a[0], o[0]) - n - 1)), d = Math.max(0, Math.floor(Math.min(a[1], o[1]) - n - 1)), v = Math.min(r - 1, Math.ceil(Math.max(a[0], o[0]) + n + 1)), p = Math.min(s - 1, Math.ceil(Math.max(a[1], o[1]) + n + 1));
+  if (c > v || d > p) return null;
+  const m = o[0] - a[0], k = o[1] - a[1], x = m * m + k * k, I = n * n;
+  for (let $ = d; $ <= p; $++) {
+    const l = $ + 0.5;
+    for (let _ = c; _ <= v; _++) {
+      const R = _ + 0.5;
+      let T = x > 0 ? ((R - a[0]) * m + (l - a[1]) * k) / x : 0;
+      T = T < 0 ? 0 : T > 1 ? 1 : T;
+      const y = R - (a[0] + T * m), M = l - (a[1] + T * k);
+      y * y + M * M <= I && (t[$ * r + _] = f);
     }
   }
-  return [l, c, v - l + 1, p - c + 1];
+  return [c, d, v - c + 1, p - d + 1];
 }
-var Jr = /* @__PURE__ */ oe('<span class="sam-canvas-label svelte-49zqag"> </span>'), Zr = /* @__PURE__ */ oe("<button> </button>"), Qr = /* @__PURE__ */ Se('<rect fill="none"></rect>'), jr = /* @__PURE__ */ Se('<circle fill="none" stroke="#ffd700"></circle>'), es = /* @__PURE__ */ Se('<circle class="point" stroke="white"></circle>'), ts = /* @__PURE__ */ Se('<circle fill="none"></circle>'), rs = /* @__PURE__ */ oe('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!></svg></div>'), ss = /* @__PURE__ */ oe('<div class="empty svelte-49zqag"> </div>'), as = /* @__PURE__ */ oe('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), ns = /* @__PURE__ */ oe('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), is = /* @__PURE__ */ oe('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
-function fs(t, r) {
-  wr(r, !0);
-  const n = /* @__PURE__ */ Hr(r, ["$$slots", "$$events", "$$legacy"]), s = new Xr(n, { value: null, height: 500, shortcuts: [] }), o = U(() => [...s.props.shortcuts ?? [], ...Wr]), a = U(() => s.props.value), f = U(() => e(a)?.width ?? 0), l = U(() => e(a)?.height ?? 0), c = U(() => e(a)?.mask_width || e(f)), v = U(() => e(a)?.mask_height || e(l)), p = U(() => e(a)?.image?.url ?? null);
-  let g = L(void 0), y = L(void 0), k = L(void 0), q = L(0), T = L(0), d = L(1), _ = L(0), N = L(0), $ = "", m = L("click"), x = L(10), D = L(!0), A = L(!1), E = L(
+var ra = /* @__PURE__ */ ie('<span class="sam-canvas-label svelte-49zqag"> </span>'), aa = /* @__PURE__ */ ie("<button> </button>"), sa = /* @__PURE__ */ ye('<rect fill="none"></rect>'), na = /* @__PURE__ */ ye('<text class="label" stroke="black" paint-order="stroke"> </text>'), ia = /* @__PURE__ */ ye('<circle fill="none" stroke="#ffd700"></circle>'), oa = /* @__PURE__ */ ye('<circle class="point" stroke="white"></circle>'), fa = /* @__PURE__ */ ye('<circle fill="none"></circle>'), la = /* @__PURE__ */ ie('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!></svg></div>'), ca = /* @__PURE__ */ ie('<div class="empty svelte-49zqag"> </div>'), da = /* @__PURE__ */ ie('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), ua = /* @__PURE__ */ ie('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), ha = /* @__PURE__ */ ie('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
+function _a(t, r) {
+  Er(r, !0);
+  const s = /* @__PURE__ */ Yr(r, ["$$slots", "$$events", "$$legacy"]), a = new Qr(s, { value: null, height: 500, shortcuts: [] }), o = V(() => [...a.props.shortcuts ?? [], ...ea]), n = V(() => a.props.value), f = V(() => e(n)?.width ?? 0), c = V(() => e(n)?.height ?? 0), d = V(() => e(n)?.mask_width || e(f)), v = V(() => e(n)?.mask_height || e(c)), p = V(() => e(n)?.image?.url ?? null);
+  let m = O(void 0), k = O(void 0), x = O(void 0), I = O(0), $ = O(0), l = O(1), _ = O(0), R = O(0), T = "", y = O("click"), M = O(10), H = O(!0), S = O(!1), E = O(
     null
     // image pixels (floats) while inside
-  ), B = null, K = !1, Z = null, X = L(null), ce = null, re = null, ge = !1, de = null, G = null;
-  const Ct = 150;
-  function ze() {
-    !e(f) || !e(l) || !e(q) || !e(T) || (b(d, Math.min(e(q) / e(f), e(T) / e(l)), !0), b(_, (e(q) - e(f) * e(d)) / 2), b(N, (e(T) - e(l) * e(d)) / 2));
+  ), B = null, Y = !1, Q = null, W = O(null), ue = null, se = null, ke = !1, he = null, G = null;
+  const qt = 150;
+  function $e() {
+    !e(f) || !e(c) || !e(I) || !e($) || (g(l, Math.min(e(I) / e(f), e($) / e(c)), !0), g(_, (e(I) - e(f) * e(l)) / 2), g(R, (e($) - e(c) * e(l)) / 2));
   }
-  function ue(i, u = e(q) / 2, w = e(T) / 2) {
-    const S = Math.min(64, Math.max(0.02, e(d) * i));
-    b(_, u - (u - e(_)) * S / e(d)), b(N, w - (w - e(N)) * S / e(d)), b(d, S, !0);
+  function pe(i, u = e(I) / 2, w = e($) / 2) {
+    const z = Math.min(64, Math.max(0.02, e(l) * i));
+    g(_, u - (u - e(_)) * z / e(l)), g(R, w - (w - e(R)) * z / e(l)), g(l, z, !0);
   }
-  function Ue() {
-    const i = e(q) / 2, u = e(T) / 2;
-    ue(1 / e(d), i, u);
+  function Xe() {
+    const i = e(I) / 2, u = e($) / 2;
+    pe(1 / e(l), i, u);
   }
-  ie(() => {
-    const i = `${e(p)}|${e(f)}x${e(l)}`;
-    e(f) && e(l) && e(q) && e(T) && i !== $ && ($ = i, ze());
+  ne(() => {
+    const i = `${e(p)}|${e(f)}x${e(c)}`;
+    e(f) && e(c) && e(I) && e($) && i !== T && (T = i, $e());
   });
   function Te(i) {
-    const u = e(g).getBoundingClientRect();
+    const u = e(m).getBoundingClientRect();
     return [
-      (i.clientX - u.left - e(_)) / e(d),
-      (i.clientY - u.top - e(N)) / e(d)
+      (i.clientX - u.left - e(_)) / e(l),
+      (i.clientY - u.top - e(R)) / e(l)
     ];
   }
-  function $e(i) {
-    return i[0] >= 0 && i[1] >= 0 && i[0] < e(f) && i[1] < e(l);
+  function Ce(i) {
+    return i[0] >= 0 && i[1] >= 0 && i[0] < e(f) && i[1] < e(c);
   }
-  const Ke = (i) => [
+  const Ve = (i) => [
     Math.min(e(f) - 1, Math.max(0, Math.floor(i[0]))),
-    Math.min(e(l) - 1, Math.max(0, Math.floor(i[1])))
+    Math.min(e(c) - 1, Math.max(0, Math.floor(i[1])))
   ];
-  function qt() {
-    if (!e(y) || !e(c) || !e(v)) return;
-    const i = e(y).getContext("2d");
-    (!G || G.width !== e(c) || G.height !== e(v)) && (G = i.createImageData(e(c), e(v)));
+  function Nt() {
+    if (!e(k) || !e(d) || !e(v)) return;
+    const i = e(k).getContext("2d");
+    (!G || G.width !== e(d) || G.height !== e(v)) && (G = i.createImageData(e(d), e(v)));
     const u = new Uint32Array(G.data.buffer);
     u.fill(0);
-    for (const w of e(a)?.objects ?? []) {
-      const [S, H, P] = w.color, I = w.selected ? 150 : 100;
-      mt(w.runs, u, (I << 24 | P << 16 | H << 8 | S) >>> 0);
+    for (const w of e(n)?.objects ?? []) {
+      const [z, F, K] = w.color, D = w.selected ? 150 : 100;
+      kt(w.runs, u, (D << 24 | K << 16 | F << 8 | z) >>> 0);
     }
     i.putImageData(G, 0, 0);
   }
-  function Nt() {
-    if (!e(k)) return;
-    const i = e(k).getContext("2d");
-    i.clearRect(0, 0, e(k).width, e(k).height);
-    const u = e(a)?.preview;
-    if (!u || !re || !e(E) || e(m) !== "click" || u.at[0] !== re[0] || u.at[1] !== re[1]) return;
-    const w = i.createImageData(e(c), e(v));
-    mt(u.runs, new Uint32Array(w.data.buffer), 2365583560), i.putImageData(w, 0, 0), e(g)?.setAttribute("data-preview", `${u.at[0]},${u.at[1]}`);
+  function It() {
+    if (!e(x)) return;
+    const i = e(x).getContext("2d");
+    i.clearRect(0, 0, e(x).width, e(x).height);
+    const u = e(n)?.preview;
+    if (!u || !se || !e(E) || e(y) !== "click" || u.at[0] !== se[0] || u.at[1] !== se[1]) return;
+    const w = i.createImageData(e(d), e(v));
+    kt(u.runs, new Uint32Array(w.data.buffer), 2365583560), i.putImageData(w, 0, 0), e(m)?.setAttribute("data-preview", `${u.at[0]},${u.at[1]}`);
   }
-  function Ye() {
-    e(k) && e(k).getContext("2d").clearRect(0, 0, e(c), e(v)), e(g)?.removeAttribute("data-preview");
+  function We() {
+    e(x) && e(x).getContext("2d").clearRect(0, 0, e(d), e(v)), e(m)?.removeAttribute("data-preview");
   }
-  ie(() => {
-    e(a), e(c), e(v), e(y), e(k), le(() => {
-      if (ge = !1, qt(), Nt(), de) {
-        const i = de;
-        de = null, Xe(i);
+  ne(() => {
+    e(n), e(d), e(v), e(k), e(x), de(() => {
+      if (ke = !1, Nt(), It(), he) {
+        const i = he;
+        he = null, Ge(i);
       }
     });
   });
-  function Xe(i) {
-    if (ge) {
-      de = i;
+  function Ge(i) {
+    if (ke) {
+      he = i;
       return;
     }
-    ge = !0, setTimeout(() => ge = !1, 3e3), s.dispatch("hover", { x: i[0], y: i[1] });
+    ke = !0, setTimeout(() => ke = !1, 3e3), a.dispatch("hover", { x: i[0], y: i[1] });
   }
-  function Ce() {
-    ce && clearTimeout(ce), re = null, Ye(), !(e(m) !== "click" || !e(E) || !$e(e(E)) || !e(a)?.image) && (ce = setTimeout(
+  function qe() {
+    ue && clearTimeout(ue), se = null, We(), !(e(y) !== "click" || !e(E) || !Ce(e(E)) || !e(n)?.image) && (ue = setTimeout(
       () => {
-        !e(E) || !$e(e(E)) || (re = Ke(e(E)), Xe(re));
+        !e(E) || !Ce(e(E)) || (se = Ve(e(E)), Ge(se));
       },
-      Ct
+      qt
     ));
   }
-  function Ve(i, u, w) {
+  function Je(i, u, w) {
     if (!G) return;
-    const S = e(c) / e(f), H = e(v) / e(l), P = (e(a)?.objects ?? []).find((ae) => ae.selected), [I, F, Q] = P ? P.color : [255, 255, 255], j = w ? 0 : (150 << 24 | Q << 16 | F << 8 | I) >>> 0, se = Gr(new Uint32Array(G.data.buffer), e(c), e(v), [i[0] * S, i[1] * H], [u[0] * S, u[1] * H], e(x) * S, j);
-    se && e(y).getContext("2d").putImageData(G, 0, 0, ...se);
+    const z = e(d) / e(f), F = e(v) / e(c), K = (e(n)?.objects ?? []).find((oe) => oe.selected), [D, U, j] = K ? K.color : [255, 255, 255], ee = w ? 0 : (150 << 24 | j << 16 | U << 8 | D) >>> 0, te = ta(new Uint32Array(G.data.buffer), e(d), e(v), [i[0] * z, i[1] * F], [u[0] * z, u[1] * F], e(M) * z, ee);
+    te && e(k).getContext("2d").putImageData(G, 0, 0, ...te);
   }
-  function It(i) {
-    if (!e(a)?.image) return;
-    e(g).focus({ preventScroll: !0 });
+  function Rt(i) {
+    if (!e(n)?.image) return;
+    e(m).focus({ preventScroll: !0 });
     const u = Te(i);
-    if (i.button === 1 || i.button === 0 && (K || e(m) === "pan")) {
+    if (i.button === 1 || i.button === 0 && (Y || e(y) === "pan")) {
       B = {
         x: i.clientX,
         y: i.clientY,
         tx: e(_),
-        ty: e(N)
-      }, e(g).setPointerCapture(i.pointerId), i.preventDefault();
+        ty: e(R)
+      }, e(m).setPointerCapture(i.pointerId), i.preventDefault();
       return;
     }
     if (i.button === 0) {
-      if (e(m) === "brush" || e(m) === "eraser") {
-        b(X, { points: [u], erase: e(m) === "eraser" }, !0), Ve(u, u, e(X).erase), e(g).setPointerCapture(i.pointerId);
+      if (e(y) === "brush" || e(y) === "eraser") {
+        g(W, { points: [u], erase: e(y) === "eraser" }, !0), Je(u, u, e(W).erase), e(m).setPointerCapture(i.pointerId);
         return;
       }
-      Z = { x: i.clientX, y: i.clientY, moved: !1 };
+      Q = { x: i.clientX, y: i.clientY, moved: !1 };
     }
   }
-  function Ot(i) {
+  function Dt(i) {
     const u = Te(i);
-    if (b(E, u, !0), B) {
-      b(_, B.tx + i.clientX - B.x), b(N, B.ty + i.clientY - B.y);
+    if (g(E, u, !0), B) {
+      g(_, B.tx + i.clientX - B.x), g(R, B.ty + i.clientY - B.y);
       return;
     }
-    if (e(X)) {
-      const w = e(X).points[e(X).points.length - 1];
-      e(X).points.push(u), Ve(w, u, e(X).erase);
+    if (e(W)) {
+      const w = e(W).points[e(W).points.length - 1];
+      e(W).points.push(u), Je(w, u, e(W).erase);
       return;
     }
-    Z && Math.hypot(i.clientX - Z.x, i.clientY - Z.y) > 4 && (Z.moved = !0), Ce();
+    Q && Math.hypot(i.clientX - Q.x, i.clientY - Q.y) > 4 && (Q.moved = !0), qe();
   }
-  function Rt(i) {
+  function Lt(i) {
     if (B) {
       B = null;
       return;
     }
-    if (e(X)) {
-      const u = e(X);
-      b(X, null), s.dispatch("stroke", {
+    if (e(W)) {
+      const u = e(W);
+      g(W, null), a.dispatch("stroke", {
         points: u.points,
-        radius: e(x),
+        radius: e(M),
         erase: u.erase
       });
       return;
     }
-    if (Z && !Z.moved && i.button === 0) {
+    if (Q && !Q.moved && i.button === 0) {
       const u = Te(i);
-      $e(u) && s.dispatch("select", { index: Ke(u), value: null, selected: !0 });
+      Ce(u) && a.dispatch("select", { index: Ve(u), value: null, selected: !0 });
     }
-    Z = null;
+    Q = null;
   }
-  function Lt() {
-    b(E, null), ce && clearTimeout(ce), re = null, de = null, Ye();
-  }
-  function Dt(i) {
-    if (!e(a)?.image) return;
-    i.preventDefault();
-    const u = e(g).getBoundingClientRect();
-    ue(Math.pow(1.0015, -i.deltaY), i.clientX - u.left, i.clientY - u.top);
+  function Ot() {
+    g(E, null), ue && clearTimeout(ue), se = null, he = null, We();
   }
   function Ht(i) {
+    if (!e(n)?.image) return;
+    i.preventDefault();
+    const u = e(m).getBoundingClientRect();
+    pe(Math.pow(1.0015, -i.deltaY), i.clientX - u.left, i.clientY - u.top);
+  }
+  function Ft(i) {
     const u = i;
     return !!u && (u.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(u.tagName) && !["radio", "checkbox"].includes(u.type));
   }
-  function me(i) {
-    if (!e(g) || e(g).offsetParent === null || !e(a)?.image || i.ctrlKey || i.metaKey || i.altKey || Ht(i.target)) return;
+  function we(i) {
+    if (!e(m) || e(m).offsetParent === null || !e(n)?.image || i.ctrlKey || i.metaKey || i.altKey || Ft(i.target)) return;
     if (i.key === " ") {
-      K = i.type === "keydown", e(E) && i.preventDefault();
+      Y = i.type === "keydown", e(E) && i.preventDefault();
       return;
     }
     if (i.type !== "keydown") return;
     const w = {
-      "+": () => ue(1.25),
-      "=": () => ue(1.25),
-      "-": () => ue(0.8),
-      0: ze,
-      o: Ue,
-      v: () => b(m, "click"),
-      b: () => b(m, "brush"),
-      e: () => b(m, "eraser"),
-      h: () => b(m, "pan"),
-      "[": () => b(x, Math.max(1, Math.round(e(x) / 1.25)), !0),
-      "]": () => b(x, Math.min(500, Math.round(e(x) * 1.25) + (e(x) < 4 ? 1 : 0)), !0),
-      m: () => b(D, !e(D)),
-      "?": () => b(A, !e(A)),
-      Escape: () => b(A, !1)
+      "+": () => pe(1.25),
+      "=": () => pe(1.25),
+      "-": () => pe(0.8),
+      0: $e,
+      o: Xe,
+      v: () => g(y, "click"),
+      b: () => g(y, "brush"),
+      e: () => g(y, "eraser"),
+      h: () => g(y, "pan"),
+      "[": () => g(M, Math.max(1, Math.round(e(M) / 1.25)), !0),
+      "]": () => g(M, Math.min(500, Math.round(e(M) * 1.25) + (e(M) < 4 ? 1 : 0)), !0),
+      m: () => g(H, !e(H)),
+      "?": () => g(S, !e(S)),
+      Escape: () => g(S, !1)
     }[i.key];
-    !w || i.key === "Escape" && !e(A) || (w(), i.key !== "Escape" && i.preventDefault(), ["v", "b", "e", "h"].includes(i.key) && Ce());
+    !w || i.key === "Escape" && !e(S) || (w(), i.key !== "Escape" && i.preventDefault(), ["v", "b", "e", "h"].includes(i.key) && qe());
   }
-  let qe;
-  $t(() => {
-    qe = new ResizeObserver(() => {
-      b(q, e(g).clientWidth, !0), b(T, e(g).clientHeight, !0);
-    }), qe.observe(e(g)), document.addEventListener("keydown", me), document.addEventListener("keyup", me);
-  }), Ar(() => {
-    qe?.disconnect(), document.removeEventListener("keydown", me), document.removeEventListener("keyup", me);
+  let Ne;
+  Ct(() => {
+    Ne = new ResizeObserver(() => {
+      g(I, e(m).clientWidth, !0), g($, e(m).clientHeight, !0);
+    }), Ne.observe(e(m)), document.addEventListener("keydown", we), document.addEventListener("keyup", we);
+  }), qr(() => {
+    Ne?.disconnect(), document.removeEventListener("keydown", we), document.removeEventListener("keyup", we);
   });
-  const We = U(() => Math.max(3, 6 / e(d))), ye = U(() => 2 / e(d)), Ge = [
-    [30, 144, 255],
-    [255, 140, 0],
-    [50, 205, 50],
-    [220, 20, 60],
-    [148, 0, 211],
-    [0, 206, 209],
-    [255, 215, 0],
-    [255, 105, 180]
-  ];
-  var we = is();
-  let Je;
-  var Ze = R(we);
+  const Ze = V(() => Math.max(3, 6 / e(l))), xe = V(() => 2 / e(l));
+  var Me = ha();
+  let Qe;
+  var je = N(Me);
   {
-    var Bt = (i) => {
-      var u = Jr(), w = R(u);
-      W(() => ee(w, s.shared.label)), Y(i, u);
+    var Pt = (i) => {
+      var u = ra(), w = N(u);
+      X(() => J(w, a.shared.label)), P(i, u);
     };
-    he(Ze, (i) => {
-      s.shared.show_label && s.shared.label && i(Bt);
+    fe(je, (i) => {
+      a.shared.show_label && a.shared.label && i(Pt);
     });
   }
-  var Qe = z(Ze, 2), je = R(Qe);
-  Me(je, 17, () => Vr, xe, (i, u) => {
-    var w = U(() => ut(e(u), 3));
-    let S = () => e(w)[0], H = () => e(w)[1], P = () => e(w)[2];
-    var I = Zr();
-    I.__click = () => {
-      b(m, S(), !0), Ce();
+  var et = A(je, 2), tt = N(et);
+  ve(tt, 17, () => jr, _e, (i, u) => {
+    var w = V(() => pt(e(u), 3));
+    let z = () => e(w)[0], F = () => e(w)[1], K = () => e(w)[2];
+    var D = aa();
+    D.__click = () => {
+      g(y, z(), !0), qe();
     };
-    let F;
-    var Q = R(I);
-    W(
-      (j) => {
-        h(I, "title", `${P() ?? ""} (${j ?? ""})`), h(I, "data-tool", S()), F = fe(I, 1, "svelte-49zqag", null, F, { active: e(m) === S() }), ee(Q, P());
+    let U;
+    var j = N(D);
+    X(
+      (ee) => {
+        h(D, "title", `${K() ?? ""} (${ee ?? ""})`), h(D, "data-tool", z()), U = le(D, 1, "svelte-49zqag", null, U, { active: e(y) === z() }), J(j, K());
       },
-      [() => H().toUpperCase()]
-    ), Y(i, I);
+      [() => F().toUpperCase()]
+    ), P(i, D);
   });
-  var et = z(je, 4);
-  et.__click = () => b(x, Math.max(1, Math.round(e(x) / 1.25)), !0);
-  var tt = z(et, 2), Pt = R(tt), rt = z(tt, 2);
-  rt.__click = () => b(x, Math.min(500, Math.round(e(x) * 1.25) + (e(x) < 4 ? 1 : 0)), !0);
-  var st = z(rt, 4);
-  st.__click = ze;
-  var at = z(st, 2);
-  at.__click = Ue;
-  var nt = z(at, 2), Ft = R(nt), ke = z(nt, 2);
-  ke.__click = () => b(D, !e(D));
-  let it;
-  var Ut = R(ke), Kt = z(ke, 2);
-  Kt.__click = () => b(A, !e(A));
-  var C = z(Qe, 2);
-  C.__pointerdown = It, C.__pointermove = Ot, C.__pointerup = Rt, C.__contextmenu = (i) => i.preventDefault();
-  var ot = R(C);
+  var rt = A(tt, 4);
+  rt.__click = () => g(M, Math.max(1, Math.round(e(M) / 1.25)), !0);
+  var at = A(rt, 2), Bt = N(at), st = A(at, 2);
+  st.__click = () => g(M, Math.min(500, Math.round(e(M) * 1.25) + (e(M) < 4 ? 1 : 0)), !0);
+  var nt = A(st, 4);
+  nt.__click = $e;
+  var it = A(nt, 2);
+  it.__click = Xe;
+  var ot = A(it, 2), Kt = N(ot), Ee = A(ot, 2);
+  Ee.__click = () => g(H, !e(H));
+  let ft;
+  var Ut = N(Ee), Yt = A(Ee, 2);
+  Yt.__click = () => g(S, !e(S));
+  var q = A(et, 2);
+  q.__pointerdown = Rt, q.__pointermove = Dt, q.__pointerup = Lt, q.__contextmenu = (i) => i.preventDefault();
+  var lt = N(q);
   {
-    var Yt = (i) => {
-      var u = rs();
+    var Xt = (i) => {
+      var u = la();
       let w;
-      var S = R(u), H = z(S, 2);
-      let P;
-      Re(H, (O) => b(y, O), () => e(y));
-      var I = z(H, 2);
-      Re(I, (O) => b(k, O), () => e(k));
-      var F = z(I, 2), Q = R(F);
-      Me(Q, 17, () => e(a)?.boxes ?? [], xe, (O, M) => {
-        const V = U(() => Ge[(e(M)[4] ?? 0) % Ge.length]);
-        var ne = Qr();
-        W(() => {
-          h(ne, "x", e(M)[0]), h(ne, "y", e(M)[1]), h(ne, "width", e(M)[2] - e(M)[0]), h(ne, "height", e(M)[3] - e(M)[1]), h(ne, "stroke", `rgb(${e(V)[0] ?? ""},${e(V)[1] ?? ""},${e(V)[2] ?? ""})`), h(ne, "stroke-width", e(ye));
-        }), Y(O, ne);
+      var z = N(u), F = A(z, 2);
+      let K;
+      Oe(F, (C) => g(k, C), () => e(k));
+      var D = A(F, 2);
+      Oe(D, (C) => g(x, C), () => e(x));
+      var U = A(D, 2), j = N(U);
+      ve(j, 17, () => e(n)?.boxes ?? [], _e, (C, b) => {
+        var L = sa();
+        X(() => {
+          h(L, "x", e(b)[0]), h(L, "y", e(b)[1]), h(L, "width", e(b)[2] - e(b)[0]), h(L, "height", e(b)[3] - e(b)[1]), h(L, "stroke", `rgb(${e(b)[4] ?? 30 ?? ""},${e(b)[5] ?? 144 ?? ""},${e(b)[6] ?? 255 ?? ""})`), h(L, "stroke-width", e(xe));
+        }), P(C, L);
       });
-      var j = z(Q);
+      var ee = A(j);
+      ve(ee, 17, () => e(n)?.objects ?? [], _e, (C, b) => {
+        var L = Tr(), Jt = Ar(L);
+        {
+          var Zt = (De) => {
+            var re = na(), Qt = N(re);
+            X(() => {
+              h(re, "x", e(b).at[0]), h(re, "y", e(b).at[1]), h(re, "dy", -4 / e(l)), h(re, "font-size", 13 / e(l)), h(re, "fill", `rgb(${e(b).color[0] ?? ""},${e(b).color[1] ?? ""},${e(b).color[2] ?? ""})`), h(re, "stroke-width", 3 / e(l)), J(Qt, e(b).label);
+            }), P(De, re);
+          };
+          fe(Jt, (De) => {
+            e(b).label && De(Zt);
+          });
+        }
+        P(C, L);
+      });
+      var te = A(ee);
       {
-        var se = (O) => {
-          var M = jr();
-          W(() => {
-            h(M, "cx", e(a).corner[0] + 0.5), h(M, "cy", e(a).corner[1] + 0.5), h(M, "r", e(We)), h(M, "stroke-width", e(ye));
-          }), Y(O, M);
+        var oe = (C) => {
+          var b = ia();
+          X(() => {
+            h(b, "cx", e(n).corner[0] + 0.5), h(b, "cy", e(n).corner[1] + 0.5), h(b, "r", e(Ze)), h(b, "stroke-width", e(xe));
+          }), P(C, b);
         };
-        he(j, (O) => {
-          e(a)?.corner && O(se);
+        fe(te, (C) => {
+          e(n)?.corner && C(oe);
         });
       }
-      var ae = z(j);
-      Me(ae, 17, () => e(a)?.points ?? [], xe, (O, M) => {
-        var V = es();
-        W(() => {
-          h(V, "cx", e(M)[0] + 0.5), h(V, "cy", e(M)[1] + 0.5), h(V, "r", e(We)), h(V, "fill", e(M)[2] === 1 ? "#00dc3c" : "#e61e1e"), h(V, "stroke-width", e(ye) / 2);
-        }), Y(O, V);
+      var Ae = A(te);
+      ve(Ae, 17, () => e(n)?.points ?? [], _e, (C, b) => {
+        var L = oa();
+        X(() => {
+          h(L, "cx", e(b)[0] + 0.5), h(L, "cy", e(b)[1] + 0.5), h(L, "r", e(Ze)), h(L, "fill", e(b)[2] === 1 ? "#00dc3c" : "#e61e1e"), h(L, "stroke-width", e(xe) / 2);
+        }), P(C, L);
       });
-      var Ne = z(ae);
+      var Ie = A(Ae);
       {
-        var Ie = (O) => {
-          var M = ts();
-          W(() => {
-            h(M, "cx", e(E)[0]), h(M, "cy", e(E)[1]), h(M, "r", e(x)), h(M, "stroke", e(m) === "brush" ? "white" : "#ff5050"), h(M, "stroke-width", e(ye)), h(M, "stroke-dasharray", `${4 / e(d)} ${3 / e(d)}`);
-          }), Y(O, M);
+        var Re = (C) => {
+          var b = fa();
+          X(() => {
+            h(b, "cx", e(E)[0]), h(b, "cy", e(E)[1]), h(b, "r", e(M)), h(b, "stroke", e(y) === "brush" ? "white" : "#ff5050"), h(b, "stroke-width", e(xe)), h(b, "stroke-dasharray", `${4 / e(l)} ${3 / e(l)}`);
+          }), P(C, b);
         };
-        he(Ne, (O) => {
-          e(E) && (e(m) === "brush" || e(m) === "eraser") && O(Ie);
+        fe(Ie, (C) => {
+          e(E) && (e(y) === "brush" || e(y) === "eraser") && C(Re);
         });
       }
-      W(() => {
-        w = fe(u, 1, "stage svelte-49zqag", null, w, { pixelated: e(d) >= 2 }), _t(u, `width: ${e(f) ?? ""}px; height: ${e(l) ?? ""}px; transform: translate(${e(_) ?? ""}px, ${e(N) ?? ""}px) scale(${e(d) ?? ""})`), h(S, "src", e(p)), h(S, "width", e(f)), h(S, "height", e(l)), h(H, "width", e(c)), h(H, "height", e(v)), P = fe(H, 1, "svelte-49zqag", null, P, { hidden: !e(D) }), h(I, "width", e(c)), h(I, "height", e(v)), h(F, "viewBox", `0 0 ${e(f) ?? ""} ${e(l) ?? ""}`), h(F, "width", e(f)), h(F, "height", e(l));
-      }), Y(i, u);
-    }, Xt = (i) => {
-      var u = ss(), w = R(u);
-      W(() => ee(w, e(a)?.message || "Upload an image or pick an example.")), Y(i, u);
+      X(() => {
+        w = le(u, 1, "stage svelte-49zqag", null, w, { pixelated: e(l) >= 2 }), bt(u, `width: ${e(f) ?? ""}px; height: ${e(c) ?? ""}px; transform: translate(${e(_) ?? ""}px, ${e(R) ?? ""}px) scale(${e(l) ?? ""})`), h(z, "src", e(p)), h(z, "width", e(f)), h(z, "height", e(c)), h(F, "width", e(d)), h(F, "height", e(v)), K = le(F, 1, "svelte-49zqag", null, K, { hidden: !e(H) }), h(D, "width", e(d)), h(D, "height", e(v)), h(U, "viewBox", `0 0 ${e(f) ?? ""} ${e(c) ?? ""}`), h(U, "width", e(f)), h(U, "height", e(c));
+      }), P(i, u);
+    }, Vt = (i) => {
+      var u = ca(), w = N(u);
+      X(() => J(w, e(n)?.message || "Upload an image or pick an example.")), P(i, u);
     };
-    he(ot, (i) => {
-      e(p) ? i(Yt) : i(Xt, !1);
+    fe(lt, (i) => {
+      e(p) ? i(Xt) : i(Vt, !1);
     });
   }
-  var Vt = z(ot, 2);
+  var Wt = A(lt, 2);
   {
-    var Wt = (i) => {
-      var u = ns(), w = z(R(u), 2);
-      w.__click = () => b(A, !1);
-      var S = z(w, 2), H = R(S);
-      Me(H, 21, () => e(o), xe, (P, I) => {
-        var F = U(() => ut(e(I), 2));
-        let Q = () => e(F)[0], j = () => e(F)[1];
-        var se = as(), ae = R(se), Ne = R(ae), Ie = R(Ne), O = z(ae), M = R(O);
-        W(() => {
-          ee(Ie, Q()), ee(M, j());
-        }), Y(P, se);
-      }), Y(i, u);
+    var Gt = (i) => {
+      var u = ua(), w = A(N(u), 2);
+      w.__click = () => g(S, !1);
+      var z = A(w, 2), F = N(z);
+      ve(F, 21, () => e(o), _e, (K, D) => {
+        var U = V(() => pt(e(D), 2));
+        let j = () => e(U)[0], ee = () => e(U)[1];
+        var te = da(), oe = N(te), Ae = N(oe), Ie = N(Ae), Re = A(oe), C = N(Re);
+        X(() => {
+          J(Ie, j()), J(C, ee());
+        }), P(K, te);
+      }), P(i, u);
     };
-    he(Vt, (i) => {
-      e(A) && i(Wt);
+    fe(Wt, (i) => {
+      e(S) && i(Gt);
     });
   }
-  Re(C, (i) => b(g, i), () => e(g)), W(
+  Oe(q, (i) => g(m, i), () => e(m)), X(
     (i) => {
-      Je = fe(we, 1, "sam-canvas-block svelte-49zqag", null, Je, { hidden: s.shared.visible === !1 }), h(we, "id", s.shared.elem_id), ee(Pt, `r ${e(x) ?? ""}`), ee(Ft, `${i ?? ""} %`), it = fe(ke, 1, "svelte-49zqag", null, it, { active: !e(D) }), ee(Ut, e(D) ? "Hide masks" : "Show masks"), fe(C, 1, `viewport tool-${e(m) ?? ""}`, "svelte-49zqag"), _t(C, `height: ${s.props.height ?? ""}px`), h(C, "data-scale", e(d)), h(C, "data-tx", e(_)), h(C, "data-ty", e(N)), h(C, "data-width", e(f)), h(C, "data-height", e(l)), h(C, "data-tool", e(m)), h(C, "data-radius", e(x)), h(C, "data-masks", e(D) ? "shown" : "hidden");
+      Qe = le(Me, 1, "sam-canvas-block svelte-49zqag", null, Qe, { hidden: a.shared.visible === !1 }), h(Me, "id", a.shared.elem_id), J(Bt, `r ${e(M) ?? ""}`), J(Kt, `${i ?? ""} %`), ft = le(Ee, 1, "svelte-49zqag", null, ft, { active: !e(H) }), J(Ut, e(H) ? "Hide masks" : "Show masks"), le(q, 1, `viewport tool-${e(y) ?? ""}`, "svelte-49zqag"), bt(q, `height: ${a.props.height ?? ""}px`), h(q, "data-scale", e(l)), h(q, "data-tx", e(_)), h(q, "data-ty", e(R)), h(q, "data-width", e(f)), h(q, "data-height", e(c)), h(q, "data-tool", e(y)), h(q, "data-radius", e(M)), h(q, "data-masks", e(H) ? "shown" : "hidden");
     },
-    [() => Math.round(e(d) * 100)]
-  ), dt("pointerleave", C, Lt), dt("wheel", C, Dt), Y(t, we), yr();
+    [() => Math.round(e(l) * 100)]
+  ), ht("pointerleave", q, Ot), ht("wheel", q, Ht), P(t, Me), Mr();
 }
-mr([
+xr([
   "click",
   "pointerdown",
   "pointermove",
@@ -1505,5 +1515,5 @@ mr([
   "contextmenu"
 ]);
 export {
-  fs as default
+  _a as default
 };

@@ -1,8 +1,8 @@
-const Mn = 1, Pn = 2, In = 4, Ln = 8, jn = 16, qn = 2, y = /* @__PURE__ */ Symbol(), Bn = "http://www.w3.org/1999/xhtml", Ce = !1;
-var Nt = Array.isArray, Dt = Array.prototype.indexOf, le = Array.prototype.includes, Mt = Array.from, Pt = Object.defineProperty, he = Object.getOwnPropertyDescriptor, Vn = Object.getOwnPropertyDescriptors, It = Object.prototype, Lt = Array.prototype, jt = Object.getPrototypeOf, Ge = Object.isExtensible;
+const Mn = 1, Pn = 2, In = 4, Ln = 8, jn = 16, qn = 2, y = /* @__PURE__ */ Symbol(), Bn = "http://www.w3.org/1999/xhtml", Re = !1;
+var Dt = Array.isArray, Mt = Array.prototype.indexOf, le = Array.prototype.includes, Pt = Array.from, It = Object.defineProperty, he = Object.getOwnPropertyDescriptor, Vn = Object.getOwnPropertyDescriptors, Lt = Object.prototype, jt = Array.prototype, qt = Object.getPrototypeOf, Ge = Object.isExtensible;
 const Hn = () => {
 };
-function qt(e) {
+function Bt(e) {
   for (var t = 0; t < e.length; t++)
     e[t]();
 }
@@ -22,54 +22,54 @@ function Un(e, t) {
     if (n.push(s), n.length === t) break;
   return n;
 }
-const E = 2, me = 4, Ae = 8, et = 1 << 24, B = 16, V = 32, re = 64, Pe = 128, S = 512, b = 1024, m = 2048, H = 4096, M = 8192, K = 16384, Ie = 32768, ve = 65536, We = 1 << 17, tt = 1 << 18, oe = 1 << 19, Bt = 1 << 20, Yn = 1 << 25, te = 32768, Re = 1 << 21, Le = 1 << 22, G = 1 << 23, ke = /* @__PURE__ */ Symbol("$state"), Kn = /* @__PURE__ */ Symbol(""), ie = new class extends Error {
+const E = 2, be = 4, Ae = 8, et = 1 << 24, B = 16, V = 32, re = 64, Ie = 128, S = 512, m = 1024, b = 2048, H = 4096, M = 8192, K = 16384, Le = 32768, ve = 65536, We = 1 << 17, tt = 1 << 18, oe = 1 << 19, Vt = 1 << 20, Yn = 1 << 25, te = 32768, Oe = 1 << 21, je = 1 << 22, G = 1 << 23, Ce = /* @__PURE__ */ Symbol("$state"), Kn = /* @__PURE__ */ Symbol(""), ie = new class extends Error {
   name = "StaleReactionError";
   message = "The reaction that called `getAbortSignal()` was re-run or destroyed";
 }();
-function Vt() {
+function Ht() {
   throw new Error("https://svelte.dev/e/async_derived_orphan");
 }
-function Ht(e) {
+function Ut(e) {
   throw new Error("https://svelte.dev/e/effect_in_teardown");
 }
-function Ut() {
+function Yt() {
   throw new Error("https://svelte.dev/e/effect_in_unowned_derived");
 }
-function Yt(e) {
+function Kt(e) {
   throw new Error("https://svelte.dev/e/effect_orphan");
 }
-function Kt() {
+function Gt() {
   throw new Error("https://svelte.dev/e/effect_update_depth_exceeded");
 }
-function Gt() {
+function Wt() {
   throw new Error("https://svelte.dev/e/state_descriptors_fixed");
 }
-function Wt() {
+function $t() {
   throw new Error("https://svelte.dev/e/state_prototype_fixed");
 }
-function $t() {
+function zt() {
   throw new Error("https://svelte.dev/e/state_unsafe_mutation");
 }
-function zt() {
+function Xt() {
   throw new Error("https://svelte.dev/e/svelte_boundary_reset_onerror");
 }
-function Xt() {
+function Zt() {
   console.warn("https://svelte.dev/e/svelte_boundary_reset_noop");
 }
 function nt(e) {
   return e === this.v;
 }
-function Zt(e, t) {
+function Jt(e, t) {
   return e != e ? t == t : e !== t || e !== null && typeof e == "object" || typeof e == "function";
 }
 function rt(e) {
-  return !Zt(e, this.v);
+  return !Jt(e, this.v);
 }
-let Jt = !1, C = null;
+let Qt = !1, C = null;
 function ue(e) {
   C = e;
 }
-function Qt(e, t = !1, n) {
+function en(e, t = !1, n) {
   C = {
     p: C,
     i: !1,
@@ -80,7 +80,7 @@ function Qt(e, t = !1, n) {
     l: null
   };
 }
-function en(e) {
+function tn(e) {
   var t = (
     /** @type {ComponentContext} */
     C
@@ -88,7 +88,7 @@ function en(e) {
   if (n !== null) {
     t.e = null;
     for (var s of n)
-      wt(s);
+      yt(s);
   }
   return t.i = !0, C = t.p, /** @type {T} */
   {};
@@ -97,15 +97,15 @@ function st() {
   return !0;
 }
 let fe = [];
-function tn() {
+function nn() {
   var e = fe;
-  fe = [], qt(e);
+  fe = [], Bt(e);
 }
 function Q(e) {
   if (fe.length === 0) {
     var t = fe;
     queueMicrotask(() => {
-      t === fe && tn();
+      t === fe && nn();
     });
   }
   fe.push(e);
@@ -114,8 +114,8 @@ function it(e) {
   var t = v;
   if (t === null)
     return d.f |= G, e;
-  if ((t.f & Ie) === 0) {
-    if ((t.f & Pe) === 0)
+  if ((t.f & Le) === 0) {
+    if ((t.f & Ie) === 0)
       throw e;
     t.b.error(e);
   } else
@@ -123,7 +123,7 @@ function it(e) {
 }
 function ae(e, t) {
   for (; t !== null; ) {
-    if ((t.f & Pe) !== 0)
+    if ((t.f & Ie) !== 0)
       try {
         t.b.error(e);
         return;
@@ -134,12 +134,12 @@ function ae(e, t) {
   }
   throw e;
 }
-const nn = -7169;
+const rn = -7169;
 function w(e, t) {
-  e.f = e.f & nn | t;
+  e.f = e.f & rn | t;
 }
-function je(e) {
-  (e.f & S) !== 0 || e.deps === null ? w(e, b) : w(e, H);
+function qe(e) {
+  (e.f & S) !== 0 || e.deps === null ? w(e, m) : w(e, H);
 }
 function ft(e) {
   if (e !== null)
@@ -150,10 +150,10 @@ function ft(e) {
       ));
 }
 function lt(e, t, n) {
-  (e.f & m) !== 0 ? t.add(e) : (e.f & H) !== 0 && n.add(e), ft(e.deps), w(e, b);
+  (e.f & b) !== 0 ? t.add(e) : (e.f & H) !== 0 && n.add(e), ft(e.deps), w(e, m);
 }
 const ye = /* @__PURE__ */ new Set();
-let g = null, F = null, O = [], qe = null, Oe = !1;
+let g = null, F = null, O = [], Be = null, Fe = !1;
 class W {
   committed = !1;
   /**
@@ -239,11 +239,11 @@ class W {
    * @param {Effect[]} render_effects
    */
   #f(t, n, s) {
-    t.f ^= b;
+    t.f ^= m;
     for (var r = t.first, i = null; r !== null; ) {
-      var u = r.f, l = (u & (V | re)) !== 0, f = l && (u & b) !== 0, a = f || (u & M) !== 0 || this.skipped_effects.has(r);
+      var u = r.f, l = (u & (V | re)) !== 0, f = l && (u & m) !== 0, a = f || (u & M) !== 0 || this.skipped_effects.has(r);
       if (!a && r.fn !== null) {
-        l ? r.f ^= b : i !== null && (u & (me | Ae | et)) !== 0 ? i.b.defer_effect(r) : (u & me) !== 0 ? n.push(r) : we(r) && ((u & B) !== 0 && this.#e.add(r), pe(r));
+        l ? r.f ^= m : i !== null && (u & (be | Ae | et)) !== 0 ? i.b.defer_effect(r) : (u & be) !== 0 ? n.push(r) : we(r) && ((u & B) !== 0 && this.#e.add(r), pe(r));
         var c = r.first;
         if (c !== null) {
           r = c;
@@ -279,7 +279,7 @@ class W {
   }
   flush() {
     if (this.activate(), O.length > 0) {
-      if (rn(), g !== null && g !== this)
+      if (sn(), g !== null && g !== this)
         return;
     } else this.#n === 0 && this.process([]);
     this.deactivate();
@@ -346,7 +346,7 @@ class W {
   }
   revive() {
     for (const t of this.#r)
-      this.#e.delete(t), w(t, m), q(t);
+      this.#e.delete(t), w(t, b), q(t);
     for (const t of this.#e)
       w(t, H), q(t);
     this.flush();
@@ -374,27 +374,27 @@ class W {
   apply() {
   }
 }
-function rn() {
-  Oe = !0;
+function sn() {
+  Fe = !0;
   var e = null;
   try {
     for (var t = 0; O.length > 0; ) {
       var n = W.ensure();
       if (t++ > 1e3) {
         var s, r;
-        sn();
+        fn();
       }
       n.process(O), $.clear();
     }
   } finally {
-    Oe = !1, qe = null;
+    Fe = !1, Be = null;
   }
 }
-function sn() {
+function fn() {
   try {
-    Kt();
+    Gt();
   } catch (e) {
-    ae(e, qe);
+    ae(e, Be);
   }
 }
 let j = null;
@@ -432,7 +432,7 @@ function ut(e, t, n, s) {
         t,
         n,
         s
-      ) : (i & (Le | B)) !== 0 && (i & m) === 0 && at(r, t, s) && (w(r, m), q(
+      ) : (i & (je | B)) !== 0 && (i & b) === 0 && at(r, t, s) && (w(r, b), q(
         /** @type {Effect} */
         r
       ));
@@ -460,33 +460,33 @@ function at(e, t, n) {
   return n.set(e, !1), !1;
 }
 function q(e) {
-  for (var t = qe = e; t.parent !== null; ) {
+  for (var t = Be = e; t.parent !== null; ) {
     t = t.parent;
     var n = t.f;
-    if (Oe && t === v && (n & B) !== 0 && (n & tt) === 0)
+    if (Fe && t === v && (n & B) !== 0 && (n & tt) === 0)
       return;
     if ((n & (re | V)) !== 0) {
-      if ((n & b) === 0) return;
-      t.f ^= b;
+      if ((n & m) === 0) return;
+      t.f ^= m;
     }
   }
   O.push(t);
 }
-function fn(e) {
+function ln(e) {
   let t = 0, n = ge(0), s;
   return () => {
-    Ye() && (J(n), mn(() => (t === 0 && (s = Rn(() => e(() => de(n)))), t += 1, () => {
+    Ye() && (J(n), bn(() => (t === 0 && (s = Rn(() => e(() => de(n)))), t += 1, () => {
       Q(() => {
         t -= 1, t === 0 && (s?.(), s = void 0, de(n));
       });
     })));
   };
 }
-var ln = ve | oe | Pe;
-function un(e, t, n) {
-  new an(e, t, n);
+var un = ve | oe | Ie;
+function an(e, t, n) {
+  new on(e, t, n);
 }
-class an {
+class on {
   /** @type {Boundary | null} */
   parent;
   is_pending = !1;
@@ -526,7 +526,7 @@ class an {
    * @type {Source<number> | null}
    */
   #o = null;
-  #b = fn(() => (this.#o = ge(this.#a), () => {
+  #m = ln(() => (this.#o = ge(this.#a), () => {
     this.#o = null;
   }));
   /**
@@ -550,9 +550,9 @@ class an {
       return () => {
         this.#u?.remove();
       };
-    }, ln);
+    }, un);
   }
-  #m() {
+  #b() {
     try {
       this.#r = z(() => this.#l(this.#t));
     } catch (t) {
@@ -630,7 +630,7 @@ class an {
     if (this.#c += t, this.#c === 0) {
       this.is_pending = !1;
       for (const n of this.#v)
-        w(n, m), q(n);
+        w(n, b), q(n);
       for (const n of this.#p)
         w(n, H), q(n);
       this.#v.clear(), this.#p.clear(), this.#e && Ee(this.#e, () => {
@@ -650,7 +650,7 @@ class an {
     }));
   }
   get_effect_pending() {
-    return this.#b(), J(
+    return this.#m(), J(
       /** @type {Source<number>} */
       this.#o
     );
@@ -665,10 +665,10 @@ class an {
     var r = !1, i = !1;
     const u = () => {
       if (r) {
-        Xt();
+        Zt();
         return;
       }
-      r = !0, i && zt(), W.ensure(), this.#a = 0, this.#s !== null && Ee(this.#s, () => {
+      r = !0, i && Xt(), W.ensure(), this.#a = 0, this.#s !== null && Ee(this.#s, () => {
         this.#s = null;
       }), this.is_pending = this.has_pending_snippet(), this.#r = this.#g(() => (this.#h = !1, z(() => this.#l(this.#t)))), this.#c > 0 ? this.#w() : this.is_pending = !1;
     };
@@ -701,8 +701,8 @@ class an {
     });
   }
 }
-function on(e, t, n, s) {
-  const r = Be;
+function cn(e, t, n, s) {
+  const r = Ve;
   var i = e.filter((o) => !o.settled);
   if (n.length === 0 && i.length === 0) {
     s(t.map(r));
@@ -711,7 +711,7 @@ function on(e, t, n, s) {
   var u = g, l = (
     /** @type {Effect} */
     v
-  ), f = cn(), a = i.length === 1 ? i[0].promise : i.length > 1 ? Promise.all(i.map((o) => o.promise)) : null;
+  ), f = _n(), a = i.length === 1 ? i[0].promise : i.length > 1 ? Promise.all(i.map((o) => o.promise)) : null;
   function c(o) {
     f();
     try {
@@ -719,29 +719,29 @@ function on(e, t, n, s) {
     } catch (_) {
       (l.f & K) === 0 && ae(_, l);
     }
-    u?.deactivate(), Fe();
+    u?.deactivate(), Ne();
   }
   if (n.length === 0) {
     a.then(() => c(t.map(r)));
     return;
   }
   function h() {
-    f(), Promise.all(n.map((o) => /* @__PURE__ */ _n(o))).then((o) => c([...t.map(r), ...o])).catch((o) => ae(o, l));
+    f(), Promise.all(n.map((o) => /* @__PURE__ */ hn(o))).then((o) => c([...t.map(r), ...o])).catch((o) => ae(o, l));
   }
   a ? a.then(h) : h();
 }
-function cn() {
+function _n() {
   var e = v, t = d, n = C, s = g;
   return function(i = !0) {
     I(e), R(t), ue(n), i && s?.activate();
   };
 }
-function Fe() {
+function Ne() {
   I(null), R(null), ue(null);
 }
 // @__NO_SIDE_EFFECTS__
-function Be(e) {
-  var t = E | m, n = d !== null && (d.f & E) !== 0 ? (
+function Ve(e) {
+  var t = E | b, n = d !== null && (d.f & E) !== 0 ? (
     /** @type {Derived} */
     d
   ) : null;
@@ -764,12 +764,12 @@ function Be(e) {
   };
 }
 // @__NO_SIDE_EFFECTS__
-function _n(e, t, n) {
+function hn(e, t, n) {
   let s = (
     /** @type {Effect | null} */
     v
   );
-  s === null && Vt();
+  s === null && Ht();
   var r = (
     /** @type {Boundary} */
     s.b
@@ -781,15 +781,15 @@ function _n(e, t, n) {
     /** @type {V} */
     y
   ), l = !d, f = /* @__PURE__ */ new Map();
-  return bn(() => {
+  return mn(() => {
     var a = Qe();
     i = a.promise;
     try {
       Promise.resolve(e()).then(a.resolve, a.reject).then(() => {
-        c === g && c.committed && c.deactivate(), Fe();
+        c === g && c.committed && c.deactivate(), Ne();
       });
     } catch (_) {
-      a.reject(_), Fe();
+      a.reject(_), Ne();
     }
     var c = (
       /** @type {Batch} */
@@ -812,7 +812,7 @@ function _n(e, t, n) {
       l && (r.update_pending_count(-1), c.decrement(h));
     };
     a.promise.then(o, (_) => o(null, _ || "unknown"));
-  }), gt(() => {
+  }), wt(() => {
     for (const a of f.values())
       a.reject(ie);
   }), new Promise((a) => {
@@ -827,12 +827,12 @@ function _n(e, t, n) {
 }
 // @__NO_SIDE_EFFECTS__
 function Wn(e) {
-  const t = /* @__PURE__ */ Be(e);
-  return Tt(t), t;
+  const t = /* @__PURE__ */ Ve(e);
+  return At(t), t;
 }
 // @__NO_SIDE_EFFECTS__
 function $n(e) {
-  const t = /* @__PURE__ */ Be(e);
+  const t = /* @__PURE__ */ Ve(e);
   return t.equals = rt, t;
 }
 function ot(e) {
@@ -846,7 +846,7 @@ function ot(e) {
       );
   }
 }
-function hn(e) {
+function dn(e) {
   for (var t = e.parent; t !== null; ) {
     if ((t.f & E) === 0)
       return (t.f & K) === 0 ? (
@@ -857,25 +857,25 @@ function hn(e) {
   }
   return null;
 }
-function Ve(e) {
+function He(e) {
   var t, n = v;
-  I(hn(e));
+  I(dn(e));
   try {
-    e.f &= ~te, ot(e), t = Ct(e);
+    e.f &= ~te, ot(e), t = Rt(e);
   } finally {
     I(n);
   }
   return t;
 }
 function ct(e) {
-  var t = Ve(e);
-  if (!e.equals(t) && (e.wv = St(), (!g?.is_fork || e.deps === null) && (e.v = t, e.deps === null))) {
-    w(e, b);
+  var t = He(e);
+  if (!e.equals(t) && (e.wv = kt(), (!g?.is_fork || e.deps === null) && (e.v = t, e.deps === null))) {
+    w(e, m);
     return;
   }
-  ne || (F !== null ? (Ye() || g?.is_fork) && F.set(e, t) : je(e));
+  ne || (F !== null ? (Ye() || g?.is_fork) && F.set(e, t) : qe(e));
 }
-let Ne = /* @__PURE__ */ new Set();
+let De = /* @__PURE__ */ new Set();
 const $ = /* @__PURE__ */ new Map();
 let _t = !1;
 function ge(e, t) {
@@ -893,7 +893,7 @@ function ge(e, t) {
 // @__NO_SIDE_EFFECTS__
 function Y(e, t) {
   const n = ge(e);
-  return Tt(n), n;
+  return At(n), n;
 }
 // @__NO_SIDE_EFFECTS__
 function zn(e, t = !1, n = !0) {
@@ -903,7 +903,7 @@ function zn(e, t = !1, n = !0) {
 function X(e, t, n = !1) {
   d !== null && // since we are untracking the function inside `$inspect.with` we need to add this check
   // to ensure we error if state is set inside an inspect effect
-  (!N || (d.f & We) !== 0) && st() && (d.f & (E | B | Le | We)) !== 0 && (k === null || !le.call(k, e)) && $t();
+  (!N || (d.f & We) !== 0) && st() && (d.f & (E | B | je | We)) !== 0 && (k === null || !le.call(k, e)) && zt();
   let s = n ? ce(t) : t;
   return xe(e, s);
 }
@@ -917,17 +917,17 @@ function xe(e, t) {
         /** @type {Derived} */
         e
       );
-      (e.f & m) !== 0 && Ve(r), je(r);
+      (e.f & b) !== 0 && He(r), qe(r);
     }
-    e.wv = St(), ht(e, m), v !== null && (v.f & b) !== 0 && (v.f & (V | re)) === 0 && (A === null ? kn([e]) : A.push(e)), !s.is_fork && Ne.size > 0 && !_t && dn();
+    e.wv = kt(), ht(e, b), v !== null && (v.f & m) !== 0 && (v.f & (V | re)) === 0 && (A === null ? kn([e]) : A.push(e)), !s.is_fork && De.size > 0 && !_t && vn();
   }
   return t;
 }
-function dn() {
+function vn() {
   _t = !1;
-  for (const e of Ne)
-    (e.f & b) !== 0 && w(e, H), we(e) && pe(e);
-  Ne.clear();
+  for (const e of De)
+    (e.f & m) !== 0 && w(e, H), we(e) && pe(e);
+  De.clear();
 }
 function de(e) {
   X(e, e.v + 1);
@@ -936,7 +936,7 @@ function ht(e, t) {
   var n = e.reactions;
   if (n !== null)
     for (var s = n.length, r = 0; r < s; r++) {
-      var i = n[r], u = i.f, l = (u & m) === 0;
+      var i = n[r], u = i.f, l = (u & b) === 0;
       if (l && w(i, t), (u & E) !== 0) {
         var f = (
           /** @type {Derived} */
@@ -953,12 +953,12 @@ function ht(e, t) {
     }
 }
 function ce(e) {
-  if (typeof e != "object" || e === null || ke in e)
+  if (typeof e != "object" || e === null || Ce in e)
     return e;
-  const t = jt(e);
-  if (t !== It && t !== Lt)
+  const t = qt(e);
+  if (t !== Lt && t !== jt)
     return e;
-  var n = /* @__PURE__ */ new Map(), s = Nt(e), r = /* @__PURE__ */ Y(0), i = ee, u = (l) => {
+  var n = /* @__PURE__ */ new Map(), s = Dt(e), r = /* @__PURE__ */ Y(0), i = ee, u = (l) => {
     if (ee === i)
       return l();
     var f = d, a = ee;
@@ -974,7 +974,7 @@ function ce(e) {
     e,
     {
       defineProperty(l, f, a) {
-        (!("value" in a) || a.configurable === !1 || a.enumerable === !1 || a.writable === !1) && Gt();
+        (!("value" in a) || a.configurable === !1 || a.enumerable === !1 || a.writable === !1) && Wt();
         var c = n.get(f);
         return c === void 0 ? c = u(() => {
           var h = /* @__PURE__ */ Y(a.value);
@@ -993,7 +993,7 @@ function ce(e) {
         return !0;
       },
       get(l, f, a) {
-        if (f === ke)
+        if (f === Ce)
           return e;
         var c = n.get(f), h = f in l;
         if (c === void 0 && (!h || he(l, f)?.writable) && (c = u(() => {
@@ -1023,7 +1023,7 @@ function ce(e) {
         return a;
       },
       has(l, f) {
-        if (f === ke)
+        if (f === Ce)
           return !0;
         var a = n.get(f), c = a !== void 0 && a.v !== y || Reflect.has(l, f);
         if (a !== void 0 || v !== null && (!c || he(l, f)?.writable)) {
@@ -1058,8 +1058,8 @@ function ce(e) {
             var Ke = (
               /** @type {Source<number>} */
               n.get("length")
-            ), Se = Number(f);
-            Number.isInteger(Se) && Se >= Ke.v && X(Ke, Se + 1);
+            ), ke = Number(f);
+            Number.isInteger(ke) && ke >= Ke.v && X(Ke, ke + 1);
           }
           de(r);
         }
@@ -1076,15 +1076,15 @@ function ce(e) {
         return f;
       },
       setPrototypeOf() {
-        Wt();
+        $t();
       }
     }
   );
 }
-var ze, vn, dt, vt;
-function pn() {
+var ze, pn, dt, vt;
+function gn() {
   if (ze === void 0) {
-    ze = window, vn = /Firefox/.test(navigator.userAgent);
+    ze = window, pn = /Firefox/.test(navigator.userAgent);
     var e = Element.prototype, t = Node.prototype, n = Text.prototype;
     dt = he(t, "firstChild").get, vt = he(t, "nextSibling").get, Ge(e) && (e.__click = void 0, e.__className = void 0, e.__attributes = null, e.__style = void 0, e.__e = void 0), Ge(n) && (n.__t = void 0);
   }
@@ -1093,33 +1093,39 @@ function pt(e = "") {
   return document.createTextNode(e);
 }
 // @__NO_SIDE_EFFECTS__
-function gn(e) {
+function gt(e) {
   return (
     /** @type {TemplateNode | null} */
     dt.call(e)
   );
 }
 // @__NO_SIDE_EFFECTS__
-function He(e) {
+function Se(e) {
   return (
     /** @type {TemplateNode | null} */
     vt.call(e)
   );
 }
 function Xn(e, t) {
-  return /* @__PURE__ */ gn(e);
+  return /* @__PURE__ */ gt(e);
 }
-function Zn(e, t = 1, n = !1) {
+function Zn(e, t = !1) {
+  {
+    var n = /* @__PURE__ */ gt(e);
+    return n instanceof Comment && n.data === "" ? /* @__PURE__ */ Se(n) : n;
+  }
+}
+function Jn(e, t = 1, n = !1) {
   let s = e;
   for (; t--; )
     s = /** @type {TemplateNode} */
-    /* @__PURE__ */ He(s);
+    /* @__PURE__ */ Se(s);
   return s;
 }
-function Jn(e) {
+function Qn(e) {
   e.textContent = "";
 }
-function Qn() {
+function er() {
   return !1;
 }
 function Ue(e) {
@@ -1132,7 +1138,7 @@ function Ue(e) {
   }
 }
 function wn(e) {
-  v === null && (d === null && Yt(), Ut()), ne && Ht();
+  v === null && (d === null && Kt(), Yt()), ne && Ut();
 }
 function yn(e, t) {
   var n = t.last;
@@ -1145,7 +1151,7 @@ function U(e, t, n) {
     ctx: C,
     deps: null,
     nodes: null,
-    f: e | m | S,
+    f: e | b | S,
     first: null,
     fn: t,
     last: null,
@@ -1159,7 +1165,7 @@ function U(e, t, n) {
   };
   if (n)
     try {
-      pe(r), r.f |= Ie;
+      pe(r), r.f |= Le;
     } catch (l) {
       throw P(r), l;
     }
@@ -1178,16 +1184,16 @@ function U(e, t, n) {
 function Ye() {
   return d !== null && !N;
 }
-function gt(e) {
+function wt(e) {
   const t = U(Ae, null, !1);
-  return w(t, b), t.teardown = e, t;
+  return w(t, m), t.teardown = e, t;
 }
-function er(e) {
+function tr(e) {
   wn();
   var t = (
     /** @type {Effect} */
     v.f
-  ), n = !d && (t & V) !== 0 && (t & Ie) === 0;
+  ), n = !d && (t & V) !== 0 && (t & Le) === 0;
   if (n) {
     var s = (
       /** @type {ComponentContext} */
@@ -1195,10 +1201,10 @@ function er(e) {
     );
     (s.e ??= []).push(e);
   } else
-    return wt(e);
+    return yt(e);
 }
-function wt(e) {
-  return U(me | Bt, e, !1);
+function yt(e) {
+  return U(be | Vt, e, !1);
 }
 function En(e) {
   W.ensure();
@@ -1209,17 +1215,17 @@ function En(e) {
     }) : (P(t), s(void 0));
   });
 }
-function tr(e) {
-  return U(me, e, !1);
+function nr(e) {
+  return U(be, e, !1);
 }
-function bn(e) {
-  return U(Le | oe, e, !0);
+function mn(e) {
+  return U(je | oe, e, !0);
 }
-function mn(e, t = 0) {
+function bn(e, t = 0) {
   return U(Ae | t, e, !0);
 }
-function nr(e, t = [], n = [], s = []) {
-  on(s, t, n, (r) => {
+function rr(e, t = [], n = [], s = []) {
+  cn(s, t, n, (r) => {
     U(Ae, () => e(...r.map(J)), !0);
   });
 }
@@ -1230,7 +1236,7 @@ function xn(e, t = 0) {
 function z(e) {
   return U(V | oe, e, !0);
 }
-function yt(e) {
+function Et(e) {
   var t = e.teardown;
   if (t !== null) {
     const n = ne, s = d;
@@ -1242,7 +1248,7 @@ function yt(e) {
     }
   }
 }
-function Et(e, t = !1) {
+function mt(e, t = !1) {
   var n = e.first;
   for (e.first = e.last = null; n !== null; ) {
     const r = n.ac;
@@ -1265,18 +1271,18 @@ function P(e, t = !0) {
     e.nodes.start,
     /** @type {TemplateNode} */
     e.nodes.end
-  ), n = !0), Et(e, t && !n), Te(e, 0), w(e, K);
+  ), n = !0), mt(e, t && !n), Te(e, 0), w(e, K);
   var s = e.nodes && e.nodes.t;
   if (s !== null)
     for (const i of s)
       i.stop();
-  yt(e);
+  Et(e);
   var r = e.parent;
   r !== null && r.first !== null && bt(e), e.next = e.prev = e.teardown = e.ctx = e.deps = e.fn = e.nodes = e.ac = null;
 }
 function An(e, t) {
   for (; e !== null; ) {
-    var n = e === t ? null : /* @__PURE__ */ He(e);
+    var n = e === t ? null : /* @__PURE__ */ Se(e);
     e.remove(), e = n;
   }
 }
@@ -1286,7 +1292,7 @@ function bt(e) {
 }
 function Ee(e, t, n = !0) {
   var s = [];
-  mt(e, s, !0);
+  xt(e, s, !0);
   var r = () => {
     n && P(e), t && t();
   }, i = s.length;
@@ -1297,7 +1303,7 @@ function Ee(e, t, n = !0) {
   } else
     r();
 }
-function mt(e, t, n) {
+function xt(e, t, n) {
   if ((e.f & M) === 0) {
     e.f ^= M;
     var s = e.nodes && e.nodes.t;
@@ -1309,19 +1315,19 @@ function mt(e, t, n) {
       // it means the parent block effect was pruned. In that case,
       // transparency information was transferred to the branch effect.
       (r.f & V) !== 0 && (e.f & B) !== 0;
-      mt(r, t, u ? n : !1), r = i;
+      xt(r, t, u ? n : !1), r = i;
     }
   }
 }
-function rr(e) {
-  xt(e, !0);
+function sr(e) {
+  Tt(e, !0);
 }
-function xt(e, t) {
+function Tt(e, t) {
   if ((e.f & M) !== 0) {
-    e.f ^= M, (e.f & b) === 0 && (w(e, m), q(e));
+    e.f ^= M, (e.f & m) === 0 && (w(e, b), q(e));
     for (var n = e.first; n !== null; ) {
       var s = n.next, r = (n.f & ve) !== 0 || (n.f & V) !== 0;
-      xt(n, r ? t : !1), n = s;
+      Tt(n, r ? t : !1), n = s;
     }
     var i = e.nodes && e.nodes.t;
     if (i !== null)
@@ -1332,11 +1338,11 @@ function xt(e, t) {
 function Sn(e, t) {
   if (e.nodes)
     for (var n = e.nodes.start, s = e.nodes.end; n !== null; ) {
-      var r = n === s ? null : /* @__PURE__ */ He(n);
+      var r = n === s ? null : /* @__PURE__ */ Se(n);
       t.append(n), n = r;
     }
 }
-let be = !1, ne = !1;
+let me = !1, ne = !1;
 function Xe(e) {
   ne = e;
 }
@@ -1349,23 +1355,23 @@ function I(e) {
   v = e;
 }
 let k = null;
-function Tt(e) {
+function At(e) {
   d !== null && (k === null ? k = [e] : k.push(e));
 }
 let x = null, T = 0, A = null;
 function kn(e) {
   A = e;
 }
-let At = 1, Z = 0, ee = Z;
+let St = 1, Z = 0, ee = Z;
 function Ze(e) {
   ee = e;
 }
-function St() {
-  return ++At;
+function kt() {
+  return ++St;
 }
 function we(e) {
   var t = e.f;
-  if ((t & m) !== 0)
+  if ((t & b) !== 0)
     return !0;
   if (t & E && (e.f &= ~te), (t & H) !== 0) {
     for (var n = (
@@ -1384,34 +1390,34 @@ function we(e) {
     }
     (t & S) !== 0 && // During time traveling we don't want to reset the status so that
     // traversal of the graph in the other batches still happens
-    F === null && w(e, b);
+    F === null && w(e, m);
   }
   return !1;
 }
-function kt(e, t, n = !0) {
+function Ct(e, t, n = !0) {
   var s = e.reactions;
   if (s !== null && !(k !== null && le.call(k, e)))
     for (var r = 0; r < s.length; r++) {
       var i = s[r];
-      (i.f & E) !== 0 ? kt(
+      (i.f & E) !== 0 ? Ct(
         /** @type {Derived} */
         i,
         t,
         !1
-      ) : t === i && (n ? w(i, m) : (i.f & b) !== 0 && w(i, H), q(
+      ) : t === i && (n ? w(i, b) : (i.f & m) !== 0 && w(i, H), q(
         /** @type {Effect} */
         i
       ));
     }
 }
-function Ct(e) {
+function Rt(e) {
   var t = x, n = T, s = A, r = d, i = k, u = C, l = N, f = ee, a = e.f;
   x = /** @type {null | Value[]} */
   null, T = 0, A = null, d = (a & (V | re)) === 0 ? e : null, k = null, ue(e.ctx), N = !1, ee = ++Z, e.ac !== null && (Ue(() => {
     e.ac.abort(ie);
   }), e.ac = null);
   try {
-    e.f |= Re;
+    e.f |= Oe;
     var c = (
       /** @type {Function} */
       e.fn
@@ -1427,10 +1433,10 @@ function Ct(e) {
         for (_ = T; _ < o.length; _++)
           (o[_].reactions ??= []).push(e);
     } else o !== null && T < o.length && (Te(e, T), o.length = T);
-    if (st() && A !== null && !N && o !== null && (e.f & (E | H | m)) === 0)
+    if (st() && A !== null && !N && o !== null && (e.f & (E | H | b)) === 0)
       for (_ = 0; _ < /** @type {Source[]} */
       A.length; _++)
-        kt(
+        Ct(
           A[_],
           /** @type {Effect} */
           e
@@ -1449,13 +1455,13 @@ function Ct(e) {
   } catch (p) {
     return it(p);
   } finally {
-    e.f ^= Re, x = t, T = n, A = s, d = r, k = i, ue(u), N = l, ee = f;
+    e.f ^= Oe, x = t, T = n, A = s, d = r, k = i, ue(u), N = l, ee = f;
   }
 }
 function Cn(e, t) {
   let n = t.reactions;
   if (n !== null) {
-    var s = Dt.call(n, e);
+    var s = Mt.call(n, e);
     if (s !== -1) {
       var r = n.length - 1;
       r === 0 ? n = t.reactions = null : (n[s] = n[r], n.pop());
@@ -1469,7 +1475,7 @@ function Cn(e, t) {
       /** @type {Derived} */
       t
     );
-    (i.f & S) !== 0 && (i.f ^= S, i.f &= ~te), je(i), ot(i), Te(i, 0);
+    (i.f & S) !== 0 && (i.f ^= S, i.f &= ~te), qe(i), ot(i), Te(i, 0);
   }
 }
 function Te(e, t) {
@@ -1481,17 +1487,17 @@ function Te(e, t) {
 function pe(e) {
   var t = e.f;
   if ((t & K) === 0) {
-    w(e, b);
-    var n = v, s = be;
-    v = e, be = !0;
+    w(e, m);
+    var n = v, s = me;
+    v = e, me = !0;
     try {
-      (t & (B | et)) !== 0 ? Tn(e) : Et(e), yt(e);
-      var r = Ct(e);
-      e.teardown = typeof r == "function" ? r : null, e.wv = At;
+      (t & (B | et)) !== 0 ? Tn(e) : mt(e), Et(e);
+      var r = Rt(e);
+      e.teardown = typeof r == "function" ? r : null, e.wv = St;
       var i;
-      Ce && Jt && (e.f & m) !== 0 && e.deps;
+      Re && Qt && (e.f & b) !== 0 && e.deps;
     } finally {
-      be = s, v = n;
+      me = s, v = n;
     }
   }
 }
@@ -1501,7 +1507,7 @@ function J(e) {
     var s = v !== null && (v.f & K) !== 0;
     if (!s && (k === null || !le.call(k, e))) {
       var r = d.deps;
-      if ((d.f & Re) !== 0)
+      if ((d.f & Oe) !== 0)
         e.rv < Z && (e.rv = Z, x === null && r !== null && r[T] === e ? T++ : x === null ? x = [e] : x.push(e));
       else {
         (d.deps ??= []).push(e);
@@ -1519,10 +1525,10 @@ function J(e) {
     );
     if (ne) {
       var l = u.v;
-      return ((u.f & b) === 0 && u.reactions !== null || Ot(u)) && (l = Ve(u)), $.set(u, l), l;
+      return ((u.f & m) === 0 && u.reactions !== null || Ft(u)) && (l = He(u)), $.set(u, l), l;
     }
-    var f = (u.f & S) === 0 && !N && d !== null && (be || (d.f & S) !== 0), a = u.deps === null;
-    we(u) && (f && (u.f |= S), ct(u)), f && !a && Rt(u);
+    var f = (u.f & S) === 0 && !N && d !== null && (me || (d.f & S) !== 0), a = u.deps === null;
+    we(u) && (f && (u.f |= S), ct(u)), f && !a && Ot(u);
   }
   if (F?.has(e))
     return F.get(e);
@@ -1530,21 +1536,21 @@ function J(e) {
     throw e.v;
   return e.v;
 }
-function Rt(e) {
+function Ot(e) {
   if (e.deps !== null) {
     e.f |= S;
     for (const t of e.deps)
-      (t.reactions ??= []).push(e), (t.f & E) !== 0 && (t.f & S) === 0 && Rt(
+      (t.reactions ??= []).push(e), (t.f & E) !== 0 && (t.f & S) === 0 && Ot(
         /** @type {Derived} */
         t
       );
   }
 }
-function Ot(e) {
+function Ft(e) {
   if (e.v === y) return !0;
   if (e.deps === null) return !1;
   for (const t of e.deps)
-    if ($.has(t) || (t.f & E) !== 0 && Ot(
+    if ($.has(t) || (t.f & E) !== 0 && Ft(
       /** @type {Derived} */
       t
     ))
@@ -1559,7 +1565,7 @@ function Rn(e) {
     N = t;
   }
 }
-const Ft = /* @__PURE__ */ new Set(), De = /* @__PURE__ */ new Set();
+const Nt = /* @__PURE__ */ new Set(), Me = /* @__PURE__ */ new Set();
 function On(e, t, n, s = {}) {
   function r(i) {
     if (s.capture || _e.call(t, i), !i.cancelBubble)
@@ -1569,19 +1575,19 @@ function On(e, t, n, s = {}) {
     t.addEventListener(e, r, s);
   }) : t.addEventListener(e, r, s), r;
 }
-function sr(e, t, n, s, r) {
+function ir(e, t, n, s, r) {
   var i = { capture: s, passive: r }, u = On(e, t, n, i);
   (t === document.body || // @ts-ignore
   t === window || // @ts-ignore
   t === document || // Firefox has quirky behavior, it can happen that we still get "canplay" events when the element is already removed
-  t instanceof HTMLMediaElement) && gt(() => {
+  t instanceof HTMLMediaElement) && wt(() => {
     t.removeEventListener(e, u, i);
   });
 }
-function ir(e) {
+function fr(e) {
   for (var t = 0; t < e.length; t++)
-    Ft.add(e[t]);
-  for (var n of De)
+    Nt.add(e[t]);
+  for (var n of Me)
     n(e);
 }
 let Je = null;
@@ -1609,7 +1615,7 @@ function _e(e) {
   }
   if (i = /** @type {Element} */
   r[u] || e.target, i !== t) {
-    Pt(e, "currentTarget", {
+    It(e, "currentTarget", {
       configurable: !0,
       get() {
         return i || n;
@@ -1650,16 +1656,16 @@ const Fn = ["touchstart", "touchmove"];
 function Nn(e) {
   return Fn.includes(e);
 }
-function fr(e, t) {
+function lr(e, t) {
   var n = t == null ? "" : typeof t == "object" ? t + "" : t;
   n !== (e.__t ??= e.nodeValue) && (e.__t = n, e.nodeValue = n + "");
 }
-function lr(e, t) {
+function ur(e, t) {
   return Dn(e, t);
 }
 const se = /* @__PURE__ */ new Map();
 function Dn(e, { target: t, anchor: n, props: s = {}, events: r, context: i, intro: u = !0 }) {
-  pn();
+  gn();
   var l = /* @__PURE__ */ new Set(), f = (h) => {
     for (var o = 0; o < h.length; o++) {
       var _ = h[o];
@@ -1672,10 +1678,10 @@ function Dn(e, { target: t, anchor: n, props: s = {}, events: r, context: i, int
       }
     }
   };
-  f(Mt(Ft)), De.add(f);
+  f(Pt(Nt)), Me.add(f);
   var a = void 0, c = En(() => {
     var h = n ?? t.appendChild(pt());
-    return un(
+    return an(
       /** @type {TemplateNode} */
       h,
       {
@@ -1684,14 +1690,14 @@ function Dn(e, { target: t, anchor: n, props: s = {}, events: r, context: i, int
       },
       (o) => {
         if (i) {
-          Qt({});
+          en({});
           var _ = (
             /** @type {ComponentContext} */
             C
           );
           _.c = i;
         }
-        r && (s.$$events = r), a = e(o, s) || {}, i && en();
+        r && (s.$$events = r), a = e(o, s) || {}, i && tn();
       }
     ), () => {
       for (var o of l) {
@@ -1702,73 +1708,74 @@ function Dn(e, { target: t, anchor: n, props: s = {}, events: r, context: i, int
         );
         --_ === 0 ? (document.removeEventListener(o, _e), se.delete(o)) : se.set(o, _);
       }
-      De.delete(f), h !== n && h.parentNode?.removeChild(h);
+      Me.delete(f), h !== n && h.parentNode?.removeChild(h);
     };
   });
-  return Me.set(a, c), a;
+  return Pe.set(a, c), a;
 }
-let Me = /* @__PURE__ */ new WeakMap();
-function ur(e, t) {
-  const n = Me.get(e);
-  return n ? (Me.delete(e), n(t)) : Promise.resolve();
+let Pe = /* @__PURE__ */ new WeakMap();
+function ar(e, t) {
+  const n = Pe.get(e);
+  return n ? (Pe.delete(e), n(t)) : Promise.resolve();
 }
 export {
-  Zn as $,
+  Jn as $,
   Pn as A,
   V as B,
-  Jn as C,
-  Mt as D,
+  Qn as C,
+  Pt as D,
   ve as E,
-  He as F,
+  Se as F,
   In as G,
   Q as H,
   M as I,
   Ln as J,
   Vn as K,
   Kn as L,
-  tr as M,
+  nr as M,
   Bn as N,
-  mn as O,
+  bn as O,
   Hn as P,
   Ye as Q,
-  fn as R,
-  ke as S,
+  ln as R,
+  Ce as S,
   qn as T,
   Y as U,
   ce as V,
   X as W,
-  ir as X,
-  nr as Y,
-  sr as Z,
-  en as _,
-  gn as a,
+  fr as X,
+  rr as Y,
+  ir as Z,
+  tn as _,
+  gt as a,
   Wn as a0,
-  Qt as a1,
-  fr as a2,
+  en as a1,
+  lr as a2,
   Xn as a3,
-  Un as a4,
-  lr as a5,
+  Zn as a4,
+  Un as a5,
   ur as a6,
-  vn as b,
+  ar as a7,
+  pn as b,
   v as c,
-  g as d,
-  P as e,
-  pt as f,
-  jt as g,
+  pt as d,
+  g as e,
+  P as f,
+  qt as g,
   z as h,
-  Nt as i,
+  Dt as i,
   C as j,
   Rn as k,
   xn as l,
   Sn as m,
   J as n,
-  It as o,
+  Lt as o,
   Ee as p,
   xe as q,
-  rr as r,
-  Qn as s,
+  sr as r,
+  er as s,
   Yn as t,
-  er as u,
+  tr as u,
   $n as v,
   Mn as w,
   jn as x,
