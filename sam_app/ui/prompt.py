@@ -172,7 +172,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
         scale = display_scale(image)
         size = (max(1, round(image.height * scale)), max(1, round(image.width * scale)))
         preview = {"runs": to_runs(found.mask_at(found.best, size)), "at": [int(x), int(y)]}
-        return self.canvas_picture(state, image, preview=preview)
+        return {self.canvas: self.canvas_picture(state, image, preview=preview)}
 
     @shows_errors
     def on_stroke(self, session: Session, state: PromptState, evt: gr.EventData) -> dict:

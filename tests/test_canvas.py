@@ -1,0 +1,164 @@
+"""The annotation canvas's server side (sam_app/ui/canvas, sam_app/edits.py and the
+Prompt mode's hover and stroke handlers): masks as row runs, brush and eraser strokes at
+full size as Undo steps recorded as edited, the live preview equal to what a click gives,
+and a built frontend that matches its sources. tests/test_canvas_browser.py drives the
+same in Chromium."""
+
+import hashlib
+import json
+
+import gradio as gr
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+from ui_tab import Tab
+
+from sam_app.edits import paint, stroke_cover
+from sam_app.errors import PromptError
+from sam_app.ui import build_ui
+from sam_app.ui.canvas import FRONTEND, TEMPLATES, from_runs, to_runs
+from sam_app.ui.prompt_state import BOX_MODE, FOREGROUND_MODE
+
+from conftest import IMGS, make_service
+
+COFFEE = str(IMGS / "coffee.png")  # 600 x 400
+
+
+@pytest.fixture
+def ui(tiny_model):
+    with gr.Blocks():
+        return build_ui(make_service(tiny_model))
+
+
+@pytest.fixture
+def p(ui):
+    return ui.prompt
+
+
+@pytest.fixture
+def tab(ui):
+    """A tab with the coffee picture open."""
+    tab = Tab(ui)
+    tab.open(COFFEE)
+    return tab
+
+
+def click(tab, x, y, mode=FOREGROUND_MODE, multimask=True):
+    return tab.call(tab.ui.prompt.on_click, mode, True, multimask, evt=gr.SelectData(None, {"index": [x, y], "value": None}))
+
+
+def event(**data):
+    return gr.EventData(None, data)
+
+
+@settings(max_examples=60, deadline=None)
+@given(arrays(bool, st.tuples(st.integers(1, 12), st.integers(1, 12))))
+def test_runs_round_trip(mask):
+    runs = to_runs(mask)
+    assert sum(runs) == mask.size and runs[0] >= 0 and all(r > 0 for r in runs[1:])
+    assert np.array_equal(from_runs(runs, mask.shape), mask)
+
+
+def test_bad_runs_are_refused():
+    with pytest.raises(ValueError, match="do not cover a 3x2 mask"):
+        from_runs([1, 2], (2, 3))
+    with pytest.raises(ValueError):
+        from_runs([7, -1], (2, 3))
+
+
+@pytest.mark.parametrize("radius", [3, 10.5, 40])
+def test_a_stroke_covers_its_capsule(radius):
+    """A disc covers about pi r^2 pixels and a straight stroke of length L about
+    2 r L + pi r^2 (the pixels whose centres lie within r of the segment)."""
+    disc = stroke_cover((300, 400), [[150.3, 120.6]], radius)
+    assert abs(disc.sum() - np.pi * radius ** 2) <= max(4, 0.02 * np.pi * radius ** 2)
+    line = stroke_cover((300, 400), [[60, 150.25], [340, 150.25]], radius)
+    expected = 2 * radius * 280 + np.pi * radius ** 2
+    assert abs(line.sum() - expected) <= 0.02 * expected
+    bent = stroke_cover((300, 400), [[60, 150], [200, 150], [200, 280]], radius)
+    assert bent.sum() < line.sum() + 2 * radius * 130 + 1 and bent[270, 200] and not bent[30, 30]
+
+
+def test_paint_adds_and_erase_takes_away():
+    mask = np.zeros((100, 100), bool)
+    mask[20:60, 20:60] = True
+    painted = paint(mask, [[70, 40]], 10)
+    assert painted[40, 70] and painted[20:60, 20:60].all() and painted is not mask and not mask[40, 70]
+    erased = paint(painted, [[40, 40]], 5, erase=True)
+    assert not erased[40, 40] and erased[20, 20] and erased.sum() < painted.sum()
+
+
+@pytest.mark.parametrize("points, radius, words", [
+    ([], 5, "1 to 10000 points"), ([[1, 2, 3]], 5, "points"), ([[1, float("nan")]], 5, "finite"),
+    ([[1, 2]], 0, "radius is 0.5 to 500"), ([[1, 2]], "big", "points .* and a radius"),
+])
+def test_bad_strokes_are_refused(points, radius, words):
+    with pytest.raises(PromptError, match=words):
+        paint(np.zeros((10, 10), bool), points, radius)
+
+
+def test_the_built_frontend_is_the_sources_build():
+    """``make frontend`` writes the hash of the sources it built from; a source changed
+    without a rebuild (the users' browsers would run the old canvas) fails here."""
+    names = ["Index.svelte", "canvas.ts", "svelte_runtime_entry.js", "build.mjs", "package.json", "package-lock.json"]
+    assert f'"{names[0]}", "{names[1]}"' in (FRONTEND / "build.mjs").read_text()  # the same list as the build's
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update(name.encode() + b"\0" + (FRONTEND / name).read_bytes() + b"\0")
+    assert (TEMPLATES / "component" / "SOURCES.sha256").read_text().strip() == digest.hexdigest(), \
+        "the canvas's sources changed since its build: run make frontend"
+    for name in ("index.js", "style.css", "svelte_runtime_entry.js"):
+        assert (TEMPLATES / "component" / name).stat().st_size > 100
+
+
+def test_the_preview_is_the_mask_a_click_there_gives(p, tab):
+    before = tab.state("prompt")
+    out = tab.call(p.on_hover, FOREGROUND_MODE, True, evt=event(x=300, y=200))
+    assert set(out) == {p.canvas} and tab.state("prompt") is before  # nothing kept: a courtesy
+    shown = out[p.canvas]
+    assert shown["preview"]["at"] == [300, 200] and shown["objects"] == []
+    clicked = click(tab, 300, 200)
+    obj = tab.state("prompt").result.objects[0]
+    assert np.array_equal(from_runs(shown["preview"]["runs"], (400, 600)), obj.mask(obj.best))
+    assert clicked[p.canvas]["preview"] is None
+    # with a first box corner, the box to the pointer; without one, a box mode has no preview
+    assert tab.call(p.on_hover, BOX_MODE, True, evt=event(x=300, y=200)) == gr.skip()
+    tab.call(p.on_click, BOX_MODE, False, True, evt=gr.SelectData(None, {"index": [100, 50], "value": None}))
+    boxed = tab.call(p.on_hover, BOX_MODE, True, evt=event(x=400, y=300))[p.canvas]
+    assert boxed["preview"]["at"] == [400, 300] and boxed["corner"] == [100.0, 50.0]
+    for bad in (event(x=900, y=10), event(x="a", y=1), event()):
+        assert tab.call(p.on_hover, FOREGROUND_MODE, True, evt=bad) == gr.skip()
+
+
+def test_strokes_edit_the_current_mask_at_full_size_and_undo_restores_it(p, tab):
+    out = tab.call(p.on_stroke, evt=event(points=[[100, 100]], radius=10, erase=False))
+    assert "click the image to make one first" in out[p.shared.message]
+    click(tab, 300, 200, multimask=False)
+    state = tab.state("prompt")
+    original = state.result.objects[0].mask(0)
+    ys, xs = np.nonzero(~original)
+    x, y = int(xs[len(xs) // 2]), int(ys[len(ys) // 2])  # a pixel outside the mask
+    out = tab.call(p.on_stroke, evt=event(points=[[x + 0.5, y + 0.5]], radius=6, erase=False))
+    painted = tab.state("prompt").result.objects[0]
+    assert painted.source == "edited" and painted.mask(0)[y, x] and (painted.mask(0) | original).sum() \
+        == painted.mask(0).sum()
+    added = int(painted.mask(0).sum() - original.sum())
+    assert 0 < added <= 113 + 4 and f"{added} pixel(s) painted" in out[p.shared.message]
+    assert np.array_equal(from_runs(out[p.canvas]["objects"][0]["runs"], (400, 600)), painted.mask(0))
+    tab.call(p.on_stroke, evt=event(points=[[x + 0.5, y + 0.5], [x + 30.5, y + 0.5]], radius=4, erase=True))
+    erased = tab.state("prompt").result.objects[0].mask(0)
+    assert not erased[y, x] and erased.sum() < painted.mask(0).sum()
+    tab.call(p.on_undo)
+    assert np.array_equal(tab.state("prompt").result.objects[0].mask(0), painted.mask(0))
+    tab.call(p.on_undo)
+    assert np.array_equal(tab.state("prompt").result.objects[0].mask(0), original)
+    assert tab.state("prompt").result.objects[0].source == "model"
+    # what downloads is the edited mask, recorded as edited
+    tab.call(p.on_stroke, evt=event(points=[[x + 0.5, y + 0.5]], radius=6, erase=False))
+    files = tab.call(p.on_downloads)[p.downloads]
+    record = json.loads(open(next(f for f in files if f.endswith(".json"))).read())
+    assert record["objects"][0]["source"] == "edited"
+    bad = tab.call(p.on_stroke, evt=event(points=[[x, y]], radius=9999, erase=False))
+    assert "radius is 0.5 to 500" in bad[p.shared.message]
