@@ -26,12 +26,27 @@ def chromium_page(url, width=1400, height=1000, timeout_ms=60_000, **context):
             browser.close()
 
 
-def shown_canvas(page):
-    """The canvas picture, once its pixels have arrived: Gradio drops a click on a picture
-    that has not loaded yet (it cannot map the click onto it), as after an upload or Clear."""
-    page.wait_for_function("(() => { const img = document.querySelector('#canvas img'); "
-                           "return img !== null && img.complete && img.naturalWidth > 0; })()")
-    return page.locator("#canvas img")
+def shown_canvas(page, elem_id: str = "canvas"):
+    """The annotation canvas's viewport (``#elem_id .viewport``), once its picture has
+    loaded and been fitted into it."""
+    page.wait_for_function(f"""(() => {{ const v = document.querySelector('#{elem_id} .viewport');
+        const img = v && v.querySelector('img');
+        return img !== null && img.complete && img.naturalWidth > 0 && Number(v.dataset.scale) > 0
+               && Number(v.dataset.width) > 0; }})()""")
+    return page.locator(f"#{elem_id} .viewport")
+
+
+def pixel_position(viewport, x, y):
+    """The page position (X, Y) of the centre of image pixel (x, y) on the canvas whose
+    viewport is ``viewport``, as it is zoomed and panned now (its data-scale, -tx, -ty)."""
+    box = viewport.bounding_box()
+    scale, tx, ty = (float(viewport.get_attribute(f"data-{k}")) for k in ("scale", "tx", "ty"))
+    return box["x"] + tx + (x + 0.5) * scale, box["y"] + ty + (y + 0.5) * scale
+
+
+def click_pixel(viewport, x, y):
+    """A click on image pixel (x, y) of the annotation canvas (``shown_canvas``)."""
+    viewport.page.mouse.click(*pixel_position(viewport, x, y))
 
 
 def chromium() -> str:
@@ -48,20 +63,3 @@ def chromium() -> str:
             raise RuntimeError("chromium is missing in CI: scripts/install-browser.sh should have installed it")
         pytest.skip("no chromium on this machine (scripts/install-browser.sh installs it)", allow_module_level=True)
     return found
-
-
-def click_pixel(img, x, y, size=None):
-    """A click on pixel (x, y) of the picture an ``img`` locator shows (``size``: the
-    (W, H) that (x, y) are in, default the picture's own): the picture is fitted inside
-    the element as CSS ``object-fit`` places it (Gradio's ``scale-down``: centred, never
-    enlarged)."""
-    box_w, box_h, shown_w, shown_h, natural_w, natural_h = img.evaluate("""img => {
-        const r = img.getBoundingClientRect(), fit = getComputedStyle(img).objectFit;
-        let s = Math.min(r.width / img.naturalWidth, r.height / img.naturalHeight);
-        if (fit === 'scale-down' || fit === 'none') s = Math.min(1, s);
-        if (fit === 'fill') return [r.width, r.height, r.width, r.height, img.naturalWidth, img.naturalHeight];
-        return [r.width, r.height, img.naturalWidth * s, img.naturalHeight * s, img.naturalWidth, img.naturalHeight];
-    }""")
-    width, height = size or (natural_w, natural_h)
-    img.click(position={"x": (box_w - shown_w) / 2 + (x + 0.5) * shown_w / width,
-                        "y": (box_h - shown_h) / 2 + (y + 0.5) * shown_h / height})

@@ -46,7 +46,8 @@ def tab(ui):
 
 
 def click(tab, x, y, mode=FOREGROUND_MODE, multimask=True):
-    return tab.call(tab.ui.prompt.on_click, mode, True, multimask, evt=gr.SelectData(None, {"index": [x, y], "value": None}))
+    evt = gr.SelectData(None, {"index": [x, y], "value": None})
+    return tab.call(tab.ui.prompt.on_click, mode, True, multimask, evt=evt)
 
 
 def event(**data):

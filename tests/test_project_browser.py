@@ -3,13 +3,12 @@ label two images with two classes using clicks and number keys, reload the page,
 continue on the third, mark it reviewed, export COCO and check it with pycocotools."""
 
 import contextlib
-import io
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from browser_pages import chromium, chromium_page
+from browser_pages import chromium, chromium_page, click_pixel, shown_canvas
 from conftest import ARTIFACTS, launched, make_service
 
 pytestmark = pytest.mark.browser
@@ -39,7 +38,7 @@ def project_page(url):
 def open_tab(page):
     page.wait_for_selector("#upload")
     page.get_by_role("tab", name="Project").click()
-    page.wait_for_selector("#project-canvas img")
+    page.wait_for_selector("#project-canvas .viewport")
 
 
 def wait_text(page, elem_id, text):
@@ -49,12 +48,9 @@ def wait_text(page, elem_id, text):
 
 
 def canvas_click(page, fx, fy):
-    """A click at (fx, fy) of the canvas picture's width and height, once it has loaded."""
-    page.wait_for_function("(() => { const img = document.querySelector('#project-canvas img'); "
-                           "return img !== null && img.complete && img.naturalWidth > 0; })()")
-    canvas = page.locator("#project-canvas img")
-    box = canvas.bounding_box()
-    canvas.click(position={"x": box["width"] * fx, "y": box["height"] * fy})
+    """A click at (fx, fy) of the image's width and height, once the canvas shows it."""
+    canvas = shown_canvas(page, "project-canvas")
+    click_pixel(canvas, int(SIZE[0] * fx), int(SIZE[1] * fy))
     wait_text(page, "project-message", "object(s) in")
 
 
@@ -73,15 +69,17 @@ def object_rows(page) -> list:
 
 
 def tint(page, original) -> np.ndarray:
-    """The colour the canvas picture tints ``original``'s grey background with (saved
-    objects are drawn at 40 % opacity), the median over the tinted pixels."""
-    src = page.locator("#project-canvas img").get_attribute("src")
-    picture = np.asarray(Image.open(io.BytesIO(page.request.get(src).body())).convert("RGB"), dtype=float)
-    original = np.asarray(original, dtype=float)
-    assert picture.shape == original.shape
-    tinted = (original == 230).all(-1) & (np.abs(picture - original).max(-1) > 20)
-    assert tinted.sum() > 100, "no saved object drawn on the canvas"
-    return np.median((picture[tinted] - 0.6 * original[tinted]) / 0.4, axis=0)
+    """The colour the canvas draws its masks in over ``original`` (the saved objects'), the
+    median over the drawn pixels of its masks layer."""
+    page.wait_for_function("(() => { const c = document.querySelector('#project-canvas .stage canvas'); "
+                           "if (!c) return false; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height)"
+                           ".data; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true; return false; })()")
+    rgba = np.array(page.evaluate("""(() => { const c = document.querySelector('#project-canvas .stage canvas');
+        return [c.width, c.height, Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data)]; })()"""
+                                  )[2], dtype=float).reshape(-1, 4)
+    drawn = rgba[rgba[:, 3] > 0]
+    assert len(drawn) > 100 and len(rgba) == original.size // 3, "no saved object drawn on the canvas"
+    return np.median(drawn[:, :3], axis=0)
 
 
 def label(page, key, name, accept, image, colour):

@@ -39,7 +39,7 @@ def wait_text(page, elem_id, text):
 
 def click_at(page, x, y):
     """A click on image pixel (x, y) of the 600x400 canvas picture."""
-    click_pixel(shown_canvas(page), x, y, (W, H))
+    click_pixel(shown_canvas(page), x, y)
 
 
 def page_top(page, selector) -> float:

@@ -1,15 +1,15 @@
-import { i as wt, g as xt, o as jt, a as He, b as er, T as tr, c as rr, d as ce, e as Fe, r as Be, f as Se, p as Ke, h as me, m as ar, s as Mt, j as Et, u as ne, k as de, l as At, E as sr, n as e, q as ct, t as Z, v as nr, w as ir, x as or, y as fr, z as dt, A as lr, I as Le, B as cr, C as dr, D as Ue, F as ur, G as St, H as zt, J as hr, L as pr, N as _r, K as vr, M as br, O as gr, S as mr, P as yr, Q as kr, R as wr, U as O, V as ut, W as g, X as xr, Y as X, Z as ht, _ as Mr, $ as A, a0 as V, a1 as Er, a2 as J, a3 as N, a4 as Ar, a5 as pt } from "./render-CdUuqyie.js";
-function $t(t) {
+import { i as At, g as $t, o as sr, a as Be, b as nr, T as ir, c as or, d as _e, e as Ke, r as Ye, f as Te, p as Xe, h as ke, m as fr, s as St, j as Tt, u as fe, k as le, l as zt, E as lr, n as e, q as pt, t as j, v as cr, w as dr, x as ur, y as hr, z as _t, A as pr, I as Fe, B as _r, C as vr, D as Ve, F as br, G as Ct, H as qt, J as gr, L as mr, N as yr, K as kr, M as wr, O as xr, S as Mr, P as Er, Q as Ar, R as $r, U as R, V as vt, W as g, X as Sr, Y as X, Z as bt, _ as Tr, $ as T, a0 as G, a1 as zr, a2 as Q, a3 as I, a4 as Cr, a5 as gt } from "./render-CdUuqyie.js";
+function Nt(t) {
   throw new Error("https://svelte.dev/e/lifecycle_outside_component");
 }
-const Sr = [];
-function zr(t, r = !1, s = !1) {
-  return ze(t, /* @__PURE__ */ new Map(), "", Sr, null, s);
+const qr = [];
+function Nr(t, r = !1, n = !1) {
+  return ze(t, /* @__PURE__ */ new Map(), "", qr, null, n);
 }
-function ze(t, r, s, a, o = null, n = !1) {
+function ze(t, r, n, a, o = null, s = !1) {
   if (typeof t == "object" && t !== null) {
-    var f = r.get(t);
-    if (f !== void 0) return f;
+    var l = r.get(t);
+    if (l !== void 0) return l;
     if (t instanceof Map) return (
       /** @type {Snapshot<T>} */
       new Map(t)
@@ -18,29 +18,29 @@ function ze(t, r, s, a, o = null, n = !1) {
       /** @type {Snapshot<T>} */
       new Set(t)
     );
-    if (wt(t)) {
+    if (At(t)) {
       var c = (
         /** @type {Snapshot<any>} */
         Array(t.length)
       );
       r.set(t, c), o !== null && r.set(o, c);
-      for (var d = 0; d < t.length; d += 1) {
-        var v = t[d];
-        d in t && (c[d] = ze(v, r, s, a, null, n));
+      for (var f = 0; f < t.length; f += 1) {
+        var _ = t[f];
+        f in t && (c[f] = ze(_, r, n, a, null, s));
       }
       return c;
     }
-    if (xt(t) === jt) {
+    if ($t(t) === sr) {
       c = {}, r.set(t, c), o !== null && r.set(o, c);
-      for (var p in t)
-        c[p] = ze(
+      for (var h in t)
+        c[h] = ze(
           // @ts-expect-error
-          t[p],
+          t[h],
           r,
-          s,
+          n,
           a,
           null,
-          n
+          s
         );
       return c;
     }
@@ -50,12 +50,12 @@ function ze(t, r, s, a, o = null, n = !1) {
         structuredClone(t)
       );
     if (typeof /** @type {T & { toJSON?: any } } */
-    t.toJSON == "function" && !n)
+    t.toJSON == "function" && !s)
       return ze(
         /** @type {T & { toJSON(): any } } */
         t.toJSON(),
         r,
-        s,
+        n,
         a,
         // Associate the instance with the toJSON clone
         t
@@ -78,59 +78,59 @@ function ze(t, r, s, a, o = null, n = !1) {
     );
   }
 }
-function Tt(t) {
+function It(t) {
   var r = document.createElement("template");
   return r.innerHTML = t.replaceAll("<!>", "<!---->"), r.content;
 }
-function Ye(t, r) {
-  var s = (
+function We(t, r) {
+  var n = (
     /** @type {Effect} */
-    rr
+    or
   );
-  s.nodes === null && (s.nodes = { start: t, end: r, a: null, t: null });
+  n.nodes === null && (n.nodes = { start: t, end: r, a: null, t: null });
 }
 // @__NO_SIDE_EFFECTS__
-function ie(t, r) {
-  var s = (r & tr) !== 0, a, o = !t.startsWith("<!>");
+function ce(t, r) {
+  var n = (r & ir) !== 0, a, o = !t.startsWith("<!>");
   return () => {
-    a === void 0 && (a = Tt(o ? t : "<!>" + t), a = /** @type {TemplateNode} */
-    He(a));
-    var n = (
+    a === void 0 && (a = It(o ? t : "<!>" + t), a = /** @type {TemplateNode} */
+    Be(a));
+    var s = (
       /** @type {TemplateNode} */
-      s || er ? document.importNode(a, !0) : a.cloneNode(!0)
+      n || nr ? document.importNode(a, !0) : a.cloneNode(!0)
     );
-    return Ye(n, n), n;
+    return We(s, s), s;
   };
 }
 // @__NO_SIDE_EFFECTS__
-function $r(t, r, s = "svg") {
-  var a = !t.startsWith("<!>"), o = `<${s}>${a ? t : "<!>" + t}</${s}>`, n;
+function Ir(t, r, n = "svg") {
+  var a = !t.startsWith("<!>"), o = `<${n}>${a ? t : "<!>" + t}</${n}>`, s;
   return () => {
-    if (!n) {
-      var f = (
+    if (!s) {
+      var l = (
         /** @type {DocumentFragment} */
-        Tt(o)
+        It(o)
       ), c = (
         /** @type {Element} */
-        He(f)
+        Be(l)
       );
-      n = /** @type {Element} */
-      He(c);
+      s = /** @type {Element} */
+      Be(c);
     }
-    var d = (
+    var f = (
       /** @type {TemplateNode} */
-      n.cloneNode(!0)
+      s.cloneNode(!0)
     );
-    return Ye(d, d), d;
+    return We(f, f), f;
   };
 }
 // @__NO_SIDE_EFFECTS__
-function ye(t, r) {
-  return /* @__PURE__ */ $r(t, r, "svg");
+function we(t, r) {
+  return /* @__PURE__ */ Ir(t, r, "svg");
 }
-function Tr() {
-  var t = document.createDocumentFragment(), r = document.createComment(""), s = ce();
-  return t.append(r, s), Ye(r, s), t;
+function Rr() {
+  var t = document.createDocumentFragment(), r = document.createComment(""), n = _e();
+  return t.append(r, n), We(r, n), t;
 }
 function P(t, r) {
   t !== null && t.before(
@@ -138,7 +138,7 @@ function P(t, r) {
     r
   );
 }
-class Cr {
+class Dr {
   /** @type {TemplateNode} */
   anchor;
   /** @type {Map<Batch, Key>} */
@@ -178,42 +178,42 @@ class Cr {
    * @param {TemplateNode} anchor
    * @param {boolean} transition
    */
-  constructor(r, s = !0) {
-    this.anchor = r, this.#s = s;
+  constructor(r, n = !0) {
+    this.anchor = r, this.#s = n;
   }
   #n = () => {
     var r = (
       /** @type {Batch} */
-      Fe
+      Ke
     );
     if (this.#t.has(r)) {
-      var s = (
+      var n = (
         /** @type {Key} */
         this.#t.get(r)
-      ), a = this.#r.get(s);
+      ), a = this.#r.get(n);
       if (a)
-        Be(a), this.#a.delete(s);
+        Ye(a), this.#a.delete(n);
       else {
-        var o = this.#e.get(s);
-        o && (this.#r.set(s, o.effect), this.#e.delete(s), o.fragment.lastChild.remove(), this.anchor.before(o.fragment), a = o.effect);
+        var o = this.#e.get(n);
+        o && (this.#r.set(n, o.effect), this.#e.delete(n), o.fragment.lastChild.remove(), this.anchor.before(o.fragment), a = o.effect);
       }
-      for (const [n, f] of this.#t) {
-        if (this.#t.delete(n), n === r)
+      for (const [s, l] of this.#t) {
+        if (this.#t.delete(s), s === r)
           break;
-        const c = this.#e.get(f);
-        c && (Se(c.effect), this.#e.delete(f));
+        const c = this.#e.get(l);
+        c && (Te(c.effect), this.#e.delete(l));
       }
-      for (const [n, f] of this.#r) {
-        if (n === s || this.#a.has(n)) continue;
+      for (const [s, l] of this.#r) {
+        if (s === n || this.#a.has(s)) continue;
         const c = () => {
-          if (Array.from(this.#t.values()).includes(n)) {
-            var v = document.createDocumentFragment();
-            ar(f, v), v.append(ce()), this.#e.set(n, { effect: f, fragment: v });
+          if (Array.from(this.#t.values()).includes(s)) {
+            var _ = document.createDocumentFragment();
+            fr(l, _), _.append(_e()), this.#e.set(s, { effect: l, fragment: _ });
           } else
-            Se(f);
-          this.#a.delete(n), this.#r.delete(n);
+            Te(l);
+          this.#a.delete(s), this.#r.delete(s);
         };
-        this.#s || !a ? (this.#a.add(n), Ke(f, c, !1)) : c();
+        this.#s || !a ? (this.#a.add(s), Xe(l, c, !1)) : c();
       }
     }
   };
@@ -222,367 +222,367 @@ class Cr {
    */
   #i = (r) => {
     this.#t.delete(r);
-    const s = Array.from(this.#t.values());
+    const n = Array.from(this.#t.values());
     for (const [a, o] of this.#e)
-      s.includes(a) || (Se(o.effect), this.#e.delete(a));
+      n.includes(a) || (Te(o.effect), this.#e.delete(a));
   };
   /**
    *
    * @param {any} key
    * @param {null | ((target: TemplateNode) => void)} fn
    */
-  ensure(r, s) {
+  ensure(r, n) {
     var a = (
       /** @type {Batch} */
-      Fe
-    ), o = Mt();
-    if (s && !this.#r.has(r) && !this.#e.has(r))
+      Ke
+    ), o = St();
+    if (n && !this.#r.has(r) && !this.#e.has(r))
       if (o) {
-        var n = document.createDocumentFragment(), f = ce();
-        n.append(f), this.#e.set(r, {
-          effect: me(() => s(f)),
-          fragment: n
+        var s = document.createDocumentFragment(), l = _e();
+        s.append(l), this.#e.set(r, {
+          effect: ke(() => n(l)),
+          fragment: s
         });
       } else
         this.#r.set(
           r,
-          me(() => s(this.anchor))
+          ke(() => n(this.anchor))
         );
     if (this.#t.set(a, r), o) {
-      for (const [c, d] of this.#r)
-        c === r ? a.skipped_effects.delete(d) : a.skipped_effects.add(d);
-      for (const [c, d] of this.#e)
-        c === r ? a.skipped_effects.delete(d.effect) : a.skipped_effects.add(d.effect);
+      for (const [c, f] of this.#r)
+        c === r ? a.skipped_effects.delete(f) : a.skipped_effects.add(f);
+      for (const [c, f] of this.#e)
+        c === r ? a.skipped_effects.delete(f.effect) : a.skipped_effects.add(f.effect);
       a.oncommit(this.#n), a.ondiscard(this.#i);
     } else
       this.#n();
   }
 }
-function Ct(t) {
-  Et === null && $t(), ne(() => {
-    const r = de(t);
+function Rt(t) {
+  Tt === null && Nt(), fe(() => {
+    const r = le(t);
     if (typeof r == "function") return (
       /** @type {() => void} */
       r
     );
   });
 }
-function qr(t) {
-  Et === null && $t(), Ct(() => () => de(t));
+function Lr(t) {
+  Tt === null && Nt(), Rt(() => () => le(t));
 }
-function fe(t, r, s = !1) {
-  var a = new Cr(t), o = s ? sr : 0;
-  function n(f, c) {
-    a.ensure(f, c);
+function he(t, r, n = !1) {
+  var a = new Dr(t), o = n ? lr : 0;
+  function s(l, c) {
+    a.ensure(l, c);
   }
-  At(() => {
-    var f = !1;
-    r((c, d = !0) => {
-      f = !0, n(d, c);
-    }), f || n(!1, null);
+  zt(() => {
+    var l = !1;
+    r((c, f = !0) => {
+      l = !0, s(f, c);
+    }), l || s(!1, null);
   }, o);
 }
-function _e(t, r) {
+function be(t, r) {
   return r;
 }
-function Nr(t, r, s) {
-  for (var a = [], o = r.length, n, f = r.length, c = 0; c < o; c++) {
-    let m = r[c];
-    Ke(
-      m,
+function Or(t, r, n) {
+  for (var a = [], o = r.length, s, l = r.length, c = 0; c < o; c++) {
+    let M = r[c];
+    Xe(
+      M,
       () => {
-        if (n) {
-          if (n.pending.delete(m), n.done.add(m), n.pending.size === 0) {
-            var k = (
+        if (s) {
+          if (s.pending.delete(M), s.done.add(M), s.pending.size === 0) {
+            var m = (
               /** @type {Set<EachOutroGroup>} */
               t.outrogroups
             );
-            Pe(Ue(n.done)), k.delete(n), k.size === 0 && (t.outrogroups = null);
+            Ue(Ve(s.done)), m.delete(s), m.size === 0 && (t.outrogroups = null);
           }
         } else
-          f -= 1;
+          l -= 1;
       },
       !1
     );
   }
-  if (f === 0) {
-    var d = a.length === 0 && s !== null;
-    if (d) {
-      var v = (
+  if (l === 0) {
+    var f = a.length === 0 && n !== null;
+    if (f) {
+      var _ = (
         /** @type {Element} */
-        s
-      ), p = (
+        n
+      ), h = (
         /** @type {Element} */
-        v.parentNode
+        _.parentNode
       );
-      dr(p), p.append(v), t.items.clear();
+      vr(h), h.append(_), t.items.clear();
     }
-    Pe(r, !d);
+    Ue(r, !f);
   } else
-    n = {
+    s = {
       pending: new Set(r),
       done: /* @__PURE__ */ new Set()
-    }, (t.outrogroups ??= /* @__PURE__ */ new Set()).add(n);
+    }, (t.outrogroups ??= /* @__PURE__ */ new Set()).add(s);
 }
-function Pe(t, r = !0) {
-  for (var s = 0; s < t.length; s++)
-    Se(t[s], r);
+function Ue(t, r = !0) {
+  for (var n = 0; n < t.length; n++)
+    Te(t[n], r);
 }
-var _t;
-function ve(t, r, s, a, o, n = null) {
-  var f = t, c = /* @__PURE__ */ new Map(), d = (r & St) !== 0;
-  if (d) {
-    var v = (
+var mt;
+function ge(t, r, n, a, o, s = null) {
+  var l = t, c = /* @__PURE__ */ new Map(), f = (r & Ct) !== 0;
+  if (f) {
+    var _ = (
       /** @type {Element} */
       t
     );
-    f = v.appendChild(ce());
+    l = _.appendChild(_e());
   }
-  var p = null, m = nr(() => {
-    var _ = s();
-    return wt(_) ? _ : _ == null ? [] : Ue(_);
-  }), k, x = !0;
-  function I() {
-    l.fallback = p, Ir(l, k, f, r, a), p !== null && (k.length === 0 ? (p.f & Z) === 0 ? Be(p) : (p.f ^= Z, ge(p, null, f)) : Ke(p, () => {
-      p = null;
+  var h = null, M = cr(() => {
+    var v = n();
+    return At(v) ? v : v == null ? [] : Ve(v);
+  }), m, $ = !0;
+  function E() {
+    d.fallback = h, Hr(d, m, l, r, a), h !== null && (m.length === 0 ? (h.f & j) === 0 ? Ye(h) : (h.f ^= j, ye(h, null, l)) : Xe(h, () => {
+      h = null;
     }));
   }
-  var $ = At(() => {
-    k = /** @type {V[]} */
-    e(m);
-    for (var _ = k.length, R = /* @__PURE__ */ new Set(), T = (
+  var q = zt(() => {
+    m = /** @type {V[]} */
+    e(M);
+    for (var v = m.length, H = /* @__PURE__ */ new Set(), b = (
       /** @type {Batch} */
-      Fe
-    ), y = Mt(), M = 0; M < _; M += 1) {
-      var H = k[M], S = a(H, M), E = x ? null : c.get(S);
-      E ? (E.v && ct(E.v, H), E.i && ct(E.i, M), y && T.skipped_effects.delete(E.e)) : (E = Rr(
+      Ke
+    ), A = St(), S = 0; S < v; S += 1) {
+      var V = m[S], w = a(V, S), x = $ ? null : c.get(w);
+      x ? (x.v && pt(x.v, V), x.i && pt(x.i, S), A && b.skipped_effects.delete(x.e)) : (x = Fr(
         c,
-        x ? f : _t ??= ce(),
-        H,
+        $ ? l : mt ??= _e(),
+        V,
+        w,
         S,
-        M,
         o,
         r,
-        s
-      ), x || (E.e.f |= Z), c.set(S, E)), R.add(S);
+        n
+      ), $ || (x.e.f |= j), c.set(w, x)), H.add(w);
     }
-    if (_ === 0 && n && !p && (x ? p = me(() => n(f)) : (p = me(() => n(_t ??= ce())), p.f |= Z)), !x)
-      if (y) {
-        for (const [B, Y] of c)
-          R.has(B) || T.skipped_effects.add(Y.e);
-        T.oncommit(I), T.ondiscard(() => {
+    if (v === 0 && s && !h && ($ ? h = ke(() => s(l)) : (h = ke(() => s(mt ??= _e())), h.f |= j)), !$)
+      if (A) {
+        for (const [B, D] of c)
+          H.has(B) || b.skipped_effects.add(D.e);
+        b.oncommit(E), b.ondiscard(() => {
         });
       } else
-        I();
-    e(m);
-  }), l = { effect: $, items: c, outrogroups: null, fallback: p };
-  x = !1;
+        E();
+    e(M);
+  }), d = { effect: q, items: c, outrogroups: null, fallback: h };
+  $ = !1;
 }
-function be(t) {
-  for (; t !== null && (t.f & cr) === 0; )
+function me(t) {
+  for (; t !== null && (t.f & _r) === 0; )
     t = t.next;
   return t;
 }
-function Ir(t, r, s, a, o) {
-  var n = (a & hr) !== 0, f = r.length, c = t.items, d = be(t.effect.first), v, p = null, m, k = [], x = [], I, $, l, _;
-  if (n)
-    for (_ = 0; _ < f; _ += 1)
-      I = r[_], $ = o(I, _), l = /** @type {EachItem} */
-      c.get($).e, (l.f & Z) === 0 && (l.nodes?.a?.measure(), (m ??= /* @__PURE__ */ new Set()).add(l));
-  for (_ = 0; _ < f; _ += 1) {
-    if (I = r[_], $ = o(I, _), l = /** @type {EachItem} */
-    c.get($).e, t.outrogroups !== null)
-      for (const Y of t.outrogroups)
-        Y.pending.delete(l), Y.done.delete(l);
-    if ((l.f & Z) !== 0)
-      if (l.f ^= Z, l === d)
-        ge(l, null, s);
+function Hr(t, r, n, a, o) {
+  var s = (a & gr) !== 0, l = r.length, c = t.items, f = me(t.effect.first), _, h = null, M, m = [], $ = [], E, q, d, v;
+  if (s)
+    for (v = 0; v < l; v += 1)
+      E = r[v], q = o(E, v), d = /** @type {EachItem} */
+      c.get(q).e, (d.f & j) === 0 && (d.nodes?.a?.measure(), (M ??= /* @__PURE__ */ new Set()).add(d));
+  for (v = 0; v < l; v += 1) {
+    if (E = r[v], q = o(E, v), d = /** @type {EachItem} */
+    c.get(q).e, t.outrogroups !== null)
+      for (const D of t.outrogroups)
+        D.pending.delete(d), D.done.delete(d);
+    if ((d.f & j) !== 0)
+      if (d.f ^= j, d === f)
+        ye(d, null, n);
       else {
-        var R = p ? p.next : d;
-        l === t.effect.last && (t.effect.last = l.prev), l.prev && (l.prev.next = l.next), l.next && (l.next.prev = l.prev), ae(t, p, l), ae(t, l, R), ge(l, R, s), p = l, k = [], x = [], d = be(p.next);
+        var H = h ? h.next : f;
+        d === t.effect.last && (t.effect.last = d.prev), d.prev && (d.prev.next = d.next), d.next && (d.next.prev = d.prev), oe(t, h, d), oe(t, d, H), ye(d, H, n), h = d, m = [], $ = [], f = me(h.next);
         continue;
       }
-    if ((l.f & Le) !== 0 && (Be(l), n && (l.nodes?.a?.unfix(), (m ??= /* @__PURE__ */ new Set()).delete(l))), l !== d) {
-      if (v !== void 0 && v.has(l)) {
-        if (k.length < x.length) {
-          var T = x[0], y;
-          p = T.prev;
-          var M = k[0], H = k[k.length - 1];
-          for (y = 0; y < k.length; y += 1)
-            ge(k[y], T, s);
-          for (y = 0; y < x.length; y += 1)
-            v.delete(x[y]);
-          ae(t, M.prev, H.next), ae(t, p, M), ae(t, H, T), d = T, p = H, _ -= 1, k = [], x = [];
+    if ((d.f & Fe) !== 0 && (Ye(d), s && (d.nodes?.a?.unfix(), (M ??= /* @__PURE__ */ new Set()).delete(d))), d !== f) {
+      if (_ !== void 0 && _.has(d)) {
+        if (m.length < $.length) {
+          var b = $[0], A;
+          h = b.prev;
+          var S = m[0], V = m[m.length - 1];
+          for (A = 0; A < m.length; A += 1)
+            ye(m[A], b, n);
+          for (A = 0; A < $.length; A += 1)
+            _.delete($[A]);
+          oe(t, S.prev, V.next), oe(t, h, S), oe(t, V, b), f = b, h = V, v -= 1, m = [], $ = [];
         } else
-          v.delete(l), ge(l, d, s), ae(t, l.prev, l.next), ae(t, l, p === null ? t.effect.first : p.next), ae(t, p, l), p = l;
+          _.delete(d), ye(d, f, n), oe(t, d.prev, d.next), oe(t, d, h === null ? t.effect.first : h.next), oe(t, h, d), h = d;
         continue;
       }
-      for (k = [], x = []; d !== null && d !== l; )
-        (v ??= /* @__PURE__ */ new Set()).add(d), x.push(d), d = be(d.next);
-      if (d === null)
+      for (m = [], $ = []; f !== null && f !== d; )
+        (_ ??= /* @__PURE__ */ new Set()).add(f), $.push(f), f = me(f.next);
+      if (f === null)
         continue;
     }
-    (l.f & Z) === 0 && k.push(l), p = l, d = be(l.next);
+    (d.f & j) === 0 && m.push(d), h = d, f = me(d.next);
   }
   if (t.outrogroups !== null) {
-    for (const Y of t.outrogroups)
-      Y.pending.size === 0 && (Pe(Ue(Y.done)), t.outrogroups?.delete(Y));
+    for (const D of t.outrogroups)
+      D.pending.size === 0 && (Ue(Ve(D.done)), t.outrogroups?.delete(D));
     t.outrogroups.size === 0 && (t.outrogroups = null);
   }
-  if (d !== null || v !== void 0) {
-    var S = [];
-    if (v !== void 0)
-      for (l of v)
-        (l.f & Le) === 0 && S.push(l);
-    for (; d !== null; )
-      (d.f & Le) === 0 && d !== t.fallback && S.push(d), d = be(d.next);
-    var E = S.length;
-    if (E > 0) {
-      var B = (a & St) !== 0 && f === 0 ? s : null;
-      if (n) {
-        for (_ = 0; _ < E; _ += 1)
-          S[_].nodes?.a?.measure();
-        for (_ = 0; _ < E; _ += 1)
-          S[_].nodes?.a?.fix();
+  if (f !== null || _ !== void 0) {
+    var w = [];
+    if (_ !== void 0)
+      for (d of _)
+        (d.f & Fe) === 0 && w.push(d);
+    for (; f !== null; )
+      (f.f & Fe) === 0 && f !== t.fallback && w.push(f), f = me(f.next);
+    var x = w.length;
+    if (x > 0) {
+      var B = (a & Ct) !== 0 && l === 0 ? n : null;
+      if (s) {
+        for (v = 0; v < x; v += 1)
+          w[v].nodes?.a?.measure();
+        for (v = 0; v < x; v += 1)
+          w[v].nodes?.a?.fix();
       }
-      Nr(t, S, B);
+      Or(t, w, B);
     }
   }
-  n && zt(() => {
-    if (m !== void 0)
-      for (l of m)
-        l.nodes?.a?.apply();
+  s && qt(() => {
+    if (M !== void 0)
+      for (d of M)
+        d.nodes?.a?.apply();
   });
 }
-function Rr(t, r, s, a, o, n, f, c) {
-  var d = (f & ir) !== 0 ? (f & or) === 0 ? fr(s, !1, !1) : dt(s) : null, v = (f & lr) !== 0 ? dt(o) : null;
+function Fr(t, r, n, a, o, s, l, c) {
+  var f = (l & dr) !== 0 ? (l & ur) === 0 ? hr(n, !1, !1) : _t(n) : null, _ = (l & pr) !== 0 ? _t(o) : null;
   return {
-    v: d,
-    i: v,
-    e: me(() => (n(r, d ?? s, v ?? o, c), () => {
+    v: f,
+    i: _,
+    e: ke(() => (s(r, f ?? n, _ ?? o, c), () => {
       t.delete(a);
     }))
   };
 }
-function ge(t, r, s) {
+function ye(t, r, n) {
   if (t.nodes)
-    for (var a = t.nodes.start, o = t.nodes.end, n = r && (r.f & Z) === 0 ? (
+    for (var a = t.nodes.start, o = t.nodes.end, s = r && (r.f & j) === 0 ? (
       /** @type {EffectNodes} */
       r.nodes.start
-    ) : s; a !== null; ) {
-      var f = (
+    ) : n; a !== null; ) {
+      var l = (
         /** @type {TemplateNode} */
-        ur(a)
+        br(a)
       );
-      if (n.before(a), a === o)
+      if (s.before(a), a === o)
         return;
-      a = f;
+      a = l;
     }
 }
-function ae(t, r, s) {
-  r === null ? t.effect.first = s : r.next = s, s === null ? t.effect.last = r : s.prev = r;
+function oe(t, r, n) {
+  r === null ? t.effect.first = n : r.next = n, n === null ? t.effect.last = r : n.prev = r;
 }
-const vt = [...` 	
+const yt = [...` 	
 \r\f \v\uFEFF`];
-function Dr(t, r, s) {
+function Pr(t, r, n) {
   var a = t == null ? "" : "" + t;
-  if (r && (a = a ? a + " " + r : r), s) {
-    for (var o in s)
-      if (s[o])
+  if (r && (a = a ? a + " " + r : r), n) {
+    for (var o in n)
+      if (n[o])
         a = a ? a + " " + o : o;
       else if (a.length)
-        for (var n = o.length, f = 0; (f = a.indexOf(o, f)) >= 0; ) {
-          var c = f + n;
-          (f === 0 || vt.includes(a[f - 1])) && (c === a.length || vt.includes(a[c])) ? a = (f === 0 ? "" : a.substring(0, f)) + a.substring(c + 1) : f = c;
+        for (var s = o.length, l = 0; (l = a.indexOf(o, l)) >= 0; ) {
+          var c = l + s;
+          (l === 0 || yt.includes(a[l - 1])) && (c === a.length || yt.includes(a[c])) ? a = (l === 0 ? "" : a.substring(0, l)) + a.substring(c + 1) : l = c;
         }
   }
   return a === "" ? null : a;
 }
-function Lr(t, r) {
+function Br(t, r) {
   return t == null ? null : String(t);
 }
-function le(t, r, s, a, o, n) {
-  var f = t.__className;
-  if (f !== s || f === void 0) {
-    var c = Dr(s, a, n);
-    c == null ? t.removeAttribute("class") : t.className = c, t.__className = s;
-  } else if (n && o !== n)
-    for (var d in n) {
-      var v = !!n[d];
-      (o == null || v !== !!o[d]) && t.classList.toggle(d, v);
+function pe(t, r, n, a, o, s) {
+  var l = t.__className;
+  if (l !== n || l === void 0) {
+    var c = Pr(n, a, s);
+    c == null ? t.removeAttribute("class") : t.className = c, t.__className = n;
+  } else if (s && o !== s)
+    for (var f in s) {
+      var _ = !!s[f];
+      (o == null || _ !== !!o[f]) && t.classList.toggle(f, _);
     }
-  return n;
+  return s;
 }
-function bt(t, r, s, a) {
+function kt(t, r, n, a) {
   var o = t.__style;
   if (o !== r) {
-    var n = Lr(r);
-    n == null ? t.removeAttribute("style") : t.style.cssText = n, t.__style = r;
+    var s = Br(r);
+    s == null ? t.removeAttribute("style") : t.style.cssText = s, t.__style = r;
   }
   return a;
 }
-const Or = /* @__PURE__ */ Symbol("is custom element"), Hr = /* @__PURE__ */ Symbol("is html");
-function h(t, r, s, a) {
-  var o = Fr(t);
-  o[r] !== (o[r] = s) && (r === "loading" && (t[pr] = s), s == null ? t.removeAttribute(r) : typeof s != "string" && Pr(t).includes(r) ? t[r] = s : t.setAttribute(r, s));
+const Kr = /* @__PURE__ */ Symbol("is custom element"), Ur = /* @__PURE__ */ Symbol("is html");
+function p(t, r, n, a) {
+  var o = Yr(t);
+  o[r] !== (o[r] = n) && (r === "loading" && (t[mr] = n), n == null ? t.removeAttribute(r) : typeof n != "string" && Xr(t).includes(r) ? t[r] = n : t.setAttribute(r, n));
 }
-function Fr(t) {
+function Yr(t) {
   return (
     /** @type {Record<string | symbol, unknown>} **/
     // @ts-expect-error
     t.__attributes ??= {
-      [Or]: t.nodeName.includes("-"),
-      [Hr]: t.namespaceURI === _r
+      [Kr]: t.nodeName.includes("-"),
+      [Ur]: t.namespaceURI === yr
     }
   );
 }
-var gt = /* @__PURE__ */ new Map();
-function Pr(t) {
-  var r = t.getAttribute("is") || t.nodeName, s = gt.get(r);
-  if (s) return s;
-  gt.set(r, s = []);
-  for (var a, o = t, n = Element.prototype; n !== o; ) {
-    a = vr(o);
-    for (var f in a)
-      a[f].set && s.push(f);
-    o = xt(o);
+var wt = /* @__PURE__ */ new Map();
+function Xr(t) {
+  var r = t.getAttribute("is") || t.nodeName, n = wt.get(r);
+  if (n) return n;
+  wt.set(r, n = []);
+  for (var a, o = t, s = Element.prototype; s !== o; ) {
+    a = kr(o);
+    for (var l in a)
+      a[l].set && n.push(l);
+    o = $t(o);
   }
-  return s;
+  return n;
 }
-function mt(t, r) {
-  return t === r || t?.[mr] === r;
+function xt(t, r) {
+  return t === r || t?.[Mr] === r;
 }
-function Oe(t = {}, r, s, a) {
-  return br(() => {
-    var o, n;
-    return gr(() => {
-      o = n, n = [], de(() => {
-        t !== s(...n) && (r(t, ...n), o && mt(s(...o), t) && r(null, ...o));
+function Pe(t = {}, r, n, a) {
+  return wr(() => {
+    var o, s;
+    return xr(() => {
+      o = s, s = [], le(() => {
+        t !== n(...s) && (r(t, ...s), o && xt(n(...o), t) && r(null, ...o));
       });
     }), () => {
-      zt(() => {
-        n && mt(s(...n), t) && r(null, ...n);
+      qt(() => {
+        s && xt(n(...s), t) && r(null, ...s);
       });
     };
   }), t;
 }
-function Br(t, r, s) {
+function Vr(t, r, n) {
   if (t == null)
-    return r(void 0), yr;
-  const a = de(
+    return r(void 0), Er;
+  const a = le(
     () => t.subscribe(
       r,
       // @ts-expect-error
-      s
+      n
     )
   );
   return a.unsubscribe ? () => a.unsubscribe() : a;
 }
-function Kr(t) {
+function Wr(t) {
   let r;
-  return Br(t, (s) => r = s)(), r;
+  return Vr(t, (n) => r = n)(), r;
 }
-const Ur = {
+const Gr = {
   get(t, r) {
     if (!t.exclude.includes(r))
       return t.props[r];
@@ -606,13 +606,13 @@ const Ur = {
   }
 };
 // @__NO_SIDE_EFFECTS__
-function Yr(t, r, s) {
+function Jr(t, r, n) {
   return new Proxy(
     { props: t, exclude: r },
-    Ur
+    Gr
   );
 }
-const Xr = [
+const Zr = [
   { color: "red", primary: 600, secondary: 100 },
   { color: "green", primary: 600, secondary: 100 },
   { color: "blue", primary: 600, secondary: 100 },
@@ -623,7 +623,7 @@ const Xr = [
   { color: "cyan", primary: 600, secondary: 100 },
   { color: "lime", primary: 500, secondary: 100 },
   { color: "pink", primary: 600, secondary: 100 }
-], yt = {
+], Mt = {
   inherit: "inherit",
   current: "currentColor",
   transparent: "transparent",
@@ -916,24 +916,24 @@ const Xr = [
     950: "#4c0519"
   }
 };
-Xr.reduce((t, { color: r, primary: s, secondary: a }) => ({
+Zr.reduce((t, { color: r, primary: n, secondary: a }) => ({
   ...t,
   [r]: {
-    primary: yt[r][s],
-    secondary: yt[r][a]
+    primary: Mt[r][n],
+    secondary: Mt[r][a]
   }
 }), {});
-function Vr(t) {
+function Qr(t) {
   let r;
-  const s = wr((o) => {
-    let n = !1;
-    const f = t.subscribe((c) => {
-      r = c, n && o();
+  const n = $r((o) => {
+    let s = !1;
+    const l = t.subscribe((c) => {
+      r = c, s && o();
     });
-    return n = !0, f;
+    return s = !0, l;
   });
   function a() {
-    return kr() ? (s(), r) : Kr(t);
+    return Ar() ? (n(), r) : Wr(t);
   }
   return "set" in t ? {
     get current() {
@@ -948,14 +948,14 @@ function Vr(t) {
     }
   };
 }
-const Wr = "__i18n__", Gr = [
+const jr = "__i18n__", ea = [
   "label",
   "info",
   "placeholder",
   "description",
   "title",
   "value"
-], Jr = [
+], ta = [
   "elem_id",
   "elem_classes",
   "visible",
@@ -988,26 +988,26 @@ const Wr = "__i18n__", Gr = [
   "unregister_component",
   "dispatcher"
 ];
-function Zr(t) {
-  return typeof t == "string" && t.includes(Wr);
+function ra(t) {
+  return typeof t == "string" && t.includes(jr);
 }
-class Qr {
+class aa {
   load_component;
-  #t = O(ut({}));
+  #t = R(vt({}));
   get shared() {
     return e(this.#t);
   }
   set shared(r) {
     g(this.#t, r, !0);
   }
-  #r = O(ut({}));
+  #r = R(vt({}));
   get props() {
     return e(this.#r);
   }
   set props(r) {
     g(this.#r, r, !0);
   }
-  #e = O((r) => r);
+  #e = R((r) => r);
   get i18n() {
     return e(this.#e);
   }
@@ -1019,7 +1019,7 @@ class Qr {
   translatable_props = {};
   dispatcher;
   last_update = null;
-  shared_props = Jr;
+  shared_props = ta;
   mounted = !1;
   old_value;
   register_component;
@@ -1029,16 +1029,16 @@ class Qr {
   registered_id = null;
   last_shared_props;
   last_props;
-  constructor(r, s) {
+  constructor(r, n) {
     for (const a in r.shared_props)
       this.shared[a] = r.shared_props[a];
     for (const a in r.props)
       a !== "i18n_store" && (this.props[a] = r.props[a]);
-    if (s)
-      for (const a in s)
-        this.props[a] === void 0 && (this.props[a] = s[a]);
-    this.i18n = this.props.i18n ?? ((a) => a), this.i18n_store = r.props.i18n_store, this._i18n_from_store = this.i18n_store ? Vr(this.i18n_store) : void 0;
-    for (const a of Gr)
+    if (n)
+      for (const a in n)
+        this.props[a] === void 0 && (this.props[a] = n[a]);
+    this.i18n = this.props.i18n ?? ((a) => a), this.i18n_store = r.props.i18n_store, this._i18n_from_store = this.i18n_store ? Qr(this.i18n_store) : void 0;
+    for (const a of ea)
       this.shared[a] = this._translate_and_store(
         "shared",
         a,
@@ -1058,20 +1058,20 @@ class Qr {
       // @ts-ignore
       this.set_data_callback,
       this.get_data_callback
-    ), this.registered_id = this.shared.id, this.last_shared_props = r.shared_props, this.last_props = r.props, ne(() => {
+    ), this.registered_id = this.shared.id, this.last_shared_props = r.shared_props, this.last_props = r.props, fe(() => {
       const a = r.shared_props.id;
       if (this.last_shared_props !== r.shared_props) {
         for (const o in r.shared_props) {
-          const n = r.shared_props[o];
-          n !== void 0 && (this._is_i18n_managed(`shared.${o}`, n) || (this.shared[o] = n));
+          const s = r.shared_props[o];
+          s !== void 0 && (this._is_i18n_managed(`shared.${o}`, s) || (this.shared[o] = s));
         }
         this.last_shared_props = r.shared_props;
       }
       if (this.last_props !== r.props) {
         for (const o in r.props) {
           if (o === "i18n_store") continue;
-          const n = r.props[o];
-          n !== void 0 && (this._is_i18n_managed(`props.${o}`, n) || (this.props[o] = n));
+          const s = r.props[o];
+          s !== void 0 && (this._is_i18n_managed(`props.${o}`, s) || (this.props[o] = s));
         }
         this.last_props = r.props;
       }
@@ -1080,27 +1080,27 @@ class Qr {
         // @ts-ignore
         this.set_data_callback,
         this.get_data_callback
-      ), this.registered_id = a, de(() => {
+      ), this.registered_id = a, le(() => {
         this.shared.id = a;
       });
-    }), ne(() => () => {
+    }), fe(() => () => {
       this.registered_id !== null && this.unregister_component(this.registered_id, this.set_data_callback);
-    }), ne(() => this.i18n_store ? this.i18n_store.subscribe(() => {
-      for (const [o, n] of Object.entries(this.translatable_props)) {
-        const [f, c] = o.split("."), d = this.i18n(n);
-        f === "shared" ? this.shared[c] = d : this.props[c] = d;
+    }), fe(() => this.i18n_store ? this.i18n_store.subscribe(() => {
+      for (const [o, s] of Object.entries(this.translatable_props)) {
+        const [l, c] = o.split("."), f = this.i18n(s);
+        l === "shared" ? this.shared[c] = f : this.props[c] = f;
       }
     }) : void 0);
   }
   // check if props are translatable
-  _is_i18n_managed(r, s) {
+  _is_i18n_managed(r, n) {
     const a = this.translatable_props[r];
-    return a ? s === a ? !0 : (delete this.translatable_props[r], !1) : !1;
+    return a ? n === a ? !0 : (delete this.translatable_props[r], !1) : !1;
   }
-  _translate_and_store(r, s, a) {
+  _translate_and_store(r, n, a) {
     if (typeof a != "string") return a;
     const o = this.i18n(a);
-    return o !== a && (this.translatable_props[`${r}.${s}`] = a), o;
+    return o !== a && (this.translatable_props[`${r}.${n}`] = a), o;
   }
   // Reactive variant of `i18n`. Reading it inside a derived or template
   // subscribes to the live locale store (via Svelte's createSubscriber), so
@@ -1108,38 +1108,38 @@ class Qr {
   // the reactivity trigger; translation always goes through `this.i18n` so a
   // custom formatter passed via props keeps taking effect.
   live_i18n = (r) => (this._i18n_from_store?.current, this.i18n(r));
-  dispatch(r, s) {
-    this.dispatcher(this.shared.id, r, s);
+  dispatch(r, n) {
+    this.dispatcher(this.shared.id, r, n);
   }
   async get_data() {
-    return zr(this.props);
+    return Nr(this.props);
   }
   update(r) {
     this.set_data(r);
   }
   set_data(r) {
-    for (const s in r) {
-      const a = r[s], o = Zr(a) ? this._translate_and_store(this.shared_props.includes(s) ? "shared" : "props", s, a) : a;
-      if (this.shared_props.includes(s)) {
-        const n = s;
-        this.shared[n] = o;
+    for (const n in r) {
+      const a = r[n], o = ra(a) ? this._translate_and_store(this.shared_props.includes(n) ? "shared" : "props", n, a) : a;
+      if (this.shared_props.includes(n)) {
+        const s = n;
+        this.shared[s] = o;
         continue;
       }
-      this.props[s] = o;
+      this.props[n] = o;
     }
   }
   watch_for_change() {
-    ne(() => {
+    fe(() => {
       this.mounted || (this.old_value = this.props.value, this.mounted = !0), this.old_value != this.props.value && (this.old_value = this.props.value, this.dispatch("change"));
     });
   }
 }
-const jr = [
+const sa = [
   ["click", "v", "Click"],
   ["brush", "b", "Brush"],
   ["eraser", "e", "Eraser"],
   ["pan", "h", "Pan"]
-], ea = [
+], na = [
   ["V / B / E / H", "click, brush, eraser, pan tool"],
   ["[ / ]", "smaller / larger brush"],
   ["wheel, + / −", "zoom in / out at the pointer"],
@@ -1148,366 +1148,381 @@ const jr = [
   ["M", "show / hide the masks"],
   ["?", "this help (Esc closes it)"]
 ];
-function kt(t, r, s) {
+function Et(t, r, n) {
   let a = 0;
   for (let o = 0; o < t.length; o++) {
-    const n = a + t[o];
-    o % 2 === 1 && r.fill(s, a, Math.min(n, r.length)), a = n;
+    const s = a + t[o];
+    o % 2 === 1 && r.fill(n, a, Math.min(s, r.length)), a = s;
   }
 }
-function ta(t, r, s, a, o, n, f) {
-  const c = Math.max(0, Math.floor(Math.min(a[0], o[0]) - n - 1)), d = Math.max(0, Math.floor(Math.min(a[1], o[1]) - n - 1)), v = Math.min(r - 1, Math.ceil(Math.max(a[0], o[0]) + n + 1)), p = Math.min(s - 1, Math.ceil(Math.max(a[1], o[1]) + n + 1));
-  if (c > v || d > p) return null;
-  const m = o[0] - a[0], k = o[1] - a[1], x = m * m + k * k, I = n * n;
-  for (let $ = d; $ <= p; $++) {
-    const l = $ + 0.5;
-    for (let _ = c; _ <= v; _++) {
-      const R = _ + 0.5;
-      let T = x > 0 ? ((R - a[0]) * m + (l - a[1]) * k) / x : 0;
-      T = T < 0 ? 0 : T > 1 ? 1 : T;
-      const y = R - (a[0] + T * m), M = l - (a[1] + T * k);
-      y * y + M * M <= I && (t[$ * r + _] = f);
+function ia(t, r, n, a, o, s, l) {
+  const c = Math.max(0, Math.floor(Math.min(a[0], o[0]) - s - 1)), f = Math.max(0, Math.floor(Math.min(a[1], o[1]) - s - 1)), _ = Math.min(r - 1, Math.ceil(Math.max(a[0], o[0]) + s + 1)), h = Math.min(n - 1, Math.ceil(Math.max(a[1], o[1]) + s + 1));
+  if (c > _ || f > h) return null;
+  const M = o[0] - a[0], m = o[1] - a[1], $ = M * M + m * m, E = s * s;
+  for (let q = f; q <= h; q++) {
+    const d = q + 0.5;
+    for (let v = c; v <= _; v++) {
+      const H = v + 0.5;
+      let b = $ > 0 ? ((H - a[0]) * M + (d - a[1]) * m) / $ : 0;
+      b = b < 0 ? 0 : b > 1 ? 1 : b;
+      const A = H - (a[0] + b * M), S = d - (a[1] + b * m);
+      A * A + S * S <= E && (t[q * r + v] = l);
     }
   }
-  return [c, d, v - c + 1, p - d + 1];
+  return [c, f, _ - c + 1, h - f + 1];
 }
-var ra = /* @__PURE__ */ ie('<span class="sam-canvas-label svelte-49zqag"> </span>'), aa = /* @__PURE__ */ ie("<button> </button>"), sa = /* @__PURE__ */ ye('<rect fill="none"></rect>'), na = /* @__PURE__ */ ye('<text class="label" stroke="black" paint-order="stroke"> </text>'), ia = /* @__PURE__ */ ye('<circle fill="none" stroke="#ffd700"></circle>'), oa = /* @__PURE__ */ ye('<circle class="point" stroke="white"></circle>'), fa = /* @__PURE__ */ ye('<circle fill="none"></circle>'), la = /* @__PURE__ */ ie('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!></svg></div>'), ca = /* @__PURE__ */ ie('<div class="empty svelte-49zqag"> </div>'), da = /* @__PURE__ */ ie('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), ua = /* @__PURE__ */ ie('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), ha = /* @__PURE__ */ ie('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
-function _a(t, r) {
-  Er(r, !0);
-  const s = /* @__PURE__ */ Yr(r, ["$$slots", "$$events", "$$legacy"]), a = new Qr(s, { value: null, height: 500, shortcuts: [] }), o = V(() => [...a.props.shortcuts ?? [], ...ea]), n = V(() => a.props.value), f = V(() => e(n)?.width ?? 0), c = V(() => e(n)?.height ?? 0), d = V(() => e(n)?.mask_width || e(f)), v = V(() => e(n)?.mask_height || e(c)), p = V(() => e(n)?.image?.url ?? null);
-  let m = O(void 0), k = O(void 0), x = O(void 0), I = O(0), $ = O(0), l = O(1), _ = O(0), R = O(0), T = "", y = O("click"), M = O(10), H = O(!0), S = O(!1), E = O(
+var oa = /* @__PURE__ */ ce('<span class="sam-canvas-label svelte-49zqag"> </span>'), fa = /* @__PURE__ */ ce("<button> </button>"), la = /* @__PURE__ */ we('<rect fill="none"></rect>'), ca = /* @__PURE__ */ we('<text class="label" stroke="black" paint-order="stroke"> </text>'), da = /* @__PURE__ */ we('<circle fill="none" stroke="#ffd700"></circle>'), ua = /* @__PURE__ */ we('<circle class="point" stroke="white"></circle>'), ha = /* @__PURE__ */ we('<circle fill="none"></circle>'), pa = /* @__PURE__ */ ce('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!></svg></div>'), _a = /* @__PURE__ */ ce('<div class="empty svelte-49zqag"> </div>'), va = /* @__PURE__ */ ce('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), ba = /* @__PURE__ */ ce('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), ga = /* @__PURE__ */ ce('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
+function ya(t, r) {
+  zr(r, !0);
+  const n = /* @__PURE__ */ Jr(r, ["$$slots", "$$events", "$$legacy"]), a = new aa(n, { value: null, height: 500, shortcuts: [] }), o = G(() => [...a.props.shortcuts ?? [], ...na]);
+  let s = R(null), l = 0;
+  const c = /* @__PURE__ */ new Map();
+  let f = !1;
+  const _ = G(() => e(s)?.width ?? 0), h = G(() => e(s)?.height ?? 0), M = G(() => e(s)?.mask_width || e(_)), m = G(() => e(s)?.mask_height || e(h)), $ = G(() => e(s)?.image?.url ?? null);
+  let E = R(void 0), q = R(void 0), d = R(void 0), v = R(0), H = R(0), b = R(1), A = R(0), S = R(0), V = "", w = R("click"), x = R(10), B = R(!0), D = R(!1), K = R(
     null
     // image pixels (floats) while inside
-  ), B = null, Y = !1, Q = null, W = O(null), ue = null, se = null, ke = !1, he = null, G = null;
-  const qt = 150;
-  function $e() {
-    !e(f) || !e(c) || !e(I) || !e($) || (g(l, Math.min(e(I) / e(f), e($) / e(c)), !0), g(_, (e(I) - e(f) * e(l)) / 2), g(R, (e($) - e(c) * e(l)) / 2));
+  ), ee = null, Ge = !1, te = null, W = R(null), J = null, re = null, xe = !1, de = null, Z = null;
+  const Dt = 150;
+  function Ce() {
+    !e(_) || !e(h) || !e(v) || !e(H) || (g(b, Math.min(e(v) / e(_), e(H) / e(h)), !0), g(A, (e(v) - e(_) * e(b)) / 2), g(S, (e(H) - e(h) * e(b)) / 2));
   }
-  function pe(i, u = e(I) / 2, w = e($) / 2) {
-    const z = Math.min(64, Math.max(0.02, e(l) * i));
-    g(_, u - (u - e(_)) * z / e(l)), g(R, w - (w - e(R)) * z / e(l)), g(l, z, !0);
+  function ve(i, u = e(v) / 2, k = e(H) / 2) {
+    const z = Math.min(64, Math.max(0.02, e(b) * i));
+    g(A, u - (u - e(A)) * z / e(b)), g(S, k - (k - e(S)) * z / e(b)), g(b, z, !0);
   }
-  function Xe() {
-    const i = e(I) / 2, u = e($) / 2;
-    pe(1 / e(l), i, u);
+  function Je() {
+    const i = e(v) / 2, u = e(H) / 2;
+    ve(1 / e(b), i, u);
   }
-  ne(() => {
-    const i = `${e(p)}|${e(f)}x${e(c)}`;
-    e(f) && e(c) && e(I) && e($) && i !== T && (T = i, $e());
+  fe(() => {
+    const i = `${e($)}|${e(_)}x${e(h)}`;
+    e(_) && e(h) && e(v) && e(H) && i !== V && (V = i, Ce());
   });
-  function Te(i) {
-    const u = e(m).getBoundingClientRect();
+  function qe(i) {
+    const u = e(E).getBoundingClientRect();
     return [
-      (i.clientX - u.left - e(_)) / e(l),
-      (i.clientY - u.top - e(R)) / e(l)
+      (i.clientX - u.left - e(A)) / e(b),
+      (i.clientY - u.top - e(S)) / e(b)
     ];
   }
-  function Ce(i) {
-    return i[0] >= 0 && i[1] >= 0 && i[0] < e(f) && i[1] < e(c);
+  function Ne(i) {
+    return i[0] >= 0 && i[1] >= 0 && i[0] < e(_) && i[1] < e(h);
   }
-  const Ve = (i) => [
-    Math.min(e(f) - 1, Math.max(0, Math.floor(i[0]))),
-    Math.min(e(c) - 1, Math.max(0, Math.floor(i[1])))
+  const Ze = (i) => [
+    Math.min(e(_) - 1, Math.max(0, Math.floor(i[0]))),
+    Math.min(e(h) - 1, Math.max(0, Math.floor(i[1])))
   ];
-  function Nt() {
-    if (!e(k) || !e(d) || !e(v)) return;
-    const i = e(k).getContext("2d");
-    (!G || G.width !== e(d) || G.height !== e(v)) && (G = i.createImageData(e(d), e(v)));
-    const u = new Uint32Array(G.data.buffer);
+  function Lt() {
+    if (!e(q) || !e(M) || !e(m)) return;
+    const i = e(q).getContext("2d");
+    (!Z || Z.width !== e(M) || Z.height !== e(m)) && (Z = i.createImageData(e(M), e(m)));
+    const u = new Uint32Array(Z.data.buffer);
     u.fill(0);
-    for (const w of e(n)?.objects ?? []) {
-      const [z, F, K] = w.color, D = w.selected ? 150 : 100;
-      kt(w.runs, u, (D << 24 | K << 16 | F << 8 | z) >>> 0);
+    for (const k of e(s)?.objects ?? []) {
+      const [z, F, U] = k.color, L = k.selected ? 150 : 100;
+      Et(k.runs, u, (L << 24 | U << 16 | F << 8 | z) >>> 0);
     }
-    i.putImageData(G, 0, 0);
+    i.putImageData(Z, 0, 0);
   }
-  function It() {
-    if (!e(x)) return;
-    const i = e(x).getContext("2d");
-    i.clearRect(0, 0, e(x).width, e(x).height);
-    const u = e(n)?.preview;
-    if (!u || !se || !e(E) || e(y) !== "click" || u.at[0] !== se[0] || u.at[1] !== se[1]) return;
-    const w = i.createImageData(e(d), e(v));
-    kt(u.runs, new Uint32Array(w.data.buffer), 2365583560), i.putImageData(w, 0, 0), e(m)?.setAttribute("data-preview", `${u.at[0]},${u.at[1]}`);
+  function Ot() {
+    if (!e(d)) return;
+    const i = e(d).getContext("2d");
+    i.clearRect(0, 0, e(d).width, e(d).height);
+    const u = e(s)?.preview;
+    if (!u || !re || !e(K) || e(w) !== "click" || u.at[0] !== re[0] || u.at[1] !== re[1]) return;
+    const k = i.createImageData(e(M), e(m));
+    Et(u.runs, new Uint32Array(k.data.buffer), 2365583560), i.putImageData(k, 0, 0), e(E)?.setAttribute("data-preview", `${u.at[0]},${u.at[1]}`);
   }
-  function We() {
-    e(x) && e(x).getContext("2d").clearRect(0, 0, e(d), e(v)), e(m)?.removeAttribute("data-preview");
+  function Ie() {
+    e(d) && e(d).getContext("2d").clearRect(0, 0, e(M), e(m)), e(E)?.removeAttribute("data-preview");
   }
-  ne(() => {
-    e(n), e(d), e(v), e(k), e(x), de(() => {
-      if (ke = !1, Nt(), It(), he) {
-        const i = he;
-        he = null, Ge(i);
+  function Ht(i) {
+    xe = !1, !(i?.preview && c.get(`${i.preview.at}`) !== l) && (f = !1, g(s, i, !0));
+  }
+  fe(() => {
+    const i = a.props.value;
+    le(() => Ht(i));
+  }), fe(() => {
+    e(s), e(M), e(m), e(q), e(d), le(() => {
+      if (Lt(), Ot(), de) {
+        const i = de;
+        de = null, je(i);
       }
     });
   });
-  function Ge(i) {
-    if (ke) {
-      he = i;
-      return;
-    }
-    ke = !0, setTimeout(() => ke = !1, 3e3), a.dispatch("hover", { x: i[0], y: i[1] });
+  function Qe(i, u) {
+    l += 1, c.clear(), f = !0, setTimeout(() => f = !1, 5e3), J && clearTimeout(J), re = null, de = null, Ie(), a.dispatch(i, u);
   }
-  function qe() {
-    ue && clearTimeout(ue), se = null, We(), !(e(y) !== "click" || !e(E) || !Ce(e(E)) || !e(n)?.image) && (ue = setTimeout(
+  function je(i) {
+    if (!f) {
+      if (xe) {
+        de = i;
+        return;
+      }
+      xe = !0, setTimeout(() => xe = !1, 3e3), c.set(`${i}`, l), a.dispatch("hover", { x: i[0], y: i[1] });
+    }
+  }
+  function Re() {
+    J && clearTimeout(J), re = null, Ie(), !(e(w) !== "click" || !e(K) || !Ne(e(K)) || !e(s)?.image) && (J = setTimeout(
       () => {
-        !e(E) || !Ce(e(E)) || (se = Ve(e(E)), Ge(se));
+        !e(K) || !Ne(e(K)) || (re = Ze(e(K)), je(re));
       },
-      qt
+      Dt
     ));
   }
-  function Je(i, u, w) {
-    if (!G) return;
-    const z = e(d) / e(f), F = e(v) / e(c), K = (e(n)?.objects ?? []).find((oe) => oe.selected), [D, U, j] = K ? K.color : [255, 255, 255], ee = w ? 0 : (150 << 24 | j << 16 | U << 8 | D) >>> 0, te = ta(new Uint32Array(G.data.buffer), e(d), e(v), [i[0] * z, i[1] * F], [u[0] * z, u[1] * F], e(M) * z, ee);
-    te && e(k).getContext("2d").putImageData(G, 0, 0, ...te);
+  function et(i, u, k) {
+    if (!Z) return;
+    const z = e(M) / e(_), F = e(m) / e(h), U = (e(s)?.objects ?? []).find((ue) => ue.selected), [L, Y, ae] = U ? U.color : [255, 255, 255], se = k ? 0 : (150 << 24 | ae << 16 | Y << 8 | L) >>> 0, ne = ia(new Uint32Array(Z.data.buffer), e(M), e(m), [i[0] * z, i[1] * F], [u[0] * z, u[1] * F], e(x) * z, se);
+    ne && e(q).getContext("2d").putImageData(Z, 0, 0, ...ne);
   }
-  function Rt(i) {
-    if (!e(n)?.image) return;
-    e(m).focus({ preventScroll: !0 });
-    const u = Te(i);
-    if (i.button === 1 || i.button === 0 && (Y || e(y) === "pan")) {
-      B = {
+  function Ft(i) {
+    if (!e(s)?.image) return;
+    e(E).focus({ preventScroll: !0 });
+    const u = qe(i);
+    if (i.button === 1 || i.button === 0 && (Ge || e(w) === "pan")) {
+      ee = {
         x: i.clientX,
         y: i.clientY,
-        tx: e(_),
-        ty: e(R)
-      }, e(m).setPointerCapture(i.pointerId), i.preventDefault();
+        tx: e(A),
+        ty: e(S)
+      }, e(E).setPointerCapture(i.pointerId), i.preventDefault();
       return;
     }
     if (i.button === 0) {
-      if (e(y) === "brush" || e(y) === "eraser") {
-        g(W, { points: [u], erase: e(y) === "eraser" }, !0), Je(u, u, e(W).erase), e(m).setPointerCapture(i.pointerId);
+      if (J && clearTimeout(J), e(w) === "brush" || e(w) === "eraser") {
+        g(W, { points: [u], erase: e(w) === "eraser" }, !0), et(u, u, e(W).erase), e(E).setPointerCapture(i.pointerId);
         return;
       }
-      Q = { x: i.clientX, y: i.clientY, moved: !1 };
+      te = { x: i.clientX, y: i.clientY, moved: !1 };
     }
   }
-  function Dt(i) {
-    const u = Te(i);
-    if (g(E, u, !0), B) {
-      g(_, B.tx + i.clientX - B.x), g(R, B.ty + i.clientY - B.y);
+  function Pt(i) {
+    const u = qe(i);
+    if (g(K, u, !0), ee) {
+      g(A, ee.tx + i.clientX - ee.x), g(S, ee.ty + i.clientY - ee.y);
       return;
     }
     if (e(W)) {
-      const w = e(W).points[e(W).points.length - 1];
-      e(W).points.push(u), Je(w, u, e(W).erase);
+      const k = e(W).points[e(W).points.length - 1];
+      e(W).points.push(u), et(k, u, e(W).erase);
       return;
     }
-    Q && Math.hypot(i.clientX - Q.x, i.clientY - Q.y) > 4 && (Q.moved = !0), qe();
+    te && Math.hypot(i.clientX - te.x, i.clientY - te.y) > 4 && (te.moved = !0), Re();
   }
-  function Lt(i) {
-    if (B) {
-      B = null;
+  function Bt(i) {
+    if (ee) {
+      ee = null;
       return;
     }
     if (e(W)) {
       const u = e(W);
-      g(W, null), a.dispatch("stroke", {
+      g(W, null), Qe("stroke", {
         points: u.points,
-        radius: e(M),
+        radius: e(x),
         erase: u.erase
       });
       return;
     }
-    if (Q && !Q.moved && i.button === 0) {
-      const u = Te(i);
-      Ce(u) && a.dispatch("select", { index: Ve(u), value: null, selected: !0 });
+    if (te && !te.moved && i.button === 0) {
+      const u = qe(i);
+      Ne(u) && Qe("select", { index: Ze(u), value: null, selected: !0 });
     }
-    Q = null;
+    te = null;
   }
-  function Ot() {
-    g(E, null), ue && clearTimeout(ue), se = null, he = null, We();
+  function Kt() {
+    g(K, null), J && clearTimeout(J), re = null, de = null, Ie();
   }
-  function Ht(i) {
-    if (!e(n)?.image) return;
+  function Ut(i) {
+    if (!e(s)?.image) return;
     i.preventDefault();
-    const u = e(m).getBoundingClientRect();
-    pe(Math.pow(1.0015, -i.deltaY), i.clientX - u.left, i.clientY - u.top);
+    const u = e(E).getBoundingClientRect();
+    ve(Math.pow(1.0015, -i.deltaY), i.clientX - u.left, i.clientY - u.top);
   }
-  function Ft(i) {
+  function Yt(i) {
     const u = i;
     return !!u && (u.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(u.tagName) && !["radio", "checkbox"].includes(u.type));
   }
-  function we(i) {
-    if (!e(m) || e(m).offsetParent === null || !e(n)?.image || i.ctrlKey || i.metaKey || i.altKey || Ft(i.target)) return;
+  function Me(i) {
+    if (!e(E) || e(E).offsetParent === null || !e(s)?.image || i.ctrlKey || i.metaKey || i.altKey || Yt(i.target)) return;
     if (i.key === " ") {
-      Y = i.type === "keydown", e(E) && i.preventDefault();
+      Ge = i.type === "keydown", e(K) && i.preventDefault();
       return;
     }
     if (i.type !== "keydown") return;
-    const w = {
-      "+": () => pe(1.25),
-      "=": () => pe(1.25),
-      "-": () => pe(0.8),
-      0: $e,
-      o: Xe,
-      v: () => g(y, "click"),
-      b: () => g(y, "brush"),
-      e: () => g(y, "eraser"),
-      h: () => g(y, "pan"),
-      "[": () => g(M, Math.max(1, Math.round(e(M) / 1.25)), !0),
-      "]": () => g(M, Math.min(500, Math.round(e(M) * 1.25) + (e(M) < 4 ? 1 : 0)), !0),
-      m: () => g(H, !e(H)),
-      "?": () => g(S, !e(S)),
-      Escape: () => g(S, !1)
+    const k = {
+      "+": () => ve(1.25),
+      "=": () => ve(1.25),
+      "-": () => ve(0.8),
+      0: Ce,
+      o: Je,
+      v: () => g(w, "click"),
+      b: () => g(w, "brush"),
+      e: () => g(w, "eraser"),
+      h: () => g(w, "pan"),
+      "[": () => g(x, Math.max(1, Math.round(e(x) / 1.25)), !0),
+      "]": () => g(x, Math.min(500, Math.round(e(x) * 1.25) + (e(x) < 4 ? 1 : 0)), !0),
+      m: () => g(B, !e(B)),
+      "?": () => g(D, !e(D)),
+      Escape: () => g(D, !1)
     }[i.key];
-    !w || i.key === "Escape" && !e(S) || (w(), i.key !== "Escape" && i.preventDefault(), ["v", "b", "e", "h"].includes(i.key) && qe());
+    !k || i.key === "Escape" && !e(D) || (k(), i.key !== "Escape" && i.preventDefault(), ["v", "b", "e", "h"].includes(i.key) && Re());
   }
-  let Ne;
-  Ct(() => {
-    Ne = new ResizeObserver(() => {
-      g(I, e(m).clientWidth, !0), g($, e(m).clientHeight, !0);
-    }), Ne.observe(e(m)), document.addEventListener("keydown", we), document.addEventListener("keyup", we);
-  }), qr(() => {
-    Ne?.disconnect(), document.removeEventListener("keydown", we), document.removeEventListener("keyup", we);
+  let De;
+  Rt(() => {
+    De = new ResizeObserver(() => {
+      g(v, e(E).clientWidth, !0), g(H, e(E).clientHeight, !0);
+    }), De.observe(e(E)), document.addEventListener("keydown", Me), document.addEventListener("keyup", Me);
+  }), Lr(() => {
+    De?.disconnect(), document.removeEventListener("keydown", Me), document.removeEventListener("keyup", Me);
   });
-  const Ze = V(() => Math.max(3, 6 / e(l))), xe = V(() => 2 / e(l));
-  var Me = ha();
-  let Qe;
-  var je = N(Me);
-  {
-    var Pt = (i) => {
-      var u = ra(), w = N(u);
-      X(() => J(w, a.shared.label)), P(i, u);
-    };
-    fe(je, (i) => {
-      a.shared.show_label && a.shared.label && i(Pt);
-    });
-  }
-  var et = A(je, 2), tt = N(et);
-  ve(tt, 17, () => jr, _e, (i, u) => {
-    var w = V(() => pt(e(u), 3));
-    let z = () => e(w)[0], F = () => e(w)[1], K = () => e(w)[2];
-    var D = aa();
-    D.__click = () => {
-      g(y, z(), !0), qe();
-    };
-    let U;
-    var j = N(D);
-    X(
-      (ee) => {
-        h(D, "title", `${K() ?? ""} (${ee ?? ""})`), h(D, "data-tool", z()), U = le(D, 1, "svelte-49zqag", null, U, { active: e(y) === z() }), J(j, K());
-      },
-      [() => F().toUpperCase()]
-    ), P(i, D);
-  });
-  var rt = A(tt, 4);
-  rt.__click = () => g(M, Math.max(1, Math.round(e(M) / 1.25)), !0);
-  var at = A(rt, 2), Bt = N(at), st = A(at, 2);
-  st.__click = () => g(M, Math.min(500, Math.round(e(M) * 1.25) + (e(M) < 4 ? 1 : 0)), !0);
-  var nt = A(st, 4);
-  nt.__click = $e;
-  var it = A(nt, 2);
-  it.__click = Xe;
-  var ot = A(it, 2), Kt = N(ot), Ee = A(ot, 2);
-  Ee.__click = () => g(H, !e(H));
-  let ft;
-  var Ut = N(Ee), Yt = A(Ee, 2);
-  Yt.__click = () => g(S, !e(S));
-  var q = A(et, 2);
-  q.__pointerdown = Rt, q.__pointermove = Dt, q.__pointerup = Lt, q.__contextmenu = (i) => i.preventDefault();
-  var lt = N(q);
+  const tt = G(() => Math.max(3, 6 / e(b))), Ee = G(() => 2 / e(b));
+  var Ae = ga();
+  let rt;
+  var at = I(Ae);
   {
     var Xt = (i) => {
-      var u = la();
-      let w;
-      var z = N(u), F = A(z, 2);
-      let K;
-      Oe(F, (C) => g(k, C), () => e(k));
-      var D = A(F, 2);
-      Oe(D, (C) => g(x, C), () => e(x));
-      var U = A(D, 2), j = N(U);
-      ve(j, 17, () => e(n)?.boxes ?? [], _e, (C, b) => {
-        var L = sa();
+      var u = oa(), k = I(u);
+      X(() => Q(k, a.shared.label)), P(i, u);
+    };
+    he(at, (i) => {
+      a.shared.show_label && a.shared.label && i(Xt);
+    });
+  }
+  var st = T(at, 2), nt = I(st);
+  ge(nt, 17, () => sa, be, (i, u) => {
+    var k = G(() => gt(e(u), 3));
+    let z = () => e(k)[0], F = () => e(k)[1], U = () => e(k)[2];
+    var L = fa();
+    L.__click = () => {
+      g(w, z(), !0), Re();
+    };
+    let Y;
+    var ae = I(L);
+    X(
+      (se) => {
+        p(L, "title", `${U() ?? ""} (${se ?? ""})`), p(L, "data-tool", z()), Y = pe(L, 1, "svelte-49zqag", null, Y, { active: e(w) === z() }), Q(ae, U());
+      },
+      [() => F().toUpperCase()]
+    ), P(i, L);
+  });
+  var it = T(nt, 4);
+  it.__click = () => g(x, Math.max(1, Math.round(e(x) / 1.25)), !0);
+  var ot = T(it, 2), Vt = I(ot), ft = T(ot, 2);
+  ft.__click = () => g(x, Math.min(500, Math.round(e(x) * 1.25) + (e(x) < 4 ? 1 : 0)), !0);
+  var lt = T(ft, 4);
+  lt.__click = Ce;
+  var ct = T(lt, 2);
+  ct.__click = Je;
+  var dt = T(ct, 2), Wt = I(dt), $e = T(dt, 2);
+  $e.__click = () => g(B, !e(B));
+  let ut;
+  var Gt = I($e), Jt = T($e, 2);
+  Jt.__click = () => g(D, !e(D));
+  var N = T(st, 2);
+  N.__pointerdown = Ft, N.__pointermove = Pt, N.__pointerup = Bt, N.__contextmenu = (i) => i.preventDefault();
+  var ht = I(N);
+  {
+    var Zt = (i) => {
+      var u = pa();
+      let k;
+      var z = I(u), F = T(z, 2);
+      let U;
+      Pe(F, (C) => g(q, C), () => e(q));
+      var L = T(F, 2);
+      Pe(L, (C) => g(d, C), () => e(d));
+      var Y = T(L, 2), ae = I(Y);
+      ge(ae, 17, () => e(s)?.boxes ?? [], be, (C, y) => {
+        var O = la();
         X(() => {
-          h(L, "x", e(b)[0]), h(L, "y", e(b)[1]), h(L, "width", e(b)[2] - e(b)[0]), h(L, "height", e(b)[3] - e(b)[1]), h(L, "stroke", `rgb(${e(b)[4] ?? 30 ?? ""},${e(b)[5] ?? 144 ?? ""},${e(b)[6] ?? 255 ?? ""})`), h(L, "stroke-width", e(xe));
-        }), P(C, L);
+          p(O, "x", e(y)[0]), p(O, "y", e(y)[1]), p(O, "width", e(y)[2] - e(y)[0]), p(O, "height", e(y)[3] - e(y)[1]), p(O, "stroke", `rgb(${e(y)[4] ?? 30 ?? ""},${e(y)[5] ?? 144 ?? ""},${e(y)[6] ?? 255 ?? ""})`), p(O, "stroke-width", e(Ee));
+        }), P(C, O);
       });
-      var ee = A(j);
-      ve(ee, 17, () => e(n)?.objects ?? [], _e, (C, b) => {
-        var L = Tr(), Jt = Ar(L);
+      var se = T(ae);
+      ge(se, 17, () => e(s)?.objects ?? [], be, (C, y) => {
+        var O = Rr(), tr = Cr(O);
         {
-          var Zt = (De) => {
-            var re = na(), Qt = N(re);
+          var rr = (He) => {
+            var ie = ca(), ar = I(ie);
             X(() => {
-              h(re, "x", e(b).at[0]), h(re, "y", e(b).at[1]), h(re, "dy", -4 / e(l)), h(re, "font-size", 13 / e(l)), h(re, "fill", `rgb(${e(b).color[0] ?? ""},${e(b).color[1] ?? ""},${e(b).color[2] ?? ""})`), h(re, "stroke-width", 3 / e(l)), J(Qt, e(b).label);
-            }), P(De, re);
+              p(ie, "x", e(y).at[0]), p(ie, "y", e(y).at[1]), p(ie, "dy", -4 / e(b)), p(ie, "font-size", 13 / e(b)), p(ie, "fill", `rgb(${e(y).color[0] ?? ""},${e(y).color[1] ?? ""},${e(y).color[2] ?? ""})`), p(ie, "stroke-width", 3 / e(b)), Q(ar, e(y).label);
+            }), P(He, ie);
           };
-          fe(Jt, (De) => {
-            e(b).label && De(Zt);
+          he(tr, (He) => {
+            e(y).label && He(rr);
           });
         }
-        P(C, L);
+        P(C, O);
       });
-      var te = A(ee);
+      var ne = T(se);
       {
-        var oe = (C) => {
-          var b = ia();
+        var ue = (C) => {
+          var y = da();
           X(() => {
-            h(b, "cx", e(n).corner[0] + 0.5), h(b, "cy", e(n).corner[1] + 0.5), h(b, "r", e(Ze)), h(b, "stroke-width", e(xe));
-          }), P(C, b);
+            p(y, "cx", e(s).corner[0] + 0.5), p(y, "cy", e(s).corner[1] + 0.5), p(y, "r", e(tt)), p(y, "stroke-width", e(Ee));
+          }), P(C, y);
         };
-        fe(te, (C) => {
-          e(n)?.corner && C(oe);
+        he(ne, (C) => {
+          e(s)?.corner && C(ue);
         });
       }
-      var Ae = A(te);
-      ve(Ae, 17, () => e(n)?.points ?? [], _e, (C, b) => {
-        var L = oa();
+      var Se = T(ne);
+      ge(Se, 17, () => e(s)?.points ?? [], be, (C, y) => {
+        var O = ua();
         X(() => {
-          h(L, "cx", e(b)[0] + 0.5), h(L, "cy", e(b)[1] + 0.5), h(L, "r", e(Ze)), h(L, "fill", e(b)[2] === 1 ? "#00dc3c" : "#e61e1e"), h(L, "stroke-width", e(xe) / 2);
-        }), P(C, L);
+          p(O, "cx", e(y)[0] + 0.5), p(O, "cy", e(y)[1] + 0.5), p(O, "r", e(tt)), p(O, "fill", e(y)[2] === 1 ? "#00dc3c" : "#e61e1e"), p(O, "stroke-width", e(Ee) / 2);
+        }), P(C, O);
       });
-      var Ie = A(Ae);
+      var Le = T(Se);
       {
-        var Re = (C) => {
-          var b = fa();
+        var Oe = (C) => {
+          var y = ha();
           X(() => {
-            h(b, "cx", e(E)[0]), h(b, "cy", e(E)[1]), h(b, "r", e(M)), h(b, "stroke", e(y) === "brush" ? "white" : "#ff5050"), h(b, "stroke-width", e(xe)), h(b, "stroke-dasharray", `${4 / e(l)} ${3 / e(l)}`);
-          }), P(C, b);
+            p(y, "cx", e(K)[0]), p(y, "cy", e(K)[1]), p(y, "r", e(x)), p(y, "stroke", e(w) === "brush" ? "white" : "#ff5050"), p(y, "stroke-width", e(Ee)), p(y, "stroke-dasharray", `${4 / e(b)} ${3 / e(b)}`);
+          }), P(C, y);
         };
-        fe(Ie, (C) => {
-          e(E) && (e(y) === "brush" || e(y) === "eraser") && C(Re);
+        he(Le, (C) => {
+          e(K) && (e(w) === "brush" || e(w) === "eraser") && C(Oe);
         });
       }
       X(() => {
-        w = le(u, 1, "stage svelte-49zqag", null, w, { pixelated: e(l) >= 2 }), bt(u, `width: ${e(f) ?? ""}px; height: ${e(c) ?? ""}px; transform: translate(${e(_) ?? ""}px, ${e(R) ?? ""}px) scale(${e(l) ?? ""})`), h(z, "src", e(p)), h(z, "width", e(f)), h(z, "height", e(c)), h(F, "width", e(d)), h(F, "height", e(v)), K = le(F, 1, "svelte-49zqag", null, K, { hidden: !e(H) }), h(D, "width", e(d)), h(D, "height", e(v)), h(U, "viewBox", `0 0 ${e(f) ?? ""} ${e(c) ?? ""}`), h(U, "width", e(f)), h(U, "height", e(c));
+        k = pe(u, 1, "stage svelte-49zqag", null, k, { pixelated: e(b) >= 2 }), kt(u, `width: ${e(_) ?? ""}px; height: ${e(h) ?? ""}px; transform: translate(${e(A) ?? ""}px, ${e(S) ?? ""}px) scale(${e(b) ?? ""})`), p(z, "src", e($)), p(z, "width", e(_)), p(z, "height", e(h)), p(F, "width", e(M)), p(F, "height", e(m)), U = pe(F, 1, "svelte-49zqag", null, U, { hidden: !e(B) }), p(L, "width", e(M)), p(L, "height", e(m)), p(Y, "viewBox", `0 0 ${e(_) ?? ""} ${e(h) ?? ""}`), p(Y, "width", e(_)), p(Y, "height", e(h));
       }), P(i, u);
-    }, Vt = (i) => {
-      var u = ca(), w = N(u);
-      X(() => J(w, e(n)?.message || "Upload an image or pick an example.")), P(i, u);
+    }, Qt = (i) => {
+      var u = _a(), k = I(u);
+      X(() => Q(k, e(s)?.message || "Upload an image or pick an example.")), P(i, u);
     };
-    fe(lt, (i) => {
-      e(p) ? i(Xt) : i(Vt, !1);
+    he(ht, (i) => {
+      e($) ? i(Zt) : i(Qt, !1);
     });
   }
-  var Wt = A(lt, 2);
+  var jt = T(ht, 2);
   {
-    var Gt = (i) => {
-      var u = ua(), w = A(N(u), 2);
-      w.__click = () => g(S, !1);
-      var z = A(w, 2), F = N(z);
-      ve(F, 21, () => e(o), _e, (K, D) => {
-        var U = V(() => pt(e(D), 2));
-        let j = () => e(U)[0], ee = () => e(U)[1];
-        var te = da(), oe = N(te), Ae = N(oe), Ie = N(Ae), Re = A(oe), C = N(Re);
+    var er = (i) => {
+      var u = ba(), k = T(I(u), 2);
+      k.__click = () => g(D, !1);
+      var z = T(k, 2), F = I(z);
+      ge(F, 21, () => e(o), be, (U, L) => {
+        var Y = G(() => gt(e(L), 2));
+        let ae = () => e(Y)[0], se = () => e(Y)[1];
+        var ne = va(), ue = I(ne), Se = I(ue), Le = I(Se), Oe = T(ue), C = I(Oe);
         X(() => {
-          J(Ie, j()), J(C, ee());
-        }), P(K, te);
+          Q(Le, ae()), Q(C, se());
+        }), P(U, ne);
       }), P(i, u);
     };
-    fe(Wt, (i) => {
-      e(S) && i(Gt);
+    he(jt, (i) => {
+      e(D) && i(er);
     });
   }
-  Oe(q, (i) => g(m, i), () => e(m)), X(
+  Pe(N, (i) => g(E, i), () => e(E)), X(
     (i) => {
-      Qe = le(Me, 1, "sam-canvas-block svelte-49zqag", null, Qe, { hidden: a.shared.visible === !1 }), h(Me, "id", a.shared.elem_id), J(Bt, `r ${e(M) ?? ""}`), J(Kt, `${i ?? ""} %`), ft = le(Ee, 1, "svelte-49zqag", null, ft, { active: !e(H) }), J(Ut, e(H) ? "Hide masks" : "Show masks"), le(q, 1, `viewport tool-${e(y) ?? ""}`, "svelte-49zqag"), bt(q, `height: ${a.props.height ?? ""}px`), h(q, "data-scale", e(l)), h(q, "data-tx", e(_)), h(q, "data-ty", e(R)), h(q, "data-width", e(f)), h(q, "data-height", e(c)), h(q, "data-tool", e(y)), h(q, "data-radius", e(M)), h(q, "data-masks", e(H) ? "shown" : "hidden");
+      rt = pe(Ae, 1, "sam-canvas-block svelte-49zqag", null, rt, { hidden: a.shared.visible === !1 }), p(Ae, "id", a.shared.elem_id), Q(Vt, `r ${e(x) ?? ""}`), Q(Wt, `${i ?? ""} %`), ut = pe($e, 1, "svelte-49zqag", null, ut, { active: !e(B) }), Q(Gt, e(B) ? "Hide masks" : "Show masks"), pe(N, 1, `viewport tool-${e(w) ?? ""}`, "svelte-49zqag"), kt(N, `height: ${a.props.height ?? ""}px`), p(N, "data-scale", e(b)), p(N, "data-tx", e(A)), p(N, "data-ty", e(S)), p(N, "data-width", e(_)), p(N, "data-height", e(h)), p(N, "data-tool", e(w)), p(N, "data-radius", e(x)), p(N, "data-masks", e(B) ? "shown" : "hidden");
     },
-    [() => Math.round(e(l) * 100)]
-  ), ht("pointerleave", q, Ot), ht("wheel", q, Ht), P(t, Me), Mr();
+    [() => Math.round(e(b) * 100)]
+  ), bt("pointerleave", N, Kt), bt("wheel", N, Ut), P(t, Ae), Tr();
 }
-xr([
+Sr([
   "click",
   "pointerdown",
   "pointermove",
@@ -1515,5 +1530,5 @@ xr([
   "contextmenu"
 ]);
 export {
-  _a as default
+  ya as default
 };
