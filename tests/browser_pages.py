@@ -29,10 +29,7 @@ def chromium_page(url, width=1400, height=1000, timeout_ms=60_000, **context):
 def shown_canvas(page, elem_id: str = "canvas"):
     """The annotation canvas's viewport (``#elem_id .viewport``), once its picture has
     loaded and been fitted into it."""
-    page.wait_for_function(f"""(() => {{ const v = document.querySelector('#{elem_id} .viewport');
-        const img = v && v.querySelector('img');
-        return img !== null && img.complete && img.naturalWidth > 0 && Number(v.dataset.scale) > 0
-               && Number(v.dataset.width) > 0; }})()""")
+    page.wait_for_selector(f"#{elem_id} .viewport[data-ready=yes]")
     return page.locator(f"#{elem_id} .viewport")
 
 
@@ -45,7 +42,9 @@ def pixel_position(viewport, x, y):
 
 
 def click_pixel(viewport, x, y):
-    """A click on image pixel (x, y) of the annotation canvas (``shown_canvas``)."""
+    """A click on image pixel (x, y) of the annotation canvas (``shown_canvas``), scrolled
+    into the window first (a mouse clicks where the window shows)."""
+    viewport.scroll_into_view_if_needed()
     viewport.page.mouse.click(*pixel_position(viewport, x, y))
 
 

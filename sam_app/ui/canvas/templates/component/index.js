@@ -1,15 +1,15 @@
-import { i as At, g as $t, o as sr, a as Be, b as nr, T as ir, c as or, d as _e, e as Ke, r as Ye, f as Te, p as Xe, h as ke, m as fr, s as St, j as Tt, u as fe, k as le, l as zt, E as lr, n as e, q as pt, t as j, v as cr, w as dr, x as ur, y as hr, z as _t, A as pr, I as Fe, B as _r, C as vr, D as Ve, F as br, G as Ct, H as qt, J as gr, L as mr, N as yr, K as kr, M as wr, O as xr, S as Mr, P as Er, Q as Ar, R as $r, U as R, V as vt, W as g, X as Sr, Y as X, Z as bt, _ as Tr, $ as T, a0 as G, a1 as zr, a2 as Q, a3 as I, a4 as Cr, a5 as gt } from "./render-CdUuqyie.js";
-function Nt(t) {
+import { i as At, g as St, o as nr, a as Ue, b as ir, T as or, c as lr, d as ve, e as Ye, r as Ve, f as ze, p as We, h as we, m as fr, s as Tt, j as zt, u as fe, k as ce, l as Ct, E as cr, n as e, q as vt, t as j, v as dr, w as ur, x as hr, y as pr, z as bt, A as _r, I as Pe, B as vr, C as br, D as Ge, F as gr, G as qt, H as Nt, J as mr, L as yr, N as kr, K as wr, M as xr, O as Mr, S as Er, P as $r, Q as Ar, R as Sr, U as z, V as gt, W as g, X as Tr, Y as V, Z as Be, _ as zr, $ as T, a0 as G, a1 as Cr, a2 as Q, a3 as R, a4 as qr, a5 as mt } from "./render-CdUuqyie.js";
+function It(t) {
   throw new Error("https://svelte.dev/e/lifecycle_outside_component");
 }
-const qr = [];
-function Nr(t, r = !1, n = !1) {
-  return ze(t, /* @__PURE__ */ new Map(), "", qr, null, n);
+const Nr = [];
+function Ir(t, r = !1, n = !1) {
+  return Ce(t, /* @__PURE__ */ new Map(), "", Nr, null, n);
 }
-function ze(t, r, n, a, o = null, s = !1) {
+function Ce(t, r, n, a, o = null, s = !1) {
   if (typeof t == "object" && t !== null) {
-    var l = r.get(t);
-    if (l !== void 0) return l;
+    var f = r.get(t);
+    if (f !== void 0) return f;
     if (t instanceof Map) return (
       /** @type {Snapshot<T>} */
       new Map(t)
@@ -24,16 +24,16 @@ function ze(t, r, n, a, o = null, s = !1) {
         Array(t.length)
       );
       r.set(t, c), o !== null && r.set(o, c);
-      for (var f = 0; f < t.length; f += 1) {
-        var _ = t[f];
-        f in t && (c[f] = ze(_, r, n, a, null, s));
+      for (var l = 0; l < t.length; l += 1) {
+        var _ = t[l];
+        l in t && (c[l] = Ce(_, r, n, a, null, s));
       }
       return c;
     }
-    if ($t(t) === sr) {
+    if (St(t) === nr) {
       c = {}, r.set(t, c), o !== null && r.set(o, c);
       for (var h in t)
-        c[h] = ze(
+        c[h] = Ce(
           // @ts-expect-error
           t[h],
           r,
@@ -51,7 +51,7 @@ function ze(t, r, n, a, o = null, s = !1) {
       );
     if (typeof /** @type {T & { toJSON?: any } } */
     t.toJSON == "function" && !s)
-      return ze(
+      return Ce(
         /** @type {T & { toJSON(): any } } */
         t.toJSON(),
         r,
@@ -78,67 +78,67 @@ function ze(t, r, n, a, o = null, s = !1) {
     );
   }
 }
-function It(t) {
+function Rt(t) {
   var r = document.createElement("template");
   return r.innerHTML = t.replaceAll("<!>", "<!---->"), r.content;
 }
-function We(t, r) {
+function Je(t, r) {
   var n = (
     /** @type {Effect} */
-    or
+    lr
   );
   n.nodes === null && (n.nodes = { start: t, end: r, a: null, t: null });
 }
 // @__NO_SIDE_EFFECTS__
-function ce(t, r) {
-  var n = (r & ir) !== 0, a, o = !t.startsWith("<!>");
+function de(t, r) {
+  var n = (r & or) !== 0, a, o = !t.startsWith("<!>");
   return () => {
-    a === void 0 && (a = It(o ? t : "<!>" + t), a = /** @type {TemplateNode} */
-    Be(a));
+    a === void 0 && (a = Rt(o ? t : "<!>" + t), a = /** @type {TemplateNode} */
+    Ue(a));
     var s = (
       /** @type {TemplateNode} */
-      n || nr ? document.importNode(a, !0) : a.cloneNode(!0)
+      n || ir ? document.importNode(a, !0) : a.cloneNode(!0)
     );
-    return We(s, s), s;
+    return Je(s, s), s;
   };
 }
 // @__NO_SIDE_EFFECTS__
-function Ir(t, r, n = "svg") {
+function Rr(t, r, n = "svg") {
   var a = !t.startsWith("<!>"), o = `<${n}>${a ? t : "<!>" + t}</${n}>`, s;
   return () => {
     if (!s) {
-      var l = (
+      var f = (
         /** @type {DocumentFragment} */
-        It(o)
+        Rt(o)
       ), c = (
         /** @type {Element} */
-        Be(l)
+        Ue(f)
       );
       s = /** @type {Element} */
-      Be(c);
+      Ue(c);
     }
-    var f = (
+    var l = (
       /** @type {TemplateNode} */
       s.cloneNode(!0)
     );
-    return We(f, f), f;
+    return Je(l, l), l;
   };
 }
 // @__NO_SIDE_EFFECTS__
-function we(t, r) {
-  return /* @__PURE__ */ Ir(t, r, "svg");
+function xe(t, r) {
+  return /* @__PURE__ */ Rr(t, r, "svg");
 }
-function Rr() {
-  var t = document.createDocumentFragment(), r = document.createComment(""), n = _e();
-  return t.append(r, n), We(r, n), t;
+function Dr() {
+  var t = document.createDocumentFragment(), r = document.createComment(""), n = ve();
+  return t.append(r, n), Je(r, n), t;
 }
-function P(t, r) {
+function B(t, r) {
   t !== null && t.before(
     /** @type {Node} */
     r
   );
 }
-class Dr {
+class Lr {
   /** @type {TemplateNode} */
   anchor;
   /** @type {Map<Batch, Key>} */
@@ -184,7 +184,7 @@ class Dr {
   #n = () => {
     var r = (
       /** @type {Batch} */
-      Ke
+      Ye
     );
     if (this.#t.has(r)) {
       var n = (
@@ -192,28 +192,28 @@ class Dr {
         this.#t.get(r)
       ), a = this.#r.get(n);
       if (a)
-        Ye(a), this.#a.delete(n);
+        Ve(a), this.#a.delete(n);
       else {
         var o = this.#e.get(n);
         o && (this.#r.set(n, o.effect), this.#e.delete(n), o.fragment.lastChild.remove(), this.anchor.before(o.fragment), a = o.effect);
       }
-      for (const [s, l] of this.#t) {
+      for (const [s, f] of this.#t) {
         if (this.#t.delete(s), s === r)
           break;
-        const c = this.#e.get(l);
-        c && (Te(c.effect), this.#e.delete(l));
+        const c = this.#e.get(f);
+        c && (ze(c.effect), this.#e.delete(f));
       }
-      for (const [s, l] of this.#r) {
+      for (const [s, f] of this.#r) {
         if (s === n || this.#a.has(s)) continue;
         const c = () => {
           if (Array.from(this.#t.values()).includes(s)) {
             var _ = document.createDocumentFragment();
-            fr(l, _), _.append(_e()), this.#e.set(s, { effect: l, fragment: _ });
+            fr(f, _), _.append(ve()), this.#e.set(s, { effect: f, fragment: _ });
           } else
-            Te(l);
+            ze(f);
           this.#a.delete(s), this.#r.delete(s);
         };
-        this.#s || !a ? (this.#a.add(s), Xe(l, c, !1)) : c();
+        this.#s || !a ? (this.#a.add(s), We(f, c, !1)) : c();
       }
     }
   };
@@ -224,7 +224,7 @@ class Dr {
     this.#t.delete(r);
     const n = Array.from(this.#t.values());
     for (const [a, o] of this.#e)
-      n.includes(a) || (Te(o.effect), this.#e.delete(a));
+      n.includes(a) || (ze(o.effect), this.#e.delete(a));
   };
   /**
    *
@@ -234,80 +234,80 @@ class Dr {
   ensure(r, n) {
     var a = (
       /** @type {Batch} */
-      Ke
-    ), o = St();
+      Ye
+    ), o = Tt();
     if (n && !this.#r.has(r) && !this.#e.has(r))
       if (o) {
-        var s = document.createDocumentFragment(), l = _e();
-        s.append(l), this.#e.set(r, {
-          effect: ke(() => n(l)),
+        var s = document.createDocumentFragment(), f = ve();
+        s.append(f), this.#e.set(r, {
+          effect: we(() => n(f)),
           fragment: s
         });
       } else
         this.#r.set(
           r,
-          ke(() => n(this.anchor))
+          we(() => n(this.anchor))
         );
     if (this.#t.set(a, r), o) {
-      for (const [c, f] of this.#r)
-        c === r ? a.skipped_effects.delete(f) : a.skipped_effects.add(f);
-      for (const [c, f] of this.#e)
-        c === r ? a.skipped_effects.delete(f.effect) : a.skipped_effects.add(f.effect);
+      for (const [c, l] of this.#r)
+        c === r ? a.skipped_effects.delete(l) : a.skipped_effects.add(l);
+      for (const [c, l] of this.#e)
+        c === r ? a.skipped_effects.delete(l.effect) : a.skipped_effects.add(l.effect);
       a.oncommit(this.#n), a.ondiscard(this.#i);
     } else
       this.#n();
   }
 }
-function Rt(t) {
-  Tt === null && Nt(), fe(() => {
-    const r = le(t);
+function Dt(t) {
+  zt === null && It(), fe(() => {
+    const r = ce(t);
     if (typeof r == "function") return (
       /** @type {() => void} */
       r
     );
   });
 }
-function Lr(t) {
-  Tt === null && Nt(), Rt(() => () => le(t));
+function Or(t) {
+  zt === null && It(), Dt(() => () => ce(t));
 }
-function he(t, r, n = !1) {
-  var a = new Dr(t), o = n ? lr : 0;
-  function s(l, c) {
-    a.ensure(l, c);
+function pe(t, r, n = !1) {
+  var a = new Lr(t), o = n ? cr : 0;
+  function s(f, c) {
+    a.ensure(f, c);
   }
-  zt(() => {
-    var l = !1;
-    r((c, f = !0) => {
-      l = !0, s(f, c);
-    }), l || s(!1, null);
+  Ct(() => {
+    var f = !1;
+    r((c, l = !0) => {
+      f = !0, s(l, c);
+    }), f || s(!1, null);
   }, o);
 }
-function be(t, r) {
+function ge(t, r) {
   return r;
 }
-function Or(t, r, n) {
-  for (var a = [], o = r.length, s, l = r.length, c = 0; c < o; c++) {
-    let M = r[c];
-    Xe(
-      M,
+function Hr(t, r, n) {
+  for (var a = [], o = r.length, s, f = r.length, c = 0; c < o; c++) {
+    let x = r[c];
+    We(
+      x,
       () => {
         if (s) {
-          if (s.pending.delete(M), s.done.add(M), s.pending.size === 0) {
+          if (s.pending.delete(x), s.done.add(x), s.pending.size === 0) {
             var m = (
               /** @type {Set<EachOutroGroup>} */
               t.outrogroups
             );
-            Ue(Ve(s.done)), m.delete(s), m.size === 0 && (t.outrogroups = null);
+            Xe(Ge(s.done)), m.delete(s), m.size === 0 && (t.outrogroups = null);
           }
         } else
-          l -= 1;
+          f -= 1;
       },
       !1
     );
   }
-  if (l === 0) {
-    var f = a.length === 0 && n !== null;
-    if (f) {
+  if (f === 0) {
+    var l = a.length === 0 && n !== null;
+    if (l) {
       var _ = (
         /** @type {Element} */
         n
@@ -315,261 +315,261 @@ function Or(t, r, n) {
         /** @type {Element} */
         _.parentNode
       );
-      vr(h), h.append(_), t.items.clear();
+      br(h), h.append(_), t.items.clear();
     }
-    Ue(r, !f);
+    Xe(r, !l);
   } else
     s = {
       pending: new Set(r),
       done: /* @__PURE__ */ new Set()
     }, (t.outrogroups ??= /* @__PURE__ */ new Set()).add(s);
 }
-function Ue(t, r = !0) {
+function Xe(t, r = !0) {
   for (var n = 0; n < t.length; n++)
-    Te(t[n], r);
+    ze(t[n], r);
 }
-var mt;
-function ge(t, r, n, a, o, s = null) {
-  var l = t, c = /* @__PURE__ */ new Map(), f = (r & Ct) !== 0;
-  if (f) {
+var yt;
+function me(t, r, n, a, o, s = null) {
+  var f = t, c = /* @__PURE__ */ new Map(), l = (r & qt) !== 0;
+  if (l) {
     var _ = (
       /** @type {Element} */
       t
     );
-    l = _.appendChild(_e());
+    f = _.appendChild(ve());
   }
-  var h = null, M = cr(() => {
+  var h = null, x = dr(() => {
     var v = n();
-    return At(v) ? v : v == null ? [] : Ve(v);
-  }), m, $ = !0;
+    return At(v) ? v : v == null ? [] : Ge(v);
+  }), m, M = !0;
   function E() {
-    d.fallback = h, Hr(d, m, l, r, a), h !== null && (m.length === 0 ? (h.f & j) === 0 ? Ye(h) : (h.f ^= j, ye(h, null, l)) : Xe(h, () => {
+    d.fallback = h, Fr(d, m, f, r, a), h !== null && (m.length === 0 ? (h.f & j) === 0 ? Ve(h) : (h.f ^= j, ke(h, null, f)) : We(h, () => {
       h = null;
     }));
   }
-  var q = zt(() => {
+  var I = Ct(() => {
     m = /** @type {V[]} */
-    e(M);
+    e(x);
     for (var v = m.length, H = /* @__PURE__ */ new Set(), b = (
       /** @type {Batch} */
-      Ke
-    ), A = St(), S = 0; S < v; S += 1) {
-      var V = m[S], w = a(V, S), x = $ ? null : c.get(w);
-      x ? (x.v && pt(x.v, V), x.i && pt(x.i, S), A && b.skipped_effects.delete(x.e)) : (x = Fr(
+      Ye
+    ), $ = Tt(), A = 0; A < v; A += 1) {
+      var X = m[A], w = a(X, A), F = M ? null : c.get(w);
+      F ? (F.v && vt(F.v, X), F.i && vt(F.i, A), $ && b.skipped_effects.delete(F.e)) : (F = Pr(
         c,
-        $ ? l : mt ??= _e(),
-        V,
+        M ? f : yt ??= ve(),
+        X,
         w,
-        S,
+        A,
         o,
         r,
         n
-      ), $ || (x.e.f |= j), c.set(w, x)), H.add(w);
+      ), M || (F.e.f |= j), c.set(w, F)), H.add(w);
     }
-    if (v === 0 && s && !h && ($ ? h = ke(() => s(l)) : (h = ke(() => s(mt ??= _e())), h.f |= j)), !$)
-      if (A) {
-        for (const [B, D] of c)
-          H.has(B) || b.skipped_effects.add(D.e);
+    if (v === 0 && s && !h && (M ? h = we(() => s(f)) : (h = we(() => s(yt ??= ve())), h.f |= j)), !M)
+      if ($) {
+        for (const [C, D] of c)
+          H.has(C) || b.skipped_effects.add(D.e);
         b.oncommit(E), b.ondiscard(() => {
         });
       } else
         E();
-    e(M);
-  }), d = { effect: q, items: c, outrogroups: null, fallback: h };
-  $ = !1;
+    e(x);
+  }), d = { effect: I, items: c, outrogroups: null, fallback: h };
+  M = !1;
 }
-function me(t) {
-  for (; t !== null && (t.f & _r) === 0; )
+function ye(t) {
+  for (; t !== null && (t.f & vr) === 0; )
     t = t.next;
   return t;
 }
-function Hr(t, r, n, a, o) {
-  var s = (a & gr) !== 0, l = r.length, c = t.items, f = me(t.effect.first), _, h = null, M, m = [], $ = [], E, q, d, v;
+function Fr(t, r, n, a, o) {
+  var s = (a & mr) !== 0, f = r.length, c = t.items, l = ye(t.effect.first), _, h = null, x, m = [], M = [], E, I, d, v;
   if (s)
-    for (v = 0; v < l; v += 1)
-      E = r[v], q = o(E, v), d = /** @type {EachItem} */
-      c.get(q).e, (d.f & j) === 0 && (d.nodes?.a?.measure(), (M ??= /* @__PURE__ */ new Set()).add(d));
-  for (v = 0; v < l; v += 1) {
-    if (E = r[v], q = o(E, v), d = /** @type {EachItem} */
-    c.get(q).e, t.outrogroups !== null)
+    for (v = 0; v < f; v += 1)
+      E = r[v], I = o(E, v), d = /** @type {EachItem} */
+      c.get(I).e, (d.f & j) === 0 && (d.nodes?.a?.measure(), (x ??= /* @__PURE__ */ new Set()).add(d));
+  for (v = 0; v < f; v += 1) {
+    if (E = r[v], I = o(E, v), d = /** @type {EachItem} */
+    c.get(I).e, t.outrogroups !== null)
       for (const D of t.outrogroups)
         D.pending.delete(d), D.done.delete(d);
     if ((d.f & j) !== 0)
-      if (d.f ^= j, d === f)
-        ye(d, null, n);
+      if (d.f ^= j, d === l)
+        ke(d, null, n);
       else {
-        var H = h ? h.next : f;
-        d === t.effect.last && (t.effect.last = d.prev), d.prev && (d.prev.next = d.next), d.next && (d.next.prev = d.prev), oe(t, h, d), oe(t, d, H), ye(d, H, n), h = d, m = [], $ = [], f = me(h.next);
+        var H = h ? h.next : l;
+        d === t.effect.last && (t.effect.last = d.prev), d.prev && (d.prev.next = d.next), d.next && (d.next.prev = d.prev), le(t, h, d), le(t, d, H), ke(d, H, n), h = d, m = [], M = [], l = ye(h.next);
         continue;
       }
-    if ((d.f & Fe) !== 0 && (Ye(d), s && (d.nodes?.a?.unfix(), (M ??= /* @__PURE__ */ new Set()).delete(d))), d !== f) {
+    if ((d.f & Pe) !== 0 && (Ve(d), s && (d.nodes?.a?.unfix(), (x ??= /* @__PURE__ */ new Set()).delete(d))), d !== l) {
       if (_ !== void 0 && _.has(d)) {
-        if (m.length < $.length) {
-          var b = $[0], A;
+        if (m.length < M.length) {
+          var b = M[0], $;
           h = b.prev;
-          var S = m[0], V = m[m.length - 1];
-          for (A = 0; A < m.length; A += 1)
-            ye(m[A], b, n);
-          for (A = 0; A < $.length; A += 1)
-            _.delete($[A]);
-          oe(t, S.prev, V.next), oe(t, h, S), oe(t, V, b), f = b, h = V, v -= 1, m = [], $ = [];
+          var A = m[0], X = m[m.length - 1];
+          for ($ = 0; $ < m.length; $ += 1)
+            ke(m[$], b, n);
+          for ($ = 0; $ < M.length; $ += 1)
+            _.delete(M[$]);
+          le(t, A.prev, X.next), le(t, h, A), le(t, X, b), l = b, h = X, v -= 1, m = [], M = [];
         } else
-          _.delete(d), ye(d, f, n), oe(t, d.prev, d.next), oe(t, d, h === null ? t.effect.first : h.next), oe(t, h, d), h = d;
+          _.delete(d), ke(d, l, n), le(t, d.prev, d.next), le(t, d, h === null ? t.effect.first : h.next), le(t, h, d), h = d;
         continue;
       }
-      for (m = [], $ = []; f !== null && f !== d; )
-        (_ ??= /* @__PURE__ */ new Set()).add(f), $.push(f), f = me(f.next);
-      if (f === null)
+      for (m = [], M = []; l !== null && l !== d; )
+        (_ ??= /* @__PURE__ */ new Set()).add(l), M.push(l), l = ye(l.next);
+      if (l === null)
         continue;
     }
-    (d.f & j) === 0 && m.push(d), h = d, f = me(d.next);
+    (d.f & j) === 0 && m.push(d), h = d, l = ye(d.next);
   }
   if (t.outrogroups !== null) {
     for (const D of t.outrogroups)
-      D.pending.size === 0 && (Ue(Ve(D.done)), t.outrogroups?.delete(D));
+      D.pending.size === 0 && (Xe(Ge(D.done)), t.outrogroups?.delete(D));
     t.outrogroups.size === 0 && (t.outrogroups = null);
   }
-  if (f !== null || _ !== void 0) {
+  if (l !== null || _ !== void 0) {
     var w = [];
     if (_ !== void 0)
       for (d of _)
-        (d.f & Fe) === 0 && w.push(d);
-    for (; f !== null; )
-      (f.f & Fe) === 0 && f !== t.fallback && w.push(f), f = me(f.next);
-    var x = w.length;
-    if (x > 0) {
-      var B = (a & Ct) !== 0 && l === 0 ? n : null;
+        (d.f & Pe) === 0 && w.push(d);
+    for (; l !== null; )
+      (l.f & Pe) === 0 && l !== t.fallback && w.push(l), l = ye(l.next);
+    var F = w.length;
+    if (F > 0) {
+      var C = (a & qt) !== 0 && f === 0 ? n : null;
       if (s) {
-        for (v = 0; v < x; v += 1)
+        for (v = 0; v < F; v += 1)
           w[v].nodes?.a?.measure();
-        for (v = 0; v < x; v += 1)
+        for (v = 0; v < F; v += 1)
           w[v].nodes?.a?.fix();
       }
-      Or(t, w, B);
+      Hr(t, w, C);
     }
   }
-  s && qt(() => {
-    if (M !== void 0)
-      for (d of M)
+  s && Nt(() => {
+    if (x !== void 0)
+      for (d of x)
         d.nodes?.a?.apply();
   });
 }
-function Fr(t, r, n, a, o, s, l, c) {
-  var f = (l & dr) !== 0 ? (l & ur) === 0 ? hr(n, !1, !1) : _t(n) : null, _ = (l & pr) !== 0 ? _t(o) : null;
+function Pr(t, r, n, a, o, s, f, c) {
+  var l = (f & ur) !== 0 ? (f & hr) === 0 ? pr(n, !1, !1) : bt(n) : null, _ = (f & _r) !== 0 ? bt(o) : null;
   return {
-    v: f,
+    v: l,
     i: _,
-    e: ke(() => (s(r, f ?? n, _ ?? o, c), () => {
+    e: we(() => (s(r, l ?? n, _ ?? o, c), () => {
       t.delete(a);
     }))
   };
 }
-function ye(t, r, n) {
+function ke(t, r, n) {
   if (t.nodes)
     for (var a = t.nodes.start, o = t.nodes.end, s = r && (r.f & j) === 0 ? (
       /** @type {EffectNodes} */
       r.nodes.start
     ) : n; a !== null; ) {
-      var l = (
+      var f = (
         /** @type {TemplateNode} */
-        br(a)
+        gr(a)
       );
       if (s.before(a), a === o)
         return;
-      a = l;
+      a = f;
     }
 }
-function oe(t, r, n) {
+function le(t, r, n) {
   r === null ? t.effect.first = n : r.next = n, n === null ? t.effect.last = r : n.prev = r;
 }
-const yt = [...` 	
+const kt = [...` 	
 \r\f \v\uFEFF`];
-function Pr(t, r, n) {
+function Br(t, r, n) {
   var a = t == null ? "" : "" + t;
   if (r && (a = a ? a + " " + r : r), n) {
     for (var o in n)
       if (n[o])
         a = a ? a + " " + o : o;
       else if (a.length)
-        for (var s = o.length, l = 0; (l = a.indexOf(o, l)) >= 0; ) {
-          var c = l + s;
-          (l === 0 || yt.includes(a[l - 1])) && (c === a.length || yt.includes(a[c])) ? a = (l === 0 ? "" : a.substring(0, l)) + a.substring(c + 1) : l = c;
+        for (var s = o.length, f = 0; (f = a.indexOf(o, f)) >= 0; ) {
+          var c = f + s;
+          (f === 0 || kt.includes(a[f - 1])) && (c === a.length || kt.includes(a[c])) ? a = (f === 0 ? "" : a.substring(0, f)) + a.substring(c + 1) : f = c;
         }
   }
   return a === "" ? null : a;
 }
-function Br(t, r) {
+function Kr(t, r) {
   return t == null ? null : String(t);
 }
-function pe(t, r, n, a, o, s) {
-  var l = t.__className;
-  if (l !== n || l === void 0) {
-    var c = Pr(n, a, s);
+function _e(t, r, n, a, o, s) {
+  var f = t.__className;
+  if (f !== n || f === void 0) {
+    var c = Br(n, a, s);
     c == null ? t.removeAttribute("class") : t.className = c, t.__className = n;
   } else if (s && o !== s)
-    for (var f in s) {
-      var _ = !!s[f];
-      (o == null || _ !== !!o[f]) && t.classList.toggle(f, _);
+    for (var l in s) {
+      var _ = !!s[l];
+      (o == null || _ !== !!o[l]) && t.classList.toggle(l, _);
     }
   return s;
 }
-function kt(t, r, n, a) {
+function wt(t, r, n, a) {
   var o = t.__style;
   if (o !== r) {
-    var s = Br(r);
+    var s = Kr(r);
     s == null ? t.removeAttribute("style") : t.style.cssText = s, t.__style = r;
   }
   return a;
 }
-const Kr = /* @__PURE__ */ Symbol("is custom element"), Ur = /* @__PURE__ */ Symbol("is html");
+const Ur = /* @__PURE__ */ Symbol("is custom element"), Yr = /* @__PURE__ */ Symbol("is html");
 function p(t, r, n, a) {
-  var o = Yr(t);
-  o[r] !== (o[r] = n) && (r === "loading" && (t[mr] = n), n == null ? t.removeAttribute(r) : typeof n != "string" && Xr(t).includes(r) ? t[r] = n : t.setAttribute(r, n));
+  var o = Xr(t);
+  o[r] !== (o[r] = n) && (r === "loading" && (t[yr] = n), n == null ? t.removeAttribute(r) : typeof n != "string" && Vr(t).includes(r) ? t[r] = n : t.setAttribute(r, n));
 }
-function Yr(t) {
+function Xr(t) {
   return (
     /** @type {Record<string | symbol, unknown>} **/
     // @ts-expect-error
     t.__attributes ??= {
-      [Kr]: t.nodeName.includes("-"),
-      [Ur]: t.namespaceURI === yr
+      [Ur]: t.nodeName.includes("-"),
+      [Yr]: t.namespaceURI === kr
     }
   );
 }
-var wt = /* @__PURE__ */ new Map();
-function Xr(t) {
-  var r = t.getAttribute("is") || t.nodeName, n = wt.get(r);
+var xt = /* @__PURE__ */ new Map();
+function Vr(t) {
+  var r = t.getAttribute("is") || t.nodeName, n = xt.get(r);
   if (n) return n;
-  wt.set(r, n = []);
+  xt.set(r, n = []);
   for (var a, o = t, s = Element.prototype; s !== o; ) {
-    a = kr(o);
-    for (var l in a)
-      a[l].set && n.push(l);
-    o = $t(o);
+    a = wr(o);
+    for (var f in a)
+      a[f].set && n.push(f);
+    o = St(o);
   }
   return n;
 }
-function xt(t, r) {
-  return t === r || t?.[Mr] === r;
+function Mt(t, r) {
+  return t === r || t?.[Er] === r;
 }
-function Pe(t = {}, r, n, a) {
-  return wr(() => {
+function Ke(t = {}, r, n, a) {
+  return xr(() => {
     var o, s;
-    return xr(() => {
-      o = s, s = [], le(() => {
-        t !== n(...s) && (r(t, ...s), o && xt(n(...o), t) && r(null, ...o));
+    return Mr(() => {
+      o = s, s = [], ce(() => {
+        t !== n(...s) && (r(t, ...s), o && Mt(n(...o), t) && r(null, ...o));
       });
     }), () => {
-      qt(() => {
-        s && xt(n(...s), t) && r(null, ...s);
+      Nt(() => {
+        s && Mt(n(...s), t) && r(null, ...s);
       });
     };
   }), t;
 }
-function Vr(t, r, n) {
+function Wr(t, r, n) {
   if (t == null)
-    return r(void 0), Er;
-  const a = le(
+    return r(void 0), $r;
+  const a = ce(
     () => t.subscribe(
       r,
       // @ts-expect-error
@@ -578,11 +578,11 @@ function Vr(t, r, n) {
   );
   return a.unsubscribe ? () => a.unsubscribe() : a;
 }
-function Wr(t) {
+function Gr(t) {
   let r;
-  return Vr(t, (n) => r = n)(), r;
+  return Wr(t, (n) => r = n)(), r;
 }
-const Gr = {
+const Jr = {
   get(t, r) {
     if (!t.exclude.includes(r))
       return t.props[r];
@@ -606,13 +606,13 @@ const Gr = {
   }
 };
 // @__NO_SIDE_EFFECTS__
-function Jr(t, r, n) {
+function Zr(t, r, n) {
   return new Proxy(
     { props: t, exclude: r },
-    Gr
+    Jr
   );
 }
-const Zr = [
+const Qr = [
   { color: "red", primary: 600, secondary: 100 },
   { color: "green", primary: 600, secondary: 100 },
   { color: "blue", primary: 600, secondary: 100 },
@@ -623,7 +623,7 @@ const Zr = [
   { color: "cyan", primary: 600, secondary: 100 },
   { color: "lime", primary: 500, secondary: 100 },
   { color: "pink", primary: 600, secondary: 100 }
-], Mt = {
+], Et = {
   inherit: "inherit",
   current: "currentColor",
   transparent: "transparent",
@@ -916,24 +916,24 @@ const Zr = [
     950: "#4c0519"
   }
 };
-Zr.reduce((t, { color: r, primary: n, secondary: a }) => ({
+Qr.reduce((t, { color: r, primary: n, secondary: a }) => ({
   ...t,
   [r]: {
-    primary: Mt[r][n],
-    secondary: Mt[r][a]
+    primary: Et[r][n],
+    secondary: Et[r][a]
   }
 }), {});
-function Qr(t) {
+function jr(t) {
   let r;
-  const n = $r((o) => {
+  const n = Sr((o) => {
     let s = !1;
-    const l = t.subscribe((c) => {
+    const f = t.subscribe((c) => {
       r = c, s && o();
     });
-    return s = !0, l;
+    return s = !0, f;
   });
   function a() {
-    return Ar() ? (n(), r) : Wr(t);
+    return Ar() ? (n(), r) : Gr(t);
   }
   return "set" in t ? {
     get current() {
@@ -948,14 +948,14 @@ function Qr(t) {
     }
   };
 }
-const jr = "__i18n__", ea = [
+const ea = "__i18n__", ta = [
   "label",
   "info",
   "placeholder",
   "description",
   "title",
   "value"
-], ta = [
+], ra = [
   "elem_id",
   "elem_classes",
   "visible",
@@ -988,26 +988,26 @@ const jr = "__i18n__", ea = [
   "unregister_component",
   "dispatcher"
 ];
-function ra(t) {
-  return typeof t == "string" && t.includes(jr);
+function aa(t) {
+  return typeof t == "string" && t.includes(ea);
 }
-class aa {
+class sa {
   load_component;
-  #t = R(vt({}));
+  #t = z(gt({}));
   get shared() {
     return e(this.#t);
   }
   set shared(r) {
     g(this.#t, r, !0);
   }
-  #r = R(vt({}));
+  #r = z(gt({}));
   get props() {
     return e(this.#r);
   }
   set props(r) {
     g(this.#r, r, !0);
   }
-  #e = R((r) => r);
+  #e = z((r) => r);
   get i18n() {
     return e(this.#e);
   }
@@ -1019,7 +1019,7 @@ class aa {
   translatable_props = {};
   dispatcher;
   last_update = null;
-  shared_props = ta;
+  shared_props = ra;
   mounted = !1;
   old_value;
   register_component;
@@ -1037,8 +1037,8 @@ class aa {
     if (n)
       for (const a in n)
         this.props[a] === void 0 && (this.props[a] = n[a]);
-    this.i18n = this.props.i18n ?? ((a) => a), this.i18n_store = r.props.i18n_store, this._i18n_from_store = this.i18n_store ? Qr(this.i18n_store) : void 0;
-    for (const a of ea)
+    this.i18n = this.props.i18n ?? ((a) => a), this.i18n_store = r.props.i18n_store, this._i18n_from_store = this.i18n_store ? jr(this.i18n_store) : void 0;
+    for (const a of ta)
       this.shared[a] = this._translate_and_store(
         "shared",
         a,
@@ -1080,15 +1080,15 @@ class aa {
         // @ts-ignore
         this.set_data_callback,
         this.get_data_callback
-      ), this.registered_id = a, le(() => {
+      ), this.registered_id = a, ce(() => {
         this.shared.id = a;
       });
     }), fe(() => () => {
       this.registered_id !== null && this.unregister_component(this.registered_id, this.set_data_callback);
     }), fe(() => this.i18n_store ? this.i18n_store.subscribe(() => {
       for (const [o, s] of Object.entries(this.translatable_props)) {
-        const [l, c] = o.split("."), f = this.i18n(s);
-        l === "shared" ? this.shared[c] = f : this.props[c] = f;
+        const [f, c] = o.split("."), l = this.i18n(s);
+        f === "shared" ? this.shared[c] = l : this.props[c] = l;
       }
     }) : void 0);
   }
@@ -1112,14 +1112,14 @@ class aa {
     this.dispatcher(this.shared.id, r, n);
   }
   async get_data() {
-    return Nr(this.props);
+    return Ir(this.props);
   }
   update(r) {
     this.set_data(r);
   }
   set_data(r) {
     for (const n in r) {
-      const a = r[n], o = ra(a) ? this._translate_and_store(this.shared_props.includes(n) ? "shared" : "props", n, a) : a;
+      const a = r[n], o = aa(a) ? this._translate_and_store(this.shared_props.includes(n) ? "shared" : "props", n, a) : a;
       if (this.shared_props.includes(n)) {
         const s = n;
         this.shared[s] = o;
@@ -1134,12 +1134,12 @@ class aa {
     });
   }
 }
-const sa = [
+const na = [
   ["click", "v", "Click"],
   ["brush", "b", "Brush"],
   ["eraser", "e", "Eraser"],
   ["pan", "h", "Pan"]
-], na = [
+], ia = [
   ["V / B / E / H", "click, brush, eraser, pan tool"],
   ["[ / ]", "smaller / larger brush"],
   ["wheel, + / −", "zoom in / out at the pointer"],
@@ -1148,381 +1148,384 @@ const sa = [
   ["M", "show / hide the masks"],
   ["?", "this help (Esc closes it)"]
 ];
-function Et(t, r, n) {
+function $t(t, r, n) {
   let a = 0;
   for (let o = 0; o < t.length; o++) {
     const s = a + t[o];
     o % 2 === 1 && r.fill(n, a, Math.min(s, r.length)), a = s;
   }
 }
-function ia(t, r, n, a, o, s, l) {
-  const c = Math.max(0, Math.floor(Math.min(a[0], o[0]) - s - 1)), f = Math.max(0, Math.floor(Math.min(a[1], o[1]) - s - 1)), _ = Math.min(r - 1, Math.ceil(Math.max(a[0], o[0]) + s + 1)), h = Math.min(n - 1, Math.ceil(Math.max(a[1], o[1]) + s + 1));
-  if (c > _ || f > h) return null;
-  const M = o[0] - a[0], m = o[1] - a[1], $ = M * M + m * m, E = s * s;
-  for (let q = f; q <= h; q++) {
-    const d = q + 0.5;
+function oa(t, r, n, a, o, s, f) {
+  const c = Math.max(0, Math.floor(Math.min(a[0], o[0]) - s - 1)), l = Math.max(0, Math.floor(Math.min(a[1], o[1]) - s - 1)), _ = Math.min(r - 1, Math.ceil(Math.max(a[0], o[0]) + s + 1)), h = Math.min(n - 1, Math.ceil(Math.max(a[1], o[1]) + s + 1));
+  if (c > _ || l > h) return null;
+  const x = o[0] - a[0], m = o[1] - a[1], M = x * x + m * m, E = s * s;
+  for (let I = l; I <= h; I++) {
+    const d = I + 0.5;
     for (let v = c; v <= _; v++) {
       const H = v + 0.5;
-      let b = $ > 0 ? ((H - a[0]) * M + (d - a[1]) * m) / $ : 0;
+      let b = M > 0 ? ((H - a[0]) * x + (d - a[1]) * m) / M : 0;
       b = b < 0 ? 0 : b > 1 ? 1 : b;
-      const A = H - (a[0] + b * M), S = d - (a[1] + b * m);
-      A * A + S * S <= E && (t[q * r + v] = l);
+      const $ = H - (a[0] + b * x), A = d - (a[1] + b * m);
+      $ * $ + A * A <= E && (t[I * r + v] = f);
     }
   }
-  return [c, f, _ - c + 1, h - f + 1];
+  return [c, l, _ - c + 1, h - l + 1];
 }
-var oa = /* @__PURE__ */ ce('<span class="sam-canvas-label svelte-49zqag"> </span>'), fa = /* @__PURE__ */ ce("<button> </button>"), la = /* @__PURE__ */ we('<rect fill="none"></rect>'), ca = /* @__PURE__ */ we('<text class="label" stroke="black" paint-order="stroke"> </text>'), da = /* @__PURE__ */ we('<circle fill="none" stroke="#ffd700"></circle>'), ua = /* @__PURE__ */ we('<circle class="point" stroke="white"></circle>'), ha = /* @__PURE__ */ we('<circle fill="none"></circle>'), pa = /* @__PURE__ */ ce('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!></svg></div>'), _a = /* @__PURE__ */ ce('<div class="empty svelte-49zqag"> </div>'), va = /* @__PURE__ */ ce('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), ba = /* @__PURE__ */ ce('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), ga = /* @__PURE__ */ ce('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
-function ya(t, r) {
-  zr(r, !0);
-  const n = /* @__PURE__ */ Jr(r, ["$$slots", "$$events", "$$legacy"]), a = new aa(n, { value: null, height: 500, shortcuts: [] }), o = G(() => [...a.props.shortcuts ?? [], ...na]);
-  let s = R(null), l = 0;
+var la = /* @__PURE__ */ de('<span class="sam-canvas-label svelte-49zqag"> </span>'), fa = /* @__PURE__ */ de("<button> </button>"), ca = /* @__PURE__ */ xe('<rect fill="none"></rect>'), da = /* @__PURE__ */ xe('<text class="label" stroke="black" paint-order="stroke"> </text>'), ua = /* @__PURE__ */ xe('<circle fill="none" stroke="#ffd700"></circle>'), ha = /* @__PURE__ */ xe('<circle class="point" stroke="white"></circle>'), pa = /* @__PURE__ */ xe('<circle fill="none"></circle>'), _a = /* @__PURE__ */ de('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!></svg></div>'), va = /* @__PURE__ */ de('<div class="empty svelte-49zqag"> </div>'), ba = /* @__PURE__ */ de('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), ga = /* @__PURE__ */ de('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), ma = /* @__PURE__ */ de('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
+function ka(t, r) {
+  Cr(r, !0);
+  const n = /* @__PURE__ */ Zr(r, ["$$slots", "$$events", "$$legacy"]), a = new sa(n, { value: null, height: 500, shortcuts: [] }), o = G(() => [...a.props.shortcuts ?? [], ...ia]);
+  let s = z(null), f = 0;
   const c = /* @__PURE__ */ new Map();
-  let f = !1;
-  const _ = G(() => e(s)?.width ?? 0), h = G(() => e(s)?.height ?? 0), M = G(() => e(s)?.mask_width || e(_)), m = G(() => e(s)?.mask_height || e(h)), $ = G(() => e(s)?.image?.url ?? null);
-  let E = R(void 0), q = R(void 0), d = R(void 0), v = R(0), H = R(0), b = R(1), A = R(0), S = R(0), V = "", w = R("click"), x = R(10), B = R(!0), D = R(!1), K = R(
+  let l = !1;
+  const _ = G(() => e(s)?.width ?? 0), h = G(() => e(s)?.height ?? 0), x = G(() => e(s)?.mask_width || e(_)), m = G(() => e(s)?.mask_height || e(h)), M = G(() => e(s)?.image?.url ?? null);
+  let E = z(void 0), I = z(void 0), d = z(void 0), v = z(0), H = z(0), b = z(1), $ = z(0), A = z(0), X = z(
+    ""
+    // the picture the view was fitted to (the first fit waits for the layout)
+  ), w = z("click"), F = z(null), C = z(10), D = z(!0), ee = z(!1), K = z(
     null
     // image pixels (floats) while inside
-  ), ee = null, Ge = !1, te = null, W = R(null), J = null, re = null, xe = !1, de = null, Z = null;
-  const Dt = 150;
-  function Ce() {
-    !e(_) || !e(h) || !e(v) || !e(H) || (g(b, Math.min(e(v) / e(_), e(H) / e(h)), !0), g(A, (e(v) - e(_) * e(b)) / 2), g(S, (e(H) - e(h) * e(b)) / 2));
+  ), te = null, Ze = !1, re = null, W = z(null), J = null, ae = null, Me = !1, ue = null, Z = null;
+  const Lt = 150;
+  function qe() {
+    !e(_) || !e(h) || !e(v) || !e(H) || (g(b, Math.min(e(v) / e(_), e(H) / e(h)), !0), g($, (e(v) - e(_) * e(b)) / 2), g(A, (e(H) - e(h) * e(b)) / 2));
   }
-  function ve(i, u = e(v) / 2, k = e(H) / 2) {
-    const z = Math.min(64, Math.max(0.02, e(b) * i));
-    g(A, u - (u - e(A)) * z / e(b)), g(S, k - (k - e(S)) * z / e(b)), g(b, z, !0);
+  function be(i, u = e(v) / 2, k = e(H) / 2) {
+    const S = Math.min(64, Math.max(0.02, e(b) * i));
+    g($, u - (u - e($)) * S / e(b)), g(A, k - (k - e(A)) * S / e(b)), g(b, S, !0);
   }
-  function Je() {
+  function Qe() {
     const i = e(v) / 2, u = e(H) / 2;
-    ve(1 / e(b), i, u);
+    be(1 / e(b), i, u);
   }
   fe(() => {
-    const i = `${e($)}|${e(_)}x${e(h)}`;
-    e(_) && e(h) && e(v) && e(H) && i !== V && (V = i, Ce());
+    const i = `${e(M)}|${e(_)}x${e(h)}`;
+    e(_) && e(h) && e(v) && e(H) && i !== e(X) && (g(X, i), qe());
   });
-  function qe(i) {
+  function Ne(i) {
     const u = e(E).getBoundingClientRect();
     return [
-      (i.clientX - u.left - e(A)) / e(b),
-      (i.clientY - u.top - e(S)) / e(b)
+      (i.clientX - u.left - e($)) / e(b),
+      (i.clientY - u.top - e(A)) / e(b)
     ];
   }
-  function Ne(i) {
+  function Ie(i) {
     return i[0] >= 0 && i[1] >= 0 && i[0] < e(_) && i[1] < e(h);
   }
-  const Ze = (i) => [
+  const je = (i) => [
     Math.min(e(_) - 1, Math.max(0, Math.floor(i[0]))),
     Math.min(e(h) - 1, Math.max(0, Math.floor(i[1])))
   ];
-  function Lt() {
-    if (!e(q) || !e(M) || !e(m)) return;
-    const i = e(q).getContext("2d");
-    (!Z || Z.width !== e(M) || Z.height !== e(m)) && (Z = i.createImageData(e(M), e(m)));
+  function Ot() {
+    if (!e(I) || !e(x) || !e(m)) return;
+    const i = e(I).getContext("2d");
+    (!Z || Z.width !== e(x) || Z.height !== e(m)) && (Z = i.createImageData(e(x), e(m)));
     const u = new Uint32Array(Z.data.buffer);
     u.fill(0);
     for (const k of e(s)?.objects ?? []) {
-      const [z, F, U] = k.color, L = k.selected ? 150 : 100;
-      Et(k.runs, u, (L << 24 | U << 16 | F << 8 | z) >>> 0);
+      const [S, P, U] = k.color, L = k.selected ? 150 : 100;
+      $t(k.runs, u, (L << 24 | U << 16 | P << 8 | S) >>> 0);
     }
     i.putImageData(Z, 0, 0);
   }
-  function Ot() {
+  function Ht() {
     if (!e(d)) return;
     const i = e(d).getContext("2d");
     i.clearRect(0, 0, e(d).width, e(d).height);
     const u = e(s)?.preview;
-    if (!u || !re || !e(K) || e(w) !== "click" || u.at[0] !== re[0] || u.at[1] !== re[1]) return;
-    const k = i.createImageData(e(M), e(m));
-    Et(u.runs, new Uint32Array(k.data.buffer), 2365583560), i.putImageData(k, 0, 0), e(E)?.setAttribute("data-preview", `${u.at[0]},${u.at[1]}`);
+    if (!u || !ae || !e(K) || e(w) !== "click" || u.at[0] !== ae[0] || u.at[1] !== ae[1]) return;
+    const k = i.createImageData(e(x), e(m));
+    $t(u.runs, new Uint32Array(k.data.buffer), 2365583560), i.putImageData(k, 0, 0), e(E)?.setAttribute("data-preview", `${u.at[0]},${u.at[1]}`);
   }
-  function Ie() {
-    e(d) && e(d).getContext("2d").clearRect(0, 0, e(M), e(m)), e(E)?.removeAttribute("data-preview");
+  function Re() {
+    e(d) && e(d).getContext("2d").clearRect(0, 0, e(x), e(m)), e(E)?.removeAttribute("data-preview");
   }
-  function Ht(i) {
-    xe = !1, !(i?.preview && c.get(`${i.preview.at}`) !== l) && (f = !1, g(s, i, !0));
+  function Ft(i) {
+    Me = !1, !(i?.preview && c.get(`${i.preview.at}`) !== f) && (l = !1, g(s, i, !0));
   }
   fe(() => {
     const i = a.props.value;
-    le(() => Ht(i));
+    ce(() => Ft(i));
   }), fe(() => {
-    e(s), e(M), e(m), e(q), e(d), le(() => {
-      if (Lt(), Ot(), de) {
-        const i = de;
-        de = null, je(i);
+    e(s), e(x), e(m), e(I), e(d), ce(() => {
+      if (Ot(), Ht(), ue) {
+        const i = ue;
+        ue = null, tt(i);
       }
     });
   });
-  function Qe(i, u) {
-    l += 1, c.clear(), f = !0, setTimeout(() => f = !1, 5e3), J && clearTimeout(J), re = null, de = null, Ie(), a.dispatch(i, u);
+  function et(i, u) {
+    f += 1, c.clear(), l = !0, setTimeout(() => l = !1, 5e3), J && clearTimeout(J), ae = null, ue = null, Re(), a.dispatch(i, u);
   }
-  function je(i) {
-    if (!f) {
-      if (xe) {
-        de = i;
+  function tt(i) {
+    if (!l) {
+      if (Me) {
+        ue = i;
         return;
       }
-      xe = !0, setTimeout(() => xe = !1, 3e3), c.set(`${i}`, l), a.dispatch("hover", { x: i[0], y: i[1] });
+      Me = !0, setTimeout(() => Me = !1, 3e3), c.set(`${i}`, f), a.dispatch("hover", { x: i[0], y: i[1] });
     }
   }
-  function Re() {
-    J && clearTimeout(J), re = null, Ie(), !(e(w) !== "click" || !e(K) || !Ne(e(K)) || !e(s)?.image) && (J = setTimeout(
+  function De() {
+    J && clearTimeout(J), ae = null, Re(), !(e(w) !== "click" || !e(K) || !Ie(e(K)) || !e(s)?.image) && (J = setTimeout(
       () => {
-        !e(K) || !Ne(e(K)) || (re = Ze(e(K)), je(re));
+        !e(K) || !Ie(e(K)) || (ae = je(e(K)), tt(ae));
       },
-      Dt
+      Lt
     ));
   }
-  function et(i, u, k) {
+  function rt(i, u, k) {
     if (!Z) return;
-    const z = e(M) / e(_), F = e(m) / e(h), U = (e(s)?.objects ?? []).find((ue) => ue.selected), [L, Y, ae] = U ? U.color : [255, 255, 255], se = k ? 0 : (150 << 24 | ae << 16 | Y << 8 | L) >>> 0, ne = ia(new Uint32Array(Z.data.buffer), e(M), e(m), [i[0] * z, i[1] * F], [u[0] * z, u[1] * F], e(x) * z, se);
-    ne && e(q).getContext("2d").putImageData(Z, 0, 0, ...ne);
+    const S = e(x) / e(_), P = e(m) / e(h), U = (e(s)?.objects ?? []).find((he) => he.selected), [L, Y, se] = U ? U.color : [255, 255, 255], ne = k ? 0 : (150 << 24 | se << 16 | Y << 8 | L) >>> 0, ie = oa(new Uint32Array(Z.data.buffer), e(x), e(m), [i[0] * S, i[1] * P], [u[0] * S, u[1] * P], e(C) * S, ne);
+    ie && e(I).getContext("2d").putImageData(Z, 0, 0, ...ie);
   }
-  function Ft(i) {
+  function Pt(i) {
     if (!e(s)?.image) return;
     e(E).focus({ preventScroll: !0 });
-    const u = qe(i);
-    if (i.button === 1 || i.button === 0 && (Ge || e(w) === "pan")) {
-      ee = {
+    const u = Ne(i);
+    if (i.button === 1 || i.button === 0 && (Ze || e(w) === "pan")) {
+      te = {
         x: i.clientX,
         y: i.clientY,
-        tx: e(A),
-        ty: e(S)
+        tx: e($),
+        ty: e(A)
       }, e(E).setPointerCapture(i.pointerId), i.preventDefault();
       return;
     }
     if (i.button === 0) {
       if (J && clearTimeout(J), e(w) === "brush" || e(w) === "eraser") {
-        g(W, { points: [u], erase: e(w) === "eraser" }, !0), et(u, u, e(W).erase), e(E).setPointerCapture(i.pointerId);
+        g(W, { points: [u], erase: e(w) === "eraser" }, !0), rt(u, u, e(W).erase), e(E).setPointerCapture(i.pointerId);
         return;
       }
-      te = { x: i.clientX, y: i.clientY, moved: !1 };
+      re = { x: i.clientX, y: i.clientY, moved: !1 };
     }
   }
-  function Pt(i) {
-    const u = qe(i);
-    if (g(K, u, !0), ee) {
-      g(A, ee.tx + i.clientX - ee.x), g(S, ee.ty + i.clientY - ee.y);
+  function Bt(i) {
+    const u = Ne(i);
+    if (g(K, u, !0), te) {
+      g($, te.tx + i.clientX - te.x), g(A, te.ty + i.clientY - te.y);
       return;
     }
     if (e(W)) {
       const k = e(W).points[e(W).points.length - 1];
-      e(W).points.push(u), et(k, u, e(W).erase);
+      e(W).points.push(u), rt(k, u, e(W).erase);
       return;
     }
-    te && Math.hypot(i.clientX - te.x, i.clientY - te.y) > 4 && (te.moved = !0), Re();
+    re && Math.hypot(i.clientX - re.x, i.clientY - re.y) > 4 && (re.moved = !0), De();
   }
-  function Bt(i) {
-    if (ee) {
-      ee = null;
+  function Kt(i) {
+    if (te) {
+      te = null;
       return;
     }
     if (e(W)) {
       const u = e(W);
-      g(W, null), Qe("stroke", {
+      g(W, null), et("stroke", {
         points: u.points,
-        radius: e(x),
+        radius: e(C),
         erase: u.erase
       });
       return;
     }
-    if (te && !te.moved && i.button === 0) {
-      const u = qe(i);
-      Ne(u) && Qe("select", { index: Ze(u), value: null, selected: !0 });
+    if (re && !re.moved && i.button === 0) {
+      const u = Ne(i);
+      Ie(u) && et("select", { index: je(u), value: null, selected: !0 });
     }
-    te = null;
+    re = null;
   }
-  function Kt() {
-    g(K, null), J && clearTimeout(J), re = null, de = null, Ie();
+  function Ut() {
+    g(K, null), J && clearTimeout(J), ae = null, ue = null, Re();
   }
-  function Ut(i) {
+  function Yt(i) {
     if (!e(s)?.image) return;
     i.preventDefault();
     const u = e(E).getBoundingClientRect();
-    ve(Math.pow(1.0015, -i.deltaY), i.clientX - u.left, i.clientY - u.top);
+    be(Math.pow(1.0015, -i.deltaY), i.clientX - u.left, i.clientY - u.top);
   }
-  function Yt(i) {
+  function Xt(i) {
     const u = i;
     return !!u && (u.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(u.tagName) && !["radio", "checkbox"].includes(u.type));
   }
-  function Me(i) {
-    if (!e(E) || e(E).offsetParent === null || !e(s)?.image || i.ctrlKey || i.metaKey || i.altKey || Yt(i.target)) return;
+  function Ee(i) {
+    if (!e(E) || e(E).offsetParent === null || !e(s)?.image || i.ctrlKey || i.metaKey || i.altKey || Xt(i.target)) return;
     if (i.key === " ") {
-      Ge = i.type === "keydown", e(K) && i.preventDefault();
+      Ze = i.type === "keydown", e(K) && i.preventDefault();
       return;
     }
     if (i.type !== "keydown") return;
     const k = {
-      "+": () => ve(1.25),
-      "=": () => ve(1.25),
-      "-": () => ve(0.8),
-      0: Ce,
-      o: Je,
+      "+": () => be(1.25),
+      "=": () => be(1.25),
+      "-": () => be(0.8),
+      0: qe,
+      o: Qe,
       v: () => g(w, "click"),
       b: () => g(w, "brush"),
       e: () => g(w, "eraser"),
       h: () => g(w, "pan"),
-      "[": () => g(x, Math.max(1, Math.round(e(x) / 1.25)), !0),
-      "]": () => g(x, Math.min(500, Math.round(e(x) * 1.25) + (e(x) < 4 ? 1 : 0)), !0),
-      m: () => g(B, !e(B)),
-      "?": () => g(D, !e(D)),
-      Escape: () => g(D, !1)
+      "[": () => g(C, Math.max(1, Math.round(e(C) / 1.25)), !0),
+      "]": () => g(C, Math.min(500, Math.round(e(C) * 1.25) + (e(C) < 4 ? 1 : 0)), !0),
+      m: () => g(D, !e(D)),
+      "?": () => g(ee, !e(ee)),
+      Escape: () => g(ee, !1)
     }[i.key];
-    !k || i.key === "Escape" && !e(D) || (k(), i.key !== "Escape" && i.preventDefault(), ["v", "b", "e", "h"].includes(i.key) && Re());
+    !k || i.key === "Escape" && !e(ee) || (k(), i.key !== "Escape" && i.preventDefault(), ["v", "b", "e", "h"].includes(i.key) && De());
   }
-  let De;
-  Rt(() => {
-    De = new ResizeObserver(() => {
+  let Le;
+  Dt(() => {
+    Le = new ResizeObserver(() => {
       g(v, e(E).clientWidth, !0), g(H, e(E).clientHeight, !0);
-    }), De.observe(e(E)), document.addEventListener("keydown", Me), document.addEventListener("keyup", Me);
-  }), Lr(() => {
-    De?.disconnect(), document.removeEventListener("keydown", Me), document.removeEventListener("keyup", Me);
+    }), Le.observe(e(E)), document.addEventListener("keydown", Ee), document.addEventListener("keyup", Ee);
+  }), Or(() => {
+    Le?.disconnect(), document.removeEventListener("keydown", Ee), document.removeEventListener("keyup", Ee);
   });
-  const tt = G(() => Math.max(3, 6 / e(b))), Ee = G(() => 2 / e(b));
-  var Ae = ga();
-  let rt;
-  var at = I(Ae);
+  const at = G(() => Math.max(3, 6 / e(b))), $e = G(() => 2 / e(b));
+  var Ae = ma();
+  let st;
+  var nt = R(Ae);
   {
-    var Xt = (i) => {
-      var u = oa(), k = I(u);
-      X(() => Q(k, a.shared.label)), P(i, u);
+    var Vt = (i) => {
+      var u = la(), k = R(u);
+      V(() => Q(k, a.shared.label)), B(i, u);
     };
-    he(at, (i) => {
-      a.shared.show_label && a.shared.label && i(Xt);
+    pe(nt, (i) => {
+      a.shared.show_label && a.shared.label && i(Vt);
     });
   }
-  var st = T(at, 2), nt = I(st);
-  ge(nt, 17, () => sa, be, (i, u) => {
-    var k = G(() => gt(e(u), 3));
-    let z = () => e(k)[0], F = () => e(k)[1], U = () => e(k)[2];
+  var it = T(nt, 2), ot = R(it);
+  me(ot, 17, () => na, ge, (i, u) => {
+    var k = G(() => mt(e(u), 3));
+    let S = () => e(k)[0], P = () => e(k)[1], U = () => e(k)[2];
     var L = fa();
     L.__click = () => {
-      g(w, z(), !0), Re();
+      g(w, S(), !0), De();
     };
     let Y;
-    var ae = I(L);
-    X(
-      (se) => {
-        p(L, "title", `${U() ?? ""} (${se ?? ""})`), p(L, "data-tool", z()), Y = pe(L, 1, "svelte-49zqag", null, Y, { active: e(w) === z() }), Q(ae, U());
+    var se = R(L);
+    V(
+      (ne) => {
+        p(L, "title", `${U() ?? ""} (${ne ?? ""})`), p(L, "data-tool", S()), Y = _e(L, 1, "svelte-49zqag", null, Y, { active: e(w) === S() }), Q(se, U());
       },
-      [() => F().toUpperCase()]
-    ), P(i, L);
+      [() => P().toUpperCase()]
+    ), B(i, L);
   });
-  var it = T(nt, 4);
-  it.__click = () => g(x, Math.max(1, Math.round(e(x) / 1.25)), !0);
-  var ot = T(it, 2), Vt = I(ot), ft = T(ot, 2);
-  ft.__click = () => g(x, Math.min(500, Math.round(e(x) * 1.25) + (e(x) < 4 ? 1 : 0)), !0);
-  var lt = T(ft, 4);
-  lt.__click = Ce;
-  var ct = T(lt, 2);
-  ct.__click = Je;
-  var dt = T(ct, 2), Wt = I(dt), $e = T(dt, 2);
-  $e.__click = () => g(B, !e(B));
-  let ut;
-  var Gt = I($e), Jt = T($e, 2);
-  Jt.__click = () => g(D, !e(D));
-  var N = T(st, 2);
-  N.__pointerdown = Ft, N.__pointermove = Pt, N.__pointerup = Bt, N.__contextmenu = (i) => i.preventDefault();
-  var ht = I(N);
+  var lt = T(ot, 4);
+  lt.__click = () => g(C, Math.max(1, Math.round(e(C) / 1.25)), !0);
+  var ft = T(lt, 2), Wt = R(ft), ct = T(ft, 2);
+  ct.__click = () => g(C, Math.min(500, Math.round(e(C) * 1.25) + (e(C) < 4 ? 1 : 0)), !0);
+  var dt = T(ct, 4);
+  dt.__click = qe;
+  var ut = T(dt, 2);
+  ut.__click = Qe;
+  var ht = T(ut, 2), Gt = R(ht), Se = T(ht, 2);
+  Se.__click = () => g(D, !e(D));
+  let pt;
+  var Jt = R(Se), Zt = T(Se, 2);
+  Zt.__click = () => g(ee, !e(ee));
+  var q = T(it, 2);
+  q.__pointerdown = Pt, q.__pointermove = Bt, q.__pointerup = Kt, q.__contextmenu = (i) => i.preventDefault();
+  var _t = R(q);
   {
-    var Zt = (i) => {
-      var u = pa();
+    var Qt = (i) => {
+      var u = _a();
       let k;
-      var z = I(u), F = T(z, 2);
+      var S = R(u), P = T(S, 2);
       let U;
-      Pe(F, (C) => g(q, C), () => e(q));
-      var L = T(F, 2);
-      Pe(L, (C) => g(d, C), () => e(d));
-      var Y = T(L, 2), ae = I(Y);
-      ge(ae, 17, () => e(s)?.boxes ?? [], be, (C, y) => {
-        var O = la();
-        X(() => {
-          p(O, "x", e(y)[0]), p(O, "y", e(y)[1]), p(O, "width", e(y)[2] - e(y)[0]), p(O, "height", e(y)[3] - e(y)[1]), p(O, "stroke", `rgb(${e(y)[4] ?? 30 ?? ""},${e(y)[5] ?? 144 ?? ""},${e(y)[6] ?? 255 ?? ""})`), p(O, "stroke-width", e(Ee));
-        }), P(C, O);
-      });
-      var se = T(ae);
-      ge(se, 17, () => e(s)?.objects ?? [], be, (C, y) => {
-        var O = Rr(), tr = Cr(O);
-        {
-          var rr = (He) => {
-            var ie = ca(), ar = I(ie);
-            X(() => {
-              p(ie, "x", e(y).at[0]), p(ie, "y", e(y).at[1]), p(ie, "dy", -4 / e(b)), p(ie, "font-size", 13 / e(b)), p(ie, "fill", `rgb(${e(y).color[0] ?? ""},${e(y).color[1] ?? ""},${e(y).color[2] ?? ""})`), p(ie, "stroke-width", 3 / e(b)), Q(ar, e(y).label);
-            }), P(He, ie);
-          };
-          he(tr, (He) => {
-            e(y).label && He(rr);
-          });
-        }
-        P(C, O);
+      Ke(P, (N) => g(I, N), () => e(I));
+      var L = T(P, 2);
+      Ke(L, (N) => g(d, N), () => e(d));
+      var Y = T(L, 2), se = R(Y);
+      me(se, 17, () => e(s)?.boxes ?? [], ge, (N, y) => {
+        var O = ca();
+        V(() => {
+          p(O, "x", e(y)[0]), p(O, "y", e(y)[1]), p(O, "width", e(y)[2] - e(y)[0]), p(O, "height", e(y)[3] - e(y)[1]), p(O, "stroke", `rgb(${e(y)[4] ?? 30 ?? ""},${e(y)[5] ?? 144 ?? ""},${e(y)[6] ?? 255 ?? ""})`), p(O, "stroke-width", e($e));
+        }), B(N, O);
       });
       var ne = T(se);
-      {
-        var ue = (C) => {
-          var y = da();
-          X(() => {
-            p(y, "cx", e(s).corner[0] + 0.5), p(y, "cy", e(s).corner[1] + 0.5), p(y, "r", e(tt)), p(y, "stroke-width", e(Ee));
-          }), P(C, y);
-        };
-        he(ne, (C) => {
-          e(s)?.corner && C(ue);
-        });
-      }
-      var Se = T(ne);
-      ge(Se, 17, () => e(s)?.points ?? [], be, (C, y) => {
-        var O = ua();
-        X(() => {
-          p(O, "cx", e(y)[0] + 0.5), p(O, "cy", e(y)[1] + 0.5), p(O, "r", e(tt)), p(O, "fill", e(y)[2] === 1 ? "#00dc3c" : "#e61e1e"), p(O, "stroke-width", e(Ee) / 2);
-        }), P(C, O);
+      me(ne, 17, () => e(s)?.objects ?? [], ge, (N, y) => {
+        var O = Dr(), rr = qr(O);
+        {
+          var ar = (Fe) => {
+            var oe = da(), sr = R(oe);
+            V(() => {
+              p(oe, "x", e(y).at[0]), p(oe, "y", e(y).at[1]), p(oe, "dy", -4 / e(b)), p(oe, "font-size", 13 / e(b)), p(oe, "fill", `rgb(${e(y).color[0] ?? ""},${e(y).color[1] ?? ""},${e(y).color[2] ?? ""})`), p(oe, "stroke-width", 3 / e(b)), Q(sr, e(y).label);
+            }), B(Fe, oe);
+          };
+          pe(rr, (Fe) => {
+            e(y).label && Fe(ar);
+          });
+        }
+        B(N, O);
       });
-      var Le = T(Se);
+      var ie = T(ne);
       {
-        var Oe = (C) => {
-          var y = ha();
-          X(() => {
-            p(y, "cx", e(K)[0]), p(y, "cy", e(K)[1]), p(y, "r", e(x)), p(y, "stroke", e(w) === "brush" ? "white" : "#ff5050"), p(y, "stroke-width", e(Ee)), p(y, "stroke-dasharray", `${4 / e(b)} ${3 / e(b)}`);
-          }), P(C, y);
+        var he = (N) => {
+          var y = ua();
+          V(() => {
+            p(y, "cx", e(s).corner[0] + 0.5), p(y, "cy", e(s).corner[1] + 0.5), p(y, "r", e(at)), p(y, "stroke-width", e($e));
+          }), B(N, y);
         };
-        he(Le, (C) => {
-          e(K) && (e(w) === "brush" || e(w) === "eraser") && C(Oe);
+        pe(ie, (N) => {
+          e(s)?.corner && N(he);
         });
       }
-      X(() => {
-        k = pe(u, 1, "stage svelte-49zqag", null, k, { pixelated: e(b) >= 2 }), kt(u, `width: ${e(_) ?? ""}px; height: ${e(h) ?? ""}px; transform: translate(${e(A) ?? ""}px, ${e(S) ?? ""}px) scale(${e(b) ?? ""})`), p(z, "src", e($)), p(z, "width", e(_)), p(z, "height", e(h)), p(F, "width", e(M)), p(F, "height", e(m)), U = pe(F, 1, "svelte-49zqag", null, U, { hidden: !e(B) }), p(L, "width", e(M)), p(L, "height", e(m)), p(Y, "viewBox", `0 0 ${e(_) ?? ""} ${e(h) ?? ""}`), p(Y, "width", e(_)), p(Y, "height", e(h));
-      }), P(i, u);
-    }, Qt = (i) => {
-      var u = _a(), k = I(u);
-      X(() => Q(k, e(s)?.message || "Upload an image or pick an example.")), P(i, u);
+      var Te = T(ie);
+      me(Te, 17, () => e(s)?.points ?? [], ge, (N, y) => {
+        var O = ha();
+        V(() => {
+          p(O, "cx", e(y)[0] + 0.5), p(O, "cy", e(y)[1] + 0.5), p(O, "r", e(at)), p(O, "fill", e(y)[2] === 1 ? "#00dc3c" : "#e61e1e"), p(O, "stroke-width", e($e) / 2);
+        }), B(N, O);
+      });
+      var Oe = T(Te);
+      {
+        var He = (N) => {
+          var y = pa();
+          V(() => {
+            p(y, "cx", e(K)[0]), p(y, "cy", e(K)[1]), p(y, "r", e(C)), p(y, "stroke", e(w) === "brush" ? "white" : "#ff5050"), p(y, "stroke-width", e($e)), p(y, "stroke-dasharray", `${4 / e(b)} ${3 / e(b)}`);
+          }), B(N, y);
+        };
+        pe(Oe, (N) => {
+          e(K) && (e(w) === "brush" || e(w) === "eraser") && N(He);
+        });
+      }
+      V(() => {
+        k = _e(u, 1, "stage svelte-49zqag", null, k, { pixelated: e(b) >= 2 }), wt(u, `width: ${e(_) ?? ""}px; height: ${e(h) ?? ""}px; transform: translate(${e($) ?? ""}px, ${e(A) ?? ""}px) scale(${e(b) ?? ""})`), p(S, "src", e(M)), p(S, "width", e(_)), p(S, "height", e(h)), p(P, "width", e(x)), p(P, "height", e(m)), U = _e(P, 1, "svelte-49zqag", null, U, { hidden: !e(D) }), p(L, "width", e(x)), p(L, "height", e(m)), p(Y, "viewBox", `0 0 ${e(_) ?? ""} ${e(h) ?? ""}`), p(Y, "width", e(_)), p(Y, "height", e(h));
+      }), Be("load", S, () => g(F, e(M), !0)), B(i, u);
+    }, jt = (i) => {
+      var u = va(), k = R(u);
+      V(() => Q(k, e(s)?.message || "Upload an image or pick an example.")), B(i, u);
     };
-    he(ht, (i) => {
-      e($) ? i(Zt) : i(Qt, !1);
+    pe(_t, (i) => {
+      e(M) ? i(Qt) : i(jt, !1);
     });
   }
-  var jt = T(ht, 2);
+  var er = T(_t, 2);
   {
-    var er = (i) => {
-      var u = ba(), k = T(I(u), 2);
-      k.__click = () => g(D, !1);
-      var z = T(k, 2), F = I(z);
-      ge(F, 21, () => e(o), be, (U, L) => {
-        var Y = G(() => gt(e(L), 2));
-        let ae = () => e(Y)[0], se = () => e(Y)[1];
-        var ne = va(), ue = I(ne), Se = I(ue), Le = I(Se), Oe = T(ue), C = I(Oe);
-        X(() => {
-          Q(Le, ae()), Q(C, se());
-        }), P(U, ne);
-      }), P(i, u);
+    var tr = (i) => {
+      var u = ga(), k = T(R(u), 2);
+      k.__click = () => g(ee, !1);
+      var S = T(k, 2), P = R(S);
+      me(P, 21, () => e(o), ge, (U, L) => {
+        var Y = G(() => mt(e(L), 2));
+        let se = () => e(Y)[0], ne = () => e(Y)[1];
+        var ie = ba(), he = R(ie), Te = R(he), Oe = R(Te), He = T(he), N = R(He);
+        V(() => {
+          Q(Oe, se()), Q(N, ne());
+        }), B(U, ie);
+      }), B(i, u);
     };
-    he(jt, (i) => {
-      e(D) && i(er);
+    pe(er, (i) => {
+      e(ee) && i(tr);
     });
   }
-  Pe(N, (i) => g(E, i), () => e(E)), X(
+  Ke(q, (i) => g(E, i), () => e(E)), V(
     (i) => {
-      rt = pe(Ae, 1, "sam-canvas-block svelte-49zqag", null, rt, { hidden: a.shared.visible === !1 }), p(Ae, "id", a.shared.elem_id), Q(Vt, `r ${e(x) ?? ""}`), Q(Wt, `${i ?? ""} %`), ut = pe($e, 1, "svelte-49zqag", null, ut, { active: !e(B) }), Q(Gt, e(B) ? "Hide masks" : "Show masks"), pe(N, 1, `viewport tool-${e(w) ?? ""}`, "svelte-49zqag"), kt(N, `height: ${a.props.height ?? ""}px`), p(N, "data-scale", e(b)), p(N, "data-tx", e(A)), p(N, "data-ty", e(S)), p(N, "data-width", e(_)), p(N, "data-height", e(h)), p(N, "data-tool", e(w)), p(N, "data-radius", e(x)), p(N, "data-masks", e(B) ? "shown" : "hidden");
+      st = _e(Ae, 1, "sam-canvas-block svelte-49zqag", null, st, { hidden: a.shared.visible === !1 }), p(Ae, "id", a.shared.elem_id), Q(Wt, `r ${e(C) ?? ""}`), Q(Gt, `${i ?? ""} %`), pt = _e(Se, 1, "svelte-49zqag", null, pt, { active: !e(D) }), Q(Jt, e(D) ? "Hide masks" : "Show masks"), _e(q, 1, `viewport tool-${e(w) ?? ""}`, "svelte-49zqag"), wt(q, `height: ${a.props.height ?? ""}px`), p(q, "data-scale", e(b)), p(q, "data-tx", e($)), p(q, "data-ty", e(A)), p(q, "data-width", e(_)), p(q, "data-height", e(h)), p(q, "data-tool", e(w)), p(q, "data-radius", e(C)), p(q, "data-masks", e(D) ? "shown" : "hidden"), p(q, "data-ready", e(M) && e(X) === `${e(M)}|${e(_)}x${e(h)}` && e(F) === e(M) ? "yes" : "no");
     },
     [() => Math.round(e(b) * 100)]
-  ), bt("pointerleave", N, Kt), bt("wheel", N, Ut), P(t, Ae), Tr();
+  ), Be("pointerleave", q, Ut), Be("wheel", q, Yt), B(t, Ae), zr();
 }
-Sr([
+Tr([
   "click",
   "pointerdown",
   "pointermove",
@@ -1530,5 +1533,5 @@ Sr([
   "contextmenu"
 ]);
 export {
-  ya as default
+  ka as default
 };
