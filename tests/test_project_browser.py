@@ -78,7 +78,7 @@ def tint(page, original) -> np.ndarray:
         return [c.width, c.height, Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data)]; })()"""
                                   )[2], dtype=float).reshape(-1, 4)
     drawn = rgba[rgba[:, 3] > 0]
-    assert len(drawn) > 100 and len(rgba) == original.size // 3, "no saved object drawn on the canvas"
+    assert len(drawn) > 100 and len(rgba) == np.asarray(original).size // 3, "no saved object drawn on the canvas"
     return np.median(drawn[:, :3], axis=0)
 
 
