@@ -257,7 +257,7 @@ def test_a_moved_or_changed_image_is_flagged_not_fatal(ui, project, tmp_path):
     tab.open()
     tab.step()
     assert tab.state.path == "b.png" and "cannot be shown" in tab.values[tab.mode.heading]
-    assert tab.values[tab.mode.canvas] is None and tab.view.image is None
+    assert tab.values[tab.mode.canvas]["image"] is None and tab.view.image is None
     tab.click(10, 10)
     assert "No image to work on" in tab.message
     tab.step()
