@@ -163,3 +163,27 @@ def test_strokes_edit_the_current_mask_at_full_size_and_undo_restores_it(p, tab)
     assert record["objects"][0]["source"] == "edited"
     bad = tab.call(p.on_stroke, evt=event(points=[[x, y]], radius=9999, erase=False))
     assert "radius is 0.5 to 500" in bad[p.shared.message]
+
+
+def test_a_region_drawn_on_the_canvas_segments_clicks_inside_it_as_its_crop(p, tab, coffee):
+    out = tab.call(p.on_region, evt=event(box=[150, 90, 470, 330]))
+    assert "Region 320x240 set" in out[p.shared.message] and out[p.canvas]["region"] == [150, 90, 470, 330]
+    assert "in the region (150, 90) to (470, 330)" in out[p.prompt_list]
+    out = click(tab, 300, 200, multimask=False)
+    result = tab.state("prompt").result
+    want = p.shared.service.segment(np.ascontiguousarray(coffee[90:330, 150:470]), np.array([[150, 110]]))
+    assert result.region.as_list() == [150, 90, 470, 330]
+    mask, crop_mask = result.objects[0].mask(0), want.objects[0].mask(0)
+    assert np.array_equal(mask[90:330, 150:470], crop_mask) and mask.sum() == crop_mask.sum()
+    assert "outside the region" in click(tab, 20, 20)[p.shared.message]
+    files = tab.call(p.on_downloads)[p.downloads]
+    assert json.loads(open(next(f for f in files if f.endswith(".json"))).read())["region"] == [150, 90, 470, 330]
+    back = tab.call(p.on_region, evt=event(box=None))
+    assert "Back to the whole image" in back[p.shared.message] and tab.state("prompt").region is None
+    tab.call(p.on_undo)
+    assert tab.state("prompt").region.as_list() == [150, 90, 470, 330]
+    assert "too small" in tab.call(p.on_region, evt=event(box=[10, 10, 12, 300]))[p.shared.message]
+    # kept across a reload with the prompt
+    from sam_app.ui.prompt_state import PromptState
+
+    assert PromptState.restored(tab.state("prompt").saved()).region == tab.state("prompt").region

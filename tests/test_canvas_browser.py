@@ -159,7 +159,7 @@ def test_every_listed_key_does_what_the_overlay_says_and_none_fires_in_a_text_fi
     overlay = page.locator("#canvas .help")
     overlay.wait_for()
     listed = overlay.inner_text()
-    for words in ("Q / W / X", "begin a new object", "run", "undo", "brush", "eraser", "pan", "[ / ]", "fit",
+    for words in ("Q / W / X", "begin a new object", "run", "undo", "brush", "eraser", "pan", "region", "[ / ]", "fit",
                   "show / hide the masks"):
         assert words in listed, words
     page.keyboard.press("Escape")
@@ -202,3 +202,18 @@ def test_every_listed_key_does_what_the_overlay_says_and_none_fires_in_a_text_fi
         ("click", "10", "shown")
     assert page.locator("#mode label", has_text="Foreground").locator("input").is_checked()
     assert not page.locator("#canvas .help").count()
+
+
+def test_a_region_dragged_with_the_region_tool_then_a_click_inside_it(page):
+    canvas = upload(page, IMGS / "coffee.png")
+    page.keyboard.press("i")
+    assert attribute(canvas, "tool") == "region"
+    drag(page, canvas, (150, 90), (469, 329))
+    wait_text(page, "prompt-message", "Region 320x240 set")
+    assert attribute(canvas, "tool") == "click"  # what comes next is clicking inside it
+    page.wait_for_selector("#canvas svg rect.region")
+    click_pixel(canvas, 300, 200)
+    wait_text(page, "prompt-message", "1 object(s) in")
+    assert "in the region (150, 90) to (470, 330)" in page.locator("#prompt-list").inner_text()
+    click_pixel(canvas, 20, 20)
+    wait_text(page, "prompt-message", "outside the region")

@@ -121,7 +121,7 @@ class Outputs:
         ``image`` (loaded; None: an empty canvas saying ``message``): the full-size
         picture, ``base`` objects under the state's (dicts of the value's "objects": runs
         at display size, colour), the state's picked masks at display size (the current
-        object's selected), its points, boxes and a half-made box's corner, and
+        object's selected), its points, boxes, a half-made box's corner and its region, and
         ``preview`` ({"runs", "at": [X, Y]}) where given."""
         if image is None:
             return {"image": None, "message": message}
@@ -137,7 +137,8 @@ class Outputs:
                 "mask_width": size[1], "mask_height": size[0], "objects": objects, "preview": preview,
                 "points": [[x, y, label] for x, y, label, _ in state.points],
                 "boxes": [[*box, *render.colour(k)] for box, k in zip(state.boxes, colours)],
-                "corner": None if state.pending is None else list(state.pending), "message": message}
+                "corner": None if state.pending is None else list(state.pending), "region": state.region_list(),
+                "message": message}
 
     def canvas(self, state: PromptState, image: Optional[LoadedImage], base: Optional[np.ndarray] = None
                ) -> Optional[str]:

@@ -20,6 +20,7 @@ from .. import edits, render
 from ..errors import SamAppError
 from ..limits import LIMITS
 from ..prompts import build_objects, format_numbers, parse_boxes, parse_labels, parse_points
+from ..regions import Region
 from ..results import read_result
 from ..service import SegmentResult
 from .api_inputs import is_uploaded
@@ -72,6 +73,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
         self.canvas.hover(self.on_hover, [self.mode, self.multimask, *both], [self.canvas], trigger_mode="always_last",
                           **events.instant)
         self.canvas.stroke(self.on_stroke, both, self.click_outputs, **events.instant).then(**show_result)
+        self.canvas.region(self.on_region, both, self.click_outputs, **events.instant).then(**show_result)
         for event in (self.add_points.click, self.points_text.submit):
             event(self.on_add_points, [self.points_text, self.labels_text, self.mode, *both],
                   self.edit_outputs + [self.points_text, self.labels_text], **events.instant)
@@ -165,7 +167,8 @@ class PromptMode(PromptView, TextPrompts, Mode):
             multimask = bool(multimask and len(objects) == 1)  # as a click's run
             with self.shared.working():
                 made = self.shared.service.segment_objects(image, [obj], multimask=multimask, model=session.model,
-                                                           budget_s=LIMITS.request_seconds)
+                                                           budget_s=LIMITS.request_seconds,
+                                                           region=trial.region_list())
         except SamAppError:
             return unchanged()
         found = made.objects[0]
@@ -194,6 +197,27 @@ class PromptMode(PromptView, TextPrompts, Mode):
         change = int(edited.sum()) - int(mask.sum())
         message = (f"Object {place + 1}: {abs(change)} pixel(s) {'erased' if erase else 'painted'} "
                    f"({image.width}x{image.height} image); Undo takes it back.")
+        return self.with_result(session, state, message, before, picture=False)
+
+    @shows_errors
+    def on_region(self, session: Session, state: PromptState, evt: gr.EventData) -> dict:
+        """A region drawn on the canvas, ``evt._data`` {"box": [X1, Y1, X2, Y2]} in image
+        pixels (X2, Y2 excluded), or {"box": None}: back to the whole image. Clicks are
+        then segmented inside the region at full resolution (``regions``); the result goes,
+        the prompt stays, as one step of the history."""
+        self.need_image(session)
+        box = (getattr(evt, "_data", None) or {}).get("box")
+        region = None if box is None else Region.parse(box, (session.image.height, session.image.width))
+        if region == state.region:
+            return unchanged()
+        before, state = state, copy.copy(state)
+        state.set_region(region)
+        if region is None:
+            message = "Back to the whole image."
+        else:
+            message = (f"Region {region.x2 - region.x1}x{region.y2 - region.y1} set: clicks inside it are segmented at "
+                       "full resolution (its first click encodes it). A click with the Region tool goes back to the "
+                       "whole image.")
         return self.with_result(session, state, message, before, picture=False)
 
     @shows_errors
@@ -287,14 +311,14 @@ class PromptMode(PromptView, TextPrompts, Mode):
         started = time.perf_counter()
         given = state.text_results(objects)  # SAM 3's own masks stay until the object is refined
         todo = [o for o, r in zip(objects, given) if r is None]
-        model = state.instance(objects[0]).detector if not todo else None
+        model, region = (state.instance(objects[0]).detector if not todo else None), None
         if todo:
             made = self.shared.service.segment_objects(
                 image, todo, multimask=bool(multimask and len(objects) == 1), model=session.model,
-                budget_s=LIMITS.request_seconds)
-            model, made = made.model, iter(made.objects)
-        result = SegmentResult((image.height, image.width), model,
-                               [r if r is not None else next(made) for r in given])  # a new result, in order
+                budget_s=LIMITS.request_seconds, region=state.region_list())
+            model, region, made = made.model, made.region, iter(made.objects)
+        result = SegmentResult((image.height, image.width), model, [r if r is not None else next(made) for r in given],
+                               region=region)  # a new result, in order
         elapsed = time.perf_counter() - started
         state.take_result(result)
         self.shared.holdings.take(result)

@@ -21,6 +21,7 @@ import numpy as np
 from .. import render
 from ..backends.base import ObjectResult
 from ..prompts import ObjectPrompt, build_grouped, points_in_boxes
+from ..regions import Region
 from ..service import SegmentResult
 
 FOREGROUND_MODE, BACKGROUND_MODE, BOX_MODE = MODES = ("Foreground point", "Background point", "Box (2 clicks)")
@@ -78,6 +79,7 @@ class Step:
     instances: tuple
     result: Optional[SegmentResult]
     choices: tuple
+    region: Optional[Region] = None
 
 
 Box = Tuple[float, float, float, float]
@@ -91,7 +93,8 @@ class PromptState:
     of a box being clicked. history: ``Step``s for Undo. result: the last segmentation,
     one object per id of ``object_ids()``; choices: the candidate picked for each.
     previous_masks: per object id its last picked mask. instances: what text prompts
-    found; each one's box is in ``boxes`` while it is ticked."""
+    found; each one's box is in ``boxes`` while it is ticked. region: the region of
+    interest the prompt is segmented in (``regions.Region``), or None: the whole image."""
 
     points: List[Tuple[float, float, int, int]] = field(default_factory=list)
     boxes: List[Box] = field(default_factory=list)
@@ -103,13 +106,14 @@ class PromptState:
     choices: List[int] = field(default_factory=list)
     previous_masks: Dict[int, PreviousMask] = field(default_factory=dict)
     instances: List[Instance] = field(default_factory=list)
+    region: Optional[Region] = None
 
     # ---------------------------------------------------------------- history
 
     def snapshot(self) -> None:
         """Push the prompt and its result on a new history list."""
         step = Step(tuple(self.points), tuple(self.boxes), tuple(self.box_objects.items()), self.current,
-                    self.pending, tuple(self.instances), self.result, tuple(self.choices))
+                    self.pending, tuple(self.instances), self.result, tuple(self.choices), self.region)
         kept = (self.history + [step])[-HISTORY:]
         self.history = [replace(s, result=None, choices=()) if k < len(kept) - RESULT_STEPS else s
                         for k, s in enumerate(kept)]
@@ -121,7 +125,7 @@ class PromptState:
         step, self.history = self.history[-1], self.history[:-1]
         self.points, self.boxes, self.pending = list(step.points), list(step.boxes), step.pending
         self.box_objects, self.current = dict(step.box_objects), step.current
-        self.instances = list(step.instances)
+        self.instances, self.region = list(step.instances), step.region
         if step.result is None:
             self.reset_result()
         else:
@@ -132,7 +136,7 @@ class PromptState:
         """An empty prompt, as one more step (Undo brings the prompt and its masks back)."""
         self.snapshot()
         self.points, self.boxes, self.box_objects, self.current = [], [], {}, 1
-        self.pending, self.instances = None, []
+        self.pending, self.instances, self.region = None, [], None
         self.reset_result()
 
     # ---------------------------------------------------------------- the prompt's objects
@@ -213,7 +217,8 @@ class PromptState:
         candidates picked when it had a result (None: no result)."""
         return {"points": [list(p) for p in self.points], "boxes": [list(b) for b in self.boxes],
                 "box_objects": [self.box_objects[b] for b in self.boxes], "current": self.current,
-                "choices": None if self.result is None else list(self.choices)}
+                "choices": None if self.result is None else list(self.choices),
+                "region": None if self.region is None else self.region.as_list()}
 
     @classmethod
     def restored(cls, data: dict) -> "PromptState":
@@ -228,7 +233,11 @@ class PromptState:
             raise ValueError(f"not a saved prompt ({exc})") from None
         if len(owners) != len(boxes) or any(len(b) != 4 for b in boxes) or any(p[2] not in (0, 1) for p in points):
             raise ValueError("not a saved prompt")
-        return cls(points=points, boxes=boxes, box_objects=dict(zip(boxes, owners)), current=current)
+        region = data.get("region")
+        if region is not None and (not isinstance(region, list) or len(region) != 4):
+            raise ValueError("not a saved prompt")
+        region = None if region is None else Region(*(int(v) for v in region))
+        return cls(points=points, boxes=boxes, box_objects=dict(zip(boxes, owners)), current=current, region=region)
 
     def arrays(self):
         """(points Nx2 float32, labels N int32, boxes Bx4 float32)."""
@@ -280,6 +289,17 @@ class PromptState:
         objects[place] = objects[place].edited(choices[place], mask)
         choices[place] = 0
         self.take_result(replace(self.result, objects=objects), choices)
+
+    def set_region(self, region: Optional[Region]) -> None:
+        """Segment inside ``region`` from now on (None: the whole image), as one more step;
+        the result goes (it was made in another frame), the prompt stays."""
+        self.snapshot()
+        self.region, self.pending = region, None
+        self.reset_result()
+
+    def region_list(self) -> Optional[List[int]]:
+        """The region as [X1, Y1, X2, Y2] (checked against the image where it is used), or None."""
+        return None if self.region is None else self.region.as_list()
 
     def editable(self) -> bool:
         """Whether the current object has a mask to edit."""
@@ -344,6 +364,9 @@ class PromptState:
         if size is None:
             return "_Upload an image or pick an example to start._"
         lines = [f"**Prompt** on {image_name} ({size[1]}x{size[0]})"]
+        if self.region is not None:
+            r = self.region
+            lines[0] += f", in the region ({r.x1}, {r.y1}) to ({r.x2}, {r.y2}) at full resolution"
         phrases = {i.box: f" · **{i.phrase}** {i.score:.2f}" for i in self.instances}
         ids = self.object_ids()
         listed = ids + ([] if self.current in ids else [self.current])  # the current one, even empty

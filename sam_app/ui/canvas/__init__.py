@@ -11,7 +11,10 @@ image pixels:
   (integers, 0-based, X from the left);
 - ``hover``: the pointer rested, ``EventData._data`` = {"x", "y"} image pixel;
 - ``stroke``: a brush or eraser stroke ended, ``EventData._data`` = {"points": [[X, Y],
-  ...] image pixels along the stroke (floats), "radius": image pixels, "erase": bool}.
+  ...] image pixels along the stroke (floats), "radius": image pixels, "erase": bool};
+- ``region``: a region of interest dragged with the Region tool, ``EventData._data`` =
+  {"box": [X1, Y1, X2, Y2]} image pixels, X2 and Y2 excluded, or {"box": None} (a click
+  with the tool: the whole image again).
 
 The value (``canvas_value`` makes it) says what to draw::
 
@@ -20,7 +23,7 @@ The value (``canvas_value`` makes it) says what to draw::
      "objects": [{"runs": [...], "color": [R, G, B], "selected": bool}],
      "preview": {"runs": [...], "at": [X, Y]} | None,          # the mask a click at (X, Y) would make
      "points": [[X, Y, label], ...], "boxes": [[X1, Y1, X2, Y2, R, G, B], ...],
-     "corner": [X, Y] | None, "message": str}
+     "corner": [X, Y] | None, "region": [X1, Y1, X2, Y2] | None, "message": str}
 """
 
 from pathlib import Path
@@ -69,6 +72,7 @@ class CanvasData(GradioModel):
     points: List[List[float]] = []
     boxes: List[List[float]] = []
     corner: Optional[List[float]] = None
+    region: Optional[List[int]] = None
     message: str = ""
 
 
@@ -81,6 +85,8 @@ class AnnotationCanvas(Component):
         Events.select,
         EventListener("hover", doc="The pointer rested on the image: {x, y} in image pixels."),
         EventListener("stroke", doc="A brush or eraser stroke ended: {points, radius, erase} in image pixels."),
+        EventListener("region", doc="A region of interest drawn: {box: [X1, Y1, X2, Y2]} in image pixels, or "
+                      "{box: null} to go back to the whole image."),
     ]
     data_model = CanvasData
 

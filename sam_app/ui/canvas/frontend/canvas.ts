@@ -5,12 +5,14 @@ export const TOOLS: [string, string, string][] = [
 	["click", "v", "Click"],
 	["brush", "b", "Brush"],
 	["eraser", "e", "Eraser"],
-	["pan", "h", "Pan"]
+	["pan", "h", "Pan"],
+	["region", "i", "Region"]
 ];
 
 // The canvas's own keys, shown in the help overlay after the mode's (its `shortcuts`).
 export const CANVAS_KEYS: [string, string][] = [
 	["V / B / E / H", "click, brush, eraser, pan tool"],
+	["I", "region tool: drag a region to segment inside it at full resolution; click: whole image"],
 	["[ / ]", "smaller / larger brush"],
 	["wheel, + / −", "zoom in / out at the pointer"],
 	["0 / O", "fit the image / actual size (1:1)"],

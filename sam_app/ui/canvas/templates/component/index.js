@@ -1,12 +1,12 @@
-import { i as At, g as St, o as nr, a as Ue, b as ir, T as or, c as lr, d as ve, e as Ye, r as Ve, f as ze, p as We, h as we, m as fr, s as Tt, j as zt, u as fe, k as ce, l as Ct, E as cr, n as e, q as vt, t as j, v as dr, w as ur, x as hr, y as pr, z as bt, A as _r, I as Pe, B as vr, C as br, D as Ge, F as gr, G as qt, H as Nt, J as mr, L as yr, N as kr, K as wr, M as xr, O as Mr, S as Er, P as $r, Q as Ar, R as Sr, U as z, V as gt, W as g, X as Tr, Y as V, Z as Be, _ as zr, $ as T, a0 as G, a1 as Cr, a2 as Q, a3 as R, a4 as qr, a5 as mt } from "./render-CdUuqyie.js";
-function It(t) {
+import { i as It, g as Rt, o as hr, a as ke, b as pr, T as _r, c as vr, d as ye, e as gr, f as je, r as tt, h as Le, p as rt, j as Se, m as br, s as Dt, k as Lt, u as he, l as pe, n as Ot, E as mr, q as e, t as yt, v as ae, w as wr, x as kr, y as yr, z as xr, A as xt, B as Mr, I as Ze, C as Er, D as $r, F as at, G as Ar, H as Ht, J as Ft, K as Tr, L as Sr, N as zr, M as Cr, O as Nr, P as qr, S as Ir, Q as Rr, R as Dr, U as Lr, V as C, W as Mt, X as g, Y as Or, Z as U, _ as Je, $ as Hr, a0 as S, a1 as Y, a2 as Fr, a3 as re, a4 as D, a5 as Et, a6 as $t } from "./render-PvzomQOh.js";
+function Pt(t) {
   throw new Error("https://svelte.dev/e/lifecycle_outside_component");
 }
-const Nr = [];
-function Ir(t, r = !1, n = !1) {
-  return Ce(t, /* @__PURE__ */ new Map(), "", Nr, null, n);
+const Pr = [];
+function Bt(t, r = !1, n = !1) {
+  return Oe(t, /* @__PURE__ */ new Map(), "", Pr, null, n);
 }
-function Ce(t, r, n, a, o = null, s = !1) {
+function Oe(t, r, n, a, o = null, s = !1) {
   if (typeof t == "object" && t !== null) {
     var f = r.get(t);
     if (f !== void 0) return f;
@@ -18,31 +18,31 @@ function Ce(t, r, n, a, o = null, s = !1) {
       /** @type {Snapshot<T>} */
       new Set(t)
     );
-    if (At(t)) {
-      var c = (
+    if (It(t)) {
+      var d = (
         /** @type {Snapshot<any>} */
         Array(t.length)
       );
-      r.set(t, c), o !== null && r.set(o, c);
-      for (var l = 0; l < t.length; l += 1) {
-        var _ = t[l];
-        l in t && (c[l] = Ce(_, r, n, a, null, s));
+      r.set(t, d), o !== null && r.set(o, d);
+      for (var c = 0; c < t.length; c += 1) {
+        var _ = t[c];
+        c in t && (d[c] = Oe(_, r, n, a, null, s));
       }
-      return c;
+      return d;
     }
-    if (St(t) === nr) {
-      c = {}, r.set(t, c), o !== null && r.set(o, c);
-      for (var h in t)
-        c[h] = Ce(
+    if (Rt(t) === hr) {
+      d = {}, r.set(t, d), o !== null && r.set(o, d);
+      for (var p in t)
+        d[p] = Oe(
           // @ts-expect-error
-          t[h],
+          t[p],
           r,
           n,
           a,
           null,
           s
         );
-      return c;
+      return d;
     }
     if (t instanceof Date)
       return (
@@ -51,7 +51,7 @@ function Ce(t, r, n, a, o = null, s = !1) {
       );
     if (typeof /** @type {T & { toJSON?: any } } */
     t.toJSON == "function" && !s)
-      return Ce(
+      return Oe(
         /** @type {T & { toJSON(): any } } */
         t.toJSON(),
         r,
@@ -78,59 +78,77 @@ function Ce(t, r, n, a, o = null, s = !1) {
     );
   }
 }
-function Rt(t) {
+function Kt(t) {
   var r = document.createElement("template");
   return r.innerHTML = t.replaceAll("<!>", "<!---->"), r.content;
 }
-function Je(t, r) {
+function He(t, r) {
   var n = (
     /** @type {Effect} */
-    lr
+    vr
   );
   n.nodes === null && (n.nodes = { start: t, end: r, a: null, t: null });
 }
 // @__NO_SIDE_EFFECTS__
-function de(t, r) {
-  var n = (r & or) !== 0, a, o = !t.startsWith("<!>");
+function _e(t, r) {
+  var n = (r & _r) !== 0, a, o = !t.startsWith("<!>");
   return () => {
-    a === void 0 && (a = Rt(o ? t : "<!>" + t), a = /** @type {TemplateNode} */
-    Ue(a));
+    a === void 0 && (a = Kt(o ? t : "<!>" + t), a = /** @type {TemplateNode} */
+    ke(a));
     var s = (
       /** @type {TemplateNode} */
-      n || ir ? document.importNode(a, !0) : a.cloneNode(!0)
+      n || pr ? document.importNode(a, !0) : a.cloneNode(!0)
     );
-    return Je(s, s), s;
+    return He(s, s), s;
   };
 }
 // @__NO_SIDE_EFFECTS__
-function Rr(t, r, n = "svg") {
-  var a = !t.startsWith("<!>"), o = `<${n}>${a ? t : "<!>" + t}</${n}>`, s;
+function Br(t, r, n = "svg") {
+  var a = !t.startsWith("<!>"), o = (r & gr) !== 0, s = `<${n}>${a ? t : "<!>" + t}</${n}>`, f;
   return () => {
-    if (!s) {
-      var f = (
+    if (!f) {
+      var d = (
         /** @type {DocumentFragment} */
-        Rt(o)
+        Kt(s)
       ), c = (
         /** @type {Element} */
-        Ue(f)
+        ke(d)
       );
-      s = /** @type {Element} */
-      Ue(c);
+      if (o)
+        for (f = document.createDocumentFragment(); ke(c); )
+          f.appendChild(
+            /** @type {TemplateNode} */
+            ke(c)
+          );
+      else
+        f = /** @type {Element} */
+        ke(c);
     }
-    var l = (
+    var _ = (
       /** @type {TemplateNode} */
-      s.cloneNode(!0)
+      f.cloneNode(!0)
     );
-    return Je(l, l), l;
+    if (o) {
+      var p = (
+        /** @type {TemplateNode} */
+        ke(_)
+      ), x = (
+        /** @type {TemplateNode} */
+        _.lastChild
+      );
+      He(p, x);
+    } else
+      He(_, _);
+    return _;
   };
 }
 // @__NO_SIDE_EFFECTS__
-function xe(t, r) {
-  return /* @__PURE__ */ Rr(t, r, "svg");
+function ve(t, r) {
+  return /* @__PURE__ */ Br(t, r, "svg");
 }
-function Dr() {
-  var t = document.createDocumentFragment(), r = document.createComment(""), n = ve();
-  return t.append(r, n), Je(r, n), t;
+function Kr() {
+  var t = document.createDocumentFragment(), r = document.createComment(""), n = ye();
+  return t.append(r, n), He(r, n), t;
 }
 function B(t, r) {
   t !== null && t.before(
@@ -138,7 +156,7 @@ function B(t, r) {
     r
   );
 }
-class Lr {
+class Ur {
   /** @type {TemplateNode} */
   anchor;
   /** @type {Map<Batch, Key>} */
@@ -184,7 +202,7 @@ class Lr {
   #n = () => {
     var r = (
       /** @type {Batch} */
-      Ye
+      je
     );
     if (this.#t.has(r)) {
       var n = (
@@ -192,7 +210,7 @@ class Lr {
         this.#t.get(r)
       ), a = this.#r.get(n);
       if (a)
-        Ve(a), this.#a.delete(n);
+        tt(a), this.#a.delete(n);
       else {
         var o = this.#e.get(n);
         o && (this.#r.set(n, o.effect), this.#e.delete(n), o.fragment.lastChild.remove(), this.anchor.before(o.fragment), a = o.effect);
@@ -200,20 +218,20 @@ class Lr {
       for (const [s, f] of this.#t) {
         if (this.#t.delete(s), s === r)
           break;
-        const c = this.#e.get(f);
-        c && (ze(c.effect), this.#e.delete(f));
+        const d = this.#e.get(f);
+        d && (Le(d.effect), this.#e.delete(f));
       }
       for (const [s, f] of this.#r) {
         if (s === n || this.#a.has(s)) continue;
-        const c = () => {
+        const d = () => {
           if (Array.from(this.#t.values()).includes(s)) {
             var _ = document.createDocumentFragment();
-            fr(f, _), _.append(ve()), this.#e.set(s, { effect: f, fragment: _ });
+            br(f, _), _.append(ye()), this.#e.set(s, { effect: f, fragment: _ });
           } else
-            ze(f);
+            Le(f);
           this.#a.delete(s), this.#r.delete(s);
         };
-        this.#s || !a ? (this.#a.add(s), We(f, c, !1)) : c();
+        this.#s || !a ? (this.#a.add(s), rt(f, d, !1)) : d();
       }
     }
   };
@@ -224,7 +242,7 @@ class Lr {
     this.#t.delete(r);
     const n = Array.from(this.#t.values());
     for (const [a, o] of this.#e)
-      n.includes(a) || (ze(o.effect), this.#e.delete(a));
+      n.includes(a) || (Le(o.effect), this.#e.delete(a));
   };
   /**
    *
@@ -234,70 +252,70 @@ class Lr {
   ensure(r, n) {
     var a = (
       /** @type {Batch} */
-      Ye
-    ), o = Tt();
+      je
+    ), o = Dt();
     if (n && !this.#r.has(r) && !this.#e.has(r))
       if (o) {
-        var s = document.createDocumentFragment(), f = ve();
+        var s = document.createDocumentFragment(), f = ye();
         s.append(f), this.#e.set(r, {
-          effect: we(() => n(f)),
+          effect: Se(() => n(f)),
           fragment: s
         });
       } else
         this.#r.set(
           r,
-          we(() => n(this.anchor))
+          Se(() => n(this.anchor))
         );
     if (this.#t.set(a, r), o) {
-      for (const [c, l] of this.#r)
-        c === r ? a.skipped_effects.delete(l) : a.skipped_effects.add(l);
-      for (const [c, l] of this.#e)
-        c === r ? a.skipped_effects.delete(l.effect) : a.skipped_effects.add(l.effect);
+      for (const [d, c] of this.#r)
+        d === r ? a.skipped_effects.delete(c) : a.skipped_effects.add(c);
+      for (const [d, c] of this.#e)
+        d === r ? a.skipped_effects.delete(c.effect) : a.skipped_effects.add(c.effect);
       a.oncommit(this.#n), a.ondiscard(this.#i);
     } else
       this.#n();
   }
 }
-function Dt(t) {
-  zt === null && It(), fe(() => {
-    const r = ce(t);
+function Ut(t) {
+  Lt === null && Pt(), he(() => {
+    const r = pe(t);
     if (typeof r == "function") return (
       /** @type {() => void} */
       r
     );
   });
 }
-function Or(t) {
-  zt === null && It(), Dt(() => () => ce(t));
+function Yr(t) {
+  Lt === null && Pt(), Ut(() => () => pe(t));
 }
-function pe(t, r, n = !1) {
-  var a = new Lr(t), o = n ? cr : 0;
-  function s(f, c) {
-    a.ensure(f, c);
+function de(t, r, n = !1) {
+  var a = new Ur(t), o = n ? mr : 0;
+  function s(f, d) {
+    a.ensure(f, d);
   }
-  Ct(() => {
+  Ot(() => {
     var f = !1;
-    r((c, l = !0) => {
-      f = !0, s(l, c);
+    r((d, c = !0) => {
+      f = !0, s(c, d);
     }), f || s(!1, null);
   }, o);
 }
-function ge(t, r) {
+function Ee(t, r) {
   return r;
 }
-function Hr(t, r, n) {
-  for (var a = [], o = r.length, s, f = r.length, c = 0; c < o; c++) {
-    let x = r[c];
-    We(
+function Vr(t, r, n) {
+  for (var a = [], o = r.length, s, f = r.length, d = 0; d < o; d++) {
+    let x = r[d];
+    rt(
       x,
       () => {
         if (s) {
           if (s.pending.delete(x), s.done.add(x), s.pending.size === 0) {
-            var m = (
+            var w = (
               /** @type {Set<EachOutroGroup>} */
               t.outrogroups
             );
-            Xe(Ge(s.done)), m.delete(s), m.size === 0 && (t.outrogroups = null);
+            et(at(s.done)), w.delete(s), w.size === 0 && (t.outrogroups = null);
           }
         } else
           f -= 1;
@@ -306,185 +324,185 @@ function Hr(t, r, n) {
     );
   }
   if (f === 0) {
-    var l = a.length === 0 && n !== null;
-    if (l) {
+    var c = a.length === 0 && n !== null;
+    if (c) {
       var _ = (
         /** @type {Element} */
         n
-      ), h = (
+      ), p = (
         /** @type {Element} */
         _.parentNode
       );
-      br(h), h.append(_), t.items.clear();
+      $r(p), p.append(_), t.items.clear();
     }
-    Xe(r, !l);
+    et(r, !c);
   } else
     s = {
       pending: new Set(r),
       done: /* @__PURE__ */ new Set()
     }, (t.outrogroups ??= /* @__PURE__ */ new Set()).add(s);
 }
-function Xe(t, r = !0) {
+function et(t, r = !0) {
   for (var n = 0; n < t.length; n++)
-    ze(t[n], r);
+    Le(t[n], r);
 }
-var yt;
-function me(t, r, n, a, o, s = null) {
-  var f = t, c = /* @__PURE__ */ new Map(), l = (r & qt) !== 0;
-  if (l) {
+var At;
+function $e(t, r, n, a, o, s = null) {
+  var f = t, d = /* @__PURE__ */ new Map(), c = (r & Ht) !== 0;
+  if (c) {
     var _ = (
       /** @type {Element} */
       t
     );
-    f = _.appendChild(ve());
+    f = _.appendChild(ye());
   }
-  var h = null, x = dr(() => {
-    var v = n();
-    return At(v) ? v : v == null ? [] : Ge(v);
-  }), m, M = !0;
-  function E() {
-    d.fallback = h, Fr(d, m, f, r, a), h !== null && (m.length === 0 ? (h.f & j) === 0 ? Ve(h) : (h.f ^= j, ke(h, null, f)) : We(h, () => {
-      h = null;
+  var p = null, x = wr(() => {
+    var m = n();
+    return It(m) ? m : m == null ? [] : at(m);
+  }), w, E = !0;
+  function $() {
+    u.fallback = p, Xr(u, w, f, r, a), p !== null && (w.length === 0 ? (p.f & ae) === 0 ? tt(p) : (p.f ^= ae, Te(p, null, f)) : rt(p, () => {
+      p = null;
     }));
   }
-  var I = Ct(() => {
-    m = /** @type {V[]} */
+  var R = Ot(() => {
+    w = /** @type {V[]} */
     e(x);
-    for (var v = m.length, H = /* @__PURE__ */ new Set(), b = (
+    for (var m = w.length, H = /* @__PURE__ */ new Set(), b = (
       /** @type {Batch} */
-      Ye
-    ), $ = Tt(), A = 0; A < v; A += 1) {
-      var X = m[A], w = a(X, A), F = M ? null : c.get(w);
-      F ? (F.v && vt(F.v, X), F.i && vt(F.i, A), $ && b.skipped_effects.delete(F.e)) : (F = Pr(
-        c,
-        M ? f : yt ??= ve(),
-        X,
-        w,
-        A,
+      je
+    ), z = Dt(), N = 0; N < m; N += 1) {
+      var W = w[N], y = a(W, N), F = E ? null : d.get(y);
+      F ? (F.v && yt(F.v, W), F.i && yt(F.i, N), z && b.skipped_effects.delete(F.e)) : (F = Wr(
+        d,
+        E ? f : At ??= ye(),
+        W,
+        y,
+        N,
         o,
         r,
         n
-      ), M || (F.e.f |= j), c.set(w, F)), H.add(w);
+      ), E || (F.e.f |= ae), d.set(y, F)), H.add(y);
     }
-    if (v === 0 && s && !h && (M ? h = we(() => s(f)) : (h = we(() => s(yt ??= ve())), h.f |= j)), !M)
-      if ($) {
-        for (const [C, D] of c)
-          H.has(C) || b.skipped_effects.add(D.e);
-        b.oncommit(E), b.ondiscard(() => {
+    if (m === 0 && s && !p && (E ? p = Se(() => s(f)) : (p = Se(() => s(At ??= ye())), p.f |= ae)), !E)
+      if (z) {
+        for (const [I, L] of d)
+          H.has(I) || b.skipped_effects.add(L.e);
+        b.oncommit($), b.ondiscard(() => {
         });
       } else
-        E();
+        $();
     e(x);
-  }), d = { effect: I, items: c, outrogroups: null, fallback: h };
-  M = !1;
+  }), u = { effect: R, items: d, outrogroups: null, fallback: p };
+  E = !1;
 }
-function ye(t) {
-  for (; t !== null && (t.f & vr) === 0; )
+function Ae(t) {
+  for (; t !== null && (t.f & Er) === 0; )
     t = t.next;
   return t;
 }
-function Fr(t, r, n, a, o) {
-  var s = (a & mr) !== 0, f = r.length, c = t.items, l = ye(t.effect.first), _, h = null, x, m = [], M = [], E, I, d, v;
+function Xr(t, r, n, a, o) {
+  var s = (a & Tr) !== 0, f = r.length, d = t.items, c = Ae(t.effect.first), _, p = null, x, w = [], E = [], $, R, u, m;
   if (s)
-    for (v = 0; v < f; v += 1)
-      E = r[v], I = o(E, v), d = /** @type {EachItem} */
-      c.get(I).e, (d.f & j) === 0 && (d.nodes?.a?.measure(), (x ??= /* @__PURE__ */ new Set()).add(d));
-  for (v = 0; v < f; v += 1) {
-    if (E = r[v], I = o(E, v), d = /** @type {EachItem} */
-    c.get(I).e, t.outrogroups !== null)
-      for (const D of t.outrogroups)
-        D.pending.delete(d), D.done.delete(d);
-    if ((d.f & j) !== 0)
-      if (d.f ^= j, d === l)
-        ke(d, null, n);
+    for (m = 0; m < f; m += 1)
+      $ = r[m], R = o($, m), u = /** @type {EachItem} */
+      d.get(R).e, (u.f & ae) === 0 && (u.nodes?.a?.measure(), (x ??= /* @__PURE__ */ new Set()).add(u));
+  for (m = 0; m < f; m += 1) {
+    if ($ = r[m], R = o($, m), u = /** @type {EachItem} */
+    d.get(R).e, t.outrogroups !== null)
+      for (const L of t.outrogroups)
+        L.pending.delete(u), L.done.delete(u);
+    if ((u.f & ae) !== 0)
+      if (u.f ^= ae, u === c)
+        Te(u, null, n);
       else {
-        var H = h ? h.next : l;
-        d === t.effect.last && (t.effect.last = d.prev), d.prev && (d.prev.next = d.next), d.next && (d.next.prev = d.prev), le(t, h, d), le(t, d, H), ke(d, H, n), h = d, m = [], M = [], l = ye(h.next);
+        var H = p ? p.next : c;
+        u === t.effect.last && (t.effect.last = u.prev), u.prev && (u.prev.next = u.next), u.next && (u.next.prev = u.prev), ue(t, p, u), ue(t, u, H), Te(u, H, n), p = u, w = [], E = [], c = Ae(p.next);
         continue;
       }
-    if ((d.f & Pe) !== 0 && (Ve(d), s && (d.nodes?.a?.unfix(), (x ??= /* @__PURE__ */ new Set()).delete(d))), d !== l) {
-      if (_ !== void 0 && _.has(d)) {
-        if (m.length < M.length) {
-          var b = M[0], $;
-          h = b.prev;
-          var A = m[0], X = m[m.length - 1];
-          for ($ = 0; $ < m.length; $ += 1)
-            ke(m[$], b, n);
-          for ($ = 0; $ < M.length; $ += 1)
-            _.delete(M[$]);
-          le(t, A.prev, X.next), le(t, h, A), le(t, X, b), l = b, h = X, v -= 1, m = [], M = [];
+    if ((u.f & Ze) !== 0 && (tt(u), s && (u.nodes?.a?.unfix(), (x ??= /* @__PURE__ */ new Set()).delete(u))), u !== c) {
+      if (_ !== void 0 && _.has(u)) {
+        if (w.length < E.length) {
+          var b = E[0], z;
+          p = b.prev;
+          var N = w[0], W = w[w.length - 1];
+          for (z = 0; z < w.length; z += 1)
+            Te(w[z], b, n);
+          for (z = 0; z < E.length; z += 1)
+            _.delete(E[z]);
+          ue(t, N.prev, W.next), ue(t, p, N), ue(t, W, b), c = b, p = W, m -= 1, w = [], E = [];
         } else
-          _.delete(d), ke(d, l, n), le(t, d.prev, d.next), le(t, d, h === null ? t.effect.first : h.next), le(t, h, d), h = d;
+          _.delete(u), Te(u, c, n), ue(t, u.prev, u.next), ue(t, u, p === null ? t.effect.first : p.next), ue(t, p, u), p = u;
         continue;
       }
-      for (m = [], M = []; l !== null && l !== d; )
-        (_ ??= /* @__PURE__ */ new Set()).add(l), M.push(l), l = ye(l.next);
-      if (l === null)
+      for (w = [], E = []; c !== null && c !== u; )
+        (_ ??= /* @__PURE__ */ new Set()).add(c), E.push(c), c = Ae(c.next);
+      if (c === null)
         continue;
     }
-    (d.f & j) === 0 && m.push(d), h = d, l = ye(d.next);
+    (u.f & ae) === 0 && w.push(u), p = u, c = Ae(u.next);
   }
   if (t.outrogroups !== null) {
-    for (const D of t.outrogroups)
-      D.pending.size === 0 && (Xe(Ge(D.done)), t.outrogroups?.delete(D));
+    for (const L of t.outrogroups)
+      L.pending.size === 0 && (et(at(L.done)), t.outrogroups?.delete(L));
     t.outrogroups.size === 0 && (t.outrogroups = null);
   }
-  if (l !== null || _ !== void 0) {
-    var w = [];
+  if (c !== null || _ !== void 0) {
+    var y = [];
     if (_ !== void 0)
-      for (d of _)
-        (d.f & Pe) === 0 && w.push(d);
-    for (; l !== null; )
-      (l.f & Pe) === 0 && l !== t.fallback && w.push(l), l = ye(l.next);
-    var F = w.length;
+      for (u of _)
+        (u.f & Ze) === 0 && y.push(u);
+    for (; c !== null; )
+      (c.f & Ze) === 0 && c !== t.fallback && y.push(c), c = Ae(c.next);
+    var F = y.length;
     if (F > 0) {
-      var C = (a & qt) !== 0 && f === 0 ? n : null;
+      var I = (a & Ht) !== 0 && f === 0 ? n : null;
       if (s) {
-        for (v = 0; v < F; v += 1)
-          w[v].nodes?.a?.measure();
-        for (v = 0; v < F; v += 1)
-          w[v].nodes?.a?.fix();
+        for (m = 0; m < F; m += 1)
+          y[m].nodes?.a?.measure();
+        for (m = 0; m < F; m += 1)
+          y[m].nodes?.a?.fix();
       }
-      Hr(t, w, C);
+      Vr(t, y, I);
     }
   }
-  s && Nt(() => {
+  s && Ft(() => {
     if (x !== void 0)
-      for (d of x)
-        d.nodes?.a?.apply();
+      for (u of x)
+        u.nodes?.a?.apply();
   });
 }
-function Pr(t, r, n, a, o, s, f, c) {
-  var l = (f & ur) !== 0 ? (f & hr) === 0 ? pr(n, !1, !1) : bt(n) : null, _ = (f & _r) !== 0 ? bt(o) : null;
+function Wr(t, r, n, a, o, s, f, d) {
+  var c = (f & kr) !== 0 ? (f & yr) === 0 ? xr(n, !1, !1) : xt(n) : null, _ = (f & Mr) !== 0 ? xt(o) : null;
   return {
-    v: l,
+    v: c,
     i: _,
-    e: we(() => (s(r, l ?? n, _ ?? o, c), () => {
+    e: Se(() => (s(r, c ?? n, _ ?? o, d), () => {
       t.delete(a);
     }))
   };
 }
-function ke(t, r, n) {
+function Te(t, r, n) {
   if (t.nodes)
-    for (var a = t.nodes.start, o = t.nodes.end, s = r && (r.f & j) === 0 ? (
+    for (var a = t.nodes.start, o = t.nodes.end, s = r && (r.f & ae) === 0 ? (
       /** @type {EffectNodes} */
       r.nodes.start
     ) : n; a !== null; ) {
       var f = (
         /** @type {TemplateNode} */
-        gr(a)
+        Ar(a)
       );
       if (s.before(a), a === o)
         return;
       a = f;
     }
 }
-function le(t, r, n) {
+function ue(t, r, n) {
   r === null ? t.effect.first = n : r.next = n, n === null ? t.effect.last = r : n.prev = r;
 }
-const kt = [...` 	
+const Tt = [...` 	
 \r\f \v\uFEFF`];
-function Br(t, r, n) {
+function Gr(t, r, n) {
   var a = t == null ? "" : "" + t;
   if (r && (a = a ? a + " " + r : r), n) {
     for (var o in n)
@@ -492,84 +510,84 @@ function Br(t, r, n) {
         a = a ? a + " " + o : o;
       else if (a.length)
         for (var s = o.length, f = 0; (f = a.indexOf(o, f)) >= 0; ) {
-          var c = f + s;
-          (f === 0 || kt.includes(a[f - 1])) && (c === a.length || kt.includes(a[c])) ? a = (f === 0 ? "" : a.substring(0, f)) + a.substring(c + 1) : f = c;
+          var d = f + s;
+          (f === 0 || Tt.includes(a[f - 1])) && (d === a.length || Tt.includes(a[d])) ? a = (f === 0 ? "" : a.substring(0, f)) + a.substring(d + 1) : f = d;
         }
   }
   return a === "" ? null : a;
 }
-function Kr(t, r) {
+function Zr(t, r) {
   return t == null ? null : String(t);
 }
-function _e(t, r, n, a, o, s) {
+function we(t, r, n, a, o, s) {
   var f = t.__className;
   if (f !== n || f === void 0) {
-    var c = Br(n, a, s);
-    c == null ? t.removeAttribute("class") : t.className = c, t.__className = n;
+    var d = Gr(n, a, s);
+    d == null ? t.removeAttribute("class") : t.className = d, t.__className = n;
   } else if (s && o !== s)
-    for (var l in s) {
-      var _ = !!s[l];
-      (o == null || _ !== !!o[l]) && t.classList.toggle(l, _);
+    for (var c in s) {
+      var _ = !!s[c];
+      (o == null || _ !== !!o[c]) && t.classList.toggle(c, _);
     }
   return s;
 }
-function wt(t, r, n, a) {
+function St(t, r, n, a) {
   var o = t.__style;
   if (o !== r) {
-    var s = Kr(r);
+    var s = Zr(r);
     s == null ? t.removeAttribute("style") : t.style.cssText = s, t.__style = r;
   }
   return a;
 }
-const Ur = /* @__PURE__ */ Symbol("is custom element"), Yr = /* @__PURE__ */ Symbol("is html");
-function p(t, r, n, a) {
-  var o = Xr(t);
-  o[r] !== (o[r] = n) && (r === "loading" && (t[yr] = n), n == null ? t.removeAttribute(r) : typeof n != "string" && Vr(t).includes(r) ? t[r] = n : t.setAttribute(r, n));
+const Jr = /* @__PURE__ */ Symbol("is custom element"), Qr = /* @__PURE__ */ Symbol("is html");
+function h(t, r, n, a) {
+  var o = jr(t);
+  o[r] !== (o[r] = n) && (r === "loading" && (t[Sr] = n), n == null ? t.removeAttribute(r) : typeof n != "string" && ea(t).includes(r) ? t[r] = n : t.setAttribute(r, n));
 }
-function Xr(t) {
+function jr(t) {
   return (
     /** @type {Record<string | symbol, unknown>} **/
     // @ts-expect-error
     t.__attributes ??= {
-      [Ur]: t.nodeName.includes("-"),
-      [Yr]: t.namespaceURI === kr
+      [Jr]: t.nodeName.includes("-"),
+      [Qr]: t.namespaceURI === zr
     }
   );
 }
-var xt = /* @__PURE__ */ new Map();
-function Vr(t) {
-  var r = t.getAttribute("is") || t.nodeName, n = xt.get(r);
+var zt = /* @__PURE__ */ new Map();
+function ea(t) {
+  var r = t.getAttribute("is") || t.nodeName, n = zt.get(r);
   if (n) return n;
-  xt.set(r, n = []);
+  zt.set(r, n = []);
   for (var a, o = t, s = Element.prototype; s !== o; ) {
-    a = wr(o);
+    a = Cr(o);
     for (var f in a)
       a[f].set && n.push(f);
-    o = St(o);
+    o = Rt(o);
   }
   return n;
 }
-function Mt(t, r) {
-  return t === r || t?.[Er] === r;
+function Ct(t, r) {
+  return t === r || t?.[Ir] === r;
 }
-function Ke(t = {}, r, n, a) {
-  return xr(() => {
+function Qe(t = {}, r, n, a) {
+  return Nr(() => {
     var o, s;
-    return Mr(() => {
-      o = s, s = [], ce(() => {
-        t !== n(...s) && (r(t, ...s), o && Mt(n(...o), t) && r(null, ...o));
+    return qr(() => {
+      o = s, s = [], pe(() => {
+        t !== n(...s) && (r(t, ...s), o && Ct(n(...o), t) && r(null, ...o));
       });
     }), () => {
-      Nt(() => {
-        s && Mt(n(...s), t) && r(null, ...s);
+      Ft(() => {
+        s && Ct(n(...s), t) && r(null, ...s);
       });
     };
   }), t;
 }
-function Wr(t, r, n) {
+function ta(t, r, n) {
   if (t == null)
-    return r(void 0), $r;
-  const a = ce(
+    return r(void 0), Rr;
+  const a = pe(
     () => t.subscribe(
       r,
       // @ts-expect-error
@@ -578,11 +596,11 @@ function Wr(t, r, n) {
   );
   return a.unsubscribe ? () => a.unsubscribe() : a;
 }
-function Gr(t) {
+function ra(t) {
   let r;
-  return Wr(t, (n) => r = n)(), r;
+  return ta(t, (n) => r = n)(), r;
 }
-const Jr = {
+const aa = {
   get(t, r) {
     if (!t.exclude.includes(r))
       return t.props[r];
@@ -606,13 +624,13 @@ const Jr = {
   }
 };
 // @__NO_SIDE_EFFECTS__
-function Zr(t, r, n) {
+function sa(t, r, n) {
   return new Proxy(
     { props: t, exclude: r },
-    Jr
+    aa
   );
 }
-const Qr = [
+const na = [
   { color: "red", primary: 600, secondary: 100 },
   { color: "green", primary: 600, secondary: 100 },
   { color: "blue", primary: 600, secondary: 100 },
@@ -623,7 +641,7 @@ const Qr = [
   { color: "cyan", primary: 600, secondary: 100 },
   { color: "lime", primary: 500, secondary: 100 },
   { color: "pink", primary: 600, secondary: 100 }
-], Et = {
+], Nt = {
   inherit: "inherit",
   current: "currentColor",
   transparent: "transparent",
@@ -916,24 +934,24 @@ const Qr = [
     950: "#4c0519"
   }
 };
-Qr.reduce((t, { color: r, primary: n, secondary: a }) => ({
+na.reduce((t, { color: r, primary: n, secondary: a }) => ({
   ...t,
   [r]: {
-    primary: Et[r][n],
-    secondary: Et[r][a]
+    primary: Nt[r][n],
+    secondary: Nt[r][a]
   }
 }), {});
-function jr(t) {
+function ia(t) {
   let r;
-  const n = Sr((o) => {
+  const n = Lr((o) => {
     let s = !1;
-    const f = t.subscribe((c) => {
-      r = c, s && o();
+    const f = t.subscribe((d) => {
+      r = d, s && o();
     });
     return s = !0, f;
   });
   function a() {
-    return Ar() ? (n(), r) : Gr(t);
+    return Dr() ? (n(), r) : ra(t);
   }
   return "set" in t ? {
     get current() {
@@ -948,14 +966,14 @@ function jr(t) {
     }
   };
 }
-const ea = "__i18n__", ta = [
+const oa = "__i18n__", la = [
   "label",
   "info",
   "placeholder",
   "description",
   "title",
   "value"
-], ra = [
+], fa = [
   "elem_id",
   "elem_classes",
   "visible",
@@ -988,26 +1006,26 @@ const ea = "__i18n__", ta = [
   "unregister_component",
   "dispatcher"
 ];
-function aa(t) {
-  return typeof t == "string" && t.includes(ea);
+function ca(t) {
+  return typeof t == "string" && t.includes(oa);
 }
-class sa {
+class da {
   load_component;
-  #t = z(gt({}));
+  #t = C(Mt({}));
   get shared() {
     return e(this.#t);
   }
   set shared(r) {
     g(this.#t, r, !0);
   }
-  #r = z(gt({}));
+  #r = C(Mt({}));
   get props() {
     return e(this.#r);
   }
   set props(r) {
     g(this.#r, r, !0);
   }
-  #e = z((r) => r);
+  #e = C((r) => r);
   get i18n() {
     return e(this.#e);
   }
@@ -1019,7 +1037,7 @@ class sa {
   translatable_props = {};
   dispatcher;
   last_update = null;
-  shared_props = ra;
+  shared_props = fa;
   mounted = !1;
   old_value;
   register_component;
@@ -1037,8 +1055,8 @@ class sa {
     if (n)
       for (const a in n)
         this.props[a] === void 0 && (this.props[a] = n[a]);
-    this.i18n = this.props.i18n ?? ((a) => a), this.i18n_store = r.props.i18n_store, this._i18n_from_store = this.i18n_store ? jr(this.i18n_store) : void 0;
-    for (const a of ta)
+    this.i18n = this.props.i18n ?? ((a) => a), this.i18n_store = r.props.i18n_store, this._i18n_from_store = this.i18n_store ? ia(this.i18n_store) : void 0;
+    for (const a of la)
       this.shared[a] = this._translate_and_store(
         "shared",
         a,
@@ -1058,7 +1076,7 @@ class sa {
       // @ts-ignore
       this.set_data_callback,
       this.get_data_callback
-    ), this.registered_id = this.shared.id, this.last_shared_props = r.shared_props, this.last_props = r.props, fe(() => {
+    ), this.registered_id = this.shared.id, this.last_shared_props = r.shared_props, this.last_props = r.props, he(() => {
       const a = r.shared_props.id;
       if (this.last_shared_props !== r.shared_props) {
         for (const o in r.shared_props) {
@@ -1080,15 +1098,15 @@ class sa {
         // @ts-ignore
         this.set_data_callback,
         this.get_data_callback
-      ), this.registered_id = a, ce(() => {
+      ), this.registered_id = a, pe(() => {
         this.shared.id = a;
       });
-    }), fe(() => () => {
+    }), he(() => () => {
       this.registered_id !== null && this.unregister_component(this.registered_id, this.set_data_callback);
-    }), fe(() => this.i18n_store ? this.i18n_store.subscribe(() => {
+    }), he(() => this.i18n_store ? this.i18n_store.subscribe(() => {
       for (const [o, s] of Object.entries(this.translatable_props)) {
-        const [f, c] = o.split("."), l = this.i18n(s);
-        f === "shared" ? this.shared[c] = l : this.props[c] = l;
+        const [f, d] = o.split("."), c = this.i18n(s);
+        f === "shared" ? this.shared[d] = c : this.props[d] = c;
       }
     }) : void 0);
   }
@@ -1112,14 +1130,14 @@ class sa {
     this.dispatcher(this.shared.id, r, n);
   }
   async get_data() {
-    return Ir(this.props);
+    return Bt(this.props);
   }
   update(r) {
     this.set_data(r);
   }
   set_data(r) {
     for (const n in r) {
-      const a = r[n], o = aa(a) ? this._translate_and_store(this.shared_props.includes(n) ? "shared" : "props", n, a) : a;
+      const a = r[n], o = ca(a) ? this._translate_and_store(this.shared_props.includes(n) ? "shared" : "props", n, a) : a;
       if (this.shared_props.includes(n)) {
         const s = n;
         this.shared[s] = o;
@@ -1129,18 +1147,20 @@ class sa {
     }
   }
   watch_for_change() {
-    fe(() => {
+    he(() => {
       this.mounted || (this.old_value = this.props.value, this.mounted = !0), this.old_value != this.props.value && (this.old_value = this.props.value, this.dispatch("change"));
     });
   }
 }
-const na = [
+const ua = [
   ["click", "v", "Click"],
   ["brush", "b", "Brush"],
   ["eraser", "e", "Eraser"],
-  ["pan", "h", "Pan"]
-], ia = [
+  ["pan", "h", "Pan"],
+  ["region", "i", "Region"]
+], ha = [
   ["V / B / E / H", "click, brush, eraser, pan tool"],
+  ["I", "region tool: drag a region to segment inside it at full resolution; click: whole image"],
   ["[ / ]", "smaller / larger brush"],
   ["wheel, + / −", "zoom in / out at the pointer"],
   ["0 / O", "fit the image / actual size (1:1)"],
@@ -1148,384 +1168,458 @@ const na = [
   ["M", "show / hide the masks"],
   ["?", "this help (Esc closes it)"]
 ];
-function $t(t, r, n) {
+function qt(t, r, n) {
   let a = 0;
   for (let o = 0; o < t.length; o++) {
     const s = a + t[o];
     o % 2 === 1 && r.fill(n, a, Math.min(s, r.length)), a = s;
   }
 }
-function oa(t, r, n, a, o, s, f) {
-  const c = Math.max(0, Math.floor(Math.min(a[0], o[0]) - s - 1)), l = Math.max(0, Math.floor(Math.min(a[1], o[1]) - s - 1)), _ = Math.min(r - 1, Math.ceil(Math.max(a[0], o[0]) + s + 1)), h = Math.min(n - 1, Math.ceil(Math.max(a[1], o[1]) + s + 1));
-  if (c > _ || l > h) return null;
-  const x = o[0] - a[0], m = o[1] - a[1], M = x * x + m * m, E = s * s;
-  for (let I = l; I <= h; I++) {
-    const d = I + 0.5;
-    for (let v = c; v <= _; v++) {
-      const H = v + 0.5;
-      let b = M > 0 ? ((H - a[0]) * x + (d - a[1]) * m) / M : 0;
+function pa(t, r, n, a, o, s, f) {
+  const d = Math.max(0, Math.floor(Math.min(a[0], o[0]) - s - 1)), c = Math.max(0, Math.floor(Math.min(a[1], o[1]) - s - 1)), _ = Math.min(r - 1, Math.ceil(Math.max(a[0], o[0]) + s + 1)), p = Math.min(n - 1, Math.ceil(Math.max(a[1], o[1]) + s + 1));
+  if (d > _ || c > p) return null;
+  const x = o[0] - a[0], w = o[1] - a[1], E = x * x + w * w, $ = s * s;
+  for (let R = c; R <= p; R++) {
+    const u = R + 0.5;
+    for (let m = d; m <= _; m++) {
+      const H = m + 0.5;
+      let b = E > 0 ? ((H - a[0]) * x + (u - a[1]) * w) / E : 0;
       b = b < 0 ? 0 : b > 1 ? 1 : b;
-      const $ = H - (a[0] + b * x), A = d - (a[1] + b * m);
-      $ * $ + A * A <= E && (t[I * r + v] = f);
+      const z = H - (a[0] + b * x), N = u - (a[1] + b * w);
+      z * z + N * N <= $ && (t[R * r + m] = f);
     }
   }
-  return [c, l, _ - c + 1, h - l + 1];
+  return [d, c, _ - d + 1, p - c + 1];
 }
-var la = /* @__PURE__ */ de('<span class="sam-canvas-label svelte-49zqag"> </span>'), fa = /* @__PURE__ */ de("<button> </button>"), ca = /* @__PURE__ */ xe('<rect fill="none"></rect>'), da = /* @__PURE__ */ xe('<text class="label" stroke="black" paint-order="stroke"> </text>'), ua = /* @__PURE__ */ xe('<circle fill="none" stroke="#ffd700"></circle>'), ha = /* @__PURE__ */ xe('<circle class="point" stroke="white"></circle>'), pa = /* @__PURE__ */ xe('<circle fill="none"></circle>'), _a = /* @__PURE__ */ de('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!></svg></div>'), va = /* @__PURE__ */ de('<div class="empty svelte-49zqag"> </div>'), ba = /* @__PURE__ */ de('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), ga = /* @__PURE__ */ de('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), ma = /* @__PURE__ */ de('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
-function ka(t, r) {
-  Cr(r, !0);
-  const n = /* @__PURE__ */ Zr(r, ["$$slots", "$$events", "$$legacy"]), a = new sa(n, { value: null, height: 500, shortcuts: [] }), o = G(() => [...a.props.shortcuts ?? [], ...ia]);
-  let s = z(null), f = 0;
-  const c = /* @__PURE__ */ new Map();
-  let l = !1;
-  const _ = G(() => e(s)?.width ?? 0), h = G(() => e(s)?.height ?? 0), x = G(() => e(s)?.mask_width || e(_)), m = G(() => e(s)?.mask_height || e(h)), M = G(() => e(s)?.image?.url ?? null);
-  let E = z(void 0), I = z(void 0), d = z(void 0), v = z(0), H = z(0), b = z(1), $ = z(0), A = z(0), X = z(
+var _a = /* @__PURE__ */ _e('<span class="sam-canvas-label svelte-49zqag"> </span>'), va = /* @__PURE__ */ _e("<button> </button>"), ga = /* @__PURE__ */ ve('<rect fill="none"></rect>'), ba = /* @__PURE__ */ ve('<text class="label" stroke="black" paint-order="stroke"> </text>'), ma = /* @__PURE__ */ ve('<circle fill="none" stroke="#ffd700"></circle>'), wa = /* @__PURE__ */ ve('<circle class="point" stroke="white"></circle>'), ka = /* @__PURE__ */ ve('<path fill="rgba(0,0,0,0.45)" fill-rule="evenodd" class="outside"></path><rect fill="none" stroke="#ffd700" class="region"></rect>', 1), ya = /* @__PURE__ */ ve('<rect fill="rgba(255,215,0,0.1)" stroke="#ffd700"></rect>'), xa = /* @__PURE__ */ ve('<circle fill="none"></circle>'), Ma = /* @__PURE__ */ _e('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!><!><!></svg></div>'), Ea = /* @__PURE__ */ _e('<div class="empty svelte-49zqag"> </div>'), $a = /* @__PURE__ */ _e('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), Aa = /* @__PURE__ */ _e('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), Ta = /* @__PURE__ */ _e('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
+function za(t, r) {
+  Fr(r, !0);
+  const n = /* @__PURE__ */ sa(r, ["$$slots", "$$events", "$$legacy"]), a = new da(n, { value: null, height: 500, shortcuts: [] }), o = Y(() => [...a.props.shortcuts ?? [], ...ha]);
+  let s = C(
+    null
+    // a plain copy: reading 10^5 runs through a reactive proxy is slow
+  ), f = 0;
+  const d = /* @__PURE__ */ new Map();
+  let c = !1;
+  const _ = Y(() => e(s)?.width ?? 0), p = Y(() => e(s)?.height ?? 0), x = Y(() => e(s)?.mask_width || e(_)), w = Y(() => e(s)?.mask_height || e(p)), E = Y(() => e(s)?.image?.url ?? null);
+  let $ = C(void 0), R = C(void 0), u = C(void 0), m = C(0), H = C(0), b = C(1), z = C(0), N = C(0), W = C(
     ""
     // the picture the view was fitted to (the first fit waits for the layout)
-  ), w = z("click"), F = z(null), C = z(10), D = z(!0), ee = z(!1), K = z(
+  ), y = C("click"), F = C(null), I = C(10), L = C(!0), se = C(!1), V = C(
     null
     // image pixels (floats) while inside
-  ), te = null, Ze = !1, re = null, W = z(null), J = null, ae = null, Me = !1, ue = null, Z = null;
-  const Lt = 150;
-  function qe() {
-    !e(_) || !e(h) || !e(v) || !e(H) || (g(b, Math.min(e(v) / e(_), e(H) / e(h)), !0), g($, (e(v) - e(_) * e(b)) / 2), g(A, (e(H) - e(h) * e(b)) / 2));
+  ), ne = null, st = !1, ie = null, J = C(null), G = C(
+    null
+    // a region being drawn
+  ), ee = null, oe = null, ze = !1, ge = null, te = null, Fe = C(0);
+  const Yt = 150;
+  function Pe() {
+    !e(_) || !e(p) || !e(m) || !e(H) || (g(b, Math.min(e(m) / e(_), e(H) / e(p)), !0), g(z, (e(m) - e(_) * e(b)) / 2), g(N, (e(H) - e(p) * e(b)) / 2));
   }
-  function be(i, u = e(v) / 2, k = e(H) / 2) {
-    const S = Math.min(64, Math.max(0.02, e(b) * i));
-    g($, u - (u - e($)) * S / e(b)), g(A, k - (k - e(A)) * S / e(b)), g(b, S, !0);
+  function xe(i, l = e(m) / 2, k = e(H) / 2) {
+    const M = Math.min(64, Math.max(0.02, e(b) * i));
+    g(z, l - (l - e(z)) * M / e(b)), g(N, k - (k - e(N)) * M / e(b)), g(b, M, !0);
   }
-  function Qe() {
-    const i = e(v) / 2, u = e(H) / 2;
-    be(1 / e(b), i, u);
+  function nt() {
+    const i = e(m) / 2, l = e(H) / 2;
+    xe(1 / e(b), i, l);
   }
-  fe(() => {
-    const i = `${e(M)}|${e(_)}x${e(h)}`;
-    e(_) && e(h) && e(v) && e(H) && i !== e(X) && (g(X, i), qe());
+  he(() => {
+    const i = `${e(E)}|${e(_)}x${e(p)}`;
+    e(_) && e(p) && e(m) && e(H) && i !== e(W) && (g(W, i), Pe());
   });
-  function Ne(i) {
-    const u = e(E).getBoundingClientRect();
+  function Be(i) {
+    const l = e($).getBoundingClientRect();
     return [
-      (i.clientX - u.left - e($)) / e(b),
-      (i.clientY - u.top - e(A)) / e(b)
+      (i.clientX - l.left - e(z)) / e(b),
+      (i.clientY - l.top - e(N)) / e(b)
     ];
   }
-  function Ie(i) {
-    return i[0] >= 0 && i[1] >= 0 && i[0] < e(_) && i[1] < e(h);
+  function Ke(i) {
+    return i[0] >= 0 && i[1] >= 0 && i[0] < e(_) && i[1] < e(p);
   }
-  const je = (i) => [
+  const it = (i) => [
     Math.min(e(_) - 1, Math.max(0, Math.floor(i[0]))),
-    Math.min(e(h) - 1, Math.max(0, Math.floor(i[1])))
+    Math.min(e(p) - 1, Math.max(0, Math.floor(i[1])))
   ];
-  function Ot() {
-    if (!e(I) || !e(x) || !e(m)) return;
-    const i = e(I).getContext("2d");
-    (!Z || Z.width !== e(x) || Z.height !== e(m)) && (Z = i.createImageData(e(x), e(m)));
-    const u = new Uint32Array(Z.data.buffer);
-    u.fill(0);
+  function Vt() {
+    if (!e(R) || !e(x) || !e(w)) return;
+    const i = e(R).getContext("2d");
+    (!te || te.width !== e(x) || te.height !== e(w)) && (te = i.createImageData(e(x), e(w)));
+    const l = new Uint32Array(te.data.buffer);
+    l.fill(0);
     for (const k of e(s)?.objects ?? []) {
-      const [S, P, U] = k.color, L = k.selected ? 150 : 100;
-      $t(k.runs, u, (L << 24 | U << 16 | P << 8 | S) >>> 0);
+      const [M, P, K] = k.color, O = k.selected ? 150 : 100;
+      qt(k.runs, l, (O << 24 | K << 16 | P << 8 | M) >>> 0);
     }
-    i.putImageData(Z, 0, 0);
+    i.putImageData(te, 0, 0), g(
+      Fe,
+      // data-drawn: how many times the masks were drawn (the benchmark waits on it)
+      e(Fe) + 1
+    );
   }
-  function Ht() {
-    if (!e(d)) return;
-    const i = e(d).getContext("2d");
-    i.clearRect(0, 0, e(d).width, e(d).height);
-    const u = e(s)?.preview;
-    if (!u || !ae || !e(K) || e(w) !== "click" || u.at[0] !== ae[0] || u.at[1] !== ae[1]) return;
-    const k = i.createImageData(e(x), e(m));
-    $t(u.runs, new Uint32Array(k.data.buffer), 2365583560), i.putImageData(k, 0, 0), e(E)?.setAttribute("data-preview", `${u.at[0]},${u.at[1]}`);
+  function Xt() {
+    if (!e(u)) return;
+    const i = e(u).getContext("2d");
+    i.clearRect(0, 0, e(u).width, e(u).height);
+    const l = e(s)?.preview;
+    if (!l || !oe || !e(V) || e(y) !== "click" || l.at[0] !== oe[0] || l.at[1] !== oe[1]) return;
+    const k = i.createImageData(e(x), e(w));
+    qt(l.runs, new Uint32Array(k.data.buffer), 2365583560), i.putImageData(k, 0, 0), e($)?.setAttribute("data-preview", `${l.at[0]},${l.at[1]}`);
   }
-  function Re() {
-    e(d) && e(d).getContext("2d").clearRect(0, 0, e(x), e(m)), e(E)?.removeAttribute("data-preview");
+  function Ue() {
+    e(u) && e(u).getContext("2d").clearRect(0, 0, e(x), e(w)), e($)?.removeAttribute("data-preview");
   }
-  function Ft(i) {
-    Me = !1, !(i?.preview && c.get(`${i.preview.at}`) !== f) && (l = !1, g(s, i, !0));
+  function Wt(i) {
+    ze = !1, !(i?.preview && d.get(`${i.preview.at}`) !== f) && (c = !1, g(s, Bt(i)));
   }
-  fe(() => {
+  he(() => {
     const i = a.props.value;
-    ce(() => Ft(i));
-  }), fe(() => {
-    e(s), e(x), e(m), e(I), e(d), ce(() => {
-      if (Ot(), Ht(), ue) {
-        const i = ue;
-        ue = null, tt(i);
+    pe(() => Wt(i));
+  }), he(() => {
+    e(s), e(x), e(w), e(R), e(u), pe(() => {
+      if (Vt(), Xt(), ge) {
+        const i = ge;
+        ge = null, ot(i);
       }
     });
   });
-  function et(i, u) {
-    f += 1, c.clear(), l = !0, setTimeout(() => l = !1, 5e3), J && clearTimeout(J), ae = null, ue = null, Re(), a.dispatch(i, u);
+  function Ye(i, l) {
+    f += 1, d.clear(), c = !0, setTimeout(() => c = !1, 5e3), ee && clearTimeout(ee), oe = null, ge = null, Ue(), a.dispatch(i, l);
   }
-  function tt(i) {
-    if (!l) {
-      if (Me) {
-        ue = i;
+  function ot(i) {
+    if (!c) {
+      if (ze) {
+        ge = i;
         return;
       }
-      Me = !0, setTimeout(() => Me = !1, 3e3), c.set(`${i}`, f), a.dispatch("hover", { x: i[0], y: i[1] });
+      ze = !0, setTimeout(() => ze = !1, 3e3), d.set(`${i}`, f), a.dispatch("hover", { x: i[0], y: i[1] });
     }
   }
-  function De() {
-    J && clearTimeout(J), ae = null, Re(), !(e(w) !== "click" || !e(K) || !Ie(e(K)) || !e(s)?.image) && (J = setTimeout(
+  function Ve() {
+    ee && clearTimeout(ee), oe = null, Ue(), !(e(y) !== "click" || !e(V) || !Ke(e(V)) || !e(s)?.image) && (ee = setTimeout(
       () => {
-        !e(K) || !Ie(e(K)) || (ae = je(e(K)), tt(ae));
+        !e(V) || !Ke(e(V)) || (oe = it(e(V)), ot(oe));
       },
-      Lt
+      Yt
     ));
   }
-  function rt(i, u, k) {
-    if (!Z) return;
-    const S = e(x) / e(_), P = e(m) / e(h), U = (e(s)?.objects ?? []).find((he) => he.selected), [L, Y, se] = U ? U.color : [255, 255, 255], ne = k ? 0 : (150 << 24 | se << 16 | Y << 8 | L) >>> 0, ie = oa(new Uint32Array(Z.data.buffer), e(x), e(m), [i[0] * S, i[1] * P], [u[0] * S, u[1] * P], e(C) * S, ne);
-    ie && e(I).getContext("2d").putImageData(Z, 0, 0, ...ie);
+  function lt(i, l, k) {
+    if (!te) return;
+    const M = e(x) / e(_), P = e(w) / e(p), K = (e(s)?.objects ?? []).find((me) => me.selected), [O, X, le] = K ? K.color : [255, 255, 255], fe = k ? 0 : (150 << 24 | le << 16 | X << 8 | O) >>> 0, ce = pa(new Uint32Array(te.data.buffer), e(x), e(w), [i[0] * M, i[1] * P], [l[0] * M, l[1] * P], e(I) * M, fe);
+    ce && e(R).getContext("2d").putImageData(te, 0, 0, ...ce);
   }
-  function Pt(i) {
+  function Gt(i) {
     if (!e(s)?.image) return;
-    e(E).focus({ preventScroll: !0 });
-    const u = Ne(i);
-    if (i.button === 1 || i.button === 0 && (Ze || e(w) === "pan")) {
-      te = {
+    e($).focus({ preventScroll: !0 });
+    const l = Be(i);
+    if (i.button === 1 || i.button === 0 && (st || e(y) === "pan")) {
+      ne = {
         x: i.clientX,
         y: i.clientY,
-        tx: e($),
-        ty: e(A)
-      }, e(E).setPointerCapture(i.pointerId), i.preventDefault();
+        tx: e(z),
+        ty: e(N)
+      }, e($).setPointerCapture(i.pointerId), i.preventDefault();
       return;
     }
     if (i.button === 0) {
-      if (J && clearTimeout(J), e(w) === "brush" || e(w) === "eraser") {
-        g(W, { points: [u], erase: e(w) === "eraser" }, !0), rt(u, u, e(W).erase), e(E).setPointerCapture(i.pointerId);
+      if (ee && clearTimeout(ee), e(y) === "region") {
+        g(G, { from: l, to: l }, !0), e($).setPointerCapture(i.pointerId);
         return;
       }
-      re = { x: i.clientX, y: i.clientY, moved: !1 };
+      if (e(y) === "brush" || e(y) === "eraser") {
+        g(J, { points: [l], erase: e(y) === "eraser" }, !0), lt(l, l, e(J).erase), e($).setPointerCapture(i.pointerId);
+        return;
+      }
+      ie = { x: i.clientX, y: i.clientY, moved: !1 };
     }
   }
-  function Bt(i) {
-    const u = Ne(i);
-    if (g(K, u, !0), te) {
-      g($, te.tx + i.clientX - te.x), g(A, te.ty + i.clientY - te.y);
+  function Zt(i) {
+    const l = Be(i);
+    if (g(V, l, !0), ne) {
+      g(z, ne.tx + i.clientX - ne.x), g(N, ne.ty + i.clientY - ne.y);
       return;
     }
-    if (e(W)) {
-      const k = e(W).points[e(W).points.length - 1];
-      e(W).points.push(u), rt(k, u, e(W).erase);
+    if (e(G)) {
+      g(G, { from: e(G).from, to: l }, !0);
       return;
     }
-    re && Math.hypot(i.clientX - re.x, i.clientY - re.y) > 4 && (re.moved = !0), De();
+    if (e(J)) {
+      const k = e(J).points[e(J).points.length - 1];
+      e(J).points.push(l), lt(k, l, e(J).erase);
+      return;
+    }
+    ie && Math.hypot(i.clientX - ie.x, i.clientY - ie.y) > 4 && (ie.moved = !0), Ve();
   }
-  function Kt(i) {
-    if (te) {
-      te = null;
+  function Jt(i) {
+    if (ne) {
+      ne = null;
       return;
     }
-    if (e(W)) {
-      const u = e(W);
-      g(W, null), et("stroke", {
-        points: u.points,
-        radius: e(C),
-        erase: u.erase
+    if (e(G)) {
+      const [l, k] = [e(G).from, e(G).to];
+      g(G, null);
+      const M = [
+        Math.floor(Math.min(l[0], k[0])),
+        Math.floor(Math.min(l[1], k[1])),
+        Math.ceil(Math.max(l[0], k[0])),
+        Math.ceil(Math.max(l[1], k[1]))
+      ], P = [
+        Math.max(0, M[0]),
+        Math.max(0, M[1]),
+        Math.min(e(_), M[2]),
+        Math.min(e(p), M[3])
+      ], K = (M[2] - M[0]) * e(b) < 4 && (M[3] - M[1]) * e(b) < 4;
+      Ye("region", { box: K ? null : P }), g(
+        y,
+        "click"
+        // what comes next is clicking inside it
+      );
+      return;
+    }
+    if (e(J)) {
+      const l = e(J);
+      g(J, null), Ye("stroke", {
+        points: l.points,
+        radius: e(I),
+        erase: l.erase
       });
       return;
     }
-    if (re && !re.moved && i.button === 0) {
-      const u = Ne(i);
-      Ie(u) && et("select", { index: je(u), value: null, selected: !0 });
+    if (ie && !ie.moved && i.button === 0) {
+      const l = Be(i);
+      Ke(l) && Ye("select", { index: it(l), value: null, selected: !0 });
     }
-    re = null;
+    ie = null;
   }
-  function Ut() {
-    g(K, null), J && clearTimeout(J), ae = null, ue = null, Re();
+  function Qt() {
+    g(V, null), ee && clearTimeout(ee), oe = null, ge = null, Ue();
   }
-  function Yt(i) {
+  function jt(i) {
     if (!e(s)?.image) return;
     i.preventDefault();
-    const u = e(E).getBoundingClientRect();
-    be(Math.pow(1.0015, -i.deltaY), i.clientX - u.left, i.clientY - u.top);
+    const l = e($).getBoundingClientRect();
+    xe(Math.pow(1.0015, -i.deltaY), i.clientX - l.left, i.clientY - l.top);
   }
-  function Xt(i) {
-    const u = i;
-    return !!u && (u.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(u.tagName) && !["radio", "checkbox"].includes(u.type));
+  function er(i) {
+    const l = i;
+    return !!l && (l.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(l.tagName) && !["radio", "checkbox"].includes(l.type));
   }
-  function Ee(i) {
-    if (!e(E) || e(E).offsetParent === null || !e(s)?.image || i.ctrlKey || i.metaKey || i.altKey || Xt(i.target)) return;
+  function Ce(i) {
+    if (!e($) || e($).offsetParent === null || !e(s)?.image || i.ctrlKey || i.metaKey || i.altKey || er(i.target)) return;
     if (i.key === " ") {
-      Ze = i.type === "keydown", e(K) && i.preventDefault();
+      st = i.type === "keydown", e(V) && i.preventDefault();
       return;
     }
     if (i.type !== "keydown") return;
     const k = {
-      "+": () => be(1.25),
-      "=": () => be(1.25),
-      "-": () => be(0.8),
-      0: qe,
-      o: Qe,
-      v: () => g(w, "click"),
-      b: () => g(w, "brush"),
-      e: () => g(w, "eraser"),
-      h: () => g(w, "pan"),
-      "[": () => g(C, Math.max(1, Math.round(e(C) / 1.25)), !0),
-      "]": () => g(C, Math.min(500, Math.round(e(C) * 1.25) + (e(C) < 4 ? 1 : 0)), !0),
-      m: () => g(D, !e(D)),
-      "?": () => g(ee, !e(ee)),
-      Escape: () => g(ee, !1)
+      "+": () => xe(1.25),
+      "=": () => xe(1.25),
+      "-": () => xe(0.8),
+      0: Pe,
+      o: nt,
+      v: () => g(y, "click"),
+      b: () => g(y, "brush"),
+      e: () => g(y, "eraser"),
+      h: () => g(y, "pan"),
+      i: () => g(y, "region"),
+      "[": () => g(I, Math.max(1, Math.round(e(I) / 1.25)), !0),
+      "]": () => g(I, Math.min(500, Math.round(e(I) * 1.25) + (e(I) < 4 ? 1 : 0)), !0),
+      m: () => g(L, !e(L)),
+      "?": () => g(se, !e(se)),
+      Escape: () => g(se, !1)
     }[i.key];
-    !k || i.key === "Escape" && !e(ee) || (k(), i.key !== "Escape" && i.preventDefault(), ["v", "b", "e", "h"].includes(i.key) && De());
+    !k || i.key === "Escape" && !e(se) || (k(), i.key !== "Escape" && i.preventDefault(), ["v", "b", "e", "h", "i"].includes(i.key) && Ve());
   }
-  let Le;
-  Dt(() => {
-    Le = new ResizeObserver(() => {
-      g(v, e(E).clientWidth, !0), g(H, e(E).clientHeight, !0);
-    }), Le.observe(e(E)), document.addEventListener("keydown", Ee), document.addEventListener("keyup", Ee);
-  }), Or(() => {
-    Le?.disconnect(), document.removeEventListener("keydown", Ee), document.removeEventListener("keyup", Ee);
+  let Xe;
+  Ut(() => {
+    Xe = new ResizeObserver(() => {
+      g(m, e($).clientWidth, !0), g(H, e($).clientHeight, !0);
+    }), Xe.observe(e($)), document.addEventListener("keydown", Ce), document.addEventListener("keyup", Ce);
+  }), Yr(() => {
+    Xe?.disconnect(), document.removeEventListener("keydown", Ce), document.removeEventListener("keyup", Ce);
   });
-  const at = G(() => Math.max(3, 6 / e(b))), $e = G(() => 2 / e(b));
-  var Ae = ma();
-  let st;
-  var nt = R(Ae);
-  {
-    var Vt = (i) => {
-      var u = la(), k = R(u);
-      V(() => Q(k, a.shared.label)), B(i, u);
-    };
-    pe(nt, (i) => {
-      a.shared.show_label && a.shared.label && i(Vt);
-    });
-  }
-  var it = T(nt, 2), ot = R(it);
-  me(ot, 17, () => na, ge, (i, u) => {
-    var k = G(() => mt(e(u), 3));
-    let S = () => e(k)[0], P = () => e(k)[1], U = () => e(k)[2];
-    var L = fa();
-    L.__click = () => {
-      g(w, S(), !0), De();
-    };
-    let Y;
-    var se = R(L);
-    V(
-      (ne) => {
-        p(L, "title", `${U() ?? ""} (${ne ?? ""})`), p(L, "data-tool", S()), Y = _e(L, 1, "svelte-49zqag", null, Y, { active: e(w) === S() }), Q(se, U());
-      },
-      [() => P().toUpperCase()]
-    ), B(i, L);
-  });
-  var lt = T(ot, 4);
-  lt.__click = () => g(C, Math.max(1, Math.round(e(C) / 1.25)), !0);
-  var ft = T(lt, 2), Wt = R(ft), ct = T(ft, 2);
-  ct.__click = () => g(C, Math.min(500, Math.round(e(C) * 1.25) + (e(C) < 4 ? 1 : 0)), !0);
-  var dt = T(ct, 4);
-  dt.__click = qe;
-  var ut = T(dt, 2);
-  ut.__click = Qe;
-  var ht = T(ut, 2), Gt = R(ht), Se = T(ht, 2);
-  Se.__click = () => g(D, !e(D));
-  let pt;
-  var Jt = R(Se), Zt = T(Se, 2);
-  Zt.__click = () => g(ee, !e(ee));
-  var q = T(it, 2);
-  q.__pointerdown = Pt, q.__pointermove = Bt, q.__pointerup = Kt, q.__contextmenu = (i) => i.preventDefault();
-  var _t = R(q);
-  {
-    var Qt = (i) => {
-      var u = _a();
-      let k;
-      var S = R(u), P = T(S, 2);
-      let U;
-      Ke(P, (N) => g(I, N), () => e(I));
-      var L = T(P, 2);
-      Ke(L, (N) => g(d, N), () => e(d));
-      var Y = T(L, 2), se = R(Y);
-      me(se, 17, () => e(s)?.boxes ?? [], ge, (N, y) => {
-        var O = ca();
-        V(() => {
-          p(O, "x", e(y)[0]), p(O, "y", e(y)[1]), p(O, "width", e(y)[2] - e(y)[0]), p(O, "height", e(y)[3] - e(y)[1]), p(O, "stroke", `rgb(${e(y)[4] ?? 30 ?? ""},${e(y)[5] ?? 144 ?? ""},${e(y)[6] ?? 255 ?? ""})`), p(O, "stroke-width", e($e));
-        }), B(N, O);
-      });
-      var ne = T(se);
-      me(ne, 17, () => e(s)?.objects ?? [], ge, (N, y) => {
-        var O = Dr(), rr = qr(O);
-        {
-          var ar = (Fe) => {
-            var oe = da(), sr = R(oe);
-            V(() => {
-              p(oe, "x", e(y).at[0]), p(oe, "y", e(y).at[1]), p(oe, "dy", -4 / e(b)), p(oe, "font-size", 13 / e(b)), p(oe, "fill", `rgb(${e(y).color[0] ?? ""},${e(y).color[1] ?? ""},${e(y).color[2] ?? ""})`), p(oe, "stroke-width", 3 / e(b)), Q(sr, e(y).label);
-            }), B(Fe, oe);
-          };
-          pe(rr, (Fe) => {
-            e(y).label && Fe(ar);
-          });
-        }
-        B(N, O);
-      });
-      var ie = T(ne);
-      {
-        var he = (N) => {
-          var y = ua();
-          V(() => {
-            p(y, "cx", e(s).corner[0] + 0.5), p(y, "cy", e(s).corner[1] + 0.5), p(y, "r", e(at)), p(y, "stroke-width", e($e));
-          }), B(N, y);
-        };
-        pe(ie, (N) => {
-          e(s)?.corner && N(he);
-        });
-      }
-      var Te = T(ie);
-      me(Te, 17, () => e(s)?.points ?? [], ge, (N, y) => {
-        var O = ha();
-        V(() => {
-          p(O, "cx", e(y)[0] + 0.5), p(O, "cy", e(y)[1] + 0.5), p(O, "r", e(at)), p(O, "fill", e(y)[2] === 1 ? "#00dc3c" : "#e61e1e"), p(O, "stroke-width", e($e) / 2);
-        }), B(N, O);
-      });
-      var Oe = T(Te);
-      {
-        var He = (N) => {
-          var y = pa();
-          V(() => {
-            p(y, "cx", e(K)[0]), p(y, "cy", e(K)[1]), p(y, "r", e(C)), p(y, "stroke", e(w) === "brush" ? "white" : "#ff5050"), p(y, "stroke-width", e($e)), p(y, "stroke-dasharray", `${4 / e(b)} ${3 / e(b)}`);
-          }), B(N, y);
-        };
-        pe(Oe, (N) => {
-          e(K) && (e(w) === "brush" || e(w) === "eraser") && N(He);
-        });
-      }
-      V(() => {
-        k = _e(u, 1, "stage svelte-49zqag", null, k, { pixelated: e(b) >= 2 }), wt(u, `width: ${e(_) ?? ""}px; height: ${e(h) ?? ""}px; transform: translate(${e($) ?? ""}px, ${e(A) ?? ""}px) scale(${e(b) ?? ""})`), p(S, "src", e(M)), p(S, "width", e(_)), p(S, "height", e(h)), p(P, "width", e(x)), p(P, "height", e(m)), U = _e(P, 1, "svelte-49zqag", null, U, { hidden: !e(D) }), p(L, "width", e(x)), p(L, "height", e(m)), p(Y, "viewBox", `0 0 ${e(_) ?? ""} ${e(h) ?? ""}`), p(Y, "width", e(_)), p(Y, "height", e(h));
-      }), Be("load", S, () => g(F, e(M), !0)), B(i, u);
-    }, jt = (i) => {
-      var u = va(), k = R(u);
-      V(() => Q(k, e(s)?.message || "Upload an image or pick an example.")), B(i, u);
-    };
-    pe(_t, (i) => {
-      e(M) ? i(Qt) : i(jt, !1);
-    });
-  }
-  var er = T(_t, 2);
+  const ft = Y(() => Math.max(3, 6 / e(b))), be = Y(() => 2 / e(b));
+  var Ne = Ta();
+  let ct;
+  var dt = D(Ne);
   {
     var tr = (i) => {
-      var u = ga(), k = T(R(u), 2);
-      k.__click = () => g(ee, !1);
-      var S = T(k, 2), P = R(S);
-      me(P, 21, () => e(o), ge, (U, L) => {
-        var Y = G(() => mt(e(L), 2));
-        let se = () => e(Y)[0], ne = () => e(Y)[1];
-        var ie = ba(), he = R(ie), Te = R(he), Oe = R(Te), He = T(he), N = R(He);
-        V(() => {
-          Q(Oe, se()), Q(N, ne());
-        }), B(U, ie);
-      }), B(i, u);
+      var l = _a(), k = D(l);
+      U(() => re(k, a.shared.label)), B(i, l);
     };
-    pe(er, (i) => {
-      e(ee) && i(tr);
+    de(dt, (i) => {
+      a.shared.show_label && a.shared.label && i(tr);
     });
   }
-  Ke(q, (i) => g(E, i), () => e(E)), V(
+  var ut = S(dt, 2), ht = D(ut);
+  $e(ht, 17, () => ua, Ee, (i, l) => {
+    var k = Y(() => $t(e(l), 3));
+    let M = () => e(k)[0], P = () => e(k)[1], K = () => e(k)[2];
+    var O = va();
+    O.__click = () => {
+      g(y, M(), !0), Ve();
+    };
+    let X;
+    var le = D(O);
+    U(
+      (fe) => {
+        h(O, "title", `${K() ?? ""} (${fe ?? ""})`), h(O, "data-tool", M()), X = we(O, 1, "svelte-49zqag", null, X, { active: e(y) === M() }), re(le, K());
+      },
+      [() => P().toUpperCase()]
+    ), B(i, O);
+  });
+  var pt = S(ht, 4);
+  pt.__click = () => g(I, Math.max(1, Math.round(e(I) / 1.25)), !0);
+  var _t = S(pt, 2), rr = D(_t), vt = S(_t, 2);
+  vt.__click = () => g(I, Math.min(500, Math.round(e(I) * 1.25) + (e(I) < 4 ? 1 : 0)), !0);
+  var gt = S(vt, 4);
+  gt.__click = Pe;
+  var bt = S(gt, 2);
+  bt.__click = nt;
+  var mt = S(bt, 2), ar = D(mt), qe = S(mt, 2);
+  qe.__click = () => g(L, !e(L));
+  let wt;
+  var sr = D(qe), nr = S(qe, 2);
+  nr.__click = () => g(se, !e(se));
+  var q = S(ut, 2);
+  q.__pointerdown = Gt, q.__pointermove = Zt, q.__pointerup = Jt, q.__contextmenu = (i) => i.preventDefault();
+  var kt = D(q);
+  {
+    var ir = (i) => {
+      var l = Ma();
+      let k;
+      var M = D(l), P = S(M, 2);
+      let K;
+      Qe(P, (A) => g(R, A), () => e(R));
+      var O = S(P, 2);
+      Qe(O, (A) => g(u, A), () => e(u));
+      var X = S(O, 2), le = D(X);
+      $e(le, 17, () => e(s)?.boxes ?? [], Ee, (A, v) => {
+        var T = ga();
+        U(() => {
+          h(T, "x", e(v)[0]), h(T, "y", e(v)[1]), h(T, "width", e(v)[2] - e(v)[0]), h(T, "height", e(v)[3] - e(v)[1]), h(T, "stroke", `rgb(${e(v)[4] ?? 30 ?? ""},${e(v)[5] ?? 144 ?? ""},${e(v)[6] ?? 255 ?? ""})`), h(T, "stroke-width", e(be));
+        }), B(A, T);
+      });
+      var fe = S(le);
+      $e(fe, 17, () => e(s)?.objects ?? [], Ee, (A, v) => {
+        var T = Kr(), Z = Et(T);
+        {
+          var Q = (Me) => {
+            var j = ba(), Ge = D(j);
+            U(() => {
+              h(j, "x", e(v).at[0]), h(j, "y", e(v).at[1]), h(j, "dy", -4 / e(b)), h(j, "font-size", 13 / e(b)), h(j, "fill", `rgb(${e(v).color[0] ?? ""},${e(v).color[1] ?? ""},${e(v).color[2] ?? ""})`), h(j, "stroke-width", 3 / e(b)), re(Ge, e(v).label);
+            }), B(Me, j);
+          };
+          de(Z, (Me) => {
+            e(v).label && Me(Q);
+          });
+        }
+        B(A, T);
+      });
+      var ce = S(fe);
+      {
+        var me = (A) => {
+          var v = ma();
+          U(() => {
+            h(v, "cx", e(s).corner[0] + 0.5), h(v, "cy", e(s).corner[1] + 0.5), h(v, "r", e(ft)), h(v, "stroke-width", e(be));
+          }), B(A, v);
+        };
+        de(ce, (A) => {
+          e(s)?.corner && A(me);
+        });
+      }
+      var Ie = S(ce);
+      $e(Ie, 17, () => e(s)?.points ?? [], Ee, (A, v) => {
+        var T = wa();
+        U(() => {
+          h(T, "cx", e(v)[0] + 0.5), h(T, "cy", e(v)[1] + 0.5), h(T, "r", e(ft)), h(T, "fill", e(v)[2] === 1 ? "#00dc3c" : "#e61e1e"), h(T, "stroke-width", e(be) / 2);
+        }), B(A, T);
+      });
+      var Re = S(Ie);
+      {
+        var We = (A) => {
+          const v = Y(() => e(s).region);
+          var T = ka(), Z = Et(T), Q = S(Z);
+          U(() => {
+            h(Z, "d", `M0 0H${e(_) ?? ""}V${e(p) ?? ""}H0Z M${e(v)[0] ?? ""} ${e(v)[1] ?? ""}V${e(v)[3] ?? ""}H${e(v)[2] ?? ""}V${e(v)[1] ?? ""}Z`), h(Q, "x", e(v)[0]), h(Q, "y", e(v)[1]), h(Q, "width", e(v)[2] - e(v)[0]), h(Q, "height", e(v)[3] - e(v)[1]), h(Q, "stroke-width", e(be)), h(Q, "stroke-dasharray", `${6 / e(b)} ${4 / e(b)}`);
+          }), B(A, T);
+        };
+        de(Re, (A) => {
+          e(s)?.region && A(We);
+        });
+      }
+      var De = S(Re);
+      {
+        var cr = (A) => {
+          const v = Y(() => e(G).from), T = Y(() => e(G).to);
+          var Z = ya();
+          U(
+            (Q, Me, j, Ge) => {
+              h(Z, "x", Q), h(Z, "y", Me), h(Z, "width", j), h(Z, "height", Ge), h(Z, "stroke-width", e(be));
+            },
+            [
+              () => Math.min(e(v)[0], e(T)[0]),
+              () => Math.min(e(v)[1], e(T)[1]),
+              () => Math.abs(e(T)[0] - e(v)[0]),
+              () => Math.abs(e(T)[1] - e(v)[1])
+            ]
+          ), B(A, Z);
+        };
+        de(De, (A) => {
+          e(G) && A(cr);
+        });
+      }
+      var dr = S(De);
+      {
+        var ur = (A) => {
+          var v = xa();
+          U(() => {
+            h(v, "cx", e(V)[0]), h(v, "cy", e(V)[1]), h(v, "r", e(I)), h(v, "stroke", e(y) === "brush" ? "white" : "#ff5050"), h(v, "stroke-width", e(be)), h(v, "stroke-dasharray", `${4 / e(b)} ${3 / e(b)}`);
+          }), B(A, v);
+        };
+        de(dr, (A) => {
+          e(V) && (e(y) === "brush" || e(y) === "eraser") && A(ur);
+        });
+      }
+      U(() => {
+        k = we(l, 1, "stage svelte-49zqag", null, k, { pixelated: e(b) >= 2 }), St(l, `width: ${e(_) ?? ""}px; height: ${e(p) ?? ""}px; transform: translate(${e(z) ?? ""}px, ${e(N) ?? ""}px) scale(${e(b) ?? ""})`), h(M, "src", e(E)), h(M, "width", e(_)), h(M, "height", e(p)), h(P, "width", e(x)), h(P, "height", e(w)), K = we(P, 1, "svelte-49zqag", null, K, { hidden: !e(L) }), h(O, "width", e(x)), h(O, "height", e(w)), h(X, "viewBox", `0 0 ${e(_) ?? ""} ${e(p) ?? ""}`), h(X, "width", e(_)), h(X, "height", e(p));
+      }), Je("load", M, () => g(F, e(E), !0)), B(i, l);
+    }, or = (i) => {
+      var l = Ea(), k = D(l);
+      U(() => re(k, e(s)?.message || "Upload an image or pick an example.")), B(i, l);
+    };
+    de(kt, (i) => {
+      e(E) ? i(ir) : i(or, !1);
+    });
+  }
+  var lr = S(kt, 2);
+  {
+    var fr = (i) => {
+      var l = Aa(), k = S(D(l), 2);
+      k.__click = () => g(se, !1);
+      var M = S(k, 2), P = D(M);
+      $e(P, 21, () => e(o), Ee, (K, O) => {
+        var X = Y(() => $t(e(O), 2));
+        let le = () => e(X)[0], fe = () => e(X)[1];
+        var ce = $a(), me = D(ce), Ie = D(me), Re = D(Ie), We = S(me), De = D(We);
+        U(() => {
+          re(Re, le()), re(De, fe());
+        }), B(K, ce);
+      }), B(i, l);
+    };
+    de(lr, (i) => {
+      e(se) && i(fr);
+    });
+  }
+  Qe(q, (i) => g($, i), () => e($)), U(
     (i) => {
-      st = _e(Ae, 1, "sam-canvas-block svelte-49zqag", null, st, { hidden: a.shared.visible === !1 }), p(Ae, "id", a.shared.elem_id), Q(Wt, `r ${e(C) ?? ""}`), Q(Gt, `${i ?? ""} %`), pt = _e(Se, 1, "svelte-49zqag", null, pt, { active: !e(D) }), Q(Jt, e(D) ? "Hide masks" : "Show masks"), _e(q, 1, `viewport tool-${e(w) ?? ""}`, "svelte-49zqag"), wt(q, `height: ${a.props.height ?? ""}px`), p(q, "data-scale", e(b)), p(q, "data-tx", e($)), p(q, "data-ty", e(A)), p(q, "data-width", e(_)), p(q, "data-height", e(h)), p(q, "data-tool", e(w)), p(q, "data-radius", e(C)), p(q, "data-masks", e(D) ? "shown" : "hidden"), p(q, "data-ready", e(M) && e(X) === `${e(M)}|${e(_)}x${e(h)}` && e(F) === e(M) ? "yes" : "no");
+      ct = we(Ne, 1, "sam-canvas-block svelte-49zqag", null, ct, { hidden: a.shared.visible === !1 }), h(Ne, "id", a.shared.elem_id), re(rr, `r ${e(I) ?? ""}`), re(ar, `${i ?? ""} %`), wt = we(qe, 1, "svelte-49zqag", null, wt, { active: !e(L) }), re(sr, e(L) ? "Hide masks" : "Show masks"), we(q, 1, `viewport tool-${e(y) ?? ""}`, "svelte-49zqag"), St(q, `height: ${a.props.height ?? ""}px`), h(q, "data-scale", e(b)), h(q, "data-tx", e(z)), h(q, "data-ty", e(N)), h(q, "data-width", e(_)), h(q, "data-height", e(p)), h(q, "data-tool", e(y)), h(q, "data-radius", e(I)), h(q, "data-masks", e(L) ? "shown" : "hidden"), h(q, "data-drawn", e(Fe)), h(q, "data-ready", e(E) && e(W) === `${e(E)}|${e(_)}x${e(p)}` && e(F) === e(E) ? "yes" : "no");
     },
     [() => Math.round(e(b) * 100)]
-  ), Be("pointerleave", q, Ut), Be("wheel", q, Yt), B(t, Ae), zr();
+  ), Je("pointerleave", q, Qt), Je("wheel", q, jt), B(t, Ne), Hr();
 }
-Tr([
+Or([
   "click",
   "pointerdown",
   "pointermove",
@@ -1533,5 +1627,5 @@ Tr([
   "contextmenu"
 ]);
 export {
-  ka as default
+  za as default
 };

@@ -1,4 +1,4 @@
-import { a6 as d, a7 as r } from "./render-CdUuqyie.js";
+import { a7 as d, a8 as r } from "./render-PvzomQOh.js";
 const e = "5";
 typeof window < "u" && ((window.__svelte ??= {}).v ??= /* @__PURE__ */ new Set()).add(e);
 const o = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.defineProperty({

@@ -1,6 +1,6 @@
-const Mn = 1, Pn = 2, In = 4, Ln = 8, jn = 16, qn = 2, y = /* @__PURE__ */ Symbol(), Bn = "http://www.w3.org/1999/xhtml", Re = !1;
-var Dt = Array.isArray, Mt = Array.prototype.indexOf, le = Array.prototype.includes, Pt = Array.from, It = Object.defineProperty, he = Object.getOwnPropertyDescriptor, Vn = Object.getOwnPropertyDescriptors, Lt = Object.prototype, jt = Array.prototype, qt = Object.getPrototypeOf, Ge = Object.isExtensible;
-const Hn = () => {
+const Dn = 1, Pn = 2, In = 4, Ln = 8, jn = 16, qn = 1, Bn = 2, y = /* @__PURE__ */ Symbol(), Vn = "http://www.w3.org/1999/xhtml", Re = !1;
+var Mt = Array.isArray, Dt = Array.prototype.indexOf, le = Array.prototype.includes, Pt = Array.from, It = Object.defineProperty, he = Object.getOwnPropertyDescriptor, Hn = Object.getOwnPropertyDescriptors, Lt = Object.prototype, jt = Array.prototype, qt = Object.getPrototypeOf, Ke = Object.isExtensible;
+const Un = () => {
 };
 function Bt(e) {
   for (var t = 0; t < e.length; t++)
@@ -12,7 +12,7 @@ function Qe() {
   });
   return { promise: n, resolve: e, reject: t };
 }
-function Un(e, t) {
+function Yn(e, t) {
   if (Array.isArray(e))
     return e;
   if (t === void 0 || !(Symbol.iterator in e))
@@ -22,7 +22,7 @@ function Un(e, t) {
     if (n.push(s), n.length === t) break;
   return n;
 }
-const E = 2, be = 4, Ae = 8, et = 1 << 24, B = 16, V = 32, re = 64, Ie = 128, S = 512, m = 1024, b = 2048, H = 4096, M = 8192, K = 16384, Le = 32768, ve = 65536, We = 1 << 17, tt = 1 << 18, oe = 1 << 19, Vt = 1 << 20, Yn = 1 << 25, te = 32768, Oe = 1 << 21, je = 1 << 22, G = 1 << 23, Ce = /* @__PURE__ */ Symbol("$state"), Kn = /* @__PURE__ */ Symbol(""), ie = new class extends Error {
+const E = 2, be = 4, Ae = 8, et = 1 << 24, B = 16, V = 32, re = 64, Ie = 128, S = 512, m = 1024, b = 2048, H = 4096, D = 8192, G = 16384, Le = 32768, ve = 65536, We = 1 << 17, tt = 1 << 18, oe = 1 << 19, Vt = 1 << 20, Gn = 1 << 25, te = 32768, Fe = 1 << 21, je = 1 << 22, K = 1 << 23, Ce = /* @__PURE__ */ Symbol("$state"), Kn = /* @__PURE__ */ Symbol(""), ie = new class extends Error {
   name = "StaleReactionError";
   message = "The reaction that called `getAbortSignal()` was re-run or destroyed";
 }();
@@ -35,10 +35,10 @@ function Ut(e) {
 function Yt() {
   throw new Error("https://svelte.dev/e/effect_in_unowned_derived");
 }
-function Kt(e) {
+function Gt(e) {
   throw new Error("https://svelte.dev/e/effect_orphan");
 }
-function Gt() {
+function Kt() {
   throw new Error("https://svelte.dev/e/effect_update_depth_exceeded");
 }
 function Wt() {
@@ -113,7 +113,7 @@ function Q(e) {
 function it(e) {
   var t = v;
   if (t === null)
-    return d.f |= G, e;
+    return d.f |= K, e;
   if ((t.f & Le) === 0) {
     if ((t.f & Ie) === 0)
       throw e;
@@ -153,7 +153,7 @@ function lt(e, t, n) {
   (e.f & b) !== 0 ? t.add(e) : (e.f & H) !== 0 && n.add(e), ft(e.deps), w(e, m);
 }
 const ye = /* @__PURE__ */ new Set();
-let g = null, F = null, O = [], Be = null, Fe = !1;
+let g = null, N = null, F = [], Be = null, Ne = !1;
 class W {
   committed = !1;
   /**
@@ -219,7 +219,7 @@ class W {
    * @param {Effect[]} root_effects
    */
   process(t) {
-    O = [], this.apply();
+    F = [], this.apply();
     var n = [], s = [];
     for (const r of t)
       this.#f(r, n, s);
@@ -229,7 +229,7 @@ class W {
       for (const r of this.#t) r();
       this.#t.clear(), this.#n === 0 && this.#a(), g = null, $e(s), $e(n), this.#i?.resolve();
     }
-    F = null;
+    N = null;
   }
   /**
    * Traverse the effect tree, executing effects or stashing
@@ -241,7 +241,7 @@ class W {
   #f(t, n, s) {
     t.f ^= m;
     for (var r = t.first, i = null; r !== null; ) {
-      var u = r.f, l = (u & (V | re)) !== 0, f = l && (u & m) !== 0, a = f || (u & M) !== 0 || this.skipped_effects.has(r);
+      var u = r.f, l = (u & (V | re)) !== 0, f = l && (u & m) !== 0, a = f || (u & D) !== 0 || this.skipped_effects.has(r);
       if (!a && r.fn !== null) {
         l ? r.f ^= m : i !== null && (u & (be | Ae | et)) !== 0 ? i.b.defer_effect(r) : (u & be) !== 0 ? n.push(r) : we(r) && ((u & B) !== 0 && this.#e.add(r), pe(r));
         var c = r.first;
@@ -269,16 +269,16 @@ class W {
    * @param {any} value
    */
   capture(t, n) {
-    n !== y && !this.previous.has(t) && this.previous.set(t, n), (t.f & G) === 0 && (this.current.set(t, t.v), F?.set(t, t.v));
+    n !== y && !this.previous.has(t) && this.previous.set(t, n), (t.f & K) === 0 && (this.current.set(t, t.v), N?.set(t, t.v));
   }
   activate() {
     g = this, this.apply();
   }
   deactivate() {
-    g === this && (g = null, F = null);
+    g === this && (g = null, N = null);
   }
   flush() {
-    if (this.activate(), O.length > 0) {
+    if (this.activate(), F.length > 0) {
       if (sn(), g !== null && g !== this)
         return;
     } else this.#n === 0 && this.process([]);
@@ -291,7 +291,7 @@ class W {
   #a() {
     if (ye.size > 1) {
       this.previous.clear();
-      var t = F, n = !0;
+      var t = N, n = !0;
       for (const r of ye) {
         if (r === this) {
           n = !1;
@@ -310,21 +310,21 @@ class W {
           continue;
         const u = [...r.current.keys()].filter((l) => !this.current.has(l));
         if (u.length > 0) {
-          var s = O;
-          O = [];
+          var s = F;
+          F = [];
           const l = /* @__PURE__ */ new Set(), f = /* @__PURE__ */ new Map();
           for (const a of i)
             ut(a, u, l, f);
-          if (O.length > 0) {
+          if (F.length > 0) {
             g = r, r.apply();
-            for (const a of O)
+            for (const a of F)
               r.#f(a, [], []);
             r.deactivate();
           }
-          O = s;
+          F = s;
         }
       }
-      g = null, F = t;
+      g = null, N = t;
     }
     this.committed = !0, ye.delete(this);
   }
@@ -341,7 +341,7 @@ class W {
    */
   decrement(t) {
     this.#n -= 1, t && (this.#l -= 1), !this.#s && (this.#s = !0, Q(() => {
-      this.#s = !1, this.is_deferred() ? O.length > 0 && this.flush() : this.revive();
+      this.#s = !1, this.is_deferred() ? F.length > 0 && this.flush() : this.revive();
     }));
   }
   revive() {
@@ -375,24 +375,24 @@ class W {
   }
 }
 function sn() {
-  Fe = !0;
+  Ne = !0;
   var e = null;
   try {
-    for (var t = 0; O.length > 0; ) {
+    for (var t = 0; F.length > 0; ) {
       var n = W.ensure();
       if (t++ > 1e3) {
         var s, r;
         fn();
       }
-      n.process(O), $.clear();
+      n.process(F), $.clear();
     }
   } finally {
-    Fe = !1, Be = null;
+    Ne = !1, Be = null;
   }
 }
 function fn() {
   try {
-    Gt();
+    Kt();
   } catch (e) {
     ae(e, Be);
   }
@@ -403,17 +403,17 @@ function $e(e) {
   if (t !== 0) {
     for (var n = 0; n < t; ) {
       var s = e[n++];
-      if ((s.f & (K | M)) === 0 && we(s) && (j = /* @__PURE__ */ new Set(), pe(s), s.deps === null && s.first === null && s.nodes === null && (s.teardown === null && s.ac === null ? bt(s) : s.fn = null), j?.size > 0)) {
+      if ((s.f & (G | D)) === 0 && we(s) && (j = /* @__PURE__ */ new Set(), pe(s), s.deps === null && s.first === null && s.nodes === null && (s.teardown === null && s.ac === null ? bt(s) : s.fn = null), j?.size > 0)) {
         $.clear();
         for (const r of j) {
-          if ((r.f & (K | M)) !== 0) continue;
+          if ((r.f & (G | D)) !== 0) continue;
           const i = [r];
           let u = r.parent;
           for (; u !== null; )
             j.has(u) && (j.delete(u), i.push(u)), u = u.parent;
           for (let l = i.length - 1; l >= 0; l--) {
             const f = i[l];
-            (f.f & (K | M)) === 0 && pe(f);
+            (f.f & (G | D)) === 0 && pe(f);
           }
         }
         j.clear();
@@ -463,14 +463,14 @@ function q(e) {
   for (var t = Be = e; t.parent !== null; ) {
     t = t.parent;
     var n = t.f;
-    if (Fe && t === v && (n & B) !== 0 && (n & tt) === 0)
+    if (Ne && t === v && (n & B) !== 0 && (n & tt) === 0)
       return;
     if ((n & (re | V)) !== 0) {
       if ((n & m) === 0) return;
       t.f ^= m;
     }
   }
-  O.push(t);
+  F.push(t);
 }
 function ln(e) {
   let t = 0, n = ge(0), s;
@@ -717,9 +717,9 @@ function cn(e, t, n, s) {
     try {
       s(o);
     } catch (_) {
-      (l.f & K) === 0 && ae(_, l);
+      (l.f & G) === 0 && ae(_, l);
     }
-    u?.deactivate(), Ne();
+    u?.deactivate(), Oe();
   }
   if (n.length === 0) {
     a.then(() => c(t.map(r)));
@@ -736,7 +736,7 @@ function _n() {
     I(e), R(t), ue(n), i && s?.activate();
   };
 }
-function Ne() {
+function Oe() {
   I(null), R(null), ue(null);
 }
 // @__NO_SIDE_EFFECTS__
@@ -786,10 +786,10 @@ function hn(e, t, n) {
     i = a.promise;
     try {
       Promise.resolve(e()).then(a.resolve, a.reject).then(() => {
-        c === g && c.committed && c.deactivate(), Ne();
+        c === g && c.committed && c.deactivate(), Oe();
       });
     } catch (_) {
-      a.reject(_), Ne();
+      a.reject(_), Oe();
     }
     var c = (
       /** @type {Batch} */
@@ -801,11 +801,11 @@ function hn(e, t, n) {
     }
     const o = (_, p = void 0) => {
       if (c.activate(), p)
-        p !== ie && (u.f |= G, xe(u, p));
+        p !== ie && (u.f |= K, xe(u, p));
       else {
-        (u.f & G) !== 0 && (u.f ^= G), xe(u, _);
-        for (const [D, L] of f) {
-          if (f.delete(D), D === c) break;
+        (u.f & K) !== 0 && (u.f ^= K), xe(u, _);
+        for (const [M, L] of f) {
+          if (f.delete(M), M === c) break;
           L.reject(ie);
         }
       }
@@ -826,12 +826,12 @@ function hn(e, t, n) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function Wn(e) {
+function $n(e) {
   const t = /* @__PURE__ */ Ve(e);
   return At(t), t;
 }
 // @__NO_SIDE_EFFECTS__
-function $n(e) {
+function zn(e) {
   const t = /* @__PURE__ */ Ve(e);
   return t.equals = rt, t;
 }
@@ -849,7 +849,7 @@ function ot(e) {
 function dn(e) {
   for (var t = e.parent; t !== null; ) {
     if ((t.f & E) === 0)
-      return (t.f & K) === 0 ? (
+      return (t.f & G) === 0 ? (
         /** @type {Effect} */
         t
       ) : null;
@@ -873,9 +873,9 @@ function ct(e) {
     w(e, m);
     return;
   }
-  ne || (F !== null ? (Ye() || g?.is_fork) && F.set(e, t) : qe(e));
+  ne || (N !== null ? (Ye() || g?.is_fork) && N.set(e, t) : qe(e));
 }
-let De = /* @__PURE__ */ new Set();
+let Me = /* @__PURE__ */ new Set();
 const $ = /* @__PURE__ */ new Map();
 let _t = !1;
 function ge(e, t) {
@@ -896,14 +896,14 @@ function Y(e, t) {
   return At(n), n;
 }
 // @__NO_SIDE_EFFECTS__
-function zn(e, t = !1, n = !0) {
+function Xn(e, t = !1, n = !0) {
   const s = ge(e);
   return t || (s.equals = rt), s;
 }
 function X(e, t, n = !1) {
   d !== null && // since we are untracking the function inside `$inspect.with` we need to add this check
   // to ensure we error if state is set inside an inspect effect
-  (!N || (d.f & We) !== 0) && st() && (d.f & (E | B | je | We)) !== 0 && (k === null || !le.call(k, e)) && zt();
+  (!O || (d.f & We) !== 0) && st() && (d.f & (E | B | je | We)) !== 0 && (k === null || !le.call(k, e)) && zt();
   let s = n ? ce(t) : t;
   return xe(e, s);
 }
@@ -919,15 +919,15 @@ function xe(e, t) {
       );
       (e.f & b) !== 0 && He(r), qe(r);
     }
-    e.wv = kt(), ht(e, b), v !== null && (v.f & m) !== 0 && (v.f & (V | re)) === 0 && (A === null ? kn([e]) : A.push(e)), !s.is_fork && De.size > 0 && !_t && vn();
+    e.wv = kt(), ht(e, b), v !== null && (v.f & m) !== 0 && (v.f & (V | re)) === 0 && (A === null ? kn([e]) : A.push(e)), !s.is_fork && Me.size > 0 && !_t && vn();
   }
   return t;
 }
 function vn() {
   _t = !1;
-  for (const e of De)
+  for (const e of Me)
     (e.f & m) !== 0 && w(e, H), we(e) && pe(e);
-  De.clear();
+  Me.clear();
 }
 function de(e) {
   X(e, e.v + 1);
@@ -942,7 +942,7 @@ function ht(e, t) {
           /** @type {Derived} */
           i
         );
-        F?.delete(f), (u & te) === 0 && (u & S && (i.f |= te), ht(f, H));
+        N?.delete(f), (u & te) === 0 && (u & S && (i.f |= te), ht(f, H));
       } else l && ((u & B) !== 0 && j !== null && j.add(
         /** @type {Effect} */
         i
@@ -958,7 +958,7 @@ function ce(e) {
   const t = qt(e);
   if (t !== Lt && t !== jt)
     return e;
-  var n = /* @__PURE__ */ new Map(), s = Dt(e), r = /* @__PURE__ */ Y(0), i = ee, u = (l) => {
+  var n = /* @__PURE__ */ new Map(), s = Mt(e), r = /* @__PURE__ */ Y(0), i = ee, u = (l) => {
     if (ee === i)
       return l();
     var f = d, a = ee;
@@ -1049,17 +1049,17 @@ function ce(e) {
           (!o || he(l, f)?.writable) && (h = u(() => /* @__PURE__ */ Y(void 0)), X(h, ce(a)), n.set(f, h));
         else {
           o = h.v !== y;
-          var D = u(() => ce(a));
-          X(h, D);
+          var M = u(() => ce(a));
+          X(h, M);
         }
         var L = Reflect.getOwnPropertyDescriptor(l, f);
         if (L?.set && L.set.call(c, a), !o) {
           if (s && typeof f == "string") {
-            var Ke = (
+            var Ge = (
               /** @type {Source<number>} */
               n.get("length")
             ), ke = Number(f);
-            Number.isInteger(ke) && ke >= Ke.v && X(Ke, ke + 1);
+            Number.isInteger(ke) && ke >= Ge.v && X(Ge, ke + 1);
           }
           de(r);
         }
@@ -1086,7 +1086,7 @@ function gn() {
   if (ze === void 0) {
     ze = window, pn = /Firefox/.test(navigator.userAgent);
     var e = Element.prototype, t = Node.prototype, n = Text.prototype;
-    dt = he(t, "firstChild").get, vt = he(t, "nextSibling").get, Ge(e) && (e.__click = void 0, e.__className = void 0, e.__attributes = null, e.__style = void 0, e.__e = void 0), Ge(n) && (n.__t = void 0);
+    dt = he(t, "firstChild").get, vt = he(t, "nextSibling").get, Ke(e) && (e.__click = void 0, e.__className = void 0, e.__attributes = null, e.__style = void 0, e.__e = void 0), Ke(n) && (n.__t = void 0);
   }
 }
 function pt(e = "") {
@@ -1106,26 +1106,26 @@ function Se(e) {
     vt.call(e)
   );
 }
-function Xn(e, t) {
+function Zn(e, t) {
   return /* @__PURE__ */ gt(e);
 }
-function Zn(e, t = !1) {
+function Jn(e, t = !1) {
   {
     var n = /* @__PURE__ */ gt(e);
     return n instanceof Comment && n.data === "" ? /* @__PURE__ */ Se(n) : n;
   }
 }
-function Jn(e, t = 1, n = !1) {
+function Qn(e, t = 1, n = !1) {
   let s = e;
   for (; t--; )
     s = /** @type {TemplateNode} */
     /* @__PURE__ */ Se(s);
   return s;
 }
-function Qn(e) {
+function er(e) {
   e.textContent = "";
 }
-function er() {
+function tr() {
   return !1;
 }
 function Ue(e) {
@@ -1138,7 +1138,7 @@ function Ue(e) {
   }
 }
 function wn(e) {
-  v === null && (d === null && Kt(), Yt()), ne && Ut();
+  v === null && (d === null && Gt(), Yt()), ne && Ut();
 }
 function yn(e, t) {
   var n = t.last;
@@ -1146,7 +1146,7 @@ function yn(e, t) {
 }
 function U(e, t, n) {
   var s = v;
-  s !== null && (s.f & M) !== 0 && (e |= M);
+  s !== null && (s.f & D) !== 0 && (e |= D);
   var r = {
     ctx: C,
     deps: null,
@@ -1182,13 +1182,13 @@ function U(e, t, n) {
   return r;
 }
 function Ye() {
-  return d !== null && !N;
+  return d !== null && !O;
 }
 function wt(e) {
   const t = U(Ae, null, !1);
   return w(t, m), t.teardown = e, t;
 }
-function tr(e) {
+function nr(e) {
   wn();
   var t = (
     /** @type {Effect} */
@@ -1215,7 +1215,7 @@ function En(e) {
     }) : (P(t), s(void 0));
   });
 }
-function nr(e) {
+function rr(e) {
   return U(be, e, !1);
 }
 function mn(e) {
@@ -1224,7 +1224,7 @@ function mn(e) {
 function bn(e, t = 0) {
   return U(Ae | t, e, !0);
 }
-function rr(e, t = [], n = [], s = []) {
+function sr(e, t = [], n = [], s = []) {
   cn(s, t, n, (r) => {
     U(Ae, () => e(...r.map(J)), !0);
   });
@@ -1271,7 +1271,7 @@ function P(e, t = !0) {
     e.nodes.start,
     /** @type {TemplateNode} */
     e.nodes.end
-  ), n = !0), mt(e, t && !n), Te(e, 0), w(e, K);
+  ), n = !0), mt(e, t && !n), Te(e, 0), w(e, G);
   var s = e.nodes && e.nodes.t;
   if (s !== null)
     for (const i of s)
@@ -1304,8 +1304,8 @@ function Ee(e, t, n = !0) {
     r();
 }
 function xt(e, t, n) {
-  if ((e.f & M) === 0) {
-    e.f ^= M;
+  if ((e.f & D) === 0) {
+    e.f ^= D;
     var s = e.nodes && e.nodes.t;
     if (s !== null)
       for (const l of s)
@@ -1319,12 +1319,12 @@ function xt(e, t, n) {
     }
   }
 }
-function sr(e) {
+function ir(e) {
   Tt(e, !0);
 }
 function Tt(e, t) {
-  if ((e.f & M) !== 0) {
-    e.f ^= M, (e.f & m) === 0 && (w(e, b), q(e));
+  if ((e.f & D) !== 0) {
+    e.f ^= D, (e.f & m) === 0 && (w(e, b), q(e));
     for (var n = e.first; n !== null; ) {
       var s = n.next, r = (n.f & ve) !== 0 || (n.f & V) !== 0;
       Tt(n, r ? t : !1), n = s;
@@ -1346,7 +1346,7 @@ let me = !1, ne = !1;
 function Xe(e) {
   ne = e;
 }
-let d = null, N = !1;
+let d = null, O = !1;
 function R(e) {
   d = e;
 }
@@ -1390,7 +1390,7 @@ function we(e) {
     }
     (t & S) !== 0 && // During time traveling we don't want to reset the status so that
     // traversal of the graph in the other batches still happens
-    F === null && w(e, m);
+    N === null && w(e, m);
   }
   return !1;
 }
@@ -1411,13 +1411,13 @@ function Ct(e, t, n = !0) {
     }
 }
 function Rt(e) {
-  var t = x, n = T, s = A, r = d, i = k, u = C, l = N, f = ee, a = e.f;
+  var t = x, n = T, s = A, r = d, i = k, u = C, l = O, f = ee, a = e.f;
   x = /** @type {null | Value[]} */
-  null, T = 0, A = null, d = (a & (V | re)) === 0 ? e : null, k = null, ue(e.ctx), N = !1, ee = ++Z, e.ac !== null && (Ue(() => {
+  null, T = 0, A = null, d = (a & (V | re)) === 0 ? e : null, k = null, ue(e.ctx), O = !1, ee = ++Z, e.ac !== null && (Ue(() => {
     e.ac.abort(ie);
   }), e.ac = null);
   try {
-    e.f |= Oe;
+    e.f |= Fe;
     var c = (
       /** @type {Function} */
       e.fn
@@ -1433,7 +1433,7 @@ function Rt(e) {
         for (_ = T; _ < o.length; _++)
           (o[_].reactions ??= []).push(e);
     } else o !== null && T < o.length && (Te(e, T), o.length = T);
-    if (st() && A !== null && !N && o !== null && (e.f & (E | H | b)) === 0)
+    if (st() && A !== null && !O && o !== null && (e.f & (E | H | b)) === 0)
       for (_ = 0; _ < /** @type {Source[]} */
       A.length; _++)
         Ct(
@@ -1451,17 +1451,17 @@ function Rt(e) {
       A !== null && (s === null ? s = A : s.push(.../** @type {Source[]} */
       A));
     }
-    return (e.f & G) !== 0 && (e.f ^= G), h;
+    return (e.f & K) !== 0 && (e.f ^= K), h;
   } catch (p) {
     return it(p);
   } finally {
-    e.f ^= Oe, x = t, T = n, A = s, d = r, k = i, ue(u), N = l, ee = f;
+    e.f ^= Fe, x = t, T = n, A = s, d = r, k = i, ue(u), O = l, ee = f;
   }
 }
 function Cn(e, t) {
   let n = t.reactions;
   if (n !== null) {
-    var s = Mt.call(n, e);
+    var s = Dt.call(n, e);
     if (s !== -1) {
       var r = n.length - 1;
       r === 0 ? n = t.reactions = null : (n[s] = n[r], n.pop());
@@ -1486,7 +1486,7 @@ function Te(e, t) {
 }
 function pe(e) {
   var t = e.f;
-  if ((t & K) === 0) {
+  if ((t & G) === 0) {
     w(e, m);
     var n = v, s = me;
     v = e, me = !0;
@@ -1503,11 +1503,11 @@ function pe(e) {
 }
 function J(e) {
   var t = e.f, n = (t & E) !== 0;
-  if (d !== null && !N) {
-    var s = v !== null && (v.f & K) !== 0;
+  if (d !== null && !O) {
+    var s = v !== null && (v.f & G) !== 0;
     if (!s && (k === null || !le.call(k, e))) {
       var r = d.deps;
-      if ((d.f & Oe) !== 0)
+      if ((d.f & Fe) !== 0)
         e.rv < Z && (e.rv = Z, x === null && r !== null && r[T] === e ? T++ : x === null ? x = [e] : x.push(e));
       else {
         (d.deps ??= []).push(e);
@@ -1525,32 +1525,32 @@ function J(e) {
     );
     if (ne) {
       var l = u.v;
-      return ((u.f & m) === 0 && u.reactions !== null || Ft(u)) && (l = He(u)), $.set(u, l), l;
+      return ((u.f & m) === 0 && u.reactions !== null || Nt(u)) && (l = He(u)), $.set(u, l), l;
     }
-    var f = (u.f & S) === 0 && !N && d !== null && (me || (d.f & S) !== 0), a = u.deps === null;
-    we(u) && (f && (u.f |= S), ct(u)), f && !a && Ot(u);
+    var f = (u.f & S) === 0 && !O && d !== null && (me || (d.f & S) !== 0), a = u.deps === null;
+    we(u) && (f && (u.f |= S), ct(u)), f && !a && Ft(u);
   }
-  if (F?.has(e))
-    return F.get(e);
-  if ((e.f & G) !== 0)
+  if (N?.has(e))
+    return N.get(e);
+  if ((e.f & K) !== 0)
     throw e.v;
   return e.v;
 }
-function Ot(e) {
+function Ft(e) {
   if (e.deps !== null) {
     e.f |= S;
     for (const t of e.deps)
-      (t.reactions ??= []).push(e), (t.f & E) !== 0 && (t.f & S) === 0 && Ot(
+      (t.reactions ??= []).push(e), (t.f & E) !== 0 && (t.f & S) === 0 && Ft(
         /** @type {Derived} */
         t
       );
   }
 }
-function Ft(e) {
+function Nt(e) {
   if (e.v === y) return !0;
   if (e.deps === null) return !1;
   for (const t of e.deps)
-    if ($.has(t) || (t.f & E) !== 0 && Ft(
+    if ($.has(t) || (t.f & E) !== 0 && Nt(
       /** @type {Derived} */
       t
     ))
@@ -1558,15 +1558,15 @@ function Ft(e) {
   return !1;
 }
 function Rn(e) {
-  var t = N;
+  var t = O;
   try {
-    return N = !0, e();
+    return O = !0, e();
   } finally {
-    N = t;
+    O = t;
   }
 }
-const Nt = /* @__PURE__ */ new Set(), Me = /* @__PURE__ */ new Set();
-function On(e, t, n, s = {}) {
+const Ot = /* @__PURE__ */ new Set(), De = /* @__PURE__ */ new Set();
+function Fn(e, t, n, s = {}) {
   function r(i) {
     if (s.capture || _e.call(t, i), !i.cancelBubble)
       return Ue(() => n?.call(this, i));
@@ -1575,8 +1575,8 @@ function On(e, t, n, s = {}) {
     t.addEventListener(e, r, s);
   }) : t.addEventListener(e, r, s), r;
 }
-function ir(e, t, n, s, r) {
-  var i = { capture: s, passive: r }, u = On(e, t, n, i);
+function fr(e, t, n, s, r) {
+  var i = { capture: s, passive: r }, u = Fn(e, t, n, i);
   (t === document.body || // @ts-ignore
   t === window || // @ts-ignore
   t === document || // Firefox has quirky behavior, it can happen that we still get "canplay" events when the element is already removed
@@ -1584,10 +1584,10 @@ function ir(e, t, n, s, r) {
     t.removeEventListener(e, u, i);
   });
 }
-function fr(e) {
+function lr(e) {
   for (var t = 0; t < e.length; t++)
-    Nt.add(e[t]);
-  for (var n of Me)
+    Ot.add(e[t]);
+  for (var n of De)
     n(e);
 }
 let Je = null;
@@ -1628,11 +1628,11 @@ function _e(e) {
         var p = i.assignedSlot || i.parentNode || /** @type {any} */
         i.host || null;
         try {
-          var D = i["__" + s];
-          D != null && (!/** @type {any} */
+          var M = i["__" + s];
+          M != null && (!/** @type {any} */
           i.disabled || // DOM could've been updated already by the time this is reached, so we check this as well
           // -> the target could not have been disabled because it emits the event in the first place
-          e.target === i) && D.call(i, e);
+          e.target === i) && M.call(i, e);
         } catch (L) {
           o ? _.push(L) : o = L;
         }
@@ -1652,33 +1652,33 @@ function _e(e) {
     }
   }
 }
-const Fn = ["touchstart", "touchmove"];
-function Nn(e) {
-  return Fn.includes(e);
+const Nn = ["touchstart", "touchmove"];
+function On(e) {
+  return Nn.includes(e);
 }
-function lr(e, t) {
+function ur(e, t) {
   var n = t == null ? "" : typeof t == "object" ? t + "" : t;
   n !== (e.__t ??= e.nodeValue) && (e.__t = n, e.nodeValue = n + "");
 }
-function ur(e, t) {
-  return Dn(e, t);
+function ar(e, t) {
+  return Mn(e, t);
 }
 const se = /* @__PURE__ */ new Map();
-function Dn(e, { target: t, anchor: n, props: s = {}, events: r, context: i, intro: u = !0 }) {
+function Mn(e, { target: t, anchor: n, props: s = {}, events: r, context: i, intro: u = !0 }) {
   gn();
   var l = /* @__PURE__ */ new Set(), f = (h) => {
     for (var o = 0; o < h.length; o++) {
       var _ = h[o];
       if (!l.has(_)) {
         l.add(_);
-        var p = Nn(_);
+        var p = On(_);
         t.addEventListener(_, _e, { passive: p });
-        var D = se.get(_);
-        D === void 0 ? (document.addEventListener(_, _e, { passive: p }), se.set(_, 1)) : se.set(_, D + 1);
+        var M = se.get(_);
+        M === void 0 ? (document.addEventListener(_, _e, { passive: p }), se.set(_, 1)) : se.set(_, M + 1);
       }
     }
   };
-  f(Pt(Nt)), Me.add(f);
+  f(Pt(Ot)), De.add(f);
   var a = void 0, c = En(() => {
     var h = n ?? t.appendChild(pt());
     return an(
@@ -1708,77 +1708,78 @@ function Dn(e, { target: t, anchor: n, props: s = {}, events: r, context: i, int
         );
         --_ === 0 ? (document.removeEventListener(o, _e), se.delete(o)) : se.set(o, _);
       }
-      Me.delete(f), h !== n && h.parentNode?.removeChild(h);
+      De.delete(f), h !== n && h.parentNode?.removeChild(h);
     };
   });
   return Pe.set(a, c), a;
 }
 let Pe = /* @__PURE__ */ new WeakMap();
-function ar(e, t) {
+function or(e, t) {
   const n = Pe.get(e);
   return n ? (Pe.delete(e), n(t)) : Promise.resolve();
 }
 export {
-  Jn as $,
-  Pn as A,
-  V as B,
-  Qn as C,
-  Pt as D,
+  tn as $,
+  ge as A,
+  Pn as B,
+  V as C,
+  er as D,
   ve as E,
-  Se as F,
-  In as G,
-  Q as H,
-  M as I,
-  Ln as J,
-  Vn as K,
+  Pt as F,
+  Se as G,
+  In as H,
+  D as I,
+  Q as J,
+  Ln as K,
   Kn as L,
-  nr as M,
-  Bn as N,
-  bn as O,
-  Hn as P,
-  Ye as Q,
-  ln as R,
+  Hn as M,
+  Vn as N,
+  rr as O,
+  bn as P,
+  Un as Q,
+  Ye as R,
   Ce as S,
-  qn as T,
-  Y as U,
-  ce as V,
-  X as W,
-  fr as X,
-  rr as Y,
-  ir as Z,
-  tn as _,
+  Bn as T,
+  ln as U,
+  Y as V,
+  ce as W,
+  X,
+  lr as Y,
+  sr as Z,
+  fr as _,
   gt as a,
-  Wn as a0,
-  en as a1,
-  lr as a2,
-  Xn as a3,
+  Qn as a0,
+  $n as a1,
+  en as a2,
+  ur as a3,
   Zn as a4,
-  Un as a5,
-  ur as a6,
+  Jn as a5,
+  Yn as a6,
   ar as a7,
+  or as a8,
   pn as b,
   v as c,
   pt as d,
-  g as e,
-  P as f,
+  qn as e,
+  g as f,
   qt as g,
-  z as h,
-  Dt as i,
-  C as j,
-  Rn as k,
-  xn as l,
+  P as h,
+  Mt as i,
+  z as j,
+  C as k,
+  Rn as l,
   Sn as m,
-  J as n,
+  xn as n,
   Lt as o,
   Ee as p,
-  xe as q,
-  sr as r,
-  er as s,
-  Yn as t,
-  tr as u,
-  $n as v,
-  Mn as w,
-  jn as x,
-  zn as y,
-  ge as z
+  J as q,
+  ir as r,
+  tr as s,
+  xe as t,
+  nr as u,
+  Gn as v,
+  zn as w,
+  Dn as x,
+  jn as y,
+  Xn as z
 };
