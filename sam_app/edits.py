@@ -56,3 +56,45 @@ def paint(mask: np.ndarray, points, radius: float, erase: bool = False) -> np.nd
     it: a new array."""
     cover = stroke_cover(mask.shape, check_stroke(points, radius), float(radius))
     return mask & ~cover if erase else mask | cover
+
+
+MAX_RINGS = 50  # rings a mask's outline is given as: the largest (a noisy mask has thousands)
+MAX_VERTICES = 20_000  # vertices accepted back from a client, all rings together
+
+
+def outline(mask: np.ndarray, scale: float = 1.0, tolerance: float = 0.5) -> list:
+    """HxW bool -> its outline as rings of (X, Y) vertices, outer boundaries and holes
+    alike (filled even-odd they give the mask back, to within ``tolerance`` pixels),
+    the ``MAX_RINGS`` largest by area; each vertex divided by ``scale`` (a mask at display
+    size -> image pixels). Vertices are pixel centres: X, Y whole numbers at scale 1."""
+    import cv2
+
+    contours, _ = cv2.findContours(mask.astype(np.uint8), cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    rings = [cv2.approxPolyDP(c, tolerance, True).reshape(-1, 2) for c in contours]
+    rings = sorted((r for r in rings if len(r) >= 3), key=lambda r: -abs(cv2.contourArea(r.astype(np.float32))))
+    return [[[round(float(x) / scale, 2), round(float(y) / scale, 2)] for x, y in r] for r in rings[:MAX_RINGS]]
+
+
+def fill(size, rings) -> np.ndarray:
+    """Rings of (X, Y) vertices (``outline``'s, edited) -> (H, W) bool, filled even-odd
+    (a ring inside another is a hole), every ring's own pixels included (as
+    ``cv2.findContours`` gives rings: on the mask's pixels); PromptError for rings
+    that are not lists of at least 3 finite points or that hold too many vertices."""
+    import cv2
+
+    try:
+        polygons = [np.asarray(r, np.float64).reshape(-1, 2) for r in rings]
+    except (TypeError, ValueError):
+        raise PromptError("a polygon is rings of [X, Y] vertices in pixels") from None
+    if not polygons or any(len(p) < 3 or not np.isfinite(p).all() for p in polygons):
+        raise PromptError("a polygon needs rings of at least 3 vertices of finite numbers")
+    if sum(len(p) for p in polygons) > MAX_VERTICES:
+        raise PromptError(f"a polygon has at most {MAX_VERTICES} vertices")
+    height, width = size
+    parity, edges = np.zeros((height, width), np.uint8), np.zeros((height, width), np.uint8)
+    for p in polygons:
+        ring, vertices = np.zeros((height, width), np.uint8), [np.round(p).astype(np.int32)]
+        cv2.fillPoly(ring, vertices, 1)
+        parity ^= ring
+        cv2.polylines(edges, vertices, True, 1)  # a hole's ring runs on the mask's pixels around it
+    return (parity | edges).astype(bool)

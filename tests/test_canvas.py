@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from ui_tab import Tab
 
-from sam_app.edits import paint, stroke_cover
+from sam_app.edits import fill, outline, paint, stroke_cover
 from sam_app.errors import PromptError
 from sam_app.ui import build_ui
 from sam_app.ui.canvas import FRONTEND, TEMPLATES, from_runs, to_runs
@@ -187,3 +187,62 @@ def test_a_region_drawn_on_the_canvas_segments_clicks_inside_it_as_its_crop(p, t
     from sam_app.ui.prompt_state import PromptState
 
     assert PromptState.restored(tab.state("prompt").saved()).region == tab.state("prompt").region
+
+
+def test_union_and_subtraction_of_two_objects(p, tab):
+    tab.call(p.on_add_boxes, "100 50 320 250 250 150 550 350")
+    tab.call(p.on_run, False)
+    state = tab.state("prompt")
+    a, b = (o.mask(c) for o, c in zip(state.result.objects, state.choices))
+    assert (a & b).any() and (a & ~b).any()  # they overlap, and differ
+    out = tab.call(p.on_combine, "1 2", True)
+    assert "Object 1 less object 2" in out[p.shared.message]
+    cut = tab.state("prompt").result.objects
+    assert len(cut) == 2 and np.array_equal(cut[0].mask(0), a & ~b) and np.array_equal(cut[1].mask(0), b)
+    assert cut[0].source == "edited"
+    tab.call(p.on_undo)
+    out = tab.call(p.on_combine, "1, 2", False)
+    joined = tab.state("prompt")
+    assert len(joined.result.objects) == 1 and np.array_equal(joined.result.objects[0].mask(0), a | b)
+    assert len(joined.boxes) == 1 and joined.object_ids() == [1] and "joined object 1" in out[p.shared.message]
+    tab.call(p.on_undo)
+    assert len(tab.state("prompt").result.objects) == 2 and len(tab.state("prompt").boxes) == 2
+    for text, words in (("1", "not two numbers"), ("1 1", "two different numbers of the 2"), ("1 3", "of the 2")):
+        assert words in tab.call(p.on_combine, text, False)[p.shared.message]
+
+
+def test_an_outline_filled_gives_its_mask_back_holes_kept():
+    mask = np.zeros((100, 120), bool)
+    mask[20:80, 30:100] = True
+    mask[40:60, 50:70] = False  # a hole
+    mask[5:12, 5:15] = True  # an island
+    rings = outline(mask)
+    assert len(rings) == 3 and np.array_equal(fill(mask.shape, rings), mask)
+    half = outline(mask[::2, ::2], scale=0.5)  # at display size, given in image pixels
+    assert max(v[0] for r in half for v in r) == pytest.approx(98, abs=2)
+    with pytest.raises(PromptError, match="at least 3 vertices"):
+        fill((10, 10), [[[1, 1], [2, 2]]])
+    with pytest.raises(PromptError, match="rings of"):
+        fill((10, 10), "nonsense")
+
+
+def test_a_polygon_edit_moves_the_mask_at_full_size(p, tab):
+    click(tab, 300, 200, multimask=False)
+    tab.call(p.on_stroke, evt=event(points=[[300, 200]], radius=500, erase=True))  # wipe it
+    out = tab.call(p.on_stroke, evt=event(points=[[300.5, 200.5]], radius=60, erase=False))  # a disc
+    rings = out[p.canvas]["polygon"]
+    disc = tab.state("prompt").result.objects[0].mask(0)
+    assert len(rings) == 1 and (fill(disc.shape, rings) != disc).sum() <= 0.01 * disc.sum()  # within half a pixel
+    right = max(range(len(rings[0])), key=lambda i: rings[0][i][0])  # the rightmost vertex, at X = 360
+    moved = [list(v) for v in rings[0]]
+    moved[right] = [moved[right][0] + 20, moved[right][1]]
+    out = tab.call(p.on_polygon, evt=event(rings=[moved]))
+    mask = tab.state("prompt").result.objects[0].mask(0)
+    assert "outline edited" in out[p.shared.message] and tab.state("prompt").result.objects[0].source == "edited"
+    x, y = (int(round(v)) for v in moved[right])
+    # the mask grows a spike to the vertex's new place; elsewhere it is the outline's fill (within half a pixel)
+    assert mask[y, x] and not disc[y, x] and mask[y, 361:x].all() and (disc & ~mask).sum() <= 0.01 * disc.sum()
+    assert any(abs(v[0] - x) <= 1 and abs(v[1] - y) <= 1 for v in out[p.canvas]["polygon"][0])  # the outline too
+    tab.call(p.on_undo)
+    assert np.array_equal(tab.state("prompt").result.objects[0].mask(0), disc)
+    assert "at least 3 vertices" in tab.call(p.on_polygon, evt=event(rings=[[[1, 1]]]))[p.shared.message]

@@ -17,7 +17,7 @@ from pycocotools import mask as mask_utils
 from sam_app.edits import stroke_cover
 
 from browser_pages import chromium, chromium_page, click_pixel, pixel_position, shown_canvas
-from conftest import ARTIFACTS, IMGS
+from conftest import ARTIFACTS, IMGS, launched
 
 pytestmark = pytest.mark.browser
 CHROMIUM = chromium()
@@ -217,3 +217,51 @@ def test_a_region_dragged_with_the_region_tool_then_a_click_inside_it(page):
     assert "in the region (150, 90) to (470, 330)" in page.locator("#prompt-list").inner_text()
     click_pixel(canvas, 20, 20)
     wait_text(page, "prompt-message", "outside the region")
+
+
+def test_a_polygon_vertex_dragged_20_px_moves_the_outline_and_the_mask(tmp_path):
+    """On the classical backend (GrabCut: a clean outline with no weights)."""
+    from sam_app.service import SamService
+
+    with launched(SamService(checkpoint_dir=tmp_path, device="cpu", precision="fp32")) as (_, _, url):
+        with chromium_page(url, 1400, 1000, accept_downloads=True) as page:
+            canvas = upload(page, IMGS / "coffee.png")
+            page.locator("#mode label", has_text="Box").click()
+            click_pixel(canvas, 170, 20)
+            wait_text(page, "prompt-message", "First corner")
+            click_pixel(canvas, 480, 330)
+            wait_text(page, "prompt-message", "object(s) in")
+            before = current_mask(page)
+            page.keyboard.press("g")
+            vertices = canvas.locator("circle.vertex")
+            vertices.first.wait_for()
+            points = vertices.evaluate_all("cs => cs.map(c => [Number(c.dataset.x), Number(c.dataset.y)])")
+            x, y = max(points)  # the rightmost vertex: moved 20 px further right, outside the mask
+            drag(page, canvas, (x, y), (x + 20, y), steps=5)
+            wait_text(page, "prompt-message", "outline edited")
+            moved = canvas.locator("circle.vertex").evaluate_all(
+                "cs => cs.map(c => [Number(c.dataset.x), Number(c.dataset.y)])")
+            assert any(abs(mx - (x + 20)) <= 1.5 and abs(my - y) <= 1.5 for mx, my in moved)  # the outline
+            after = current_mask(page)
+            assert after[int(y), int(x + 20)] and not before[int(y), int(x + 20)]  # the mask
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            canvas.screenshot(path=str(ARTIFACTS / "canvas_polygon.png"))
+
+
+def test_union_and_subtraction_in_the_page(page):
+    upload(page, IMGS / "coffee.png")
+    page.fill("#boxes textarea, #boxes input", "100 50 320 250 250 150 550 350")
+    page.click("#add-boxes")
+    wait_text(page, "prompt-message", "Added 2 box(es)")
+    page.click("#run")
+    wait_text(page, "prompt-message", "2 object(s) in")
+    page.click("#combine .label-wrap")
+    page.fill("#combined textarea, #combined input", "1 2")
+    page.click("#union")
+    wait_text(page, "prompt-message", "Object 2 joined object 1")
+    assert "object 2" not in page.locator("#prompt-list").inner_text()
+    page.click("#undo")
+    wait_text(page, "prompt-message", "Undone")
+    page.click("#subtract")
+    wait_text(page, "prompt-message", "Object 1 less object 2")
+    assert "object 2" in page.locator("#prompt-list").inner_text()

@@ -28,7 +28,7 @@ from typing import Iterable, List, Optional, Tuple
 import numpy as np
 from cachetools import LRUCache
 
-from .. import export, render, results
+from .. import edits, export, render, results
 from ..images import LoadedImage
 from .canvas import to_runs
 from .prompt_state import PromptState
@@ -121,24 +121,28 @@ class Outputs:
         ``image`` (loaded; None: an empty canvas saying ``message``): the full-size
         picture, ``base`` objects under the state's (dicts of the value's "objects": runs
         at display size, colour), the state's picked masks at display size (the current
-        object's selected), its points, boxes, a half-made box's corner and its region, and
+        object's selected, and its outline as polygon rings in image pixels for the
+        polygon tool), its points, boxes, a half-made box's corner and its region, and
         ``preview`` ({"runs", "at": [X, Y]}) where given."""
         if image is None:
             return {"image": None, "message": message}
         scale = display_scale(image)
         size = (max(1, round(image.height * scale)), max(1, round(image.width * scale)))
-        objects = list(base)
+        objects, polygon = list(base), None
         if state.result is not None:
             for place, (object_id, obj, c) in enumerate(zip(state.object_ids(), state.result.objects, state.choices)):
-                objects.append({"runs": to_runs(obj.mask_at(c, size)), "color": list(render.colour(place)),
+                mask = obj.mask_at(c, size)
+                objects.append({"runs": to_runs(mask), "color": list(render.colour(place)),
                                 "selected": object_id == state.current})
+                if object_id == state.current:
+                    polygon = edits.outline(mask, size[1] / image.width)
         colours = state.box_colours()
         return {"image": self.picture_file(image), "width": image.width, "height": image.height,
                 "mask_width": size[1], "mask_height": size[0], "objects": objects, "preview": preview,
                 "points": [[x, y, label] for x, y, label, _ in state.points],
                 "boxes": [[*box, *render.colour(k)] for box, k in zip(state.boxes, colours)],
                 "corner": None if state.pending is None else list(state.pending), "region": state.region_list(),
-                "message": message}
+                "polygon": polygon, "message": message}
 
     def canvas(self, state: PromptState, image: Optional[LoadedImage], base: Optional[np.ndarray] = None
                ) -> Optional[str]:

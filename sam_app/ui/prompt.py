@@ -74,6 +74,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
                           **events.instant)
         self.canvas.stroke(self.on_stroke, both, self.click_outputs, **events.instant).then(**show_result)
         self.canvas.region(self.on_region, both, self.click_outputs, **events.instant).then(**show_result)
+        self.canvas.polygon(self.on_polygon, both, self.click_outputs, **events.instant).then(**show_result)
         for event in (self.add_points.click, self.points_text.submit):
             event(self.on_add_points, [self.points_text, self.labels_text, self.mode, *both],
                   self.edit_outputs + [self.points_text, self.labels_text], **events.instant)
@@ -82,6 +83,9 @@ class PromptMode(PromptView, TextPrompts, Mode):
                   **events.instant)
         self.wire_text(events)
         self.new_object.click(self.on_new_object, both, self.edit_outputs, **events.instant)
+        for button, subtract in ((self.union, False), (self.subtract, True)):
+            button.click(self.on_combine, [self.combined, gr.State(subtract), *both], self.click_outputs,
+                         **events.instant).then(**show_result)
         self.escape.click(self.on_escape, both, self.edit_outputs, **events.instant)
         self.undo.click(self.on_undo, both, self.click_outputs, **events.instant).then(**show_result)
         self.clear.click(self.on_clear, both, self.click_outputs, **events.instant).then(**show_result)
@@ -200,6 +204,23 @@ class PromptMode(PromptView, TextPrompts, Mode):
         return self.with_result(session, state, message, before, picture=False)
 
     @shows_errors
+    def on_polygon(self, session: Session, state: PromptState, evt: gr.EventData) -> dict:
+        """The selected object's outline edited on the canvas (``evt._data`` {"rings"} in
+        image pixels): its mask becomes the rings filled even-odd at full size
+        (``edits.fill``), one step of the history."""
+        self.need_image(session)
+        if not state.editable():
+            return {**self.shown(session, state), self.shared.message:
+                    "The polygon tool edits the selected object's outline: click the image to make one first."}
+        image = self.shared.image(session)
+        mask = edits.fill((image.height, image.width), (getattr(evt, "_data", None) or {}).get("rings"))
+        before, state = state, copy.copy(state)
+        state.edit(mask)
+        place = state.object_ids().index(state.current)
+        return self.with_result(session, state, f"Object {place + 1}: outline edited ({int(mask.sum())} pixels); "
+                                "Undo takes it back.", before, picture=False)
+
+    @shows_errors
     def on_region(self, session: Session, state: PromptState, evt: gr.EventData) -> dict:
         """A region drawn on the canvas, ``evt._data`` {"box": [X1, Y1, X2, Y2]} in image
         pixels (X2, Y2 excluded), or {"box": None}: back to the whole image. Clicks are
@@ -219,6 +240,26 @@ class PromptMode(PromptView, TextPrompts, Mode):
                        "full resolution (its first click encodes it). A click with the Region tool goes back to the "
                        "whole image.")
         return self.with_result(session, state, message, before, picture=False)
+
+    @shows_errors
+    def on_combine(self, text, subtract, session: Session, state: PromptState) -> dict:
+        """Objects A and B (``text``: their numbers in the prompt list, "A B"): A's mask
+        becomes A ∪ B (B leaves the prompt) or A − B (``subtract``; B stays), one step of
+        the history (``PromptState.combine``)."""
+        self.need_image(session)
+        try:
+            first, second = (int(v) for v in str(text or "").replace(",", " ").split())
+        except ValueError:
+            raise SamAppError(f"objects: {text!r} is not two numbers; give A B, such as 1 2 (numbers in the "
+                              "prompt list)") from None
+        count = len(state.object_ids()) if state.result is not None else 0
+        if not (1 <= first <= count and 1 <= second <= count) or first == second:
+            raise SamAppError(f"objects {first} and {second}: give two different numbers of the {count} object(s) "
+                              "with masks (run the prompt first)")
+        before, state = state, copy.copy(state)
+        state.combine(first - 1, second - 1, bool(subtract))
+        what = f"Object {first} less object {second}" if subtract else f"Object {second} joined object {first}"
+        return self.with_result(session, state, f"{what}; Undo takes it back.", before, picture=False)
 
     @shows_errors
     def on_add_points(self, points_text, labels_text, mode, session: Session, state: PromptState) -> dict:

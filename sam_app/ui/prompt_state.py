@@ -297,6 +297,32 @@ class PromptState:
         self.region, self.pending = region, None
         self.reset_result()
 
+    def combine(self, first: int, second: int, subtract: bool) -> None:
+        """Objects ``first`` and ``second`` (places in ``object_ids()``, from 0): the
+        first's picked mask becomes its union with the second's, the second leaving the
+        prompt, or (``subtract``) the first less the second, the second staying; one more
+        step of the history. The first's mask is then an edited one
+        (``ObjectResult.edited``). IndexError for a place with no object."""
+        ids = self.object_ids()
+        if not (0 <= first < len(ids) and 0 <= second < len(ids)) or first == second or self.result is None:
+            raise IndexError(f"objects {first + 1} and {second + 1} of {len(ids)}")
+        objects, choices = list(self.result.objects), list(self.choices)
+        a, b = objects[first].mask(choices[first]), objects[second].mask(choices[second])
+        self.snapshot()
+        objects[first] = objects[first].edited(choices[first], a & ~b if subtract else a | b)
+        choices[first] = 0
+        if not subtract:
+            gone = ids[second]
+            del objects[second], choices[second]
+            self.points = [p for p in self.points if p[3] != gone]
+            boxes = [b for b in self.boxes if self.box_objects[b] == gone]
+            self.boxes = [b for b in self.boxes if b not in boxes]
+            self.box_objects = {b: k for b, k in self.box_objects.items() if k != gone}
+            self.instances = [i for i in self.instances if i.box not in boxes]
+            if self.current == gone:
+                self.current = ids[first]
+        self.take_result(replace(self.result, objects=objects), choices)
+
     def region_list(self) -> Optional[List[int]]:
         """The region as [X1, Y1, X2, Y2] (checked against the image where it is used), or None."""
         return None if self.region is None else self.region.as_list()

@@ -123,6 +123,12 @@ class PromptView:
                 self.boxes_text = gr.Textbox(label="Boxes (X1 Y1 X2 Y2 ...)", placeholder="100 100 200 200",
                                              elem_id=self.eid("boxes"))
                 self.add_boxes = gr.Button("Add boxes", elem_id=self.eid("add-boxes"))
+        with gr.Accordion("Combine two objects", open=False, elem_id=self.eid("combine")):
+            self.combined = gr.Textbox(label="Objects A B (their numbers in the list)", placeholder="1 2",
+                                       elem_id=self.eid("combined"))
+            with gr.Row():
+                self.union = gr.Button("A ∪ B (B joins A)", elem_id=self.eid("union"), size="sm")
+                self.subtract = gr.Button("A − B (B is cut out of A)", elem_id=self.eid("subtract"), size="sm")
         self.build_text()
 
     def build_results(self) -> None:

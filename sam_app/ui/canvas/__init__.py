@@ -12,6 +12,9 @@ image pixels:
 - ``hover``: the pointer rested, ``EventData._data`` = {"x", "y"} image pixel;
 - ``stroke``: a brush or eraser stroke ended, ``EventData._data`` = {"points": [[X, Y],
   ...] image pixels along the stroke (floats), "radius": image pixels, "erase": bool};
+- ``polygon``: the selected object's outline edited (a vertex dragged, inserted or
+  deleted), ``EventData._data`` = {"rings": [[[X, Y], ...], ...]} image pixels, outer
+  boundaries and holes, filled even-odd (``edits.fill``);
 - ``region``: a region of interest dragged with the Region tool, ``EventData._data`` =
   {"box": [X1, Y1, X2, Y2]} image pixels, X2 and Y2 excluded, or {"box": None} (a click
   with the tool: the whole image again).
@@ -23,7 +26,9 @@ The value (``canvas_value`` makes it) says what to draw::
      "objects": [{"runs": [...], "color": [R, G, B], "selected": bool}],
      "preview": {"runs": [...], "at": [X, Y]} | None,          # the mask a click at (X, Y) would make
      "points": [[X, Y, label], ...], "boxes": [[X1, Y1, X2, Y2, R, G, B], ...],
-     "corner": [X, Y] | None, "region": [X1, Y1, X2, Y2] | None, "message": str}
+     "corner": [X, Y] | None, "region": [X1, Y1, X2, Y2] | None,
+     "polygon": [[[X, Y], ...], ...] | None,                   # the selected object's outline
+     "message": str}
 """
 
 from pathlib import Path
@@ -73,6 +78,7 @@ class CanvasData(GradioModel):
     boxes: List[List[float]] = []
     corner: Optional[List[float]] = None
     region: Optional[List[int]] = None
+    polygon: Optional[List[List[List[float]]]] = None
     message: str = ""
 
 
@@ -85,6 +91,8 @@ class AnnotationCanvas(Component):
         Events.select,
         EventListener("hover", doc="The pointer rested on the image: {x, y} in image pixels."),
         EventListener("stroke", doc="A brush or eraser stroke ended: {points, radius, erase} in image pixels."),
+        EventListener("polygon", doc="The selected object's outline edited with the polygon tool: {rings: [[[X, Y], "
+                      "...], ...]} in image pixels, filled even-odd."),
         EventListener("region", doc="A region of interest drawn: {box: [X1, Y1, X2, Y2]} in image pixels, or "
                       "{box: null} to go back to the whole image."),
     ]

@@ -5,6 +5,7 @@ export const TOOLS: [string, string, string][] = [
 	["click", "v", "Click"],
 	["brush", "b", "Brush"],
 	["eraser", "e", "Eraser"],
+	["polygon", "g", "Polygon"],
 	["pan", "h", "Pan"],
 	["region", "i", "Region"]
 ];
@@ -12,6 +13,7 @@ export const TOOLS: [string, string, string][] = [
 // The canvas's own keys, shown in the help overlay after the mode's (its `shortcuts`).
 export const CANVAS_KEYS: [string, string][] = [
 	["V / B / E / H", "click, brush, eraser, pan tool"],
+	["G", "polygon tool: drag a vertex; double-click an edge adds one; Alt + click deletes one"],
 	["I", "region tool: drag a region to segment inside it at full resolution; click: whole image"],
 	["[ / ]", "smaller / larger brush"],
 	["wheel, + / −", "zoom in / out at the pointer"],
@@ -56,4 +58,27 @@ export function paint_capsule(pixels: Uint32Array, w: number, h: number, a: numb
 		}
 	}
 	return [x0, y0, x1 - x0 + 1, y1 - y0 + 1];
+}
+
+// The nearest vertex of `rings` to `p` within `reach` (image pixels): [ring, index] or null.
+export function nearest_vertex(rings: number[][][], p: number[], reach: number): [number, number] | null {
+	let best: [number, number] | null = null, least = reach * reach;
+	rings.forEach((ring, r) => ring.forEach((v, i) => {
+		const d = (v[0] - p[0]) ** 2 + (v[1] - p[1]) ** 2;
+		if (d <= least) { least = d; best = [r, i]; }
+	}));
+	return best;
+}
+
+// The nearest edge of `rings` to `p` within `reach`: [ring, index of the edge's second vertex] or null.
+export function nearest_edge(rings: number[][][], p: number[], reach: number): [number, number] | null {
+	let best: [number, number] | null = null, least = reach * reach;
+	rings.forEach((ring, r) => ring.forEach((b, i) => {
+		const a = ring[(i + ring.length - 1) % ring.length];
+		const dx = b[0] - a[0], dy = b[1] - a[1], len2 = dx * dx + dy * dy;
+		const t = len2 > 0 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2)) : 0;
+		const d = (a[0] + t * dx - p[0]) ** 2 + (a[1] + t * dy - p[1]) ** 2;
+		if (d <= least) { least = d; best = [r, i]; }
+	}));
+	return best;
 }

@@ -1,12 +1,12 @@
-import { i as It, g as Rt, o as hr, a as ke, b as pr, T as _r, c as vr, d as ye, e as gr, f as je, r as tt, h as Le, p as rt, j as Se, m as br, s as Dt, k as Lt, u as he, l as pe, n as Ot, E as mr, q as e, t as yt, v as ae, w as wr, x as kr, y as yr, z as xr, A as xt, B as Mr, I as Ze, C as Er, D as $r, F as at, G as Ar, H as Ht, J as Ft, K as Tr, L as Sr, N as zr, M as Cr, O as Nr, P as qr, S as Ir, Q as Rr, R as Dr, U as Lr, V as C, W as Mt, X as g, Y as Or, Z as U, _ as Je, $ as Hr, a0 as S, a1 as Y, a2 as Fr, a3 as re, a4 as D, a5 as Et, a6 as $t } from "./render-PvzomQOh.js";
-function Pt(t) {
+import { i as Ft, g as Bt, o as Er, a as Te, b as $r, T as Ar, c as Tr, d as Se, e as Sr, f as nt, r as it, h as Ye, p as ot, j as Ie, m as zr, s as Kt, k as Ut, u as ge, l as ke, n as Yt, E as Cr, q as e, t as St, v as oe, w as Nr, x as qr, y as Ir, z as Rr, A as zt, B as Lr, I as tt, C as Dr, D as Or, F as lt, G as Hr, H as Vt, J as Xt, K as Pr, L as Fr, N as Br, M as Kr, O as Ur, P as Yr, S as Vr, Q as Xr, R as Wr, U as Gr, V as N, W as Ct, X as g, Y as Zr, Z as X, _ as rt, $ as Jr, a0 as S, a1 as G, a2 as jr, a3 as se, a4 as P, a5 as Ue, a6 as Nt } from "./render-PvzomQOh.js";
+function Wt(t) {
   throw new Error("https://svelte.dev/e/lifecycle_outside_component");
 }
-const Pr = [];
-function Bt(t, r = !1, n = !1) {
-  return Oe(t, /* @__PURE__ */ new Map(), "", Pr, null, n);
+const Qr = [];
+function Gt(t, r = !1, s = !1) {
+  return Ve(t, /* @__PURE__ */ new Map(), "", Qr, null, s);
 }
-function Oe(t, r, n, a, o = null, s = !1) {
+function Ve(t, r, s, a, o = null, n = !1) {
   if (typeof t == "object" && t !== null) {
     var f = r.get(t);
     if (f !== void 0) return f;
@@ -18,31 +18,31 @@ function Oe(t, r, n, a, o = null, s = !1) {
       /** @type {Snapshot<T>} */
       new Set(t)
     );
-    if (It(t)) {
-      var d = (
+    if (Ft(t)) {
+      var u = (
         /** @type {Snapshot<any>} */
         Array(t.length)
       );
-      r.set(t, d), o !== null && r.set(o, d);
-      for (var c = 0; c < t.length; c += 1) {
-        var _ = t[c];
-        c in t && (d[c] = Oe(_, r, n, a, null, s));
+      r.set(t, u), o !== null && r.set(o, u);
+      for (var d = 0; d < t.length; d += 1) {
+        var h = t[d];
+        d in t && (u[d] = Ve(h, r, s, a, null, n));
       }
-      return d;
+      return u;
     }
-    if (Rt(t) === hr) {
-      d = {}, r.set(t, d), o !== null && r.set(o, d);
+    if (Bt(t) === Er) {
+      u = {}, r.set(t, u), o !== null && r.set(o, u);
       for (var p in t)
-        d[p] = Oe(
+        u[p] = Ve(
           // @ts-expect-error
           t[p],
           r,
-          n,
+          s,
           a,
           null,
-          s
+          n
         );
-      return d;
+      return u;
     }
     if (t instanceof Date)
       return (
@@ -50,12 +50,12 @@ function Oe(t, r, n, a, o = null, s = !1) {
         structuredClone(t)
       );
     if (typeof /** @type {T & { toJSON?: any } } */
-    t.toJSON == "function" && !s)
-      return Oe(
+    t.toJSON == "function" && !n)
+      return Ve(
         /** @type {T & { toJSON(): any } } */
         t.toJSON(),
         r,
-        n,
+        s,
         a,
         // Associate the instance with the toJSON clone
         t
@@ -78,85 +78,85 @@ function Oe(t, r, n, a, o = null, s = !1) {
     );
   }
 }
-function Kt(t) {
+function Zt(t) {
   var r = document.createElement("template");
   return r.innerHTML = t.replaceAll("<!>", "<!---->"), r.content;
 }
-function He(t, r) {
-  var n = (
+function Xe(t, r) {
+  var s = (
     /** @type {Effect} */
-    vr
+    Tr
   );
-  n.nodes === null && (n.nodes = { start: t, end: r, a: null, t: null });
+  s.nodes === null && (s.nodes = { start: t, end: r, a: null, t: null });
 }
 // @__NO_SIDE_EFFECTS__
-function _e(t, r) {
-  var n = (r & _r) !== 0, a, o = !t.startsWith("<!>");
+function we(t, r) {
+  var s = (r & Ar) !== 0, a, o = !t.startsWith("<!>");
   return () => {
-    a === void 0 && (a = Kt(o ? t : "<!>" + t), a = /** @type {TemplateNode} */
-    ke(a));
-    var s = (
+    a === void 0 && (a = Zt(o ? t : "<!>" + t), a = /** @type {TemplateNode} */
+    Te(a));
+    var n = (
       /** @type {TemplateNode} */
-      n || pr ? document.importNode(a, !0) : a.cloneNode(!0)
+      s || $r ? document.importNode(a, !0) : a.cloneNode(!0)
     );
-    return He(s, s), s;
+    return Xe(n, n), n;
   };
 }
 // @__NO_SIDE_EFFECTS__
-function Br(t, r, n = "svg") {
-  var a = !t.startsWith("<!>"), o = (r & gr) !== 0, s = `<${n}>${a ? t : "<!>" + t}</${n}>`, f;
+function ea(t, r, s = "svg") {
+  var a = !t.startsWith("<!>"), o = (r & Sr) !== 0, n = `<${s}>${a ? t : "<!>" + t}</${s}>`, f;
   return () => {
     if (!f) {
-      var d = (
+      var u = (
         /** @type {DocumentFragment} */
-        Kt(s)
-      ), c = (
+        Zt(n)
+      ), d = (
         /** @type {Element} */
-        ke(d)
+        Te(u)
       );
       if (o)
-        for (f = document.createDocumentFragment(); ke(c); )
+        for (f = document.createDocumentFragment(); Te(d); )
           f.appendChild(
             /** @type {TemplateNode} */
-            ke(c)
+            Te(d)
           );
       else
         f = /** @type {Element} */
-        ke(c);
+        Te(d);
     }
-    var _ = (
+    var h = (
       /** @type {TemplateNode} */
       f.cloneNode(!0)
     );
     if (o) {
       var p = (
         /** @type {TemplateNode} */
-        ke(_)
-      ), x = (
+        Te(h)
+      ), M = (
         /** @type {TemplateNode} */
-        _.lastChild
+        h.lastChild
       );
-      He(p, x);
+      Xe(p, M);
     } else
-      He(_, _);
-    return _;
+      Xe(h, h);
+    return h;
   };
 }
 // @__NO_SIDE_EFFECTS__
-function ve(t, r) {
-  return /* @__PURE__ */ Br(t, r, "svg");
+function le(t, r) {
+  return /* @__PURE__ */ ea(t, r, "svg");
 }
-function Kr() {
-  var t = document.createDocumentFragment(), r = document.createComment(""), n = ye();
-  return t.append(r, n), He(r, n), t;
+function qt() {
+  var t = document.createDocumentFragment(), r = document.createComment(""), s = Se();
+  return t.append(r, s), Xe(r, s), t;
 }
-function B(t, r) {
+function F(t, r) {
   t !== null && t.before(
     /** @type {Node} */
     r
   );
 }
-class Ur {
+class ta {
   /** @type {TemplateNode} */
   anchor;
   /** @type {Map<Batch, Key>} */
@@ -191,47 +191,47 @@ class Ur {
    * Whether to pause (i.e. outro) on change, or destroy immediately.
    * This is necessary for `<svelte:element>`
    */
-  #s = !0;
+  #n = !0;
   /**
    * @param {TemplateNode} anchor
    * @param {boolean} transition
    */
-  constructor(r, n = !0) {
-    this.anchor = r, this.#s = n;
+  constructor(r, s = !0) {
+    this.anchor = r, this.#n = s;
   }
-  #n = () => {
+  #s = () => {
     var r = (
       /** @type {Batch} */
-      je
+      nt
     );
     if (this.#t.has(r)) {
-      var n = (
+      var s = (
         /** @type {Key} */
         this.#t.get(r)
-      ), a = this.#r.get(n);
+      ), a = this.#r.get(s);
       if (a)
-        tt(a), this.#a.delete(n);
+        it(a), this.#a.delete(s);
       else {
-        var o = this.#e.get(n);
-        o && (this.#r.set(n, o.effect), this.#e.delete(n), o.fragment.lastChild.remove(), this.anchor.before(o.fragment), a = o.effect);
+        var o = this.#e.get(s);
+        o && (this.#r.set(s, o.effect), this.#e.delete(s), o.fragment.lastChild.remove(), this.anchor.before(o.fragment), a = o.effect);
       }
-      for (const [s, f] of this.#t) {
-        if (this.#t.delete(s), s === r)
+      for (const [n, f] of this.#t) {
+        if (this.#t.delete(n), n === r)
           break;
-        const d = this.#e.get(f);
-        d && (Le(d.effect), this.#e.delete(f));
+        const u = this.#e.get(f);
+        u && (Ye(u.effect), this.#e.delete(f));
       }
-      for (const [s, f] of this.#r) {
-        if (s === n || this.#a.has(s)) continue;
-        const d = () => {
-          if (Array.from(this.#t.values()).includes(s)) {
-            var _ = document.createDocumentFragment();
-            br(f, _), _.append(ye()), this.#e.set(s, { effect: f, fragment: _ });
+      for (const [n, f] of this.#r) {
+        if (n === s || this.#a.has(n)) continue;
+        const u = () => {
+          if (Array.from(this.#t.values()).includes(n)) {
+            var h = document.createDocumentFragment();
+            zr(f, h), h.append(Se()), this.#e.set(n, { effect: f, fragment: h });
           } else
-            Le(f);
-          this.#a.delete(s), this.#r.delete(s);
+            Ye(f);
+          this.#a.delete(n), this.#r.delete(n);
         };
-        this.#s || !a ? (this.#a.add(s), rt(f, d, !1)) : d();
+        this.#n || !a ? (this.#a.add(n), ot(f, u, !1)) : u();
       }
     }
   };
@@ -240,82 +240,82 @@ class Ur {
    */
   #i = (r) => {
     this.#t.delete(r);
-    const n = Array.from(this.#t.values());
+    const s = Array.from(this.#t.values());
     for (const [a, o] of this.#e)
-      n.includes(a) || (Le(o.effect), this.#e.delete(a));
+      s.includes(a) || (Ye(o.effect), this.#e.delete(a));
   };
   /**
    *
    * @param {any} key
    * @param {null | ((target: TemplateNode) => void)} fn
    */
-  ensure(r, n) {
+  ensure(r, s) {
     var a = (
       /** @type {Batch} */
-      je
-    ), o = Dt();
-    if (n && !this.#r.has(r) && !this.#e.has(r))
+      nt
+    ), o = Kt();
+    if (s && !this.#r.has(r) && !this.#e.has(r))
       if (o) {
-        var s = document.createDocumentFragment(), f = ye();
-        s.append(f), this.#e.set(r, {
-          effect: Se(() => n(f)),
-          fragment: s
+        var n = document.createDocumentFragment(), f = Se();
+        n.append(f), this.#e.set(r, {
+          effect: Ie(() => s(f)),
+          fragment: n
         });
       } else
         this.#r.set(
           r,
-          Se(() => n(this.anchor))
+          Ie(() => s(this.anchor))
         );
     if (this.#t.set(a, r), o) {
-      for (const [d, c] of this.#r)
-        d === r ? a.skipped_effects.delete(c) : a.skipped_effects.add(c);
-      for (const [d, c] of this.#e)
-        d === r ? a.skipped_effects.delete(c.effect) : a.skipped_effects.add(c.effect);
-      a.oncommit(this.#n), a.ondiscard(this.#i);
+      for (const [u, d] of this.#r)
+        u === r ? a.skipped_effects.delete(d) : a.skipped_effects.add(d);
+      for (const [u, d] of this.#e)
+        u === r ? a.skipped_effects.delete(d.effect) : a.skipped_effects.add(d.effect);
+      a.oncommit(this.#s), a.ondiscard(this.#i);
     } else
-      this.#n();
+      this.#s();
   }
 }
-function Ut(t) {
-  Lt === null && Pt(), he(() => {
-    const r = pe(t);
+function Jt(t) {
+  Ut === null && Wt(), ge(() => {
+    const r = ke(t);
     if (typeof r == "function") return (
       /** @type {() => void} */
       r
     );
   });
 }
-function Yr(t) {
-  Lt === null && Pt(), Ut(() => () => pe(t));
+function ra(t) {
+  Ut === null && Wt(), Jt(() => () => ke(t));
 }
-function de(t, r, n = !1) {
-  var a = new Ur(t), o = n ? mr : 0;
-  function s(f, d) {
-    a.ensure(f, d);
+function ie(t, r, s = !1) {
+  var a = new ta(t), o = s ? Cr : 0;
+  function n(f, u) {
+    a.ensure(f, u);
   }
-  Ot(() => {
+  Yt(() => {
     var f = !1;
-    r((d, c = !0) => {
-      f = !0, s(c, d);
-    }), f || s(!1, null);
+    r((u, d = !0) => {
+      f = !0, n(d, u);
+    }), f || n(!1, null);
   }, o);
 }
-function Ee(t, r) {
+function me(t, r) {
   return r;
 }
-function Vr(t, r, n) {
-  for (var a = [], o = r.length, s, f = r.length, d = 0; d < o; d++) {
-    let x = r[d];
-    rt(
-      x,
+function aa(t, r, s) {
+  for (var a = [], o = r.length, n, f = r.length, u = 0; u < o; u++) {
+    let M = r[u];
+    ot(
+      M,
       () => {
-        if (s) {
-          if (s.pending.delete(x), s.done.add(x), s.pending.size === 0) {
-            var w = (
+        if (n) {
+          if (n.pending.delete(M), n.done.add(M), n.pending.size === 0) {
+            var k = (
               /** @type {Set<EachOutroGroup>} */
               t.outrogroups
             );
-            et(at(s.done)), w.delete(s), w.size === 0 && (t.outrogroups = null);
+            st(lt(n.done)), k.delete(n), k.size === 0 && (t.outrogroups = null);
           }
         } else
           f -= 1;
@@ -324,283 +324,283 @@ function Vr(t, r, n) {
     );
   }
   if (f === 0) {
-    var c = a.length === 0 && n !== null;
-    if (c) {
-      var _ = (
+    var d = a.length === 0 && s !== null;
+    if (d) {
+      var h = (
         /** @type {Element} */
-        n
+        s
       ), p = (
         /** @type {Element} */
-        _.parentNode
+        h.parentNode
       );
-      $r(p), p.append(_), t.items.clear();
+      Or(p), p.append(h), t.items.clear();
     }
-    et(r, !c);
+    st(r, !d);
   } else
-    s = {
+    n = {
       pending: new Set(r),
       done: /* @__PURE__ */ new Set()
-    }, (t.outrogroups ??= /* @__PURE__ */ new Set()).add(s);
+    }, (t.outrogroups ??= /* @__PURE__ */ new Set()).add(n);
 }
-function et(t, r = !0) {
-  for (var n = 0; n < t.length; n++)
-    Le(t[n], r);
+function st(t, r = !0) {
+  for (var s = 0; s < t.length; s++)
+    Ye(t[s], r);
 }
-var At;
-function $e(t, r, n, a, o, s = null) {
-  var f = t, d = /* @__PURE__ */ new Map(), c = (r & Ht) !== 0;
-  if (c) {
-    var _ = (
+var It;
+function ye(t, r, s, a, o, n = null) {
+  var f = t, u = /* @__PURE__ */ new Map(), d = (r & Vt) !== 0;
+  if (d) {
+    var h = (
       /** @type {Element} */
       t
     );
-    f = _.appendChild(ye());
+    f = h.appendChild(Se());
   }
-  var p = null, x = wr(() => {
-    var m = n();
-    return It(m) ? m : m == null ? [] : at(m);
-  }), w, E = !0;
+  var p = null, M = Nr(() => {
+    var y = s();
+    return Ft(y) ? y : y == null ? [] : lt(y);
+  }), k, E = !0;
   function $() {
-    u.fallback = p, Xr(u, w, f, r, a), p !== null && (w.length === 0 ? (p.f & ae) === 0 ? tt(p) : (p.f ^= ae, Te(p, null, f)) : rt(p, () => {
+    _.fallback = p, na(_, k, f, r, a), p !== null && (k.length === 0 ? (p.f & oe) === 0 ? it(p) : (p.f ^= oe, qe(p, null, f)) : ot(p, () => {
       p = null;
     }));
   }
-  var R = Ot(() => {
-    w = /** @type {V[]} */
-    e(x);
-    for (var m = w.length, H = /* @__PURE__ */ new Set(), b = (
+  var O = Yt(() => {
+    k = /** @type {V[]} */
+    e(M);
+    for (var y = k.length, K = /* @__PURE__ */ new Set(), m = (
       /** @type {Batch} */
-      je
-    ), z = Dt(), N = 0; N < m; N += 1) {
-      var W = w[N], y = a(W, N), F = E ? null : d.get(y);
-      F ? (F.v && yt(F.v, W), F.i && yt(F.i, N), z && b.skipped_effects.delete(F.e)) : (F = Wr(
-        d,
-        E ? f : At ??= ye(),
-        W,
-        y,
-        N,
+      nt
+    ), C = Kt(), q = 0; q < y; q += 1) {
+      var j = k[q], x = a(j, q), U = E ? null : u.get(x);
+      U ? (U.v && St(U.v, j), U.i && St(U.i, q), C && m.skipped_effects.delete(U.e)) : (U = sa(
+        u,
+        E ? f : It ??= Se(),
+        j,
+        x,
+        q,
         o,
         r,
-        n
-      ), E || (F.e.f |= ae), d.set(y, F)), H.add(y);
+        s
+      ), E || (U.e.f |= oe), u.set(x, U)), K.add(x);
     }
-    if (m === 0 && s && !p && (E ? p = Se(() => s(f)) : (p = Se(() => s(At ??= ye())), p.f |= ae)), !E)
-      if (z) {
-        for (const [I, L] of d)
-          H.has(I) || b.skipped_effects.add(L.e);
-        b.oncommit($), b.ondiscard(() => {
+    if (y === 0 && n && !p && (E ? p = Ie(() => n(f)) : (p = Ie(() => n(It ??= Se())), p.f |= oe)), !E)
+      if (C) {
+        for (const [L, B] of u)
+          K.has(L) || m.skipped_effects.add(B.e);
+        m.oncommit($), m.ondiscard(() => {
         });
       } else
         $();
-    e(x);
-  }), u = { effect: R, items: d, outrogroups: null, fallback: p };
+    e(M);
+  }), _ = { effect: O, items: u, outrogroups: null, fallback: p };
   E = !1;
 }
-function Ae(t) {
-  for (; t !== null && (t.f & Er) === 0; )
+function Ne(t) {
+  for (; t !== null && (t.f & Dr) === 0; )
     t = t.next;
   return t;
 }
-function Xr(t, r, n, a, o) {
-  var s = (a & Tr) !== 0, f = r.length, d = t.items, c = Ae(t.effect.first), _, p = null, x, w = [], E = [], $, R, u, m;
-  if (s)
-    for (m = 0; m < f; m += 1)
-      $ = r[m], R = o($, m), u = /** @type {EachItem} */
-      d.get(R).e, (u.f & ae) === 0 && (u.nodes?.a?.measure(), (x ??= /* @__PURE__ */ new Set()).add(u));
-  for (m = 0; m < f; m += 1) {
-    if ($ = r[m], R = o($, m), u = /** @type {EachItem} */
-    d.get(R).e, t.outrogroups !== null)
-      for (const L of t.outrogroups)
-        L.pending.delete(u), L.done.delete(u);
-    if ((u.f & ae) !== 0)
-      if (u.f ^= ae, u === c)
-        Te(u, null, n);
+function na(t, r, s, a, o) {
+  var n = (a & Pr) !== 0, f = r.length, u = t.items, d = Ne(t.effect.first), h, p = null, M, k = [], E = [], $, O, _, y;
+  if (n)
+    for (y = 0; y < f; y += 1)
+      $ = r[y], O = o($, y), _ = /** @type {EachItem} */
+      u.get(O).e, (_.f & oe) === 0 && (_.nodes?.a?.measure(), (M ??= /* @__PURE__ */ new Set()).add(_));
+  for (y = 0; y < f; y += 1) {
+    if ($ = r[y], O = o($, y), _ = /** @type {EachItem} */
+    u.get(O).e, t.outrogroups !== null)
+      for (const B of t.outrogroups)
+        B.pending.delete(_), B.done.delete(_);
+    if ((_.f & oe) !== 0)
+      if (_.f ^= oe, _ === d)
+        qe(_, null, s);
       else {
-        var H = p ? p.next : c;
-        u === t.effect.last && (t.effect.last = u.prev), u.prev && (u.prev.next = u.next), u.next && (u.next.prev = u.prev), ue(t, p, u), ue(t, u, H), Te(u, H, n), p = u, w = [], E = [], c = Ae(p.next);
+        var K = p ? p.next : d;
+        _ === t.effect.last && (t.effect.last = _.prev), _.prev && (_.prev.next = _.next), _.next && (_.next.prev = _.prev), ve(t, p, _), ve(t, _, K), qe(_, K, s), p = _, k = [], E = [], d = Ne(p.next);
         continue;
       }
-    if ((u.f & Ze) !== 0 && (tt(u), s && (u.nodes?.a?.unfix(), (x ??= /* @__PURE__ */ new Set()).delete(u))), u !== c) {
-      if (_ !== void 0 && _.has(u)) {
-        if (w.length < E.length) {
-          var b = E[0], z;
-          p = b.prev;
-          var N = w[0], W = w[w.length - 1];
-          for (z = 0; z < w.length; z += 1)
-            Te(w[z], b, n);
-          for (z = 0; z < E.length; z += 1)
-            _.delete(E[z]);
-          ue(t, N.prev, W.next), ue(t, p, N), ue(t, W, b), c = b, p = W, m -= 1, w = [], E = [];
+    if ((_.f & tt) !== 0 && (it(_), n && (_.nodes?.a?.unfix(), (M ??= /* @__PURE__ */ new Set()).delete(_))), _ !== d) {
+      if (h !== void 0 && h.has(_)) {
+        if (k.length < E.length) {
+          var m = E[0], C;
+          p = m.prev;
+          var q = k[0], j = k[k.length - 1];
+          for (C = 0; C < k.length; C += 1)
+            qe(k[C], m, s);
+          for (C = 0; C < E.length; C += 1)
+            h.delete(E[C]);
+          ve(t, q.prev, j.next), ve(t, p, q), ve(t, j, m), d = m, p = j, y -= 1, k = [], E = [];
         } else
-          _.delete(u), Te(u, c, n), ue(t, u.prev, u.next), ue(t, u, p === null ? t.effect.first : p.next), ue(t, p, u), p = u;
+          h.delete(_), qe(_, d, s), ve(t, _.prev, _.next), ve(t, _, p === null ? t.effect.first : p.next), ve(t, p, _), p = _;
         continue;
       }
-      for (w = [], E = []; c !== null && c !== u; )
-        (_ ??= /* @__PURE__ */ new Set()).add(c), E.push(c), c = Ae(c.next);
-      if (c === null)
+      for (k = [], E = []; d !== null && d !== _; )
+        (h ??= /* @__PURE__ */ new Set()).add(d), E.push(d), d = Ne(d.next);
+      if (d === null)
         continue;
     }
-    (u.f & ae) === 0 && w.push(u), p = u, c = Ae(u.next);
+    (_.f & oe) === 0 && k.push(_), p = _, d = Ne(_.next);
   }
   if (t.outrogroups !== null) {
-    for (const L of t.outrogroups)
-      L.pending.size === 0 && (et(at(L.done)), t.outrogroups?.delete(L));
+    for (const B of t.outrogroups)
+      B.pending.size === 0 && (st(lt(B.done)), t.outrogroups?.delete(B));
     t.outrogroups.size === 0 && (t.outrogroups = null);
   }
-  if (c !== null || _ !== void 0) {
-    var y = [];
-    if (_ !== void 0)
-      for (u of _)
-        (u.f & Ze) === 0 && y.push(u);
-    for (; c !== null; )
-      (c.f & Ze) === 0 && c !== t.fallback && y.push(c), c = Ae(c.next);
-    var F = y.length;
-    if (F > 0) {
-      var I = (a & Ht) !== 0 && f === 0 ? n : null;
-      if (s) {
-        for (m = 0; m < F; m += 1)
-          y[m].nodes?.a?.measure();
-        for (m = 0; m < F; m += 1)
-          y[m].nodes?.a?.fix();
+  if (d !== null || h !== void 0) {
+    var x = [];
+    if (h !== void 0)
+      for (_ of h)
+        (_.f & tt) === 0 && x.push(_);
+    for (; d !== null; )
+      (d.f & tt) === 0 && d !== t.fallback && x.push(d), d = Ne(d.next);
+    var U = x.length;
+    if (U > 0) {
+      var L = (a & Vt) !== 0 && f === 0 ? s : null;
+      if (n) {
+        for (y = 0; y < U; y += 1)
+          x[y].nodes?.a?.measure();
+        for (y = 0; y < U; y += 1)
+          x[y].nodes?.a?.fix();
       }
-      Vr(t, y, I);
+      aa(t, x, L);
     }
   }
-  s && Ft(() => {
-    if (x !== void 0)
-      for (u of x)
-        u.nodes?.a?.apply();
+  n && Xt(() => {
+    if (M !== void 0)
+      for (_ of M)
+        _.nodes?.a?.apply();
   });
 }
-function Wr(t, r, n, a, o, s, f, d) {
-  var c = (f & kr) !== 0 ? (f & yr) === 0 ? xr(n, !1, !1) : xt(n) : null, _ = (f & Mr) !== 0 ? xt(o) : null;
+function sa(t, r, s, a, o, n, f, u) {
+  var d = (f & qr) !== 0 ? (f & Ir) === 0 ? Rr(s, !1, !1) : zt(s) : null, h = (f & Lr) !== 0 ? zt(o) : null;
   return {
-    v: c,
-    i: _,
-    e: Se(() => (s(r, c ?? n, _ ?? o, d), () => {
+    v: d,
+    i: h,
+    e: Ie(() => (n(r, d ?? s, h ?? o, u), () => {
       t.delete(a);
     }))
   };
 }
-function Te(t, r, n) {
+function qe(t, r, s) {
   if (t.nodes)
-    for (var a = t.nodes.start, o = t.nodes.end, s = r && (r.f & ae) === 0 ? (
+    for (var a = t.nodes.start, o = t.nodes.end, n = r && (r.f & oe) === 0 ? (
       /** @type {EffectNodes} */
       r.nodes.start
-    ) : n; a !== null; ) {
+    ) : s; a !== null; ) {
       var f = (
         /** @type {TemplateNode} */
-        Ar(a)
+        Hr(a)
       );
-      if (s.before(a), a === o)
+      if (n.before(a), a === o)
         return;
       a = f;
     }
 }
-function ue(t, r, n) {
-  r === null ? t.effect.first = n : r.next = n, n === null ? t.effect.last = r : n.prev = r;
+function ve(t, r, s) {
+  r === null ? t.effect.first = s : r.next = s, s === null ? t.effect.last = r : s.prev = r;
 }
-const Tt = [...` 	
+const Rt = [...` 	
 \r\f \v\uFEFF`];
-function Gr(t, r, n) {
+function ia(t, r, s) {
   var a = t == null ? "" : "" + t;
-  if (r && (a = a ? a + " " + r : r), n) {
-    for (var o in n)
-      if (n[o])
+  if (r && (a = a ? a + " " + r : r), s) {
+    for (var o in s)
+      if (s[o])
         a = a ? a + " " + o : o;
       else if (a.length)
-        for (var s = o.length, f = 0; (f = a.indexOf(o, f)) >= 0; ) {
-          var d = f + s;
-          (f === 0 || Tt.includes(a[f - 1])) && (d === a.length || Tt.includes(a[d])) ? a = (f === 0 ? "" : a.substring(0, f)) + a.substring(d + 1) : f = d;
+        for (var n = o.length, f = 0; (f = a.indexOf(o, f)) >= 0; ) {
+          var u = f + n;
+          (f === 0 || Rt.includes(a[f - 1])) && (u === a.length || Rt.includes(a[u])) ? a = (f === 0 ? "" : a.substring(0, f)) + a.substring(u + 1) : f = u;
         }
   }
   return a === "" ? null : a;
 }
-function Zr(t, r) {
+function oa(t, r) {
   return t == null ? null : String(t);
 }
-function we(t, r, n, a, o, s) {
+function Ae(t, r, s, a, o, n) {
   var f = t.__className;
-  if (f !== n || f === void 0) {
-    var d = Gr(n, a, s);
-    d == null ? t.removeAttribute("class") : t.className = d, t.__className = n;
-  } else if (s && o !== s)
-    for (var c in s) {
-      var _ = !!s[c];
-      (o == null || _ !== !!o[c]) && t.classList.toggle(c, _);
+  if (f !== s || f === void 0) {
+    var u = ia(s, a, n);
+    u == null ? t.removeAttribute("class") : t.className = u, t.__className = s;
+  } else if (n && o !== n)
+    for (var d in n) {
+      var h = !!n[d];
+      (o == null || h !== !!o[d]) && t.classList.toggle(d, h);
     }
-  return s;
+  return n;
 }
-function St(t, r, n, a) {
+function Lt(t, r, s, a) {
   var o = t.__style;
   if (o !== r) {
-    var s = Zr(r);
-    s == null ? t.removeAttribute("style") : t.style.cssText = s, t.__style = r;
+    var n = oa(r);
+    n == null ? t.removeAttribute("style") : t.style.cssText = n, t.__style = r;
   }
   return a;
 }
-const Jr = /* @__PURE__ */ Symbol("is custom element"), Qr = /* @__PURE__ */ Symbol("is html");
-function h(t, r, n, a) {
-  var o = jr(t);
-  o[r] !== (o[r] = n) && (r === "loading" && (t[Sr] = n), n == null ? t.removeAttribute(r) : typeof n != "string" && ea(t).includes(r) ? t[r] = n : t.setAttribute(r, n));
+const la = /* @__PURE__ */ Symbol("is custom element"), fa = /* @__PURE__ */ Symbol("is html");
+function c(t, r, s, a) {
+  var o = ca(t);
+  o[r] !== (o[r] = s) && (r === "loading" && (t[Fr] = s), s == null ? t.removeAttribute(r) : typeof s != "string" && da(t).includes(r) ? t[r] = s : t.setAttribute(r, s));
 }
-function jr(t) {
+function ca(t) {
   return (
     /** @type {Record<string | symbol, unknown>} **/
     // @ts-expect-error
     t.__attributes ??= {
-      [Jr]: t.nodeName.includes("-"),
-      [Qr]: t.namespaceURI === zr
+      [la]: t.nodeName.includes("-"),
+      [fa]: t.namespaceURI === Br
     }
   );
 }
-var zt = /* @__PURE__ */ new Map();
-function ea(t) {
-  var r = t.getAttribute("is") || t.nodeName, n = zt.get(r);
-  if (n) return n;
-  zt.set(r, n = []);
-  for (var a, o = t, s = Element.prototype; s !== o; ) {
-    a = Cr(o);
+var Dt = /* @__PURE__ */ new Map();
+function da(t) {
+  var r = t.getAttribute("is") || t.nodeName, s = Dt.get(r);
+  if (s) return s;
+  Dt.set(r, s = []);
+  for (var a, o = t, n = Element.prototype; n !== o; ) {
+    a = Kr(o);
     for (var f in a)
-      a[f].set && n.push(f);
-    o = Rt(o);
+      a[f].set && s.push(f);
+    o = Bt(o);
   }
-  return n;
+  return s;
 }
-function Ct(t, r) {
-  return t === r || t?.[Ir] === r;
+function Ot(t, r) {
+  return t === r || t?.[Vr] === r;
 }
-function Qe(t = {}, r, n, a) {
-  return Nr(() => {
-    var o, s;
-    return qr(() => {
-      o = s, s = [], pe(() => {
-        t !== n(...s) && (r(t, ...s), o && Ct(n(...o), t) && r(null, ...o));
+function at(t = {}, r, s, a) {
+  return Ur(() => {
+    var o, n;
+    return Yr(() => {
+      o = n, n = [], ke(() => {
+        t !== s(...n) && (r(t, ...n), o && Ot(s(...o), t) && r(null, ...o));
       });
     }), () => {
-      Ft(() => {
-        s && Ct(n(...s), t) && r(null, ...s);
+      Xt(() => {
+        n && Ot(s(...n), t) && r(null, ...n);
       });
     };
   }), t;
 }
-function ta(t, r, n) {
+function ua(t, r, s) {
   if (t == null)
-    return r(void 0), Rr;
-  const a = pe(
+    return r(void 0), Xr;
+  const a = ke(
     () => t.subscribe(
       r,
       // @ts-expect-error
-      n
+      s
     )
   );
   return a.unsubscribe ? () => a.unsubscribe() : a;
 }
-function ra(t) {
+function ha(t) {
   let r;
-  return ta(t, (n) => r = n)(), r;
+  return ua(t, (s) => r = s)(), r;
 }
-const aa = {
+const pa = {
   get(t, r) {
     if (!t.exclude.includes(r))
       return t.props[r];
@@ -624,13 +624,13 @@ const aa = {
   }
 };
 // @__NO_SIDE_EFFECTS__
-function sa(t, r, n) {
+function _a(t, r, s) {
   return new Proxy(
     { props: t, exclude: r },
-    aa
+    pa
   );
 }
-const na = [
+const va = [
   { color: "red", primary: 600, secondary: 100 },
   { color: "green", primary: 600, secondary: 100 },
   { color: "blue", primary: 600, secondary: 100 },
@@ -641,7 +641,7 @@ const na = [
   { color: "cyan", primary: 600, secondary: 100 },
   { color: "lime", primary: 500, secondary: 100 },
   { color: "pink", primary: 600, secondary: 100 }
-], Nt = {
+], Ht = {
   inherit: "inherit",
   current: "currentColor",
   transparent: "transparent",
@@ -934,24 +934,24 @@ const na = [
     950: "#4c0519"
   }
 };
-na.reduce((t, { color: r, primary: n, secondary: a }) => ({
+va.reduce((t, { color: r, primary: s, secondary: a }) => ({
   ...t,
   [r]: {
-    primary: Nt[r][n],
-    secondary: Nt[r][a]
+    primary: Ht[r][s],
+    secondary: Ht[r][a]
   }
 }), {});
-function ia(t) {
+function ga(t) {
   let r;
-  const n = Lr((o) => {
-    let s = !1;
-    const f = t.subscribe((d) => {
-      r = d, s && o();
+  const s = Gr((o) => {
+    let n = !1;
+    const f = t.subscribe((u) => {
+      r = u, n && o();
     });
-    return s = !0, f;
+    return n = !0, f;
   });
   function a() {
-    return Dr() ? (n(), r) : ra(t);
+    return Wr() ? (s(), r) : ha(t);
   }
   return "set" in t ? {
     get current() {
@@ -966,14 +966,14 @@ function ia(t) {
     }
   };
 }
-const oa = "__i18n__", la = [
+const ba = "__i18n__", ma = [
   "label",
   "info",
   "placeholder",
   "description",
   "title",
   "value"
-], fa = [
+], ya = [
   "elem_id",
   "elem_classes",
   "visible",
@@ -1006,26 +1006,26 @@ const oa = "__i18n__", la = [
   "unregister_component",
   "dispatcher"
 ];
-function ca(t) {
-  return typeof t == "string" && t.includes(oa);
+function ka(t) {
+  return typeof t == "string" && t.includes(ba);
 }
-class da {
+class wa {
   load_component;
-  #t = C(Mt({}));
+  #t = N(Ct({}));
   get shared() {
     return e(this.#t);
   }
   set shared(r) {
     g(this.#t, r, !0);
   }
-  #r = C(Mt({}));
+  #r = N(Ct({}));
   get props() {
     return e(this.#r);
   }
   set props(r) {
     g(this.#r, r, !0);
   }
-  #e = C((r) => r);
+  #e = N((r) => r);
   get i18n() {
     return e(this.#e);
   }
@@ -1037,7 +1037,7 @@ class da {
   translatable_props = {};
   dispatcher;
   last_update = null;
-  shared_props = fa;
+  shared_props = ya;
   mounted = !1;
   old_value;
   register_component;
@@ -1047,16 +1047,16 @@ class da {
   registered_id = null;
   last_shared_props;
   last_props;
-  constructor(r, n) {
+  constructor(r, s) {
     for (const a in r.shared_props)
       this.shared[a] = r.shared_props[a];
     for (const a in r.props)
       a !== "i18n_store" && (this.props[a] = r.props[a]);
-    if (n)
-      for (const a in n)
-        this.props[a] === void 0 && (this.props[a] = n[a]);
-    this.i18n = this.props.i18n ?? ((a) => a), this.i18n_store = r.props.i18n_store, this._i18n_from_store = this.i18n_store ? ia(this.i18n_store) : void 0;
-    for (const a of la)
+    if (s)
+      for (const a in s)
+        this.props[a] === void 0 && (this.props[a] = s[a]);
+    this.i18n = this.props.i18n ?? ((a) => a), this.i18n_store = r.props.i18n_store, this._i18n_from_store = this.i18n_store ? ga(this.i18n_store) : void 0;
+    for (const a of ma)
       this.shared[a] = this._translate_and_store(
         "shared",
         a,
@@ -1076,20 +1076,20 @@ class da {
       // @ts-ignore
       this.set_data_callback,
       this.get_data_callback
-    ), this.registered_id = this.shared.id, this.last_shared_props = r.shared_props, this.last_props = r.props, he(() => {
+    ), this.registered_id = this.shared.id, this.last_shared_props = r.shared_props, this.last_props = r.props, ge(() => {
       const a = r.shared_props.id;
       if (this.last_shared_props !== r.shared_props) {
         for (const o in r.shared_props) {
-          const s = r.shared_props[o];
-          s !== void 0 && (this._is_i18n_managed(`shared.${o}`, s) || (this.shared[o] = s));
+          const n = r.shared_props[o];
+          n !== void 0 && (this._is_i18n_managed(`shared.${o}`, n) || (this.shared[o] = n));
         }
         this.last_shared_props = r.shared_props;
       }
       if (this.last_props !== r.props) {
         for (const o in r.props) {
           if (o === "i18n_store") continue;
-          const s = r.props[o];
-          s !== void 0 && (this._is_i18n_managed(`props.${o}`, s) || (this.props[o] = s));
+          const n = r.props[o];
+          n !== void 0 && (this._is_i18n_managed(`props.${o}`, n) || (this.props[o] = n));
         }
         this.last_props = r.props;
       }
@@ -1098,27 +1098,27 @@ class da {
         // @ts-ignore
         this.set_data_callback,
         this.get_data_callback
-      ), this.registered_id = a, pe(() => {
+      ), this.registered_id = a, ke(() => {
         this.shared.id = a;
       });
-    }), he(() => () => {
+    }), ge(() => () => {
       this.registered_id !== null && this.unregister_component(this.registered_id, this.set_data_callback);
-    }), he(() => this.i18n_store ? this.i18n_store.subscribe(() => {
-      for (const [o, s] of Object.entries(this.translatable_props)) {
-        const [f, d] = o.split("."), c = this.i18n(s);
-        f === "shared" ? this.shared[d] = c : this.props[d] = c;
+    }), ge(() => this.i18n_store ? this.i18n_store.subscribe(() => {
+      for (const [o, n] of Object.entries(this.translatable_props)) {
+        const [f, u] = o.split("."), d = this.i18n(n);
+        f === "shared" ? this.shared[u] = d : this.props[u] = d;
       }
     }) : void 0);
   }
   // check if props are translatable
-  _is_i18n_managed(r, n) {
+  _is_i18n_managed(r, s) {
     const a = this.translatable_props[r];
-    return a ? n === a ? !0 : (delete this.translatable_props[r], !1) : !1;
+    return a ? s === a ? !0 : (delete this.translatable_props[r], !1) : !1;
   }
-  _translate_and_store(r, n, a) {
+  _translate_and_store(r, s, a) {
     if (typeof a != "string") return a;
     const o = this.i18n(a);
-    return o !== a && (this.translatable_props[`${r}.${n}`] = a), o;
+    return o !== a && (this.translatable_props[`${r}.${s}`] = a), o;
   }
   // Reactive variant of `i18n`. Reading it inside a derived or template
   // subscribes to the live locale store (via Svelte's createSubscriber), so
@@ -1126,40 +1126,42 @@ class da {
   // the reactivity trigger; translation always goes through `this.i18n` so a
   // custom formatter passed via props keeps taking effect.
   live_i18n = (r) => (this._i18n_from_store?.current, this.i18n(r));
-  dispatch(r, n) {
-    this.dispatcher(this.shared.id, r, n);
+  dispatch(r, s) {
+    this.dispatcher(this.shared.id, r, s);
   }
   async get_data() {
-    return Bt(this.props);
+    return Gt(this.props);
   }
   update(r) {
     this.set_data(r);
   }
   set_data(r) {
-    for (const n in r) {
-      const a = r[n], o = ca(a) ? this._translate_and_store(this.shared_props.includes(n) ? "shared" : "props", n, a) : a;
-      if (this.shared_props.includes(n)) {
-        const s = n;
-        this.shared[s] = o;
+    for (const s in r) {
+      const a = r[s], o = ka(a) ? this._translate_and_store(this.shared_props.includes(s) ? "shared" : "props", s, a) : a;
+      if (this.shared_props.includes(s)) {
+        const n = s;
+        this.shared[n] = o;
         continue;
       }
-      this.props[n] = o;
+      this.props[s] = o;
     }
   }
   watch_for_change() {
-    he(() => {
+    ge(() => {
       this.mounted || (this.old_value = this.props.value, this.mounted = !0), this.old_value != this.props.value && (this.old_value = this.props.value, this.dispatch("change"));
     });
   }
 }
-const ua = [
+const xa = [
   ["click", "v", "Click"],
   ["brush", "b", "Brush"],
   ["eraser", "e", "Eraser"],
+  ["polygon", "g", "Polygon"],
   ["pan", "h", "Pan"],
   ["region", "i", "Region"]
-], ha = [
+], Ma = [
   ["V / B / E / H", "click, brush, eraser, pan tool"],
+  ["G", "polygon tool: drag a vertex; double-click an edge adds one; Alt + click deletes one"],
   ["I", "region tool: drag a region to segment inside it at full resolution; click: whole image"],
   ["[ / ]", "smaller / larger brush"],
   ["wheel, + / −", "zoom in / out at the pointer"],
@@ -1168,395 +1170,470 @@ const ua = [
   ["M", "show / hide the masks"],
   ["?", "this help (Esc closes it)"]
 ];
-function qt(t, r, n) {
+function Pt(t, r, s) {
   let a = 0;
   for (let o = 0; o < t.length; o++) {
-    const s = a + t[o];
-    o % 2 === 1 && r.fill(n, a, Math.min(s, r.length)), a = s;
+    const n = a + t[o];
+    o % 2 === 1 && r.fill(s, a, Math.min(n, r.length)), a = n;
   }
 }
-function pa(t, r, n, a, o, s, f) {
-  const d = Math.max(0, Math.floor(Math.min(a[0], o[0]) - s - 1)), c = Math.max(0, Math.floor(Math.min(a[1], o[1]) - s - 1)), _ = Math.min(r - 1, Math.ceil(Math.max(a[0], o[0]) + s + 1)), p = Math.min(n - 1, Math.ceil(Math.max(a[1], o[1]) + s + 1));
-  if (d > _ || c > p) return null;
-  const x = o[0] - a[0], w = o[1] - a[1], E = x * x + w * w, $ = s * s;
-  for (let R = c; R <= p; R++) {
-    const u = R + 0.5;
-    for (let m = d; m <= _; m++) {
-      const H = m + 0.5;
-      let b = E > 0 ? ((H - a[0]) * x + (u - a[1]) * w) / E : 0;
-      b = b < 0 ? 0 : b > 1 ? 1 : b;
-      const z = H - (a[0] + b * x), N = u - (a[1] + b * w);
-      z * z + N * N <= $ && (t[R * r + m] = f);
+function Ea(t, r, s, a, o, n, f) {
+  const u = Math.max(0, Math.floor(Math.min(a[0], o[0]) - n - 1)), d = Math.max(0, Math.floor(Math.min(a[1], o[1]) - n - 1)), h = Math.min(r - 1, Math.ceil(Math.max(a[0], o[0]) + n + 1)), p = Math.min(s - 1, Math.ceil(Math.max(a[1], o[1]) + n + 1));
+  if (u > h || d > p) return null;
+  const M = o[0] - a[0], k = o[1] - a[1], E = M * M + k * k, $ = n * n;
+  for (let O = d; O <= p; O++) {
+    const _ = O + 0.5;
+    for (let y = u; y <= h; y++) {
+      const K = y + 0.5;
+      let m = E > 0 ? ((K - a[0]) * M + (_ - a[1]) * k) / E : 0;
+      m = m < 0 ? 0 : m > 1 ? 1 : m;
+      const C = K - (a[0] + m * M), q = _ - (a[1] + m * k);
+      C * C + q * q <= $ && (t[O * r + y] = f);
     }
   }
-  return [d, c, _ - d + 1, p - c + 1];
+  return [u, d, h - u + 1, p - d + 1];
 }
-var _a = /* @__PURE__ */ _e('<span class="sam-canvas-label svelte-49zqag"> </span>'), va = /* @__PURE__ */ _e("<button> </button>"), ga = /* @__PURE__ */ ve('<rect fill="none"></rect>'), ba = /* @__PURE__ */ ve('<text class="label" stroke="black" paint-order="stroke"> </text>'), ma = /* @__PURE__ */ ve('<circle fill="none" stroke="#ffd700"></circle>'), wa = /* @__PURE__ */ ve('<circle class="point" stroke="white"></circle>'), ka = /* @__PURE__ */ ve('<path fill="rgba(0,0,0,0.45)" fill-rule="evenodd" class="outside"></path><rect fill="none" stroke="#ffd700" class="region"></rect>', 1), ya = /* @__PURE__ */ ve('<rect fill="rgba(255,215,0,0.1)" stroke="#ffd700"></rect>'), xa = /* @__PURE__ */ ve('<circle fill="none"></circle>'), Ma = /* @__PURE__ */ _e('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!><!><!></svg></div>'), Ea = /* @__PURE__ */ _e('<div class="empty svelte-49zqag"> </div>'), $a = /* @__PURE__ */ _e('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), Aa = /* @__PURE__ */ _e('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), Ta = /* @__PURE__ */ _e('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
-function za(t, r) {
-  Fr(r, !0);
-  const n = /* @__PURE__ */ sa(r, ["$$slots", "$$events", "$$legacy"]), a = new da(n, { value: null, height: 500, shortcuts: [] }), o = Y(() => [...a.props.shortcuts ?? [], ...ha]);
-  let s = C(
+function $a(t, r, s) {
+  let a = null, o = s * s;
+  return t.forEach((n, f) => n.forEach((u, d) => {
+    const h = (u[0] - r[0]) ** 2 + (u[1] - r[1]) ** 2;
+    h <= o && (o = h, a = [f, d]);
+  })), a;
+}
+function Aa(t, r, s) {
+  let a = null, o = s * s;
+  return t.forEach((n, f) => n.forEach((u, d) => {
+    const h = n[(d + n.length - 1) % n.length], p = u[0] - h[0], M = u[1] - h[1], k = p * p + M * M, E = k > 0 ? Math.max(0, Math.min(1, ((r[0] - h[0]) * p + (r[1] - h[1]) * M) / k)) : 0, $ = (h[0] + E * p - r[0]) ** 2 + (h[1] + E * M - r[1]) ** 2;
+    $ <= o && (o = $, a = [f, d]);
+  })), a;
+}
+var Ta = /* @__PURE__ */ we('<span class="sam-canvas-label svelte-49zqag"> </span>'), Sa = /* @__PURE__ */ we("<button> </button>"), za = /* @__PURE__ */ le('<rect fill="none"></rect>'), Ca = /* @__PURE__ */ le('<text class="label" stroke="black" paint-order="stroke"> </text>'), Na = /* @__PURE__ */ le('<circle fill="none" stroke="#ffd700"></circle>'), qa = /* @__PURE__ */ le('<circle class="point" stroke="white"></circle>'), Ia = /* @__PURE__ */ le('<circle fill="white" stroke="black" class="vertex"></circle>'), Ra = /* @__PURE__ */ le('<path fill="rgba(255,255,255,0.15)" fill-rule="evenodd" stroke="white" class="outline"></path><!>', 1), La = /* @__PURE__ */ le('<path fill="rgba(0,0,0,0.45)" fill-rule="evenodd" class="outside"></path><rect fill="none" stroke="#ffd700" class="region"></rect>', 1), Da = /* @__PURE__ */ le('<rect fill="rgba(255,215,0,0.1)" stroke="#ffd700"></rect>'), Oa = /* @__PURE__ */ le('<circle fill="none"></circle>'), Ha = /* @__PURE__ */ we('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!><!><!><!></svg></div>'), Pa = /* @__PURE__ */ we('<div class="empty svelte-49zqag"> </div>'), Fa = /* @__PURE__ */ we('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), Ba = /* @__PURE__ */ we('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), Ka = /* @__PURE__ */ we('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
+function Ya(t, r) {
+  jr(r, !0);
+  const s = /* @__PURE__ */ _a(r, ["$$slots", "$$events", "$$legacy"]), a = new wa(s, { value: null, height: 500, shortcuts: [] }), o = G(() => [...a.props.shortcuts ?? [], ...Ma]);
+  let n = N(
     null
     // a plain copy: reading 10^5 runs through a reactive proxy is slow
   ), f = 0;
-  const d = /* @__PURE__ */ new Map();
-  let c = !1;
-  const _ = Y(() => e(s)?.width ?? 0), p = Y(() => e(s)?.height ?? 0), x = Y(() => e(s)?.mask_width || e(_)), w = Y(() => e(s)?.mask_height || e(p)), E = Y(() => e(s)?.image?.url ?? null);
-  let $ = C(void 0), R = C(void 0), u = C(void 0), m = C(0), H = C(0), b = C(1), z = C(0), N = C(0), W = C(
+  const u = /* @__PURE__ */ new Map();
+  let d = !1;
+  const h = G(() => e(n)?.width ?? 0), p = G(() => e(n)?.height ?? 0), M = G(() => e(n)?.mask_width || e(h)), k = G(() => e(n)?.mask_height || e(p)), E = G(() => e(n)?.image?.url ?? null);
+  let $ = N(void 0), O = N(void 0), _ = N(void 0), y = N(0), K = N(0), m = N(1), C = N(0), q = N(0), j = N(
     ""
     // the picture the view was fitted to (the first fit waits for the layout)
-  ), y = C("click"), F = C(null), I = C(10), L = C(!0), se = C(!1), V = C(
+  ), x = N("click"), U = N(null), L = N(10), B = N(!0), fe = N(!1), Z = N(
     null
     // image pixels (floats) while inside
-  ), ne = null, st = !1, ie = null, J = C(null), G = C(
+  ), ce = null, ft = !1, de = null, ee = N(null), Q = N(
     null
     // a region being drawn
-  ), ee = null, oe = null, ze = !1, ge = null, te = null, Fe = C(0);
-  const Yt = 150;
-  function Pe() {
-    !e(_) || !e(p) || !e(m) || !e(H) || (g(b, Math.min(e(m) / e(_), e(H) / e(p)), !0), g(z, (e(m) - e(_) * e(b)) / 2), g(N, (e(H) - e(p) * e(b)) / 2));
+  ), D = N(
+    null
+    // the selected object's outline, as edited here
+  ), ze = null;
+  const ct = 8;
+  let re = null, ue = null, Re = !1, xe = null, ae = null, We = N(0);
+  const jt = 150;
+  function Ge() {
+    !e(h) || !e(p) || !e(y) || !e(K) || (g(m, Math.min(e(y) / e(h), e(K) / e(p)), !0), g(C, (e(y) - e(h) * e(m)) / 2), g(q, (e(K) - e(p) * e(m)) / 2));
   }
-  function xe(i, l = e(m) / 2, k = e(H) / 2) {
-    const M = Math.min(64, Math.max(0.02, e(b) * i));
-    g(z, l - (l - e(z)) * M / e(b)), g(N, k - (k - e(N)) * M / e(b)), g(b, M, !0);
+  function Ce(i, l = e(y) / 2, b = e(K) / 2) {
+    const w = Math.min(64, Math.max(0.02, e(m) * i));
+    g(C, l - (l - e(C)) * w / e(m)), g(q, b - (b - e(q)) * w / e(m)), g(m, w, !0);
   }
-  function nt() {
-    const i = e(m) / 2, l = e(H) / 2;
-    xe(1 / e(b), i, l);
+  function dt() {
+    const i = e(y) / 2, l = e(K) / 2;
+    Ce(1 / e(m), i, l);
   }
-  he(() => {
-    const i = `${e(E)}|${e(_)}x${e(p)}`;
-    e(_) && e(p) && e(m) && e(H) && i !== e(W) && (g(W, i), Pe());
+  ge(() => {
+    const i = `${e(E)}|${e(h)}x${e(p)}`;
+    e(h) && e(p) && e(y) && e(K) && i !== e(j) && (g(j, i), Ge());
   });
-  function Be(i) {
+  function Le(i) {
     const l = e($).getBoundingClientRect();
     return [
-      (i.clientX - l.left - e(z)) / e(b),
-      (i.clientY - l.top - e(N)) / e(b)
+      (i.clientX - l.left - e(C)) / e(m),
+      (i.clientY - l.top - e(q)) / e(m)
     ];
   }
-  function Ke(i) {
-    return i[0] >= 0 && i[1] >= 0 && i[0] < e(_) && i[1] < e(p);
+  function Ze(i) {
+    return i[0] >= 0 && i[1] >= 0 && i[0] < e(h) && i[1] < e(p);
   }
-  const it = (i) => [
-    Math.min(e(_) - 1, Math.max(0, Math.floor(i[0]))),
+  const ut = (i) => [
+    Math.min(e(h) - 1, Math.max(0, Math.floor(i[0]))),
     Math.min(e(p) - 1, Math.max(0, Math.floor(i[1])))
   ];
-  function Vt() {
-    if (!e(R) || !e(x) || !e(w)) return;
-    const i = e(R).getContext("2d");
-    (!te || te.width !== e(x) || te.height !== e(w)) && (te = i.createImageData(e(x), e(w)));
-    const l = new Uint32Array(te.data.buffer);
+  function Qt() {
+    if (!e(O) || !e(M) || !e(k)) return;
+    const i = e(O).getContext("2d");
+    (!ae || ae.width !== e(M) || ae.height !== e(k)) && (ae = i.createImageData(e(M), e(k)));
+    const l = new Uint32Array(ae.data.buffer);
     l.fill(0);
-    for (const k of e(s)?.objects ?? []) {
-      const [M, P, K] = k.color, O = k.selected ? 150 : 100;
-      qt(k.runs, l, (O << 24 | K << 16 | P << 8 | M) >>> 0);
+    for (const b of e(n)?.objects ?? []) {
+      const [w, z, H] = b.color, R = b.selected ? 150 : 100;
+      Pt(b.runs, l, (R << 24 | H << 16 | z << 8 | w) >>> 0);
     }
-    i.putImageData(te, 0, 0), g(
-      Fe,
+    i.putImageData(ae, 0, 0), g(
+      We,
       // data-drawn: how many times the masks were drawn (the benchmark waits on it)
-      e(Fe) + 1
+      e(We) + 1
     );
   }
-  function Xt() {
-    if (!e(u)) return;
-    const i = e(u).getContext("2d");
-    i.clearRect(0, 0, e(u).width, e(u).height);
-    const l = e(s)?.preview;
-    if (!l || !oe || !e(V) || e(y) !== "click" || l.at[0] !== oe[0] || l.at[1] !== oe[1]) return;
-    const k = i.createImageData(e(x), e(w));
-    qt(l.runs, new Uint32Array(k.data.buffer), 2365583560), i.putImageData(k, 0, 0), e($)?.setAttribute("data-preview", `${l.at[0]},${l.at[1]}`);
+  function er() {
+    if (!e(_)) return;
+    const i = e(_).getContext("2d");
+    i.clearRect(0, 0, e(_).width, e(_).height);
+    const l = e(n)?.preview;
+    if (!l || !ue || !e(Z) || e(x) !== "click" || l.at[0] !== ue[0] || l.at[1] !== ue[1]) return;
+    const b = i.createImageData(e(M), e(k));
+    Pt(l.runs, new Uint32Array(b.data.buffer), 2365583560), i.putImageData(b, 0, 0), e($)?.setAttribute("data-preview", `${l.at[0]},${l.at[1]}`);
   }
-  function Ue() {
-    e(u) && e(u).getContext("2d").clearRect(0, 0, e(x), e(w)), e($)?.removeAttribute("data-preview");
+  function Je() {
+    e(_) && e(_).getContext("2d").clearRect(0, 0, e(M), e(k)), e($)?.removeAttribute("data-preview");
   }
-  function Wt(i) {
-    ze = !1, !(i?.preview && d.get(`${i.preview.at}`) !== f) && (c = !1, g(s, Bt(i)));
+  function tr(i) {
+    Re = !1, !(i?.preview && u.get(`${i.preview.at}`) !== f) && (d = !1, g(n, Gt(i)), g(D, e(n)?.polygon ?? null));
   }
-  he(() => {
+  ge(() => {
     const i = a.props.value;
-    pe(() => Wt(i));
-  }), he(() => {
-    e(s), e(x), e(w), e(R), e(u), pe(() => {
-      if (Vt(), Xt(), ge) {
-        const i = ge;
-        ge = null, ot(i);
+    ke(() => tr(i));
+  }), ge(() => {
+    e(n), e(M), e(k), e(O), e(_), ke(() => {
+      if (Qt(), er(), xe) {
+        const i = xe;
+        xe = null, ht(i);
       }
     });
   });
-  function Ye(i, l) {
-    f += 1, d.clear(), c = !0, setTimeout(() => c = !1, 5e3), ee && clearTimeout(ee), oe = null, ge = null, Ue(), a.dispatch(i, l);
+  function Me(i, l) {
+    f += 1, u.clear(), d = !0, setTimeout(() => d = !1, 5e3), re && clearTimeout(re), ue = null, xe = null, Je(), a.dispatch(i, l);
   }
-  function ot(i) {
-    if (!c) {
-      if (ze) {
-        ge = i;
+  function ht(i) {
+    if (!d) {
+      if (Re) {
+        xe = i;
         return;
       }
-      ze = !0, setTimeout(() => ze = !1, 3e3), d.set(`${i}`, f), a.dispatch("hover", { x: i[0], y: i[1] });
+      Re = !0, setTimeout(() => Re = !1, 3e3), u.set(`${i}`, f), a.dispatch("hover", { x: i[0], y: i[1] });
     }
   }
-  function Ve() {
-    ee && clearTimeout(ee), oe = null, Ue(), !(e(y) !== "click" || !e(V) || !Ke(e(V)) || !e(s)?.image) && (ee = setTimeout(
+  function je() {
+    re && clearTimeout(re), ue = null, Je(), !(e(x) !== "click" || !e(Z) || !Ze(e(Z)) || !e(n)?.image) && (re = setTimeout(
       () => {
-        !e(V) || !Ke(e(V)) || (oe = it(e(V)), ot(oe));
+        !e(Z) || !Ze(e(Z)) || (ue = ut(e(Z)), ht(ue));
       },
-      Yt
+      jt
     ));
   }
-  function lt(i, l, k) {
-    if (!te) return;
-    const M = e(x) / e(_), P = e(w) / e(p), K = (e(s)?.objects ?? []).find((me) => me.selected), [O, X, le] = K ? K.color : [255, 255, 255], fe = k ? 0 : (150 << 24 | le << 16 | X << 8 | O) >>> 0, ce = pa(new Uint32Array(te.data.buffer), e(x), e(w), [i[0] * M, i[1] * P], [l[0] * M, l[1] * P], e(I) * M, fe);
-    ce && e(R).getContext("2d").putImageData(te, 0, 0, ...ce);
+  function pt(i, l, b) {
+    if (!ae) return;
+    const w = e(M) / e(h), z = e(k) / e(p), H = (e(n)?.objects ?? []).find((Ee) => Ee.selected), [R, Y, he] = H ? H.color : [255, 255, 255], pe = b ? 0 : (150 << 24 | he << 16 | Y << 8 | R) >>> 0, _e = Ea(new Uint32Array(ae.data.buffer), e(M), e(k), [i[0] * w, i[1] * z], [l[0] * w, l[1] * z], e(L) * w, pe);
+    _e && e(O).getContext("2d").putImageData(ae, 0, 0, ..._e);
   }
-  function Gt(i) {
-    if (!e(s)?.image) return;
+  function rr(i) {
+    if (!e(n)?.image) return;
     e($).focus({ preventScroll: !0 });
-    const l = Be(i);
-    if (i.button === 1 || i.button === 0 && (st || e(y) === "pan")) {
-      ne = {
+    const l = Le(i);
+    if (i.button === 1 || i.button === 0 && (ft || e(x) === "pan")) {
+      ce = {
         x: i.clientX,
         y: i.clientY,
-        tx: e(z),
-        ty: e(N)
+        tx: e(C),
+        ty: e(q)
       }, e($).setPointerCapture(i.pointerId), i.preventDefault();
       return;
     }
     if (i.button === 0) {
-      if (ee && clearTimeout(ee), e(y) === "region") {
-        g(G, { from: l, to: l }, !0), e($).setPointerCapture(i.pointerId);
+      if (re && clearTimeout(re), e(x) === "polygon") {
+        if (!e(D)) return;
+        const b = $a(e(D), l, ct / e(m));
+        if (!b) return;
+        if (i.altKey) {
+          if (e(D)[b[0]].length <= 3) return;
+          g(D, e(D).map((z, H) => H === b[0] ? z.filter((R, Y) => Y !== b[1]) : z)), Me("polygon", { rings: e(D) });
+          return;
+        }
+        ze = b, e($).setPointerCapture(i.pointerId);
         return;
       }
-      if (e(y) === "brush" || e(y) === "eraser") {
-        g(J, { points: [l], erase: e(y) === "eraser" }, !0), lt(l, l, e(J).erase), e($).setPointerCapture(i.pointerId);
+      if (e(x) === "region") {
+        g(Q, { from: l, to: l }, !0), e($).setPointerCapture(i.pointerId);
         return;
       }
-      ie = { x: i.clientX, y: i.clientY, moved: !1 };
+      if (e(x) === "brush" || e(x) === "eraser") {
+        g(ee, { points: [l], erase: e(x) === "eraser" }, !0), pt(l, l, e(ee).erase), e($).setPointerCapture(i.pointerId);
+        return;
+      }
+      de = { x: i.clientX, y: i.clientY, moved: !1 };
     }
   }
-  function Zt(i) {
-    const l = Be(i);
-    if (g(V, l, !0), ne) {
-      g(z, ne.tx + i.clientX - ne.x), g(N, ne.ty + i.clientY - ne.y);
+  function ar(i) {
+    const l = Le(i);
+    if (g(Z, l, !0), ce) {
+      g(C, ce.tx + i.clientX - ce.x), g(q, ce.ty + i.clientY - ce.y);
       return;
     }
-    if (e(G)) {
-      g(G, { from: e(G).from, to: l }, !0);
+    if (e(Q)) {
+      g(Q, { from: e(Q).from, to: l }, !0);
       return;
     }
-    if (e(J)) {
-      const k = e(J).points[e(J).points.length - 1];
-      e(J).points.push(l), lt(k, l, e(J).erase);
+    if (ze && e(D)) {
+      const [b, w] = ze;
+      g(D, e(D).map((z, H) => H === b ? z.map((R, Y) => Y === w ? [l[0], l[1]] : R) : z));
       return;
     }
-    ie && Math.hypot(i.clientX - ie.x, i.clientY - ie.y) > 4 && (ie.moved = !0), Ve();
+    if (e(ee)) {
+      const b = e(ee).points[e(ee).points.length - 1];
+      e(ee).points.push(l), pt(b, l, e(ee).erase);
+      return;
+    }
+    de && Math.hypot(i.clientX - de.x, i.clientY - de.y) > 4 && (de.moved = !0), je();
   }
-  function Jt(i) {
-    if (ne) {
-      ne = null;
+  function nr(i) {
+    if (ce) {
+      ce = null;
       return;
     }
-    if (e(G)) {
-      const [l, k] = [e(G).from, e(G).to];
-      g(G, null);
-      const M = [
-        Math.floor(Math.min(l[0], k[0])),
-        Math.floor(Math.min(l[1], k[1])),
-        Math.ceil(Math.max(l[0], k[0])),
-        Math.ceil(Math.max(l[1], k[1]))
-      ], P = [
-        Math.max(0, M[0]),
-        Math.max(0, M[1]),
-        Math.min(e(_), M[2]),
-        Math.min(e(p), M[3])
-      ], K = (M[2] - M[0]) * e(b) < 4 && (M[3] - M[1]) * e(b) < 4;
-      Ye("region", { box: K ? null : P }), g(
-        y,
+    if (ze) {
+      ze = null, Me("polygon", { rings: e(D) });
+      return;
+    }
+    if (e(Q)) {
+      const [l, b] = [e(Q).from, e(Q).to];
+      g(Q, null);
+      const w = [
+        Math.floor(Math.min(l[0], b[0])),
+        Math.floor(Math.min(l[1], b[1])),
+        Math.ceil(Math.max(l[0], b[0])),
+        Math.ceil(Math.max(l[1], b[1]))
+      ], z = [
+        Math.max(0, w[0]),
+        Math.max(0, w[1]),
+        Math.min(e(h), w[2]),
+        Math.min(e(p), w[3])
+      ], H = (w[2] - w[0]) * e(m) < 4 && (w[3] - w[1]) * e(m) < 4;
+      Me("region", { box: H ? null : z }), g(
+        x,
         "click"
         // what comes next is clicking inside it
       );
       return;
     }
-    if (e(J)) {
-      const l = e(J);
-      g(J, null), Ye("stroke", {
+    if (e(ee)) {
+      const l = e(ee);
+      g(ee, null), Me("stroke", {
         points: l.points,
-        radius: e(I),
+        radius: e(L),
         erase: l.erase
       });
       return;
     }
-    if (ie && !ie.moved && i.button === 0) {
-      const l = Be(i);
-      Ke(l) && Ye("select", { index: it(l), value: null, selected: !0 });
+    if (de && !de.moved && i.button === 0) {
+      const l = Le(i);
+      Ze(l) && Me("select", { index: ut(l), value: null, selected: !0 });
     }
-    ie = null;
+    de = null;
   }
-  function Qt() {
-    g(V, null), ee && clearTimeout(ee), oe = null, ge = null, Ue();
+  function sr(i) {
+    if (e(x) !== "polygon" || !e(D)) return;
+    const l = Le(i), b = Aa(e(D), l, ct / e(m));
+    b && (g(D, e(D).map((w, z) => z === b[0] ? [
+      ...w.slice(0, b[1]),
+      [l[0], l[1]],
+      ...w.slice(b[1])
+    ] : w)), Me("polygon", { rings: e(D) }));
   }
-  function jt(i) {
-    if (!e(s)?.image) return;
+  function ir() {
+    g(Z, null), re && clearTimeout(re), ue = null, xe = null, Je();
+  }
+  function or(i) {
+    if (!e(n)?.image) return;
     i.preventDefault();
     const l = e($).getBoundingClientRect();
-    xe(Math.pow(1.0015, -i.deltaY), i.clientX - l.left, i.clientY - l.top);
+    Ce(Math.pow(1.0015, -i.deltaY), i.clientX - l.left, i.clientY - l.top);
   }
-  function er(i) {
+  function lr(i) {
     const l = i;
     return !!l && (l.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(l.tagName) && !["radio", "checkbox"].includes(l.type));
   }
-  function Ce(i) {
-    if (!e($) || e($).offsetParent === null || !e(s)?.image || i.ctrlKey || i.metaKey || i.altKey || er(i.target)) return;
+  function De(i) {
+    if (!e($) || e($).offsetParent === null || !e(n)?.image || i.ctrlKey || i.metaKey || i.altKey || lr(i.target)) return;
     if (i.key === " ") {
-      st = i.type === "keydown", e(V) && i.preventDefault();
+      ft = i.type === "keydown", e(Z) && i.preventDefault();
       return;
     }
     if (i.type !== "keydown") return;
-    const k = {
-      "+": () => xe(1.25),
-      "=": () => xe(1.25),
-      "-": () => xe(0.8),
-      0: Pe,
-      o: nt,
-      v: () => g(y, "click"),
-      b: () => g(y, "brush"),
-      e: () => g(y, "eraser"),
-      h: () => g(y, "pan"),
-      i: () => g(y, "region"),
-      "[": () => g(I, Math.max(1, Math.round(e(I) / 1.25)), !0),
-      "]": () => g(I, Math.min(500, Math.round(e(I) * 1.25) + (e(I) < 4 ? 1 : 0)), !0),
-      m: () => g(L, !e(L)),
-      "?": () => g(se, !e(se)),
-      Escape: () => g(se, !1)
+    const b = {
+      "+": () => Ce(1.25),
+      "=": () => Ce(1.25),
+      "-": () => Ce(0.8),
+      0: Ge,
+      o: dt,
+      v: () => g(x, "click"),
+      b: () => g(x, "brush"),
+      e: () => g(x, "eraser"),
+      h: () => g(x, "pan"),
+      i: () => g(x, "region"),
+      g: () => g(x, "polygon"),
+      "[": () => g(L, Math.max(1, Math.round(e(L) / 1.25)), !0),
+      "]": () => g(L, Math.min(500, Math.round(e(L) * 1.25) + (e(L) < 4 ? 1 : 0)), !0),
+      m: () => g(B, !e(B)),
+      "?": () => g(fe, !e(fe)),
+      Escape: () => g(fe, !1)
     }[i.key];
-    !k || i.key === "Escape" && !e(se) || (k(), i.key !== "Escape" && i.preventDefault(), ["v", "b", "e", "h", "i"].includes(i.key) && Ve());
+    !b || i.key === "Escape" && !e(fe) || (b(), i.key !== "Escape" && i.preventDefault(), ["v", "b", "e", "h", "i", "g"].includes(i.key) && je());
   }
-  let Xe;
-  Ut(() => {
-    Xe = new ResizeObserver(() => {
-      g(m, e($).clientWidth, !0), g(H, e($).clientHeight, !0);
-    }), Xe.observe(e($)), document.addEventListener("keydown", Ce), document.addEventListener("keyup", Ce);
-  }), Yr(() => {
-    Xe?.disconnect(), document.removeEventListener("keydown", Ce), document.removeEventListener("keyup", Ce);
+  let Qe;
+  Jt(() => {
+    Qe = new ResizeObserver(() => {
+      g(y, e($).clientWidth, !0), g(K, e($).clientHeight, !0);
+    }), Qe.observe(e($)), document.addEventListener("keydown", De), document.addEventListener("keyup", De);
+  }), ra(() => {
+    Qe?.disconnect(), document.removeEventListener("keydown", De), document.removeEventListener("keyup", De);
   });
-  const ft = Y(() => Math.max(3, 6 / e(b))), be = Y(() => 2 / e(b));
-  var Ne = Ta();
-  let ct;
-  var dt = D(Ne);
+  const _t = G(() => Math.max(3, 6 / e(m))), be = G(() => 2 / e(m));
+  var Oe = Ka();
+  let vt;
+  var gt = P(Oe);
   {
-    var tr = (i) => {
-      var l = _a(), k = D(l);
-      U(() => re(k, a.shared.label)), B(i, l);
+    var fr = (i) => {
+      var l = Ta(), b = P(l);
+      X(() => se(b, a.shared.label)), F(i, l);
     };
-    de(dt, (i) => {
-      a.shared.show_label && a.shared.label && i(tr);
+    ie(gt, (i) => {
+      a.shared.show_label && a.shared.label && i(fr);
     });
   }
-  var ut = S(dt, 2), ht = D(ut);
-  $e(ht, 17, () => ua, Ee, (i, l) => {
-    var k = Y(() => $t(e(l), 3));
-    let M = () => e(k)[0], P = () => e(k)[1], K = () => e(k)[2];
-    var O = va();
-    O.__click = () => {
-      g(y, M(), !0), Ve();
+  var bt = S(gt, 2), mt = P(bt);
+  ye(mt, 17, () => xa, me, (i, l) => {
+    var b = G(() => Nt(e(l), 3));
+    let w = () => e(b)[0], z = () => e(b)[1], H = () => e(b)[2];
+    var R = Sa();
+    R.__click = () => {
+      g(x, w(), !0), je();
     };
-    let X;
-    var le = D(O);
-    U(
-      (fe) => {
-        h(O, "title", `${K() ?? ""} (${fe ?? ""})`), h(O, "data-tool", M()), X = we(O, 1, "svelte-49zqag", null, X, { active: e(y) === M() }), re(le, K());
+    let Y;
+    var he = P(R);
+    X(
+      (pe) => {
+        c(R, "title", `${H() ?? ""} (${pe ?? ""})`), c(R, "data-tool", w()), Y = Ae(R, 1, "svelte-49zqag", null, Y, { active: e(x) === w() }), se(he, H());
       },
-      [() => P().toUpperCase()]
-    ), B(i, O);
+      [() => z().toUpperCase()]
+    ), F(i, R);
   });
-  var pt = S(ht, 4);
-  pt.__click = () => g(I, Math.max(1, Math.round(e(I) / 1.25)), !0);
-  var _t = S(pt, 2), rr = D(_t), vt = S(_t, 2);
-  vt.__click = () => g(I, Math.min(500, Math.round(e(I) * 1.25) + (e(I) < 4 ? 1 : 0)), !0);
-  var gt = S(vt, 4);
-  gt.__click = Pe;
-  var bt = S(gt, 2);
-  bt.__click = nt;
-  var mt = S(bt, 2), ar = D(mt), qe = S(mt, 2);
-  qe.__click = () => g(L, !e(L));
-  let wt;
-  var sr = D(qe), nr = S(qe, 2);
-  nr.__click = () => g(se, !e(se));
-  var q = S(ut, 2);
-  q.__pointerdown = Gt, q.__pointermove = Zt, q.__pointerup = Jt, q.__contextmenu = (i) => i.preventDefault();
-  var kt = D(q);
+  var yt = S(mt, 4);
+  yt.__click = () => g(L, Math.max(1, Math.round(e(L) / 1.25)), !0);
+  var kt = S(yt, 2), cr = P(kt), wt = S(kt, 2);
+  wt.__click = () => g(L, Math.min(500, Math.round(e(L) * 1.25) + (e(L) < 4 ? 1 : 0)), !0);
+  var xt = S(wt, 4);
+  xt.__click = Ge;
+  var Mt = S(xt, 2);
+  Mt.__click = dt;
+  var Et = S(Mt, 2), dr = P(Et), He = S(Et, 2);
+  He.__click = () => g(B, !e(B));
+  let $t;
+  var ur = P(He), hr = S(He, 2);
+  hr.__click = () => g(fe, !e(fe));
+  var I = S(bt, 2);
+  I.__pointerdown = rr, I.__pointermove = ar, I.__pointerup = nr, I.__dblclick = sr, I.__contextmenu = (i) => i.preventDefault();
+  var At = P(I);
   {
-    var ir = (i) => {
-      var l = Ma();
-      let k;
-      var M = D(l), P = S(M, 2);
-      let K;
-      Qe(P, (A) => g(R, A), () => e(R));
-      var O = S(P, 2);
-      Qe(O, (A) => g(u, A), () => e(u));
-      var X = S(O, 2), le = D(X);
-      $e(le, 17, () => e(s)?.boxes ?? [], Ee, (A, v) => {
-        var T = ga();
-        U(() => {
-          h(T, "x", e(v)[0]), h(T, "y", e(v)[1]), h(T, "width", e(v)[2] - e(v)[0]), h(T, "height", e(v)[3] - e(v)[1]), h(T, "stroke", `rgb(${e(v)[4] ?? 30 ?? ""},${e(v)[5] ?? 144 ?? ""},${e(v)[6] ?? 255 ?? ""})`), h(T, "stroke-width", e(be));
-        }), B(A, T);
+    var pr = (i) => {
+      var l = Ha();
+      let b;
+      var w = P(l), z = S(w, 2);
+      let H;
+      at(z, (A) => g(O, A), () => e(O));
+      var R = S(z, 2);
+      at(R, (A) => g(_, A), () => e(_));
+      var Y = S(R, 2), he = P(Y);
+      ye(he, 17, () => e(n)?.boxes ?? [], me, (A, v) => {
+        var T = za();
+        X(() => {
+          c(T, "x", e(v)[0]), c(T, "y", e(v)[1]), c(T, "width", e(v)[2] - e(v)[0]), c(T, "height", e(v)[3] - e(v)[1]), c(T, "stroke", `rgb(${e(v)[4] ?? 30 ?? ""},${e(v)[5] ?? 144 ?? ""},${e(v)[6] ?? 255 ?? ""})`), c(T, "stroke-width", e(be));
+        }), F(A, T);
       });
-      var fe = S(le);
-      $e(fe, 17, () => e(s)?.objects ?? [], Ee, (A, v) => {
-        var T = Kr(), Z = Et(T);
+      var pe = S(he);
+      ye(pe, 17, () => e(n)?.objects ?? [], me, (A, v) => {
+        var T = qt(), W = Ue(T);
         {
-          var Q = (Me) => {
-            var j = ba(), Ge = D(j);
-            U(() => {
-              h(j, "x", e(v).at[0]), h(j, "y", e(v).at[1]), h(j, "dy", -4 / e(b)), h(j, "font-size", 13 / e(b)), h(j, "fill", `rgb(${e(v).color[0] ?? ""},${e(v).color[1] ?? ""},${e(v).color[2] ?? ""})`), h(j, "stroke-width", 3 / e(b)), re(Ge, e(v).label);
-            }), B(Me, j);
+          var V = (te) => {
+            var J = Ca(), $e = P(J);
+            X(() => {
+              c(J, "x", e(v).at[0]), c(J, "y", e(v).at[1]), c(J, "dy", -4 / e(m)), c(J, "font-size", 13 / e(m)), c(J, "fill", `rgb(${e(v).color[0] ?? ""},${e(v).color[1] ?? ""},${e(v).color[2] ?? ""})`), c(J, "stroke-width", 3 / e(m)), se($e, e(v).label);
+            }), F(te, J);
           };
-          de(Z, (Me) => {
-            e(v).label && Me(Q);
+          ie(W, (te) => {
+            e(v).label && te(V);
           });
         }
-        B(A, T);
+        F(A, T);
       });
-      var ce = S(fe);
+      var _e = S(pe);
       {
-        var me = (A) => {
-          var v = ma();
-          U(() => {
-            h(v, "cx", e(s).corner[0] + 0.5), h(v, "cy", e(s).corner[1] + 0.5), h(v, "r", e(ft)), h(v, "stroke-width", e(be));
-          }), B(A, v);
+        var Ee = (A) => {
+          var v = Na();
+          X(() => {
+            c(v, "cx", e(n).corner[0] + 0.5), c(v, "cy", e(n).corner[1] + 0.5), c(v, "r", e(_t)), c(v, "stroke-width", e(be));
+          }), F(A, v);
         };
-        de(ce, (A) => {
-          e(s)?.corner && A(me);
+        ie(_e, (A) => {
+          e(n)?.corner && A(Ee);
         });
       }
-      var Ie = S(ce);
-      $e(Ie, 17, () => e(s)?.points ?? [], Ee, (A, v) => {
-        var T = wa();
-        U(() => {
-          h(T, "cx", e(v)[0] + 0.5), h(T, "cy", e(v)[1] + 0.5), h(T, "r", e(ft)), h(T, "fill", e(v)[2] === 1 ? "#00dc3c" : "#e61e1e"), h(T, "stroke-width", e(be) / 2);
-        }), B(A, T);
+      var Pe = S(_e);
+      ye(Pe, 17, () => e(n)?.points ?? [], me, (A, v) => {
+        var T = qa();
+        X(() => {
+          c(T, "cx", e(v)[0] + 0.5), c(T, "cy", e(v)[1] + 0.5), c(T, "r", e(_t)), c(T, "fill", e(v)[2] === 1 ? "#00dc3c" : "#e61e1e"), c(T, "stroke-width", e(be) / 2);
+        }), F(A, T);
       });
-      var Re = S(Ie);
+      var Fe = S(Pe);
       {
-        var We = (A) => {
-          const v = Y(() => e(s).region);
-          var T = ka(), Z = Et(T), Q = S(Z);
-          U(() => {
-            h(Z, "d", `M0 0H${e(_) ?? ""}V${e(p) ?? ""}H0Z M${e(v)[0] ?? ""} ${e(v)[1] ?? ""}V${e(v)[3] ?? ""}H${e(v)[2] ?? ""}V${e(v)[1] ?? ""}Z`), h(Q, "x", e(v)[0]), h(Q, "y", e(v)[1]), h(Q, "width", e(v)[2] - e(v)[0]), h(Q, "height", e(v)[3] - e(v)[1]), h(Q, "stroke-width", e(be)), h(Q, "stroke-dasharray", `${6 / e(b)} ${4 / e(b)}`);
-          }), B(A, T);
+        var et = (A) => {
+          var v = Ra(), T = Ue(v), W = S(T);
+          ye(W, 17, () => e(D), me, (V, te, J) => {
+            var $e = qt(), wr = Ue($e);
+            ye(wr, 17, () => e(te), me, (xr, Ke, Mr) => {
+              var ne = Ia();
+              c(ne, "data-ring", J), c(ne, "data-index", Mr), X(() => {
+                c(ne, "cx", e(Ke)[0] + 0.5), c(ne, "cy", e(Ke)[1] + 0.5), c(ne, "r", 4 / e(m)), c(ne, "stroke-width", 1 / e(m)), c(ne, "data-x", e(Ke)[0]), c(ne, "data-y", e(Ke)[1]);
+              }), F(xr, ne);
+            }), F(V, $e);
+          }), X(
+            (V) => {
+              c(T, "d", V), c(T, "stroke-width", e(be));
+            },
+            [
+              () => e(D).map((V) => "M" + V.map((te) => `${te[0] + 0.5} ${te[1] + 0.5}`).join("L") + "Z").join(" ")
+            ]
+          ), F(A, v);
         };
-        de(Re, (A) => {
-          e(s)?.region && A(We);
+        ie(Fe, (A) => {
+          e(x) === "polygon" && e(D) && A(et);
         });
       }
-      var De = S(Re);
+      var Be = S(Fe);
       {
-        var cr = (A) => {
-          const v = Y(() => e(G).from), T = Y(() => e(G).to);
-          var Z = ya();
-          U(
-            (Q, Me, j, Ge) => {
-              h(Z, "x", Q), h(Z, "y", Me), h(Z, "width", j), h(Z, "height", Ge), h(Z, "stroke-width", e(be));
+        var br = (A) => {
+          const v = G(() => e(n).region);
+          var T = La(), W = Ue(T), V = S(W);
+          X(() => {
+            c(W, "d", `M0 0H${e(h) ?? ""}V${e(p) ?? ""}H0Z M${e(v)[0] ?? ""} ${e(v)[1] ?? ""}V${e(v)[3] ?? ""}H${e(v)[2] ?? ""}V${e(v)[1] ?? ""}Z`), c(V, "x", e(v)[0]), c(V, "y", e(v)[1]), c(V, "width", e(v)[2] - e(v)[0]), c(V, "height", e(v)[3] - e(v)[1]), c(V, "stroke-width", e(be)), c(V, "stroke-dasharray", `${6 / e(m)} ${4 / e(m)}`);
+          }), F(A, T);
+        };
+        ie(Be, (A) => {
+          e(n)?.region && A(br);
+        });
+      }
+      var Tt = S(Be);
+      {
+        var mr = (A) => {
+          const v = G(() => e(Q).from), T = G(() => e(Q).to);
+          var W = Da();
+          X(
+            (V, te, J, $e) => {
+              c(W, "x", V), c(W, "y", te), c(W, "width", J), c(W, "height", $e), c(W, "stroke-width", e(be));
             },
             [
               () => Math.min(e(v)[0], e(T)[0]),
@@ -1564,68 +1641,69 @@ function za(t, r) {
               () => Math.abs(e(T)[0] - e(v)[0]),
               () => Math.abs(e(T)[1] - e(v)[1])
             ]
-          ), B(A, Z);
+          ), F(A, W);
         };
-        de(De, (A) => {
-          e(G) && A(cr);
+        ie(Tt, (A) => {
+          e(Q) && A(mr);
         });
       }
-      var dr = S(De);
+      var yr = S(Tt);
       {
-        var ur = (A) => {
-          var v = xa();
-          U(() => {
-            h(v, "cx", e(V)[0]), h(v, "cy", e(V)[1]), h(v, "r", e(I)), h(v, "stroke", e(y) === "brush" ? "white" : "#ff5050"), h(v, "stroke-width", e(be)), h(v, "stroke-dasharray", `${4 / e(b)} ${3 / e(b)}`);
-          }), B(A, v);
+        var kr = (A) => {
+          var v = Oa();
+          X(() => {
+            c(v, "cx", e(Z)[0]), c(v, "cy", e(Z)[1]), c(v, "r", e(L)), c(v, "stroke", e(x) === "brush" ? "white" : "#ff5050"), c(v, "stroke-width", e(be)), c(v, "stroke-dasharray", `${4 / e(m)} ${3 / e(m)}`);
+          }), F(A, v);
         };
-        de(dr, (A) => {
-          e(V) && (e(y) === "brush" || e(y) === "eraser") && A(ur);
+        ie(yr, (A) => {
+          e(Z) && (e(x) === "brush" || e(x) === "eraser") && A(kr);
         });
       }
-      U(() => {
-        k = we(l, 1, "stage svelte-49zqag", null, k, { pixelated: e(b) >= 2 }), St(l, `width: ${e(_) ?? ""}px; height: ${e(p) ?? ""}px; transform: translate(${e(z) ?? ""}px, ${e(N) ?? ""}px) scale(${e(b) ?? ""})`), h(M, "src", e(E)), h(M, "width", e(_)), h(M, "height", e(p)), h(P, "width", e(x)), h(P, "height", e(w)), K = we(P, 1, "svelte-49zqag", null, K, { hidden: !e(L) }), h(O, "width", e(x)), h(O, "height", e(w)), h(X, "viewBox", `0 0 ${e(_) ?? ""} ${e(p) ?? ""}`), h(X, "width", e(_)), h(X, "height", e(p));
-      }), Je("load", M, () => g(F, e(E), !0)), B(i, l);
-    }, or = (i) => {
-      var l = Ea(), k = D(l);
-      U(() => re(k, e(s)?.message || "Upload an image or pick an example.")), B(i, l);
+      X(() => {
+        b = Ae(l, 1, "stage svelte-49zqag", null, b, { pixelated: e(m) >= 2 }), Lt(l, `width: ${e(h) ?? ""}px; height: ${e(p) ?? ""}px; transform: translate(${e(C) ?? ""}px, ${e(q) ?? ""}px) scale(${e(m) ?? ""})`), c(w, "src", e(E)), c(w, "width", e(h)), c(w, "height", e(p)), c(z, "width", e(M)), c(z, "height", e(k)), H = Ae(z, 1, "svelte-49zqag", null, H, { hidden: !e(B) }), c(R, "width", e(M)), c(R, "height", e(k)), c(Y, "viewBox", `0 0 ${e(h) ?? ""} ${e(p) ?? ""}`), c(Y, "width", e(h)), c(Y, "height", e(p));
+      }), rt("load", w, () => g(U, e(E), !0)), F(i, l);
+    }, _r = (i) => {
+      var l = Pa(), b = P(l);
+      X(() => se(b, e(n)?.message || "Upload an image or pick an example.")), F(i, l);
     };
-    de(kt, (i) => {
-      e(E) ? i(ir) : i(or, !1);
+    ie(At, (i) => {
+      e(E) ? i(pr) : i(_r, !1);
     });
   }
-  var lr = S(kt, 2);
+  var vr = S(At, 2);
   {
-    var fr = (i) => {
-      var l = Aa(), k = S(D(l), 2);
-      k.__click = () => g(se, !1);
-      var M = S(k, 2), P = D(M);
-      $e(P, 21, () => e(o), Ee, (K, O) => {
-        var X = Y(() => $t(e(O), 2));
-        let le = () => e(X)[0], fe = () => e(X)[1];
-        var ce = $a(), me = D(ce), Ie = D(me), Re = D(Ie), We = S(me), De = D(We);
-        U(() => {
-          re(Re, le()), re(De, fe());
-        }), B(K, ce);
-      }), B(i, l);
+    var gr = (i) => {
+      var l = Ba(), b = S(P(l), 2);
+      b.__click = () => g(fe, !1);
+      var w = S(b, 2), z = P(w);
+      ye(z, 21, () => e(o), me, (H, R) => {
+        var Y = G(() => Nt(e(R), 2));
+        let he = () => e(Y)[0], pe = () => e(Y)[1];
+        var _e = Fa(), Ee = P(_e), Pe = P(Ee), Fe = P(Pe), et = S(Ee), Be = P(et);
+        X(() => {
+          se(Fe, he()), se(Be, pe());
+        }), F(H, _e);
+      }), F(i, l);
     };
-    de(lr, (i) => {
-      e(se) && i(fr);
+    ie(vr, (i) => {
+      e(fe) && i(gr);
     });
   }
-  Qe(q, (i) => g($, i), () => e($)), U(
+  at(I, (i) => g($, i), () => e($)), X(
     (i) => {
-      ct = we(Ne, 1, "sam-canvas-block svelte-49zqag", null, ct, { hidden: a.shared.visible === !1 }), h(Ne, "id", a.shared.elem_id), re(rr, `r ${e(I) ?? ""}`), re(ar, `${i ?? ""} %`), wt = we(qe, 1, "svelte-49zqag", null, wt, { active: !e(L) }), re(sr, e(L) ? "Hide masks" : "Show masks"), we(q, 1, `viewport tool-${e(y) ?? ""}`, "svelte-49zqag"), St(q, `height: ${a.props.height ?? ""}px`), h(q, "data-scale", e(b)), h(q, "data-tx", e(z)), h(q, "data-ty", e(N)), h(q, "data-width", e(_)), h(q, "data-height", e(p)), h(q, "data-tool", e(y)), h(q, "data-radius", e(I)), h(q, "data-masks", e(L) ? "shown" : "hidden"), h(q, "data-drawn", e(Fe)), h(q, "data-ready", e(E) && e(W) === `${e(E)}|${e(_)}x${e(p)}` && e(F) === e(E) ? "yes" : "no");
+      vt = Ae(Oe, 1, "sam-canvas-block svelte-49zqag", null, vt, { hidden: a.shared.visible === !1 }), c(Oe, "id", a.shared.elem_id), se(cr, `r ${e(L) ?? ""}`), se(dr, `${i ?? ""} %`), $t = Ae(He, 1, "svelte-49zqag", null, $t, { active: !e(B) }), se(ur, e(B) ? "Hide masks" : "Show masks"), Ae(I, 1, `viewport tool-${e(x) ?? ""}`, "svelte-49zqag"), Lt(I, `height: ${a.props.height ?? ""}px`), c(I, "data-scale", e(m)), c(I, "data-tx", e(C)), c(I, "data-ty", e(q)), c(I, "data-width", e(h)), c(I, "data-height", e(p)), c(I, "data-tool", e(x)), c(I, "data-radius", e(L)), c(I, "data-masks", e(B) ? "shown" : "hidden"), c(I, "data-drawn", e(We)), c(I, "data-ready", e(E) && e(j) === `${e(E)}|${e(h)}x${e(p)}` && e(U) === e(E) ? "yes" : "no");
     },
-    [() => Math.round(e(b) * 100)]
-  ), Je("pointerleave", q, Qt), Je("wheel", q, jt), B(t, Ne), Hr();
+    [() => Math.round(e(m) * 100)]
+  ), rt("pointerleave", I, ir), rt("wheel", I, or), F(t, Oe), Jr();
 }
-Or([
+Zr([
   "click",
   "pointerdown",
   "pointermove",
   "pointerup",
+  "dblclick",
   "contextmenu"
 ]);
 export {
-  za as default
+  Ya as default
 };
