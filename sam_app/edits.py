@@ -59,20 +59,26 @@ def paint(mask: np.ndarray, points, radius: float, erase: bool = False) -> np.nd
 
 
 MAX_RINGS = 50  # rings a mask's outline is given as: the largest (a noisy mask has thousands)
+OUTLINE_VERTICES = 2_000  # at most, all rings together: a coarser outline where a finer one has more
 MAX_VERTICES = 20_000  # vertices accepted back from a client, all rings together
 
 
 def outline(mask: np.ndarray, scale: float = 1.0, tolerance: float = 0.5) -> list:
     """HxW bool -> its outline as rings of (X, Y) vertices, outer boundaries and holes
-    alike (filled even-odd they give the mask back, to within ``tolerance`` pixels),
-    the ``MAX_RINGS`` largest by area; each vertex divided by ``scale`` (a mask at display
-    size -> image pixels). Vertices are pixel centres: X, Y whole numbers at scale 1."""
+    alike (filled even-odd they give the mask back, to within ``tolerance`` pixels, a
+    coarser tolerance where that takes more than ``OUTLINE_VERTICES``), the ``MAX_RINGS``
+    largest by area; each vertex divided by ``scale`` (a mask at display size -> image
+    pixels). Vertices are pixel centres: X, Y whole numbers at scale 1."""
     import cv2
 
     contours, _ = cv2.findContours(mask.astype(np.uint8), cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
-    rings = [cv2.approxPolyDP(c, tolerance, True).reshape(-1, 2) for c in contours]
-    rings = sorted((r for r in rings if len(r) >= 3), key=lambda r: -abs(cv2.contourArea(r.astype(np.float32))))
-    return [[[round(float(x) / scale, 2), round(float(y) / scale, 2)] for x, y in r] for r in rings[:MAX_RINGS]]
+    contours = sorted(contours, key=lambda c: -abs(cv2.contourArea(c)))[:MAX_RINGS]
+    while True:
+        rings = [r for r in (cv2.approxPolyDP(c, tolerance, True).reshape(-1, 2) for c in contours) if len(r) >= 3]
+        if sum(len(r) for r in rings) <= OUTLINE_VERTICES:
+            break
+        tolerance *= 2
+    return [[[round(float(x) / scale, 2), round(float(y) / scale, 2)] for x, y in r] for r in rings]
 
 
 def fill(size, rings) -> np.ndarray:

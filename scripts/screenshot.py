@@ -1,7 +1,9 @@
-"""Make the README's screenshot (docs/screenshot.png) of the page as it is today: the web
-UI on the classical backend (no checkpoint, so anyone can make it again, offline), in
-headless Chromium at 1400x900, with two objects made by clicks on coffee.png (a box on the
-cup, then New object and a point on the saucer).
+"""Make the README's screenshots of the page as it is today: the web UI on the classical
+backend (no checkpoint, so anyone can make them again, offline), in headless Chromium at
+1400x900, with two objects made by clicks on coffee.png (a box on the cup, then New object
+and a point on the saucer): the page (docs/screenshot.png), then the annotation canvas with
+each of its tools (docs/canvas-*.png: zoom and the live preview, brush, polygon, region,
+the keys' overlay).
 
     .venv/bin/python scripts/screenshot.py [--out docs/screenshot.png]
 """
@@ -26,7 +28,7 @@ def main() -> None:
     from sam_app.ui import launch_options
     from sam_app.ui.app import build_app
 
-    from browser_pages import BROWSER_ARGS, click_pixel, shown_canvas
+    from browser_pages import BROWSER_ARGS, click_pixel, pixel_position, shown_canvas
 
     with tempfile.TemporaryDirectory() as empty:
         service = SamService(checkpoint_dir=empty, device="cpu", precision="fp32")
@@ -53,10 +55,60 @@ def main() -> None:
                 page.mouse.move(0, 0)
                 args.out.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(args.out), full_page=True, clip=dict(x=0, y=0, width=1400, height=1100))
+                tool_shots(page, args.out.parent, shown_canvas(page), pixel_position)
                 browser.close()
         finally:
             demo.close()
     print(f"wrote {args.out}")
+
+
+def tool_shots(page, folder: Path, canvas, pixel_position) -> None:
+    """docs/canvas-*.png: the canvas (its block: toolbar and view) with each tool at work."""
+    block = page.locator("#canvas")
+    wait = page.wait_for_function
+
+    def shot(name):
+        page.wait_for_timeout(300)
+        block.screenshot(path=str(folder / f"canvas-{name}.png"))
+        print(f"wrote {folder / f'canvas-{name}.png'}")
+
+    canvas.scroll_into_view_if_needed()
+    page.keyboard.press("?")  # the keys
+    shot("keys")
+    page.keyboard.press("Escape")
+    box = canvas.bounding_box()  # zoomed in at the saucer's rim, the pointer resting: the preview
+    page.mouse.move(*pixel_position(canvas, 470, 300))
+    for _ in range(4):
+        page.mouse.wheel(0, -150)
+        page.wait_for_timeout(100)
+    page.mouse.move(*pixel_position(canvas, 500, 270))
+    wait("document.querySelector('#canvas .viewport').hasAttribute('data-preview')")
+    shot("zoom-preview")
+    page.keyboard.press("0")
+    page.keyboard.press("b")  # the brush, after a stroke along the cup's handle
+    page.mouse.move(*pixel_position(canvas, 380, 200))
+    page.mouse.down()
+    page.mouse.move(*pixel_position(canvas, 430, 250), steps=10)
+    page.mouse.up()
+    wait("document.querySelector('#prompt-message').innerText.includes('painted')")
+    page.mouse.move(*pixel_position(canvas, 445, 262))
+    shot("brush")
+    page.keyboard.press("g")  # the polygon tool on the selected object
+    page.mouse.move(box["x"] + box["width"] - 5, box["y"] + 5)
+    shot("polygon")
+    page.keyboard.press("i")  # a region, then a click inside it
+    start, end = pixel_position(canvas, 330, 180), pixel_position(canvas, 560, 390)
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(*end, steps=8)
+    page.mouse.up()
+    wait("document.querySelector('#prompt-message').innerText.includes('Region')")
+    page.click("#new-object")
+    wait("document.querySelector('#prompt-message').innerText.includes('begun')")
+    page.mouse.click(*pixel_position(canvas, 470, 330))
+    wait("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
+    page.mouse.move(box["x"] + box["width"] - 5, box["y"] + 5)
+    shot("region")
 
 
 if __name__ == "__main__":

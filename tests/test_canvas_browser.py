@@ -1,9 +1,10 @@
-"""The annotation canvas in headless Chromium (issue 30's acceptance, for what it has so
-far): zoomed to 400 %, a click lands on the image pixel under the pointer at 1 and 12 MP;
-a brush stroke of known radius adds the pixels its capsule covers (within 2 %), the
-eraser takes them away and Undo restores the mask exactly; the live preview shows without
-a click and goes when the pointer leaves; every key the help overlay lists does what it
-says, and none fires in a text field."""
+"""The annotation canvas in headless Chromium (issue 30's acceptance): zoomed to 400 %, a
+click lands on the image pixel under the pointer at 1 and 12 MP; a brush stroke of known
+radius adds the pixels its capsule covers (within 2 %), the eraser takes them away and
+Undo restores the mask exactly; a polygon vertex dragged 20 px moves the outline and the
+mask; union and subtraction; the live preview shows without a click and goes when the
+pointer leaves; every key the help overlay lists does what it says, and none fires in a
+text field; a region dragged, then clicks inside it."""
 
 import json
 import math
@@ -159,7 +160,8 @@ def test_every_listed_key_does_what_the_overlay_says_and_none_fires_in_a_text_fi
     overlay = page.locator("#canvas .help")
     overlay.wait_for()
     listed = overlay.inner_text()
-    for words in ("Q / W / X", "begin a new object", "run", "undo", "brush", "eraser", "pan", "region", "[ / ]", "fit",
+    for words in ("Q / W / X", "begin a new object", "run", "undo", "brush", "eraser", "pan", "region", "polygon",
+                  "[ / ]", "fit",
                   "show / hide the masks"):
         assert words in listed, words
     page.keyboard.press("Escape")
@@ -170,7 +172,8 @@ def test_every_listed_key_does_what_the_overlay_says_and_none_fires_in_a_text_fi
         page.wait_for_function("([name, value]) => document.querySelector('#canvas .viewport')"
                                ".getAttribute('data-' + name) === value", arg=[name, value])
 
-    for key, tool in (("b", "brush"), ("e", "eraser"), ("h", "pan"), ("v", "click")):
+    for key, tool in (("b", "brush"), ("e", "eraser"), ("h", "pan"), ("g", "polygon"), ("i", "region"),
+                      ("v", "click")):
         after(key, "tool", tool)
     after("]", "radius", "13")
     after("[", "radius", "10")
@@ -193,6 +196,8 @@ def test_every_listed_key_does_what_the_overlay_says_and_none_fires_in_a_text_fi
     wait_text(page, "prompt-message", "Object 2 begun")
     page.keyboard.press("z")
     wait_text(page, "prompt-message", "Undone")
+    page.keyboard.press("Shift+Z")
+    wait_text(page, "prompt-message", "Redone")
     # in a text field the same keys are text
     field = page.locator("#points textarea, #points input")
     field.click()

@@ -215,7 +215,8 @@ def test_typed_points_and_boxes_like_the_original_ui(p, tab):
 
 def shows_masks(tab, out) -> bool:
     """Whether the canvas of ``out`` shows masks: an object with a pixel in its runs."""
-    return any(sum(o["runs"][1::2]) > 0 for o in out[tab.ui.prompt.canvas]["objects"])
+    shown = out[tab.ui.prompt.canvas]
+    return any(from_runs(o["runs"], (shown["mask_height"], shown["mask_width"])).any() for o in shown["objects"])
 
 
 def check_result_is_the_prompts(tab, out, masks: bool) -> None:

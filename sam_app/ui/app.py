@@ -57,6 +57,7 @@ PAGE_JS = """() => {
     else if (event.key === 'Escape') press('escape');
     else if (event.key === 'r') press('run');
     else if (event.key === 'z') press('undo');
+    else if (event.key === 'Z') press('redo');
     else if (event.key in modes) {
       const option = document.querySelectorAll('#mode input[type=radio]')[modes[event.key]];
       if (option) { option.click(); event.preventDefault(); }

@@ -88,6 +88,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
                          **events.instant).then(**show_result)
         self.escape.click(self.on_escape, both, self.edit_outputs, **events.instant)
         self.undo.click(self.on_undo, both, self.click_outputs, **events.instant).then(**show_result)
+        self.redo.click(self.on_redo, both, self.click_outputs, **events.instant).then(**show_result)
         self.clear.click(self.on_clear, both, self.click_outputs, **events.instant).then(**show_result)
         self.preview_button.click(self.on_preview, both, [self.preview, s.message], **events.light)
         self.run_button.click(self.on_run, [self.multimask, *both], self.result_outputs, **events.model_work)
@@ -318,6 +319,14 @@ class PromptMode(PromptView, TextPrompts, Mode):
         if not state.undo():
             return {self.shared.message: "Nothing to undo."}
         return self.with_result(session, state, "Undone.", before, picture=False)
+
+    @shows_errors
+    def on_redo(self, session: Session, state: PromptState) -> dict:
+        """Forward again to the step the last Undo went back from."""
+        before, state = state, copy.copy(state)
+        if not state.redo():
+            return {self.shared.message: "Nothing to redo."}
+        return self.with_result(session, state, "Redone.", before, picture=False)
 
     @shows_errors
     def on_clear(self, session: Session, state: PromptState) -> dict:

@@ -94,7 +94,8 @@ class PromptState:
     one object per id of ``object_ids()``; choices: the candidate picked for each.
     previous_masks: per object id its last picked mask. instances: what text prompts
     found; each one's box is in ``boxes`` while it is ticked. region: the region of
-    interest the prompt is segmented in (``regions.Region``), or None: the whole image."""
+    interest the prompt is segmented in (``regions.Region``), or None: the whole image.
+    undone: the steps Undo went back from, for Redo (emptied by any new step)."""
 
     points: List[Tuple[float, float, int, int]] = field(default_factory=list)
     boxes: List[Box] = field(default_factory=list)
@@ -107,22 +108,45 @@ class PromptState:
     previous_masks: Dict[int, PreviousMask] = field(default_factory=dict)
     instances: List[Instance] = field(default_factory=list)
     region: Optional[Region] = None
+    undone: List[Step] = field(default_factory=list)
 
     # ---------------------------------------------------------------- history
 
-    def snapshot(self) -> None:
-        """Push the prompt and its result on a new history list."""
-        step = Step(tuple(self.points), tuple(self.boxes), tuple(self.box_objects.items()), self.current,
+    def _step(self) -> Step:
+        return Step(tuple(self.points), tuple(self.boxes), tuple(self.box_objects.items()), self.current,
                     self.pending, tuple(self.instances), self.result, tuple(self.choices), self.region)
+
+    def _push(self, step: Step) -> None:
         kept = (self.history + [step])[-HISTORY:]
         self.history = [replace(s, result=None, choices=()) if k < len(kept) - RESULT_STEPS else s
                         for k, s in enumerate(kept)]
+
+    def snapshot(self) -> None:
+        """Push the prompt and its result on a new history list (a new step: what Undo
+        undid can no longer be redone)."""
+        self._push(self._step())
+        self.undone = []
 
     def undo(self) -> bool:
         """Back to the last step, its result with it; False when there is none."""
         if not self.history:
             return False
         step, self.history = self.history[-1], self.history[:-1]
+        self.undone = (self.undone + [self._step()])[-RESULT_STEPS:]
+        self._restore(step)
+        return True
+
+    def redo(self) -> bool:
+        """Forward again to the step the last Undo left (the last ``RESULT_STEPS``, with
+        their results); False when there is none."""
+        if not self.undone:
+            return False
+        step, self.undone = self.undone[-1], self.undone[:-1]
+        self._push(self._step())
+        self._restore(step)
+        return True
+
+    def _restore(self, step: Step) -> None:
         self.points, self.boxes, self.pending = list(step.points), list(step.boxes), step.pending
         self.box_objects, self.current = dict(step.box_objects), step.current
         self.instances, self.region = list(step.instances), step.region
@@ -130,7 +154,6 @@ class PromptState:
             self.reset_result()
         else:
             self.take_result(step.result, list(step.choices))
-        return True
 
     def clear(self) -> None:
         """An empty prompt, as one more step (Undo brings the prompt and its masks back)."""

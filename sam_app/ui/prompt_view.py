@@ -55,7 +55,8 @@ class PromptView:
     new_object_label, objects_help = "New object (N)", HOW_OBJECTS  # a mode with other keys says so
     # the page's keys for this mode (``app.PAGE_JS``), listed in the canvas's help overlay
     shortcuts = (("Q / W / X", "clicks add a foreground point / a background point / a box corner"),
-                 ("N", "begin a new object"), ("R", "run"), ("Z", "undo"), ("Esc", "drop a half-made box"))
+                 ("N", "begin a new object"), ("R", "run"), ("Z / Shift + Z", "undo / redo"),
+                 ("Esc", "drop a half-made box"))
 
     def eid(self, name: str) -> str:
         """The page id of component ``name``."""
@@ -92,8 +93,9 @@ class PromptView:
                                        elem_id=self.eid("canvas"))
 
     def build_history(self, undo: str = "Undo", clear: str = "Clear") -> None:
-        """Undo and Clear (their labels)."""
+        """Undo, Redo and Clear (their labels)."""
         self.undo = gr.Button(undo, elem_id=self.eid("undo"), min_width=60)
+        self.redo = gr.Button("Redo", elem_id=self.eid("redo"), min_width=60)
         self.clear = gr.Button(clear, elem_id=self.eid("clear"), min_width=60)
 
     def build_tools(self, modes=MODES, run_buttons: bool = False) -> None:

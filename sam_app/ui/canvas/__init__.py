@@ -2,7 +2,8 @@
 built into ``templates/`` by ``make frontend``; the built files ship with the package, so a
 user's machine needs no Node.js).
 
-The browser draws the image and the masks itself (masks travel as row runs, ``runs``),
+The browser draws the image and the masks itself (masks travel as row runs in text,
+``to_runs``),
 with zoom and pan, markers for points and boxes, a live preview of the mask under a
 resting pointer, and a brush and an eraser; it sends what the person did as events in
 image pixels:
@@ -23,8 +24,8 @@ The value (``canvas_value`` makes it) says what to draw::
 
     {"image": FileData | None, "width": W, "height": H,        # the picture and its size in image pixels
      "mask_width": w, "mask_height": h,                        # the masks' size (at most the image's)
-     "objects": [{"runs": [...], "color": [R, G, B], "selected": bool}],
-     "preview": {"runs": [...], "at": [X, Y]} | None,          # the mask a click at (X, Y) would make
+     "objects": [{"runs": text, "color": [R, G, B], "selected": bool}],  # runs at the masks' size
+     "preview": {"runs": text, "at": [X, Y]} | None,           # the mask a click at (X, Y) would make
      "points": [[X, Y, label], ...], "boxes": [[X1, Y1, X2, Y2, R, G, B], ...],
      "corner": [X, Y] | None, "region": [X1, Y1, X2, Y2] | None,
      "polygon": [[[X, Y], ...], ...] | None,                   # the selected object's outline
@@ -44,26 +45,22 @@ TEMPLATES = Path(__file__).parent / "templates"
 FRONTEND = Path(__file__).parent / "frontend"
 
 
-def to_runs(mask: np.ndarray) -> List[int]:
-    """HxW bool -> row runs: the lengths of alternating runs of 0 and 1 in row-major
-    order, beginning with 0s (so the first length may be 0); they sum to H*W."""
-    flat = np.ascontiguousarray(mask, dtype=bool).reshape(-1).view(np.uint8)
-    change = np.flatnonzero(np.diff(flat)) + 1
-    edges = np.concatenate([[0], change, [flat.size]])
-    runs = np.diff(edges)
-    if flat.size and flat[0]:
-        runs = np.concatenate([[0], runs])
-    return runs.tolist()
+def to_runs(mask: np.ndarray) -> str:
+    """HxW bool -> its row runs as text: the lengths of alternating runs of 0 and 1 in
+    row-major order, 0s first (the first may be 0), in COCO's compressed RLE string (what
+    pycocotools writes for a column-major mask: here the transposed one's). Text, not a
+    list of numbers: a noisy mask has 10^5 runs, and the page copies a list item by item."""
+    from pycocotools import mask as mask_utils
+
+    return mask_utils.encode(np.asfortranarray(mask.T.astype(np.uint8)))["counts"].decode()
 
 
-def from_runs(runs: Sequence[int], size: Tuple[int, int]) -> np.ndarray:
-    """Inverse of ``to_runs``: row runs -> (H, W) bool; ValueError when they do not sum
-    to H*W or a length is negative."""
-    lengths = np.asarray(runs, np.int64)
-    if lengths.ndim != 1 or (lengths < 0).any() or int(lengths.sum()) != size[0] * size[1]:
-        raise ValueError(f"runs do not cover a {size[1]}x{size[0]} mask")
-    values = np.arange(len(lengths)) % 2 == 1
-    return np.repeat(values, lengths).reshape(size)
+def from_runs(runs: str, size: Tuple[int, int]) -> np.ndarray:
+    """Inverse of ``to_runs``: row runs as text -> (H, W) bool."""
+    from pycocotools import mask as mask_utils
+
+    height, width = size
+    return mask_utils.decode({"size": [width, height], "counts": runs.encode()}).T.astype(bool)
 
 
 class CanvasData(GradioModel):

@@ -23,12 +23,30 @@ export const CANVAS_KEYS: [string, string][] = [
 	["?", "this help (Esc closes it)"]
 ];
 
-// Row runs (alternating 0 and 1 lengths in row-major order, 0s first) -> `colour` written
-// into `pixels` (one Uint32 per pixel) where the mask is 1; other pixels are left alone.
-export function decode_runs(runs: number[], pixels: Uint32Array, colour: number): void {
+// Row runs as text (alternating 0 and 1 lengths in row-major order, 0s first, in COCO's
+// compressed RLE letters: sam_app/ui/canvas to_runs) -> `colour` written into `pixels`
+// (one Uint32 per pixel) where the mask is 1; other pixels are left alone. As pycocotools'
+// rleFrString: 5 bits a letter (from "0"), 0x20 more to come, 0x10 the sign of the last;
+// from the third length on, the one two before is added.
+export function decode_runs(runs: string, pixels: Uint32Array, colour: number): void {
+	const lengths: number[] = [];
+	let p = 0;
+	while (p < runs.length) {
+		let x = 0, k = 0, more = 1;
+		while (more) {
+			const c = runs.charCodeAt(p) - 48;
+			x |= (c & 0x1f) << (5 * k);
+			more = c & 0x20;
+			p++;
+			k++;
+			if (!more && c & 0x10) x |= -1 << (5 * k);
+		}
+		if (lengths.length > 2) x += lengths[lengths.length - 2];
+		lengths.push(x);
+	}
 	let at = 0;
-	for (let i = 0; i < runs.length; i++) {
-		const end = at + runs[i];
+	for (let i = 0; i < lengths.length; i++) {
+		const end = at + lengths[i];
 		if (i % 2 === 1) pixels.fill(colour, at, Math.min(end, pixels.length));
 		at = end;
 	}

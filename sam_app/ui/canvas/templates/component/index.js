@@ -8,8 +8,8 @@ function Gt(t, r = !1, s = !1) {
 }
 function Ve(t, r, s, a, o = null, n = !1) {
   if (typeof t == "object" && t !== null) {
-    var f = r.get(t);
-    if (f !== void 0) return f;
+    var l = r.get(t);
+    if (l !== void 0) return l;
     if (t instanceof Map) return (
       /** @type {Snapshot<T>} */
       new Map(t)
@@ -19,21 +19,21 @@ function Ve(t, r, s, a, o = null, n = !1) {
       new Set(t)
     );
     if (Ft(t)) {
-      var u = (
+      var c = (
         /** @type {Snapshot<any>} */
         Array(t.length)
       );
-      r.set(t, u), o !== null && r.set(o, u);
+      r.set(t, c), o !== null && r.set(o, c);
       for (var d = 0; d < t.length; d += 1) {
         var h = t[d];
-        d in t && (u[d] = Ve(h, r, s, a, null, n));
+        d in t && (c[d] = Ve(h, r, s, a, null, n));
       }
-      return u;
+      return c;
     }
     if (Bt(t) === Er) {
-      u = {}, r.set(t, u), o !== null && r.set(o, u);
+      c = {}, r.set(t, c), o !== null && r.set(o, c);
       for (var p in t)
-        u[p] = Ve(
+        c[p] = Ve(
           // @ts-expect-error
           t[p],
           r,
@@ -42,7 +42,7 @@ function Ve(t, r, s, a, o = null, n = !1) {
           null,
           n
         );
-      return u;
+      return c;
     }
     if (t instanceof Date)
       return (
@@ -104,29 +104,29 @@ function we(t, r) {
 }
 // @__NO_SIDE_EFFECTS__
 function ea(t, r, s = "svg") {
-  var a = !t.startsWith("<!>"), o = (r & Sr) !== 0, n = `<${s}>${a ? t : "<!>" + t}</${s}>`, f;
+  var a = !t.startsWith("<!>"), o = (r & Sr) !== 0, n = `<${s}>${a ? t : "<!>" + t}</${s}>`, l;
   return () => {
-    if (!f) {
-      var u = (
+    if (!l) {
+      var c = (
         /** @type {DocumentFragment} */
         Zt(n)
       ), d = (
         /** @type {Element} */
-        Te(u)
+        Te(c)
       );
       if (o)
-        for (f = document.createDocumentFragment(); Te(d); )
-          f.appendChild(
+        for (l = document.createDocumentFragment(); Te(d); )
+          l.appendChild(
             /** @type {TemplateNode} */
             Te(d)
           );
       else
-        f = /** @type {Element} */
+        l = /** @type {Element} */
         Te(d);
     }
     var h = (
       /** @type {TemplateNode} */
-      f.cloneNode(!0)
+      l.cloneNode(!0)
     );
     if (o) {
       var p = (
@@ -215,23 +215,23 @@ class ta {
         var o = this.#e.get(s);
         o && (this.#r.set(s, o.effect), this.#e.delete(s), o.fragment.lastChild.remove(), this.anchor.before(o.fragment), a = o.effect);
       }
-      for (const [n, f] of this.#t) {
+      for (const [n, l] of this.#t) {
         if (this.#t.delete(n), n === r)
           break;
-        const u = this.#e.get(f);
-        u && (Ye(u.effect), this.#e.delete(f));
+        const c = this.#e.get(l);
+        c && (Ye(c.effect), this.#e.delete(l));
       }
-      for (const [n, f] of this.#r) {
+      for (const [n, l] of this.#r) {
         if (n === s || this.#a.has(n)) continue;
-        const u = () => {
+        const c = () => {
           if (Array.from(this.#t.values()).includes(n)) {
             var h = document.createDocumentFragment();
-            zr(f, h), h.append(Se()), this.#e.set(n, { effect: f, fragment: h });
+            zr(l, h), h.append(Se()), this.#e.set(n, { effect: l, fragment: h });
           } else
-            Ye(f);
+            Ye(l);
           this.#a.delete(n), this.#r.delete(n);
         };
-        this.#n || !a ? (this.#a.add(n), ot(f, u, !1)) : u();
+        this.#n || !a ? (this.#a.add(n), ot(l, c, !1)) : c();
       }
     }
   };
@@ -256,9 +256,9 @@ class ta {
     ), o = Kt();
     if (s && !this.#r.has(r) && !this.#e.has(r))
       if (o) {
-        var n = document.createDocumentFragment(), f = Se();
-        n.append(f), this.#e.set(r, {
-          effect: Ie(() => s(f)),
+        var n = document.createDocumentFragment(), l = Se();
+        n.append(l), this.#e.set(r, {
+          effect: Ie(() => s(l)),
           fragment: n
         });
       } else
@@ -267,10 +267,10 @@ class ta {
           Ie(() => s(this.anchor))
         );
     if (this.#t.set(a, r), o) {
-      for (const [u, d] of this.#r)
-        u === r ? a.skipped_effects.delete(d) : a.skipped_effects.add(d);
-      for (const [u, d] of this.#e)
-        u === r ? a.skipped_effects.delete(d.effect) : a.skipped_effects.add(d.effect);
+      for (const [c, d] of this.#r)
+        c === r ? a.skipped_effects.delete(d) : a.skipped_effects.add(d);
+      for (const [c, d] of this.#e)
+        c === r ? a.skipped_effects.delete(d.effect) : a.skipped_effects.add(d.effect);
       a.oncommit(this.#s), a.ondiscard(this.#i);
     } else
       this.#s();
@@ -290,22 +290,22 @@ function ra(t) {
 }
 function ie(t, r, s = !1) {
   var a = new ta(t), o = s ? Cr : 0;
-  function n(f, u) {
-    a.ensure(f, u);
+  function n(l, c) {
+    a.ensure(l, c);
   }
   Yt(() => {
-    var f = !1;
-    r((u, d = !0) => {
-      f = !0, n(d, u);
-    }), f || n(!1, null);
+    var l = !1;
+    r((c, d = !0) => {
+      l = !0, n(d, c);
+    }), l || n(!1, null);
   }, o);
 }
 function me(t, r) {
   return r;
 }
 function aa(t, r, s) {
-  for (var a = [], o = r.length, n, f = r.length, u = 0; u < o; u++) {
-    let M = r[u];
+  for (var a = [], o = r.length, n, l = r.length, c = 0; c < o; c++) {
+    let M = r[c];
     ot(
       M,
       () => {
@@ -318,12 +318,12 @@ function aa(t, r, s) {
             st(lt(n.done)), k.delete(n), k.size === 0 && (t.outrogroups = null);
           }
         } else
-          f -= 1;
+          l -= 1;
       },
       !1
     );
   }
-  if (f === 0) {
+  if (l === 0) {
     var d = a.length === 0 && s !== null;
     if (d) {
       var h = (
@@ -348,20 +348,20 @@ function st(t, r = !0) {
 }
 var It;
 function ye(t, r, s, a, o, n = null) {
-  var f = t, u = /* @__PURE__ */ new Map(), d = (r & Vt) !== 0;
+  var l = t, c = /* @__PURE__ */ new Map(), d = (r & Vt) !== 0;
   if (d) {
     var h = (
       /** @type {Element} */
       t
     );
-    f = h.appendChild(Se());
+    l = h.appendChild(Se());
   }
   var p = null, M = Nr(() => {
     var y = s();
     return Ft(y) ? y : y == null ? [] : lt(y);
   }), k, E = !0;
   function $() {
-    _.fallback = p, na(_, k, f, r, a), p !== null && (k.length === 0 ? (p.f & oe) === 0 ? it(p) : (p.f ^= oe, qe(p, null, f)) : ot(p, () => {
+    _.fallback = p, na(_, k, l, r, a), p !== null && (k.length === 0 ? (p.f & oe) === 0 ? it(p) : (p.f ^= oe, qe(p, null, l)) : ot(p, () => {
       p = null;
     }));
   }
@@ -372,28 +372,28 @@ function ye(t, r, s, a, o, n = null) {
       /** @type {Batch} */
       nt
     ), C = Kt(), q = 0; q < y; q += 1) {
-      var j = k[q], x = a(j, q), U = E ? null : u.get(x);
+      var j = k[q], x = a(j, q), U = E ? null : c.get(x);
       U ? (U.v && St(U.v, j), U.i && St(U.i, q), C && m.skipped_effects.delete(U.e)) : (U = sa(
-        u,
-        E ? f : It ??= Se(),
+        c,
+        E ? l : It ??= Se(),
         j,
         x,
         q,
         o,
         r,
         s
-      ), E || (U.e.f |= oe), u.set(x, U)), K.add(x);
+      ), E || (U.e.f |= oe), c.set(x, U)), K.add(x);
     }
-    if (y === 0 && n && !p && (E ? p = Ie(() => n(f)) : (p = Ie(() => n(It ??= Se())), p.f |= oe)), !E)
+    if (y === 0 && n && !p && (E ? p = Ie(() => n(l)) : (p = Ie(() => n(It ??= Se())), p.f |= oe)), !E)
       if (C) {
-        for (const [L, B] of u)
+        for (const [L, B] of c)
           K.has(L) || m.skipped_effects.add(B.e);
         m.oncommit($), m.ondiscard(() => {
         });
       } else
         $();
     e(M);
-  }), _ = { effect: O, items: u, outrogroups: null, fallback: p };
+  }), _ = { effect: O, items: c, outrogroups: null, fallback: p };
   E = !1;
 }
 function Ne(t) {
@@ -402,14 +402,14 @@ function Ne(t) {
   return t;
 }
 function na(t, r, s, a, o) {
-  var n = (a & Pr) !== 0, f = r.length, u = t.items, d = Ne(t.effect.first), h, p = null, M, k = [], E = [], $, O, _, y;
+  var n = (a & Pr) !== 0, l = r.length, c = t.items, d = Ne(t.effect.first), h, p = null, M, k = [], E = [], $, O, _, y;
   if (n)
-    for (y = 0; y < f; y += 1)
+    for (y = 0; y < l; y += 1)
       $ = r[y], O = o($, y), _ = /** @type {EachItem} */
-      u.get(O).e, (_.f & oe) === 0 && (_.nodes?.a?.measure(), (M ??= /* @__PURE__ */ new Set()).add(_));
-  for (y = 0; y < f; y += 1) {
+      c.get(O).e, (_.f & oe) === 0 && (_.nodes?.a?.measure(), (M ??= /* @__PURE__ */ new Set()).add(_));
+  for (y = 0; y < l; y += 1) {
     if ($ = r[y], O = o($, y), _ = /** @type {EachItem} */
-    u.get(O).e, t.outrogroups !== null)
+    c.get(O).e, t.outrogroups !== null)
       for (const B of t.outrogroups)
         B.pending.delete(_), B.done.delete(_);
     if ((_.f & oe) !== 0)
@@ -456,7 +456,7 @@ function na(t, r, s, a, o) {
       (d.f & tt) === 0 && d !== t.fallback && x.push(d), d = Ne(d.next);
     var U = x.length;
     if (U > 0) {
-      var L = (a & Vt) !== 0 && f === 0 ? s : null;
+      var L = (a & Vt) !== 0 && l === 0 ? s : null;
       if (n) {
         for (y = 0; y < U; y += 1)
           x[y].nodes?.a?.measure();
@@ -472,12 +472,12 @@ function na(t, r, s, a, o) {
         _.nodes?.a?.apply();
   });
 }
-function sa(t, r, s, a, o, n, f, u) {
-  var d = (f & qr) !== 0 ? (f & Ir) === 0 ? Rr(s, !1, !1) : zt(s) : null, h = (f & Lr) !== 0 ? zt(o) : null;
+function sa(t, r, s, a, o, n, l, c) {
+  var d = (l & qr) !== 0 ? (l & Ir) === 0 ? Rr(s, !1, !1) : zt(s) : null, h = (l & Lr) !== 0 ? zt(o) : null;
   return {
     v: d,
     i: h,
-    e: Ie(() => (n(r, d ?? s, h ?? o, u), () => {
+    e: Ie(() => (n(r, d ?? s, h ?? o, c), () => {
       t.delete(a);
     }))
   };
@@ -488,13 +488,13 @@ function qe(t, r, s) {
       /** @type {EffectNodes} */
       r.nodes.start
     ) : s; a !== null; ) {
-      var f = (
+      var l = (
         /** @type {TemplateNode} */
         Hr(a)
       );
       if (n.before(a), a === o)
         return;
-      a = f;
+      a = l;
     }
 }
 function ve(t, r, s) {
@@ -509,9 +509,9 @@ function ia(t, r, s) {
       if (s[o])
         a = a ? a + " " + o : o;
       else if (a.length)
-        for (var n = o.length, f = 0; (f = a.indexOf(o, f)) >= 0; ) {
-          var u = f + n;
-          (f === 0 || Rt.includes(a[f - 1])) && (u === a.length || Rt.includes(a[u])) ? a = (f === 0 ? "" : a.substring(0, f)) + a.substring(u + 1) : f = u;
+        for (var n = o.length, l = 0; (l = a.indexOf(o, l)) >= 0; ) {
+          var c = l + n;
+          (l === 0 || Rt.includes(a[l - 1])) && (c === a.length || Rt.includes(a[c])) ? a = (l === 0 ? "" : a.substring(0, l)) + a.substring(c + 1) : l = c;
         }
   }
   return a === "" ? null : a;
@@ -520,10 +520,10 @@ function oa(t, r) {
   return t == null ? null : String(t);
 }
 function Ae(t, r, s, a, o, n) {
-  var f = t.__className;
-  if (f !== s || f === void 0) {
-    var u = ia(s, a, n);
-    u == null ? t.removeAttribute("class") : t.className = u, t.__className = s;
+  var l = t.__className;
+  if (l !== s || l === void 0) {
+    var c = ia(s, a, n);
+    c == null ? t.removeAttribute("class") : t.className = c, t.__className = s;
   } else if (n && o !== n)
     for (var d in n) {
       var h = !!n[d];
@@ -540,7 +540,7 @@ function Lt(t, r, s, a) {
   return a;
 }
 const la = /* @__PURE__ */ Symbol("is custom element"), fa = /* @__PURE__ */ Symbol("is html");
-function c(t, r, s, a) {
+function u(t, r, s, a) {
   var o = ca(t);
   o[r] !== (o[r] = s) && (r === "loading" && (t[Fr] = s), s == null ? t.removeAttribute(r) : typeof s != "string" && da(t).includes(r) ? t[r] = s : t.setAttribute(r, s));
 }
@@ -561,8 +561,8 @@ function da(t) {
   Dt.set(r, s = []);
   for (var a, o = t, n = Element.prototype; n !== o; ) {
     a = Kr(o);
-    for (var f in a)
-      a[f].set && s.push(f);
+    for (var l in a)
+      a[l].set && s.push(l);
     o = Bt(o);
   }
   return s;
@@ -945,10 +945,10 @@ function ga(t) {
   let r;
   const s = Gr((o) => {
     let n = !1;
-    const f = t.subscribe((u) => {
-      r = u, n && o();
+    const l = t.subscribe((c) => {
+      r = c, n && o();
     });
-    return n = !0, f;
+    return n = !0, l;
   });
   function a() {
     return Wr() ? (s(), r) : ha(t);
@@ -1105,8 +1105,8 @@ class wa {
       this.registered_id !== null && this.unregister_component(this.registered_id, this.set_data_callback);
     }), ge(() => this.i18n_store ? this.i18n_store.subscribe(() => {
       for (const [o, n] of Object.entries(this.translatable_props)) {
-        const [f, u] = o.split("."), d = this.i18n(n);
-        f === "shared" ? this.shared[u] = d : this.props[u] = d;
+        const [l, c] = o.split("."), d = this.i18n(n);
+        l === "shared" ? this.shared[c] = d : this.props[c] = d;
       }
     }) : void 0);
   }
@@ -1171,40 +1171,50 @@ const xa = [
   ["?", "this help (Esc closes it)"]
 ];
 function Pt(t, r, s) {
-  let a = 0;
-  for (let o = 0; o < t.length; o++) {
-    const n = a + t[o];
-    o % 2 === 1 && r.fill(s, a, Math.min(n, r.length)), a = n;
+  const a = [];
+  let o = 0;
+  for (; o < t.length; ) {
+    let l = 0, c = 0, d = 1;
+    for (; d; ) {
+      const h = t.charCodeAt(o) - 48;
+      l |= (h & 31) << 5 * c, d = h & 32, o++, c++, !d && h & 16 && (l |= -1 << 5 * c);
+    }
+    a.length > 2 && (l += a[a.length - 2]), a.push(l);
+  }
+  let n = 0;
+  for (let l = 0; l < a.length; l++) {
+    const c = n + a[l];
+    l % 2 === 1 && r.fill(s, n, Math.min(c, r.length)), n = c;
   }
 }
-function Ea(t, r, s, a, o, n, f) {
-  const u = Math.max(0, Math.floor(Math.min(a[0], o[0]) - n - 1)), d = Math.max(0, Math.floor(Math.min(a[1], o[1]) - n - 1)), h = Math.min(r - 1, Math.ceil(Math.max(a[0], o[0]) + n + 1)), p = Math.min(s - 1, Math.ceil(Math.max(a[1], o[1]) + n + 1));
-  if (u > h || d > p) return null;
+function Ea(t, r, s, a, o, n, l) {
+  const c = Math.max(0, Math.floor(Math.min(a[0], o[0]) - n - 1)), d = Math.max(0, Math.floor(Math.min(a[1], o[1]) - n - 1)), h = Math.min(r - 1, Math.ceil(Math.max(a[0], o[0]) + n + 1)), p = Math.min(s - 1, Math.ceil(Math.max(a[1], o[1]) + n + 1));
+  if (c > h || d > p) return null;
   const M = o[0] - a[0], k = o[1] - a[1], E = M * M + k * k, $ = n * n;
   for (let O = d; O <= p; O++) {
     const _ = O + 0.5;
-    for (let y = u; y <= h; y++) {
+    for (let y = c; y <= h; y++) {
       const K = y + 0.5;
       let m = E > 0 ? ((K - a[0]) * M + (_ - a[1]) * k) / E : 0;
       m = m < 0 ? 0 : m > 1 ? 1 : m;
       const C = K - (a[0] + m * M), q = _ - (a[1] + m * k);
-      C * C + q * q <= $ && (t[O * r + y] = f);
+      C * C + q * q <= $ && (t[O * r + y] = l);
     }
   }
-  return [u, d, h - u + 1, p - d + 1];
+  return [c, d, h - c + 1, p - d + 1];
 }
 function $a(t, r, s) {
   let a = null, o = s * s;
-  return t.forEach((n, f) => n.forEach((u, d) => {
-    const h = (u[0] - r[0]) ** 2 + (u[1] - r[1]) ** 2;
-    h <= o && (o = h, a = [f, d]);
+  return t.forEach((n, l) => n.forEach((c, d) => {
+    const h = (c[0] - r[0]) ** 2 + (c[1] - r[1]) ** 2;
+    h <= o && (o = h, a = [l, d]);
   })), a;
 }
 function Aa(t, r, s) {
   let a = null, o = s * s;
-  return t.forEach((n, f) => n.forEach((u, d) => {
-    const h = n[(d + n.length - 1) % n.length], p = u[0] - h[0], M = u[1] - h[1], k = p * p + M * M, E = k > 0 ? Math.max(0, Math.min(1, ((r[0] - h[0]) * p + (r[1] - h[1]) * M) / k)) : 0, $ = (h[0] + E * p - r[0]) ** 2 + (h[1] + E * M - r[1]) ** 2;
-    $ <= o && (o = $, a = [f, d]);
+  return t.forEach((n, l) => n.forEach((c, d) => {
+    const h = n[(d + n.length - 1) % n.length], p = c[0] - h[0], M = c[1] - h[1], k = p * p + M * M, E = k > 0 ? Math.max(0, Math.min(1, ((r[0] - h[0]) * p + (r[1] - h[1]) * M) / k)) : 0, $ = (h[0] + E * p - r[0]) ** 2 + (h[1] + E * M - r[1]) ** 2;
+    $ <= o && (o = $, a = [l, d]);
   })), a;
 }
 var Ta = /* @__PURE__ */ we('<span class="sam-canvas-label svelte-49zqag"> </span>'), Sa = /* @__PURE__ */ we("<button> </button>"), za = /* @__PURE__ */ le('<rect fill="none"></rect>'), Ca = /* @__PURE__ */ le('<text class="label" stroke="black" paint-order="stroke"> </text>'), Na = /* @__PURE__ */ le('<circle fill="none" stroke="#ffd700"></circle>'), qa = /* @__PURE__ */ le('<circle class="point" stroke="white"></circle>'), Ia = /* @__PURE__ */ le('<circle fill="white" stroke="black" class="vertex"></circle>'), Ra = /* @__PURE__ */ le('<path fill="rgba(255,255,255,0.15)" fill-rule="evenodd" stroke="white" class="outline"></path><!>', 1), La = /* @__PURE__ */ le('<path fill="rgba(0,0,0,0.45)" fill-rule="evenodd" class="outside"></path><rect fill="none" stroke="#ffd700" class="region"></rect>', 1), Da = /* @__PURE__ */ le('<rect fill="rgba(255,215,0,0.1)" stroke="#ffd700"></rect>'), Oa = /* @__PURE__ */ le('<circle fill="none"></circle>'), Ha = /* @__PURE__ */ we('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!><!><!><!></svg></div>'), Pa = /* @__PURE__ */ we('<div class="empty svelte-49zqag"> </div>'), Fa = /* @__PURE__ */ we('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), Ba = /* @__PURE__ */ we('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), Ka = /* @__PURE__ */ we('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
@@ -1214,8 +1224,8 @@ function Ya(t, r) {
   let n = N(
     null
     // a plain copy: reading 10^5 runs through a reactive proxy is slow
-  ), f = 0;
-  const u = /* @__PURE__ */ new Map();
+  ), l = 0;
+  const c = /* @__PURE__ */ new Map();
   let d = !1;
   const h = G(() => e(n)?.width ?? 0), p = G(() => e(n)?.height ?? 0), M = G(() => e(n)?.mask_width || e(h)), k = G(() => e(n)?.mask_height || e(p)), E = G(() => e(n)?.image?.url ?? null);
   let $ = N(void 0), O = N(void 0), _ = N(void 0), y = N(0), K = N(0), m = N(1), C = N(0), q = N(0), j = N(
@@ -1237,23 +1247,23 @@ function Ya(t, r) {
   function Ge() {
     !e(h) || !e(p) || !e(y) || !e(K) || (g(m, Math.min(e(y) / e(h), e(K) / e(p)), !0), g(C, (e(y) - e(h) * e(m)) / 2), g(q, (e(K) - e(p) * e(m)) / 2));
   }
-  function Ce(i, l = e(y) / 2, b = e(K) / 2) {
+  function Ce(i, f = e(y) / 2, b = e(K) / 2) {
     const w = Math.min(64, Math.max(0.02, e(m) * i));
-    g(C, l - (l - e(C)) * w / e(m)), g(q, b - (b - e(q)) * w / e(m)), g(m, w, !0);
+    g(C, f - (f - e(C)) * w / e(m)), g(q, b - (b - e(q)) * w / e(m)), g(m, w, !0);
   }
   function dt() {
-    const i = e(y) / 2, l = e(K) / 2;
-    Ce(1 / e(m), i, l);
+    const i = e(y) / 2, f = e(K) / 2;
+    Ce(1 / e(m), i, f);
   }
   ge(() => {
     const i = `${e(E)}|${e(h)}x${e(p)}`;
     e(h) && e(p) && e(y) && e(K) && i !== e(j) && (g(j, i), Ge());
   });
   function Le(i) {
-    const l = e($).getBoundingClientRect();
+    const f = e($).getBoundingClientRect();
     return [
-      (i.clientX - l.left - e(C)) / e(m),
-      (i.clientY - l.top - e(q)) / e(m)
+      (i.clientX - f.left - e(C)) / e(m),
+      (i.clientY - f.top - e(q)) / e(m)
     ];
   }
   function Ze(i) {
@@ -1267,11 +1277,11 @@ function Ya(t, r) {
     if (!e(O) || !e(M) || !e(k)) return;
     const i = e(O).getContext("2d");
     (!ae || ae.width !== e(M) || ae.height !== e(k)) && (ae = i.createImageData(e(M), e(k)));
-    const l = new Uint32Array(ae.data.buffer);
-    l.fill(0);
+    const f = new Uint32Array(ae.data.buffer);
+    f.fill(0);
     for (const b of e(n)?.objects ?? []) {
       const [w, z, H] = b.color, R = b.selected ? 150 : 100;
-      Pt(b.runs, l, (R << 24 | H << 16 | z << 8 | w) >>> 0);
+      Pt(b.runs, f, (R << 24 | H << 16 | z << 8 | w) >>> 0);
     }
     i.putImageData(ae, 0, 0), g(
       We,
@@ -1283,16 +1293,16 @@ function Ya(t, r) {
     if (!e(_)) return;
     const i = e(_).getContext("2d");
     i.clearRect(0, 0, e(_).width, e(_).height);
-    const l = e(n)?.preview;
-    if (!l || !ue || !e(Z) || e(x) !== "click" || l.at[0] !== ue[0] || l.at[1] !== ue[1]) return;
+    const f = e(n)?.preview;
+    if (!f || !ue || !e(Z) || e(x) !== "click" || f.at[0] !== ue[0] || f.at[1] !== ue[1]) return;
     const b = i.createImageData(e(M), e(k));
-    Pt(l.runs, new Uint32Array(b.data.buffer), 2365583560), i.putImageData(b, 0, 0), e($)?.setAttribute("data-preview", `${l.at[0]},${l.at[1]}`);
+    Pt(f.runs, new Uint32Array(b.data.buffer), 2365583560), i.putImageData(b, 0, 0), e($)?.setAttribute("data-preview", `${f.at[0]},${f.at[1]}`);
   }
   function Je() {
     e(_) && e(_).getContext("2d").clearRect(0, 0, e(M), e(k)), e($)?.removeAttribute("data-preview");
   }
   function tr(i) {
-    Re = !1, !(i?.preview && u.get(`${i.preview.at}`) !== f) && (d = !1, g(n, Gt(i)), g(D, e(n)?.polygon ?? null));
+    Re = !1, !(i?.preview && c.get(`${i.preview.at}`) !== l) && (d = !1, g(n, Gt(i)), g(D, e(n)?.polygon ?? null));
   }
   ge(() => {
     const i = a.props.value;
@@ -1305,8 +1315,8 @@ function Ya(t, r) {
       }
     });
   });
-  function Me(i, l) {
-    f += 1, u.clear(), d = !0, setTimeout(() => d = !1, 5e3), re && clearTimeout(re), ue = null, xe = null, Je(), a.dispatch(i, l);
+  function Me(i, f) {
+    l += 1, c.clear(), d = !0, setTimeout(() => d = !1, 5e3), re && clearTimeout(re), ue = null, xe = null, Je(), a.dispatch(i, f);
   }
   function ht(i) {
     if (!d) {
@@ -1314,7 +1324,7 @@ function Ya(t, r) {
         xe = i;
         return;
       }
-      Re = !0, setTimeout(() => Re = !1, 3e3), u.set(`${i}`, f), a.dispatch("hover", { x: i[0], y: i[1] });
+      Re = !0, setTimeout(() => Re = !1, 3e3), c.set(`${i}`, l), a.dispatch("hover", { x: i[0], y: i[1] });
     }
   }
   function je() {
@@ -1325,15 +1335,15 @@ function Ya(t, r) {
       jt
     ));
   }
-  function pt(i, l, b) {
+  function pt(i, f, b) {
     if (!ae) return;
-    const w = e(M) / e(h), z = e(k) / e(p), H = (e(n)?.objects ?? []).find((Ee) => Ee.selected), [R, Y, he] = H ? H.color : [255, 255, 255], pe = b ? 0 : (150 << 24 | he << 16 | Y << 8 | R) >>> 0, _e = Ea(new Uint32Array(ae.data.buffer), e(M), e(k), [i[0] * w, i[1] * z], [l[0] * w, l[1] * z], e(L) * w, pe);
+    const w = e(M) / e(h), z = e(k) / e(p), H = (e(n)?.objects ?? []).find((Ee) => Ee.selected), [R, Y, he] = H ? H.color : [255, 255, 255], pe = b ? 0 : (150 << 24 | he << 16 | Y << 8 | R) >>> 0, _e = Ea(new Uint32Array(ae.data.buffer), e(M), e(k), [i[0] * w, i[1] * z], [f[0] * w, f[1] * z], e(L) * w, pe);
     _e && e(O).getContext("2d").putImageData(ae, 0, 0, ..._e);
   }
   function rr(i) {
     if (!e(n)?.image) return;
     e($).focus({ preventScroll: !0 });
-    const l = Le(i);
+    const f = Le(i);
     if (i.button === 1 || i.button === 0 && (ft || e(x) === "pan")) {
       ce = {
         x: i.clientX,
@@ -1346,7 +1356,7 @@ function Ya(t, r) {
     if (i.button === 0) {
       if (re && clearTimeout(re), e(x) === "polygon") {
         if (!e(D)) return;
-        const b = $a(e(D), l, ct / e(m));
+        const b = $a(e(D), f, ct / e(m));
         if (!b) return;
         if (i.altKey) {
           if (e(D)[b[0]].length <= 3) return;
@@ -1357,34 +1367,34 @@ function Ya(t, r) {
         return;
       }
       if (e(x) === "region") {
-        g(Q, { from: l, to: l }, !0), e($).setPointerCapture(i.pointerId);
+        g(Q, { from: f, to: f }, !0), e($).setPointerCapture(i.pointerId);
         return;
       }
       if (e(x) === "brush" || e(x) === "eraser") {
-        g(ee, { points: [l], erase: e(x) === "eraser" }, !0), pt(l, l, e(ee).erase), e($).setPointerCapture(i.pointerId);
+        g(ee, { points: [f], erase: e(x) === "eraser" }, !0), pt(f, f, e(ee).erase), e($).setPointerCapture(i.pointerId);
         return;
       }
       de = { x: i.clientX, y: i.clientY, moved: !1 };
     }
   }
   function ar(i) {
-    const l = Le(i);
-    if (g(Z, l, !0), ce) {
+    const f = Le(i);
+    if (g(Z, f, !0), ce) {
       g(C, ce.tx + i.clientX - ce.x), g(q, ce.ty + i.clientY - ce.y);
       return;
     }
     if (e(Q)) {
-      g(Q, { from: e(Q).from, to: l }, !0);
+      g(Q, { from: e(Q).from, to: f }, !0);
       return;
     }
     if (ze && e(D)) {
       const [b, w] = ze;
-      g(D, e(D).map((z, H) => H === b ? z.map((R, Y) => Y === w ? [l[0], l[1]] : R) : z));
+      g(D, e(D).map((z, H) => H === b ? z.map((R, Y) => Y === w ? [f[0], f[1]] : R) : z));
       return;
     }
     if (e(ee)) {
       const b = e(ee).points[e(ee).points.length - 1];
-      e(ee).points.push(l), pt(b, l, e(ee).erase);
+      e(ee).points.push(f), pt(b, f, e(ee).erase);
       return;
     }
     de && Math.hypot(i.clientX - de.x, i.clientY - de.y) > 4 && (de.moved = !0), je();
@@ -1399,13 +1409,13 @@ function Ya(t, r) {
       return;
     }
     if (e(Q)) {
-      const [l, b] = [e(Q).from, e(Q).to];
+      const [f, b] = [e(Q).from, e(Q).to];
       g(Q, null);
       const w = [
-        Math.floor(Math.min(l[0], b[0])),
-        Math.floor(Math.min(l[1], b[1])),
-        Math.ceil(Math.max(l[0], b[0])),
-        Math.ceil(Math.max(l[1], b[1]))
+        Math.floor(Math.min(f[0], b[0])),
+        Math.floor(Math.min(f[1], b[1])),
+        Math.ceil(Math.max(f[0], b[0])),
+        Math.ceil(Math.max(f[1], b[1]))
       ], z = [
         Math.max(0, w[0]),
         Math.max(0, w[1]),
@@ -1420,26 +1430,26 @@ function Ya(t, r) {
       return;
     }
     if (e(ee)) {
-      const l = e(ee);
+      const f = e(ee);
       g(ee, null), Me("stroke", {
-        points: l.points,
+        points: f.points,
         radius: e(L),
-        erase: l.erase
+        erase: f.erase
       });
       return;
     }
     if (de && !de.moved && i.button === 0) {
-      const l = Le(i);
-      Ze(l) && Me("select", { index: ut(l), value: null, selected: !0 });
+      const f = Le(i);
+      Ze(f) && Me("select", { index: ut(f), value: null, selected: !0 });
     }
     de = null;
   }
   function sr(i) {
     if (e(x) !== "polygon" || !e(D)) return;
-    const l = Le(i), b = Aa(e(D), l, ct / e(m));
+    const f = Le(i), b = Aa(e(D), f, ct / e(m));
     b && (g(D, e(D).map((w, z) => z === b[0] ? [
       ...w.slice(0, b[1]),
-      [l[0], l[1]],
+      [f[0], f[1]],
       ...w.slice(b[1])
     ] : w)), Me("polygon", { rings: e(D) }));
   }
@@ -1449,12 +1459,12 @@ function Ya(t, r) {
   function or(i) {
     if (!e(n)?.image) return;
     i.preventDefault();
-    const l = e($).getBoundingClientRect();
-    Ce(Math.pow(1.0015, -i.deltaY), i.clientX - l.left, i.clientY - l.top);
+    const f = e($).getBoundingClientRect();
+    Ce(Math.pow(1.0015, -i.deltaY), i.clientX - f.left, i.clientY - f.top);
   }
   function lr(i) {
-    const l = i;
-    return !!l && (l.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(l.tagName) && !["radio", "checkbox"].includes(l.type));
+    const f = i;
+    return !!f && (f.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(f.tagName) && !["radio", "checkbox"].includes(f.type));
   }
   function De(i) {
     if (!e($) || e($).offsetParent === null || !e(n)?.image || i.ctrlKey || i.metaKey || i.altKey || lr(i.target)) return;
@@ -1497,16 +1507,16 @@ function Ya(t, r) {
   var gt = P(Oe);
   {
     var fr = (i) => {
-      var l = Ta(), b = P(l);
-      X(() => se(b, a.shared.label)), F(i, l);
+      var f = Ta(), b = P(f);
+      X(() => se(b, a.shared.label)), F(i, f);
     };
     ie(gt, (i) => {
       a.shared.show_label && a.shared.label && i(fr);
     });
   }
   var bt = S(gt, 2), mt = P(bt);
-  ye(mt, 17, () => xa, me, (i, l) => {
-    var b = G(() => Nt(e(l), 3));
+  ye(mt, 17, () => xa, me, (i, f) => {
+    var b = G(() => Nt(e(f), 3));
     let w = () => e(b)[0], z = () => e(b)[1], H = () => e(b)[2];
     var R = Sa();
     R.__click = () => {
@@ -1516,7 +1526,7 @@ function Ya(t, r) {
     var he = P(R);
     X(
       (pe) => {
-        c(R, "title", `${H() ?? ""} (${pe ?? ""})`), c(R, "data-tool", w()), Y = Ae(R, 1, "svelte-49zqag", null, Y, { active: e(x) === w() }), se(he, H());
+        u(R, "title", `${H() ?? ""} (${pe ?? ""})`), u(R, "data-tool", w()), Y = Ae(R, 1, "svelte-49zqag", null, Y, { active: e(x) === w() }), se(he, H());
       },
       [() => z().toUpperCase()]
     ), F(i, R);
@@ -1539,9 +1549,9 @@ function Ya(t, r) {
   var At = P(I);
   {
     var pr = (i) => {
-      var l = Ha();
+      var f = Ha();
       let b;
-      var w = P(l), z = S(w, 2);
+      var w = P(f), z = S(w, 2);
       let H;
       at(z, (A) => g(O, A), () => e(O));
       var R = S(z, 2);
@@ -1550,7 +1560,7 @@ function Ya(t, r) {
       ye(he, 17, () => e(n)?.boxes ?? [], me, (A, v) => {
         var T = za();
         X(() => {
-          c(T, "x", e(v)[0]), c(T, "y", e(v)[1]), c(T, "width", e(v)[2] - e(v)[0]), c(T, "height", e(v)[3] - e(v)[1]), c(T, "stroke", `rgb(${e(v)[4] ?? 30 ?? ""},${e(v)[5] ?? 144 ?? ""},${e(v)[6] ?? 255 ?? ""})`), c(T, "stroke-width", e(be));
+          u(T, "x", e(v)[0]), u(T, "y", e(v)[1]), u(T, "width", e(v)[2] - e(v)[0]), u(T, "height", e(v)[3] - e(v)[1]), u(T, "stroke", `rgb(${e(v)[4] ?? 30 ?? ""},${e(v)[5] ?? 144 ?? ""},${e(v)[6] ?? 255 ?? ""})`), u(T, "stroke-width", e(be));
         }), F(A, T);
       });
       var pe = S(he);
@@ -1560,7 +1570,7 @@ function Ya(t, r) {
           var V = (te) => {
             var J = Ca(), $e = P(J);
             X(() => {
-              c(J, "x", e(v).at[0]), c(J, "y", e(v).at[1]), c(J, "dy", -4 / e(m)), c(J, "font-size", 13 / e(m)), c(J, "fill", `rgb(${e(v).color[0] ?? ""},${e(v).color[1] ?? ""},${e(v).color[2] ?? ""})`), c(J, "stroke-width", 3 / e(m)), se($e, e(v).label);
+              u(J, "x", e(v).at[0]), u(J, "y", e(v).at[1]), u(J, "dy", -4 / e(m)), u(J, "font-size", 13 / e(m)), u(J, "fill", `rgb(${e(v).color[0] ?? ""},${e(v).color[1] ?? ""},${e(v).color[2] ?? ""})`), u(J, "stroke-width", 3 / e(m)), se($e, e(v).label);
             }), F(te, J);
           };
           ie(W, (te) => {
@@ -1574,7 +1584,7 @@ function Ya(t, r) {
         var Ee = (A) => {
           var v = Na();
           X(() => {
-            c(v, "cx", e(n).corner[0] + 0.5), c(v, "cy", e(n).corner[1] + 0.5), c(v, "r", e(_t)), c(v, "stroke-width", e(be));
+            u(v, "cx", e(n).corner[0] + 0.5), u(v, "cy", e(n).corner[1] + 0.5), u(v, "r", e(_t)), u(v, "stroke-width", e(be));
           }), F(A, v);
         };
         ie(_e, (A) => {
@@ -1585,7 +1595,7 @@ function Ya(t, r) {
       ye(Pe, 17, () => e(n)?.points ?? [], me, (A, v) => {
         var T = qa();
         X(() => {
-          c(T, "cx", e(v)[0] + 0.5), c(T, "cy", e(v)[1] + 0.5), c(T, "r", e(_t)), c(T, "fill", e(v)[2] === 1 ? "#00dc3c" : "#e61e1e"), c(T, "stroke-width", e(be) / 2);
+          u(T, "cx", e(v)[0] + 0.5), u(T, "cy", e(v)[1] + 0.5), u(T, "r", e(_t)), u(T, "fill", e(v)[2] === 1 ? "#00dc3c" : "#e61e1e"), u(T, "stroke-width", e(be) / 2);
         }), F(A, T);
       });
       var Fe = S(Pe);
@@ -1596,13 +1606,13 @@ function Ya(t, r) {
             var $e = qt(), wr = Ue($e);
             ye(wr, 17, () => e(te), me, (xr, Ke, Mr) => {
               var ne = Ia();
-              c(ne, "data-ring", J), c(ne, "data-index", Mr), X(() => {
-                c(ne, "cx", e(Ke)[0] + 0.5), c(ne, "cy", e(Ke)[1] + 0.5), c(ne, "r", 4 / e(m)), c(ne, "stroke-width", 1 / e(m)), c(ne, "data-x", e(Ke)[0]), c(ne, "data-y", e(Ke)[1]);
+              u(ne, "data-ring", J), u(ne, "data-index", Mr), X(() => {
+                u(ne, "cx", e(Ke)[0] + 0.5), u(ne, "cy", e(Ke)[1] + 0.5), u(ne, "r", 4 / e(m)), u(ne, "stroke-width", 1 / e(m)), u(ne, "data-x", e(Ke)[0]), u(ne, "data-y", e(Ke)[1]);
               }), F(xr, ne);
             }), F(V, $e);
           }), X(
             (V) => {
-              c(T, "d", V), c(T, "stroke-width", e(be));
+              u(T, "d", V), u(T, "stroke-width", e(be));
             },
             [
               () => e(D).map((V) => "M" + V.map((te) => `${te[0] + 0.5} ${te[1] + 0.5}`).join("L") + "Z").join(" ")
@@ -1619,7 +1629,7 @@ function Ya(t, r) {
           const v = G(() => e(n).region);
           var T = La(), W = Ue(T), V = S(W);
           X(() => {
-            c(W, "d", `M0 0H${e(h) ?? ""}V${e(p) ?? ""}H0Z M${e(v)[0] ?? ""} ${e(v)[1] ?? ""}V${e(v)[3] ?? ""}H${e(v)[2] ?? ""}V${e(v)[1] ?? ""}Z`), c(V, "x", e(v)[0]), c(V, "y", e(v)[1]), c(V, "width", e(v)[2] - e(v)[0]), c(V, "height", e(v)[3] - e(v)[1]), c(V, "stroke-width", e(be)), c(V, "stroke-dasharray", `${6 / e(m)} ${4 / e(m)}`);
+            u(W, "d", `M0 0H${e(h) ?? ""}V${e(p) ?? ""}H0Z M${e(v)[0] ?? ""} ${e(v)[1] ?? ""}V${e(v)[3] ?? ""}H${e(v)[2] ?? ""}V${e(v)[1] ?? ""}Z`), u(V, "x", e(v)[0]), u(V, "y", e(v)[1]), u(V, "width", e(v)[2] - e(v)[0]), u(V, "height", e(v)[3] - e(v)[1]), u(V, "stroke-width", e(be)), u(V, "stroke-dasharray", `${6 / e(m)} ${4 / e(m)}`);
           }), F(A, T);
         };
         ie(Be, (A) => {
@@ -1633,7 +1643,7 @@ function Ya(t, r) {
           var W = Da();
           X(
             (V, te, J, $e) => {
-              c(W, "x", V), c(W, "y", te), c(W, "width", J), c(W, "height", $e), c(W, "stroke-width", e(be));
+              u(W, "x", V), u(W, "y", te), u(W, "width", J), u(W, "height", $e), u(W, "stroke-width", e(be));
             },
             [
               () => Math.min(e(v)[0], e(T)[0]),
@@ -1652,7 +1662,7 @@ function Ya(t, r) {
         var kr = (A) => {
           var v = Oa();
           X(() => {
-            c(v, "cx", e(Z)[0]), c(v, "cy", e(Z)[1]), c(v, "r", e(L)), c(v, "stroke", e(x) === "brush" ? "white" : "#ff5050"), c(v, "stroke-width", e(be)), c(v, "stroke-dasharray", `${4 / e(m)} ${3 / e(m)}`);
+            u(v, "cx", e(Z)[0]), u(v, "cy", e(Z)[1]), u(v, "r", e(L)), u(v, "stroke", e(x) === "brush" ? "white" : "#ff5050"), u(v, "stroke-width", e(be)), u(v, "stroke-dasharray", `${4 / e(m)} ${3 / e(m)}`);
           }), F(A, v);
         };
         ie(yr, (A) => {
@@ -1660,11 +1670,11 @@ function Ya(t, r) {
         });
       }
       X(() => {
-        b = Ae(l, 1, "stage svelte-49zqag", null, b, { pixelated: e(m) >= 2 }), Lt(l, `width: ${e(h) ?? ""}px; height: ${e(p) ?? ""}px; transform: translate(${e(C) ?? ""}px, ${e(q) ?? ""}px) scale(${e(m) ?? ""})`), c(w, "src", e(E)), c(w, "width", e(h)), c(w, "height", e(p)), c(z, "width", e(M)), c(z, "height", e(k)), H = Ae(z, 1, "svelte-49zqag", null, H, { hidden: !e(B) }), c(R, "width", e(M)), c(R, "height", e(k)), c(Y, "viewBox", `0 0 ${e(h) ?? ""} ${e(p) ?? ""}`), c(Y, "width", e(h)), c(Y, "height", e(p));
-      }), rt("load", w, () => g(U, e(E), !0)), F(i, l);
+        b = Ae(f, 1, "stage svelte-49zqag", null, b, { pixelated: e(m) >= 2 }), Lt(f, `width: ${e(h) ?? ""}px; height: ${e(p) ?? ""}px; transform: translate(${e(C) ?? ""}px, ${e(q) ?? ""}px) scale(${e(m) ?? ""})`), u(w, "src", e(E)), u(w, "width", e(h)), u(w, "height", e(p)), u(z, "width", e(M)), u(z, "height", e(k)), H = Ae(z, 1, "svelte-49zqag", null, H, { hidden: !e(B) }), u(R, "width", e(M)), u(R, "height", e(k)), u(Y, "viewBox", `0 0 ${e(h) ?? ""} ${e(p) ?? ""}`), u(Y, "width", e(h)), u(Y, "height", e(p));
+      }), rt("load", w, () => g(U, e(E), !0)), F(i, f);
     }, _r = (i) => {
-      var l = Pa(), b = P(l);
-      X(() => se(b, e(n)?.message || "Upload an image or pick an example.")), F(i, l);
+      var f = Pa(), b = P(f);
+      X(() => se(b, e(n)?.message || "Upload an image or pick an example.")), F(i, f);
     };
     ie(At, (i) => {
       e(E) ? i(pr) : i(_r, !1);
@@ -1673,7 +1683,7 @@ function Ya(t, r) {
   var vr = S(At, 2);
   {
     var gr = (i) => {
-      var l = Ba(), b = S(P(l), 2);
+      var f = Ba(), b = S(P(f), 2);
       b.__click = () => g(fe, !1);
       var w = S(b, 2), z = P(w);
       ye(z, 21, () => e(o), me, (H, R) => {
@@ -1683,7 +1693,7 @@ function Ya(t, r) {
         X(() => {
           se(Fe, he()), se(Be, pe());
         }), F(H, _e);
-      }), F(i, l);
+      }), F(i, f);
     };
     ie(vr, (i) => {
       e(fe) && i(gr);
@@ -1691,7 +1701,7 @@ function Ya(t, r) {
   }
   at(I, (i) => g($, i), () => e($)), X(
     (i) => {
-      vt = Ae(Oe, 1, "sam-canvas-block svelte-49zqag", null, vt, { hidden: a.shared.visible === !1 }), c(Oe, "id", a.shared.elem_id), se(cr, `r ${e(L) ?? ""}`), se(dr, `${i ?? ""} %`), $t = Ae(He, 1, "svelte-49zqag", null, $t, { active: !e(B) }), se(ur, e(B) ? "Hide masks" : "Show masks"), Ae(I, 1, `viewport tool-${e(x) ?? ""}`, "svelte-49zqag"), Lt(I, `height: ${a.props.height ?? ""}px`), c(I, "data-scale", e(m)), c(I, "data-tx", e(C)), c(I, "data-ty", e(q)), c(I, "data-width", e(h)), c(I, "data-height", e(p)), c(I, "data-tool", e(x)), c(I, "data-radius", e(L)), c(I, "data-masks", e(B) ? "shown" : "hidden"), c(I, "data-drawn", e(We)), c(I, "data-ready", e(E) && e(j) === `${e(E)}|${e(h)}x${e(p)}` && e(U) === e(E) ? "yes" : "no");
+      vt = Ae(Oe, 1, "sam-canvas-block svelte-49zqag", null, vt, { hidden: a.shared.visible === !1 }), u(Oe, "id", a.shared.elem_id), se(cr, `r ${e(L) ?? ""}`), se(dr, `${i ?? ""} %`), $t = Ae(He, 1, "svelte-49zqag", null, $t, { active: !e(B) }), se(ur, e(B) ? "Hide masks" : "Show masks"), Ae(I, 1, `viewport tool-${e(x) ?? ""}`, "svelte-49zqag"), Lt(I, `height: ${a.props.height ?? ""}px`), u(I, "data-scale", e(m)), u(I, "data-tx", e(C)), u(I, "data-ty", e(q)), u(I, "data-width", e(h)), u(I, "data-height", e(p)), u(I, "data-tool", e(x)), u(I, "data-radius", e(L)), u(I, "data-masks", e(B) ? "shown" : "hidden"), u(I, "data-drawn", e(We)), u(I, "data-ready", e(E) && e(j) === `${e(E)}|${e(h)}x${e(p)}` && e(U) === e(E) ? "yes" : "no");
     },
     [() => Math.round(e(m) * 100)]
   ), rt("pointerleave", I, ir), rt("wheel", I, or), F(t, Oe), Jr();
