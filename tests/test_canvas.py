@@ -229,7 +229,8 @@ def test_a_polygon_edit_moves_the_mask_at_full_size(p, tab):
     click(tab, 300, 200, multimask=False)
     tab.call(p.on_stroke, evt=event(points=[[300, 200]], radius=500, erase=True))  # wipe it
     out = tab.call(p.on_stroke, evt=event(points=[[300.5, 200.5]], radius=60, erase=False))  # a disc
-    rings = out[p.canvas]["polygon"]
+    assert out[p.canvas]["polygon"] is None  # made only when the polygon tool asks: it costs a decoder's time
+    rings = tab.call(p.on_outline)[p.canvas]["polygon"]
     disc = tab.state("prompt").result.objects[0].mask(0)
     assert len(rings) == 1 and (fill(disc.shape, rings) != disc).sum() <= 0.01 * disc.sum()  # within half a pixel
     right = max(range(len(rings[0])), key=lambda i: rings[0][i][0])  # the rightmost vertex, at X = 360

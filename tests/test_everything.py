@@ -293,7 +293,9 @@ def test_web_ui_everything_select_download_and_refine(tiny_model, coffee):
     out = tab.call(e.on_run, 3, 0, 0, 1.0, 0, 0, 1, 1, False, progress=NO_PROGRESS)
     records = tab.state("everything").everything.records
     assert len(records) == 27 and out[s.message].startswith("27 masks in ") and len(out[e.table]) == 27
-    assert Image.open(out[e.picture]).size == (600, 400)
+    shown = out[e.picture]  # the canvas: every mask, the largest first (the small ones on top)
+    assert (shown["width"], shown["height"]) == (600, 400) and len(shown["objects"]) == 27
+    assert [o["index"] for o in shown["objects"]] == sorted(range(27), key=lambda i: -records[i]["area"])
     # a click selects the smallest mask under it; a table row selects by id
     smallest = min(range(27), key=lambda i: records[i]["area"])
     ys, xs = np.nonzero(decode_rle(records[smallest]["segmentation"]))

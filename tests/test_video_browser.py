@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from browser_pages import BROWSER_ARGS, chromium
+from browser_pages import BROWSER_ARGS, chromium, click_pixel, shown_canvas
 from conftest import ARTIFACTS, launched, make_service
 from models import tiny_video
 from videos import moving_shapes, write_video
@@ -23,13 +23,9 @@ def wait_text(page, elem_id, text):
                            "return e !== null && e.innerText.includes(text); }", arg=[elem_id, text])
 
 
-def picture_click(page, x, y, width=160, height=120):
-    """A click at frame pixel (x, y) on the frame picture, once it has loaded."""
-    page.wait_for_function("(() => { const img = document.querySelector('#video-picture img'); "
-                           "return img !== null && img.complete && img.naturalWidth > 0; })()")
-    picture = page.locator("#video-picture img")
-    box = picture.bounding_box()
-    picture.click(position={"x": box["width"] * (x + 0.5) / width, "y": box["height"] * (y + 0.5) / height})
+def picture_click(page, x, y):
+    """A click at frame pixel (x, y) on the frame's canvas, once it shows the frame."""
+    click_pixel(shown_canvas(page, "video-picture"), x, y)
 
 
 def shot(page, name):
@@ -68,6 +64,8 @@ def test_click_propagate_correct_on_the_last_frame_and_export_png_masks(tiny_mod
         slider.fill("5")  # scrub to frame 5, then Play to the last frame
         slider.press("Enter")
         page.wait_for_function("document.querySelector('#video-picture img')?.src.includes('.jpg')")
+        # the frame's masks on the canvas: object 1, labelled
+        page.wait_for_selector("#video-picture svg text.label")
         page.click("#video-play")
         page.wait_for_function("document.querySelector('#video-frame input[type=number]').value === '11'")
         before = tracker.masks_at(11)[1]

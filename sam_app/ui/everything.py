@@ -14,6 +14,7 @@ import weakref
 from typing import Dict
 
 import gradio as gr
+import numpy as np
 from cachetools import LRUCache
 
 from .. import render
@@ -21,14 +22,18 @@ from ..capabilities import CapabilityError
 from ..errors import SamAppError, plural, shorten
 from ..limits import LIMITS
 from ..tasks.everything import EverythingSettings, MaskGenerator
+from .canvas import AnnotationCanvas, to_runs
 from .common import shows_errors
 from .modes import App, Mode
+from .outputs import mask_size
+from .prompt_state import PromptState
+from .prompt_view import CANVAS_HEIGHT
 from .state import Everything, EverythingState, Session, to_image_pixels
 
 TABLE_HEADERS = ["id", "area", "bbox (x, y, w, h)", "predicted IoU", "stability", "selected"]
 SORTS = {"id": "mask id", "area": "area, largest first", "predicted_iou": "predicted IoU, highest first",
          "stability_score": "stability, highest first"}  # record field -> label
-DRAWN_KEPT = 4  # drawn Everything pictures kept (about 28 MB each at 2048 px)
+DRAWN_KEPT = 4  # Everything results' canvas masks and owner maps kept (an owner map is 11 MB at 2048 px)
 
 
 def generator_sliders(prefix: str = "", points_per_side: int = 32) -> tuple:
@@ -61,15 +66,22 @@ class EverythingMode(Mode):
         return EverythingState()
 
     def drawn(self, session: Session, state: EverythingState) -> tuple:
-        """(the tab's image at display size with every automatic mask drawn, the
-        display-size owner map: index of the smallest mask covering each pixel, -1: none)."""
+        """(every automatic mask as the canvas draws it: runs at display size, its colour,
+        its index, the largest first so that small ones lie on top; the display-size owner
+        map: index of the smallest mask covering each pixel, -1: none)."""
         everything = state.everything
         with self._drawn_lock:
             kept = self._drawn.get(id(everything))
         if kept is not None and kept[0]() is everything:
             return kept[1]
-        screen = self.shared.outputs.screen_picture(self.shared.image(session))[0]
-        made = render.draw_records(screen, everything.records)
+        image = self.shared.image(session)
+        size = mask_size(image.height, image.width)
+        owner, objects = np.full(size, -1, np.int32), []
+        for i in sorted(range(len(everything.records)), key=lambda i: -everything.records[i]["area"]):
+            mask = render.record_mask(everything.records[i], size)
+            owner[mask] = i
+            objects.append({"runs": to_runs(mask), "color": list(render.colour(i)), "selected": False, "index": i})
+        made = objects, owner
         with self._drawn_lock:
             self._drawn[id(everything)] = (weakref.ref(everything), made)
         return made
@@ -78,8 +90,8 @@ class EverythingMode(Mode):
         self.state_component()
         with gr.Row():
             with gr.Column(scale=3):
-                self.picture = gr.Image(label="Masks: click one to select it", interactive=False, type="filepath",
-                                        elem_id="everything-picture", buttons=["fullscreen"])
+                self.picture = AnnotationCanvas(None, height=CANVAS_HEIGHT, label="Masks: click one to select it",
+                                                elem_id="everything-picture", tools=("click", "pan"))
             with gr.Column(scale=2):
                 with gr.Accordion("Settings (upstream's defaults)", open=False):
                     self.points_per_side, self.pred_iou_thresh, self.stability_score_thresh = generator_sliders()
@@ -166,16 +178,17 @@ class EverythingMode(Mode):
     def shown(self, session: Session, state: EverythingState, message: str = "") -> dict:
         """The masks (selected ones labelled), the selection line, the message."""
         everything = state.everything
-        picture = self.drawn(session, state)[0]
-        if state.selected:
-            size = picture.shape[:2]
-            picture = render.overlay_masks(
-                picture, (render.record_mask(everything.records[i], size) for i in state.selected),
-                colours=[(255, 255, 255)] * len(state.selected), alpha=0.5, names=[f"#{i}" for i in state.selected])
+        chosen = set(state.selected)
+        objects = [{**o, "selected": o["index"] in chosen} for o in self.drawn(session, state)[0]]
+        for i in state.selected:  # selected ones on top, in white, named
+            x, y, _, _ = everything.records[i]["bbox"]
+            objects.append({**next(o for o in objects if o["index"] == i), "color": [255, 255, 255],
+                            "label": f"#{i}", "at": [int(x), int(y)]})
+        picture = self.shared.outputs.canvas_value(PromptState(), self.shared.image(session), base=objects)
         count = len(state.selected)
         line = (f"**{count} of {len(everything.records)} masks selected**: " + ", ".join(f"#{i}" for i in
                 state.selected) if count else f"{plural(len(everything.records), 'mask')}; none selected: click one.")
-        return {self.state: state, self.picture: self.shared.outputs.jpeg_file(picture), self.selection: line,
+        return {self.state: state, self.picture: picture, self.selection: line,
                 self.shared.message: message, self.files: None,
                 self.table: self.table_rows(everything.records, state.selected, state.sort)}
 
@@ -263,7 +276,7 @@ class EverythingMode(Mode):
         self._need_masks(state)
         owner = self.drawn(session, state)[1]
         scale = owner.shape[1] / session.image.width
-        x, y = to_image_pixels(session.image, evt.index)
+        x, y = to_image_pixels(session.image, evt.index, scale=1)
         index = int(owner[min(int(y * scale), owner.shape[0] - 1), min(int(x * scale), owner.shape[1] - 1)])
         if index < 0:
             return {self.shared.message: "No mask there."}

@@ -20,7 +20,6 @@ import tempfile
 import threading
 import time
 import uuid
-import weakref
 import zipfile
 from pathlib import Path
 from typing import Iterable, List, Optional, Tuple
@@ -29,10 +28,10 @@ import numpy as np
 from cachetools import LRUCache
 
 from .. import edits, export, render, results
-from ..images import LoadedImage
+from ..images import LoadedImage, fit_scale
 from .canvas import to_runs
 from .prompt_state import PromptState
-from .state import EverythingState, Session, display_scale
+from .state import DISPLAY_MAX_SIDE, EverythingState, Session, display_scale
 
 SCREEN_PICTURES = 4  # screen-size copies of large images kept (a 2048 px one is up to 12 MB)
 MAX_OUTPUT_BYTES = int(float(os.environ.get("SAM_OUTPUT_MB", 1024)) * 2**20)  # pictures and downloads on disk
@@ -75,6 +74,23 @@ def _running(pid: int) -> bool:
     return True
 
 
+def mask_size(height: int, width: int) -> Tuple[int, int]:
+    """(h, w): the size masks are sent to the canvas at, the image's at display size."""
+    scale = fit_scale(height, width, DISPLAY_MAX_SIDE)
+    return max(1, round(height * scale)), max(1, round(width * scale))
+
+
+def canvas_frame(picture: str, image_size: Tuple[int, int], size: Tuple[int, int], objects: List[dict],
+                 points=(), boxes=(), corner=None, region=None, polygon=None, preview=None, message: str = "") -> dict:
+    """The annotation canvas's value (its format: ``canvas``): ``picture`` (a file) of an
+    image of ``image_size`` (H, W), ``objects`` with runs at ``size`` (h, w), markers in
+    image pixels."""
+    return {"image": picture, "width": image_size[1], "height": image_size[0], "mask_width": size[1],
+            "mask_height": size[0], "objects": objects, "preview": preview, "points": [list(p) for p in points],
+            "boxes": [list(b) for b in boxes], "corner": None if corner is None else list(corner), "region": region,
+            "polygon": polygon, "message": message}
+
+
 class Outputs:
     """Pictures and files for the web UI under ``root`` (created if missing)."""
 
@@ -84,7 +100,6 @@ class Outputs:
         self.max_age_s, self.max_bytes = max_age_s, max_bytes
         self._pruned_at = 0.0
         self._screen: LRUCache = LRUCache(SCREEN_PICTURES)  # image digest -> screen-size picture
-        self._masked: LRUCache = LRUCache(SCREEN_PICTURES)  # image digest -> (result, choices, picture with masks)
         self._pictures: LRUCache = LRUCache(4 * SCREEN_PICTURES)  # image digest -> full-size JPEG file for the canvas
         self._screen_lock = threading.Lock()
 
@@ -116,65 +131,31 @@ class Outputs:
         return path
 
     def canvas_value(self, state: PromptState, image: Optional[LoadedImage], base: Iterable[dict] = (),
-                     preview: Optional[dict] = None, message: str = "") -> Optional[dict]:
+                     preview: Optional[dict] = None, message: str = "", outline: bool = False) -> Optional[dict]:
         """What the annotation canvas (``canvas.AnnotationCanvas``) draws for ``state`` on
         ``image`` (loaded; None: an empty canvas saying ``message``): the full-size
         picture, ``base`` objects under the state's (dicts of the value's "objects": runs
         at display size, colour), the state's picked masks at display size (the current
-        object's selected, and its outline as polygon rings in image pixels for the
-        polygon tool), its points, boxes, a half-made box's corner and its region, and
-        ``preview`` ({"runs", "at": [X, Y]}) where given."""
+        object's selected, and with ``outline`` its outline as polygon rings in image
+        pixels, for the polygon tool: it costs as much as the decoder), its points, boxes, a
+        half-made box's corner and its region, and ``preview`` ({"runs", "at": [X, Y]})
+        where given."""
         if image is None:
             return {"image": None, "message": message}
-        scale = display_scale(image)
-        size = (max(1, round(image.height * scale)), max(1, round(image.width * scale)))
+        size = mask_size(image.height, image.width)
         objects, polygon = list(base), None
         if state.result is not None:
             for place, (object_id, obj, c) in enumerate(zip(state.object_ids(), state.result.objects, state.choices)):
                 mask = obj.mask_at(c, size)
                 objects.append({"runs": to_runs(mask), "color": list(render.colour(place)),
                                 "selected": object_id == state.current})
-                if object_id == state.current:
+                if outline and object_id == state.current:
                     polygon = edits.outline(mask, size[1] / image.width)
         colours = state.box_colours()
-        return {"image": self.picture_file(image), "width": image.width, "height": image.height,
-                "mask_width": size[1], "mask_height": size[0], "objects": objects, "preview": preview,
-                "points": [[x, y, label] for x, y, label, _ in state.points],
-                "boxes": [[*box, *render.colour(k)] for box, k in zip(state.boxes, colours)],
-                "corner": None if state.pending is None else list(state.pending), "region": state.region_list(),
-                "polygon": polygon, "message": message}
-
-    def canvas(self, state: PromptState, image: Optional[LoadedImage], base: Optional[np.ndarray] = None
-               ) -> Optional[str]:
-        """The click target: ``image`` (the state's, loaded), picked masks (tinted) and
-        prompt markers, as a JPEG file at display size; None without an image. ``base``:
-        the picture to draw on instead of the image at display size (the same size)."""
-        if image is None:
-            return None
-        pixels, scale = self.screen_picture(image)
-        pixels = pixels if base is None else base
-        if state.result is not None:
-            pixels = self._with_masks(state, image, pixels)
-        points, labels, boxes = state.arrays()
-        pending = None if state.pending is None else [v * scale for v in state.pending]
-        return self.jpeg_file(render.draw_prompts(pixels, points * scale, labels, boxes * scale, pending,
-                                                  state.box_colours()))
-
-    def _with_masks(self, state: PromptState, image: LoadedImage, pixels: np.ndarray) -> np.ndarray:
-        """The screen picture with the state's picked masks tinted and outlined, kept for
-        the last result of each of the last few images: a prompt edit that leaves the
-        result as it is (Add points, Undo) then redraws only the markers. (The result is
-        referred to weakly: this cache keeps no tab's result alive.)"""
-        choices = list(state.choices)
-        with self._screen_lock:
-            kept = self._masked.get(image.digest)
-        if kept is not None and kept[0]() is state.result and kept[1] == choices and kept[3] is pixels:
-            return kept[2]
-        masks = (o.mask_at(c, pixels.shape[:2]) for o, c in zip(state.result.objects, state.choices))
-        masked = render.overlay_masks(pixels, masks, alpha=0.35, outline=True)
-        with self._screen_lock:
-            self._masked[image.digest] = (weakref.ref(state.result), choices, masked, pixels)
-        return masked
+        return canvas_frame(self.picture_file(image), (image.height, image.width), size, objects,
+                            [[x, y, label] for x, y, label, _ in state.points],
+                            [[*box, *render.colour(k)] for box, k in zip(state.boxes, colours)], state.pending,
+                            region=state.region_list(), polygon=polygon, preview=preview, message=message)
 
     def result_file(self, state: PromptState, image: LoadedImage) -> str:
         """The result overlay at display size, as a JPEG file."""

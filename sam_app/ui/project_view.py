@@ -17,9 +17,9 @@ from ..projects.records import ClassRecord
 from ..projects.schema import STATUSES
 from .canvas import to_runs
 from .common import key_listener
+from .outputs import mask_size
 from .project_state import STATUS_LABELS, ProjectState
 from .prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE
-from .state import display_scale
 
 SELECT_MODE = "Select an object"
 PROJECT_MODES = (FOREGROUND_MODE, BACKGROUND_MODE, BOX_MODE, SELECT_MODE)
@@ -147,12 +147,14 @@ class ProjectView:
 
     # ------------------------------------------------------------ pictures
 
-    def canvas_picture(self, state: ProjectState, image: Optional[LoadedImage], preview: Optional[dict] = None):
+    def canvas_picture(self, state: ProjectState, image: Optional[LoadedImage], preview: Optional[dict] = None,
+                       outline: bool = False):
         """The canvas's value: the saved objects (class colours, numbered) under the draft
         and its prompt."""
         if image is None:
             return self.shared.outputs.canvas_value(state, None, message=self.no_project_text())
-        return self.shared.outputs.canvas_value(state, image, base=self.saved_objects(state, image), preview=preview)
+        return self.shared.outputs.canvas_value(state, image, base=self.saved_objects(state, image), preview=preview,
+                                                outline=outline)
 
     def saved_objects(self, state: ProjectState, image: LoadedImage) -> list:
         """The visible saved objects as the canvas draws them (``Outputs.canvas_value``'s
@@ -163,8 +165,7 @@ class ProjectView:
             objects = self._pictures.get(key)
         if objects is not None:
             return objects
-        scale = display_scale(image)
-        size = (max(1, round(image.height * scale)), max(1, round(image.width * scale)))
+        size = mask_size(image.height, image.width)
         classes = {c.id: c for c in self.classes(state)}
         objects = []
         for k, o in enumerate(state.saved):

@@ -27,10 +27,11 @@ from .api_inputs import is_uploaded
 from .canvas import to_runs
 from .common import shows_errors, unchanged
 from .modes import App, Mode
+from .outputs import mask_size
 from .prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, PromptState
 from .prompt_text import TextPrompts
 from .prompt_view import PromptView
-from .state import Session, display_scale, to_image_pixels
+from .state import Session, to_image_pixels
 
 # In the page, before the Result picture is asked for: the canvas picture that the event
 # changed decoded and painted (at most 2 s), so that the two do not compete for the CPU.
@@ -75,6 +76,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
         self.canvas.stroke(self.on_stroke, both, self.click_outputs, **events.instant).then(**show_result)
         self.canvas.region(self.on_region, both, self.click_outputs, **events.instant).then(**show_result)
         self.canvas.polygon(self.on_polygon, both, self.click_outputs, **events.instant).then(**show_result)
+        self.canvas.outline(self.on_outline, both, [self.canvas], trigger_mode="always_last", **events.instant)
         for event in (self.add_points.click, self.points_text.submit):
             event(self.on_add_points, [self.points_text, self.labels_text, self.mode, *both],
                   self.edit_outputs + [self.points_text, self.labels_text], **events.instant)
@@ -177,8 +179,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
         except SamAppError:
             return unchanged()
         found = made.objects[0]
-        scale = display_scale(image)
-        size = (max(1, round(image.height * scale)), max(1, round(image.width * scale)))
+        size = mask_size(image.height, image.width)
         preview = {"runs": to_runs(found.mask_at(found.best, size)), "at": [int(x), int(y)]}
         return {self.canvas: self.canvas_picture(state, image, preview=preview)}
 
@@ -218,8 +219,15 @@ class PromptMode(PromptView, TextPrompts, Mode):
         before, state = state, copy.copy(state)
         state.edit(mask)
         place = state.object_ids().index(state.current)
-        return self.with_result(session, state, f"Object {place + 1}: outline edited ({int(mask.sum())} pixels); "
-                                "Undo takes it back.", before, picture=False)
+        return {**self.with_result(session, state, f"Object {place + 1}: outline edited ({int(mask.sum())} pixels); "
+                                   "Undo takes it back.", before, picture=False),
+                self.canvas: self.canvas_picture(state, image, outline=True)}
+
+    def on_outline(self, session: Session, state: PromptState) -> dict:
+        """The polygon tool asks for the selected object's outline: the canvas with it."""
+        if session.image is None:
+            return unchanged()
+        return {self.canvas: self.canvas_picture(state, self.shared.image(session), outline=True)}
 
     @shows_errors
     def on_region(self, session: Session, state: PromptState, evt: gr.EventData) -> dict:

@@ -193,10 +193,11 @@ class PromptView:
             update[self.saved] = remembered(session, state)
         return update
 
-    def canvas_picture(self, state: PromptState, image, preview: Optional[dict] = None):
+    def canvas_picture(self, state: PromptState, image, preview: Optional[dict] = None, outline: bool = False):
         """The canvas's value for ``state`` on ``image`` (loaded; None: no picture), with
-        the live ``preview`` where given (``Outputs.canvas_value``)."""
-        return self.shared.outputs.canvas_value(state, image, preview=preview,
+        the live ``preview`` where given and the selected object's ``outline``
+        (``Outputs.canvas_value``)."""
+        return self.shared.outputs.canvas_value(state, image, preview=preview, outline=outline,
                                                 message="Upload an image or pick an example to start.")
 
     def cleared(self, session: Session, state: PromptState, message: str = "") -> dict:

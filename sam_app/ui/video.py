@@ -21,17 +21,22 @@ from pathlib import PurePosixPath
 from typing import Optional
 
 import gradio as gr
+import numpy as np
 
 from .. import models, render
+from ..backends.base import resize_mask
 from ..errors import SamAppError
 from ..files import inside
 from ..projects.tracks import frame_paths, save_tracks
 from ..tasks.track_export import FORMATS, write_tracks
 from ..tasks.tracking import DIRECTIONS, MAX_OBJECT_ID, TrackPrompt
 from ..video import open_video
+from .canvas import AnnotationCanvas, to_runs
 from .common import message_line
 from .modes import App, Mode
+from .outputs import canvas_frame, mask_size
 from .project import LOCAL_AUTHOR
+from .prompt_view import CANVAS_HEIGHT
 from .state import display_scale, to_image_pixels
 from .video_state import TOOLS, VideoState
 
@@ -64,8 +69,8 @@ class VideoMode(Mode):
         self.state_component()
         with gr.Row():
             with gr.Column(scale=3):
-                self.picture = gr.Image(label="Frame: click to prompt the current object", interactive=False,
-                                        type="filepath", elem_id="video-picture", buttons=["fullscreen"])
+                self.picture = AnnotationCanvas(None, height=CANVAS_HEIGHT, label="Frame: click to prompt the current "
+                                                "object", elem_id="video-picture", tools=("click", "pan"))
                 self.slider = gr.Slider(0, 1, 0, step=1, label="Frame", elem_id="video-frame")
                 with gr.Row():
                     self.play = gr.Button("Play", size="sm", elem_id="video-play")
@@ -156,20 +161,22 @@ class VideoMode(Mode):
         tracker = self.tracker(state)
         video = tracker.video
         masks = tracker.masks_at(state.frame)
-        ids = sorted(masks)
-        picture = render.overlay_masks(video.frame(state.frame), (masks[i] for i in ids),
-                                       colours=[render.colour(i - 1) for i in ids], names=[f"#{i}" for i in ids])
+        size = mask_size(video.height, video.width)
+        objects = []
+        for i in sorted(masks):
+            ys, xs = np.nonzero(masks[i])
+            objects.append({"runs": to_runs(resize_mask(masks[i], size)), "color": list(render.colour(i - 1)),
+                            "selected": i == state.obj, "label": f"#{i}",
+                            "at": [int(xs.min()), int(ys.min())] if len(xs) else [0, 0]})
         prompt = tracker.prompts.get((state.obj, state.frame))
-        if prompt is not None or state.corner is not None:
-            picture = render.draw_prompts(
-                picture, prompt.points if prompt and prompt.points else None,
-                prompt.labels if prompt and prompt.points else None,
-                [prompt.box] if prompt and prompt.box else None, state.corner)
-        scale = display_scale(video)
-        if scale != 1:
-            picture = render.resize(picture, scale)
+        points = [(x, y, label) for (x, y), label in zip(prompt.points, prompt.labels)] if prompt else []
+        boxes = [[*prompt.box, *render.colour(state.obj - 1)]] if prompt and prompt.box else []
+        frame, scale = video.frame(state.frame), display_scale(video)
+        picture = self.shared.outputs.jpeg_file(render.resize(frame, scale) if scale != 1 else frame)
         track = tracker.tracks.get(state.obj)
-        return {self.state: state, self.picture: self.shared.outputs.jpeg_file(picture),
+        return {self.state: state,
+                self.picture: canvas_frame(picture, (video.height, video.width), size, objects, points, boxes,
+                                           state.corner, message=message),
                 self.slider: gr.update(maximum=max(video.count - 1, 1), value=state.frame),
                 self.message: message, self.obj: state.obj,
                 self.label: track.label if track else state.label}
@@ -253,7 +260,7 @@ class VideoMode(Mode):
         tracker = self.tracker(state)
         obj = int(obj or 1)
         state = state.with_(obj=obj, label=label or "")
-        x, y = to_image_pixels(tracker.video, evt.index)
+        x, y = to_image_pixels(tracker.video, evt.index, scale=1)
         old = tracker.prompts.get((obj, state.frame)) or TrackPrompt(state.frame, obj)
         if tool == "Box":
             if state.corner is None:

@@ -16,6 +16,8 @@ image pixels:
 - ``polygon``: the selected object's outline edited (a vertex dragged, inserted or
   deleted), ``EventData._data`` = {"rings": [[[X, Y], ...], ...]} image pixels, outer
   boundaries and holes, filled even-odd (``edits.fill``);
+- ``outline``: the polygon tool is on and the value has no outline: the mode answers
+  with one (an outline costs as much as the decoder: it is made only when asked for);
 - ``region``: a region of interest dragged with the Region tool, ``EventData._data`` =
   {"box": [X1, Y1, X2, Y2]} image pixels, X2 and Y2 excluded, or {"box": None} (a click
   with the tool: the whole image again).
@@ -42,6 +44,7 @@ from gradio.events import EventListener, Events
 from gradio_client.utils import get_mimetype
 
 TEMPLATES = Path(__file__).parent / "templates"
+TOOLS = ("click", "brush", "eraser", "polygon", "pan", "region")  # as frontend/canvas.ts names them
 FRONTEND = Path(__file__).parent / "frontend"
 
 
@@ -82,7 +85,7 @@ class CanvasData(GradioModel):
 class AnnotationCanvas(Component):
     """See the module's text. height: the canvas's height in CSS pixels. shortcuts: the
     mode's keys, [[keys, what they do], ...], listed in the help overlay (``?``) before the
-    canvas's own."""
+    canvas's own. tools: those of ``TOOLS`` the mode offers (its handlers answer)."""
 
     EVENTS = [
         Events.select,
@@ -90,16 +93,19 @@ class AnnotationCanvas(Component):
         EventListener("stroke", doc="A brush or eraser stroke ended: {points, radius, erase} in image pixels."),
         EventListener("polygon", doc="The selected object's outline edited with the polygon tool: {rings: [[[X, Y], "
                       "...], ...]} in image pixels, filled even-odd."),
+        EventListener("outline", doc="The polygon tool wants the selected object's outline (a value without one)."),
         EventListener("region", doc="A region of interest drawn: {box: [X1, Y1, X2, Y2]} in image pixels, or "
                       "{box: null} to go back to the whole image."),
     ]
     data_model = CanvasData
 
     def __init__(self, value: Optional[dict] = None, *, height: int = 500, shortcuts: Sequence = (),
-                 label: Optional[str] = None, show_label: bool = True, elem_id: Optional[str] = None,
-                 elem_classes=None, visible=True, render: bool = True, key=None, **kwargs):
+                 tools: Sequence[str] = TOOLS, label: Optional[str] = None, show_label: bool = True,
+                 elem_id: Optional[str] = None, elem_classes=None, visible=True, render: bool = True, key=None,
+                 **kwargs):
         self.height = height
         self.shortcuts = [list(s) for s in shortcuts]
+        self.tools = list(tools)
         super().__init__(value, label=label, show_label=show_label, elem_id=elem_id, elem_classes=elem_classes,
                          visible=visible, render=render, key=key, **kwargs)
 

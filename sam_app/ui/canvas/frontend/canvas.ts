@@ -10,12 +10,18 @@ export const TOOLS: [string, string, string][] = [
 	["region", "i", "Region"]
 ];
 
-// The canvas's own keys, shown in the help overlay after the mode's (its `shortcuts`).
+// What each tool does, for the help overlay.
+export const TOOL_HELP: Record<string, string> = {
+	click: "click tool: clicks prompt (the mode says what they add)",
+	brush: "brush: paint the selected object's mask ([ / ] size)",
+	eraser: "eraser: erase from the selected object's mask ([ / ] size)",
+	polygon: "polygon tool: drag a vertex; double-click an edge adds one; Alt + click deletes one",
+	pan: "pan tool: drag the image",
+	region: "region tool: drag a region to segment inside it at full resolution; click: whole image"
+};
+
+// The canvas's own keys, shown in the help overlay after the mode's (its `shortcuts`) and its tools'.
 export const CANVAS_KEYS: [string, string][] = [
-	["V / B / E / H", "click, brush, eraser, pan tool"],
-	["G", "polygon tool: drag a vertex; double-click an edge adds one; Alt + click deletes one"],
-	["I", "region tool: drag a region to segment inside it at full resolution; click: whole image"],
-	["[ / ]", "smaller / larger brush"],
 	["wheel, + / −", "zoom in / out at the pointer"],
 	["0 / O", "fit the image / actual size (1:1)"],
 	["Space + drag, middle drag", "pan"],

@@ -1,15 +1,15 @@
-import { i as Ft, g as Bt, o as Er, a as Te, b as $r, T as Ar, c as Tr, d as Se, e as Sr, f as nt, r as it, h as Ye, p as ot, j as Ie, m as zr, s as Kt, k as Ut, u as ge, l as ke, n as Yt, E as Cr, q as e, t as St, v as oe, w as Nr, x as qr, y as Ir, z as Rr, A as zt, B as Lr, I as tt, C as Dr, D as Or, F as lt, G as Hr, H as Vt, J as Xt, K as Pr, L as Fr, N as Br, M as Kr, O as Ur, P as Yr, S as Vr, Q as Xr, R as Wr, U as Gr, V as N, W as Ct, X as g, Y as Zr, Z as X, _ as rt, $ as Jr, a0 as S, a1 as G, a2 as jr, a3 as se, a4 as P, a5 as Ue, a6 as Nt } from "./render-PvzomQOh.js";
-function Wt(t) {
+import { i as Kt, g as Ut, o as Tr, a as Me, b as zr, T as Yt, c as Cr, d as Sr, e as Se, f as ot, r as ft, h as je, p as ct, j as Oe, m as Nr, s as Xt, k as Vt, u as fe, l as Ee, n as jt, E as qr, q as e, t as St, v as ce, w as Ir, x as Rr, y as Lr, z as Or, A as Nt, B as Dr, I as nt, C as Hr, D as Pr, F as dt, G as Fr, H as Wt, J as Zt, K as Br, L as Kr, N as Ur, M as Yr, O as Xr, P as Vr, S as jr, Q as Wr, R as Zr, U as Gr, V as N, W as qt, X as y, Y as Jr, Z as V, _ as st, $ as Qr, a0 as T, a1 as W, a2 as ea, a3 as le, a4 as K, a5 as Ie, a6 as It } from "./render-C5JM_EZW.js";
+function Gt(t) {
   throw new Error("https://svelte.dev/e/lifecycle_outside_component");
 }
-const Qr = [];
-function Gt(t, r = !1, s = !1) {
-  return Ve(t, /* @__PURE__ */ new Map(), "", Qr, null, s);
+const ta = [];
+function Jt(t, r = !1, n = !1) {
+  return We(t, /* @__PURE__ */ new Map(), "", ta, null, n);
 }
-function Ve(t, r, s, a, o = null, n = !1) {
+function We(t, r, n, a, i = null, o = !1) {
   if (typeof t == "object" && t !== null) {
-    var l = r.get(t);
-    if (l !== void 0) return l;
+    var f = r.get(t);
+    if (f !== void 0) return f;
     if (t instanceof Map) return (
       /** @type {Snapshot<T>} */
       new Map(t)
@@ -18,31 +18,31 @@ function Ve(t, r, s, a, o = null, n = !1) {
       /** @type {Snapshot<T>} */
       new Set(t)
     );
-    if (Ft(t)) {
-      var c = (
+    if (Kt(t)) {
+      var l = (
         /** @type {Snapshot<any>} */
         Array(t.length)
       );
-      r.set(t, c), o !== null && r.set(o, c);
+      r.set(t, l), i !== null && r.set(i, l);
       for (var d = 0; d < t.length; d += 1) {
-        var h = t[d];
-        d in t && (c[d] = Ve(h, r, s, a, null, n));
+        var _ = t[d];
+        d in t && (l[d] = We(_, r, n, a, null, o));
       }
-      return c;
+      return l;
     }
-    if (Bt(t) === Er) {
-      c = {}, r.set(t, c), o !== null && r.set(o, c);
-      for (var p in t)
-        c[p] = Ve(
+    if (Ut(t) === Tr) {
+      l = {}, r.set(t, l), i !== null && r.set(i, l);
+      for (var g in t)
+        l[g] = We(
           // @ts-expect-error
-          t[p],
+          t[g],
           r,
-          s,
+          n,
           a,
           null,
-          n
+          o
         );
-      return c;
+      return l;
     }
     if (t instanceof Date)
       return (
@@ -50,12 +50,12 @@ function Ve(t, r, s, a, o = null, n = !1) {
         structuredClone(t)
       );
     if (typeof /** @type {T & { toJSON?: any } } */
-    t.toJSON == "function" && !n)
-      return Ve(
+    t.toJSON == "function" && !o)
+      return We(
         /** @type {T & { toJSON(): any } } */
         t.toJSON(),
         r,
-        s,
+        n,
         a,
         // Associate the instance with the toJSON clone
         t
@@ -78,85 +78,96 @@ function Ve(t, r, s, a, o = null, n = !1) {
     );
   }
 }
-function Zt(t) {
+function Qt(t) {
   var r = document.createElement("template");
   return r.innerHTML = t.replaceAll("<!>", "<!---->"), r.content;
 }
-function Xe(t, r) {
-  var s = (
+function De(t, r) {
+  var n = (
     /** @type {Effect} */
-    Tr
+    Sr
   );
-  s.nodes === null && (s.nodes = { start: t, end: r, a: null, t: null });
+  n.nodes === null && (n.nodes = { start: t, end: r, a: null, t: null });
 }
 // @__NO_SIDE_EFFECTS__
-function we(t, r) {
-  var s = (r & Ar) !== 0, a, o = !t.startsWith("<!>");
+function ye(t, r) {
+  var n = (r & Yt) !== 0, a = (r & Cr) !== 0, i, o = !t.startsWith("<!>");
   return () => {
-    a === void 0 && (a = Zt(o ? t : "<!>" + t), a = /** @type {TemplateNode} */
-    Te(a));
-    var n = (
+    i === void 0 && (i = Qt(o ? t : "<!>" + t), n || (i = /** @type {TemplateNode} */
+    Me(i)));
+    var f = (
       /** @type {TemplateNode} */
-      s || $r ? document.importNode(a, !0) : a.cloneNode(!0)
+      a || zr ? document.importNode(i, !0) : i.cloneNode(!0)
     );
-    return Xe(n, n), n;
+    if (n) {
+      var l = (
+        /** @type {TemplateNode} */
+        Me(f)
+      ), d = (
+        /** @type {TemplateNode} */
+        f.lastChild
+      );
+      De(l, d);
+    } else
+      De(f, f);
+    return f;
   };
 }
 // @__NO_SIDE_EFFECTS__
-function ea(t, r, s = "svg") {
-  var a = !t.startsWith("<!>"), o = (r & Sr) !== 0, n = `<${s}>${a ? t : "<!>" + t}</${s}>`, l;
+function ra(t, r, n = "svg") {
+  var a = !t.startsWith("<!>"), i = (r & Yt) !== 0, o = `<${n}>${a ? t : "<!>" + t}</${n}>`, f;
   return () => {
-    if (!l) {
-      var c = (
+    if (!f) {
+      var l = (
         /** @type {DocumentFragment} */
-        Zt(n)
+        Qt(o)
       ), d = (
         /** @type {Element} */
-        Te(c)
+        Me(l)
       );
-      if (o)
-        for (l = document.createDocumentFragment(); Te(d); )
-          l.appendChild(
+      if (i)
+        for (f = document.createDocumentFragment(); Me(d); )
+          f.appendChild(
             /** @type {TemplateNode} */
-            Te(d)
+            Me(d)
           );
       else
-        l = /** @type {Element} */
-        Te(d);
+        f = /** @type {Element} */
+        Me(d);
     }
-    var h = (
+    var _ = (
       /** @type {TemplateNode} */
-      l.cloneNode(!0)
+      f.cloneNode(!0)
     );
-    if (o) {
-      var p = (
+    if (i) {
+      var g = (
         /** @type {TemplateNode} */
-        Te(h)
-      ), M = (
+        Me(_)
+      ), k = (
         /** @type {TemplateNode} */
-        h.lastChild
+        _.lastChild
       );
-      Xe(p, M);
+      De(g, k);
     } else
-      Xe(h, h);
-    return h;
+      De(_, _);
+    return _;
   };
 }
 // @__NO_SIDE_EFFECTS__
-function le(t, r) {
-  return /* @__PURE__ */ ea(t, r, "svg");
+function de(t, r) {
+  return /* @__PURE__ */ ra(t, r, "svg");
 }
-function qt() {
-  var t = document.createDocumentFragment(), r = document.createComment(""), s = Se();
-  return t.append(r, s), Xe(r, s), t;
+function Rt() {
+  var t = document.createDocumentFragment(), r = document.createComment(""), n = Se();
+  return t.append(r, n), De(r, n), t;
 }
-function F(t, r) {
+function P(t, r) {
   t !== null && t.before(
     /** @type {Node} */
     r
   );
 }
-class ta {
+class aa {
   /** @type {TemplateNode} */
   anchor;
   /** @type {Map<Batch, Key>} */
@@ -196,42 +207,42 @@ class ta {
    * @param {TemplateNode} anchor
    * @param {boolean} transition
    */
-  constructor(r, s = !0) {
-    this.anchor = r, this.#n = s;
+  constructor(r, n = !0) {
+    this.anchor = r, this.#n = n;
   }
   #s = () => {
     var r = (
       /** @type {Batch} */
-      nt
+      ot
     );
     if (this.#t.has(r)) {
-      var s = (
+      var n = (
         /** @type {Key} */
         this.#t.get(r)
-      ), a = this.#r.get(s);
+      ), a = this.#r.get(n);
       if (a)
-        it(a), this.#a.delete(s);
+        ft(a), this.#a.delete(n);
       else {
-        var o = this.#e.get(s);
-        o && (this.#r.set(s, o.effect), this.#e.delete(s), o.fragment.lastChild.remove(), this.anchor.before(o.fragment), a = o.effect);
+        var i = this.#e.get(n);
+        i && (this.#r.set(n, i.effect), this.#e.delete(n), i.fragment.lastChild.remove(), this.anchor.before(i.fragment), a = i.effect);
       }
-      for (const [n, l] of this.#t) {
-        if (this.#t.delete(n), n === r)
+      for (const [o, f] of this.#t) {
+        if (this.#t.delete(o), o === r)
           break;
-        const c = this.#e.get(l);
-        c && (Ye(c.effect), this.#e.delete(l));
+        const l = this.#e.get(f);
+        l && (je(l.effect), this.#e.delete(f));
       }
-      for (const [n, l] of this.#r) {
-        if (n === s || this.#a.has(n)) continue;
-        const c = () => {
-          if (Array.from(this.#t.values()).includes(n)) {
-            var h = document.createDocumentFragment();
-            zr(l, h), h.append(Se()), this.#e.set(n, { effect: l, fragment: h });
+      for (const [o, f] of this.#r) {
+        if (o === n || this.#a.has(o)) continue;
+        const l = () => {
+          if (Array.from(this.#t.values()).includes(o)) {
+            var _ = document.createDocumentFragment();
+            Nr(f, _), _.append(Se()), this.#e.set(o, { effect: f, fragment: _ });
           } else
-            Ye(l);
-          this.#a.delete(n), this.#r.delete(n);
+            je(f);
+          this.#a.delete(o), this.#r.delete(o);
         };
-        this.#n || !a ? (this.#a.add(n), ot(l, c, !1)) : c();
+        this.#n || !a ? (this.#a.add(o), ct(f, l, !1)) : l();
       }
     }
   };
@@ -240,367 +251,367 @@ class ta {
    */
   #i = (r) => {
     this.#t.delete(r);
-    const s = Array.from(this.#t.values());
-    for (const [a, o] of this.#e)
-      s.includes(a) || (Ye(o.effect), this.#e.delete(a));
+    const n = Array.from(this.#t.values());
+    for (const [a, i] of this.#e)
+      n.includes(a) || (je(i.effect), this.#e.delete(a));
   };
   /**
    *
    * @param {any} key
    * @param {null | ((target: TemplateNode) => void)} fn
    */
-  ensure(r, s) {
+  ensure(r, n) {
     var a = (
       /** @type {Batch} */
-      nt
-    ), o = Kt();
-    if (s && !this.#r.has(r) && !this.#e.has(r))
-      if (o) {
-        var n = document.createDocumentFragment(), l = Se();
-        n.append(l), this.#e.set(r, {
-          effect: Ie(() => s(l)),
-          fragment: n
+      ot
+    ), i = Xt();
+    if (n && !this.#r.has(r) && !this.#e.has(r))
+      if (i) {
+        var o = document.createDocumentFragment(), f = Se();
+        o.append(f), this.#e.set(r, {
+          effect: Oe(() => n(f)),
+          fragment: o
         });
       } else
         this.#r.set(
           r,
-          Ie(() => s(this.anchor))
+          Oe(() => n(this.anchor))
         );
-    if (this.#t.set(a, r), o) {
-      for (const [c, d] of this.#r)
-        c === r ? a.skipped_effects.delete(d) : a.skipped_effects.add(d);
-      for (const [c, d] of this.#e)
-        c === r ? a.skipped_effects.delete(d.effect) : a.skipped_effects.add(d.effect);
+    if (this.#t.set(a, r), i) {
+      for (const [l, d] of this.#r)
+        l === r ? a.skipped_effects.delete(d) : a.skipped_effects.add(d);
+      for (const [l, d] of this.#e)
+        l === r ? a.skipped_effects.delete(d.effect) : a.skipped_effects.add(d.effect);
       a.oncommit(this.#s), a.ondiscard(this.#i);
     } else
       this.#s();
   }
 }
-function Jt(t) {
-  Ut === null && Wt(), ge(() => {
-    const r = ke(t);
+function er(t) {
+  Vt === null && Gt(), fe(() => {
+    const r = Ee(t);
     if (typeof r == "function") return (
       /** @type {() => void} */
       r
     );
   });
 }
-function ra(t) {
-  Ut === null && Wt(), Jt(() => () => ke(t));
+function na(t) {
+  Vt === null && Gt(), er(() => () => Ee(t));
 }
-function ie(t, r, s = !1) {
-  var a = new ta(t), o = s ? Cr : 0;
-  function n(l, c) {
-    a.ensure(l, c);
+function ne(t, r, n = !1) {
+  var a = new aa(t), i = n ? qr : 0;
+  function o(f, l) {
+    a.ensure(f, l);
   }
-  Yt(() => {
-    var l = !1;
-    r((c, d = !0) => {
-      l = !0, n(d, c);
-    }), l || n(!1, null);
-  }, o);
+  jt(() => {
+    var f = !1;
+    r((l, d = !0) => {
+      f = !0, o(d, l);
+    }), f || o(!1, null);
+  }, i);
 }
-function me(t, r) {
+function we(t, r) {
   return r;
 }
-function aa(t, r, s) {
-  for (var a = [], o = r.length, n, l = r.length, c = 0; c < o; c++) {
-    let M = r[c];
-    ot(
-      M,
+function sa(t, r, n) {
+  for (var a = [], i = r.length, o, f = r.length, l = 0; l < i; l++) {
+    let k = r[l];
+    ct(
+      k,
       () => {
-        if (n) {
-          if (n.pending.delete(M), n.done.add(M), n.pending.size === 0) {
-            var k = (
+        if (o) {
+          if (o.pending.delete(k), o.done.add(k), o.pending.size === 0) {
+            var m = (
               /** @type {Set<EachOutroGroup>} */
               t.outrogroups
             );
-            st(lt(n.done)), k.delete(n), k.size === 0 && (t.outrogroups = null);
+            lt(dt(o.done)), m.delete(o), m.size === 0 && (t.outrogroups = null);
           }
         } else
-          l -= 1;
+          f -= 1;
       },
       !1
     );
   }
-  if (l === 0) {
-    var d = a.length === 0 && s !== null;
+  if (f === 0) {
+    var d = a.length === 0 && n !== null;
     if (d) {
-      var h = (
+      var _ = (
         /** @type {Element} */
-        s
-      ), p = (
+        n
+      ), g = (
         /** @type {Element} */
-        h.parentNode
+        _.parentNode
       );
-      Or(p), p.append(h), t.items.clear();
+      Pr(g), g.append(_), t.items.clear();
     }
-    st(r, !d);
+    lt(r, !d);
   } else
-    n = {
+    o = {
       pending: new Set(r),
       done: /* @__PURE__ */ new Set()
-    }, (t.outrogroups ??= /* @__PURE__ */ new Set()).add(n);
+    }, (t.outrogroups ??= /* @__PURE__ */ new Set()).add(o);
 }
-function st(t, r = !0) {
-  for (var s = 0; s < t.length; s++)
-    Ye(t[s], r);
+function lt(t, r = !0) {
+  for (var n = 0; n < t.length; n++)
+    je(t[n], r);
 }
-var It;
-function ye(t, r, s, a, o, n = null) {
-  var l = t, c = /* @__PURE__ */ new Map(), d = (r & Vt) !== 0;
+var Lt;
+function xe(t, r, n, a, i, o = null) {
+  var f = t, l = /* @__PURE__ */ new Map(), d = (r & Wt) !== 0;
   if (d) {
-    var h = (
+    var _ = (
       /** @type {Element} */
       t
     );
-    l = h.appendChild(Se());
+    f = _.appendChild(Se());
   }
-  var p = null, M = Nr(() => {
-    var y = s();
-    return Ft(y) ? y : y == null ? [] : lt(y);
-  }), k, E = !0;
-  function $() {
-    _.fallback = p, na(_, k, l, r, a), p !== null && (k.length === 0 ? (p.f & oe) === 0 ? it(p) : (p.f ^= oe, qe(p, null, l)) : ot(p, () => {
-      p = null;
+  var g = null, k = Ir(() => {
+    var x = n();
+    return Kt(x) ? x : x == null ? [] : dt(x);
+  }), m, E = !0;
+  function z() {
+    h.fallback = g, ia(h, m, f, r, a), g !== null && (m.length === 0 ? (g.f & ce) === 0 ? ft(g) : (g.f ^= ce, Le(g, null, f)) : ct(g, () => {
+      g = null;
     }));
   }
-  var O = Yt(() => {
-    k = /** @type {V[]} */
-    e(M);
-    for (var y = k.length, K = /* @__PURE__ */ new Set(), m = (
+  var D = jt(() => {
+    m = /** @type {V[]} */
+    e(k);
+    for (var x = m.length, F = /* @__PURE__ */ new Set(), C = (
       /** @type {Batch} */
-      nt
-    ), C = Kt(), q = 0; q < y; q += 1) {
-      var j = k[q], x = a(j, q), U = E ? null : c.get(x);
-      U ? (U.v && St(U.v, j), U.i && St(U.i, q), C && m.skipped_effects.delete(U.e)) : (U = sa(
-        c,
-        E ? l : It ??= Se(),
-        j,
-        x,
-        q,
-        o,
+      ot
+    ), q = Xt(), w = 0; w < x; w += 1) {
+      var Y = m[w], R = a(Y, w), U = E ? null : l.get(R);
+      U ? (U.v && St(U.v, Y), U.i && St(U.i, w), q && C.skipped_effects.delete(U.e)) : (U = oa(
+        l,
+        E ? f : Lt ??= Se(),
+        Y,
+        R,
+        w,
+        i,
         r,
-        s
-      ), E || (U.e.f |= oe), c.set(x, U)), K.add(x);
+        n
+      ), E || (U.e.f |= ce), l.set(R, U)), F.add(R);
     }
-    if (y === 0 && n && !p && (E ? p = Ie(() => n(l)) : (p = Ie(() => n(It ??= Se())), p.f |= oe)), !E)
-      if (C) {
-        for (const [L, B] of c)
-          K.has(L) || m.skipped_effects.add(B.e);
-        m.oncommit($), m.ondiscard(() => {
+    if (x === 0 && o && !g && (E ? g = Oe(() => o(f)) : (g = Oe(() => o(Lt ??= Se())), g.f |= ce)), !E)
+      if (q) {
+        for (const [S, Q] of l)
+          F.has(S) || C.skipped_effects.add(Q.e);
+        C.oncommit(z), C.ondiscard(() => {
         });
       } else
-        $();
-    e(M);
-  }), _ = { effect: O, items: c, outrogroups: null, fallback: p };
+        z();
+    e(k);
+  }), h = { effect: D, items: l, outrogroups: null, fallback: g };
   E = !1;
 }
-function Ne(t) {
-  for (; t !== null && (t.f & Dr) === 0; )
+function Re(t) {
+  for (; t !== null && (t.f & Hr) === 0; )
     t = t.next;
   return t;
 }
-function na(t, r, s, a, o) {
-  var n = (a & Pr) !== 0, l = r.length, c = t.items, d = Ne(t.effect.first), h, p = null, M, k = [], E = [], $, O, _, y;
-  if (n)
-    for (y = 0; y < l; y += 1)
-      $ = r[y], O = o($, y), _ = /** @type {EachItem} */
-      c.get(O).e, (_.f & oe) === 0 && (_.nodes?.a?.measure(), (M ??= /* @__PURE__ */ new Set()).add(_));
-  for (y = 0; y < l; y += 1) {
-    if ($ = r[y], O = o($, y), _ = /** @type {EachItem} */
-    c.get(O).e, t.outrogroups !== null)
-      for (const B of t.outrogroups)
-        B.pending.delete(_), B.done.delete(_);
-    if ((_.f & oe) !== 0)
-      if (_.f ^= oe, _ === d)
-        qe(_, null, s);
+function ia(t, r, n, a, i) {
+  var o = (a & Br) !== 0, f = r.length, l = t.items, d = Re(t.effect.first), _, g = null, k, m = [], E = [], z, D, h, x;
+  if (o)
+    for (x = 0; x < f; x += 1)
+      z = r[x], D = i(z, x), h = /** @type {EachItem} */
+      l.get(D).e, (h.f & ce) === 0 && (h.nodes?.a?.measure(), (k ??= /* @__PURE__ */ new Set()).add(h));
+  for (x = 0; x < f; x += 1) {
+    if (z = r[x], D = i(z, x), h = /** @type {EachItem} */
+    l.get(D).e, t.outrogroups !== null)
+      for (const Q of t.outrogroups)
+        Q.pending.delete(h), Q.done.delete(h);
+    if ((h.f & ce) !== 0)
+      if (h.f ^= ce, h === d)
+        Le(h, null, n);
       else {
-        var K = p ? p.next : d;
-        _ === t.effect.last && (t.effect.last = _.prev), _.prev && (_.prev.next = _.next), _.next && (_.next.prev = _.prev), ve(t, p, _), ve(t, _, K), qe(_, K, s), p = _, k = [], E = [], d = Ne(p.next);
+        var F = g ? g.next : d;
+        h === t.effect.last && (t.effect.last = h.prev), h.prev && (h.prev.next = h.next), h.next && (h.next.prev = h.prev), be(t, g, h), be(t, h, F), Le(h, F, n), g = h, m = [], E = [], d = Re(g.next);
         continue;
       }
-    if ((_.f & tt) !== 0 && (it(_), n && (_.nodes?.a?.unfix(), (M ??= /* @__PURE__ */ new Set()).delete(_))), _ !== d) {
-      if (h !== void 0 && h.has(_)) {
-        if (k.length < E.length) {
-          var m = E[0], C;
-          p = m.prev;
-          var q = k[0], j = k[k.length - 1];
-          for (C = 0; C < k.length; C += 1)
-            qe(k[C], m, s);
-          for (C = 0; C < E.length; C += 1)
-            h.delete(E[C]);
-          ve(t, q.prev, j.next), ve(t, p, q), ve(t, j, m), d = m, p = j, y -= 1, k = [], E = [];
+    if ((h.f & nt) !== 0 && (ft(h), o && (h.nodes?.a?.unfix(), (k ??= /* @__PURE__ */ new Set()).delete(h))), h !== d) {
+      if (_ !== void 0 && _.has(h)) {
+        if (m.length < E.length) {
+          var C = E[0], q;
+          g = C.prev;
+          var w = m[0], Y = m[m.length - 1];
+          for (q = 0; q < m.length; q += 1)
+            Le(m[q], C, n);
+          for (q = 0; q < E.length; q += 1)
+            _.delete(E[q]);
+          be(t, w.prev, Y.next), be(t, g, w), be(t, Y, C), d = C, g = Y, x -= 1, m = [], E = [];
         } else
-          h.delete(_), qe(_, d, s), ve(t, _.prev, _.next), ve(t, _, p === null ? t.effect.first : p.next), ve(t, p, _), p = _;
+          _.delete(h), Le(h, d, n), be(t, h.prev, h.next), be(t, h, g === null ? t.effect.first : g.next), be(t, g, h), g = h;
         continue;
       }
-      for (k = [], E = []; d !== null && d !== _; )
-        (h ??= /* @__PURE__ */ new Set()).add(d), E.push(d), d = Ne(d.next);
+      for (m = [], E = []; d !== null && d !== h; )
+        (_ ??= /* @__PURE__ */ new Set()).add(d), E.push(d), d = Re(d.next);
       if (d === null)
         continue;
     }
-    (_.f & oe) === 0 && k.push(_), p = _, d = Ne(_.next);
+    (h.f & ce) === 0 && m.push(h), g = h, d = Re(h.next);
   }
   if (t.outrogroups !== null) {
-    for (const B of t.outrogroups)
-      B.pending.size === 0 && (st(lt(B.done)), t.outrogroups?.delete(B));
+    for (const Q of t.outrogroups)
+      Q.pending.size === 0 && (lt(dt(Q.done)), t.outrogroups?.delete(Q));
     t.outrogroups.size === 0 && (t.outrogroups = null);
   }
-  if (d !== null || h !== void 0) {
-    var x = [];
-    if (h !== void 0)
-      for (_ of h)
-        (_.f & tt) === 0 && x.push(_);
+  if (d !== null || _ !== void 0) {
+    var R = [];
+    if (_ !== void 0)
+      for (h of _)
+        (h.f & nt) === 0 && R.push(h);
     for (; d !== null; )
-      (d.f & tt) === 0 && d !== t.fallback && x.push(d), d = Ne(d.next);
-    var U = x.length;
+      (d.f & nt) === 0 && d !== t.fallback && R.push(d), d = Re(d.next);
+    var U = R.length;
     if (U > 0) {
-      var L = (a & Vt) !== 0 && l === 0 ? s : null;
-      if (n) {
-        for (y = 0; y < U; y += 1)
-          x[y].nodes?.a?.measure();
-        for (y = 0; y < U; y += 1)
-          x[y].nodes?.a?.fix();
+      var S = (a & Wt) !== 0 && f === 0 ? n : null;
+      if (o) {
+        for (x = 0; x < U; x += 1)
+          R[x].nodes?.a?.measure();
+        for (x = 0; x < U; x += 1)
+          R[x].nodes?.a?.fix();
       }
-      aa(t, x, L);
+      sa(t, R, S);
     }
   }
-  n && Xt(() => {
-    if (M !== void 0)
-      for (_ of M)
-        _.nodes?.a?.apply();
+  o && Zt(() => {
+    if (k !== void 0)
+      for (h of k)
+        h.nodes?.a?.apply();
   });
 }
-function sa(t, r, s, a, o, n, l, c) {
-  var d = (l & qr) !== 0 ? (l & Ir) === 0 ? Rr(s, !1, !1) : zt(s) : null, h = (l & Lr) !== 0 ? zt(o) : null;
+function oa(t, r, n, a, i, o, f, l) {
+  var d = (f & Rr) !== 0 ? (f & Lr) === 0 ? Or(n, !1, !1) : Nt(n) : null, _ = (f & Dr) !== 0 ? Nt(i) : null;
   return {
     v: d,
-    i: h,
-    e: Ie(() => (n(r, d ?? s, h ?? o, c), () => {
+    i: _,
+    e: Oe(() => (o(r, d ?? n, _ ?? i, l), () => {
       t.delete(a);
     }))
   };
 }
-function qe(t, r, s) {
+function Le(t, r, n) {
   if (t.nodes)
-    for (var a = t.nodes.start, o = t.nodes.end, n = r && (r.f & oe) === 0 ? (
+    for (var a = t.nodes.start, i = t.nodes.end, o = r && (r.f & ce) === 0 ? (
       /** @type {EffectNodes} */
       r.nodes.start
-    ) : s; a !== null; ) {
-      var l = (
+    ) : n; a !== null; ) {
+      var f = (
         /** @type {TemplateNode} */
-        Hr(a)
+        Fr(a)
       );
-      if (n.before(a), a === o)
+      if (o.before(a), a === i)
         return;
-      a = l;
+      a = f;
     }
 }
-function ve(t, r, s) {
-  r === null ? t.effect.first = s : r.next = s, s === null ? t.effect.last = r : s.prev = r;
+function be(t, r, n) {
+  r === null ? t.effect.first = n : r.next = n, n === null ? t.effect.last = r : n.prev = r;
 }
-const Rt = [...` 	
+const Ot = [...` 	
 \r\f \v\uFEFF`];
-function ia(t, r, s) {
+function la(t, r, n) {
   var a = t == null ? "" : "" + t;
-  if (r && (a = a ? a + " " + r : r), s) {
-    for (var o in s)
-      if (s[o])
-        a = a ? a + " " + o : o;
+  if (r && (a = a ? a + " " + r : r), n) {
+    for (var i in n)
+      if (n[i])
+        a = a ? a + " " + i : i;
       else if (a.length)
-        for (var n = o.length, l = 0; (l = a.indexOf(o, l)) >= 0; ) {
-          var c = l + n;
-          (l === 0 || Rt.includes(a[l - 1])) && (c === a.length || Rt.includes(a[c])) ? a = (l === 0 ? "" : a.substring(0, l)) + a.substring(c + 1) : l = c;
+        for (var o = i.length, f = 0; (f = a.indexOf(i, f)) >= 0; ) {
+          var l = f + o;
+          (f === 0 || Ot.includes(a[f - 1])) && (l === a.length || Ot.includes(a[l])) ? a = (f === 0 ? "" : a.substring(0, f)) + a.substring(l + 1) : f = l;
         }
   }
   return a === "" ? null : a;
 }
-function oa(t, r) {
+function fa(t, r) {
   return t == null ? null : String(t);
 }
-function Ae(t, r, s, a, o, n) {
-  var l = t.__className;
-  if (l !== s || l === void 0) {
-    var c = ia(s, a, n);
-    c == null ? t.removeAttribute("class") : t.className = c, t.__className = s;
-  } else if (n && o !== n)
-    for (var d in n) {
-      var h = !!n[d];
-      (o == null || h !== !!o[d]) && t.classList.toggle(d, h);
+function Ce(t, r, n, a, i, o) {
+  var f = t.__className;
+  if (f !== n || f === void 0) {
+    var l = la(n, a, o);
+    l == null ? t.removeAttribute("class") : t.className = l, t.__className = n;
+  } else if (o && i !== o)
+    for (var d in o) {
+      var _ = !!o[d];
+      (i == null || _ !== !!i[d]) && t.classList.toggle(d, _);
     }
-  return n;
+  return o;
 }
-function Lt(t, r, s, a) {
-  var o = t.__style;
-  if (o !== r) {
-    var n = oa(r);
-    n == null ? t.removeAttribute("style") : t.style.cssText = n, t.__style = r;
+function Dt(t, r, n, a) {
+  var i = t.__style;
+  if (i !== r) {
+    var o = fa(r);
+    o == null ? t.removeAttribute("style") : t.style.cssText = o, t.__style = r;
   }
   return a;
 }
-const la = /* @__PURE__ */ Symbol("is custom element"), fa = /* @__PURE__ */ Symbol("is html");
-function u(t, r, s, a) {
-  var o = ca(t);
-  o[r] !== (o[r] = s) && (r === "loading" && (t[Fr] = s), s == null ? t.removeAttribute(r) : typeof s != "string" && da(t).includes(r) ? t[r] = s : t.setAttribute(r, s));
+const ca = /* @__PURE__ */ Symbol("is custom element"), da = /* @__PURE__ */ Symbol("is html");
+function u(t, r, n, a) {
+  var i = ua(t);
+  i[r] !== (i[r] = n) && (r === "loading" && (t[Kr] = n), n == null ? t.removeAttribute(r) : typeof n != "string" && ha(t).includes(r) ? t[r] = n : t.setAttribute(r, n));
 }
-function ca(t) {
+function ua(t) {
   return (
     /** @type {Record<string | symbol, unknown>} **/
     // @ts-expect-error
     t.__attributes ??= {
-      [la]: t.nodeName.includes("-"),
-      [fa]: t.namespaceURI === Br
+      [ca]: t.nodeName.includes("-"),
+      [da]: t.namespaceURI === Ur
     }
   );
 }
-var Dt = /* @__PURE__ */ new Map();
-function da(t) {
-  var r = t.getAttribute("is") || t.nodeName, s = Dt.get(r);
-  if (s) return s;
-  Dt.set(r, s = []);
-  for (var a, o = t, n = Element.prototype; n !== o; ) {
-    a = Kr(o);
-    for (var l in a)
-      a[l].set && s.push(l);
-    o = Bt(o);
+var Ht = /* @__PURE__ */ new Map();
+function ha(t) {
+  var r = t.getAttribute("is") || t.nodeName, n = Ht.get(r);
+  if (n) return n;
+  Ht.set(r, n = []);
+  for (var a, i = t, o = Element.prototype; o !== i; ) {
+    a = Yr(i);
+    for (var f in a)
+      a[f].set && n.push(f);
+    i = Ut(i);
   }
-  return s;
+  return n;
 }
-function Ot(t, r) {
-  return t === r || t?.[Vr] === r;
+function Pt(t, r) {
+  return t === r || t?.[jr] === r;
 }
-function at(t = {}, r, s, a) {
-  return Ur(() => {
-    var o, n;
-    return Yr(() => {
-      o = n, n = [], ke(() => {
-        t !== s(...n) && (r(t, ...n), o && Ot(s(...o), t) && r(null, ...o));
+function it(t = {}, r, n, a) {
+  return Xr(() => {
+    var i, o;
+    return Vr(() => {
+      i = o, o = [], Ee(() => {
+        t !== n(...o) && (r(t, ...o), i && Pt(n(...i), t) && r(null, ...i));
       });
     }), () => {
-      Xt(() => {
-        n && Ot(s(...n), t) && r(null, ...n);
+      Zt(() => {
+        o && Pt(n(...o), t) && r(null, ...o);
       });
     };
   }), t;
 }
-function ua(t, r, s) {
+function pa(t, r, n) {
   if (t == null)
-    return r(void 0), Xr;
-  const a = ke(
+    return r(void 0), Wr;
+  const a = Ee(
     () => t.subscribe(
       r,
       // @ts-expect-error
-      s
+      n
     )
   );
   return a.unsubscribe ? () => a.unsubscribe() : a;
 }
-function ha(t) {
+function _a(t) {
   let r;
-  return ua(t, (s) => r = s)(), r;
+  return pa(t, (n) => r = n)(), r;
 }
-const pa = {
+const va = {
   get(t, r) {
     if (!t.exclude.includes(r))
       return t.props[r];
@@ -624,13 +635,13 @@ const pa = {
   }
 };
 // @__NO_SIDE_EFFECTS__
-function _a(t, r, s) {
+function ga(t, r, n) {
   return new Proxy(
     { props: t, exclude: r },
-    pa
+    va
   );
 }
-const va = [
+const ma = [
   { color: "red", primary: 600, secondary: 100 },
   { color: "green", primary: 600, secondary: 100 },
   { color: "blue", primary: 600, secondary: 100 },
@@ -641,7 +652,7 @@ const va = [
   { color: "cyan", primary: 600, secondary: 100 },
   { color: "lime", primary: 500, secondary: 100 },
   { color: "pink", primary: 600, secondary: 100 }
-], Ht = {
+], Ft = {
   inherit: "inherit",
   current: "currentColor",
   transparent: "transparent",
@@ -934,31 +945,31 @@ const va = [
     950: "#4c0519"
   }
 };
-va.reduce((t, { color: r, primary: s, secondary: a }) => ({
+ma.reduce((t, { color: r, primary: n, secondary: a }) => ({
   ...t,
   [r]: {
-    primary: Ht[r][s],
-    secondary: Ht[r][a]
+    primary: Ft[r][n],
+    secondary: Ft[r][a]
   }
 }), {});
-function ga(t) {
+function ba(t) {
   let r;
-  const s = Gr((o) => {
-    let n = !1;
-    const l = t.subscribe((c) => {
-      r = c, n && o();
+  const n = Gr((i) => {
+    let o = !1;
+    const f = t.subscribe((l) => {
+      r = l, o && i();
     });
-    return n = !0, l;
+    return o = !0, f;
   });
   function a() {
-    return Wr() ? (s(), r) : ha(t);
+    return Zr() ? (n(), r) : _a(t);
   }
   return "set" in t ? {
     get current() {
       return a();
     },
-    set current(o) {
-      t.set(o);
+    set current(i) {
+      t.set(i);
     }
   } : {
     get current() {
@@ -966,14 +977,14 @@ function ga(t) {
     }
   };
 }
-const ba = "__i18n__", ma = [
+const ya = "__i18n__", ka = [
   "label",
   "info",
   "placeholder",
   "description",
   "title",
   "value"
-], ya = [
+], wa = [
   "elem_id",
   "elem_classes",
   "visible",
@@ -1006,38 +1017,38 @@ const ba = "__i18n__", ma = [
   "unregister_component",
   "dispatcher"
 ];
-function ka(t) {
-  return typeof t == "string" && t.includes(ba);
+function xa(t) {
+  return typeof t == "string" && t.includes(ya);
 }
-class wa {
+class Ma {
   load_component;
-  #t = N(Ct({}));
+  #t = N(qt({}));
   get shared() {
     return e(this.#t);
   }
   set shared(r) {
-    g(this.#t, r, !0);
+    y(this.#t, r, !0);
   }
-  #r = N(Ct({}));
+  #r = N(qt({}));
   get props() {
     return e(this.#r);
   }
   set props(r) {
-    g(this.#r, r, !0);
+    y(this.#r, r, !0);
   }
   #e = N((r) => r);
   get i18n() {
     return e(this.#e);
   }
   set i18n(r) {
-    g(this.#e, r, !0);
+    y(this.#e, r, !0);
   }
   i18n_store;
   _i18n_from_store;
   translatable_props = {};
   dispatcher;
   last_update = null;
-  shared_props = ya;
+  shared_props = wa;
   mounted = !1;
   old_value;
   register_component;
@@ -1047,16 +1058,16 @@ class wa {
   registered_id = null;
   last_shared_props;
   last_props;
-  constructor(r, s) {
+  constructor(r, n) {
     for (const a in r.shared_props)
       this.shared[a] = r.shared_props[a];
     for (const a in r.props)
       a !== "i18n_store" && (this.props[a] = r.props[a]);
-    if (s)
-      for (const a in s)
-        this.props[a] === void 0 && (this.props[a] = s[a]);
-    this.i18n = this.props.i18n ?? ((a) => a), this.i18n_store = r.props.i18n_store, this._i18n_from_store = this.i18n_store ? ga(this.i18n_store) : void 0;
-    for (const a of ma)
+    if (n)
+      for (const a in n)
+        this.props[a] === void 0 && (this.props[a] = n[a]);
+    this.i18n = this.props.i18n ?? ((a) => a), this.i18n_store = r.props.i18n_store, this._i18n_from_store = this.i18n_store ? ba(this.i18n_store) : void 0;
+    for (const a of ka)
       this.shared[a] = this._translate_and_store(
         "shared",
         a,
@@ -1076,20 +1087,20 @@ class wa {
       // @ts-ignore
       this.set_data_callback,
       this.get_data_callback
-    ), this.registered_id = this.shared.id, this.last_shared_props = r.shared_props, this.last_props = r.props, ge(() => {
+    ), this.registered_id = this.shared.id, this.last_shared_props = r.shared_props, this.last_props = r.props, fe(() => {
       const a = r.shared_props.id;
       if (this.last_shared_props !== r.shared_props) {
-        for (const o in r.shared_props) {
-          const n = r.shared_props[o];
-          n !== void 0 && (this._is_i18n_managed(`shared.${o}`, n) || (this.shared[o] = n));
+        for (const i in r.shared_props) {
+          const o = r.shared_props[i];
+          o !== void 0 && (this._is_i18n_managed(`shared.${i}`, o) || (this.shared[i] = o));
         }
         this.last_shared_props = r.shared_props;
       }
       if (this.last_props !== r.props) {
-        for (const o in r.props) {
-          if (o === "i18n_store") continue;
-          const n = r.props[o];
-          n !== void 0 && (this._is_i18n_managed(`props.${o}`, n) || (this.props[o] = n));
+        for (const i in r.props) {
+          if (i === "i18n_store") continue;
+          const o = r.props[i];
+          o !== void 0 && (this._is_i18n_managed(`props.${i}`, o) || (this.props[i] = o));
         }
         this.last_props = r.props;
       }
@@ -1098,27 +1109,27 @@ class wa {
         // @ts-ignore
         this.set_data_callback,
         this.get_data_callback
-      ), this.registered_id = a, ke(() => {
+      ), this.registered_id = a, Ee(() => {
         this.shared.id = a;
       });
-    }), ge(() => () => {
+    }), fe(() => () => {
       this.registered_id !== null && this.unregister_component(this.registered_id, this.set_data_callback);
-    }), ge(() => this.i18n_store ? this.i18n_store.subscribe(() => {
-      for (const [o, n] of Object.entries(this.translatable_props)) {
-        const [l, c] = o.split("."), d = this.i18n(n);
-        l === "shared" ? this.shared[c] = d : this.props[c] = d;
+    }), fe(() => this.i18n_store ? this.i18n_store.subscribe(() => {
+      for (const [i, o] of Object.entries(this.translatable_props)) {
+        const [f, l] = i.split("."), d = this.i18n(o);
+        f === "shared" ? this.shared[l] = d : this.props[l] = d;
       }
     }) : void 0);
   }
   // check if props are translatable
-  _is_i18n_managed(r, s) {
+  _is_i18n_managed(r, n) {
     const a = this.translatable_props[r];
-    return a ? s === a ? !0 : (delete this.translatable_props[r], !1) : !1;
+    return a ? n === a ? !0 : (delete this.translatable_props[r], !1) : !1;
   }
-  _translate_and_store(r, s, a) {
+  _translate_and_store(r, n, a) {
     if (typeof a != "string") return a;
-    const o = this.i18n(a);
-    return o !== a && (this.translatable_props[`${r}.${s}`] = a), o;
+    const i = this.i18n(a);
+    return i !== a && (this.translatable_props[`${r}.${n}`] = a), i;
   }
   // Reactive variant of `i18n`. Reading it inside a derived or template
   // subscribes to the live locale store (via Svelte's createSubscriber), so
@@ -1126,587 +1137,608 @@ class wa {
   // the reactivity trigger; translation always goes through `this.i18n` so a
   // custom formatter passed via props keeps taking effect.
   live_i18n = (r) => (this._i18n_from_store?.current, this.i18n(r));
-  dispatch(r, s) {
-    this.dispatcher(this.shared.id, r, s);
+  dispatch(r, n) {
+    this.dispatcher(this.shared.id, r, n);
   }
   async get_data() {
-    return Gt(this.props);
+    return Jt(this.props);
   }
   update(r) {
     this.set_data(r);
   }
   set_data(r) {
-    for (const s in r) {
-      const a = r[s], o = ka(a) ? this._translate_and_store(this.shared_props.includes(s) ? "shared" : "props", s, a) : a;
-      if (this.shared_props.includes(s)) {
-        const n = s;
-        this.shared[n] = o;
+    for (const n in r) {
+      const a = r[n], i = xa(a) ? this._translate_and_store(this.shared_props.includes(n) ? "shared" : "props", n, a) : a;
+      if (this.shared_props.includes(n)) {
+        const o = n;
+        this.shared[o] = i;
         continue;
       }
-      this.props[s] = o;
+      this.props[n] = i;
     }
   }
   watch_for_change() {
-    ge(() => {
+    fe(() => {
       this.mounted || (this.old_value = this.props.value, this.mounted = !0), this.old_value != this.props.value && (this.old_value = this.props.value, this.dispatch("change"));
     });
   }
 }
-const xa = [
+const Ea = [
   ["click", "v", "Click"],
   ["brush", "b", "Brush"],
   ["eraser", "e", "Eraser"],
   ["polygon", "g", "Polygon"],
   ["pan", "h", "Pan"],
   ["region", "i", "Region"]
-], Ma = [
-  ["V / B / E / H", "click, brush, eraser, pan tool"],
-  ["G", "polygon tool: drag a vertex; double-click an edge adds one; Alt + click deletes one"],
-  ["I", "region tool: drag a region to segment inside it at full resolution; click: whole image"],
-  ["[ / ]", "smaller / larger brush"],
+], $a = {
+  click: "click tool: clicks prompt (the mode says what they add)",
+  brush: "brush: paint the selected object's mask ([ / ] size)",
+  eraser: "eraser: erase from the selected object's mask ([ / ] size)",
+  polygon: "polygon tool: drag a vertex; double-click an edge adds one; Alt + click deletes one",
+  pan: "pan tool: drag the image",
+  region: "region tool: drag a region to segment inside it at full resolution; click: whole image"
+}, Aa = [
   ["wheel, + / −", "zoom in / out at the pointer"],
   ["0 / O", "fit the image / actual size (1:1)"],
   ["Space + drag, middle drag", "pan"],
   ["M", "show / hide the masks"],
   ["?", "this help (Esc closes it)"]
 ];
-function Pt(t, r, s) {
+function Bt(t, r, n) {
   const a = [];
-  let o = 0;
-  for (; o < t.length; ) {
-    let l = 0, c = 0, d = 1;
+  let i = 0;
+  for (; i < t.length; ) {
+    let f = 0, l = 0, d = 1;
     for (; d; ) {
-      const h = t.charCodeAt(o) - 48;
-      l |= (h & 31) << 5 * c, d = h & 32, o++, c++, !d && h & 16 && (l |= -1 << 5 * c);
+      const _ = t.charCodeAt(i) - 48;
+      f |= (_ & 31) << 5 * l, d = _ & 32, i++, l++, !d && _ & 16 && (f |= -1 << 5 * l);
     }
-    a.length > 2 && (l += a[a.length - 2]), a.push(l);
+    a.length > 2 && (f += a[a.length - 2]), a.push(f);
   }
-  let n = 0;
-  for (let l = 0; l < a.length; l++) {
-    const c = n + a[l];
-    l % 2 === 1 && r.fill(s, n, Math.min(c, r.length)), n = c;
+  let o = 0;
+  for (let f = 0; f < a.length; f++) {
+    const l = o + a[f];
+    f % 2 === 1 && r.fill(n, o, Math.min(l, r.length)), o = l;
   }
 }
-function Ea(t, r, s, a, o, n, l) {
-  const c = Math.max(0, Math.floor(Math.min(a[0], o[0]) - n - 1)), d = Math.max(0, Math.floor(Math.min(a[1], o[1]) - n - 1)), h = Math.min(r - 1, Math.ceil(Math.max(a[0], o[0]) + n + 1)), p = Math.min(s - 1, Math.ceil(Math.max(a[1], o[1]) + n + 1));
-  if (c > h || d > p) return null;
-  const M = o[0] - a[0], k = o[1] - a[1], E = M * M + k * k, $ = n * n;
-  for (let O = d; O <= p; O++) {
-    const _ = O + 0.5;
-    for (let y = c; y <= h; y++) {
-      const K = y + 0.5;
-      let m = E > 0 ? ((K - a[0]) * M + (_ - a[1]) * k) / E : 0;
-      m = m < 0 ? 0 : m > 1 ? 1 : m;
-      const C = K - (a[0] + m * M), q = _ - (a[1] + m * k);
-      C * C + q * q <= $ && (t[O * r + y] = l);
+function Ta(t, r, n, a, i, o, f) {
+  const l = Math.max(0, Math.floor(Math.min(a[0], i[0]) - o - 1)), d = Math.max(0, Math.floor(Math.min(a[1], i[1]) - o - 1)), _ = Math.min(r - 1, Math.ceil(Math.max(a[0], i[0]) + o + 1)), g = Math.min(n - 1, Math.ceil(Math.max(a[1], i[1]) + o + 1));
+  if (l > _ || d > g) return null;
+  const k = i[0] - a[0], m = i[1] - a[1], E = k * k + m * m, z = o * o;
+  for (let D = d; D <= g; D++) {
+    const h = D + 0.5;
+    for (let x = l; x <= _; x++) {
+      const F = x + 0.5;
+      let C = E > 0 ? ((F - a[0]) * k + (h - a[1]) * m) / E : 0;
+      C = C < 0 ? 0 : C > 1 ? 1 : C;
+      const q = F - (a[0] + C * k), w = h - (a[1] + C * m);
+      q * q + w * w <= z && (t[D * r + x] = f);
     }
   }
-  return [c, d, h - c + 1, p - d + 1];
+  return [l, d, _ - l + 1, g - d + 1];
 }
-function $a(t, r, s) {
-  let a = null, o = s * s;
-  return t.forEach((n, l) => n.forEach((c, d) => {
-    const h = (c[0] - r[0]) ** 2 + (c[1] - r[1]) ** 2;
-    h <= o && (o = h, a = [l, d]);
+function za(t, r, n) {
+  let a = null, i = n * n;
+  return t.forEach((o, f) => o.forEach((l, d) => {
+    const _ = (l[0] - r[0]) ** 2 + (l[1] - r[1]) ** 2;
+    _ <= i && (i = _, a = [f, d]);
   })), a;
 }
-function Aa(t, r, s) {
-  let a = null, o = s * s;
-  return t.forEach((n, l) => n.forEach((c, d) => {
-    const h = n[(d + n.length - 1) % n.length], p = c[0] - h[0], M = c[1] - h[1], k = p * p + M * M, E = k > 0 ? Math.max(0, Math.min(1, ((r[0] - h[0]) * p + (r[1] - h[1]) * M) / k)) : 0, $ = (h[0] + E * p - r[0]) ** 2 + (h[1] + E * M - r[1]) ** 2;
-    $ <= o && (o = $, a = [l, d]);
+function Ca(t, r, n) {
+  let a = null, i = n * n;
+  return t.forEach((o, f) => o.forEach((l, d) => {
+    const _ = o[(d + o.length - 1) % o.length], g = l[0] - _[0], k = l[1] - _[1], m = g * g + k * k, E = m > 0 ? Math.max(0, Math.min(1, ((r[0] - _[0]) * g + (r[1] - _[1]) * k) / m)) : 0, z = (_[0] + E * g - r[0]) ** 2 + (_[1] + E * k - r[1]) ** 2;
+    z <= i && (i = z, a = [f, d]);
   })), a;
 }
-var Ta = /* @__PURE__ */ we('<span class="sam-canvas-label svelte-49zqag"> </span>'), Sa = /* @__PURE__ */ we("<button> </button>"), za = /* @__PURE__ */ le('<rect fill="none"></rect>'), Ca = /* @__PURE__ */ le('<text class="label" stroke="black" paint-order="stroke"> </text>'), Na = /* @__PURE__ */ le('<circle fill="none" stroke="#ffd700"></circle>'), qa = /* @__PURE__ */ le('<circle class="point" stroke="white"></circle>'), Ia = /* @__PURE__ */ le('<circle fill="white" stroke="black" class="vertex"></circle>'), Ra = /* @__PURE__ */ le('<path fill="rgba(255,255,255,0.15)" fill-rule="evenodd" stroke="white" class="outline"></path><!>', 1), La = /* @__PURE__ */ le('<path fill="rgba(0,0,0,0.45)" fill-rule="evenodd" class="outside"></path><rect fill="none" stroke="#ffd700" class="region"></rect>', 1), Da = /* @__PURE__ */ le('<rect fill="rgba(255,215,0,0.1)" stroke="#ffd700"></rect>'), Oa = /* @__PURE__ */ le('<circle fill="none"></circle>'), Ha = /* @__PURE__ */ we('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!><!><!><!></svg></div>'), Pa = /* @__PURE__ */ we('<div class="empty svelte-49zqag"> </div>'), Fa = /* @__PURE__ */ we('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), Ba = /* @__PURE__ */ we('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), Ka = /* @__PURE__ */ we('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
-function Ya(t, r) {
-  jr(r, !0);
-  const s = /* @__PURE__ */ _a(r, ["$$slots", "$$events", "$$legacy"]), a = new wa(s, { value: null, height: 500, shortcuts: [] }), o = G(() => [...a.props.shortcuts ?? [], ...Ma]);
-  let n = N(
+var Sa = /* @__PURE__ */ ye('<span class="sam-canvas-label svelte-49zqag"> </span>'), Na = /* @__PURE__ */ ye("<button> </button>"), qa = /* @__PURE__ */ ye('<span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button>', 1), Ia = /* @__PURE__ */ de('<rect fill="none"></rect>'), Ra = /* @__PURE__ */ de('<text class="label" stroke="black" paint-order="stroke"> </text>'), La = /* @__PURE__ */ de('<circle fill="none" stroke="#ffd700"></circle>'), Oa = /* @__PURE__ */ de('<circle class="point" stroke="white"></circle>'), Da = /* @__PURE__ */ de('<circle fill="white" stroke="black" class="vertex"></circle>'), Ha = /* @__PURE__ */ de('<path fill="rgba(255,255,255,0.15)" fill-rule="evenodd" stroke="white" class="outline"></path><!>', 1), Pa = /* @__PURE__ */ de('<path fill="rgba(0,0,0,0.45)" fill-rule="evenodd" class="outside"></path><rect fill="none" stroke="#ffd700" class="region"></rect>', 1), Fa = /* @__PURE__ */ de('<rect fill="rgba(255,215,0,0.1)" stroke="#ffd700"></rect>'), Ba = /* @__PURE__ */ de('<circle fill="none"></circle>'), Ka = /* @__PURE__ */ ye('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!><!><!><!></svg></div>'), Ua = /* @__PURE__ */ ye('<div class="empty svelte-49zqag"> </div>'), Ya = /* @__PURE__ */ ye('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), Xa = /* @__PURE__ */ ye('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), Va = /* @__PURE__ */ ye('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <!> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
+function Wa(t, r) {
+  ea(r, !0);
+  const n = /* @__PURE__ */ ga(r, ["$$slots", "$$events", "$$legacy"]), a = new Ma(n, { value: null, height: 500, shortcuts: [], tools: null }), i = W(() => Ea.filter(([s]) => !a.props.tools || a.props.tools.includes(s))), o = W(() => [
+    ...a.props.shortcuts ?? [],
+    ...e(i).map(([s, c]) => [c.toUpperCase(), $a[s]]),
+    ...Aa
+  ]), f = W(() => e(i).some(([s]) => s === "brush" || s === "eraser"));
+  let l = N(
     null
     // a plain copy: reading 10^5 runs through a reactive proxy is slow
-  ), l = 0;
-  const c = /* @__PURE__ */ new Map();
-  let d = !1;
-  const h = G(() => e(n)?.width ?? 0), p = G(() => e(n)?.height ?? 0), M = G(() => e(n)?.mask_width || e(h)), k = G(() => e(n)?.mask_height || e(p)), E = G(() => e(n)?.image?.url ?? null);
-  let $ = N(void 0), O = N(void 0), _ = N(void 0), y = N(0), K = N(0), m = N(1), C = N(0), q = N(0), j = N(
+  ), d = 0;
+  const _ = /* @__PURE__ */ new Map();
+  let g = !1;
+  const k = W(() => e(l)?.width ?? 0), m = W(() => e(l)?.height ?? 0), E = W(() => e(l)?.mask_width || e(k)), z = W(() => e(l)?.mask_height || e(m)), D = W(() => e(l)?.image?.url ?? null);
+  let h = N(void 0), x = N(void 0), F = N(void 0), C = N(0), q = N(0), w = N(1), Y = N(0), R = N(0), U = N(
     ""
     // the picture the view was fitted to (the first fit waits for the layout)
-  ), x = N("click"), U = N(null), L = N(10), B = N(!0), fe = N(!1), Z = N(
+  ), S = N("click"), Q = N(null), j = N(10), ue = N(!0), he = N(!1), G = N(
     null
     // image pixels (floats) while inside
-  ), ce = null, ft = !1, de = null, ee = N(null), Q = N(
+  ), pe = null, ut = !1, _e = null, te = N(null), ee = N(
     null
     // a region being drawn
-  ), D = N(
+  ), H = N(
     null
     // the selected object's outline, as edited here
-  ), ze = null;
-  const ct = 8;
-  let re = null, ue = null, Re = !1, xe = null, ae = null, We = N(0);
-  const jt = 150;
+  ), Ne = null;
+  const ht = 8;
+  let se = null, ve = null, He = !1, $e = null, ie = null, Ze = N(0);
+  const tr = 150;
   function Ge() {
-    !e(h) || !e(p) || !e(y) || !e(K) || (g(m, Math.min(e(y) / e(h), e(K) / e(p)), !0), g(C, (e(y) - e(h) * e(m)) / 2), g(q, (e(K) - e(p) * e(m)) / 2));
+    !e(k) || !e(m) || !e(C) || !e(q) || (y(w, Math.min(e(C) / e(k), e(q) / e(m)), !0), y(Y, (e(C) - e(k) * e(w)) / 2), y(R, (e(q) - e(m) * e(w)) / 2));
   }
-  function Ce(i, f = e(y) / 2, b = e(K) / 2) {
-    const w = Math.min(64, Math.max(0.02, e(m) * i));
-    g(C, f - (f - e(C)) * w / e(m)), g(q, b - (b - e(q)) * w / e(m)), g(m, w, !0);
+  function qe(s, c = e(C) / 2, v = e(q) / 2) {
+    const b = Math.min(64, Math.max(0.02, e(w) * s));
+    y(Y, c - (c - e(Y)) * b / e(w)), y(R, v - (v - e(R)) * b / e(w)), y(w, b, !0);
   }
-  function dt() {
-    const i = e(y) / 2, f = e(K) / 2;
-    Ce(1 / e(m), i, f);
+  function pt() {
+    const s = e(C) / 2, c = e(q) / 2;
+    qe(1 / e(w), s, c);
   }
-  ge(() => {
-    const i = `${e(E)}|${e(h)}x${e(p)}`;
-    e(h) && e(p) && e(y) && e(K) && i !== e(j) && (g(j, i), Ge());
+  fe(() => {
+    const s = `${e(D)}|${e(k)}x${e(m)}`;
+    e(k) && e(m) && e(C) && e(q) && s !== e(U) && (y(U, s), Ge());
   });
-  function Le(i) {
-    const f = e($).getBoundingClientRect();
+  function Pe(s) {
+    const c = e(h).getBoundingClientRect();
     return [
-      (i.clientX - f.left - e(C)) / e(m),
-      (i.clientY - f.top - e(q)) / e(m)
+      (s.clientX - c.left - e(Y)) / e(w),
+      (s.clientY - c.top - e(R)) / e(w)
     ];
   }
-  function Ze(i) {
-    return i[0] >= 0 && i[1] >= 0 && i[0] < e(h) && i[1] < e(p);
+  function Je(s) {
+    return s[0] >= 0 && s[1] >= 0 && s[0] < e(k) && s[1] < e(m);
   }
-  const ut = (i) => [
-    Math.min(e(h) - 1, Math.max(0, Math.floor(i[0]))),
-    Math.min(e(p) - 1, Math.max(0, Math.floor(i[1])))
+  const _t = (s) => [
+    Math.min(e(k) - 1, Math.max(0, Math.floor(s[0]))),
+    Math.min(e(m) - 1, Math.max(0, Math.floor(s[1])))
   ];
-  function Qt() {
-    if (!e(O) || !e(M) || !e(k)) return;
-    const i = e(O).getContext("2d");
-    (!ae || ae.width !== e(M) || ae.height !== e(k)) && (ae = i.createImageData(e(M), e(k)));
-    const f = new Uint32Array(ae.data.buffer);
-    f.fill(0);
-    for (const b of e(n)?.objects ?? []) {
-      const [w, z, H] = b.color, R = b.selected ? 150 : 100;
-      Pt(b.runs, f, (R << 24 | H << 16 | z << 8 | w) >>> 0);
+  let Qe = "";
+  function rr() {
+    if (!e(x) || !e(E) || !e(z)) return;
+    const s = e(l)?.objects ?? [], c = `${e(E)}x${e(z)}|` + s.map((M) => `${M.color}${M.selected ? "*" : ""}${M.runs}`).join("|");
+    if (c === Qe) return;
+    Qe = c;
+    const v = e(x).getContext("2d");
+    (!ie || ie.width !== e(E) || ie.height !== e(z)) && (ie = v.createImageData(e(E), e(z)));
+    const b = new Uint32Array(ie.data.buffer);
+    b.fill(0);
+    for (const M of s) {
+      const [L, O, B] = M.color, re = M.selected ? 150 : 100;
+      Bt(M.runs, b, (re << 24 | B << 16 | O << 8 | L) >>> 0);
     }
-    i.putImageData(ae, 0, 0), g(
-      We,
+    v.putImageData(ie, 0, 0), y(
+      Ze,
       // data-drawn: how many times the masks were drawn (the benchmark waits on it)
-      e(We) + 1
+      e(Ze) + 1
     );
   }
-  function er() {
-    if (!e(_)) return;
-    const i = e(_).getContext("2d");
-    i.clearRect(0, 0, e(_).width, e(_).height);
-    const f = e(n)?.preview;
-    if (!f || !ue || !e(Z) || e(x) !== "click" || f.at[0] !== ue[0] || f.at[1] !== ue[1]) return;
-    const b = i.createImageData(e(M), e(k));
-    Pt(f.runs, new Uint32Array(b.data.buffer), 2365583560), i.putImageData(b, 0, 0), e($)?.setAttribute("data-preview", `${f.at[0]},${f.at[1]}`);
+  function ar() {
+    if (!e(F)) return;
+    const s = e(F).getContext("2d");
+    s.clearRect(0, 0, e(F).width, e(F).height);
+    const c = e(l)?.preview;
+    if (!c || !ve || !e(G) || e(S) !== "click" || c.at[0] !== ve[0] || c.at[1] !== ve[1]) return;
+    const v = s.createImageData(e(E), e(z));
+    Bt(c.runs, new Uint32Array(v.data.buffer), 2365583560), s.putImageData(v, 0, 0), e(h)?.setAttribute("data-preview", `${c.at[0]},${c.at[1]}`);
   }
-  function Je() {
-    e(_) && e(_).getContext("2d").clearRect(0, 0, e(M), e(k)), e($)?.removeAttribute("data-preview");
+  function et() {
+    e(F) && e(F).getContext("2d").clearRect(0, 0, e(E), e(z)), e(h)?.removeAttribute("data-preview");
   }
-  function tr(i) {
-    Re = !1, !(i?.preview && c.get(`${i.preview.at}`) !== l) && (d = !1, g(n, Gt(i)), g(D, e(n)?.polygon ?? null));
+  function nr(s) {
+    He = !1, !(s?.preview && _.get(`${s.preview.at}`) !== d) && (g = !1, y(l, Jt(s)), y(H, e(l)?.polygon ?? null));
   }
-  ge(() => {
-    const i = a.props.value;
-    ke(() => tr(i));
-  }), ge(() => {
-    e(n), e(M), e(k), e(O), e(_), ke(() => {
-      if (Qt(), er(), xe) {
-        const i = xe;
-        xe = null, ht(i);
+  fe(() => {
+    const s = a.props.value;
+    Ee(() => nr(s));
+  }), fe(() => {
+    e(l), e(E), e(z), e(x), e(F), Ee(() => {
+      if (rr(), ar(), $e) {
+        const s = $e;
+        $e = null, gt(s);
       }
     });
   });
-  function Me(i, f) {
-    l += 1, c.clear(), d = !0, setTimeout(() => d = !1, 5e3), re && clearTimeout(re), ue = null, xe = null, Je(), a.dispatch(i, f);
+  let vt = null;
+  fe(() => {
+    e(S) === "polygon" && e(l)?.image && !e(l).polygon && e(l).objects?.some((s) => s.selected) && vt !== e(l) && (vt = e(l), a.dispatch("outline"));
+  });
+  function Ae(s, c) {
+    d += 1, _.clear(), g = !0, setTimeout(() => g = !1, 5e3), se && clearTimeout(se), ve = null, $e = null, et(), a.dispatch(s, c);
   }
-  function ht(i) {
-    if (!d) {
-      if (Re) {
-        xe = i;
+  function gt(s) {
+    if (!g) {
+      if (He) {
+        $e = s;
         return;
       }
-      Re = !0, setTimeout(() => Re = !1, 3e3), c.set(`${i}`, l), a.dispatch("hover", { x: i[0], y: i[1] });
+      He = !0, setTimeout(() => He = !1, 3e3), _.set(`${s}`, d), a.dispatch("hover", { x: s[0], y: s[1] });
     }
   }
-  function je() {
-    re && clearTimeout(re), ue = null, Je(), !(e(x) !== "click" || !e(Z) || !Ze(e(Z)) || !e(n)?.image) && (re = setTimeout(
+  function tt() {
+    se && clearTimeout(se), ve = null, et(), !(e(S) !== "click" || !e(G) || !Je(e(G)) || !e(l)?.image) && (se = setTimeout(
       () => {
-        !e(Z) || !Ze(e(Z)) || (ue = ut(e(Z)), ht(ue));
+        !e(G) || !Je(e(G)) || (ve = _t(e(G)), gt(ve));
       },
-      jt
+      tr
     ));
   }
-  function pt(i, f, b) {
-    if (!ae) return;
-    const w = e(M) / e(h), z = e(k) / e(p), H = (e(n)?.objects ?? []).find((Ee) => Ee.selected), [R, Y, he] = H ? H.color : [255, 255, 255], pe = b ? 0 : (150 << 24 | he << 16 | Y << 8 | R) >>> 0, _e = Ea(new Uint32Array(ae.data.buffer), e(M), e(k), [i[0] * w, i[1] * z], [f[0] * w, f[1] * z], e(L) * w, pe);
-    _e && e(O).getContext("2d").putImageData(ae, 0, 0, ..._e);
+  function mt(s, c, v) {
+    if (!ie) return;
+    Qe = "";
+    const b = e(E) / e(k), M = e(z) / e(m), L = (e(l)?.objects ?? []).find((Te) => Te.selected), [O, B, re] = L ? L.color : [255, 255, 255], ge = v ? 0 : (150 << 24 | re << 16 | B << 8 | O) >>> 0, me = Ta(new Uint32Array(ie.data.buffer), e(E), e(z), [s[0] * b, s[1] * M], [c[0] * b, c[1] * M], e(j) * b, ge);
+    me && e(x).getContext("2d").putImageData(ie, 0, 0, ...me);
   }
-  function rr(i) {
-    if (!e(n)?.image) return;
-    e($).focus({ preventScroll: !0 });
-    const f = Le(i);
-    if (i.button === 1 || i.button === 0 && (ft || e(x) === "pan")) {
-      ce = {
-        x: i.clientX,
-        y: i.clientY,
-        tx: e(C),
-        ty: e(q)
-      }, e($).setPointerCapture(i.pointerId), i.preventDefault();
+  function sr(s) {
+    if (!e(l)?.image) return;
+    e(h).focus({ preventScroll: !0 });
+    const c = Pe(s);
+    if (s.button === 1 || s.button === 0 && (ut || e(S) === "pan")) {
+      pe = {
+        x: s.clientX,
+        y: s.clientY,
+        tx: e(Y),
+        ty: e(R)
+      }, e(h).setPointerCapture(s.pointerId), s.preventDefault();
       return;
     }
-    if (i.button === 0) {
-      if (re && clearTimeout(re), e(x) === "polygon") {
-        if (!e(D)) return;
-        const b = $a(e(D), f, ct / e(m));
-        if (!b) return;
-        if (i.altKey) {
-          if (e(D)[b[0]].length <= 3) return;
-          g(D, e(D).map((z, H) => H === b[0] ? z.filter((R, Y) => Y !== b[1]) : z)), Me("polygon", { rings: e(D) });
+    if (s.button === 0) {
+      if (se && clearTimeout(se), e(S) === "polygon") {
+        if (!e(H)) return;
+        const v = za(e(H), c, ht / e(w));
+        if (!v) return;
+        if (s.altKey) {
+          if (e(H)[v[0]].length <= 3) return;
+          y(H, e(H).map((M, L) => L === v[0] ? M.filter((O, B) => B !== v[1]) : M)), Ae("polygon", { rings: e(H) });
           return;
         }
-        ze = b, e($).setPointerCapture(i.pointerId);
+        Ne = v, e(h).setPointerCapture(s.pointerId);
         return;
       }
-      if (e(x) === "region") {
-        g(Q, { from: f, to: f }, !0), e($).setPointerCapture(i.pointerId);
+      if (e(S) === "region") {
+        y(ee, { from: c, to: c }, !0), e(h).setPointerCapture(s.pointerId);
         return;
       }
-      if (e(x) === "brush" || e(x) === "eraser") {
-        g(ee, { points: [f], erase: e(x) === "eraser" }, !0), pt(f, f, e(ee).erase), e($).setPointerCapture(i.pointerId);
+      if (e(S) === "brush" || e(S) === "eraser") {
+        y(te, { points: [c], erase: e(S) === "eraser" }, !0), mt(c, c, e(te).erase), e(h).setPointerCapture(s.pointerId);
         return;
       }
-      de = { x: i.clientX, y: i.clientY, moved: !1 };
+      _e = { x: s.clientX, y: s.clientY, moved: !1 };
     }
   }
-  function ar(i) {
-    const f = Le(i);
-    if (g(Z, f, !0), ce) {
-      g(C, ce.tx + i.clientX - ce.x), g(q, ce.ty + i.clientY - ce.y);
-      return;
-    }
-    if (e(Q)) {
-      g(Q, { from: e(Q).from, to: f }, !0);
-      return;
-    }
-    if (ze && e(D)) {
-      const [b, w] = ze;
-      g(D, e(D).map((z, H) => H === b ? z.map((R, Y) => Y === w ? [f[0], f[1]] : R) : z));
+  function ir(s) {
+    const c = Pe(s);
+    if (y(G, c, !0), pe) {
+      y(Y, pe.tx + s.clientX - pe.x), y(R, pe.ty + s.clientY - pe.y);
       return;
     }
     if (e(ee)) {
-      const b = e(ee).points[e(ee).points.length - 1];
-      e(ee).points.push(f), pt(b, f, e(ee).erase);
+      y(ee, { from: e(ee).from, to: c }, !0);
       return;
     }
-    de && Math.hypot(i.clientX - de.x, i.clientY - de.y) > 4 && (de.moved = !0), je();
+    if (Ne && e(H)) {
+      const [v, b] = Ne;
+      y(H, e(H).map((M, L) => L === v ? M.map((O, B) => B === b ? [c[0], c[1]] : O) : M));
+      return;
+    }
+    if (e(te)) {
+      const v = e(te).points[e(te).points.length - 1];
+      e(te).points.push(c), mt(v, c, e(te).erase);
+      return;
+    }
+    _e && Math.hypot(s.clientX - _e.x, s.clientY - _e.y) > 4 && (_e.moved = !0), tt();
   }
-  function nr(i) {
-    if (ce) {
-      ce = null;
+  function or(s) {
+    if (pe) {
+      pe = null;
       return;
     }
-    if (ze) {
-      ze = null, Me("polygon", { rings: e(D) });
+    if (Ne) {
+      Ne = null, Ae("polygon", { rings: e(H) });
       return;
     }
-    if (e(Q)) {
-      const [f, b] = [e(Q).from, e(Q).to];
-      g(Q, null);
-      const w = [
-        Math.floor(Math.min(f[0], b[0])),
-        Math.floor(Math.min(f[1], b[1])),
-        Math.ceil(Math.max(f[0], b[0])),
-        Math.ceil(Math.max(f[1], b[1]))
-      ], z = [
-        Math.max(0, w[0]),
-        Math.max(0, w[1]),
-        Math.min(e(h), w[2]),
-        Math.min(e(p), w[3])
-      ], H = (w[2] - w[0]) * e(m) < 4 && (w[3] - w[1]) * e(m) < 4;
-      Me("region", { box: H ? null : z }), g(
-        x,
+    if (e(ee)) {
+      const [c, v] = [e(ee).from, e(ee).to];
+      y(ee, null);
+      const b = [
+        Math.floor(Math.min(c[0], v[0])),
+        Math.floor(Math.min(c[1], v[1])),
+        Math.ceil(Math.max(c[0], v[0])),
+        Math.ceil(Math.max(c[1], v[1]))
+      ], M = [
+        Math.max(0, b[0]),
+        Math.max(0, b[1]),
+        Math.min(e(k), b[2]),
+        Math.min(e(m), b[3])
+      ], L = (b[2] - b[0]) * e(w) < 4 && (b[3] - b[1]) * e(w) < 4;
+      Ae("region", { box: L ? null : M }), y(
+        S,
         "click"
         // what comes next is clicking inside it
       );
       return;
     }
-    if (e(ee)) {
-      const f = e(ee);
-      g(ee, null), Me("stroke", {
-        points: f.points,
-        radius: e(L),
-        erase: f.erase
+    if (e(te)) {
+      const c = e(te);
+      y(te, null), Ae("stroke", {
+        points: c.points,
+        radius: e(j),
+        erase: c.erase
       });
       return;
     }
-    if (de && !de.moved && i.button === 0) {
-      const f = Le(i);
-      Ze(f) && Me("select", { index: ut(f), value: null, selected: !0 });
+    if (_e && !_e.moved && s.button === 0) {
+      const c = Pe(s);
+      Je(c) && Ae("select", { index: _t(c), value: null, selected: !0 });
     }
-    de = null;
+    _e = null;
   }
-  function sr(i) {
-    if (e(x) !== "polygon" || !e(D)) return;
-    const f = Le(i), b = Aa(e(D), f, ct / e(m));
-    b && (g(D, e(D).map((w, z) => z === b[0] ? [
-      ...w.slice(0, b[1]),
-      [f[0], f[1]],
-      ...w.slice(b[1])
-    ] : w)), Me("polygon", { rings: e(D) }));
+  function lr(s) {
+    if (e(S) !== "polygon" || !e(H)) return;
+    const c = Pe(s), v = Ca(e(H), c, ht / e(w));
+    v && (y(H, e(H).map((b, M) => M === v[0] ? [
+      ...b.slice(0, v[1]),
+      [c[0], c[1]],
+      ...b.slice(v[1])
+    ] : b)), Ae("polygon", { rings: e(H) }));
   }
-  function ir() {
-    g(Z, null), re && clearTimeout(re), ue = null, xe = null, Je();
+  function fr() {
+    y(G, null), se && clearTimeout(se), ve = null, $e = null, et();
   }
-  function or(i) {
-    if (!e(n)?.image) return;
-    i.preventDefault();
-    const f = e($).getBoundingClientRect();
-    Ce(Math.pow(1.0015, -i.deltaY), i.clientX - f.left, i.clientY - f.top);
+  function cr(s) {
+    if (!e(l)?.image) return;
+    s.preventDefault();
+    const c = e(h).getBoundingClientRect();
+    qe(Math.pow(1.0015, -s.deltaY), s.clientX - c.left, s.clientY - c.top);
   }
-  function lr(i) {
-    const f = i;
-    return !!f && (f.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(f.tagName) && !["radio", "checkbox"].includes(f.type));
+  function dr(s) {
+    const c = s;
+    return !!c && (c.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(c.tagName) && !["radio", "checkbox"].includes(c.type));
   }
-  function De(i) {
-    if (!e($) || e($).offsetParent === null || !e(n)?.image || i.ctrlKey || i.metaKey || i.altKey || lr(i.target)) return;
-    if (i.key === " ") {
-      ft = i.type === "keydown", e(Z) && i.preventDefault();
+  function Fe(s) {
+    if (!e(h) || e(h).offsetParent === null || !e(l)?.image || s.ctrlKey || s.metaKey || s.altKey || dr(s.target)) return;
+    if (s.key === " ") {
+      ut = s.type === "keydown", e(G) && s.preventDefault();
       return;
     }
-    if (i.type !== "keydown") return;
-    const b = {
-      "+": () => Ce(1.25),
-      "=": () => Ce(1.25),
-      "-": () => Ce(0.8),
+    if (s.type !== "keydown") return;
+    const v = {
+      "+": () => qe(1.25),
+      "=": () => qe(1.25),
+      "-": () => qe(0.8),
       0: Ge,
-      o: dt,
-      v: () => g(x, "click"),
-      b: () => g(x, "brush"),
-      e: () => g(x, "eraser"),
-      h: () => g(x, "pan"),
-      i: () => g(x, "region"),
-      g: () => g(x, "polygon"),
-      "[": () => g(L, Math.max(1, Math.round(e(L) / 1.25)), !0),
-      "]": () => g(L, Math.min(500, Math.round(e(L) * 1.25) + (e(L) < 4 ? 1 : 0)), !0),
-      m: () => g(B, !e(B)),
-      "?": () => g(fe, !e(fe)),
-      Escape: () => g(fe, !1)
-    }[i.key];
-    !b || i.key === "Escape" && !e(fe) || (b(), i.key !== "Escape" && i.preventDefault(), ["v", "b", "e", "h", "i", "g"].includes(i.key) && je());
+      o: pt,
+      ...Object.fromEntries(e(i).map(([b, M]) => [M, () => y(S, b, !0)])),
+      ...e(f) ? {
+        "[": () => y(j, Math.max(1, Math.round(e(j) / 1.25)), !0),
+        "]": () => y(j, Math.min(500, Math.round(e(j) * 1.25) + (e(j) < 4 ? 1 : 0)), !0)
+      } : {},
+      m: () => y(ue, !e(ue)),
+      "?": () => y(he, !e(he)),
+      Escape: () => y(he, !1)
+    }[s.key];
+    !v || s.key === "Escape" && !e(he) || (v(), s.key !== "Escape" && s.preventDefault(), e(i).some(([, b]) => b === s.key) && tt());
   }
-  let Qe;
-  Jt(() => {
-    Qe = new ResizeObserver(() => {
-      g(y, e($).clientWidth, !0), g(K, e($).clientHeight, !0);
-    }), Qe.observe(e($)), document.addEventListener("keydown", De), document.addEventListener("keyup", De);
-  }), ra(() => {
-    Qe?.disconnect(), document.removeEventListener("keydown", De), document.removeEventListener("keyup", De);
+  let rt;
+  er(() => {
+    rt = new ResizeObserver(() => {
+      y(C, e(h).clientWidth, !0), y(q, e(h).clientHeight, !0);
+    }), rt.observe(e(h)), document.addEventListener("keydown", Fe), document.addEventListener("keyup", Fe);
+  }), na(() => {
+    rt?.disconnect(), document.removeEventListener("keydown", Fe), document.removeEventListener("keyup", Fe);
   });
-  const _t = G(() => Math.max(3, 6 / e(m))), be = G(() => 2 / e(m));
-  var Oe = Ka();
-  let vt;
-  var gt = P(Oe);
+  const bt = W(() => Math.max(3, 6 / e(w))), ke = W(() => 2 / e(w));
+  var Be = Va();
+  let yt;
+  var kt = K(Be);
   {
-    var fr = (i) => {
-      var f = Ta(), b = P(f);
-      X(() => se(b, a.shared.label)), F(i, f);
+    var ur = (s) => {
+      var c = Sa(), v = K(c);
+      V(() => le(v, a.shared.label)), P(s, c);
     };
-    ie(gt, (i) => {
-      a.shared.show_label && a.shared.label && i(fr);
+    ne(kt, (s) => {
+      a.shared.show_label && a.shared.label && s(ur);
     });
   }
-  var bt = S(gt, 2), mt = P(bt);
-  ye(mt, 17, () => xa, me, (i, f) => {
-    var b = G(() => Nt(e(f), 3));
-    let w = () => e(b)[0], z = () => e(b)[1], H = () => e(b)[2];
-    var R = Sa();
-    R.__click = () => {
-      g(x, w(), !0), je();
+  var wt = T(kt, 2), xt = K(wt);
+  xe(xt, 17, () => e(i), we, (s, c) => {
+    var v = W(() => It(e(c), 3));
+    let b = () => e(v)[0], M = () => e(v)[1], L = () => e(v)[2];
+    var O = Na();
+    O.__click = () => {
+      y(S, b(), !0), tt();
     };
-    let Y;
-    var he = P(R);
-    X(
-      (pe) => {
-        u(R, "title", `${H() ?? ""} (${pe ?? ""})`), u(R, "data-tool", w()), Y = Ae(R, 1, "svelte-49zqag", null, Y, { active: e(x) === w() }), se(he, H());
+    let B;
+    var re = K(O);
+    V(
+      (ge) => {
+        u(O, "title", `${L() ?? ""} (${ge ?? ""})`), u(O, "data-tool", b()), B = Ce(O, 1, "svelte-49zqag", null, B, { active: e(S) === b() }), le(re, L());
       },
-      [() => z().toUpperCase()]
-    ), F(i, R);
+      [() => M().toUpperCase()]
+    ), P(s, O);
   });
-  var yt = S(mt, 4);
-  yt.__click = () => g(L, Math.max(1, Math.round(e(L) / 1.25)), !0);
-  var kt = S(yt, 2), cr = P(kt), wt = S(kt, 2);
-  wt.__click = () => g(L, Math.min(500, Math.round(e(L) * 1.25) + (e(L) < 4 ? 1 : 0)), !0);
-  var xt = S(wt, 4);
-  xt.__click = Ge;
-  var Mt = S(xt, 2);
-  Mt.__click = dt;
-  var Et = S(Mt, 2), dr = P(Et), He = S(Et, 2);
-  He.__click = () => g(B, !e(B));
-  let $t;
-  var ur = P(He), hr = S(He, 2);
-  hr.__click = () => g(fe, !e(fe));
-  var I = S(bt, 2);
-  I.__pointerdown = rr, I.__pointermove = ar, I.__pointerup = nr, I.__dblclick = sr, I.__contextmenu = (i) => i.preventDefault();
-  var At = P(I);
+  var Mt = T(xt, 2);
   {
-    var pr = (i) => {
-      var f = Ha();
-      let b;
-      var w = P(f), z = S(w, 2);
-      let H;
-      at(z, (A) => g(O, A), () => e(O));
-      var R = S(z, 2);
-      at(R, (A) => g(_, A), () => e(_));
-      var Y = S(R, 2), he = P(Y);
-      ye(he, 17, () => e(n)?.boxes ?? [], me, (A, v) => {
-        var T = za();
-        X(() => {
-          u(T, "x", e(v)[0]), u(T, "y", e(v)[1]), u(T, "width", e(v)[2] - e(v)[0]), u(T, "height", e(v)[3] - e(v)[1]), u(T, "stroke", `rgb(${e(v)[4] ?? 30 ?? ""},${e(v)[5] ?? 144 ?? ""},${e(v)[6] ?? 255 ?? ""})`), u(T, "stroke-width", e(be));
-        }), F(A, T);
+    var hr = (s) => {
+      var c = qa(), v = T(Ie(c), 2);
+      v.__click = () => y(j, Math.max(1, Math.round(e(j) / 1.25)), !0);
+      var b = T(v, 2), M = K(b), L = T(b, 2);
+      L.__click = () => y(j, Math.min(500, Math.round(e(j) * 1.25) + (e(j) < 4 ? 1 : 0)), !0), V(() => le(M, `r ${e(j) ?? ""}`)), P(s, c);
+    };
+    ne(Mt, (s) => {
+      e(f) && s(hr);
+    });
+  }
+  var Et = T(Mt, 4);
+  Et.__click = Ge;
+  var $t = T(Et, 2);
+  $t.__click = pt;
+  var At = T($t, 2), pr = K(At), Ke = T(At, 2);
+  Ke.__click = () => y(ue, !e(ue));
+  let Tt;
+  var _r = K(Ke), vr = T(Ke, 2);
+  vr.__click = () => y(he, !e(he));
+  var I = T(wt, 2);
+  I.__pointerdown = sr, I.__pointermove = ir, I.__pointerup = or, I.__dblclick = lr, I.__contextmenu = (s) => s.preventDefault();
+  var zt = K(I);
+  {
+    var gr = (s) => {
+      var c = Ka();
+      let v;
+      var b = K(c), M = T(b, 2);
+      let L;
+      it(M, ($) => y(x, $), () => e(x));
+      var O = T(M, 2);
+      it(O, ($) => y(F, $), () => e(F));
+      var B = T(O, 2), re = K(B);
+      xe(re, 17, () => e(l)?.boxes ?? [], we, ($, p) => {
+        var A = Ia();
+        V(() => {
+          u(A, "x", e(p)[0]), u(A, "y", e(p)[1]), u(A, "width", e(p)[2] - e(p)[0]), u(A, "height", e(p)[3] - e(p)[1]), u(A, "stroke", `rgb(${e(p)[4] ?? 30 ?? ""},${e(p)[5] ?? 144 ?? ""},${e(p)[6] ?? 255 ?? ""})`), u(A, "stroke-width", e(ke));
+        }), P($, A);
       });
-      var pe = S(he);
-      ye(pe, 17, () => e(n)?.objects ?? [], me, (A, v) => {
-        var T = qt(), W = Ue(T);
+      var ge = T(re);
+      xe(ge, 17, () => e(l)?.objects ?? [], we, ($, p) => {
+        var A = Rt(), Z = Ie(A);
         {
-          var V = (te) => {
-            var J = Ca(), $e = P(J);
-            X(() => {
-              u(J, "x", e(v).at[0]), u(J, "y", e(v).at[1]), u(J, "dy", -4 / e(m)), u(J, "font-size", 13 / e(m)), u(J, "fill", `rgb(${e(v).color[0] ?? ""},${e(v).color[1] ?? ""},${e(v).color[2] ?? ""})`), u(J, "stroke-width", 3 / e(m)), se($e, e(v).label);
-            }), F(te, J);
+          var X = (ae) => {
+            var J = Ra(), ze = K(J);
+            V(() => {
+              u(J, "x", e(p).at[0]), u(J, "y", e(p).at[1]), u(J, "dy", -4 / e(w)), u(J, "font-size", 13 / e(w)), u(J, "fill", `rgb(${e(p).color[0] ?? ""},${e(p).color[1] ?? ""},${e(p).color[2] ?? ""})`), u(J, "stroke-width", 3 / e(w)), le(ze, e(p).label);
+            }), P(ae, J);
           };
-          ie(W, (te) => {
-            e(v).label && te(V);
+          ne(Z, (ae) => {
+            e(p).label && ae(X);
           });
         }
-        F(A, T);
+        P($, A);
       });
-      var _e = S(pe);
+      var me = T(ge);
       {
-        var Ee = (A) => {
-          var v = Na();
-          X(() => {
-            u(v, "cx", e(n).corner[0] + 0.5), u(v, "cy", e(n).corner[1] + 0.5), u(v, "r", e(_t)), u(v, "stroke-width", e(be));
-          }), F(A, v);
+        var Te = ($) => {
+          var p = La();
+          V(() => {
+            u(p, "cx", e(l).corner[0] + 0.5), u(p, "cy", e(l).corner[1] + 0.5), u(p, "r", e(bt)), u(p, "stroke-width", e(ke));
+          }), P($, p);
         };
-        ie(_e, (A) => {
-          e(n)?.corner && A(Ee);
+        ne(me, ($) => {
+          e(l)?.corner && $(Te);
         });
       }
-      var Pe = S(_e);
-      ye(Pe, 17, () => e(n)?.points ?? [], me, (A, v) => {
-        var T = qa();
-        X(() => {
-          u(T, "cx", e(v)[0] + 0.5), u(T, "cy", e(v)[1] + 0.5), u(T, "r", e(_t)), u(T, "fill", e(v)[2] === 1 ? "#00dc3c" : "#e61e1e"), u(T, "stroke-width", e(be) / 2);
-        }), F(A, T);
+      var Ue = T(me);
+      xe(Ue, 17, () => e(l)?.points ?? [], we, ($, p) => {
+        var A = Oa();
+        V(() => {
+          u(A, "cx", e(p)[0] + 0.5), u(A, "cy", e(p)[1] + 0.5), u(A, "r", e(bt)), u(A, "fill", e(p)[2] === 1 ? "#00dc3c" : "#e61e1e"), u(A, "stroke-width", e(ke) / 2);
+        }), P($, A);
       });
-      var Fe = S(Pe);
+      var Ye = T(Ue);
       {
-        var et = (A) => {
-          var v = Ra(), T = Ue(v), W = S(T);
-          ye(W, 17, () => e(D), me, (V, te, J) => {
-            var $e = qt(), wr = Ue($e);
-            ye(wr, 17, () => e(te), me, (xr, Ke, Mr) => {
-              var ne = Ia();
-              u(ne, "data-ring", J), u(ne, "data-index", Mr), X(() => {
-                u(ne, "cx", e(Ke)[0] + 0.5), u(ne, "cy", e(Ke)[1] + 0.5), u(ne, "r", 4 / e(m)), u(ne, "stroke-width", 1 / e(m)), u(ne, "data-x", e(Ke)[0]), u(ne, "data-y", e(Ke)[1]);
-              }), F(xr, ne);
-            }), F(V, $e);
-          }), X(
-            (V) => {
-              u(T, "d", V), u(T, "stroke-width", e(be));
+        var at = ($) => {
+          var p = Ha(), A = Ie(p), Z = T(A);
+          xe(Z, 17, () => e(H), we, (X, ae, J) => {
+            var ze = Rt(), Er = Ie(ze);
+            xe(Er, 17, () => e(ae), we, ($r, Ve, Ar) => {
+              var oe = Da();
+              u(oe, "data-ring", J), u(oe, "data-index", Ar), V(() => {
+                u(oe, "cx", e(Ve)[0] + 0.5), u(oe, "cy", e(Ve)[1] + 0.5), u(oe, "r", 4 / e(w)), u(oe, "stroke-width", 1 / e(w)), u(oe, "data-x", e(Ve)[0]), u(oe, "data-y", e(Ve)[1]);
+              }), P($r, oe);
+            }), P(X, ze);
+          }), V(
+            (X) => {
+              u(A, "d", X), u(A, "stroke-width", e(ke));
             },
             [
-              () => e(D).map((V) => "M" + V.map((te) => `${te[0] + 0.5} ${te[1] + 0.5}`).join("L") + "Z").join(" ")
+              () => e(H).map((X) => "M" + X.map((ae) => `${ae[0] + 0.5} ${ae[1] + 0.5}`).join("L") + "Z").join(" ")
             ]
-          ), F(A, v);
+          ), P($, p);
         };
-        ie(Fe, (A) => {
-          e(x) === "polygon" && e(D) && A(et);
+        ne(Ye, ($) => {
+          e(S) === "polygon" && e(H) && $(at);
         });
       }
-      var Be = S(Fe);
+      var Xe = T(Ye);
       {
-        var br = (A) => {
-          const v = G(() => e(n).region);
-          var T = La(), W = Ue(T), V = S(W);
-          X(() => {
-            u(W, "d", `M0 0H${e(h) ?? ""}V${e(p) ?? ""}H0Z M${e(v)[0] ?? ""} ${e(v)[1] ?? ""}V${e(v)[3] ?? ""}H${e(v)[2] ?? ""}V${e(v)[1] ?? ""}Z`), u(V, "x", e(v)[0]), u(V, "y", e(v)[1]), u(V, "width", e(v)[2] - e(v)[0]), u(V, "height", e(v)[3] - e(v)[1]), u(V, "stroke-width", e(be)), u(V, "stroke-dasharray", `${6 / e(m)} ${4 / e(m)}`);
-          }), F(A, T);
+        var kr = ($) => {
+          const p = W(() => e(l).region);
+          var A = Pa(), Z = Ie(A), X = T(Z);
+          V(() => {
+            u(Z, "d", `M0 0H${e(k) ?? ""}V${e(m) ?? ""}H0Z M${e(p)[0] ?? ""} ${e(p)[1] ?? ""}V${e(p)[3] ?? ""}H${e(p)[2] ?? ""}V${e(p)[1] ?? ""}Z`), u(X, "x", e(p)[0]), u(X, "y", e(p)[1]), u(X, "width", e(p)[2] - e(p)[0]), u(X, "height", e(p)[3] - e(p)[1]), u(X, "stroke-width", e(ke)), u(X, "stroke-dasharray", `${6 / e(w)} ${4 / e(w)}`);
+          }), P($, A);
         };
-        ie(Be, (A) => {
-          e(n)?.region && A(br);
+        ne(Xe, ($) => {
+          e(l)?.region && $(kr);
         });
       }
-      var Tt = S(Be);
+      var Ct = T(Xe);
       {
-        var mr = (A) => {
-          const v = G(() => e(Q).from), T = G(() => e(Q).to);
-          var W = Da();
-          X(
-            (V, te, J, $e) => {
-              u(W, "x", V), u(W, "y", te), u(W, "width", J), u(W, "height", $e), u(W, "stroke-width", e(be));
+        var wr = ($) => {
+          const p = W(() => e(ee).from), A = W(() => e(ee).to);
+          var Z = Fa();
+          V(
+            (X, ae, J, ze) => {
+              u(Z, "x", X), u(Z, "y", ae), u(Z, "width", J), u(Z, "height", ze), u(Z, "stroke-width", e(ke));
             },
             [
-              () => Math.min(e(v)[0], e(T)[0]),
-              () => Math.min(e(v)[1], e(T)[1]),
-              () => Math.abs(e(T)[0] - e(v)[0]),
-              () => Math.abs(e(T)[1] - e(v)[1])
+              () => Math.min(e(p)[0], e(A)[0]),
+              () => Math.min(e(p)[1], e(A)[1]),
+              () => Math.abs(e(A)[0] - e(p)[0]),
+              () => Math.abs(e(A)[1] - e(p)[1])
             ]
-          ), F(A, W);
+          ), P($, Z);
         };
-        ie(Tt, (A) => {
-          e(Q) && A(mr);
+        ne(Ct, ($) => {
+          e(ee) && $(wr);
         });
       }
-      var yr = S(Tt);
+      var xr = T(Ct);
       {
-        var kr = (A) => {
-          var v = Oa();
-          X(() => {
-            u(v, "cx", e(Z)[0]), u(v, "cy", e(Z)[1]), u(v, "r", e(L)), u(v, "stroke", e(x) === "brush" ? "white" : "#ff5050"), u(v, "stroke-width", e(be)), u(v, "stroke-dasharray", `${4 / e(m)} ${3 / e(m)}`);
-          }), F(A, v);
+        var Mr = ($) => {
+          var p = Ba();
+          V(() => {
+            u(p, "cx", e(G)[0]), u(p, "cy", e(G)[1]), u(p, "r", e(j)), u(p, "stroke", e(S) === "brush" ? "white" : "#ff5050"), u(p, "stroke-width", e(ke)), u(p, "stroke-dasharray", `${4 / e(w)} ${3 / e(w)}`);
+          }), P($, p);
         };
-        ie(yr, (A) => {
-          e(Z) && (e(x) === "brush" || e(x) === "eraser") && A(kr);
+        ne(xr, ($) => {
+          e(G) && (e(S) === "brush" || e(S) === "eraser") && $(Mr);
         });
       }
-      X(() => {
-        b = Ae(f, 1, "stage svelte-49zqag", null, b, { pixelated: e(m) >= 2 }), Lt(f, `width: ${e(h) ?? ""}px; height: ${e(p) ?? ""}px; transform: translate(${e(C) ?? ""}px, ${e(q) ?? ""}px) scale(${e(m) ?? ""})`), u(w, "src", e(E)), u(w, "width", e(h)), u(w, "height", e(p)), u(z, "width", e(M)), u(z, "height", e(k)), H = Ae(z, 1, "svelte-49zqag", null, H, { hidden: !e(B) }), u(R, "width", e(M)), u(R, "height", e(k)), u(Y, "viewBox", `0 0 ${e(h) ?? ""} ${e(p) ?? ""}`), u(Y, "width", e(h)), u(Y, "height", e(p));
-      }), rt("load", w, () => g(U, e(E), !0)), F(i, f);
-    }, _r = (i) => {
-      var f = Pa(), b = P(f);
-      X(() => se(b, e(n)?.message || "Upload an image or pick an example.")), F(i, f);
+      V(() => {
+        v = Ce(c, 1, "stage svelte-49zqag", null, v, { pixelated: e(w) >= 2 }), Dt(c, `width: ${e(k) ?? ""}px; height: ${e(m) ?? ""}px; transform: translate(${e(Y) ?? ""}px, ${e(R) ?? ""}px) scale(${e(w) ?? ""})`), u(b, "src", e(D)), u(b, "width", e(k)), u(b, "height", e(m)), u(M, "width", e(E)), u(M, "height", e(z)), L = Ce(M, 1, "svelte-49zqag", null, L, { hidden: !e(ue) }), u(O, "width", e(E)), u(O, "height", e(z)), u(B, "viewBox", `0 0 ${e(k) ?? ""} ${e(m) ?? ""}`), u(B, "width", e(k)), u(B, "height", e(m));
+      }), st("load", b, () => y(Q, e(D), !0)), P(s, c);
+    }, mr = (s) => {
+      var c = Ua(), v = K(c);
+      V(() => le(v, e(l)?.message || "Upload an image or pick an example.")), P(s, c);
     };
-    ie(At, (i) => {
-      e(E) ? i(pr) : i(_r, !1);
+    ne(zt, (s) => {
+      e(D) ? s(gr) : s(mr, !1);
     });
   }
-  var vr = S(At, 2);
+  var br = T(zt, 2);
   {
-    var gr = (i) => {
-      var f = Ba(), b = S(P(f), 2);
-      b.__click = () => g(fe, !1);
-      var w = S(b, 2), z = P(w);
-      ye(z, 21, () => e(o), me, (H, R) => {
-        var Y = G(() => Nt(e(R), 2));
-        let he = () => e(Y)[0], pe = () => e(Y)[1];
-        var _e = Fa(), Ee = P(_e), Pe = P(Ee), Fe = P(Pe), et = S(Ee), Be = P(et);
-        X(() => {
-          se(Fe, he()), se(Be, pe());
-        }), F(H, _e);
-      }), F(i, f);
+    var yr = (s) => {
+      var c = Xa(), v = T(K(c), 2);
+      v.__click = () => y(he, !1);
+      var b = T(v, 2), M = K(b);
+      xe(M, 21, () => e(o), we, (L, O) => {
+        var B = W(() => It(e(O), 2));
+        let re = () => e(B)[0], ge = () => e(B)[1];
+        var me = Ya(), Te = K(me), Ue = K(Te), Ye = K(Ue), at = T(Te), Xe = K(at);
+        V(() => {
+          le(Ye, re()), le(Xe, ge());
+        }), P(L, me);
+      }), P(s, c);
     };
-    ie(vr, (i) => {
-      e(fe) && i(gr);
+    ne(br, (s) => {
+      e(he) && s(yr);
     });
   }
-  at(I, (i) => g($, i), () => e($)), X(
-    (i) => {
-      vt = Ae(Oe, 1, "sam-canvas-block svelte-49zqag", null, vt, { hidden: a.shared.visible === !1 }), u(Oe, "id", a.shared.elem_id), se(cr, `r ${e(L) ?? ""}`), se(dr, `${i ?? ""} %`), $t = Ae(He, 1, "svelte-49zqag", null, $t, { active: !e(B) }), se(ur, e(B) ? "Hide masks" : "Show masks"), Ae(I, 1, `viewport tool-${e(x) ?? ""}`, "svelte-49zqag"), Lt(I, `height: ${a.props.height ?? ""}px`), u(I, "data-scale", e(m)), u(I, "data-tx", e(C)), u(I, "data-ty", e(q)), u(I, "data-width", e(h)), u(I, "data-height", e(p)), u(I, "data-tool", e(x)), u(I, "data-radius", e(L)), u(I, "data-masks", e(B) ? "shown" : "hidden"), u(I, "data-drawn", e(We)), u(I, "data-ready", e(E) && e(j) === `${e(E)}|${e(h)}x${e(p)}` && e(U) === e(E) ? "yes" : "no");
+  it(I, (s) => y(h, s), () => e(h)), V(
+    (s) => {
+      yt = Ce(Be, 1, "sam-canvas-block svelte-49zqag", null, yt, { hidden: a.shared.visible === !1 }), u(Be, "id", a.shared.elem_id), le(pr, `${s ?? ""} %`), Tt = Ce(Ke, 1, "svelte-49zqag", null, Tt, { active: !e(ue) }), le(_r, e(ue) ? "Hide masks" : "Show masks"), Ce(I, 1, `viewport tool-${e(S) ?? ""}`, "svelte-49zqag"), Dt(I, `height: ${a.props.height ?? ""}px`), u(I, "data-scale", e(w)), u(I, "data-tx", e(Y)), u(I, "data-ty", e(R)), u(I, "data-width", e(k)), u(I, "data-height", e(m)), u(I, "data-tool", e(S)), u(I, "data-radius", e(j)), u(I, "data-masks", e(ue) ? "shown" : "hidden"), u(I, "data-drawn", e(Ze)), u(I, "data-ready", e(D) && e(U) === `${e(D)}|${e(k)}x${e(m)}` && e(Q) === e(D) ? "yes" : "no");
     },
-    [() => Math.round(e(m) * 100)]
-  ), rt("pointerleave", I, ir), rt("wheel", I, or), F(t, Oe), Jr();
+    [() => Math.round(e(w) * 100)]
+  ), st("pointerleave", I, fr), st("wheel", I, cr), P(t, Be), Qr();
 }
-Zr([
+Jr([
   "click",
   "pointerdown",
   "pointermove",
@@ -1715,5 +1747,5 @@ Zr([
   "contextmenu"
 ]);
 export {
-  Ya as default
+  Wa as default
 };
