@@ -106,5 +106,7 @@ class Region:
             whole[self.y1:self.y2, self.x1:self.x2] = result.mask(candidate)
             return resize_mask(whole, size)
 
-        return ObjectResult(prompt, result.scores, result.low_res_logits, result.best, image_size, upscale=upscale,
-                            logits=logits)
+        placed = ObjectResult(prompt, result.scores, result.low_res_logits, result.best, image_size, upscale=upscale,
+                              logits=logits)
+        placed.region = self
+        return placed

@@ -97,7 +97,8 @@ def result_record(result, image: Dict[str, object], selected: Optional[Sequence[
          "objects": [{"id": 1, "prompt": {"box": [x1, y1, x2, y2] | null, "points": [[x, y], ...],
                                           "labels": [1, 0, ...], "mask_input": bool},
                       "best": k, "selected": k, "masks": [mask_record, ...], "logits": file?,
-                      "source": "edited" (only for a mask edited by hand)}]}
+                      "source": "edited" (only for a mask edited by hand),
+                      "region": [x1, y1, x2, y2] (an object segmented in a region others were not)}]}
 
     image: the "image" entry. selected: the candidate picked per object (default the
     best). candidates: "all" or "selected" (only the picked mask of each object).
@@ -117,6 +118,8 @@ def result_record(result, image: Dict[str, object], selected: Optional[Sequence[
         }
         if obj.source != "model":
             record["source"] = obj.source
+        if obj.region is not None and result.region is None:
+            record["region"] = obj.region.as_list()
         for c in ([pick] if candidates == "selected" else range(len(obj.scores))):
             record["masks"].append(mask_record(obj.mask(c), c, obj.scores[c]))
             if mask_files:

@@ -28,7 +28,7 @@ def main() -> None:
     from sam_app.ui import launch_options
     from sam_app.ui.app import build_app
 
-    from browser_pages import BROWSER_ARGS, click_pixel, pixel_position, shown_canvas
+    from browser_pages import BROWSER_ARGS, click_pixel, shown_canvas
 
     with tempfile.TemporaryDirectory() as empty:
         service = SamService(checkpoint_dir=empty, device="cpu", precision="fp32")
@@ -55,15 +55,17 @@ def main() -> None:
                 page.mouse.move(0, 0)
                 args.out.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(args.out), full_page=True, clip=dict(x=0, y=0, width=1400, height=1100))
-                tool_shots(page, args.out.parent, shown_canvas(page), pixel_position)
+                tool_shots(page, args.out.parent, shown_canvas(page))
                 browser.close()
         finally:
             demo.close()
     print(f"wrote {args.out}")
 
 
-def tool_shots(page, folder: Path, canvas, pixel_position) -> None:
+def tool_shots(page, folder: Path, canvas) -> None:
     """docs/canvas-*.png: the canvas (its block: toolbar and view) with each tool at work."""
+    from browser_pages import click_pixel, pixel_position
+
     block = page.locator("#canvas")
     wait = page.wait_for_function
 
@@ -105,8 +107,12 @@ def tool_shots(page, folder: Path, canvas, pixel_position) -> None:
     wait("document.querySelector('#prompt-message').innerText.includes('Region')")
     page.click("#new-object")
     wait("document.querySelector('#prompt-message').innerText.includes('begun')")
-    page.mouse.click(*pixel_position(canvas, 470, 330))
-    wait("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
+    page.locator("#mode label", has_text="Box").click()  # a box on the spoon, inside the region
+    click_pixel(canvas, 335, 255)
+    wait("document.querySelector('#prompt-message').innerText.includes('First corner')")
+    click_pixel(canvas, 410, 375)
+    wait("document.querySelector('#prompt-message').innerText.includes('3 object(s) in')")
+    box = canvas.bounding_box()
     page.mouse.move(box["x"] + box["width"] - 5, box["y"] + 5)
     shot("region")
 

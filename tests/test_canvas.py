@@ -179,6 +179,17 @@ def test_a_region_drawn_on_the_canvas_segments_clicks_inside_it_as_its_crop(p, t
     assert json.loads(open(next(f for f in files if f.endswith(".json"))).read())["region"] == [150, 90, 470, 330]
     back = tab.call(p.on_region, evt=event(box=None))
     assert "Back to the whole image" in back[p.shared.message] and tab.state("prompt").region is None
+    # a new object is segmented in the whole image; the first keeps its region and its mask
+    tab.call(p.on_new_object)
+    click(tab, 20, 20)
+    both = tab.state("prompt").result
+    assert both.region is None and np.array_equal(both.objects[0].mask(both.objects[0].best), mask)
+    files = tab.call(p.on_downloads)[p.downloads]
+    record = json.loads(open(next(f for f in files if f.endswith(".json"))).read())
+    assert "region" not in record and record["objects"][0]["region"] == [150, 90, 470, 330]
+    assert "region" not in record["objects"][1]
+    tab.call(p.on_undo)
+    tab.call(p.on_undo)
     tab.call(p.on_undo)
     assert tab.state("prompt").region.as_list() == [150, 90, 470, 330]
     assert "too small" in tab.call(p.on_region, evt=event(box=[10, 10, 12, 300]))[p.shared.message]

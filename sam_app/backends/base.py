@@ -68,6 +68,7 @@ class ObjectResult:
     CxHxW float32 before thresholding, only when asked for.
 
     source: "model", or "edited" for a mask a person changed by hand (``edited``).
+    region: the ``regions.Region`` it was segmented in, or None: the whole image.
 
     Masks come either ready (``masks``: CxHxW bool, kept run-length encoded) or from
     ``upscale(candidate, (h, w)) -> hxw bool``, run for a candidate each time it is used
@@ -85,7 +86,7 @@ class ObjectResult:
             raise ValueError("an ObjectResult needs masks or an upscale function")
         self.prompt, self.scores, self.low_res_logits, self.best = prompt, scores, low_res_logits, best
         self.image_size, self.logits, self._upscale = tuple(image_size), logits, upscale
-        self.source = source
+        self.source, self.region = source, None
         self._rles = None if masks is None else [mask_utils.encode(np.asfortranarray(m.astype(np.uint8)))
                                                  for m in masks]
 
@@ -109,8 +110,10 @@ class ObjectResult:
         ``candidate``, as its one mask, kept with that candidate's score and low-res logits
         (source "edited")."""
         low_res = None if self.low_res_logits is None else self.low_res_logits[candidate:candidate + 1]
-        return ObjectResult(self.prompt, self.scores[candidate:candidate + 1], low_res, 0, self.image_size,
-                            masks=mask[None], source="edited")
+        edited = ObjectResult(self.prompt, self.scores[candidate:candidate + 1], low_res, 0, self.image_size,
+                              masks=mask[None], source="edited")
+        edited.region = self.region
+        return edited
 
     def mask(self, candidate: int) -> np.ndarray:
         """HxW bool: one candidate at the image size (made anew at each call: keep it

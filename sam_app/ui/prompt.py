@@ -169,13 +169,13 @@ class PromptMode(PromptView, TextPrompts, Mode):
                 trial.add_box((min(px, x), min(py, y), max(px, x), max(py, y)))
             else:
                 trial.add_point(x, y, 1 if mode == FOREGROUND_MODE else 0)
-            objects = trial.objects((image.height, image.width))
-            obj = objects[trial.object_ids().index(trial.current)]
+            objects, place = trial.objects((image.height, image.width)), trial.object_ids().index(trial.current)
+            region = trial.object_regions()[place]
             multimask = bool(multimask and len(objects) == 1)  # as a click's run
             with self.shared.working():
-                made = self.shared.service.segment_objects(image, [obj], multimask=multimask, model=session.model,
-                                                           budget_s=LIMITS.request_seconds,
-                                                           region=trial.region_list())
+                made = self.shared.service.segment_objects(image, [objects[place]], multimask=multimask,
+                                                           model=session.model, budget_s=LIMITS.request_seconds,
+                                                           region=None if region is None else region.as_list())
         except SamAppError:
             return unchanged()
         found = made.objects[0]
@@ -232,9 +232,9 @@ class PromptMode(PromptView, TextPrompts, Mode):
     @shows_errors
     def on_region(self, session: Session, state: PromptState, evt: gr.EventData) -> dict:
         """A region drawn on the canvas, ``evt._data`` {"box": [X1, Y1, X2, Y2]} in image
-        pixels (X2, Y2 excluded), or {"box": None}: back to the whole image. Clicks are
-        then segmented inside the region at full resolution (``regions``); the result goes,
-        the prompt stays, as one step of the history."""
+        pixels (X2, Y2 excluded), or {"box": None}: back to the whole image. Objects begun
+        from then on are segmented inside the region at full resolution (``regions``); the
+        objects made before keep theirs; one step of the history."""
         self.need_image(session)
         box = (getattr(evt, "_data", None) or {}).get("box")
         region = None if box is None else Region.parse(box, (session.image.height, session.image.width))
@@ -245,9 +245,9 @@ class PromptMode(PromptView, TextPrompts, Mode):
         if region is None:
             message = "Back to the whole image."
         else:
-            message = (f"Region {region.x2 - region.x1}x{region.y2 - region.y1} set: clicks inside it are segmented at "
-                       "full resolution (its first click encodes it). A click with the Region tool goes back to the "
-                       "whole image.")
+            message = (f"Region {region.x2 - region.x1}x{region.y2 - region.y1} set: new objects are segmented inside "
+                       "it at full resolution (its first click encodes it). A click with the Region tool goes back "
+                       "to the whole image.")
         return self.with_result(session, state, message, before, picture=False)
 
     @shows_errors
@@ -368,15 +368,23 @@ class PromptMode(PromptView, TextPrompts, Mode):
         self.shared.holdings.check()
         started = time.perf_counter()
         given = state.text_results(objects)  # SAM 3's own masks stay until the object is refined
-        todo = [o for o, r in zip(objects, given) if r is None]
-        model, region = (state.instance(objects[0]).detector if not todo else None), None
-        if todo:
-            made = self.shared.service.segment_objects(
-                image, todo, multimask=bool(multimask and len(objects) == 1), model=session.model,
-                budget_s=LIMITS.request_seconds, region=state.region_list())
-            model, region, made = made.model, made.region, iter(made.objects)
-        result = SegmentResult((image.height, image.width), model, [r if r is not None else next(made) for r in given],
-                               region=region)  # a new result, in order
+        model, regions, made = state.instance(objects[0]).detector if given[0] is not None else None, \
+            state.object_regions(), {}
+        groups: dict = {}  # objects to segment by the region each is segmented in
+        for k, result in enumerate(given):
+            if result is None:
+                groups.setdefault(regions[k], []).append(k)
+        for region, places in groups.items():
+            answer = self.shared.service.segment_objects(
+                image, [objects[k] for k in places], multimask=bool(multimask and len(objects) == 1),
+                model=session.model, budget_s=LIMITS.request_seconds,
+                region=None if region is None else region.as_list())
+            model = answer.model
+            made.update(zip(places, answer.objects))
+        shared = regions[0] if len(set(regions)) == 1 else None
+        result = SegmentResult((image.height, image.width), model, [r if r is not None else made[k]
+                                                                    for k, r in enumerate(given)],
+                               region=shared)  # a new result, in order
         elapsed = time.perf_counter() - started
         state.take_result(result)
         self.shared.holdings.take(result)

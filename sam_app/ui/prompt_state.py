@@ -80,6 +80,7 @@ class Step:
     result: Optional[SegmentResult]
     choices: tuple
     region: Optional[Region] = None
+    regions: tuple = ()
 
 
 Box = Tuple[float, float, float, float]
@@ -94,7 +95,8 @@ class PromptState:
     one object per id of ``object_ids()``; choices: the candidate picked for each.
     previous_masks: per object id its last picked mask. instances: what text prompts
     found; each one's box is in ``boxes`` while it is ticked. region: the region of
-    interest the prompt is segmented in (``regions.Region``), or None: the whole image.
+    interest new objects are segmented in (``regions.Region``), or None: the whole image;
+    regions: per object id the region it was begun in (none: the whole image).
     undone: the steps Undo went back from, for Redo (emptied by any new step)."""
 
     points: List[Tuple[float, float, int, int]] = field(default_factory=list)
@@ -108,13 +110,15 @@ class PromptState:
     previous_masks: Dict[int, PreviousMask] = field(default_factory=dict)
     instances: List[Instance] = field(default_factory=list)
     region: Optional[Region] = None
+    regions: Dict[int, Region] = field(default_factory=dict)
     undone: List[Step] = field(default_factory=list)
 
     # ---------------------------------------------------------------- history
 
     def _step(self) -> Step:
         return Step(tuple(self.points), tuple(self.boxes), tuple(self.box_objects.items()), self.current,
-                    self.pending, tuple(self.instances), self.result, tuple(self.choices), self.region)
+                    self.pending, tuple(self.instances), self.result, tuple(self.choices), self.region,
+                    tuple(self.regions.items()))
 
     def _push(self, step: Step) -> None:
         kept = (self.history + [step])[-HISTORY:]
@@ -149,7 +153,7 @@ class PromptState:
     def _restore(self, step: Step) -> None:
         self.points, self.boxes, self.pending = list(step.points), list(step.boxes), step.pending
         self.box_objects, self.current = dict(step.box_objects), step.current
-        self.instances, self.region = list(step.instances), step.region
+        self.instances, self.region, self.regions = list(step.instances), step.region, dict(step.regions)
         if step.result is None:
             self.reset_result()
         else:
@@ -159,7 +163,7 @@ class PromptState:
         """An empty prompt, as one more step (Undo brings the prompt and its masks back)."""
         self.snapshot()
         self.points, self.boxes, self.box_objects, self.current = [], [], {}, 1
-        self.pending, self.instances, self.region = None, [], None
+        self.pending, self.instances, self.region, self.regions = None, [], None, {}
         self.reset_result()
 
     # ---------------------------------------------------------------- the prompt's objects
@@ -184,9 +188,19 @@ class PromptState:
             return self.current
         return self.box_objects[min(holders, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))]
 
+    def _begun(self, object_id: int) -> None:
+        """An object about to get its first point or box is segmented in the region now set."""
+        if self.region is not None and object_id not in self.object_ids():
+            self.regions = {**self.regions, object_id: self.region}
+
+    def object_regions(self) -> List[Optional[Region]]:
+        """Per object of ``object_ids()``, the region it is segmented in (None: the whole image)."""
+        return [self.regions.get(k) for k in self.object_ids()]
+
     def add_point(self, x: float, y: float, label: int) -> int:
         """Add a point (label 1 foreground, 0 background); returns its object id."""
         object_id = self.owner(x, y)
+        self._begun(object_id)
         self.points = self.points + [(float(x), float(y), int(label), object_id)]
         return object_id
 
@@ -199,6 +213,7 @@ class PromptState:
             return self.box_objects[box]
         if self.box_of(self.current) is not None:
             self.current = self.next_id()
+        self._begun(self.current)
         self._put_box(box, self.current)
         return self.current
 
@@ -220,6 +235,7 @@ class PromptState:
         (X1, Y1, X2, Y2) or None and ``points`` [(X, Y, label)], wherever they lie; its id."""
         self.new_object()
         object_id = self.current
+        self._begun(object_id)
         if box is not None:
             self._put_box(tuple(float(v) for v in box), object_id)
         self.points = self.points + [(float(x), float(y), int(label), object_id) for x, y, label in points]
@@ -241,7 +257,8 @@ class PromptState:
         return {"points": [list(p) for p in self.points], "boxes": [list(b) for b in self.boxes],
                 "box_objects": [self.box_objects[b] for b in self.boxes], "current": self.current,
                 "choices": None if self.result is None else list(self.choices),
-                "region": None if self.region is None else self.region.as_list()}
+                "region": None if self.region is None else self.region.as_list(),
+                "regions": [[k, r.as_list()] for k, r in self.regions.items()]}
 
     @classmethod
     def restored(cls, data: dict) -> "PromptState":
@@ -256,11 +273,14 @@ class PromptState:
             raise ValueError(f"not a saved prompt ({exc})") from None
         if len(owners) != len(boxes) or any(len(b) != 4 for b in boxes) or any(p[2] not in (0, 1) for p in points):
             raise ValueError("not a saved prompt")
-        region = data.get("region")
-        if region is not None and (not isinstance(region, list) or len(region) != 4):
-            raise ValueError("not a saved prompt")
-        region = None if region is None else Region(*(int(v) for v in region))
-        return cls(points=points, boxes=boxes, box_objects=dict(zip(boxes, owners)), current=current, region=region)
+        try:
+            region = data.get("region")
+            region = None if region is None else Region(*(int(v) for v in region))
+            regions = {int(k): Region(*(int(v) for v in r)) for k, r in data.get("regions") or []}
+        except (TypeError, ValueError):
+            raise ValueError("not a saved prompt") from None
+        return cls(points=points, boxes=boxes, box_objects=dict(zip(boxes, owners)), current=current, region=region,
+                   regions=regions)
 
     def arrays(self):
         """(points Nx2 float32, labels N int32, boxes Bx4 float32)."""
@@ -314,11 +334,10 @@ class PromptState:
         self.take_result(replace(self.result, objects=objects), choices)
 
     def set_region(self, region: Optional[Region]) -> None:
-        """Segment inside ``region`` from now on (None: the whole image), as one more step;
-        the result goes (it was made in another frame), the prompt stays."""
+        """Objects begun from now on are segmented inside ``region`` (None: the whole
+        image), as one more step; the objects there are keep theirs, and their masks."""
         self.snapshot()
         self.region, self.pending = region, None
-        self.reset_result()
 
     def combine(self, first: int, second: int, subtract: bool) -> None:
         """Objects ``first`` and ``second`` (places in ``object_ids()``, from 0): the
@@ -342,6 +361,7 @@ class PromptState:
             self.boxes = [b for b in self.boxes if b not in boxes]
             self.box_objects = {b: k for b, k in self.box_objects.items() if k != gone}
             self.instances = [i for i in self.instances if i.box not in boxes]
+            self.regions = {k: r for k, r in self.regions.items() if k != gone}
             if self.current == gone:
                 self.current = ids[first]
         self.take_result(replace(self.result, objects=objects), choices)
@@ -415,13 +435,16 @@ class PromptState:
         lines = [f"**Prompt** on {image_name} ({size[1]}x{size[0]})"]
         if self.region is not None:
             r = self.region
-            lines[0] += f", in the region ({r.x1}, {r.y1}) to ({r.x2}, {r.y2}) at full resolution"
+            lines[0] += f"; new objects in the region ({r.x1}, {r.y1}) to ({r.x2}, {r.y2}) at full resolution"
         phrases = {i.box: f" · **{i.phrase}** {i.score:.2f}" for i in self.instances}
         ids = self.object_ids()
         listed = ids + ([] if self.current in ids else [self.current])  # the current one, even empty
         for place, object_id in enumerate(listed):
             here = " ← clicks add here" if object_id == self.current and len(listed) > 1 else ""
-            lines.append(f"- {_dot(render.colour(place), '■')} **object {place + 1}**{here}")
+            region = self.regions.get(object_id)
+            inside = "" if region is None else (f" in the region ({region.x1}, {region.y1}) to ({region.x2}, "
+                                                f"{region.y2})")
+            lines.append(f"- {_dot(render.colour(place), '■')} **object {place + 1}**{inside}{here}")
             box = self.box_of(object_id)
             if box is not None:
                 x1, y1, x2, y2 = (round(v, 1) for v in box)  # a detector's boxes have many decimals

@@ -106,3 +106,24 @@ export function nearest_edge(rings: number[][][], p: number[], reach: number): [
 	}));
 	return best;
 }
+
+// Outlines: every pixel of `pixels` (w x h, Uint32 RGBA little-endian) whose colour differs
+// from its right or lower neighbour's, on either side, made opaque (alpha 255), so that a
+// mask reads on a picture of its own colour.
+export function outline_masks(pixels: Uint32Array, w: number, h: number): void {
+	const OPAQUE = 0xff000000;
+	for (let y = 0; y < h; y++) {
+		const row = y * w;
+		for (let x = 0; x < w; x++) {
+			const p = row + x, v = pixels[p] & 0xffffff;
+			if (x + 1 < w && (pixels[p + 1] & 0xffffff) !== v) {
+				if (v) pixels[p] |= OPAQUE;
+				if (pixels[p + 1] & 0xffffff) pixels[p + 1] |= OPAQUE;
+			}
+			if (y + 1 < h && (pixels[p + w] & 0xffffff) !== v) {
+				if (v) pixels[p] |= OPAQUE;
+				if (pixels[p + w] & 0xffffff) pixels[p + w] |= OPAQUE;
+			}
+		}
+	}
+}

@@ -1,12 +1,12 @@
-import { i as Kt, g as Ut, o as Tr, a as Me, b as zr, T as Yt, c as Cr, d as Sr, e as Se, f as ot, r as ft, h as je, p as ct, j as Oe, m as Nr, s as Xt, k as Vt, u as fe, l as Ee, n as jt, E as qr, q as e, t as St, v as ce, w as Ir, x as Rr, y as Lr, z as Or, A as Nt, B as Dr, I as nt, C as Hr, D as Pr, F as dt, G as Fr, H as Wt, J as Zt, K as Br, L as Kr, N as Ur, M as Yr, O as Xr, P as Vr, S as jr, Q as Wr, R as Zr, U as Gr, V as N, W as qt, X as y, Y as Jr, Z as V, _ as st, $ as Qr, a0 as T, a1 as W, a2 as ea, a3 as le, a4 as K, a5 as Ie, a6 as It } from "./render-C5JM_EZW.js";
-function Gt(t) {
+import { i as Bt, g as Kt, o as Tr, a as Me, b as zr, T as Yt, c as Cr, d as Sr, e as Se, f as ot, r as ft, h as je, p as ct, j as Le, m as Nr, s as Xt, k as Vt, u as fe, l as Ee, n as jt, E as Or, q as e, t as St, v as ce, w as qr, x as Ir, y as Rr, z as Lr, A as Nt, B as Pr, I as nt, C as Dr, D as Hr, F as dt, G as Ur, H as Qt, J as Wt, K as Fr, L as Br, N as Kr, M as Yr, O as Xr, P as Vr, S as jr, Q as Qr, R as Wr, U as Zr, V as N, W as Ot, X as y, Y as Gr, Z as V, _ as st, $ as Jr, a0 as T, a1 as Q, a2 as ea, a3 as le, a4 as B, a5 as qe, a6 as qt } from "./render-C5JM_EZW.js";
+function Zt(t) {
   throw new Error("https://svelte.dev/e/lifecycle_outside_component");
 }
 const ta = [];
-function Jt(t, r = !1, n = !1) {
-  return We(t, /* @__PURE__ */ new Map(), "", ta, null, n);
+function Gt(t, r = !1, n = !1) {
+  return Qe(t, /* @__PURE__ */ new Map(), "", ta, null, n);
 }
-function We(t, r, n, a, i = null, o = !1) {
+function Qe(t, r, n, a, i = null, l = !1) {
   if (typeof t == "object" && t !== null) {
     var f = r.get(t);
     if (f !== void 0) return f;
@@ -18,31 +18,31 @@ function We(t, r, n, a, i = null, o = !1) {
       /** @type {Snapshot<T>} */
       new Set(t)
     );
-    if (Kt(t)) {
-      var l = (
+    if (Bt(t)) {
+      var o = (
         /** @type {Snapshot<any>} */
         Array(t.length)
       );
-      r.set(t, l), i !== null && r.set(i, l);
+      r.set(t, o), i !== null && r.set(i, o);
       for (var d = 0; d < t.length; d += 1) {
         var _ = t[d];
-        d in t && (l[d] = We(_, r, n, a, null, o));
+        d in t && (o[d] = Qe(_, r, n, a, null, l));
       }
-      return l;
+      return o;
     }
-    if (Ut(t) === Tr) {
-      l = {}, r.set(t, l), i !== null && r.set(i, l);
+    if (Kt(t) === Tr) {
+      o = {}, r.set(t, o), i !== null && r.set(i, o);
       for (var g in t)
-        l[g] = We(
+        o[g] = Qe(
           // @ts-expect-error
           t[g],
           r,
           n,
           a,
           null,
-          o
+          l
         );
-      return l;
+      return o;
     }
     if (t instanceof Date)
       return (
@@ -50,8 +50,8 @@ function We(t, r, n, a, i = null, o = !1) {
         structuredClone(t)
       );
     if (typeof /** @type {T & { toJSON?: any } } */
-    t.toJSON == "function" && !o)
-      return We(
+    t.toJSON == "function" && !l)
+      return Qe(
         /** @type {T & { toJSON(): any } } */
         t.toJSON(),
         r,
@@ -78,11 +78,11 @@ function We(t, r, n, a, i = null, o = !1) {
     );
   }
 }
-function Qt(t) {
+function Jt(t) {
   var r = document.createElement("template");
   return r.innerHTML = t.replaceAll("<!>", "<!---->"), r.content;
 }
-function De(t, r) {
+function Pe(t, r) {
   var n = (
     /** @type {Effect} */
     Sr
@@ -91,39 +91,39 @@ function De(t, r) {
 }
 // @__NO_SIDE_EFFECTS__
 function ye(t, r) {
-  var n = (r & Yt) !== 0, a = (r & Cr) !== 0, i, o = !t.startsWith("<!>");
+  var n = (r & Yt) !== 0, a = (r & Cr) !== 0, i, l = !t.startsWith("<!>");
   return () => {
-    i === void 0 && (i = Qt(o ? t : "<!>" + t), n || (i = /** @type {TemplateNode} */
+    i === void 0 && (i = Jt(l ? t : "<!>" + t), n || (i = /** @type {TemplateNode} */
     Me(i)));
     var f = (
       /** @type {TemplateNode} */
       a || zr ? document.importNode(i, !0) : i.cloneNode(!0)
     );
     if (n) {
-      var l = (
+      var o = (
         /** @type {TemplateNode} */
         Me(f)
       ), d = (
         /** @type {TemplateNode} */
         f.lastChild
       );
-      De(l, d);
+      Pe(o, d);
     } else
-      De(f, f);
+      Pe(f, f);
     return f;
   };
 }
 // @__NO_SIDE_EFFECTS__
 function ra(t, r, n = "svg") {
-  var a = !t.startsWith("<!>"), i = (r & Yt) !== 0, o = `<${n}>${a ? t : "<!>" + t}</${n}>`, f;
+  var a = !t.startsWith("<!>"), i = (r & Yt) !== 0, l = `<${n}>${a ? t : "<!>" + t}</${n}>`, f;
   return () => {
     if (!f) {
-      var l = (
+      var o = (
         /** @type {DocumentFragment} */
-        Qt(o)
+        Jt(l)
       ), d = (
         /** @type {Element} */
-        Me(l)
+        Me(o)
       );
       if (i)
         for (f = document.createDocumentFragment(); Me(d); )
@@ -147,9 +147,9 @@ function ra(t, r, n = "svg") {
         /** @type {TemplateNode} */
         _.lastChild
       );
-      De(g, k);
+      Pe(g, k);
     } else
-      De(_, _);
+      Pe(_, _);
     return _;
   };
 }
@@ -157,11 +157,11 @@ function ra(t, r, n = "svg") {
 function de(t, r) {
   return /* @__PURE__ */ ra(t, r, "svg");
 }
-function Rt() {
+function It() {
   var t = document.createDocumentFragment(), r = document.createComment(""), n = Se();
-  return t.append(r, n), De(r, n), t;
+  return t.append(r, n), Pe(r, n), t;
 }
-function P(t, r) {
+function H(t, r) {
   t !== null && t.before(
     /** @type {Node} */
     r
@@ -226,23 +226,23 @@ class aa {
         var i = this.#e.get(n);
         i && (this.#r.set(n, i.effect), this.#e.delete(n), i.fragment.lastChild.remove(), this.anchor.before(i.fragment), a = i.effect);
       }
-      for (const [o, f] of this.#t) {
-        if (this.#t.delete(o), o === r)
+      for (const [l, f] of this.#t) {
+        if (this.#t.delete(l), l === r)
           break;
-        const l = this.#e.get(f);
-        l && (je(l.effect), this.#e.delete(f));
+        const o = this.#e.get(f);
+        o && (je(o.effect), this.#e.delete(f));
       }
-      for (const [o, f] of this.#r) {
-        if (o === n || this.#a.has(o)) continue;
-        const l = () => {
-          if (Array.from(this.#t.values()).includes(o)) {
+      for (const [l, f] of this.#r) {
+        if (l === n || this.#a.has(l)) continue;
+        const o = () => {
+          if (Array.from(this.#t.values()).includes(l)) {
             var _ = document.createDocumentFragment();
-            Nr(f, _), _.append(Se()), this.#e.set(o, { effect: f, fragment: _ });
+            Nr(f, _), _.append(Se()), this.#e.set(l, { effect: f, fragment: _ });
           } else
             je(f);
-          this.#a.delete(o), this.#r.delete(o);
+          this.#a.delete(l), this.#r.delete(l);
         };
-        this.#n || !a ? (this.#a.add(o), ct(f, l, !1)) : l();
+        this.#n || !a ? (this.#a.add(l), ct(f, o, !1)) : o();
       }
     }
   };
@@ -267,28 +267,28 @@ class aa {
     ), i = Xt();
     if (n && !this.#r.has(r) && !this.#e.has(r))
       if (i) {
-        var o = document.createDocumentFragment(), f = Se();
-        o.append(f), this.#e.set(r, {
-          effect: Oe(() => n(f)),
-          fragment: o
+        var l = document.createDocumentFragment(), f = Se();
+        l.append(f), this.#e.set(r, {
+          effect: Le(() => n(f)),
+          fragment: l
         });
       } else
         this.#r.set(
           r,
-          Oe(() => n(this.anchor))
+          Le(() => n(this.anchor))
         );
     if (this.#t.set(a, r), i) {
-      for (const [l, d] of this.#r)
-        l === r ? a.skipped_effects.delete(d) : a.skipped_effects.add(d);
-      for (const [l, d] of this.#e)
-        l === r ? a.skipped_effects.delete(d.effect) : a.skipped_effects.add(d.effect);
+      for (const [o, d] of this.#r)
+        o === r ? a.skipped_effects.delete(d) : a.skipped_effects.add(d);
+      for (const [o, d] of this.#e)
+        o === r ? a.skipped_effects.delete(d.effect) : a.skipped_effects.add(d.effect);
       a.oncommit(this.#s), a.ondiscard(this.#i);
     } else
       this.#s();
   }
 }
 function er(t) {
-  Vt === null && Gt(), fe(() => {
+  Vt === null && Zt(), fe(() => {
     const r = Ee(t);
     if (typeof r == "function") return (
       /** @type {() => void} */
@@ -297,36 +297,36 @@ function er(t) {
   });
 }
 function na(t) {
-  Vt === null && Gt(), er(() => () => Ee(t));
+  Vt === null && Zt(), er(() => () => Ee(t));
 }
 function ne(t, r, n = !1) {
-  var a = new aa(t), i = n ? qr : 0;
-  function o(f, l) {
-    a.ensure(f, l);
+  var a = new aa(t), i = n ? Or : 0;
+  function l(f, o) {
+    a.ensure(f, o);
   }
   jt(() => {
     var f = !1;
-    r((l, d = !0) => {
-      f = !0, o(d, l);
-    }), f || o(!1, null);
+    r((o, d = !0) => {
+      f = !0, l(d, o);
+    }), f || l(!1, null);
   }, i);
 }
 function we(t, r) {
   return r;
 }
 function sa(t, r, n) {
-  for (var a = [], i = r.length, o, f = r.length, l = 0; l < i; l++) {
-    let k = r[l];
+  for (var a = [], i = r.length, l, f = r.length, o = 0; o < i; o++) {
+    let k = r[o];
     ct(
       k,
       () => {
-        if (o) {
-          if (o.pending.delete(k), o.done.add(k), o.pending.size === 0) {
-            var m = (
+        if (l) {
+          if (l.pending.delete(k), l.done.add(k), l.pending.size === 0) {
+            var b = (
               /** @type {Set<EachOutroGroup>} */
               t.outrogroups
             );
-            lt(dt(o.done)), m.delete(o), m.size === 0 && (t.outrogroups = null);
+            lt(dt(l.done)), b.delete(l), b.size === 0 && (t.outrogroups = null);
           }
         } else
           f -= 1;
@@ -344,22 +344,22 @@ function sa(t, r, n) {
         /** @type {Element} */
         _.parentNode
       );
-      Pr(g), g.append(_), t.items.clear();
+      Hr(g), g.append(_), t.items.clear();
     }
     lt(r, !d);
   } else
-    o = {
+    l = {
       pending: new Set(r),
       done: /* @__PURE__ */ new Set()
-    }, (t.outrogroups ??= /* @__PURE__ */ new Set()).add(o);
+    }, (t.outrogroups ??= /* @__PURE__ */ new Set()).add(l);
 }
 function lt(t, r = !0) {
   for (var n = 0; n < t.length; n++)
     je(t[n], r);
 }
-var Lt;
-function xe(t, r, n, a, i, o = null) {
-  var f = t, l = /* @__PURE__ */ new Map(), d = (r & Wt) !== 0;
+var Rt;
+function xe(t, r, n, a, i, l = null) {
+  var f = t, o = /* @__PURE__ */ new Map(), d = (r & Qt) !== 0;
   if (d) {
     var _ = (
       /** @type {Element} */
@@ -367,143 +367,143 @@ function xe(t, r, n, a, i, o = null) {
     );
     f = _.appendChild(Se());
   }
-  var g = null, k = Ir(() => {
+  var g = null, k = qr(() => {
     var x = n();
-    return Kt(x) ? x : x == null ? [] : dt(x);
-  }), m, E = !0;
+    return Bt(x) ? x : x == null ? [] : dt(x);
+  }), b, M = !0;
   function z() {
-    h.fallback = g, ia(h, m, f, r, a), g !== null && (m.length === 0 ? (g.f & ce) === 0 ? ft(g) : (g.f ^= ce, Le(g, null, f)) : ct(g, () => {
+    h.fallback = g, ia(h, b, f, r, a), g !== null && (b.length === 0 ? (g.f & ce) === 0 ? ft(g) : (g.f ^= ce, Re(g, null, f)) : ct(g, () => {
       g = null;
     }));
   }
-  var D = jt(() => {
-    m = /** @type {V[]} */
+  var P = jt(() => {
+    b = /** @type {V[]} */
     e(k);
-    for (var x = m.length, F = /* @__PURE__ */ new Set(), C = (
+    for (var x = b.length, U = /* @__PURE__ */ new Set(), C = (
       /** @type {Batch} */
       ot
-    ), q = Xt(), w = 0; w < x; w += 1) {
-      var Y = m[w], R = a(Y, w), U = E ? null : l.get(R);
-      U ? (U.v && St(U.v, Y), U.i && St(U.i, w), q && C.skipped_effects.delete(U.e)) : (U = oa(
-        l,
-        E ? f : Lt ??= Se(),
+    ), O = Xt(), w = 0; w < x; w += 1) {
+      var Y = b[w], I = a(Y, w), K = M ? null : o.get(I);
+      K ? (K.v && St(K.v, Y), K.i && St(K.i, w), O && C.skipped_effects.delete(K.e)) : (K = oa(
+        o,
+        M ? f : Rt ??= Se(),
         Y,
-        R,
+        I,
         w,
         i,
         r,
         n
-      ), E || (U.e.f |= ce), l.set(R, U)), F.add(R);
+      ), M || (K.e.f |= ce), o.set(I, K)), U.add(I);
     }
-    if (x === 0 && o && !g && (E ? g = Oe(() => o(f)) : (g = Oe(() => o(Lt ??= Se())), g.f |= ce)), !E)
-      if (q) {
-        for (const [S, Q] of l)
-          F.has(S) || C.skipped_effects.add(Q.e);
+    if (x === 0 && l && !g && (M ? g = Le(() => l(f)) : (g = Le(() => l(Rt ??= Se())), g.f |= ce)), !M)
+      if (O) {
+        for (const [S, J] of o)
+          U.has(S) || C.skipped_effects.add(J.e);
         C.oncommit(z), C.ondiscard(() => {
         });
       } else
         z();
     e(k);
-  }), h = { effect: D, items: l, outrogroups: null, fallback: g };
-  E = !1;
+  }), h = { effect: P, items: o, outrogroups: null, fallback: g };
+  M = !1;
 }
-function Re(t) {
-  for (; t !== null && (t.f & Hr) === 0; )
+function Ie(t) {
+  for (; t !== null && (t.f & Dr) === 0; )
     t = t.next;
   return t;
 }
 function ia(t, r, n, a, i) {
-  var o = (a & Br) !== 0, f = r.length, l = t.items, d = Re(t.effect.first), _, g = null, k, m = [], E = [], z, D, h, x;
-  if (o)
+  var l = (a & Fr) !== 0, f = r.length, o = t.items, d = Ie(t.effect.first), _, g = null, k, b = [], M = [], z, P, h, x;
+  if (l)
     for (x = 0; x < f; x += 1)
-      z = r[x], D = i(z, x), h = /** @type {EachItem} */
-      l.get(D).e, (h.f & ce) === 0 && (h.nodes?.a?.measure(), (k ??= /* @__PURE__ */ new Set()).add(h));
+      z = r[x], P = i(z, x), h = /** @type {EachItem} */
+      o.get(P).e, (h.f & ce) === 0 && (h.nodes?.a?.measure(), (k ??= /* @__PURE__ */ new Set()).add(h));
   for (x = 0; x < f; x += 1) {
-    if (z = r[x], D = i(z, x), h = /** @type {EachItem} */
-    l.get(D).e, t.outrogroups !== null)
-      for (const Q of t.outrogroups)
-        Q.pending.delete(h), Q.done.delete(h);
+    if (z = r[x], P = i(z, x), h = /** @type {EachItem} */
+    o.get(P).e, t.outrogroups !== null)
+      for (const J of t.outrogroups)
+        J.pending.delete(h), J.done.delete(h);
     if ((h.f & ce) !== 0)
       if (h.f ^= ce, h === d)
-        Le(h, null, n);
+        Re(h, null, n);
       else {
-        var F = g ? g.next : d;
-        h === t.effect.last && (t.effect.last = h.prev), h.prev && (h.prev.next = h.next), h.next && (h.next.prev = h.prev), be(t, g, h), be(t, h, F), Le(h, F, n), g = h, m = [], E = [], d = Re(g.next);
+        var U = g ? g.next : d;
+        h === t.effect.last && (t.effect.last = h.prev), h.prev && (h.prev.next = h.next), h.next && (h.next.prev = h.prev), be(t, g, h), be(t, h, U), Re(h, U, n), g = h, b = [], M = [], d = Ie(g.next);
         continue;
       }
-    if ((h.f & nt) !== 0 && (ft(h), o && (h.nodes?.a?.unfix(), (k ??= /* @__PURE__ */ new Set()).delete(h))), h !== d) {
+    if ((h.f & nt) !== 0 && (ft(h), l && (h.nodes?.a?.unfix(), (k ??= /* @__PURE__ */ new Set()).delete(h))), h !== d) {
       if (_ !== void 0 && _.has(h)) {
-        if (m.length < E.length) {
-          var C = E[0], q;
+        if (b.length < M.length) {
+          var C = M[0], O;
           g = C.prev;
-          var w = m[0], Y = m[m.length - 1];
-          for (q = 0; q < m.length; q += 1)
-            Le(m[q], C, n);
-          for (q = 0; q < E.length; q += 1)
-            _.delete(E[q]);
-          be(t, w.prev, Y.next), be(t, g, w), be(t, Y, C), d = C, g = Y, x -= 1, m = [], E = [];
+          var w = b[0], Y = b[b.length - 1];
+          for (O = 0; O < b.length; O += 1)
+            Re(b[O], C, n);
+          for (O = 0; O < M.length; O += 1)
+            _.delete(M[O]);
+          be(t, w.prev, Y.next), be(t, g, w), be(t, Y, C), d = C, g = Y, x -= 1, b = [], M = [];
         } else
-          _.delete(h), Le(h, d, n), be(t, h.prev, h.next), be(t, h, g === null ? t.effect.first : g.next), be(t, g, h), g = h;
+          _.delete(h), Re(h, d, n), be(t, h.prev, h.next), be(t, h, g === null ? t.effect.first : g.next), be(t, g, h), g = h;
         continue;
       }
-      for (m = [], E = []; d !== null && d !== h; )
-        (_ ??= /* @__PURE__ */ new Set()).add(d), E.push(d), d = Re(d.next);
+      for (b = [], M = []; d !== null && d !== h; )
+        (_ ??= /* @__PURE__ */ new Set()).add(d), M.push(d), d = Ie(d.next);
       if (d === null)
         continue;
     }
-    (h.f & ce) === 0 && m.push(h), g = h, d = Re(h.next);
+    (h.f & ce) === 0 && b.push(h), g = h, d = Ie(h.next);
   }
   if (t.outrogroups !== null) {
-    for (const Q of t.outrogroups)
-      Q.pending.size === 0 && (lt(dt(Q.done)), t.outrogroups?.delete(Q));
+    for (const J of t.outrogroups)
+      J.pending.size === 0 && (lt(dt(J.done)), t.outrogroups?.delete(J));
     t.outrogroups.size === 0 && (t.outrogroups = null);
   }
   if (d !== null || _ !== void 0) {
-    var R = [];
+    var I = [];
     if (_ !== void 0)
       for (h of _)
-        (h.f & nt) === 0 && R.push(h);
+        (h.f & nt) === 0 && I.push(h);
     for (; d !== null; )
-      (d.f & nt) === 0 && d !== t.fallback && R.push(d), d = Re(d.next);
-    var U = R.length;
-    if (U > 0) {
-      var S = (a & Wt) !== 0 && f === 0 ? n : null;
-      if (o) {
-        for (x = 0; x < U; x += 1)
-          R[x].nodes?.a?.measure();
-        for (x = 0; x < U; x += 1)
-          R[x].nodes?.a?.fix();
+      (d.f & nt) === 0 && d !== t.fallback && I.push(d), d = Ie(d.next);
+    var K = I.length;
+    if (K > 0) {
+      var S = (a & Qt) !== 0 && f === 0 ? n : null;
+      if (l) {
+        for (x = 0; x < K; x += 1)
+          I[x].nodes?.a?.measure();
+        for (x = 0; x < K; x += 1)
+          I[x].nodes?.a?.fix();
       }
-      sa(t, R, S);
+      sa(t, I, S);
     }
   }
-  o && Zt(() => {
+  l && Wt(() => {
     if (k !== void 0)
       for (h of k)
         h.nodes?.a?.apply();
   });
 }
-function oa(t, r, n, a, i, o, f, l) {
-  var d = (f & Rr) !== 0 ? (f & Lr) === 0 ? Or(n, !1, !1) : Nt(n) : null, _ = (f & Dr) !== 0 ? Nt(i) : null;
+function oa(t, r, n, a, i, l, f, o) {
+  var d = (f & Ir) !== 0 ? (f & Rr) === 0 ? Lr(n, !1, !1) : Nt(n) : null, _ = (f & Pr) !== 0 ? Nt(i) : null;
   return {
     v: d,
     i: _,
-    e: Oe(() => (o(r, d ?? n, _ ?? i, l), () => {
+    e: Le(() => (l(r, d ?? n, _ ?? i, o), () => {
       t.delete(a);
     }))
   };
 }
-function Le(t, r, n) {
+function Re(t, r, n) {
   if (t.nodes)
-    for (var a = t.nodes.start, i = t.nodes.end, o = r && (r.f & ce) === 0 ? (
+    for (var a = t.nodes.start, i = t.nodes.end, l = r && (r.f & ce) === 0 ? (
       /** @type {EffectNodes} */
       r.nodes.start
     ) : n; a !== null; ) {
       var f = (
         /** @type {TemplateNode} */
-        Fr(a)
+        Ur(a)
       );
-      if (o.before(a), a === i)
+      if (l.before(a), a === i)
         return;
       a = f;
     }
@@ -511,7 +511,7 @@ function Le(t, r, n) {
 function be(t, r, n) {
   r === null ? t.effect.first = n : r.next = n, n === null ? t.effect.last = r : n.prev = r;
 }
-const Ot = [...` 	
+const Lt = [...` 	
 \r\f \v\uFEFF`];
 function la(t, r, n) {
   var a = t == null ? "" : "" + t;
@@ -520,9 +520,9 @@ function la(t, r, n) {
       if (n[i])
         a = a ? a + " " + i : i;
       else if (a.length)
-        for (var o = i.length, f = 0; (f = a.indexOf(i, f)) >= 0; ) {
-          var l = f + o;
-          (f === 0 || Ot.includes(a[f - 1])) && (l === a.length || Ot.includes(a[l])) ? a = (f === 0 ? "" : a.substring(0, f)) + a.substring(l + 1) : f = l;
+        for (var l = i.length, f = 0; (f = a.indexOf(i, f)) >= 0; ) {
+          var o = f + l;
+          (f === 0 || Lt.includes(a[f - 1])) && (o === a.length || Lt.includes(a[o])) ? a = (f === 0 ? "" : a.substring(0, f)) + a.substring(o + 1) : f = o;
         }
   }
   return a === "" ? null : a;
@@ -530,30 +530,30 @@ function la(t, r, n) {
 function fa(t, r) {
   return t == null ? null : String(t);
 }
-function Ce(t, r, n, a, i, o) {
+function Ce(t, r, n, a, i, l) {
   var f = t.__className;
   if (f !== n || f === void 0) {
-    var l = la(n, a, o);
-    l == null ? t.removeAttribute("class") : t.className = l, t.__className = n;
-  } else if (o && i !== o)
-    for (var d in o) {
-      var _ = !!o[d];
+    var o = la(n, a, l);
+    o == null ? t.removeAttribute("class") : t.className = o, t.__className = n;
+  } else if (l && i !== l)
+    for (var d in l) {
+      var _ = !!l[d];
       (i == null || _ !== !!i[d]) && t.classList.toggle(d, _);
     }
-  return o;
+  return l;
 }
-function Dt(t, r, n, a) {
+function Pt(t, r, n, a) {
   var i = t.__style;
   if (i !== r) {
-    var o = fa(r);
-    o == null ? t.removeAttribute("style") : t.style.cssText = o, t.__style = r;
+    var l = fa(r);
+    l == null ? t.removeAttribute("style") : t.style.cssText = l, t.__style = r;
   }
   return a;
 }
 const ca = /* @__PURE__ */ Symbol("is custom element"), da = /* @__PURE__ */ Symbol("is html");
 function u(t, r, n, a) {
   var i = ua(t);
-  i[r] !== (i[r] = n) && (r === "loading" && (t[Kr] = n), n == null ? t.removeAttribute(r) : typeof n != "string" && ha(t).includes(r) ? t[r] = n : t.setAttribute(r, n));
+  i[r] !== (i[r] = n) && (r === "loading" && (t[Br] = n), n == null ? t.removeAttribute(r) : typeof n != "string" && ha(t).includes(r) ? t[r] = n : t.setAttribute(r, n));
 }
 function ua(t) {
   return (
@@ -561,43 +561,43 @@ function ua(t) {
     // @ts-expect-error
     t.__attributes ??= {
       [ca]: t.nodeName.includes("-"),
-      [da]: t.namespaceURI === Ur
+      [da]: t.namespaceURI === Kr
     }
   );
 }
-var Ht = /* @__PURE__ */ new Map();
+var Dt = /* @__PURE__ */ new Map();
 function ha(t) {
-  var r = t.getAttribute("is") || t.nodeName, n = Ht.get(r);
+  var r = t.getAttribute("is") || t.nodeName, n = Dt.get(r);
   if (n) return n;
-  Ht.set(r, n = []);
-  for (var a, i = t, o = Element.prototype; o !== i; ) {
+  Dt.set(r, n = []);
+  for (var a, i = t, l = Element.prototype; l !== i; ) {
     a = Yr(i);
     for (var f in a)
       a[f].set && n.push(f);
-    i = Ut(i);
+    i = Kt(i);
   }
   return n;
 }
-function Pt(t, r) {
+function Ht(t, r) {
   return t === r || t?.[jr] === r;
 }
 function it(t = {}, r, n, a) {
   return Xr(() => {
-    var i, o;
+    var i, l;
     return Vr(() => {
-      i = o, o = [], Ee(() => {
-        t !== n(...o) && (r(t, ...o), i && Pt(n(...i), t) && r(null, ...i));
+      i = l, l = [], Ee(() => {
+        t !== n(...l) && (r(t, ...l), i && Ht(n(...i), t) && r(null, ...i));
       });
     }), () => {
-      Zt(() => {
-        o && Pt(n(...o), t) && r(null, ...o);
+      Wt(() => {
+        l && Ht(n(...l), t) && r(null, ...l);
       });
     };
   }), t;
 }
 function pa(t, r, n) {
   if (t == null)
-    return r(void 0), Wr;
+    return r(void 0), Qr;
   const a = Ee(
     () => t.subscribe(
       r,
@@ -652,7 +652,7 @@ const ma = [
   { color: "cyan", primary: 600, secondary: 100 },
   { color: "lime", primary: 500, secondary: 100 },
   { color: "pink", primary: 600, secondary: 100 }
-], Ft = {
+], Ut = {
   inherit: "inherit",
   current: "currentColor",
   transparent: "transparent",
@@ -948,21 +948,21 @@ const ma = [
 ma.reduce((t, { color: r, primary: n, secondary: a }) => ({
   ...t,
   [r]: {
-    primary: Ft[r][n],
-    secondary: Ft[r][a]
+    primary: Ut[r][n],
+    secondary: Ut[r][a]
   }
 }), {});
 function ba(t) {
   let r;
-  const n = Gr((i) => {
-    let o = !1;
-    const f = t.subscribe((l) => {
-      r = l, o && i();
+  const n = Zr((i) => {
+    let l = !1;
+    const f = t.subscribe((o) => {
+      r = o, l && i();
     });
-    return o = !0, f;
+    return l = !0, f;
   });
   function a() {
-    return Zr() ? (n(), r) : _a(t);
+    return Wr() ? (n(), r) : _a(t);
   }
   return "set" in t ? {
     get current() {
@@ -1022,14 +1022,14 @@ function xa(t) {
 }
 class Ma {
   load_component;
-  #t = N(qt({}));
+  #t = N(Ot({}));
   get shared() {
     return e(this.#t);
   }
   set shared(r) {
     y(this.#t, r, !0);
   }
-  #r = N(qt({}));
+  #r = N(Ot({}));
   get props() {
     return e(this.#r);
   }
@@ -1091,16 +1091,16 @@ class Ma {
       const a = r.shared_props.id;
       if (this.last_shared_props !== r.shared_props) {
         for (const i in r.shared_props) {
-          const o = r.shared_props[i];
-          o !== void 0 && (this._is_i18n_managed(`shared.${i}`, o) || (this.shared[i] = o));
+          const l = r.shared_props[i];
+          l !== void 0 && (this._is_i18n_managed(`shared.${i}`, l) || (this.shared[i] = l));
         }
         this.last_shared_props = r.shared_props;
       }
       if (this.last_props !== r.props) {
         for (const i in r.props) {
           if (i === "i18n_store") continue;
-          const o = r.props[i];
-          o !== void 0 && (this._is_i18n_managed(`props.${i}`, o) || (this.props[i] = o));
+          const l = r.props[i];
+          l !== void 0 && (this._is_i18n_managed(`props.${i}`, l) || (this.props[i] = l));
         }
         this.last_props = r.props;
       }
@@ -1115,9 +1115,9 @@ class Ma {
     }), fe(() => () => {
       this.registered_id !== null && this.unregister_component(this.registered_id, this.set_data_callback);
     }), fe(() => this.i18n_store ? this.i18n_store.subscribe(() => {
-      for (const [i, o] of Object.entries(this.translatable_props)) {
-        const [f, l] = i.split("."), d = this.i18n(o);
-        f === "shared" ? this.shared[l] = d : this.props[l] = d;
+      for (const [i, l] of Object.entries(this.translatable_props)) {
+        const [f, o] = i.split("."), d = this.i18n(l);
+        f === "shared" ? this.shared[o] = d : this.props[o] = d;
       }
     }) : void 0);
   }
@@ -1141,7 +1141,7 @@ class Ma {
     this.dispatcher(this.shared.id, r, n);
   }
   async get_data() {
-    return Jt(this.props);
+    return Gt(this.props);
   }
   update(r) {
     this.set_data(r);
@@ -1150,8 +1150,8 @@ class Ma {
     for (const n in r) {
       const a = r[n], i = xa(a) ? this._translate_and_store(this.shared_props.includes(n) ? "shared" : "props", n, a) : a;
       if (this.shared_props.includes(n)) {
-        const o = n;
-        this.shared[o] = i;
+        const l = n;
+        this.shared[l] = i;
         continue;
       }
       this.props[n] = i;
@@ -1184,153 +1184,162 @@ const Ea = [
   ["M", "show / hide the masks"],
   ["?", "this help (Esc closes it)"]
 ];
-function Bt(t, r, n) {
+function Ft(t, r, n) {
   const a = [];
   let i = 0;
   for (; i < t.length; ) {
-    let f = 0, l = 0, d = 1;
+    let f = 0, o = 0, d = 1;
     for (; d; ) {
       const _ = t.charCodeAt(i) - 48;
-      f |= (_ & 31) << 5 * l, d = _ & 32, i++, l++, !d && _ & 16 && (f |= -1 << 5 * l);
+      f |= (_ & 31) << 5 * o, d = _ & 32, i++, o++, !d && _ & 16 && (f |= -1 << 5 * o);
     }
     a.length > 2 && (f += a[a.length - 2]), a.push(f);
   }
-  let o = 0;
+  let l = 0;
   for (let f = 0; f < a.length; f++) {
-    const l = o + a[f];
-    f % 2 === 1 && r.fill(n, o, Math.min(l, r.length)), o = l;
+    const o = l + a[f];
+    f % 2 === 1 && r.fill(n, l, Math.min(o, r.length)), l = o;
   }
 }
-function Ta(t, r, n, a, i, o, f) {
-  const l = Math.max(0, Math.floor(Math.min(a[0], i[0]) - o - 1)), d = Math.max(0, Math.floor(Math.min(a[1], i[1]) - o - 1)), _ = Math.min(r - 1, Math.ceil(Math.max(a[0], i[0]) + o + 1)), g = Math.min(n - 1, Math.ceil(Math.max(a[1], i[1]) + o + 1));
-  if (l > _ || d > g) return null;
-  const k = i[0] - a[0], m = i[1] - a[1], E = k * k + m * m, z = o * o;
-  for (let D = d; D <= g; D++) {
-    const h = D + 0.5;
-    for (let x = l; x <= _; x++) {
-      const F = x + 0.5;
-      let C = E > 0 ? ((F - a[0]) * k + (h - a[1]) * m) / E : 0;
+function Ta(t, r, n, a, i, l, f) {
+  const o = Math.max(0, Math.floor(Math.min(a[0], i[0]) - l - 1)), d = Math.max(0, Math.floor(Math.min(a[1], i[1]) - l - 1)), _ = Math.min(r - 1, Math.ceil(Math.max(a[0], i[0]) + l + 1)), g = Math.min(n - 1, Math.ceil(Math.max(a[1], i[1]) + l + 1));
+  if (o > _ || d > g) return null;
+  const k = i[0] - a[0], b = i[1] - a[1], M = k * k + b * b, z = l * l;
+  for (let P = d; P <= g; P++) {
+    const h = P + 0.5;
+    for (let x = o; x <= _; x++) {
+      const U = x + 0.5;
+      let C = M > 0 ? ((U - a[0]) * k + (h - a[1]) * b) / M : 0;
       C = C < 0 ? 0 : C > 1 ? 1 : C;
-      const q = F - (a[0] + C * k), w = h - (a[1] + C * m);
-      q * q + w * w <= z && (t[D * r + x] = f);
+      const O = U - (a[0] + C * k), w = h - (a[1] + C * b);
+      O * O + w * w <= z && (t[P * r + x] = f);
     }
   }
-  return [l, d, _ - l + 1, g - d + 1];
+  return [o, d, _ - o + 1, g - d + 1];
 }
 function za(t, r, n) {
   let a = null, i = n * n;
-  return t.forEach((o, f) => o.forEach((l, d) => {
-    const _ = (l[0] - r[0]) ** 2 + (l[1] - r[1]) ** 2;
+  return t.forEach((l, f) => l.forEach((o, d) => {
+    const _ = (o[0] - r[0]) ** 2 + (o[1] - r[1]) ** 2;
     _ <= i && (i = _, a = [f, d]);
   })), a;
 }
 function Ca(t, r, n) {
   let a = null, i = n * n;
-  return t.forEach((o, f) => o.forEach((l, d) => {
-    const _ = o[(d + o.length - 1) % o.length], g = l[0] - _[0], k = l[1] - _[1], m = g * g + k * k, E = m > 0 ? Math.max(0, Math.min(1, ((r[0] - _[0]) * g + (r[1] - _[1]) * k) / m)) : 0, z = (_[0] + E * g - r[0]) ** 2 + (_[1] + E * k - r[1]) ** 2;
+  return t.forEach((l, f) => l.forEach((o, d) => {
+    const _ = l[(d + l.length - 1) % l.length], g = o[0] - _[0], k = o[1] - _[1], b = g * g + k * k, M = b > 0 ? Math.max(0, Math.min(1, ((r[0] - _[0]) * g + (r[1] - _[1]) * k) / b)) : 0, z = (_[0] + M * g - r[0]) ** 2 + (_[1] + M * k - r[1]) ** 2;
     z <= i && (i = z, a = [f, d]);
   })), a;
 }
-var Sa = /* @__PURE__ */ ye('<span class="sam-canvas-label svelte-49zqag"> </span>'), Na = /* @__PURE__ */ ye("<button> </button>"), qa = /* @__PURE__ */ ye('<span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button>', 1), Ia = /* @__PURE__ */ de('<rect fill="none"></rect>'), Ra = /* @__PURE__ */ de('<text class="label" stroke="black" paint-order="stroke"> </text>'), La = /* @__PURE__ */ de('<circle fill="none" stroke="#ffd700"></circle>'), Oa = /* @__PURE__ */ de('<circle class="point" stroke="white"></circle>'), Da = /* @__PURE__ */ de('<circle fill="white" stroke="black" class="vertex"></circle>'), Ha = /* @__PURE__ */ de('<path fill="rgba(255,255,255,0.15)" fill-rule="evenodd" stroke="white" class="outline"></path><!>', 1), Pa = /* @__PURE__ */ de('<path fill="rgba(0,0,0,0.45)" fill-rule="evenodd" class="outside"></path><rect fill="none" stroke="#ffd700" class="region"></rect>', 1), Fa = /* @__PURE__ */ de('<rect fill="rgba(255,215,0,0.1)" stroke="#ffd700"></rect>'), Ba = /* @__PURE__ */ de('<circle fill="none"></circle>'), Ka = /* @__PURE__ */ ye('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!><!><!><!></svg></div>'), Ua = /* @__PURE__ */ ye('<div class="empty svelte-49zqag"> </div>'), Ya = /* @__PURE__ */ ye('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), Xa = /* @__PURE__ */ ye('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), Va = /* @__PURE__ */ ye('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <!> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
+function Sa(t, r, n) {
+  for (let i = 0; i < n; i++) {
+    const l = i * r;
+    for (let f = 0; f < r; f++) {
+      const o = l + f, d = t[o] & 16777215;
+      f + 1 < r && (t[o + 1] & 16777215) !== d && (d && (t[o] |= 4278190080), t[o + 1] & 16777215 && (t[o + 1] |= 4278190080)), i + 1 < n && (t[o + r] & 16777215) !== d && (d && (t[o] |= 4278190080), t[o + r] & 16777215 && (t[o + r] |= 4278190080));
+    }
+  }
+}
+var Na = /* @__PURE__ */ ye('<span class="sam-canvas-label svelte-49zqag"> </span>'), Oa = /* @__PURE__ */ ye("<button> </button>"), qa = /* @__PURE__ */ ye('<span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button>', 1), Ia = /* @__PURE__ */ de('<rect fill="none"></rect>'), Ra = /* @__PURE__ */ de('<text class="label" stroke="black" paint-order="stroke"> </text>'), La = /* @__PURE__ */ de('<circle fill="none" stroke="#ffd700"></circle>'), Pa = /* @__PURE__ */ de('<circle class="point" stroke="white"></circle>'), Da = /* @__PURE__ */ de('<circle fill="white" stroke="black" class="vertex"></circle>'), Ha = /* @__PURE__ */ de('<path fill="rgba(255,255,255,0.15)" fill-rule="evenodd" stroke="white" class="outline"></path><!>', 1), Ua = /* @__PURE__ */ de('<path fill="rgba(0,0,0,0.45)" fill-rule="evenodd" class="outside"></path><rect fill="none" stroke="#ffd700" class="region"></rect>', 1), Fa = /* @__PURE__ */ de('<rect fill="rgba(255,215,0,0.1)" stroke="#ffd700"></rect>'), Ba = /* @__PURE__ */ de('<circle fill="none"></circle>'), Ka = /* @__PURE__ */ ye('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!><!><!><!></svg></div>'), Ya = /* @__PURE__ */ ye('<div class="empty svelte-49zqag"> </div>'), Xa = /* @__PURE__ */ ye('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), Va = /* @__PURE__ */ ye('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), ja = /* @__PURE__ */ ye('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <!> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
 function Wa(t, r) {
   ea(r, !0);
-  const n = /* @__PURE__ */ ga(r, ["$$slots", "$$events", "$$legacy"]), a = new Ma(n, { value: null, height: 500, shortcuts: [], tools: null }), i = W(() => Ea.filter(([s]) => !a.props.tools || a.props.tools.includes(s))), o = W(() => [
+  const n = /* @__PURE__ */ ga(r, ["$$slots", "$$events", "$$legacy"]), a = new Ma(n, { value: null, height: 500, shortcuts: [], tools: null }), i = Q(() => Ea.filter(([s]) => !a.props.tools || a.props.tools.includes(s))), l = Q(() => [
     ...a.props.shortcuts ?? [],
     ...e(i).map(([s, c]) => [c.toUpperCase(), $a[s]]),
     ...Aa
-  ]), f = W(() => e(i).some(([s]) => s === "brush" || s === "eraser"));
-  let l = N(
+  ]), f = Q(() => e(i).some(([s]) => s === "brush" || s === "eraser"));
+  let o = N(
     null
     // a plain copy: reading 10^5 runs through a reactive proxy is slow
   ), d = 0;
   const _ = /* @__PURE__ */ new Map();
   let g = !1;
-  const k = W(() => e(l)?.width ?? 0), m = W(() => e(l)?.height ?? 0), E = W(() => e(l)?.mask_width || e(k)), z = W(() => e(l)?.mask_height || e(m)), D = W(() => e(l)?.image?.url ?? null);
-  let h = N(void 0), x = N(void 0), F = N(void 0), C = N(0), q = N(0), w = N(1), Y = N(0), R = N(0), U = N(
+  const k = Q(() => e(o)?.width ?? 0), b = Q(() => e(o)?.height ?? 0), M = Q(() => e(o)?.mask_width || e(k)), z = Q(() => e(o)?.mask_height || e(b)), P = Q(() => e(o)?.image?.url ?? null);
+  let h = N(void 0), x = N(void 0), U = N(void 0), C = N(0), O = N(0), w = N(1), Y = N(0), I = N(0), K = N(
     ""
     // the picture the view was fitted to (the first fit waits for the layout)
-  ), S = N("click"), Q = N(null), j = N(10), ue = N(!0), he = N(!1), G = N(
+  ), S = N("click"), J = N(null), j = N(10), ue = N(!0), he = N(!1), Z = N(
     null
     // image pixels (floats) while inside
   ), pe = null, ut = !1, _e = null, te = N(null), ee = N(
     null
     // a region being drawn
-  ), H = N(
+  ), D = N(
     null
     // the selected object's outline, as edited here
   ), Ne = null;
   const ht = 8;
-  let se = null, ve = null, He = !1, $e = null, ie = null, Ze = N(0);
+  let se = null, ve = null, De = !1, $e = null, ie = null, We = N(0);
   const tr = 150;
-  function Ge() {
-    !e(k) || !e(m) || !e(C) || !e(q) || (y(w, Math.min(e(C) / e(k), e(q) / e(m)), !0), y(Y, (e(C) - e(k) * e(w)) / 2), y(R, (e(q) - e(m) * e(w)) / 2));
+  function Ze() {
+    !e(k) || !e(b) || !e(C) || !e(O) || (y(w, Math.min(e(C) / e(k), e(O) / e(b)), !0), y(Y, (e(C) - e(k) * e(w)) / 2), y(I, (e(O) - e(b) * e(w)) / 2));
   }
-  function qe(s, c = e(C) / 2, v = e(q) / 2) {
-    const b = Math.min(64, Math.max(0.02, e(w) * s));
-    y(Y, c - (c - e(Y)) * b / e(w)), y(R, v - (v - e(R)) * b / e(w)), y(w, b, !0);
+  function Oe(s, c = e(C) / 2, v = e(O) / 2) {
+    const m = Math.min(64, Math.max(0.02, e(w) * s));
+    y(Y, c - (c - e(Y)) * m / e(w)), y(I, v - (v - e(I)) * m / e(w)), y(w, m, !0);
   }
   function pt() {
-    const s = e(C) / 2, c = e(q) / 2;
-    qe(1 / e(w), s, c);
+    const s = e(C) / 2, c = e(O) / 2;
+    Oe(1 / e(w), s, c);
   }
   fe(() => {
-    const s = `${e(D)}|${e(k)}x${e(m)}`;
-    e(k) && e(m) && e(C) && e(q) && s !== e(U) && (y(U, s), Ge());
+    const s = `${e(P)}|${e(k)}x${e(b)}`;
+    e(k) && e(b) && e(C) && e(O) && s !== e(K) && (y(K, s), Ze());
   });
-  function Pe(s) {
+  function He(s) {
     const c = e(h).getBoundingClientRect();
     return [
       (s.clientX - c.left - e(Y)) / e(w),
-      (s.clientY - c.top - e(R)) / e(w)
+      (s.clientY - c.top - e(I)) / e(w)
     ];
   }
-  function Je(s) {
-    return s[0] >= 0 && s[1] >= 0 && s[0] < e(k) && s[1] < e(m);
+  function Ge(s) {
+    return s[0] >= 0 && s[1] >= 0 && s[0] < e(k) && s[1] < e(b);
   }
   const _t = (s) => [
     Math.min(e(k) - 1, Math.max(0, Math.floor(s[0]))),
-    Math.min(e(m) - 1, Math.max(0, Math.floor(s[1])))
+    Math.min(e(b) - 1, Math.max(0, Math.floor(s[1])))
   ];
-  let Qe = "";
+  let Je = "";
   function rr() {
-    if (!e(x) || !e(E) || !e(z)) return;
-    const s = e(l)?.objects ?? [], c = `${e(E)}x${e(z)}|` + s.map((M) => `${M.color}${M.selected ? "*" : ""}${M.runs}`).join("|");
-    if (c === Qe) return;
-    Qe = c;
+    if (!e(x) || !e(M) || !e(z)) return;
+    const s = e(o)?.objects ?? [], c = `${e(M)}x${e(z)}|` + s.map((E) => `${E.color}${E.selected ? "*" : ""}${E.runs}`).join("|");
+    if (c === Je) return;
+    Je = c;
     const v = e(x).getContext("2d");
-    (!ie || ie.width !== e(E) || ie.height !== e(z)) && (ie = v.createImageData(e(E), e(z)));
-    const b = new Uint32Array(ie.data.buffer);
-    b.fill(0);
-    for (const M of s) {
-      const [L, O, B] = M.color, re = M.selected ? 150 : 100;
-      Bt(M.runs, b, (re << 24 | B << 16 | O << 8 | L) >>> 0);
+    (!ie || ie.width !== e(M) || ie.height !== e(z)) && (ie = v.createImageData(e(M), e(z)));
+    const m = new Uint32Array(ie.data.buffer);
+    m.fill(0);
+    for (const E of s) {
+      const [R, L, F] = E.color, re = E.selected ? 150 : 100;
+      Ft(E.runs, m, (re << 24 | F << 16 | L << 8 | R) >>> 0);
     }
-    v.putImageData(ie, 0, 0), y(
-      Ze,
+    Sa(m, e(M), e(z)), v.putImageData(ie, 0, 0), y(
+      We,
       // data-drawn: how many times the masks were drawn (the benchmark waits on it)
-      e(Ze) + 1
+      e(We) + 1
     );
   }
   function ar() {
-    if (!e(F)) return;
-    const s = e(F).getContext("2d");
-    s.clearRect(0, 0, e(F).width, e(F).height);
-    const c = e(l)?.preview;
-    if (!c || !ve || !e(G) || e(S) !== "click" || c.at[0] !== ve[0] || c.at[1] !== ve[1]) return;
-    const v = s.createImageData(e(E), e(z));
-    Bt(c.runs, new Uint32Array(v.data.buffer), 2365583560), s.putImageData(v, 0, 0), e(h)?.setAttribute("data-preview", `${c.at[0]},${c.at[1]}`);
+    if (!e(U)) return;
+    const s = e(U).getContext("2d");
+    s.clearRect(0, 0, e(U).width, e(U).height);
+    const c = e(o)?.preview;
+    if (!c || !ve || !e(Z) || e(S) !== "click" || c.at[0] !== ve[0] || c.at[1] !== ve[1]) return;
+    const v = s.createImageData(e(M), e(z));
+    Ft(c.runs, new Uint32Array(v.data.buffer), 2365583560), s.putImageData(v, 0, 0), e(h)?.setAttribute("data-preview", `${c.at[0]},${c.at[1]}`);
   }
   function et() {
-    e(F) && e(F).getContext("2d").clearRect(0, 0, e(E), e(z)), e(h)?.removeAttribute("data-preview");
+    e(U) && e(U).getContext("2d").clearRect(0, 0, e(M), e(z)), e(h)?.removeAttribute("data-preview");
   }
   function nr(s) {
-    He = !1, !(s?.preview && _.get(`${s.preview.at}`) !== d) && (g = !1, y(l, Jt(s)), y(H, e(l)?.polygon ?? null));
+    De = !1, !(s?.preview && _.get(`${s.preview.at}`) !== d) && (g = !1, y(o, Gt(s)), y(D, e(o)?.polygon ?? null));
   }
   fe(() => {
     const s = a.props.value;
     Ee(() => nr(s));
   }), fe(() => {
-    e(l), e(E), e(z), e(x), e(F), Ee(() => {
+    e(o), e(M), e(z), e(x), e(U), Ee(() => {
       if (rr(), ar(), $e) {
         const s = $e;
         $e = null, gt(s);
@@ -1339,55 +1348,55 @@ function Wa(t, r) {
   });
   let vt = null;
   fe(() => {
-    e(S) === "polygon" && e(l)?.image && !e(l).polygon && e(l).objects?.some((s) => s.selected) && vt !== e(l) && (vt = e(l), a.dispatch("outline"));
+    e(S) === "polygon" && e(o)?.image && !e(o).polygon && e(o).objects?.some((s) => s.selected) && vt !== e(o) && (vt = e(o), a.dispatch("outline"));
   });
   function Ae(s, c) {
     d += 1, _.clear(), g = !0, setTimeout(() => g = !1, 5e3), se && clearTimeout(se), ve = null, $e = null, et(), a.dispatch(s, c);
   }
   function gt(s) {
     if (!g) {
-      if (He) {
+      if (De) {
         $e = s;
         return;
       }
-      He = !0, setTimeout(() => He = !1, 3e3), _.set(`${s}`, d), a.dispatch("hover", { x: s[0], y: s[1] });
+      De = !0, setTimeout(() => De = !1, 3e3), _.set(`${s}`, d), a.dispatch("hover", { x: s[0], y: s[1] });
     }
   }
   function tt() {
-    se && clearTimeout(se), ve = null, et(), !(e(S) !== "click" || !e(G) || !Je(e(G)) || !e(l)?.image) && (se = setTimeout(
+    se && clearTimeout(se), ve = null, et(), !(e(S) !== "click" || !e(Z) || !Ge(e(Z)) || !e(o)?.image) && (se = setTimeout(
       () => {
-        !e(G) || !Je(e(G)) || (ve = _t(e(G)), gt(ve));
+        !e(Z) || !Ge(e(Z)) || (ve = _t(e(Z)), gt(ve));
       },
       tr
     ));
   }
   function mt(s, c, v) {
     if (!ie) return;
-    Qe = "";
-    const b = e(E) / e(k), M = e(z) / e(m), L = (e(l)?.objects ?? []).find((Te) => Te.selected), [O, B, re] = L ? L.color : [255, 255, 255], ge = v ? 0 : (150 << 24 | re << 16 | B << 8 | O) >>> 0, me = Ta(new Uint32Array(ie.data.buffer), e(E), e(z), [s[0] * b, s[1] * M], [c[0] * b, c[1] * M], e(j) * b, ge);
+    Je = "";
+    const m = e(M) / e(k), E = e(z) / e(b), R = (e(o)?.objects ?? []).find((Te) => Te.selected), [L, F, re] = R ? R.color : [255, 255, 255], ge = v ? 0 : (150 << 24 | re << 16 | F << 8 | L) >>> 0, me = Ta(new Uint32Array(ie.data.buffer), e(M), e(z), [s[0] * m, s[1] * E], [c[0] * m, c[1] * E], e(j) * m, ge);
     me && e(x).getContext("2d").putImageData(ie, 0, 0, ...me);
   }
   function sr(s) {
-    if (!e(l)?.image) return;
+    if (!e(o)?.image) return;
     e(h).focus({ preventScroll: !0 });
-    const c = Pe(s);
+    const c = He(s);
     if (s.button === 1 || s.button === 0 && (ut || e(S) === "pan")) {
       pe = {
         x: s.clientX,
         y: s.clientY,
         tx: e(Y),
-        ty: e(R)
+        ty: e(I)
       }, e(h).setPointerCapture(s.pointerId), s.preventDefault();
       return;
     }
     if (s.button === 0) {
       if (se && clearTimeout(se), e(S) === "polygon") {
-        if (!e(H)) return;
-        const v = za(e(H), c, ht / e(w));
+        if (!e(D)) return;
+        const v = za(e(D), c, ht / e(w));
         if (!v) return;
         if (s.altKey) {
-          if (e(H)[v[0]].length <= 3) return;
-          y(H, e(H).map((M, L) => L === v[0] ? M.filter((O, B) => B !== v[1]) : M)), Ae("polygon", { rings: e(H) });
+          if (e(D)[v[0]].length <= 3) return;
+          y(D, e(D).map((E, R) => R === v[0] ? E.filter((L, F) => F !== v[1]) : E)), Ae("polygon", { rings: e(D) });
           return;
         }
         Ne = v, e(h).setPointerCapture(s.pointerId);
@@ -1405,18 +1414,18 @@ function Wa(t, r) {
     }
   }
   function ir(s) {
-    const c = Pe(s);
-    if (y(G, c, !0), pe) {
-      y(Y, pe.tx + s.clientX - pe.x), y(R, pe.ty + s.clientY - pe.y);
+    const c = He(s);
+    if (y(Z, c, !0), pe) {
+      y(Y, pe.tx + s.clientX - pe.x), y(I, pe.ty + s.clientY - pe.y);
       return;
     }
     if (e(ee)) {
       y(ee, { from: e(ee).from, to: c }, !0);
       return;
     }
-    if (Ne && e(H)) {
-      const [v, b] = Ne;
-      y(H, e(H).map((M, L) => L === v ? M.map((O, B) => B === b ? [c[0], c[1]] : O) : M));
+    if (Ne && e(D)) {
+      const [v, m] = Ne;
+      y(D, e(D).map((E, R) => R === v ? E.map((L, F) => F === m ? [c[0], c[1]] : L) : E));
       return;
     }
     if (e(te)) {
@@ -1432,24 +1441,24 @@ function Wa(t, r) {
       return;
     }
     if (Ne) {
-      Ne = null, Ae("polygon", { rings: e(H) });
+      Ne = null, Ae("polygon", { rings: e(D) });
       return;
     }
     if (e(ee)) {
       const [c, v] = [e(ee).from, e(ee).to];
       y(ee, null);
-      const b = [
+      const m = [
         Math.floor(Math.min(c[0], v[0])),
         Math.floor(Math.min(c[1], v[1])),
         Math.ceil(Math.max(c[0], v[0])),
         Math.ceil(Math.max(c[1], v[1]))
-      ], M = [
-        Math.max(0, b[0]),
-        Math.max(0, b[1]),
-        Math.min(e(k), b[2]),
-        Math.min(e(m), b[3])
-      ], L = (b[2] - b[0]) * e(w) < 4 && (b[3] - b[1]) * e(w) < 4;
-      Ae("region", { box: L ? null : M }), y(
+      ], E = [
+        Math.max(0, m[0]),
+        Math.max(0, m[1]),
+        Math.min(e(k), m[2]),
+        Math.min(e(b), m[3])
+      ], R = (m[2] - m[0]) * e(w) < 4 && (m[3] - m[1]) * e(w) < 4;
+      Ae("region", { box: R ? null : E }), y(
         S,
         "click"
         // what comes next is clicking inside it
@@ -1466,47 +1475,47 @@ function Wa(t, r) {
       return;
     }
     if (_e && !_e.moved && s.button === 0) {
-      const c = Pe(s);
-      Je(c) && Ae("select", { index: _t(c), value: null, selected: !0 });
+      const c = He(s);
+      Ge(c) && Ae("select", { index: _t(c), value: null, selected: !0 });
     }
     _e = null;
   }
   function lr(s) {
-    if (e(S) !== "polygon" || !e(H)) return;
-    const c = Pe(s), v = Ca(e(H), c, ht / e(w));
-    v && (y(H, e(H).map((b, M) => M === v[0] ? [
-      ...b.slice(0, v[1]),
+    if (e(S) !== "polygon" || !e(D)) return;
+    const c = He(s), v = Ca(e(D), c, ht / e(w));
+    v && (y(D, e(D).map((m, E) => E === v[0] ? [
+      ...m.slice(0, v[1]),
       [c[0], c[1]],
-      ...b.slice(v[1])
-    ] : b)), Ae("polygon", { rings: e(H) }));
+      ...m.slice(v[1])
+    ] : m)), Ae("polygon", { rings: e(D) }));
   }
   function fr() {
-    y(G, null), se && clearTimeout(se), ve = null, $e = null, et();
+    y(Z, null), se && clearTimeout(se), ve = null, $e = null, et();
   }
   function cr(s) {
-    if (!e(l)?.image) return;
+    if (!e(o)?.image) return;
     s.preventDefault();
     const c = e(h).getBoundingClientRect();
-    qe(Math.pow(1.0015, -s.deltaY), s.clientX - c.left, s.clientY - c.top);
+    Oe(Math.pow(1.0015, -s.deltaY), s.clientX - c.left, s.clientY - c.top);
   }
   function dr(s) {
     const c = s;
     return !!c && (c.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(c.tagName) && !["radio", "checkbox"].includes(c.type));
   }
-  function Fe(s) {
-    if (!e(h) || e(h).offsetParent === null || !e(l)?.image || s.ctrlKey || s.metaKey || s.altKey || dr(s.target)) return;
+  function Ue(s) {
+    if (!e(h) || e(h).offsetParent === null || !e(o)?.image || s.ctrlKey || s.metaKey || s.altKey || dr(s.target)) return;
     if (s.key === " ") {
-      ut = s.type === "keydown", e(G) && s.preventDefault();
+      ut = s.type === "keydown", e(Z) && s.preventDefault();
       return;
     }
     if (s.type !== "keydown") return;
     const v = {
-      "+": () => qe(1.25),
-      "=": () => qe(1.25),
-      "-": () => qe(0.8),
-      0: Ge,
+      "+": () => Oe(1.25),
+      "=": () => Oe(1.25),
+      "-": () => Oe(0.8),
+      0: Ze,
       o: pt,
-      ...Object.fromEntries(e(i).map(([b, M]) => [M, () => y(S, b, !0)])),
+      ...Object.fromEntries(e(i).map(([m, E]) => [E, () => y(S, m, !0)])),
       ...e(f) ? {
         "[": () => y(j, Math.max(1, Math.round(e(j) / 1.25)), !0),
         "]": () => y(j, Math.min(500, Math.round(e(j) * 1.25) + (e(j) < 4 ? 1 : 0)), !0)
@@ -1515,167 +1524,167 @@ function Wa(t, r) {
       "?": () => y(he, !e(he)),
       Escape: () => y(he, !1)
     }[s.key];
-    !v || s.key === "Escape" && !e(he) || (v(), s.key !== "Escape" && s.preventDefault(), e(i).some(([, b]) => b === s.key) && tt());
+    !v || s.key === "Escape" && !e(he) || (v(), s.key !== "Escape" && s.preventDefault(), e(i).some(([, m]) => m === s.key) && tt());
   }
   let rt;
   er(() => {
     rt = new ResizeObserver(() => {
-      y(C, e(h).clientWidth, !0), y(q, e(h).clientHeight, !0);
-    }), rt.observe(e(h)), document.addEventListener("keydown", Fe), document.addEventListener("keyup", Fe);
+      y(C, e(h).clientWidth, !0), y(O, e(h).clientHeight, !0);
+    }), rt.observe(e(h)), document.addEventListener("keydown", Ue), document.addEventListener("keyup", Ue);
   }), na(() => {
-    rt?.disconnect(), document.removeEventListener("keydown", Fe), document.removeEventListener("keyup", Fe);
+    rt?.disconnect(), document.removeEventListener("keydown", Ue), document.removeEventListener("keyup", Ue);
   });
-  const bt = W(() => Math.max(3, 6 / e(w))), ke = W(() => 2 / e(w));
-  var Be = Va();
+  const bt = Q(() => Math.max(3, 6 / e(w))), ke = Q(() => 2 / e(w));
+  var Fe = ja();
   let yt;
-  var kt = K(Be);
+  var kt = B(Fe);
   {
     var ur = (s) => {
-      var c = Sa(), v = K(c);
-      V(() => le(v, a.shared.label)), P(s, c);
+      var c = Na(), v = B(c);
+      V(() => le(v, a.shared.label)), H(s, c);
     };
     ne(kt, (s) => {
       a.shared.show_label && a.shared.label && s(ur);
     });
   }
-  var wt = T(kt, 2), xt = K(wt);
+  var wt = T(kt, 2), xt = B(wt);
   xe(xt, 17, () => e(i), we, (s, c) => {
-    var v = W(() => It(e(c), 3));
-    let b = () => e(v)[0], M = () => e(v)[1], L = () => e(v)[2];
-    var O = Na();
-    O.__click = () => {
-      y(S, b(), !0), tt();
+    var v = Q(() => qt(e(c), 3));
+    let m = () => e(v)[0], E = () => e(v)[1], R = () => e(v)[2];
+    var L = Oa();
+    L.__click = () => {
+      y(S, m(), !0), tt();
     };
-    let B;
-    var re = K(O);
+    let F;
+    var re = B(L);
     V(
       (ge) => {
-        u(O, "title", `${L() ?? ""} (${ge ?? ""})`), u(O, "data-tool", b()), B = Ce(O, 1, "svelte-49zqag", null, B, { active: e(S) === b() }), le(re, L());
+        u(L, "title", `${R() ?? ""} (${ge ?? ""})`), u(L, "data-tool", m()), F = Ce(L, 1, "svelte-49zqag", null, F, { active: e(S) === m() }), le(re, R());
       },
-      [() => M().toUpperCase()]
-    ), P(s, O);
+      [() => E().toUpperCase()]
+    ), H(s, L);
   });
   var Mt = T(xt, 2);
   {
     var hr = (s) => {
-      var c = qa(), v = T(Ie(c), 2);
+      var c = qa(), v = T(qe(c), 2);
       v.__click = () => y(j, Math.max(1, Math.round(e(j) / 1.25)), !0);
-      var b = T(v, 2), M = K(b), L = T(b, 2);
-      L.__click = () => y(j, Math.min(500, Math.round(e(j) * 1.25) + (e(j) < 4 ? 1 : 0)), !0), V(() => le(M, `r ${e(j) ?? ""}`)), P(s, c);
+      var m = T(v, 2), E = B(m), R = T(m, 2);
+      R.__click = () => y(j, Math.min(500, Math.round(e(j) * 1.25) + (e(j) < 4 ? 1 : 0)), !0), V(() => le(E, `r ${e(j) ?? ""}`)), H(s, c);
     };
     ne(Mt, (s) => {
       e(f) && s(hr);
     });
   }
   var Et = T(Mt, 4);
-  Et.__click = Ge;
+  Et.__click = Ze;
   var $t = T(Et, 2);
   $t.__click = pt;
-  var At = T($t, 2), pr = K(At), Ke = T(At, 2);
-  Ke.__click = () => y(ue, !e(ue));
+  var At = T($t, 2), pr = B(At), Be = T(At, 2);
+  Be.__click = () => y(ue, !e(ue));
   let Tt;
-  var _r = K(Ke), vr = T(Ke, 2);
+  var _r = B(Be), vr = T(Be, 2);
   vr.__click = () => y(he, !e(he));
-  var I = T(wt, 2);
-  I.__pointerdown = sr, I.__pointermove = ir, I.__pointerup = or, I.__dblclick = lr, I.__contextmenu = (s) => s.preventDefault();
-  var zt = K(I);
+  var q = T(wt, 2);
+  q.__pointerdown = sr, q.__pointermove = ir, q.__pointerup = or, q.__dblclick = lr, q.__contextmenu = (s) => s.preventDefault();
+  var zt = B(q);
   {
     var gr = (s) => {
       var c = Ka();
       let v;
-      var b = K(c), M = T(b, 2);
-      let L;
-      it(M, ($) => y(x, $), () => e(x));
-      var O = T(M, 2);
-      it(O, ($) => y(F, $), () => e(F));
-      var B = T(O, 2), re = K(B);
-      xe(re, 17, () => e(l)?.boxes ?? [], we, ($, p) => {
+      var m = B(c), E = T(m, 2);
+      let R;
+      it(E, ($) => y(x, $), () => e(x));
+      var L = T(E, 2);
+      it(L, ($) => y(U, $), () => e(U));
+      var F = T(L, 2), re = B(F);
+      xe(re, 17, () => e(o)?.boxes ?? [], we, ($, p) => {
         var A = Ia();
         V(() => {
           u(A, "x", e(p)[0]), u(A, "y", e(p)[1]), u(A, "width", e(p)[2] - e(p)[0]), u(A, "height", e(p)[3] - e(p)[1]), u(A, "stroke", `rgb(${e(p)[4] ?? 30 ?? ""},${e(p)[5] ?? 144 ?? ""},${e(p)[6] ?? 255 ?? ""})`), u(A, "stroke-width", e(ke));
-        }), P($, A);
+        }), H($, A);
       });
       var ge = T(re);
-      xe(ge, 17, () => e(l)?.objects ?? [], we, ($, p) => {
-        var A = Rt(), Z = Ie(A);
+      xe(ge, 17, () => e(o)?.objects ?? [], we, ($, p) => {
+        var A = It(), W = qe(A);
         {
           var X = (ae) => {
-            var J = Ra(), ze = K(J);
+            var G = Ra(), ze = B(G);
             V(() => {
-              u(J, "x", e(p).at[0]), u(J, "y", e(p).at[1]), u(J, "dy", -4 / e(w)), u(J, "font-size", 13 / e(w)), u(J, "fill", `rgb(${e(p).color[0] ?? ""},${e(p).color[1] ?? ""},${e(p).color[2] ?? ""})`), u(J, "stroke-width", 3 / e(w)), le(ze, e(p).label);
-            }), P(ae, J);
+              u(G, "x", e(p).at[0]), u(G, "y", e(p).at[1]), u(G, "dy", -4 / e(w)), u(G, "font-size", 13 / e(w)), u(G, "fill", `rgb(${e(p).color[0] ?? ""},${e(p).color[1] ?? ""},${e(p).color[2] ?? ""})`), u(G, "stroke-width", 3 / e(w)), le(ze, e(p).label);
+            }), H(ae, G);
           };
-          ne(Z, (ae) => {
+          ne(W, (ae) => {
             e(p).label && ae(X);
           });
         }
-        P($, A);
+        H($, A);
       });
       var me = T(ge);
       {
         var Te = ($) => {
           var p = La();
           V(() => {
-            u(p, "cx", e(l).corner[0] + 0.5), u(p, "cy", e(l).corner[1] + 0.5), u(p, "r", e(bt)), u(p, "stroke-width", e(ke));
-          }), P($, p);
+            u(p, "cx", e(o).corner[0] + 0.5), u(p, "cy", e(o).corner[1] + 0.5), u(p, "r", e(bt)), u(p, "stroke-width", e(ke));
+          }), H($, p);
         };
         ne(me, ($) => {
-          e(l)?.corner && $(Te);
+          e(o)?.corner && $(Te);
         });
       }
-      var Ue = T(me);
-      xe(Ue, 17, () => e(l)?.points ?? [], we, ($, p) => {
-        var A = Oa();
+      var Ke = T(me);
+      xe(Ke, 17, () => e(o)?.points ?? [], we, ($, p) => {
+        var A = Pa();
         V(() => {
           u(A, "cx", e(p)[0] + 0.5), u(A, "cy", e(p)[1] + 0.5), u(A, "r", e(bt)), u(A, "fill", e(p)[2] === 1 ? "#00dc3c" : "#e61e1e"), u(A, "stroke-width", e(ke) / 2);
-        }), P($, A);
+        }), H($, A);
       });
-      var Ye = T(Ue);
+      var Ye = T(Ke);
       {
         var at = ($) => {
-          var p = Ha(), A = Ie(p), Z = T(A);
-          xe(Z, 17, () => e(H), we, (X, ae, J) => {
-            var ze = Rt(), Er = Ie(ze);
+          var p = Ha(), A = qe(p), W = T(A);
+          xe(W, 17, () => e(D), we, (X, ae, G) => {
+            var ze = It(), Er = qe(ze);
             xe(Er, 17, () => e(ae), we, ($r, Ve, Ar) => {
               var oe = Da();
-              u(oe, "data-ring", J), u(oe, "data-index", Ar), V(() => {
+              u(oe, "data-ring", G), u(oe, "data-index", Ar), V(() => {
                 u(oe, "cx", e(Ve)[0] + 0.5), u(oe, "cy", e(Ve)[1] + 0.5), u(oe, "r", 4 / e(w)), u(oe, "stroke-width", 1 / e(w)), u(oe, "data-x", e(Ve)[0]), u(oe, "data-y", e(Ve)[1]);
-              }), P($r, oe);
-            }), P(X, ze);
+              }), H($r, oe);
+            }), H(X, ze);
           }), V(
             (X) => {
               u(A, "d", X), u(A, "stroke-width", e(ke));
             },
             [
-              () => e(H).map((X) => "M" + X.map((ae) => `${ae[0] + 0.5} ${ae[1] + 0.5}`).join("L") + "Z").join(" ")
+              () => e(D).map((X) => "M" + X.map((ae) => `${ae[0] + 0.5} ${ae[1] + 0.5}`).join("L") + "Z").join(" ")
             ]
-          ), P($, p);
+          ), H($, p);
         };
         ne(Ye, ($) => {
-          e(S) === "polygon" && e(H) && $(at);
+          e(S) === "polygon" && e(D) && $(at);
         });
       }
       var Xe = T(Ye);
       {
         var kr = ($) => {
-          const p = W(() => e(l).region);
-          var A = Pa(), Z = Ie(A), X = T(Z);
+          const p = Q(() => e(o).region);
+          var A = Ua(), W = qe(A), X = T(W);
           V(() => {
-            u(Z, "d", `M0 0H${e(k) ?? ""}V${e(m) ?? ""}H0Z M${e(p)[0] ?? ""} ${e(p)[1] ?? ""}V${e(p)[3] ?? ""}H${e(p)[2] ?? ""}V${e(p)[1] ?? ""}Z`), u(X, "x", e(p)[0]), u(X, "y", e(p)[1]), u(X, "width", e(p)[2] - e(p)[0]), u(X, "height", e(p)[3] - e(p)[1]), u(X, "stroke-width", e(ke)), u(X, "stroke-dasharray", `${6 / e(w)} ${4 / e(w)}`);
-          }), P($, A);
+            u(W, "d", `M0 0H${e(k) ?? ""}V${e(b) ?? ""}H0Z M${e(p)[0] ?? ""} ${e(p)[1] ?? ""}V${e(p)[3] ?? ""}H${e(p)[2] ?? ""}V${e(p)[1] ?? ""}Z`), u(X, "x", e(p)[0]), u(X, "y", e(p)[1]), u(X, "width", e(p)[2] - e(p)[0]), u(X, "height", e(p)[3] - e(p)[1]), u(X, "stroke-width", e(ke)), u(X, "stroke-dasharray", `${6 / e(w)} ${4 / e(w)}`);
+          }), H($, A);
         };
         ne(Xe, ($) => {
-          e(l)?.region && $(kr);
+          e(o)?.region && $(kr);
         });
       }
       var Ct = T(Xe);
       {
         var wr = ($) => {
-          const p = W(() => e(ee).from), A = W(() => e(ee).to);
-          var Z = Fa();
+          const p = Q(() => e(ee).from), A = Q(() => e(ee).to);
+          var W = Fa();
           V(
-            (X, ae, J, ze) => {
-              u(Z, "x", X), u(Z, "y", ae), u(Z, "width", J), u(Z, "height", ze), u(Z, "stroke-width", e(ke));
+            (X, ae, G, ze) => {
+              u(W, "x", X), u(W, "y", ae), u(W, "width", G), u(W, "height", ze), u(W, "stroke-width", e(ke));
             },
             [
               () => Math.min(e(p)[0], e(A)[0]),
@@ -1683,7 +1692,7 @@ function Wa(t, r) {
               () => Math.abs(e(A)[0] - e(p)[0]),
               () => Math.abs(e(A)[1] - e(p)[1])
             ]
-          ), P($, Z);
+          ), H($, W);
         };
         ne(Ct, ($) => {
           e(ee) && $(wr);
@@ -1694,51 +1703,51 @@ function Wa(t, r) {
         var Mr = ($) => {
           var p = Ba();
           V(() => {
-            u(p, "cx", e(G)[0]), u(p, "cy", e(G)[1]), u(p, "r", e(j)), u(p, "stroke", e(S) === "brush" ? "white" : "#ff5050"), u(p, "stroke-width", e(ke)), u(p, "stroke-dasharray", `${4 / e(w)} ${3 / e(w)}`);
-          }), P($, p);
+            u(p, "cx", e(Z)[0]), u(p, "cy", e(Z)[1]), u(p, "r", e(j)), u(p, "stroke", e(S) === "brush" ? "white" : "#ff5050"), u(p, "stroke-width", e(ke)), u(p, "stroke-dasharray", `${4 / e(w)} ${3 / e(w)}`);
+          }), H($, p);
         };
         ne(xr, ($) => {
-          e(G) && (e(S) === "brush" || e(S) === "eraser") && $(Mr);
+          e(Z) && (e(S) === "brush" || e(S) === "eraser") && $(Mr);
         });
       }
       V(() => {
-        v = Ce(c, 1, "stage svelte-49zqag", null, v, { pixelated: e(w) >= 2 }), Dt(c, `width: ${e(k) ?? ""}px; height: ${e(m) ?? ""}px; transform: translate(${e(Y) ?? ""}px, ${e(R) ?? ""}px) scale(${e(w) ?? ""})`), u(b, "src", e(D)), u(b, "width", e(k)), u(b, "height", e(m)), u(M, "width", e(E)), u(M, "height", e(z)), L = Ce(M, 1, "svelte-49zqag", null, L, { hidden: !e(ue) }), u(O, "width", e(E)), u(O, "height", e(z)), u(B, "viewBox", `0 0 ${e(k) ?? ""} ${e(m) ?? ""}`), u(B, "width", e(k)), u(B, "height", e(m));
-      }), st("load", b, () => y(Q, e(D), !0)), P(s, c);
+        v = Ce(c, 1, "stage svelte-49zqag", null, v, { pixelated: e(w) >= 2 }), Pt(c, `width: ${e(k) ?? ""}px; height: ${e(b) ?? ""}px; transform: translate(${e(Y) ?? ""}px, ${e(I) ?? ""}px) scale(${e(w) ?? ""})`), u(m, "src", e(P)), u(m, "width", e(k)), u(m, "height", e(b)), u(E, "width", e(M)), u(E, "height", e(z)), R = Ce(E, 1, "svelte-49zqag", null, R, { hidden: !e(ue) }), u(L, "width", e(M)), u(L, "height", e(z)), u(F, "viewBox", `0 0 ${e(k) ?? ""} ${e(b) ?? ""}`), u(F, "width", e(k)), u(F, "height", e(b));
+      }), st("load", m, () => y(J, e(P), !0)), H(s, c);
     }, mr = (s) => {
-      var c = Ua(), v = K(c);
-      V(() => le(v, e(l)?.message || "Upload an image or pick an example.")), P(s, c);
+      var c = Ya(), v = B(c);
+      V(() => le(v, e(o)?.message || "Upload an image or pick an example.")), H(s, c);
     };
     ne(zt, (s) => {
-      e(D) ? s(gr) : s(mr, !1);
+      e(P) ? s(gr) : s(mr, !1);
     });
   }
   var br = T(zt, 2);
   {
     var yr = (s) => {
-      var c = Xa(), v = T(K(c), 2);
+      var c = Va(), v = T(B(c), 2);
       v.__click = () => y(he, !1);
-      var b = T(v, 2), M = K(b);
-      xe(M, 21, () => e(o), we, (L, O) => {
-        var B = W(() => It(e(O), 2));
-        let re = () => e(B)[0], ge = () => e(B)[1];
-        var me = Ya(), Te = K(me), Ue = K(Te), Ye = K(Ue), at = T(Te), Xe = K(at);
+      var m = T(v, 2), E = B(m);
+      xe(E, 21, () => e(l), we, (R, L) => {
+        var F = Q(() => qt(e(L), 2));
+        let re = () => e(F)[0], ge = () => e(F)[1];
+        var me = Xa(), Te = B(me), Ke = B(Te), Ye = B(Ke), at = T(Te), Xe = B(at);
         V(() => {
           le(Ye, re()), le(Xe, ge());
-        }), P(L, me);
-      }), P(s, c);
+        }), H(R, me);
+      }), H(s, c);
     };
     ne(br, (s) => {
       e(he) && s(yr);
     });
   }
-  it(I, (s) => y(h, s), () => e(h)), V(
+  it(q, (s) => y(h, s), () => e(h)), V(
     (s) => {
-      yt = Ce(Be, 1, "sam-canvas-block svelte-49zqag", null, yt, { hidden: a.shared.visible === !1 }), u(Be, "id", a.shared.elem_id), le(pr, `${s ?? ""} %`), Tt = Ce(Ke, 1, "svelte-49zqag", null, Tt, { active: !e(ue) }), le(_r, e(ue) ? "Hide masks" : "Show masks"), Ce(I, 1, `viewport tool-${e(S) ?? ""}`, "svelte-49zqag"), Dt(I, `height: ${a.props.height ?? ""}px`), u(I, "data-scale", e(w)), u(I, "data-tx", e(Y)), u(I, "data-ty", e(R)), u(I, "data-width", e(k)), u(I, "data-height", e(m)), u(I, "data-tool", e(S)), u(I, "data-radius", e(j)), u(I, "data-masks", e(ue) ? "shown" : "hidden"), u(I, "data-drawn", e(Ze)), u(I, "data-ready", e(D) && e(U) === `${e(D)}|${e(k)}x${e(m)}` && e(Q) === e(D) ? "yes" : "no");
+      yt = Ce(Fe, 1, "sam-canvas-block svelte-49zqag", null, yt, { hidden: a.shared.visible === !1 }), u(Fe, "id", a.shared.elem_id), le(pr, `${s ?? ""} %`), Tt = Ce(Be, 1, "svelte-49zqag", null, Tt, { active: !e(ue) }), le(_r, e(ue) ? "Hide masks" : "Show masks"), Ce(q, 1, `viewport tool-${e(S) ?? ""}`, "svelte-49zqag"), Pt(q, `height: ${a.props.height ?? ""}px`), u(q, "data-scale", e(w)), u(q, "data-tx", e(Y)), u(q, "data-ty", e(I)), u(q, "data-width", e(k)), u(q, "data-height", e(b)), u(q, "data-tool", e(S)), u(q, "data-radius", e(j)), u(q, "data-masks", e(ue) ? "shown" : "hidden"), u(q, "data-drawn", e(We)), u(q, "data-ready", e(P) && e(K) === `${e(P)}|${e(k)}x${e(b)}` && e(J) === e(P) ? "yes" : "no");
     },
     [() => Math.round(e(w) * 100)]
-  ), st("pointerleave", I, fr), st("wheel", I, cr), P(t, Be), Qr();
+  ), st("pointerleave", q, fr), st("wheel", q, cr), H(t, Fe), Jr();
 }
-Jr([
+Gr([
   "click",
   "pointerdown",
   "pointermove",
