@@ -105,6 +105,33 @@ def tiny_service(tiny_model) -> SamService:
     return make_service(tiny_model)
 
 
+@pytest.fixture
+def ui(tiny_model):
+    """The whole web UI (its sections) on the tiny model, built as a page would be."""
+    import gradio as gr
+
+    from sam_app.ui import build_ui
+
+    with gr.Blocks():
+        return build_ui(make_service(tiny_model))
+
+
+@pytest.fixture
+def p(ui):
+    """The Prompt mode of ``ui``."""
+    return ui.prompt
+
+
+@pytest.fixture
+def tab(ui):
+    """A browser tab of ``ui`` (``ui_tab.Tab``) with the coffee picture (600x400) open."""
+    from ui_tab import Tab
+
+    tab = Tab(ui)
+    tab.open(str(IMGS / "coffee.png"))
+    return tab
+
+
 @pytest.fixture(scope="session")
 def vit_b_checkpoint(tmp_path_factory) -> Path:
     """A full-size vit_b with random weights, saved as a plain state dict (~375 MB)."""

@@ -13,36 +13,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
-from ui_tab import Tab
 
 from sam_app.edits import fill, outline, paint, stroke_cover
 from sam_app.errors import PromptError
-from sam_app.ui import build_ui
 from sam_app.ui.canvas import FRONTEND, TEMPLATES, from_runs, to_runs
 from sam_app.ui.prompt_state import BOX_MODE, FOREGROUND_MODE
 
-from conftest import IMGS, make_service
+from conftest import IMGS
 
 COFFEE = str(IMGS / "coffee.png")  # 600 x 400
 
 
-@pytest.fixture
-def ui(tiny_model):
-    with gr.Blocks():
-        return build_ui(make_service(tiny_model))
-
-
-@pytest.fixture
-def p(ui):
-    return ui.prompt
-
-
-@pytest.fixture
-def tab(ui):
-    """A tab with the coffee picture open."""
-    tab = Tab(ui)
-    tab.open(COFFEE)
-    return tab
 
 
 def click(tab, x, y, mode=FOREGROUND_MODE, multimask=True):

@@ -553,7 +553,6 @@ def test_a_full_disk_while_writing_a_picture_is_a_message(p, monkeypatch):
     import tempfile
 
     tab = Tab(p.ui)
-    tab.open(COFFEE)
     real = tempfile.mkstemp
 
     def full_disk(*args, **kwargs):  # every new file lands on /dev/full
@@ -562,8 +561,8 @@ def test_a_full_disk_while_writing_a_picture_is_a_message(p, monkeypatch):
         return fd, path
 
     monkeypatch.setattr(tempfile, "mkstemp", full_disk)
-    out = tab.call(p.on_click, "Foreground point", True, False, evt=type("E", (), {"index": [300, 200]})())
-    assert "the disk is full" in out[p.shared.message]
+    out = tab.open(COFFEE)  # the canvas's picture is written once, when the image comes: said beside the upload
+    assert "the disk is full" in out[p.ui.shared.message] and tab.session.image is None
     with pytest.raises(StorageError, match="the disk is full"):
         p.shared.outputs.jpeg_file(np.zeros((8, 8, 3), np.uint8))
 

@@ -36,23 +36,6 @@ def make_ui(service):
         return build_ui(service)
 
 
-@pytest.fixture
-def ui(tiny_model):
-    return make_ui(make_service(tiny_model))
-
-
-@pytest.fixture
-def p(ui):
-    """The Prompt mode."""
-    return ui.prompt
-
-
-@pytest.fixture
-def tab(ui):
-    """A tab with the coffee picture open."""
-    tab = Tab(ui)
-    tab.open(COFFEE)
-    return tab
 
 
 def click(tab, x, y, mode=FOREGROUND_MODE, auto_run=True, multimask=True):

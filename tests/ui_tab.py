@@ -44,3 +44,4 @@ class Tab:
     def pick_model(self, name) -> dict:
         bar, states = self.ui.model_bar, [self.values[m.state] for m in self.ui.modes.values() if m.state is not None]
         return self.keep(bar.on_model(name, self.session, NO_PROGRESS, *states))
+

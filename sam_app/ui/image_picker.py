@@ -34,6 +34,13 @@ class ImagePicker:
         outputs = list(dict.fromkeys([s.session, s.message, s.status, *told]))
         self.upload.change(self.on_image, [self.upload, s.session], outputs, **app.events.model_work)
 
+    def shown(self, session: Session) -> dict:
+        """Every mode's update for the session's image (or none)."""
+        update = {}
+        for mode in self.modes:
+            update.update(mode.image_shown(session))
+        return update
+
     def on_image(self, path, session: Session, progress=gr.Progress()) -> dict:
         """A new image (or none): every mode starts afresh, and the image is encoded at once."""
         session = copy.copy(session)
@@ -46,8 +53,10 @@ class ImagePicker:
                 message = self.shared.encode(session, progress)
             except SamAppError as exc:
                 message = self.shared.error_text(exc)
-        update = {}
-        for mode in self.modes:
-            update.update(mode.image_shown(session))
+        try:
+            update = self.shown(session)
+        except SamAppError as exc:  # the canvas's picture could not be written (a full disk): no image
+            session.image, session.image_name, session.path = None, "image", None
+            update, message = self.shown(session), self.shared.error_text(exc)
         return {**update, self.shared.session: session, self.shared.message: message,
                 self.shared.status: self.shared.status_text(session)}
