@@ -11,6 +11,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import gradio as gr
 import numpy as np
 import pytest
 from PIL import Image
@@ -334,3 +335,17 @@ def test_the_prelabel_panel_runs_each_class_name_as_text(tmp_path, tiny_model):
     store = Project.open(folder)
     objects = [o for i in store.image_list() for o in store.image(i.id).objects]
     assert objects and all(o.proposal and o.class_id in {c.id for c in store.classes()} for o in objects)
+
+
+def test_a_draft_edited_with_the_brush_is_saved_as_edited(ui, project):
+    tab = ProjectTab(ui, "ann")
+    tab.open()
+    tab.click(70, 55)
+    before = tab.state.result.objects[0].mask(tab.state.choices[0])
+    ys, xs = np.nonzero(~before)
+    stroke = gr.EventData(None, {"points": [[float(xs[0]) + 0.5, float(ys[0]) + 0.5]], "radius": 3, "erase": False})
+    tab.keep(tab.mode.on_stroke(tab.view, tab.state, stroke))
+    assert "painted" in tab.message
+    tab.accept()
+    [saved] = Project.open(project).image(tab.state.image_id).objects
+    assert saved.source == "edited" and saved.area > int(before.sum())
