@@ -53,9 +53,18 @@ def stroke_cover(size, points: Sequence, radius: float) -> np.ndarray:
 
 def paint(mask: np.ndarray, points, radius: float, erase: bool = False) -> np.ndarray:
     """``mask`` (HxW bool) with a brush stroke added to it, or with ``erase`` taken out of
-    it: a new array."""
-    cover = stroke_cover(mask.shape, check_stroke(points, radius), float(radius))
-    return mask & ~cover if erase else mask | cover
+    it: a new array (the stroke worked out in its bounding box only)."""
+    points, radius = check_stroke(points, radius), float(radius)
+    height, width = mask.shape
+    x0, y0 = np.maximum(np.floor(points.min(axis=0) - radius - 1), 0).astype(int)
+    x1, y1 = np.minimum(np.ceil(points.max(axis=0) + radius + 1), [width - 1, height - 1]).astype(int)
+    out = mask.copy()
+    if x0 > x1 or y0 > y1:
+        return out
+    cover = stroke_cover((y1 - y0 + 1, x1 - x0 + 1), points - [x0, y0], radius)
+    part = out[y0:y1 + 1, x0:x1 + 1]
+    part[...] = part & ~cover if erase else part | cover
+    return out
 
 
 MAX_RINGS = 50  # rings a mask's outline is given as: the largest (a noisy mask has thousands)
