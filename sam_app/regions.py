@@ -80,7 +80,7 @@ class Region:
         moved, offset = [], np.array([self.x1, self.y1], np.float32)
         for obj in objects:
             for x, y in obj.points:
-                if not (self.x1 <= x <= self.x2 and self.y1 <= y <= self.y2):
+                if not (self.x1 <= x < self.x2 and self.y1 <= y < self.y2):
                     raise PromptError(f"point ({_listed([x, y])}) is outside the region "
                                       f"({_listed(self.as_list())}): prompts go inside it")
             if obj.box is not None and not (self.x1 <= obj.box[0] and self.y1 <= obj.box[1]

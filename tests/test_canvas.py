@@ -104,8 +104,9 @@ def test_the_preview_is_the_mask_a_click_there_gives(p, tab):
     obj = tab.state("prompt").result.objects[0]
     assert np.array_equal(from_runs(shown["preview"]["runs"], (400, 600)), obj.mask(obj.best))
     assert clicked[p.canvas]["preview"] is None
-    # with a first box corner, the box to the pointer; without one, a box mode has no preview
-    assert tab.call(p.on_hover, BOX_MODE, True, evt=event(x=300, y=200)) == gr.skip()
+    # with a first box corner, the box to the pointer; without one, an empty preview (the canvas's answer)
+    assert tab.call(p.on_hover, BOX_MODE, True, evt=event(x=300, y=200))[p.canvas]["preview"] == \
+        {"runs": "", "at": [300, 200]}
     tab.call(p.on_click, BOX_MODE, False, True, evt=gr.SelectData(None, {"index": [100, 50], "value": None}))
     boxed = tab.call(p.on_hover, BOX_MODE, True, evt=event(x=400, y=300))[p.canvas]
     assert boxed["preview"]["at"] == [400, 300] and boxed["corner"] == [100.0, 50.0]
@@ -257,3 +258,28 @@ def test_redo_goes_forward_again_until_a_new_step(p, tab):
     assert "Nothing to redo" in tab.call(p.on_redo)[p.shared.message]
     tab.call(p.on_undo)  # and Undo still goes back through the redone steps
     assert tab.state("prompt").points == [(300.0, 200.0, 1, 1)]
+
+
+def test_an_edit_stays_while_other_objects_are_clicked_and_a_stale_result_is_not_edited(p, tab):
+    click(tab, 300, 200, multimask=False)
+    tab.call(p.on_stroke, evt=event(points=[[20.5, 20.5]], radius=8, erase=False))
+    edited = tab.state("prompt").result.objects[0].mask(0)
+    tab.call(p.on_new_object)
+    click(tab, 500, 80)  # another object: the first keeps its edited mask
+    result = tab.state("prompt").result
+    assert np.array_equal(result.objects[0].mask(0), edited) and result.objects[0].source == "edited"
+    click(tab, 320, 230)  # this point joins object 2 (the current one): object 1 is untouched still
+    assert np.array_equal(tab.state("prompt").result.objects[0].mask(0), edited)
+    # clicks that do not run leave the result behind the prompt: edits refuse politely
+    tab.call(p.on_new_object)
+    tab.call(p.on_click, FOREGROUND_MODE, False, False, evt=gr.SelectData(None, {"index": [100, 300], "value": None}))
+    out = tab.call(p.on_stroke, evt=event(points=[[100, 300]], radius=5, erase=False))
+    assert "click the image to make one first" in out[p.shared.message]
+    assert "with masks" in tab.call(p.on_combine, "1 3", False)[p.shared.message]
+    # a preview of a point that joins an empty new object, and hostile data, answer quietly
+    tab.call(p.on_new_object)
+    assert tab.call(p.on_hover, FOREGROUND_MODE, True, evt=event(x=10, y=390))[p.canvas]["preview"]["at"] == [10, 390]
+    assert tab.call(p.on_hover, FOREGROUND_MODE, True, evt=gr.EventData(None, ["not", "a dict"])) == gr.skip()
+    for bad in ([[1e300, 1e300]], [[1e19, 5]]):
+        out = tab.call(p.on_stroke, evt=event(points=bad, radius=3, erase=False))
+        assert p.canvas in out  # drawn again as it was (or with the stroke brought to the margin)

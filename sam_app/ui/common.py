@@ -49,6 +49,13 @@ def key_listener(shown: str, keys: str) -> str:
   });""".replace("SHOWN", shown).replace("KEYS", keys)
 
 
+def event_data(evt) -> dict:
+    """What a custom component sent with an event (``gr.EventData._data``): a dict, or {}
+    when it sent anything else (a client can send anything)."""
+    data = getattr(evt, "_data", None)
+    return data if isinstance(data, dict) else {}
+
+
 def unchanged() -> dict:
     """What an event handler returns to change nothing (Gradio wants a value for each
     output, and takes an empty dict for one value)."""

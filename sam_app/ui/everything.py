@@ -277,7 +277,8 @@ class EverythingMode(Mode):
         owner = self.drawn(session, state)[1]
         scale = owner.shape[1] / session.image.width
         x, y = to_image_pixels(session.image, evt.index, scale=1)
-        index = int(owner[min(int(y * scale), owner.shape[0] - 1), min(int(x * scale), owner.shape[1] - 1)])
+        index = int(owner[min(int((y + 0.5) * scale), owner.shape[0] - 1),
+                          min(int((x + 0.5) * scale), owner.shape[1] - 1)])
         if index < 0:
             return {self.shared.message: "No mask there."}
         return self._toggled(session, state, index)

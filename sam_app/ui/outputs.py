@@ -145,7 +145,7 @@ class Outputs:
         size = mask_size(image.height, image.width)
         objects, polygon = list(base), None
         if state.result is not None:
-            for place, (object_id, obj, c) in enumerate(zip(state.object_ids(), state.result.objects, state.choices)):
+            for place, (object_id, obj, c) in enumerate(zip(state.result_ids, state.result.objects, state.choices)):
                 mask = obj.mask_at(c, size)
                 objects.append({"runs": to_runs(mask), "color": list(render.colour(place)),
                                 "selected": object_id == state.current})

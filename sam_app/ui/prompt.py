@@ -25,7 +25,7 @@ from ..results import read_result
 from ..service import SegmentResult
 from .api_inputs import is_uploaded
 from .canvas import to_runs
-from .common import shows_errors, unchanged
+from .common import event_data, shows_errors, unchanged
 from .modes import App, Mode
 from .outputs import mask_size
 from .prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, PromptState
@@ -151,36 +151,39 @@ class PromptMode(PromptView, TextPrompts, Mode):
 
     def on_hover(self, mode, multimask, session: Session, state: PromptState, evt: gr.EventData):
         """The pointer rested at ``evt._data`` {"x", "y"} (image pixels): the canvas with
-        the mask a click there would give (the current object with that point added, as
-        "Click adds" says; a box from a half-made box's corner), or unchanged when there is
-        nothing to preview (no image, a first box corner to come, bad data, a failure:
-        the preview is a courtesy and says nothing)."""
-        data = getattr(evt, "_data", None) or {}
-        if session.image is None or mode not in MODES or (mode == BOX_MODE and state.pending is None):
+        the mask a click there would give (the object the point would join, with it added,
+        as "Click adds" says; a box from a half-made box's corner), or an empty preview
+        when there is nothing to show (a first box corner to come, a failure: the preview
+        is a courtesy and says nothing); unchanged for no image or bad data."""
+        data = event_data(evt)
+        if session.image is None or mode not in MODES:
             return unchanged()
         try:
             x, y = to_image_pixels(session.image, [data.get("x"), data.get("y")], scale=1)
             image = self.shared.image(session)
+        except SamAppError:
+            return unchanged()
+        preview = {"runs": "", "at": [int(x), int(y)]}
+        try:
             trial = copy.copy(state)
             if mode == BOX_MODE:
+                if state.pending is None or state.pending[0] == x or state.pending[1] == y:
+                    raise SamAppError("no box to preview")
                 (px, py), trial.pending = state.pending, None
-                if px == x or py == y:
-                    return unchanged()
-                trial.add_box((min(px, x), min(py, y), max(px, x), max(py, y)))
+                object_id = trial.add_box((min(px, x), min(py, y), max(px, x), max(py, y)))
             else:
-                trial.add_point(x, y, 1 if mode == FOREGROUND_MODE else 0)
-            objects, place = trial.objects((image.height, image.width)), trial.object_ids().index(trial.current)
+                object_id = trial.add_point(x, y, 1 if mode == FOREGROUND_MODE else 0)
+            objects, place = trial.objects((image.height, image.width)), trial.object_ids().index(object_id)
             region = trial.object_regions()[place]
             multimask = bool(multimask and len(objects) == 1)  # as a click's run
             with self.shared.working():
                 made = self.shared.service.segment_objects(image, [objects[place]], multimask=multimask,
                                                            model=session.model, budget_s=LIMITS.request_seconds,
                                                            region=None if region is None else region.as_list())
+            found = made.objects[0]
+            preview["runs"] = to_runs(found.mask_at(found.best, mask_size(image.height, image.width)))
         except SamAppError:
-            return unchanged()
-        found = made.objects[0]
-        size = mask_size(image.height, image.width)
-        preview = {"runs": to_runs(found.mask_at(found.best, size)), "at": [int(x), int(y)]}
+            pass
         return {self.canvas: self.canvas_picture(state, image, preview=preview)}
 
     @shows_errors
@@ -189,15 +192,18 @@ class PromptMode(PromptView, TextPrompts, Mode):
         ...], "radius", "erase"} in image pixels, painted into the current object's mask at
         full size (``edits.paint``) as one step of the history."""
         self.need_image(session)
-        data = getattr(evt, "_data", None) or {}
+        data = event_data(evt)
         if not state.editable():
             return {**self.shown(session, state), self.shared.message:
                     "The brush and the eraser edit the selected object's mask: click the image to make one first."}
         image = self.shared.image(session)
-        place = state.object_ids().index(state.current)
+        place = state.result_ids.index(state.current)
         mask = state.result.objects[place].mask(state.choices[place])
         erase = bool(data.get("erase"))
-        edited = edits.paint(mask, data.get("points"), data.get("radius"), erase)
+        try:
+            edited = edits.paint(mask, data.get("points"), data.get("radius"), erase)
+        except SamAppError as exc:  # the canvas drew the stroke: it is drawn again without it
+            return {**self.shown(session, state), self.shared.message: self.shared.error_text(exc)}
         before, state = state, copy.copy(state)
         state.edit(edited)
         change = int(edited.sum()) - int(mask.sum())
@@ -215,14 +221,18 @@ class PromptMode(PromptView, TextPrompts, Mode):
             return {**self.shown(session, state), self.shared.message:
                     "The polygon tool edits the selected object's outline: click the image to make one first."}
         image = self.shared.image(session)
-        mask = edits.fill((image.height, image.width), (getattr(evt, "_data", None) or {}).get("rings"))
+        try:
+            mask = edits.fill((image.height, image.width), event_data(evt).get("rings"))
+        except SamAppError as exc:  # the canvas moved the vertex: it is drawn again as it was
+            return {**self.shown(session, state, outline=True), self.shared.message: self.shared.error_text(exc)}
         before, state = state, copy.copy(state)
         state.edit(mask)
-        place = state.object_ids().index(state.current)
+        place = state.result_ids.index(state.current)
         return {**self.with_result(session, state, f"Object {place + 1}: outline edited ({int(mask.sum())} pixels); "
                                    "Undo takes it back.", before, picture=False),
                 self.canvas: self.canvas_picture(state, image, outline=True)}
 
+    @shows_errors
     def on_outline(self, session: Session, state: PromptState) -> dict:
         """The polygon tool asks for the selected object's outline: the canvas with it."""
         if session.image is None:
@@ -236,7 +246,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
         from then on are segmented inside the region at full resolution (``regions``); the
         objects made before keep theirs; one step of the history."""
         self.need_image(session)
-        box = (getattr(evt, "_data", None) or {}).get("box")
+        box = event_data(evt).get("box")
         region = None if box is None else Region.parse(box, (session.image.height, session.image.width))
         if region == state.region:
             return unchanged()
@@ -261,7 +271,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
         except ValueError:
             raise SamAppError(f"objects: {text!r} is not two numbers; give A B, such as 1 2 (numbers in the "
                               "prompt list)") from None
-        count = len(state.object_ids()) if state.result is not None else 0
+        count = len(state.result_ids)
         if not (1 <= first <= count and 1 <= second <= count) or first == second:
             raise SamAppError(f"objects {first} and {second}: give two different numbers of the {count} object(s) "
                               "with masks (run the prompt first)")
@@ -367,9 +377,12 @@ class PromptMode(PromptView, TextPrompts, Mode):
         objects = state.objects((image.height, image.width))
         self.shared.holdings.check()
         started = time.perf_counter()
-        given = state.text_results(objects)  # SAM 3's own masks stay until the object is refined
-        model, regions, made = state.instance(objects[0]).detector if given[0] is not None else None, \
-            state.object_regions(), {}
+        # SAM 3's own masks stay until the object is refined, and so do masks edited by hand
+        given = [text or edit for text, edit in zip(state.text_results(objects), state.kept_edits(objects))]
+        found = state.instance(objects[0])  # what made the masks when none is made now
+        model = found.detector if found is not None and given[0] is found.result else \
+            (state.result.model if state.result is not None else None)
+        regions, made = state.object_regions(), {}
         groups: dict = {}  # objects to segment by the region each is segmented in
         for k, result in enumerate(given):
             if result is None:

@@ -97,7 +97,8 @@ class PromptState:
     found; each one's box is in ``boxes`` while it is ticked. region: the region of
     interest new objects are segmented in (``regions.Region``), or None: the whole image;
     regions: per object id the region it was begun in (none: the whole image).
-    undone: the steps Undo went back from, for Redo (emptied by any new step)."""
+    undone: the steps Undo went back from, for Redo (emptied by any new step). result_ids:
+    the object id of each of the result's objects (the prompt may have more since)."""
 
     points: List[Tuple[float, float, int, int]] = field(default_factory=list)
     boxes: List[Box] = field(default_factory=list)
@@ -112,6 +113,7 @@ class PromptState:
     region: Optional[Region] = None
     regions: Dict[int, Region] = field(default_factory=dict)
     undone: List[Step] = field(default_factory=list)
+    result_ids: List[int] = field(default_factory=list)
 
     # ---------------------------------------------------------------- history
 
@@ -277,7 +279,7 @@ class PromptState:
             region = data.get("region")
             region = None if region is None else Region(*(int(v) for v in region))
             regions = {int(k): Region(*(int(v) for v in r)) for k, r in data.get("regions") or []}
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise ValueError("not a saved prompt") from None
         return cls(points=points, boxes=boxes, box_objects=dict(zip(boxes, owners)), current=current, region=region,
                    regions=regions)
@@ -308,25 +310,39 @@ class PromptState:
         return objects
 
     def reset_result(self) -> None:
-        self.result, self.choices, self.previous_masks = None, [], {}
+        self.result, self.choices, self.previous_masks, self.result_ids = None, [], {}, []
 
     def take_result(self, result: SegmentResult, choices: Optional[List[int]] = None) -> None:
         """Keep ``result`` (one object per id of ``object_ids()``) with its picked
         candidates (default the best ones) and remember each picked mask for refinement."""
-        self.result = result
+        self.result, self.result_ids = result, self.object_ids()
         self.choices = list(choices) if choices is not None else [o.best for o in result.objects]
         self.previous_masks = {
             object_id: PreviousMask(o.prompt.points, o.prompt.labels, o.low_res_logits[c][None])
-            for object_id, o, c in zip(self.object_ids(), result.objects, self.choices)
+            for object_id, o, c in zip(self.result_ids, result.objects, self.choices)
             if o.low_res_logits is not None
         }
+
+    def kept_edits(self, objects: List[ObjectPrompt]) -> List[Optional[ObjectResult]]:
+        """Per object (``objects(...)``'s, one per id of ``object_ids()``), its mask edited
+        by hand when its prompt is the one that mask went with (a run keeps it), else None."""
+        made = dict(zip(self.result_ids, self.result.objects)) if self.result is not None else {}
+        kept = []
+        for object_id, obj in zip(self.object_ids(), objects):
+            old = made.get(object_id)
+            same = old is not None and old.source == "edited" and np.array_equal(old.prompt.points, obj.points) \
+                and np.array_equal(old.prompt.labels, obj.labels) and (
+                    (old.prompt.box is None and obj.box is None)
+                    or (old.prompt.box is not None and obj.box is not None and np.array_equal(old.prompt.box, obj.box)))
+            kept.append(old if same else None)
+        return kept
 
     def edit(self, mask: np.ndarray) -> None:
         """The current object's picked mask replaced by ``mask`` (HxW bool, the image
         size, edited by hand: ``ObjectResult.edited``), as one more step of the history.
-        A later click on the object segments it again from its prompt (Undo brings the
-        edit back)."""
-        place = self.object_ids().index(self.current)
+        Runs keep it while the object's prompt stays; a click on the object segments it
+        again from its prompt (Undo brings the edit back)."""
+        place = self.result_ids.index(self.current)
         self.snapshot()
         objects, choices = list(self.result.objects), list(self.choices)
         objects[place] = objects[place].edited(choices[place], mask)
@@ -344,8 +360,8 @@ class PromptState:
         first's picked mask becomes its union with the second's, the second leaving the
         prompt, or (``subtract``) the first less the second, the second staying; one more
         step of the history. The first's mask is then an edited one
-        (``ObjectResult.edited``). IndexError for a place with no object."""
-        ids = self.object_ids()
+        (``ObjectResult.edited``). IndexError for a place with no object in the result."""
+        ids = self.result_ids
         if not (0 <= first < len(ids) and 0 <= second < len(ids)) or first == second or self.result is None:
             raise IndexError(f"objects {first + 1} and {second + 1} of {len(ids)}")
         objects, choices = list(self.result.objects), list(self.choices)
@@ -371,8 +387,8 @@ class PromptState:
         return None if self.region is None else self.region.as_list()
 
     def editable(self) -> bool:
-        """Whether the current object has a mask to edit."""
-        return self.result is not None and self.current in self.object_ids()
+        """Whether the current object has a mask to edit (a result that holds it)."""
+        return self.result is not None and self.current in self.result_ids
 
     # ---------------------------------------------------------------- text instances
 

@@ -179,13 +179,14 @@ class PromptView:
         if session.image is None:
             raise SamAppError("Upload an image (or pick an example) first.")
 
-    def shown(self, session: Session, state: PromptState, message: str = "", before: PromptState = None) -> dict:
-        """The state's prompt on the canvas and in the lists, and a message; the instance
-        list only where it differs from ``before`` (the state the handler started from;
-        None: always)."""
+    def shown(self, session: Session, state: PromptState, message: str = "", before: PromptState = None,
+              outline: bool = False) -> dict:
+        """The state's prompt on the canvas (with the selected object's ``outline``) and in
+        the lists, and a message; the instance list only where it differs from ``before``
+        (the state the handler started from; None: always)."""
         image = self.shared.image(session) if session.image is not None else None
         size = None if image is None else (image.height, image.width)
-        update = {self.state: state, self.canvas: self.canvas_picture(state, image),
+        update = {self.state: state, self.canvas: self.canvas_picture(state, image, outline=outline),
                   self.prompt_list: state.markdown(session.image_name, size), self.shared.message: message}
         if before is None or (before.instances, before.boxes) != (state.instances, state.boxes):
             update[self.instances] = self.instance_list(state)

@@ -1,12 +1,12 @@
-import { i as Bt, g as Kt, o as Tr, a as Me, b as zr, T as Yt, c as Cr, d as Sr, e as Se, f as ot, r as ft, h as je, p as ct, j as Le, m as Nr, s as Xt, k as Vt, u as fe, l as Ee, n as jt, E as Or, q as e, t as St, v as ce, w as qr, x as Ir, y as Rr, z as Lr, A as Nt, B as Pr, I as nt, C as Dr, D as Hr, F as dt, G as Ur, H as Qt, J as Wt, K as Fr, L as Br, N as Kr, M as Yr, O as Xr, P as Vr, S as jr, Q as Qr, R as Wr, U as Zr, V as N, W as Ot, X as y, Y as Gr, Z as V, _ as st, $ as Jr, a0 as T, a1 as Q, a2 as ea, a3 as le, a4 as B, a5 as qe, a6 as qt } from "./render-C5JM_EZW.js";
-function Zt(t) {
+import { i as Vt, g as jt, o as Sr, a as Me, b as qr, T as Qt, c as Nr, d as Or, e as Se, f as dt, r as ht, h as je, p as pt, j as Le, m as Ir, s as Wt, k as Zt, u as fe, l as Ee, n as Gt, E as Rr, q as e, t as It, v as ce, w as Lr, x as Pr, y as Dr, z as Hr, A as Rt, B as Ur, I as lt, C as Fr, D as Br, F as _t, G as Kr, H as Jt, J as er, K as Yr, L as Xr, N as Vr, M as jr, O as Qr, P as Wr, S as Zr, Q as Gr, R as Jr, U as ea, V as q, W as Lt, X as y, Y as ta, Z as V, _ as ft, $ as ra, a0 as T, a1 as Q, a2 as aa, a3 as le, a4 as B, a5 as Oe, a6 as Pt } from "./render-C5JM_EZW.js";
+function tr(t) {
   throw new Error("https://svelte.dev/e/lifecycle_outside_component");
 }
-const ta = [];
-function Gt(t, r = !1, n = !1) {
-  return Qe(t, /* @__PURE__ */ new Map(), "", ta, null, n);
+const na = [];
+function Qe(t, r = !1, s = !1) {
+  return We(t, /* @__PURE__ */ new Map(), "", na, null, s);
 }
-function Qe(t, r, n, a, i = null, l = !1) {
+function We(t, r, s, a, o = null, l = !1) {
   if (typeof t == "object" && t !== null) {
     var f = r.get(t);
     if (f !== void 0) return f;
@@ -18,31 +18,31 @@ function Qe(t, r, n, a, i = null, l = !1) {
       /** @type {Snapshot<T>} */
       new Set(t)
     );
-    if (Bt(t)) {
-      var o = (
+    if (Vt(t)) {
+      var i = (
         /** @type {Snapshot<any>} */
         Array(t.length)
       );
-      r.set(t, o), i !== null && r.set(i, o);
-      for (var d = 0; d < t.length; d += 1) {
-        var _ = t[d];
-        d in t && (o[d] = Qe(_, r, n, a, null, l));
+      r.set(t, i), o !== null && r.set(o, i);
+      for (var c = 0; c < t.length; c += 1) {
+        var _ = t[c];
+        c in t && (i[c] = We(_, r, s, a, null, l));
       }
-      return o;
+      return i;
     }
-    if (Kt(t) === Tr) {
-      o = {}, r.set(t, o), i !== null && r.set(i, o);
+    if (jt(t) === Sr) {
+      i = {}, r.set(t, i), o !== null && r.set(o, i);
       for (var g in t)
-        o[g] = Qe(
+        i[g] = We(
           // @ts-expect-error
           t[g],
           r,
-          n,
+          s,
           a,
           null,
           l
         );
-      return o;
+      return i;
     }
     if (t instanceof Date)
       return (
@@ -51,11 +51,11 @@ function Qe(t, r, n, a, i = null, l = !1) {
       );
     if (typeof /** @type {T & { toJSON?: any } } */
     t.toJSON == "function" && !l)
-      return Qe(
+      return We(
         /** @type {T & { toJSON(): any } } */
         t.toJSON(),
         r,
-        n,
+        s,
         a,
         // Associate the instance with the toJSON clone
         t
@@ -78,68 +78,68 @@ function Qe(t, r, n, a, i = null, l = !1) {
     );
   }
 }
-function Jt(t) {
+function rr(t) {
   var r = document.createElement("template");
   return r.innerHTML = t.replaceAll("<!>", "<!---->"), r.content;
 }
 function Pe(t, r) {
-  var n = (
+  var s = (
     /** @type {Effect} */
-    Sr
+    Or
   );
-  n.nodes === null && (n.nodes = { start: t, end: r, a: null, t: null });
+  s.nodes === null && (s.nodes = { start: t, end: r, a: null, t: null });
 }
 // @__NO_SIDE_EFFECTS__
 function ye(t, r) {
-  var n = (r & Yt) !== 0, a = (r & Cr) !== 0, i, l = !t.startsWith("<!>");
+  var s = (r & Qt) !== 0, a = (r & Nr) !== 0, o, l = !t.startsWith("<!>");
   return () => {
-    i === void 0 && (i = Jt(l ? t : "<!>" + t), n || (i = /** @type {TemplateNode} */
-    Me(i)));
+    o === void 0 && (o = rr(l ? t : "<!>" + t), s || (o = /** @type {TemplateNode} */
+    Me(o)));
     var f = (
       /** @type {TemplateNode} */
-      a || zr ? document.importNode(i, !0) : i.cloneNode(!0)
+      a || qr ? document.importNode(o, !0) : o.cloneNode(!0)
     );
-    if (n) {
-      var o = (
+    if (s) {
+      var i = (
         /** @type {TemplateNode} */
         Me(f)
-      ), d = (
+      ), c = (
         /** @type {TemplateNode} */
         f.lastChild
       );
-      Pe(o, d);
+      Pe(i, c);
     } else
       Pe(f, f);
     return f;
   };
 }
 // @__NO_SIDE_EFFECTS__
-function ra(t, r, n = "svg") {
-  var a = !t.startsWith("<!>"), i = (r & Yt) !== 0, l = `<${n}>${a ? t : "<!>" + t}</${n}>`, f;
+function sa(t, r, s = "svg") {
+  var a = !t.startsWith("<!>"), o = (r & Qt) !== 0, l = `<${s}>${a ? t : "<!>" + t}</${s}>`, f;
   return () => {
     if (!f) {
-      var o = (
+      var i = (
         /** @type {DocumentFragment} */
-        Jt(l)
-      ), d = (
+        rr(l)
+      ), c = (
         /** @type {Element} */
-        Me(o)
+        Me(i)
       );
-      if (i)
-        for (f = document.createDocumentFragment(); Me(d); )
+      if (o)
+        for (f = document.createDocumentFragment(); Me(c); )
           f.appendChild(
             /** @type {TemplateNode} */
-            Me(d)
+            Me(c)
           );
       else
         f = /** @type {Element} */
-        Me(d);
+        Me(c);
     }
     var _ = (
       /** @type {TemplateNode} */
       f.cloneNode(!0)
     );
-    if (i) {
+    if (o) {
       var g = (
         /** @type {TemplateNode} */
         Me(_)
@@ -155,11 +155,11 @@ function ra(t, r, n = "svg") {
 }
 // @__NO_SIDE_EFFECTS__
 function de(t, r) {
-  return /* @__PURE__ */ ra(t, r, "svg");
+  return /* @__PURE__ */ sa(t, r, "svg");
 }
-function It() {
-  var t = document.createDocumentFragment(), r = document.createComment(""), n = Se();
-  return t.append(r, n), Pe(r, n), t;
+function Dt() {
+  var t = document.createDocumentFragment(), r = document.createComment(""), s = Se();
+  return t.append(r, s), Pe(r, s), t;
 }
 function H(t, r) {
   t !== null && t.before(
@@ -167,7 +167,7 @@ function H(t, r) {
     r
   );
 }
-class aa {
+class ia {
   /** @type {TemplateNode} */
   anchor;
   /** @type {Map<Batch, Key>} */
@@ -207,42 +207,42 @@ class aa {
    * @param {TemplateNode} anchor
    * @param {boolean} transition
    */
-  constructor(r, n = !0) {
-    this.anchor = r, this.#n = n;
+  constructor(r, s = !0) {
+    this.anchor = r, this.#n = s;
   }
   #s = () => {
     var r = (
       /** @type {Batch} */
-      ot
+      dt
     );
     if (this.#t.has(r)) {
-      var n = (
+      var s = (
         /** @type {Key} */
         this.#t.get(r)
-      ), a = this.#r.get(n);
+      ), a = this.#r.get(s);
       if (a)
-        ft(a), this.#a.delete(n);
+        ht(a), this.#a.delete(s);
       else {
-        var i = this.#e.get(n);
-        i && (this.#r.set(n, i.effect), this.#e.delete(n), i.fragment.lastChild.remove(), this.anchor.before(i.fragment), a = i.effect);
+        var o = this.#e.get(s);
+        o && (this.#r.set(s, o.effect), this.#e.delete(s), o.fragment.lastChild.remove(), this.anchor.before(o.fragment), a = o.effect);
       }
       for (const [l, f] of this.#t) {
         if (this.#t.delete(l), l === r)
           break;
-        const o = this.#e.get(f);
-        o && (je(o.effect), this.#e.delete(f));
+        const i = this.#e.get(f);
+        i && (je(i.effect), this.#e.delete(f));
       }
       for (const [l, f] of this.#r) {
-        if (l === n || this.#a.has(l)) continue;
-        const o = () => {
+        if (l === s || this.#a.has(l)) continue;
+        const i = () => {
           if (Array.from(this.#t.values()).includes(l)) {
             var _ = document.createDocumentFragment();
-            Nr(f, _), _.append(Se()), this.#e.set(l, { effect: f, fragment: _ });
+            Ir(f, _), _.append(Se()), this.#e.set(l, { effect: f, fragment: _ });
           } else
             je(f);
           this.#a.delete(l), this.#r.delete(l);
         };
-        this.#n || !a ? (this.#a.add(l), ct(f, o, !1)) : o();
+        this.#n || !a ? (this.#a.add(l), pt(f, i, !1)) : i();
       }
     }
   };
@@ -251,44 +251,44 @@ class aa {
    */
   #i = (r) => {
     this.#t.delete(r);
-    const n = Array.from(this.#t.values());
-    for (const [a, i] of this.#e)
-      n.includes(a) || (je(i.effect), this.#e.delete(a));
+    const s = Array.from(this.#t.values());
+    for (const [a, o] of this.#e)
+      s.includes(a) || (je(o.effect), this.#e.delete(a));
   };
   /**
    *
    * @param {any} key
    * @param {null | ((target: TemplateNode) => void)} fn
    */
-  ensure(r, n) {
+  ensure(r, s) {
     var a = (
       /** @type {Batch} */
-      ot
-    ), i = Xt();
-    if (n && !this.#r.has(r) && !this.#e.has(r))
-      if (i) {
+      dt
+    ), o = Wt();
+    if (s && !this.#r.has(r) && !this.#e.has(r))
+      if (o) {
         var l = document.createDocumentFragment(), f = Se();
         l.append(f), this.#e.set(r, {
-          effect: Le(() => n(f)),
+          effect: Le(() => s(f)),
           fragment: l
         });
       } else
         this.#r.set(
           r,
-          Le(() => n(this.anchor))
+          Le(() => s(this.anchor))
         );
-    if (this.#t.set(a, r), i) {
-      for (const [o, d] of this.#r)
-        o === r ? a.skipped_effects.delete(d) : a.skipped_effects.add(d);
-      for (const [o, d] of this.#e)
-        o === r ? a.skipped_effects.delete(d.effect) : a.skipped_effects.add(d.effect);
+    if (this.#t.set(a, r), o) {
+      for (const [i, c] of this.#r)
+        i === r ? a.skipped_effects.delete(c) : a.skipped_effects.add(c);
+      for (const [i, c] of this.#e)
+        i === r ? a.skipped_effects.delete(c.effect) : a.skipped_effects.add(c.effect);
       a.oncommit(this.#s), a.ondiscard(this.#i);
     } else
       this.#s();
   }
 }
-function er(t) {
-  Vt === null && Zt(), fe(() => {
+function ar(t) {
+  Zt === null && tr(), fe(() => {
     const r = Ee(t);
     if (typeof r == "function") return (
       /** @type {() => void} */
@@ -296,28 +296,28 @@ function er(t) {
     );
   });
 }
-function na(t) {
-  Vt === null && Zt(), er(() => () => Ee(t));
+function oa(t) {
+  Zt === null && tr(), ar(() => () => Ee(t));
 }
-function ne(t, r, n = !1) {
-  var a = new aa(t), i = n ? Or : 0;
-  function l(f, o) {
-    a.ensure(f, o);
+function ne(t, r, s = !1) {
+  var a = new ia(t), o = s ? Rr : 0;
+  function l(f, i) {
+    a.ensure(f, i);
   }
-  jt(() => {
+  Gt(() => {
     var f = !1;
-    r((o, d = !0) => {
-      f = !0, l(d, o);
+    r((i, c = !0) => {
+      f = !0, l(c, i);
     }), f || l(!1, null);
-  }, i);
+  }, o);
 }
 function we(t, r) {
   return r;
 }
-function sa(t, r, n) {
-  for (var a = [], i = r.length, l, f = r.length, o = 0; o < i; o++) {
-    let k = r[o];
-    ct(
+function la(t, r, s) {
+  for (var a = [], o = r.length, l, f = r.length, i = 0; i < o; i++) {
+    let k = r[i];
+    pt(
       k,
       () => {
         if (l) {
@@ -326,7 +326,7 @@ function sa(t, r, n) {
               /** @type {Set<EachOutroGroup>} */
               t.outrogroups
             );
-            lt(dt(l.done)), b.delete(l), b.size === 0 && (t.outrogroups = null);
+            ut(_t(l.done)), b.delete(l), b.size === 0 && (t.outrogroups = null);
           }
         } else
           f -= 1;
@@ -335,283 +335,283 @@ function sa(t, r, n) {
     );
   }
   if (f === 0) {
-    var d = a.length === 0 && n !== null;
-    if (d) {
+    var c = a.length === 0 && s !== null;
+    if (c) {
       var _ = (
         /** @type {Element} */
-        n
+        s
       ), g = (
         /** @type {Element} */
         _.parentNode
       );
-      Hr(g), g.append(_), t.items.clear();
+      Br(g), g.append(_), t.items.clear();
     }
-    lt(r, !d);
+    ut(r, !c);
   } else
     l = {
       pending: new Set(r),
       done: /* @__PURE__ */ new Set()
     }, (t.outrogroups ??= /* @__PURE__ */ new Set()).add(l);
 }
-function lt(t, r = !0) {
-  for (var n = 0; n < t.length; n++)
-    je(t[n], r);
+function ut(t, r = !0) {
+  for (var s = 0; s < t.length; s++)
+    je(t[s], r);
 }
-var Rt;
-function xe(t, r, n, a, i, l = null) {
-  var f = t, o = /* @__PURE__ */ new Map(), d = (r & Qt) !== 0;
-  if (d) {
+var Ht;
+function xe(t, r, s, a, o, l = null) {
+  var f = t, i = /* @__PURE__ */ new Map(), c = (r & Jt) !== 0;
+  if (c) {
     var _ = (
       /** @type {Element} */
       t
     );
     f = _.appendChild(Se());
   }
-  var g = null, k = qr(() => {
-    var x = n();
-    return Bt(x) ? x : x == null ? [] : dt(x);
+  var g = null, k = Lr(() => {
+    var x = s();
+    return Vt(x) ? x : x == null ? [] : _t(x);
   }), b, M = !0;
   function z() {
-    h.fallback = g, ia(h, b, f, r, a), g !== null && (b.length === 0 ? (g.f & ce) === 0 ? ft(g) : (g.f ^= ce, Re(g, null, f)) : ct(g, () => {
+    h.fallback = g, fa(h, b, f, r, a), g !== null && (b.length === 0 ? (g.f & ce) === 0 ? ht(g) : (g.f ^= ce, Re(g, null, f)) : pt(g, () => {
       g = null;
     }));
   }
-  var P = jt(() => {
+  var P = Gt(() => {
     b = /** @type {V[]} */
     e(k);
     for (var x = b.length, U = /* @__PURE__ */ new Set(), C = (
       /** @type {Batch} */
-      ot
-    ), O = Xt(), w = 0; w < x; w += 1) {
-      var Y = b[w], I = a(Y, w), K = M ? null : o.get(I);
-      K ? (K.v && St(K.v, Y), K.i && St(K.i, w), O && C.skipped_effects.delete(K.e)) : (K = oa(
-        o,
-        M ? f : Rt ??= Se(),
-        Y,
-        I,
-        w,
+      dt
+    ), N = Wt(), w = 0; w < x; w += 1) {
+      var Y = b[w], R = a(Y, w), K = M ? null : i.get(R);
+      K ? (K.v && It(K.v, Y), K.i && It(K.i, w), N && C.skipped_effects.delete(K.e)) : (K = ca(
         i,
+        M ? f : Ht ??= Se(),
+        Y,
+        R,
+        w,
+        o,
         r,
-        n
-      ), M || (K.e.f |= ce), o.set(I, K)), U.add(I);
+        s
+      ), M || (K.e.f |= ce), i.set(R, K)), U.add(R);
     }
-    if (x === 0 && l && !g && (M ? g = Le(() => l(f)) : (g = Le(() => l(Rt ??= Se())), g.f |= ce)), !M)
-      if (O) {
-        for (const [S, J] of o)
-          U.has(S) || C.skipped_effects.add(J.e);
+    if (x === 0 && l && !g && (M ? g = Le(() => l(f)) : (g = Le(() => l(Ht ??= Se())), g.f |= ce)), !M)
+      if (N) {
+        for (const [S, ee] of i)
+          U.has(S) || C.skipped_effects.add(ee.e);
         C.oncommit(z), C.ondiscard(() => {
         });
       } else
         z();
     e(k);
-  }), h = { effect: P, items: o, outrogroups: null, fallback: g };
+  }), h = { effect: P, items: i, outrogroups: null, fallback: g };
   M = !1;
 }
 function Ie(t) {
-  for (; t !== null && (t.f & Dr) === 0; )
+  for (; t !== null && (t.f & Fr) === 0; )
     t = t.next;
   return t;
 }
-function ia(t, r, n, a, i) {
-  var l = (a & Fr) !== 0, f = r.length, o = t.items, d = Ie(t.effect.first), _, g = null, k, b = [], M = [], z, P, h, x;
+function fa(t, r, s, a, o) {
+  var l = (a & Yr) !== 0, f = r.length, i = t.items, c = Ie(t.effect.first), _, g = null, k, b = [], M = [], z, P, h, x;
   if (l)
     for (x = 0; x < f; x += 1)
-      z = r[x], P = i(z, x), h = /** @type {EachItem} */
-      o.get(P).e, (h.f & ce) === 0 && (h.nodes?.a?.measure(), (k ??= /* @__PURE__ */ new Set()).add(h));
+      z = r[x], P = o(z, x), h = /** @type {EachItem} */
+      i.get(P).e, (h.f & ce) === 0 && (h.nodes?.a?.measure(), (k ??= /* @__PURE__ */ new Set()).add(h));
   for (x = 0; x < f; x += 1) {
-    if (z = r[x], P = i(z, x), h = /** @type {EachItem} */
-    o.get(P).e, t.outrogroups !== null)
-      for (const J of t.outrogroups)
-        J.pending.delete(h), J.done.delete(h);
+    if (z = r[x], P = o(z, x), h = /** @type {EachItem} */
+    i.get(P).e, t.outrogroups !== null)
+      for (const ee of t.outrogroups)
+        ee.pending.delete(h), ee.done.delete(h);
     if ((h.f & ce) !== 0)
-      if (h.f ^= ce, h === d)
-        Re(h, null, n);
+      if (h.f ^= ce, h === c)
+        Re(h, null, s);
       else {
-        var U = g ? g.next : d;
-        h === t.effect.last && (t.effect.last = h.prev), h.prev && (h.prev.next = h.next), h.next && (h.next.prev = h.prev), be(t, g, h), be(t, h, U), Re(h, U, n), g = h, b = [], M = [], d = Ie(g.next);
+        var U = g ? g.next : c;
+        h === t.effect.last && (t.effect.last = h.prev), h.prev && (h.prev.next = h.next), h.next && (h.next.prev = h.prev), be(t, g, h), be(t, h, U), Re(h, U, s), g = h, b = [], M = [], c = Ie(g.next);
         continue;
       }
-    if ((h.f & nt) !== 0 && (ft(h), l && (h.nodes?.a?.unfix(), (k ??= /* @__PURE__ */ new Set()).delete(h))), h !== d) {
+    if ((h.f & lt) !== 0 && (ht(h), l && (h.nodes?.a?.unfix(), (k ??= /* @__PURE__ */ new Set()).delete(h))), h !== c) {
       if (_ !== void 0 && _.has(h)) {
         if (b.length < M.length) {
-          var C = M[0], O;
+          var C = M[0], N;
           g = C.prev;
           var w = b[0], Y = b[b.length - 1];
-          for (O = 0; O < b.length; O += 1)
-            Re(b[O], C, n);
-          for (O = 0; O < M.length; O += 1)
-            _.delete(M[O]);
-          be(t, w.prev, Y.next), be(t, g, w), be(t, Y, C), d = C, g = Y, x -= 1, b = [], M = [];
+          for (N = 0; N < b.length; N += 1)
+            Re(b[N], C, s);
+          for (N = 0; N < M.length; N += 1)
+            _.delete(M[N]);
+          be(t, w.prev, Y.next), be(t, g, w), be(t, Y, C), c = C, g = Y, x -= 1, b = [], M = [];
         } else
-          _.delete(h), Re(h, d, n), be(t, h.prev, h.next), be(t, h, g === null ? t.effect.first : g.next), be(t, g, h), g = h;
+          _.delete(h), Re(h, c, s), be(t, h.prev, h.next), be(t, h, g === null ? t.effect.first : g.next), be(t, g, h), g = h;
         continue;
       }
-      for (b = [], M = []; d !== null && d !== h; )
-        (_ ??= /* @__PURE__ */ new Set()).add(d), M.push(d), d = Ie(d.next);
-      if (d === null)
+      for (b = [], M = []; c !== null && c !== h; )
+        (_ ??= /* @__PURE__ */ new Set()).add(c), M.push(c), c = Ie(c.next);
+      if (c === null)
         continue;
     }
-    (h.f & ce) === 0 && b.push(h), g = h, d = Ie(h.next);
+    (h.f & ce) === 0 && b.push(h), g = h, c = Ie(h.next);
   }
   if (t.outrogroups !== null) {
-    for (const J of t.outrogroups)
-      J.pending.size === 0 && (lt(dt(J.done)), t.outrogroups?.delete(J));
+    for (const ee of t.outrogroups)
+      ee.pending.size === 0 && (ut(_t(ee.done)), t.outrogroups?.delete(ee));
     t.outrogroups.size === 0 && (t.outrogroups = null);
   }
-  if (d !== null || _ !== void 0) {
-    var I = [];
+  if (c !== null || _ !== void 0) {
+    var R = [];
     if (_ !== void 0)
       for (h of _)
-        (h.f & nt) === 0 && I.push(h);
-    for (; d !== null; )
-      (d.f & nt) === 0 && d !== t.fallback && I.push(d), d = Ie(d.next);
-    var K = I.length;
+        (h.f & lt) === 0 && R.push(h);
+    for (; c !== null; )
+      (c.f & lt) === 0 && c !== t.fallback && R.push(c), c = Ie(c.next);
+    var K = R.length;
     if (K > 0) {
-      var S = (a & Qt) !== 0 && f === 0 ? n : null;
+      var S = (a & Jt) !== 0 && f === 0 ? s : null;
       if (l) {
         for (x = 0; x < K; x += 1)
-          I[x].nodes?.a?.measure();
+          R[x].nodes?.a?.measure();
         for (x = 0; x < K; x += 1)
-          I[x].nodes?.a?.fix();
+          R[x].nodes?.a?.fix();
       }
-      sa(t, I, S);
+      la(t, R, S);
     }
   }
-  l && Wt(() => {
+  l && er(() => {
     if (k !== void 0)
       for (h of k)
         h.nodes?.a?.apply();
   });
 }
-function oa(t, r, n, a, i, l, f, o) {
-  var d = (f & Ir) !== 0 ? (f & Rr) === 0 ? Lr(n, !1, !1) : Nt(n) : null, _ = (f & Pr) !== 0 ? Nt(i) : null;
+function ca(t, r, s, a, o, l, f, i) {
+  var c = (f & Pr) !== 0 ? (f & Dr) === 0 ? Hr(s, !1, !1) : Rt(s) : null, _ = (f & Ur) !== 0 ? Rt(o) : null;
   return {
-    v: d,
+    v: c,
     i: _,
-    e: Le(() => (l(r, d ?? n, _ ?? i, o), () => {
+    e: Le(() => (l(r, c ?? s, _ ?? o, i), () => {
       t.delete(a);
     }))
   };
 }
-function Re(t, r, n) {
+function Re(t, r, s) {
   if (t.nodes)
-    for (var a = t.nodes.start, i = t.nodes.end, l = r && (r.f & ce) === 0 ? (
+    for (var a = t.nodes.start, o = t.nodes.end, l = r && (r.f & ce) === 0 ? (
       /** @type {EffectNodes} */
       r.nodes.start
-    ) : n; a !== null; ) {
+    ) : s; a !== null; ) {
       var f = (
         /** @type {TemplateNode} */
-        Ur(a)
+        Kr(a)
       );
-      if (l.before(a), a === i)
+      if (l.before(a), a === o)
         return;
       a = f;
     }
 }
-function be(t, r, n) {
-  r === null ? t.effect.first = n : r.next = n, n === null ? t.effect.last = r : n.prev = r;
+function be(t, r, s) {
+  r === null ? t.effect.first = s : r.next = s, s === null ? t.effect.last = r : s.prev = r;
 }
-const Lt = [...` 	
+const Ut = [...` 	
 \r\f \v\uFEFF`];
-function la(t, r, n) {
+function da(t, r, s) {
   var a = t == null ? "" : "" + t;
-  if (r && (a = a ? a + " " + r : r), n) {
-    for (var i in n)
-      if (n[i])
-        a = a ? a + " " + i : i;
+  if (r && (a = a ? a + " " + r : r), s) {
+    for (var o in s)
+      if (s[o])
+        a = a ? a + " " + o : o;
       else if (a.length)
-        for (var l = i.length, f = 0; (f = a.indexOf(i, f)) >= 0; ) {
-          var o = f + l;
-          (f === 0 || Lt.includes(a[f - 1])) && (o === a.length || Lt.includes(a[o])) ? a = (f === 0 ? "" : a.substring(0, f)) + a.substring(o + 1) : f = o;
+        for (var l = o.length, f = 0; (f = a.indexOf(o, f)) >= 0; ) {
+          var i = f + l;
+          (f === 0 || Ut.includes(a[f - 1])) && (i === a.length || Ut.includes(a[i])) ? a = (f === 0 ? "" : a.substring(0, f)) + a.substring(i + 1) : f = i;
         }
   }
   return a === "" ? null : a;
 }
-function fa(t, r) {
+function ua(t, r) {
   return t == null ? null : String(t);
 }
-function Ce(t, r, n, a, i, l) {
+function Ce(t, r, s, a, o, l) {
   var f = t.__className;
-  if (f !== n || f === void 0) {
-    var o = la(n, a, l);
-    o == null ? t.removeAttribute("class") : t.className = o, t.__className = n;
-  } else if (l && i !== l)
-    for (var d in l) {
-      var _ = !!l[d];
-      (i == null || _ !== !!i[d]) && t.classList.toggle(d, _);
+  if (f !== s || f === void 0) {
+    var i = da(s, a, l);
+    i == null ? t.removeAttribute("class") : t.className = i, t.__className = s;
+  } else if (l && o !== l)
+    for (var c in l) {
+      var _ = !!l[c];
+      (o == null || _ !== !!o[c]) && t.classList.toggle(c, _);
     }
   return l;
 }
-function Pt(t, r, n, a) {
-  var i = t.__style;
-  if (i !== r) {
-    var l = fa(r);
+function Ft(t, r, s, a) {
+  var o = t.__style;
+  if (o !== r) {
+    var l = ua(r);
     l == null ? t.removeAttribute("style") : t.style.cssText = l, t.__style = r;
   }
   return a;
 }
-const ca = /* @__PURE__ */ Symbol("is custom element"), da = /* @__PURE__ */ Symbol("is html");
-function u(t, r, n, a) {
-  var i = ua(t);
-  i[r] !== (i[r] = n) && (r === "loading" && (t[Br] = n), n == null ? t.removeAttribute(r) : typeof n != "string" && ha(t).includes(r) ? t[r] = n : t.setAttribute(r, n));
+const ha = /* @__PURE__ */ Symbol("is custom element"), pa = /* @__PURE__ */ Symbol("is html");
+function u(t, r, s, a) {
+  var o = _a(t);
+  o[r] !== (o[r] = s) && (r === "loading" && (t[Xr] = s), s == null ? t.removeAttribute(r) : typeof s != "string" && va(t).includes(r) ? t[r] = s : t.setAttribute(r, s));
 }
-function ua(t) {
+function _a(t) {
   return (
     /** @type {Record<string | symbol, unknown>} **/
     // @ts-expect-error
     t.__attributes ??= {
-      [ca]: t.nodeName.includes("-"),
-      [da]: t.namespaceURI === Kr
+      [ha]: t.nodeName.includes("-"),
+      [pa]: t.namespaceURI === Vr
     }
   );
 }
-var Dt = /* @__PURE__ */ new Map();
-function ha(t) {
-  var r = t.getAttribute("is") || t.nodeName, n = Dt.get(r);
-  if (n) return n;
-  Dt.set(r, n = []);
-  for (var a, i = t, l = Element.prototype; l !== i; ) {
-    a = Yr(i);
+var Bt = /* @__PURE__ */ new Map();
+function va(t) {
+  var r = t.getAttribute("is") || t.nodeName, s = Bt.get(r);
+  if (s) return s;
+  Bt.set(r, s = []);
+  for (var a, o = t, l = Element.prototype; l !== o; ) {
+    a = jr(o);
     for (var f in a)
-      a[f].set && n.push(f);
-    i = Kt(i);
+      a[f].set && s.push(f);
+    o = jt(o);
   }
-  return n;
+  return s;
 }
-function Ht(t, r) {
-  return t === r || t?.[jr] === r;
+function Kt(t, r) {
+  return t === r || t?.[Zr] === r;
 }
-function it(t = {}, r, n, a) {
-  return Xr(() => {
-    var i, l;
-    return Vr(() => {
-      i = l, l = [], Ee(() => {
-        t !== n(...l) && (r(t, ...l), i && Ht(n(...i), t) && r(null, ...i));
+function ct(t = {}, r, s, a) {
+  return Qr(() => {
+    var o, l;
+    return Wr(() => {
+      o = l, l = [], Ee(() => {
+        t !== s(...l) && (r(t, ...l), o && Kt(s(...o), t) && r(null, ...o));
       });
     }), () => {
-      Wt(() => {
-        l && Ht(n(...l), t) && r(null, ...l);
+      er(() => {
+        l && Kt(s(...l), t) && r(null, ...l);
       });
     };
   }), t;
 }
-function pa(t, r, n) {
+function ga(t, r, s) {
   if (t == null)
-    return r(void 0), Qr;
+    return r(void 0), Gr;
   const a = Ee(
     () => t.subscribe(
       r,
       // @ts-expect-error
-      n
+      s
     )
   );
   return a.unsubscribe ? () => a.unsubscribe() : a;
 }
-function _a(t) {
+function ma(t) {
   let r;
-  return pa(t, (n) => r = n)(), r;
+  return ga(t, (s) => r = s)(), r;
 }
-const va = {
+const ba = {
   get(t, r) {
     if (!t.exclude.includes(r))
       return t.props[r];
@@ -635,13 +635,13 @@ const va = {
   }
 };
 // @__NO_SIDE_EFFECTS__
-function ga(t, r, n) {
+function ya(t, r, s) {
   return new Proxy(
     { props: t, exclude: r },
-    va
+    ba
   );
 }
-const ma = [
+const ka = [
   { color: "red", primary: 600, secondary: 100 },
   { color: "green", primary: 600, secondary: 100 },
   { color: "blue", primary: 600, secondary: 100 },
@@ -652,7 +652,7 @@ const ma = [
   { color: "cyan", primary: 600, secondary: 100 },
   { color: "lime", primary: 500, secondary: 100 },
   { color: "pink", primary: 600, secondary: 100 }
-], Ut = {
+], Yt = {
   inherit: "inherit",
   current: "currentColor",
   transparent: "transparent",
@@ -945,31 +945,31 @@ const ma = [
     950: "#4c0519"
   }
 };
-ma.reduce((t, { color: r, primary: n, secondary: a }) => ({
+ka.reduce((t, { color: r, primary: s, secondary: a }) => ({
   ...t,
   [r]: {
-    primary: Ut[r][n],
-    secondary: Ut[r][a]
+    primary: Yt[r][s],
+    secondary: Yt[r][a]
   }
 }), {});
-function ba(t) {
+function wa(t) {
   let r;
-  const n = Zr((i) => {
+  const s = ea((o) => {
     let l = !1;
-    const f = t.subscribe((o) => {
-      r = o, l && i();
+    const f = t.subscribe((i) => {
+      r = i, l && o();
     });
     return l = !0, f;
   });
   function a() {
-    return Wr() ? (n(), r) : _a(t);
+    return Jr() ? (s(), r) : ma(t);
   }
   return "set" in t ? {
     get current() {
       return a();
     },
-    set current(i) {
-      t.set(i);
+    set current(o) {
+      t.set(o);
     }
   } : {
     get current() {
@@ -977,14 +977,14 @@ function ba(t) {
     }
   };
 }
-const ya = "__i18n__", ka = [
+const xa = "__i18n__", Ma = [
   "label",
   "info",
   "placeholder",
   "description",
   "title",
   "value"
-], wa = [
+], Ea = [
   "elem_id",
   "elem_classes",
   "visible",
@@ -1017,26 +1017,26 @@ const ya = "__i18n__", ka = [
   "unregister_component",
   "dispatcher"
 ];
-function xa(t) {
-  return typeof t == "string" && t.includes(ya);
+function $a(t) {
+  return typeof t == "string" && t.includes(xa);
 }
-class Ma {
+class Aa {
   load_component;
-  #t = N(Ot({}));
+  #t = q(Lt({}));
   get shared() {
     return e(this.#t);
   }
   set shared(r) {
     y(this.#t, r, !0);
   }
-  #r = N(Ot({}));
+  #r = q(Lt({}));
   get props() {
     return e(this.#r);
   }
   set props(r) {
     y(this.#r, r, !0);
   }
-  #e = N((r) => r);
+  #e = q((r) => r);
   get i18n() {
     return e(this.#e);
   }
@@ -1048,7 +1048,7 @@ class Ma {
   translatable_props = {};
   dispatcher;
   last_update = null;
-  shared_props = wa;
+  shared_props = Ea;
   mounted = !1;
   old_value;
   register_component;
@@ -1058,16 +1058,16 @@ class Ma {
   registered_id = null;
   last_shared_props;
   last_props;
-  constructor(r, n) {
+  constructor(r, s) {
     for (const a in r.shared_props)
       this.shared[a] = r.shared_props[a];
     for (const a in r.props)
       a !== "i18n_store" && (this.props[a] = r.props[a]);
-    if (n)
-      for (const a in n)
-        this.props[a] === void 0 && (this.props[a] = n[a]);
-    this.i18n = this.props.i18n ?? ((a) => a), this.i18n_store = r.props.i18n_store, this._i18n_from_store = this.i18n_store ? ba(this.i18n_store) : void 0;
-    for (const a of ka)
+    if (s)
+      for (const a in s)
+        this.props[a] === void 0 && (this.props[a] = s[a]);
+    this.i18n = this.props.i18n ?? ((a) => a), this.i18n_store = r.props.i18n_store, this._i18n_from_store = this.i18n_store ? wa(this.i18n_store) : void 0;
+    for (const a of Ma)
       this.shared[a] = this._translate_and_store(
         "shared",
         a,
@@ -1090,17 +1090,17 @@ class Ma {
     ), this.registered_id = this.shared.id, this.last_shared_props = r.shared_props, this.last_props = r.props, fe(() => {
       const a = r.shared_props.id;
       if (this.last_shared_props !== r.shared_props) {
-        for (const i in r.shared_props) {
-          const l = r.shared_props[i];
-          l !== void 0 && (this._is_i18n_managed(`shared.${i}`, l) || (this.shared[i] = l));
+        for (const o in r.shared_props) {
+          const l = r.shared_props[o];
+          l !== void 0 && (this._is_i18n_managed(`shared.${o}`, l) || (this.shared[o] = l));
         }
         this.last_shared_props = r.shared_props;
       }
       if (this.last_props !== r.props) {
-        for (const i in r.props) {
-          if (i === "i18n_store") continue;
-          const l = r.props[i];
-          l !== void 0 && (this._is_i18n_managed(`props.${i}`, l) || (this.props[i] = l));
+        for (const o in r.props) {
+          if (o === "i18n_store") continue;
+          const l = r.props[o];
+          l !== void 0 && (this._is_i18n_managed(`props.${o}`, l) || (this.props[o] = l));
         }
         this.last_props = r.props;
       }
@@ -1115,21 +1115,21 @@ class Ma {
     }), fe(() => () => {
       this.registered_id !== null && this.unregister_component(this.registered_id, this.set_data_callback);
     }), fe(() => this.i18n_store ? this.i18n_store.subscribe(() => {
-      for (const [i, l] of Object.entries(this.translatable_props)) {
-        const [f, o] = i.split("."), d = this.i18n(l);
-        f === "shared" ? this.shared[o] = d : this.props[o] = d;
+      for (const [o, l] of Object.entries(this.translatable_props)) {
+        const [f, i] = o.split("."), c = this.i18n(l);
+        f === "shared" ? this.shared[i] = c : this.props[i] = c;
       }
     }) : void 0);
   }
   // check if props are translatable
-  _is_i18n_managed(r, n) {
+  _is_i18n_managed(r, s) {
     const a = this.translatable_props[r];
-    return a ? n === a ? !0 : (delete this.translatable_props[r], !1) : !1;
+    return a ? s === a ? !0 : (delete this.translatable_props[r], !1) : !1;
   }
-  _translate_and_store(r, n, a) {
+  _translate_and_store(r, s, a) {
     if (typeof a != "string") return a;
-    const i = this.i18n(a);
-    return i !== a && (this.translatable_props[`${r}.${n}`] = a), i;
+    const o = this.i18n(a);
+    return o !== a && (this.translatable_props[`${r}.${s}`] = a), o;
   }
   // Reactive variant of `i18n`. Reading it inside a derived or template
   // subscribes to the live locale store (via Svelte's createSubscriber), so
@@ -1137,24 +1137,24 @@ class Ma {
   // the reactivity trigger; translation always goes through `this.i18n` so a
   // custom formatter passed via props keeps taking effect.
   live_i18n = (r) => (this._i18n_from_store?.current, this.i18n(r));
-  dispatch(r, n) {
-    this.dispatcher(this.shared.id, r, n);
+  dispatch(r, s) {
+    this.dispatcher(this.shared.id, r, s);
   }
   async get_data() {
-    return Gt(this.props);
+    return Qe(this.props);
   }
   update(r) {
     this.set_data(r);
   }
   set_data(r) {
-    for (const n in r) {
-      const a = r[n], i = xa(a) ? this._translate_and_store(this.shared_props.includes(n) ? "shared" : "props", n, a) : a;
-      if (this.shared_props.includes(n)) {
-        const l = n;
-        this.shared[l] = i;
+    for (const s in r) {
+      const a = r[s], o = $a(a) ? this._translate_and_store(this.shared_props.includes(s) ? "shared" : "props", s, a) : a;
+      if (this.shared_props.includes(s)) {
+        const l = s;
+        this.shared[l] = o;
         continue;
       }
-      this.props[n] = i;
+      this.props[s] = o;
     }
   }
   watch_for_change() {
@@ -1163,359 +1163,361 @@ class Ma {
     });
   }
 }
-const Ea = [
+const Ta = [
   ["click", "v", "Click"],
   ["brush", "b", "Brush"],
   ["eraser", "e", "Eraser"],
   ["polygon", "g", "Polygon"],
   ["pan", "h", "Pan"],
   ["region", "i", "Region"]
-], $a = {
+], za = {
   click: "click tool: clicks prompt (the mode says what they add)",
   brush: "brush: paint the selected object's mask ([ / ] size)",
   eraser: "eraser: erase from the selected object's mask ([ / ] size)",
   polygon: "polygon tool: drag a vertex; double-click an edge adds one; Alt + click deletes one",
   pan: "pan tool: drag the image",
   region: "region tool: drag a region to segment inside it at full resolution; click: whole image"
-}, Aa = [
+}, Ca = [
   ["wheel, + / −", "zoom in / out at the pointer"],
   ["0 / O", "fit the image / actual size (1:1)"],
   ["Space + drag, middle drag", "pan"],
   ["M", "show / hide the masks"],
   ["?", "this help (Esc closes it)"]
 ];
-function Ft(t, r, n) {
+function Xt(t, r, s) {
   const a = [];
-  let i = 0;
-  for (; i < t.length; ) {
-    let f = 0, o = 0, d = 1;
-    for (; d; ) {
-      const _ = t.charCodeAt(i) - 48;
-      f |= (_ & 31) << 5 * o, d = _ & 32, i++, o++, !d && _ & 16 && (f |= -1 << 5 * o);
+  let o = 0;
+  for (; o < t.length; ) {
+    let f = 0, i = 0, c = 1;
+    for (; c; ) {
+      const _ = t.charCodeAt(o) - 48;
+      f |= (_ & 31) << 5 * i, c = _ & 32, o++, i++, !c && _ & 16 && (f |= -1 << 5 * i);
     }
     a.length > 2 && (f += a[a.length - 2]), a.push(f);
   }
   let l = 0;
   for (let f = 0; f < a.length; f++) {
-    const o = l + a[f];
-    f % 2 === 1 && r.fill(n, l, Math.min(o, r.length)), l = o;
+    const i = l + a[f];
+    f % 2 === 1 && r.fill(s, l, Math.min(i, r.length)), l = i;
   }
 }
-function Ta(t, r, n, a, i, l, f) {
-  const o = Math.max(0, Math.floor(Math.min(a[0], i[0]) - l - 1)), d = Math.max(0, Math.floor(Math.min(a[1], i[1]) - l - 1)), _ = Math.min(r - 1, Math.ceil(Math.max(a[0], i[0]) + l + 1)), g = Math.min(n - 1, Math.ceil(Math.max(a[1], i[1]) + l + 1));
-  if (o > _ || d > g) return null;
-  const k = i[0] - a[0], b = i[1] - a[1], M = k * k + b * b, z = l * l;
-  for (let P = d; P <= g; P++) {
+function Sa(t, r, s, a, o, l, f) {
+  const i = Math.max(0, Math.floor(Math.min(a[0], o[0]) - l - 1)), c = Math.max(0, Math.floor(Math.min(a[1], o[1]) - l - 1)), _ = Math.min(r - 1, Math.ceil(Math.max(a[0], o[0]) + l + 1)), g = Math.min(s - 1, Math.ceil(Math.max(a[1], o[1]) + l + 1));
+  if (i > _ || c > g) return null;
+  const k = o[0] - a[0], b = o[1] - a[1], M = k * k + b * b, z = l * l;
+  for (let P = c; P <= g; P++) {
     const h = P + 0.5;
-    for (let x = o; x <= _; x++) {
+    for (let x = i; x <= _; x++) {
       const U = x + 0.5;
       let C = M > 0 ? ((U - a[0]) * k + (h - a[1]) * b) / M : 0;
       C = C < 0 ? 0 : C > 1 ? 1 : C;
-      const O = U - (a[0] + C * k), w = h - (a[1] + C * b);
-      O * O + w * w <= z && (t[P * r + x] = f);
+      const N = U - (a[0] + C * k), w = h - (a[1] + C * b);
+      N * N + w * w <= z && (t[P * r + x] = f);
     }
   }
-  return [o, d, _ - o + 1, g - d + 1];
+  return [i, c, _ - i + 1, g - c + 1];
 }
-function za(t, r, n) {
-  let a = null, i = n * n;
-  return t.forEach((l, f) => l.forEach((o, d) => {
-    const _ = (o[0] - r[0]) ** 2 + (o[1] - r[1]) ** 2;
-    _ <= i && (i = _, a = [f, d]);
+function qa(t, r, s) {
+  let a = null, o = s * s;
+  return t.forEach((l, f) => l.forEach((i, c) => {
+    const _ = (i[0] - r[0]) ** 2 + (i[1] - r[1]) ** 2;
+    _ <= o && (o = _, a = [f, c]);
   })), a;
 }
-function Ca(t, r, n) {
-  let a = null, i = n * n;
-  return t.forEach((l, f) => l.forEach((o, d) => {
-    const _ = l[(d + l.length - 1) % l.length], g = o[0] - _[0], k = o[1] - _[1], b = g * g + k * k, M = b > 0 ? Math.max(0, Math.min(1, ((r[0] - _[0]) * g + (r[1] - _[1]) * k) / b)) : 0, z = (_[0] + M * g - r[0]) ** 2 + (_[1] + M * k - r[1]) ** 2;
-    z <= i && (i = z, a = [f, d]);
+function Na(t, r, s) {
+  let a = null, o = s * s;
+  return t.forEach((l, f) => l.forEach((i, c) => {
+    const _ = l[(c + l.length - 1) % l.length], g = i[0] - _[0], k = i[1] - _[1], b = g * g + k * k, M = b > 0 ? Math.max(0, Math.min(1, ((r[0] - _[0]) * g + (r[1] - _[1]) * k) / b)) : 0, z = (_[0] + M * g - r[0]) ** 2 + (_[1] + M * k - r[1]) ** 2;
+    z <= o && (o = z, a = [f, c]);
   })), a;
 }
-function Sa(t, r, n) {
-  for (let i = 0; i < n; i++) {
-    const l = i * r;
+function Oa(t, r, s) {
+  for (let o = 0; o < s; o++) {
+    const l = o * r;
     for (let f = 0; f < r; f++) {
-      const o = l + f, d = t[o] & 16777215;
-      f + 1 < r && (t[o + 1] & 16777215) !== d && (d && (t[o] |= 4278190080), t[o + 1] & 16777215 && (t[o + 1] |= 4278190080)), i + 1 < n && (t[o + r] & 16777215) !== d && (d && (t[o] |= 4278190080), t[o + r] & 16777215 && (t[o + r] |= 4278190080));
+      const i = l + f, c = t[i] & 16777215;
+      f + 1 < r && (t[i + 1] & 16777215) !== c && (c && (t[i] |= 4278190080), t[i + 1] & 16777215 && (t[i + 1] |= 4278190080)), o + 1 < s && (t[i + r] & 16777215) !== c && (c && (t[i] |= 4278190080), t[i + r] & 16777215 && (t[i + r] |= 4278190080));
     }
   }
 }
-var Na = /* @__PURE__ */ ye('<span class="sam-canvas-label svelte-49zqag"> </span>'), Oa = /* @__PURE__ */ ye("<button> </button>"), qa = /* @__PURE__ */ ye('<span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button>', 1), Ia = /* @__PURE__ */ de('<rect fill="none"></rect>'), Ra = /* @__PURE__ */ de('<text class="label" stroke="black" paint-order="stroke"> </text>'), La = /* @__PURE__ */ de('<circle fill="none" stroke="#ffd700"></circle>'), Pa = /* @__PURE__ */ de('<circle class="point" stroke="white"></circle>'), Da = /* @__PURE__ */ de('<circle fill="white" stroke="black" class="vertex"></circle>'), Ha = /* @__PURE__ */ de('<path fill="rgba(255,255,255,0.15)" fill-rule="evenodd" stroke="white" class="outline"></path><!>', 1), Ua = /* @__PURE__ */ de('<path fill="rgba(0,0,0,0.45)" fill-rule="evenodd" class="outside"></path><rect fill="none" stroke="#ffd700" class="region"></rect>', 1), Fa = /* @__PURE__ */ de('<rect fill="rgba(255,215,0,0.1)" stroke="#ffd700"></rect>'), Ba = /* @__PURE__ */ de('<circle fill="none"></circle>'), Ka = /* @__PURE__ */ ye('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!><!><!><!></svg></div>'), Ya = /* @__PURE__ */ ye('<div class="empty svelte-49zqag"> </div>'), Xa = /* @__PURE__ */ ye('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), Va = /* @__PURE__ */ ye('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), ja = /* @__PURE__ */ ye('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <!> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
-function Wa(t, r) {
-  ea(r, !0);
-  const n = /* @__PURE__ */ ga(r, ["$$slots", "$$events", "$$legacy"]), a = new Ma(n, { value: null, height: 500, shortcuts: [], tools: null }), i = Q(() => Ea.filter(([s]) => !a.props.tools || a.props.tools.includes(s))), l = Q(() => [
+var Ia = /* @__PURE__ */ ye('<span class="sam-canvas-label svelte-49zqag"> </span>'), Ra = /* @__PURE__ */ ye("<button> </button>"), La = /* @__PURE__ */ ye('<span class="sep svelte-49zqag"></span> <button title="Smaller brush ([)" data-action="smaller" class="svelte-49zqag">−</button> <span class="radius svelte-49zqag" title="Brush radius in image pixels"> </span> <button title="Larger brush (])" data-action="larger" class="svelte-49zqag">+</button>', 1), Pa = /* @__PURE__ */ de('<rect fill="none"></rect>'), Da = /* @__PURE__ */ de('<text class="label" stroke="black" paint-order="stroke"> </text>'), Ha = /* @__PURE__ */ de('<circle fill="none" stroke="#ffd700"></circle>'), Ua = /* @__PURE__ */ de('<circle class="point" stroke="white"></circle>'), Fa = /* @__PURE__ */ de('<circle fill="white" stroke="black" class="vertex"></circle>'), Ba = /* @__PURE__ */ de('<path fill="rgba(255,255,255,0.15)" fill-rule="evenodd" stroke="white" class="outline"></path><!>', 1), Ka = /* @__PURE__ */ de('<path fill="rgba(0,0,0,0.45)" fill-rule="evenodd" class="outside"></path><rect fill="none" stroke="#ffd700" class="region"></rect>', 1), Ya = /* @__PURE__ */ de('<rect fill="rgba(255,215,0,0.1)" stroke="#ffd700"></rect>'), Xa = /* @__PURE__ */ de('<circle fill="none"></circle>'), Va = /* @__PURE__ */ ye('<div><img alt="" draggable="false" class="svelte-49zqag"/> <canvas></canvas> <canvas class="svelte-49zqag"></canvas> <svg class="svelte-49zqag"><!><!><!><!><!><!><!><!></svg></div>'), ja = /* @__PURE__ */ ye('<div class="empty svelte-49zqag"> </div>'), Qa = /* @__PURE__ */ ye('<tr><td class="svelte-49zqag"><kbd class="svelte-49zqag"> </kbd></td><td class="svelte-49zqag"> </td></tr>'), Wa = /* @__PURE__ */ ye('<div class="help svelte-49zqag" role="dialog" aria-label="Keyboard shortcuts"><strong>Keyboard shortcuts</strong> <button class="close svelte-49zqag">×</button> <table><tbody></tbody></table></div>'), Za = /* @__PURE__ */ ye('<div><!> <div class="toolbar svelte-49zqag" role="toolbar"><!> <!> <span class="sep svelte-49zqag"></span> <button title="Fit (0)" data-action="fit" class="svelte-49zqag">Fit</button> <button title="Actual size, 1:1 (O)" data-action="actual" class="svelte-49zqag">1:1</button> <span class="zoom svelte-49zqag" title="Zoom (wheel, + and −)"> </span> <button title="Show or hide the masks (M)" data-action="masks"> </button> <button title="Keyboard shortcuts (?)" data-action="help" class="svelte-49zqag">?</button></div> <div tabindex="0" role="application" aria-label="image canvas"><!> <!></div></div>');
+function Ja(t, r) {
+  aa(r, !0);
+  const s = /* @__PURE__ */ ya(r, ["$$slots", "$$events", "$$legacy"]), a = new Aa(s, { value: null, height: 500, shortcuts: [], tools: null }), o = Q(() => Ta.filter(([n]) => !a.props.tools || a.props.tools.includes(n))), l = Q(() => [
     ...a.props.shortcuts ?? [],
-    ...e(i).map(([s, c]) => [c.toUpperCase(), $a[s]]),
-    ...Aa
-  ]), f = Q(() => e(i).some(([s]) => s === "brush" || s === "eraser"));
-  let o = N(
+    ...e(o).map(([n, d]) => [d.toUpperCase(), za[n]]),
+    ...Ca
+  ]), f = Q(() => e(o).some(([n]) => n === "brush" || n === "eraser"));
+  let i = q(
     null
     // a plain copy: reading 10^5 runs through a reactive proxy is slow
-  ), d = 0;
+  ), c = 0;
   const _ = /* @__PURE__ */ new Map();
   let g = !1;
-  const k = Q(() => e(o)?.width ?? 0), b = Q(() => e(o)?.height ?? 0), M = Q(() => e(o)?.mask_width || e(k)), z = Q(() => e(o)?.mask_height || e(b)), P = Q(() => e(o)?.image?.url ?? null);
-  let h = N(void 0), x = N(void 0), U = N(void 0), C = N(0), O = N(0), w = N(1), Y = N(0), I = N(0), K = N(
+  const k = Q(() => e(i)?.width ?? 0), b = Q(() => e(i)?.height ?? 0), M = Q(() => e(i)?.mask_width || e(k)), z = Q(() => e(i)?.mask_height || e(b)), P = Q(() => e(i)?.image?.url ?? null);
+  let h = q(void 0), x = q(void 0), U = q(void 0), C = q(0), N = q(0), w = q(1), Y = q(0), R = q(0), K = q(
     ""
     // the picture the view was fitted to (the first fit waits for the layout)
-  ), S = N("click"), J = N(null), j = N(10), ue = N(!0), he = N(!1), Z = N(
+  ), S = q("click"), ee = q(null), j = q(10), ue = q(!0), he = q(!1), Z = q(
     null
     // image pixels (floats) while inside
-  ), pe = null, ut = !1, _e = null, te = N(null), ee = N(
+  ), pe = null, vt = !1, _e = null, re = q(null), te = q(
     null
     // a region being drawn
-  ), D = N(
+  ), D = q(
     null
     // the selected object's outline, as edited here
-  ), Ne = null;
-  const ht = 8;
-  let se = null, ve = null, De = !1, $e = null, ie = null, We = N(0);
-  const tr = 150;
-  function Ze() {
-    !e(k) || !e(b) || !e(C) || !e(O) || (y(w, Math.min(e(C) / e(k), e(O) / e(b)), !0), y(Y, (e(C) - e(k) * e(w)) / 2), y(I, (e(O) - e(b) * e(w)) / 2));
+  ), qe = null;
+  const gt = 8;
+  let se = null, ve = null, De = !1, $e = null, ie = null, Ze = q(0);
+  const nr = 150;
+  function Ge() {
+    !e(k) || !e(b) || !e(C) || !e(N) || (y(w, Math.min(e(C) / e(k), e(N) / e(b)), !0), y(Y, (e(C) - e(k) * e(w)) / 2), y(R, (e(N) - e(b) * e(w)) / 2));
   }
-  function Oe(s, c = e(C) / 2, v = e(O) / 2) {
-    const m = Math.min(64, Math.max(0.02, e(w) * s));
-    y(Y, c - (c - e(Y)) * m / e(w)), y(I, v - (v - e(I)) * m / e(w)), y(w, m, !0);
+  function Ne(n, d = e(C) / 2, v = e(N) / 2) {
+    const m = Math.min(64, Math.max(0.02, e(w) * n));
+    y(Y, d - (d - e(Y)) * m / e(w)), y(R, v - (v - e(R)) * m / e(w)), y(w, m, !0);
   }
-  function pt() {
-    const s = e(C) / 2, c = e(O) / 2;
-    Oe(1 / e(w), s, c);
+  function mt() {
+    const n = e(C) / 2, d = e(N) / 2;
+    Ne(1 / e(w), n, d);
   }
   fe(() => {
-    const s = `${e(P)}|${e(k)}x${e(b)}`;
-    e(k) && e(b) && e(C) && e(O) && s !== e(K) && (y(K, s), Ze());
+    const n = `${e(P)}|${e(k)}x${e(b)}`;
+    e(k) && e(b) && e(C) && e(N) && n !== e(K) && (y(K, n), Ge());
   });
-  function He(s) {
-    const c = e(h).getBoundingClientRect();
+  function He(n) {
+    const d = e(h).getBoundingClientRect();
     return [
-      (s.clientX - c.left - e(Y)) / e(w),
-      (s.clientY - c.top - e(I)) / e(w)
+      (n.clientX - d.left - e(Y)) / e(w),
+      (n.clientY - d.top - e(R)) / e(w)
     ];
   }
-  function Ge(s) {
-    return s[0] >= 0 && s[1] >= 0 && s[0] < e(k) && s[1] < e(b);
+  function Je(n) {
+    return n[0] >= 0 && n[1] >= 0 && n[0] < e(k) && n[1] < e(b);
   }
-  const _t = (s) => [
-    Math.min(e(k) - 1, Math.max(0, Math.floor(s[0]))),
-    Math.min(e(b) - 1, Math.max(0, Math.floor(s[1])))
+  const et = (n) => [n[0] - 0.5, n[1] - 0.5], bt = (n) => [
+    Math.min(e(k) - 1, Math.max(0, Math.floor(n[0]))),
+    Math.min(e(b) - 1, Math.max(0, Math.floor(n[1])))
   ];
-  let Je = "";
-  function rr() {
+  let tt = "";
+  function sr() {
     if (!e(x) || !e(M) || !e(z)) return;
-    const s = e(o)?.objects ?? [], c = `${e(M)}x${e(z)}|` + s.map((E) => `${E.color}${E.selected ? "*" : ""}${E.runs}`).join("|");
-    if (c === Je) return;
-    Je = c;
+    const n = e(i)?.objects ?? [], d = `${e(M)}x${e(z)}|` + n.map((E) => `${E.color}${E.selected ? "*" : ""}${E.runs}`).join("|");
+    if (d === tt) return;
+    tt = d;
     const v = e(x).getContext("2d");
     (!ie || ie.width !== e(M) || ie.height !== e(z)) && (ie = v.createImageData(e(M), e(z)));
     const m = new Uint32Array(ie.data.buffer);
     m.fill(0);
-    for (const E of s) {
-      const [R, L, F] = E.color, re = E.selected ? 150 : 100;
-      Ft(E.runs, m, (re << 24 | F << 16 | L << 8 | R) >>> 0);
+    for (const E of n) {
+      const [I, L, F] = E.color, G = E.selected ? 150 : 100;
+      Xt(E.runs, m, (G << 24 | F << 16 | L << 8 | I) >>> 0);
     }
-    Sa(m, e(M), e(z)), v.putImageData(ie, 0, 0), y(
-      We,
+    Oa(m, e(M), e(z)), v.putImageData(ie, 0, 0), y(
+      Ze,
       // data-drawn: how many times the masks were drawn (the benchmark waits on it)
-      e(We) + 1
+      e(Ze) + 1
     );
   }
-  function ar() {
+  function ir() {
     if (!e(U)) return;
-    const s = e(U).getContext("2d");
-    s.clearRect(0, 0, e(U).width, e(U).height);
-    const c = e(o)?.preview;
-    if (!c || !ve || !e(Z) || e(S) !== "click" || c.at[0] !== ve[0] || c.at[1] !== ve[1]) return;
-    const v = s.createImageData(e(M), e(z));
-    Ft(c.runs, new Uint32Array(v.data.buffer), 2365583560), s.putImageData(v, 0, 0), e(h)?.setAttribute("data-preview", `${c.at[0]},${c.at[1]}`);
+    const n = e(U).getContext("2d");
+    n.clearRect(0, 0, e(U).width, e(U).height);
+    const d = e(i)?.preview;
+    if (!d || !ve || !e(Z) || e(S) !== "click" || d.at[0] !== ve[0] || d.at[1] !== ve[1]) return;
+    const v = n.createImageData(e(M), e(z));
+    Xt(d.runs, new Uint32Array(v.data.buffer), 2365583560), n.putImageData(v, 0, 0), e(h)?.setAttribute("data-preview", `${d.at[0]},${d.at[1]}`);
   }
-  function et() {
+  function rt() {
     e(U) && e(U).getContext("2d").clearRect(0, 0, e(M), e(z)), e(h)?.removeAttribute("data-preview");
   }
-  function nr(s) {
-    De = !1, !(s?.preview && _.get(`${s.preview.at}`) !== d) && (g = !1, y(o, Gt(s)), y(D, e(o)?.polygon ?? null));
+  let at, nt;
+  function or(n) {
+    if (De = !1, clearTimeout(nt), n?.preview) {
+      if (_.get(`${n.preview.at}`) !== c) return;
+      y(i, e(i) ? { ...e(i), preview: Qe(n.preview) } : Qe(n));
+      return;
+    }
+    g = !1, clearTimeout(at), y(i, Qe(n)), y(D, e(i)?.polygon ?? null);
   }
   fe(() => {
-    const s = a.props.value;
-    Ee(() => nr(s));
+    const n = a.props.value;
+    Ee(() => or(n));
   }), fe(() => {
-    e(o), e(M), e(z), e(x), e(U), Ee(() => {
-      if (rr(), ar(), $e) {
-        const s = $e;
-        $e = null, gt(s);
+    e(i), e(M), e(z), e(x), e(U), Ee(() => {
+      if (sr(), ir(), $e) {
+        const n = $e;
+        $e = null, kt(n);
       }
     });
   });
-  let vt = null;
+  let yt = null;
   fe(() => {
-    e(S) === "polygon" && e(o)?.image && !e(o).polygon && e(o).objects?.some((s) => s.selected) && vt !== e(o) && (vt = e(o), a.dispatch("outline"));
+    e(S) === "polygon" && e(i)?.image && !e(i).polygon && e(i).objects?.some((n) => n.selected) && yt !== e(i) && (yt = e(i), a.dispatch("outline"));
   });
-  function Ae(s, c) {
-    d += 1, _.clear(), g = !0, setTimeout(() => g = !1, 5e3), se && clearTimeout(se), ve = null, $e = null, et(), a.dispatch(s, c);
+  function Ae(n, d) {
+    c += 1, _.clear(), g = !0, clearTimeout(at), at = setTimeout(() => g = !1, 5e3), se && clearTimeout(se), ve = null, $e = null, rt(), a.dispatch(n, d);
   }
-  function gt(s) {
+  function kt(n) {
     if (!g) {
       if (De) {
-        $e = s;
+        $e = n;
         return;
       }
-      De = !0, setTimeout(() => De = !1, 3e3), _.set(`${s}`, d), a.dispatch("hover", { x: s[0], y: s[1] });
+      De = !0, clearTimeout(nt), nt = setTimeout(() => De = !1, 3e3), _.set(`${n}`, c), a.dispatch("hover", { x: n[0], y: n[1] });
     }
   }
-  function tt() {
-    se && clearTimeout(se), ve = null, et(), !(e(S) !== "click" || !e(Z) || !Ge(e(Z)) || !e(o)?.image) && (se = setTimeout(
+  function st() {
+    se && clearTimeout(se), ve = null, rt(), !(e(S) !== "click" || !e(Z) || !Je(e(Z)) || !e(i)?.image) && (se = setTimeout(
       () => {
-        !e(Z) || !Ge(e(Z)) || (ve = _t(e(Z)), gt(ve));
+        !e(Z) || !Je(e(Z)) || (ve = bt(e(Z)), kt(ve));
       },
-      tr
+      nr
     ));
   }
-  function mt(s, c, v) {
+  function wt(n, d, v) {
     if (!ie) return;
-    Je = "";
-    const m = e(M) / e(k), E = e(z) / e(b), R = (e(o)?.objects ?? []).find((Te) => Te.selected), [L, F, re] = R ? R.color : [255, 255, 255], ge = v ? 0 : (150 << 24 | re << 16 | F << 8 | L) >>> 0, me = Ta(new Uint32Array(ie.data.buffer), e(M), e(z), [s[0] * m, s[1] * E], [c[0] * m, c[1] * E], e(j) * m, ge);
+    tt = "";
+    const m = e(M) / e(k), E = e(z) / e(b), I = (e(i)?.objects ?? []).find((Te) => Te.selected), [L, F, G] = I ? I.color : [255, 255, 255], ge = v ? 0 : (150 << 24 | G << 16 | F << 8 | L) >>> 0, me = Sa(new Uint32Array(ie.data.buffer), e(M), e(z), [n[0] * m, n[1] * E], [d[0] * m, d[1] * E], e(j) * m, ge);
     me && e(x).getContext("2d").putImageData(ie, 0, 0, ...me);
   }
-  function sr(s) {
-    if (!e(o)?.image) return;
+  function lr(n) {
+    if (!e(i)?.image) return;
     e(h).focus({ preventScroll: !0 });
-    const c = He(s);
-    if (s.button === 1 || s.button === 0 && (ut || e(S) === "pan")) {
+    const d = He(n);
+    if (n.button === 1 || n.button === 0 && (vt || e(S) === "pan")) {
       pe = {
-        x: s.clientX,
-        y: s.clientY,
+        x: n.clientX,
+        y: n.clientY,
         tx: e(Y),
-        ty: e(I)
-      }, e(h).setPointerCapture(s.pointerId), s.preventDefault();
+        ty: e(R)
+      }, e(h).setPointerCapture(n.pointerId), n.preventDefault();
       return;
     }
-    if (s.button === 0) {
+    if (n.button === 0) {
       if (se && clearTimeout(se), e(S) === "polygon") {
         if (!e(D)) return;
-        const v = za(e(D), c, ht / e(w));
+        const v = qa(e(D), et(d), gt / e(w));
         if (!v) return;
-        if (s.altKey) {
+        if (n.altKey) {
           if (e(D)[v[0]].length <= 3) return;
-          y(D, e(D).map((E, R) => R === v[0] ? E.filter((L, F) => F !== v[1]) : E)), Ae("polygon", { rings: e(D) });
+          y(D, e(D).map((E, I) => I === v[0] ? E.filter((L, F) => F !== v[1]) : E)), Ae("polygon", { rings: e(D) });
           return;
         }
-        Ne = v, e(h).setPointerCapture(s.pointerId);
+        qe = v, e(h).setPointerCapture(n.pointerId);
         return;
       }
       if (e(S) === "region") {
-        y(ee, { from: c, to: c }, !0), e(h).setPointerCapture(s.pointerId);
+        y(te, { from: d, to: d }, !0), e(h).setPointerCapture(n.pointerId);
         return;
       }
       if (e(S) === "brush" || e(S) === "eraser") {
-        y(te, { points: [c], erase: e(S) === "eraser" }, !0), mt(c, c, e(te).erase), e(h).setPointerCapture(s.pointerId);
+        y(re, { points: [d], erase: e(S) === "eraser" }, !0), wt(d, d, e(re).erase), e(h).setPointerCapture(n.pointerId);
         return;
       }
-      _e = { x: s.clientX, y: s.clientY, moved: !1 };
+      _e = { x: n.clientX, y: n.clientY, moved: !1 };
     }
   }
-  function ir(s) {
-    const c = He(s);
-    if (y(Z, c, !0), pe) {
-      y(Y, pe.tx + s.clientX - pe.x), y(I, pe.ty + s.clientY - pe.y);
-      return;
-    }
-    if (e(ee)) {
-      y(ee, { from: e(ee).from, to: c }, !0);
-      return;
-    }
-    if (Ne && e(D)) {
-      const [v, m] = Ne;
-      y(D, e(D).map((E, R) => R === v ? E.map((L, F) => F === m ? [c[0], c[1]] : L) : E));
+  function fr(n) {
+    const d = He(n);
+    if (y(Z, d, !0), pe) {
+      y(Y, pe.tx + n.clientX - pe.x), y(R, pe.ty + n.clientY - pe.y);
       return;
     }
     if (e(te)) {
-      const v = e(te).points[e(te).points.length - 1];
-      e(te).points.push(c), mt(v, c, e(te).erase);
+      y(te, { from: e(te).from, to: d }, !0);
       return;
     }
-    _e && Math.hypot(s.clientX - _e.x, s.clientY - _e.y) > 4 && (_e.moved = !0), tt();
+    if (qe && e(D)) {
+      const [v, m] = qe, E = et(d);
+      y(D, e(D).map((I, L) => L === v ? I.map((F, G) => G === m ? E : F) : I));
+      return;
+    }
+    if (e(re)) {
+      const v = e(re).points[e(re).points.length - 1];
+      e(re).points.push(d), wt(v, d, e(re).erase);
+      return;
+    }
+    _e && Math.hypot(n.clientX - _e.x, n.clientY - _e.y) > 4 && (_e.moved = !0), st();
   }
-  function or(s) {
+  function cr(n) {
     if (pe) {
       pe = null;
       return;
     }
-    if (Ne) {
-      Ne = null, Ae("polygon", { rings: e(D) });
+    if (qe) {
+      qe = null, Ae("polygon", { rings: e(D) });
       return;
     }
-    if (e(ee)) {
-      const [c, v] = [e(ee).from, e(ee).to];
-      y(ee, null);
+    if (e(te)) {
+      const [d, v] = [e(te).from, e(te).to];
+      y(te, null);
       const m = [
-        Math.floor(Math.min(c[0], v[0])),
-        Math.floor(Math.min(c[1], v[1])),
-        Math.ceil(Math.max(c[0], v[0])),
-        Math.ceil(Math.max(c[1], v[1]))
+        Math.floor(Math.min(d[0], v[0])),
+        Math.floor(Math.min(d[1], v[1])),
+        Math.ceil(Math.max(d[0], v[0])),
+        Math.ceil(Math.max(d[1], v[1]))
       ], E = [
         Math.max(0, m[0]),
         Math.max(0, m[1]),
         Math.min(e(k), m[2]),
         Math.min(e(b), m[3])
-      ], R = (m[2] - m[0]) * e(w) < 4 && (m[3] - m[1]) * e(w) < 4;
-      Ae("region", { box: R ? null : E }), y(
+      ], I = (m[2] - m[0]) * e(w) < 4 && (m[3] - m[1]) * e(w) < 4;
+      Ae("region", { box: I ? null : E }), y(
         S,
         "click"
         // what comes next is clicking inside it
       );
       return;
     }
-    if (e(te)) {
-      const c = e(te);
-      y(te, null), Ae("stroke", {
-        points: c.points,
+    if (e(re)) {
+      const d = e(re);
+      y(re, null), Ae("stroke", {
+        points: d.points,
         radius: e(j),
-        erase: c.erase
+        erase: d.erase
       });
       return;
     }
-    if (_e && !_e.moved && s.button === 0) {
-      const c = He(s);
-      Ge(c) && Ae("select", { index: _t(c), value: null, selected: !0 });
+    if (_e && !_e.moved && n.button === 0) {
+      const d = He(n);
+      Je(d) && Ae("select", { index: bt(d), value: null, selected: !0 });
     }
     _e = null;
   }
-  function lr(s) {
+  function dr(n) {
     if (e(S) !== "polygon" || !e(D)) return;
-    const c = He(s), v = Ca(e(D), c, ht / e(w));
-    v && (y(D, e(D).map((m, E) => E === v[0] ? [
-      ...m.slice(0, v[1]),
-      [c[0], c[1]],
-      ...m.slice(v[1])
-    ] : m)), Ae("polygon", { rings: e(D) }));
+    const d = et(He(n)), v = Na(e(D), d, gt / e(w));
+    v && (y(D, e(D).map((m, E) => E === v[0] ? [...m.slice(0, v[1]), d, ...m.slice(v[1])] : m)), Ae("polygon", { rings: e(D) }));
   }
-  function fr() {
-    y(Z, null), se && clearTimeout(se), ve = null, $e = null, et();
+  function ur() {
+    y(Z, null), se && clearTimeout(se), ve = null, $e = null, rt();
   }
-  function cr(s) {
-    if (!e(o)?.image) return;
-    s.preventDefault();
-    const c = e(h).getBoundingClientRect();
-    Oe(Math.pow(1.0015, -s.deltaY), s.clientX - c.left, s.clientY - c.top);
+  function hr(n) {
+    if (!e(i)?.image) return;
+    n.preventDefault();
+    const d = e(h).getBoundingClientRect();
+    Ne(Math.pow(1.0015, -n.deltaY), n.clientX - d.left, n.clientY - d.top);
   }
-  function dr(s) {
-    const c = s;
-    return !!c && (c.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(c.tagName) && !["radio", "checkbox"].includes(c.type));
+  function pr(n) {
+    const d = n;
+    return !!d && (d.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(d.tagName) && !["radio", "checkbox"].includes(d.type));
   }
-  function Ue(s) {
-    if (!e(h) || e(h).offsetParent === null || !e(o)?.image || s.ctrlKey || s.metaKey || s.altKey || dr(s.target)) return;
-    if (s.key === " ") {
-      ut = s.type === "keydown", e(Z) && s.preventDefault();
+  function Ue(n) {
+    if (!e(h) || e(h).offsetParent === null || !e(i)?.image || n.ctrlKey || n.metaKey || n.altKey || pr(n.target)) return;
+    if (n.key === " ") {
+      vt = n.type === "keydown", e(Z) && n.preventDefault();
       return;
     }
-    if (s.type !== "keydown") return;
+    if (n.type !== "keydown") return;
     const v = {
-      "+": () => Oe(1.25),
-      "=": () => Oe(1.25),
-      "-": () => Oe(0.8),
-      0: Ze,
-      o: pt,
-      ...Object.fromEntries(e(i).map(([m, E]) => [E, () => y(S, m, !0)])),
+      "+": () => Ne(1.25),
+      "=": () => Ne(1.25),
+      "-": () => Ne(0.8),
+      0: Ge,
+      o: mt,
+      ...Object.fromEntries(e(o).map(([m, E]) => [E, () => y(S, m, !0)])),
       ...e(f) ? {
         "[": () => y(j, Math.max(1, Math.round(e(j) / 1.25)), !0),
         "]": () => y(j, Math.min(500, Math.round(e(j) * 1.25) + (e(j) < 4 ? 1 : 0)), !0)
@@ -1523,96 +1525,96 @@ function Wa(t, r) {
       m: () => y(ue, !e(ue)),
       "?": () => y(he, !e(he)),
       Escape: () => y(he, !1)
-    }[s.key];
-    !v || s.key === "Escape" && !e(he) || (v(), s.key !== "Escape" && s.preventDefault(), e(i).some(([, m]) => m === s.key) && tt());
+    }[n.key];
+    !v || n.key === "Escape" && !e(he) || (v(), n.key !== "Escape" && n.preventDefault(), e(o).some(([, m]) => m === n.key) && st());
   }
-  let rt;
-  er(() => {
-    rt = new ResizeObserver(() => {
-      y(C, e(h).clientWidth, !0), y(O, e(h).clientHeight, !0);
-    }), rt.observe(e(h)), document.addEventListener("keydown", Ue), document.addEventListener("keyup", Ue);
-  }), na(() => {
-    rt?.disconnect(), document.removeEventListener("keydown", Ue), document.removeEventListener("keyup", Ue);
+  let it;
+  ar(() => {
+    it = new ResizeObserver(() => {
+      y(C, e(h).clientWidth, !0), y(N, e(h).clientHeight, !0);
+    }), it.observe(e(h)), document.addEventListener("keydown", Ue), document.addEventListener("keyup", Ue);
+  }), oa(() => {
+    it?.disconnect(), document.removeEventListener("keydown", Ue), document.removeEventListener("keyup", Ue);
   });
-  const bt = Q(() => Math.max(3, 6 / e(w))), ke = Q(() => 2 / e(w));
-  var Fe = ja();
-  let yt;
-  var kt = B(Fe);
+  const xt = Q(() => Math.max(3, 6 / e(w))), ke = Q(() => 2 / e(w));
+  var Fe = Za();
+  let Mt;
+  var Et = B(Fe);
   {
-    var ur = (s) => {
-      var c = Na(), v = B(c);
-      V(() => le(v, a.shared.label)), H(s, c);
+    var _r = (n) => {
+      var d = Ia(), v = B(d);
+      V(() => le(v, a.shared.label)), H(n, d);
     };
-    ne(kt, (s) => {
-      a.shared.show_label && a.shared.label && s(ur);
+    ne(Et, (n) => {
+      a.shared.show_label && a.shared.label && n(_r);
     });
   }
-  var wt = T(kt, 2), xt = B(wt);
-  xe(xt, 17, () => e(i), we, (s, c) => {
-    var v = Q(() => qt(e(c), 3));
-    let m = () => e(v)[0], E = () => e(v)[1], R = () => e(v)[2];
-    var L = Oa();
+  var $t = T(Et, 2), At = B($t);
+  xe(At, 17, () => e(o), we, (n, d) => {
+    var v = Q(() => Pt(e(d), 3));
+    let m = () => e(v)[0], E = () => e(v)[1], I = () => e(v)[2];
+    var L = Ra();
     L.__click = () => {
-      y(S, m(), !0), tt();
+      y(S, m(), !0), st();
     };
     let F;
-    var re = B(L);
+    var G = B(L);
     V(
       (ge) => {
-        u(L, "title", `${R() ?? ""} (${ge ?? ""})`), u(L, "data-tool", m()), F = Ce(L, 1, "svelte-49zqag", null, F, { active: e(S) === m() }), le(re, R());
+        u(L, "title", `${I() ?? ""} (${ge ?? ""})`), u(L, "data-tool", m()), F = Ce(L, 1, "svelte-49zqag", null, F, { active: e(S) === m() }), le(G, I());
       },
       [() => E().toUpperCase()]
-    ), H(s, L);
+    ), H(n, L);
   });
-  var Mt = T(xt, 2);
+  var Tt = T(At, 2);
   {
-    var hr = (s) => {
-      var c = qa(), v = T(qe(c), 2);
+    var vr = (n) => {
+      var d = La(), v = T(Oe(d), 2);
       v.__click = () => y(j, Math.max(1, Math.round(e(j) / 1.25)), !0);
-      var m = T(v, 2), E = B(m), R = T(m, 2);
-      R.__click = () => y(j, Math.min(500, Math.round(e(j) * 1.25) + (e(j) < 4 ? 1 : 0)), !0), V(() => le(E, `r ${e(j) ?? ""}`)), H(s, c);
+      var m = T(v, 2), E = B(m), I = T(m, 2);
+      I.__click = () => y(j, Math.min(500, Math.round(e(j) * 1.25) + (e(j) < 4 ? 1 : 0)), !0), V(() => le(E, `r ${e(j) ?? ""}`)), H(n, d);
     };
-    ne(Mt, (s) => {
-      e(f) && s(hr);
+    ne(Tt, (n) => {
+      e(f) && n(vr);
     });
   }
-  var Et = T(Mt, 4);
-  Et.__click = Ze;
-  var $t = T(Et, 2);
-  $t.__click = pt;
-  var At = T($t, 2), pr = B(At), Be = T(At, 2);
+  var zt = T(Tt, 4);
+  zt.__click = Ge;
+  var Ct = T(zt, 2);
+  Ct.__click = mt;
+  var St = T(Ct, 2), gr = B(St), Be = T(St, 2);
   Be.__click = () => y(ue, !e(ue));
-  let Tt;
-  var _r = B(Be), vr = T(Be, 2);
-  vr.__click = () => y(he, !e(he));
-  var q = T(wt, 2);
-  q.__pointerdown = sr, q.__pointermove = ir, q.__pointerup = or, q.__dblclick = lr, q.__contextmenu = (s) => s.preventDefault();
-  var zt = B(q);
+  let qt;
+  var mr = B(Be), br = T(Be, 2);
+  br.__click = () => y(he, !e(he));
+  var O = T($t, 2);
+  O.__pointerdown = lr, O.__pointermove = fr, O.__pointerup = cr, O.__dblclick = dr, O.__contextmenu = (n) => n.preventDefault();
+  var Nt = B(O);
   {
-    var gr = (s) => {
-      var c = Ka();
+    var yr = (n) => {
+      var d = Va();
       let v;
-      var m = B(c), E = T(m, 2);
-      let R;
-      it(E, ($) => y(x, $), () => e(x));
+      var m = B(d), E = T(m, 2);
+      let I;
+      ct(E, ($) => y(x, $), () => e(x));
       var L = T(E, 2);
-      it(L, ($) => y(U, $), () => e(U));
-      var F = T(L, 2), re = B(F);
-      xe(re, 17, () => e(o)?.boxes ?? [], we, ($, p) => {
-        var A = Ia();
+      ct(L, ($) => y(U, $), () => e(U));
+      var F = T(L, 2), G = B(F);
+      xe(G, 17, () => e(i)?.boxes ?? [], we, ($, p) => {
+        var A = Pa();
         V(() => {
           u(A, "x", e(p)[0]), u(A, "y", e(p)[1]), u(A, "width", e(p)[2] - e(p)[0]), u(A, "height", e(p)[3] - e(p)[1]), u(A, "stroke", `rgb(${e(p)[4] ?? 30 ?? ""},${e(p)[5] ?? 144 ?? ""},${e(p)[6] ?? 255 ?? ""})`), u(A, "stroke-width", e(ke));
         }), H($, A);
       });
-      var ge = T(re);
-      xe(ge, 17, () => e(o)?.objects ?? [], we, ($, p) => {
-        var A = It(), W = qe(A);
+      var ge = T(G);
+      xe(ge, 17, () => e(i)?.objects ?? [], we, ($, p) => {
+        var A = Dt(), W = Oe(A);
         {
           var X = (ae) => {
-            var G = Ra(), ze = B(G);
+            var J = Da(), ze = B(J);
             V(() => {
-              u(G, "x", e(p).at[0]), u(G, "y", e(p).at[1]), u(G, "dy", -4 / e(w)), u(G, "font-size", 13 / e(w)), u(G, "fill", `rgb(${e(p).color[0] ?? ""},${e(p).color[1] ?? ""},${e(p).color[2] ?? ""})`), u(G, "stroke-width", 3 / e(w)), le(ze, e(p).label);
-            }), H(ae, G);
+              u(J, "x", e(p).at[0]), u(J, "y", e(p).at[1]), u(J, "dy", -4 / e(w)), u(J, "font-size", 13 / e(w)), u(J, "fill", `rgb(${e(p).color[0] ?? ""},${e(p).color[1] ?? ""},${e(p).color[2] ?? ""})`), u(J, "stroke-width", 3 / e(w)), le(ze, e(p).label);
+            }), H(ae, J);
           };
           ne(W, (ae) => {
             e(p).label && ae(X);
@@ -1623,33 +1625,33 @@ function Wa(t, r) {
       var me = T(ge);
       {
         var Te = ($) => {
-          var p = La();
+          var p = Ha();
           V(() => {
-            u(p, "cx", e(o).corner[0] + 0.5), u(p, "cy", e(o).corner[1] + 0.5), u(p, "r", e(bt)), u(p, "stroke-width", e(ke));
+            u(p, "cx", e(i).corner[0] + 0.5), u(p, "cy", e(i).corner[1] + 0.5), u(p, "r", e(xt)), u(p, "stroke-width", e(ke));
           }), H($, p);
         };
         ne(me, ($) => {
-          e(o)?.corner && $(Te);
+          e(i)?.corner && $(Te);
         });
       }
       var Ke = T(me);
-      xe(Ke, 17, () => e(o)?.points ?? [], we, ($, p) => {
-        var A = Pa();
+      xe(Ke, 17, () => e(i)?.points ?? [], we, ($, p) => {
+        var A = Ua();
         V(() => {
-          u(A, "cx", e(p)[0] + 0.5), u(A, "cy", e(p)[1] + 0.5), u(A, "r", e(bt)), u(A, "fill", e(p)[2] === 1 ? "#00dc3c" : "#e61e1e"), u(A, "stroke-width", e(ke) / 2);
+          u(A, "cx", e(p)[0] + 0.5), u(A, "cy", e(p)[1] + 0.5), u(A, "r", e(xt)), u(A, "fill", e(p)[2] === 1 ? "#00dc3c" : "#e61e1e"), u(A, "stroke-width", e(ke) / 2);
         }), H($, A);
       });
       var Ye = T(Ke);
       {
-        var at = ($) => {
-          var p = Ha(), A = qe(p), W = T(A);
-          xe(W, 17, () => e(D), we, (X, ae, G) => {
-            var ze = It(), Er = qe(ze);
-            xe(Er, 17, () => e(ae), we, ($r, Ve, Ar) => {
-              var oe = Da();
-              u(oe, "data-ring", G), u(oe, "data-index", Ar), V(() => {
+        var ot = ($) => {
+          var p = Ba(), A = Oe(p), W = T(A);
+          xe(W, 17, () => e(D), we, (X, ae, J) => {
+            var ze = Dt(), Tr = Oe(ze);
+            xe(Tr, 17, () => e(ae), we, (zr, Ve, Cr) => {
+              var oe = Fa();
+              u(oe, "data-ring", J), u(oe, "data-index", Cr), V(() => {
                 u(oe, "cx", e(Ve)[0] + 0.5), u(oe, "cy", e(Ve)[1] + 0.5), u(oe, "r", 4 / e(w)), u(oe, "stroke-width", 1 / e(w)), u(oe, "data-x", e(Ve)[0]), u(oe, "data-y", e(Ve)[1]);
-              }), H($r, oe);
+              }), H(zr, oe);
             }), H(X, ze);
           }), V(
             (X) => {
@@ -1661,30 +1663,30 @@ function Wa(t, r) {
           ), H($, p);
         };
         ne(Ye, ($) => {
-          e(S) === "polygon" && e(D) && $(at);
+          e(S) === "polygon" && e(D) && $(ot);
         });
       }
       var Xe = T(Ye);
       {
-        var kr = ($) => {
-          const p = Q(() => e(o).region);
-          var A = Ua(), W = qe(A), X = T(W);
+        var Mr = ($) => {
+          const p = Q(() => e(i).region);
+          var A = Ka(), W = Oe(A), X = T(W);
           V(() => {
             u(W, "d", `M0 0H${e(k) ?? ""}V${e(b) ?? ""}H0Z M${e(p)[0] ?? ""} ${e(p)[1] ?? ""}V${e(p)[3] ?? ""}H${e(p)[2] ?? ""}V${e(p)[1] ?? ""}Z`), u(X, "x", e(p)[0]), u(X, "y", e(p)[1]), u(X, "width", e(p)[2] - e(p)[0]), u(X, "height", e(p)[3] - e(p)[1]), u(X, "stroke-width", e(ke)), u(X, "stroke-dasharray", `${6 / e(w)} ${4 / e(w)}`);
           }), H($, A);
         };
         ne(Xe, ($) => {
-          e(o)?.region && $(kr);
+          e(i)?.region && $(Mr);
         });
       }
-      var Ct = T(Xe);
+      var Ot = T(Xe);
       {
-        var wr = ($) => {
-          const p = Q(() => e(ee).from), A = Q(() => e(ee).to);
-          var W = Fa();
+        var Er = ($) => {
+          const p = Q(() => e(te).from), A = Q(() => e(te).to);
+          var W = Ya();
           V(
-            (X, ae, G, ze) => {
-              u(W, "x", X), u(W, "y", ae), u(W, "width", G), u(W, "height", ze), u(W, "stroke-width", e(ke));
+            (X, ae, J, ze) => {
+              u(W, "x", X), u(W, "y", ae), u(W, "width", J), u(W, "height", ze), u(W, "stroke-width", e(ke));
             },
             [
               () => Math.min(e(p)[0], e(A)[0]),
@@ -1694,60 +1696,60 @@ function Wa(t, r) {
             ]
           ), H($, W);
         };
-        ne(Ct, ($) => {
-          e(ee) && $(wr);
+        ne(Ot, ($) => {
+          e(te) && $(Er);
         });
       }
-      var xr = T(Ct);
+      var $r = T(Ot);
       {
-        var Mr = ($) => {
-          var p = Ba();
+        var Ar = ($) => {
+          var p = Xa();
           V(() => {
             u(p, "cx", e(Z)[0]), u(p, "cy", e(Z)[1]), u(p, "r", e(j)), u(p, "stroke", e(S) === "brush" ? "white" : "#ff5050"), u(p, "stroke-width", e(ke)), u(p, "stroke-dasharray", `${4 / e(w)} ${3 / e(w)}`);
           }), H($, p);
         };
-        ne(xr, ($) => {
-          e(Z) && (e(S) === "brush" || e(S) === "eraser") && $(Mr);
+        ne($r, ($) => {
+          e(Z) && (e(S) === "brush" || e(S) === "eraser") && $(Ar);
         });
       }
       V(() => {
-        v = Ce(c, 1, "stage svelte-49zqag", null, v, { pixelated: e(w) >= 2 }), Pt(c, `width: ${e(k) ?? ""}px; height: ${e(b) ?? ""}px; transform: translate(${e(Y) ?? ""}px, ${e(I) ?? ""}px) scale(${e(w) ?? ""})`), u(m, "src", e(P)), u(m, "width", e(k)), u(m, "height", e(b)), u(E, "width", e(M)), u(E, "height", e(z)), R = Ce(E, 1, "svelte-49zqag", null, R, { hidden: !e(ue) }), u(L, "width", e(M)), u(L, "height", e(z)), u(F, "viewBox", `0 0 ${e(k) ?? ""} ${e(b) ?? ""}`), u(F, "width", e(k)), u(F, "height", e(b));
-      }), st("load", m, () => y(J, e(P), !0)), H(s, c);
-    }, mr = (s) => {
-      var c = Ya(), v = B(c);
-      V(() => le(v, e(o)?.message || "Upload an image or pick an example.")), H(s, c);
+        v = Ce(d, 1, "stage svelte-49zqag", null, v, { pixelated: e(w) >= 2 }), Ft(d, `width: ${e(k) ?? ""}px; height: ${e(b) ?? ""}px; transform: translate(${e(Y) ?? ""}px, ${e(R) ?? ""}px) scale(${e(w) ?? ""})`), u(m, "src", e(P)), u(m, "width", e(k)), u(m, "height", e(b)), u(E, "width", e(M)), u(E, "height", e(z)), I = Ce(E, 1, "svelte-49zqag", null, I, { hidden: !e(ue) }), u(L, "width", e(M)), u(L, "height", e(z)), u(F, "viewBox", `0 0 ${e(k) ?? ""} ${e(b) ?? ""}`), u(F, "width", e(k)), u(F, "height", e(b));
+      }), ft("load", m, () => y(ee, e(P), !0)), H(n, d);
+    }, kr = (n) => {
+      var d = ja(), v = B(d);
+      V(() => le(v, e(i)?.message || "Upload an image or pick an example.")), H(n, d);
     };
-    ne(zt, (s) => {
-      e(P) ? s(gr) : s(mr, !1);
+    ne(Nt, (n) => {
+      e(P) ? n(yr) : n(kr, !1);
     });
   }
-  var br = T(zt, 2);
+  var wr = T(Nt, 2);
   {
-    var yr = (s) => {
-      var c = Va(), v = T(B(c), 2);
+    var xr = (n) => {
+      var d = Wa(), v = T(B(d), 2);
       v.__click = () => y(he, !1);
       var m = T(v, 2), E = B(m);
-      xe(E, 21, () => e(l), we, (R, L) => {
-        var F = Q(() => qt(e(L), 2));
-        let re = () => e(F)[0], ge = () => e(F)[1];
-        var me = Xa(), Te = B(me), Ke = B(Te), Ye = B(Ke), at = T(Te), Xe = B(at);
+      xe(E, 21, () => e(l), we, (I, L) => {
+        var F = Q(() => Pt(e(L), 2));
+        let G = () => e(F)[0], ge = () => e(F)[1];
+        var me = Qa(), Te = B(me), Ke = B(Te), Ye = B(Ke), ot = T(Te), Xe = B(ot);
         V(() => {
-          le(Ye, re()), le(Xe, ge());
-        }), H(R, me);
-      }), H(s, c);
+          le(Ye, G()), le(Xe, ge());
+        }), H(I, me);
+      }), H(n, d);
     };
-    ne(br, (s) => {
-      e(he) && s(yr);
+    ne(wr, (n) => {
+      e(he) && n(xr);
     });
   }
-  it(q, (s) => y(h, s), () => e(h)), V(
-    (s) => {
-      yt = Ce(Fe, 1, "sam-canvas-block svelte-49zqag", null, yt, { hidden: a.shared.visible === !1 }), u(Fe, "id", a.shared.elem_id), le(pr, `${s ?? ""} %`), Tt = Ce(Be, 1, "svelte-49zqag", null, Tt, { active: !e(ue) }), le(_r, e(ue) ? "Hide masks" : "Show masks"), Ce(q, 1, `viewport tool-${e(S) ?? ""}`, "svelte-49zqag"), Pt(q, `height: ${a.props.height ?? ""}px`), u(q, "data-scale", e(w)), u(q, "data-tx", e(Y)), u(q, "data-ty", e(I)), u(q, "data-width", e(k)), u(q, "data-height", e(b)), u(q, "data-tool", e(S)), u(q, "data-radius", e(j)), u(q, "data-masks", e(ue) ? "shown" : "hidden"), u(q, "data-drawn", e(We)), u(q, "data-ready", e(P) && e(K) === `${e(P)}|${e(k)}x${e(b)}` && e(J) === e(P) ? "yes" : "no");
+  ct(O, (n) => y(h, n), () => e(h)), V(
+    (n) => {
+      Mt = Ce(Fe, 1, "sam-canvas-block svelte-49zqag", null, Mt, { hidden: a.shared.visible === !1 }), u(Fe, "id", a.shared.elem_id), le(gr, `${n ?? ""} %`), qt = Ce(Be, 1, "svelte-49zqag", null, qt, { active: !e(ue) }), le(mr, e(ue) ? "Hide masks" : "Show masks"), Ce(O, 1, `viewport tool-${e(S) ?? ""}`, "svelte-49zqag"), Ft(O, `height: ${a.props.height ?? ""}px`), u(O, "data-scale", e(w)), u(O, "data-tx", e(Y)), u(O, "data-ty", e(R)), u(O, "data-width", e(k)), u(O, "data-height", e(b)), u(O, "data-tool", e(S)), u(O, "data-radius", e(j)), u(O, "data-masks", e(ue) ? "shown" : "hidden"), u(O, "data-drawn", e(Ze)), u(O, "data-ready", e(P) && e(K) === `${e(P)}|${e(k)}x${e(b)}` && e(ee) === e(P) ? "yes" : "no");
     },
     [() => Math.round(e(w) * 100)]
-  ), st("pointerleave", q, fr), st("wheel", q, cr), H(t, Fe), Jr();
+  ), ft("pointerleave", O, ur), ft("wheel", O, hr), H(t, Fe), ra();
 }
-Gr([
+ta([
   "click",
   "pointerdown",
   "pointermove",
@@ -1756,5 +1758,5 @@ Gr([
   "contextmenu"
 ]);
 export {
-  Wa as default
+  Ja as default
 };
