@@ -283,3 +283,16 @@ def test_an_edit_stays_while_other_objects_are_clicked_and_a_stale_result_is_not
     for bad in ([[1e300, 1e300]], [[1e19, 5]]):
         out = tab.call(p.on_stroke, evt=event(points=bad, radius=3, erase=False))
         assert p.canvas in out  # drawn again as it was (or with the stroke brought to the margin)
+
+
+def test_an_opened_result_makes_its_objects_again_in_their_regions(p, tab):
+    tab.call(p.on_region, evt=event(box=[150, 90, 470, 330]))
+    click(tab, 300, 200, multimask=False)
+    tab.call(p.on_stroke, evt=event(points=[[310.5, 210.5]], radius=4, erase=False))
+    files = tab.call(p.on_downloads)[p.downloads]
+    saved = next(f for f in files if f.endswith(".json"))
+    tab.call(p.on_clear)
+    out = tab.call(p.on_open_result, saved)
+    state = tab.state("prompt")
+    assert state.region.as_list() == [150, 90, 470, 330] and state.result.region.as_list() == [150, 90, 470, 330]
+    assert "1 of them had been edited by hand" in out[p.shared.message]

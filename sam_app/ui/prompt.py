@@ -488,14 +488,20 @@ class PromptMode(PromptView, TextPrompts, Mode):
                               f"{image.width}x{image.height}: open its image first")
         state = copy.copy(state)
         state.clear()
-        for obj in record["objects"]:
-            prompt = obj["prompt"]
+        shared = record.get("region")
+        for obj in record["objects"]:  # each in the region it was made in, if one
+            prompt, where = obj["prompt"], obj.get("region") or shared
+            state.region = Region.parse(where, (image.height, image.width)) if where else None
             state.add_object(prompt["box"], [(*xy, label) for xy, label in zip(prompt["points"], prompt["labels"])])
+        state.region = Region.parse(shared, (image.height, image.width)) if shared else None
         count, refined = len(record["objects"]), sum(bool(o["prompt"].get("mask_input")) for o in record["objects"])
+        edited = sum(o.get("source") == "edited" for o in record["objects"])
         message = f"Opened {Path(str(file)).name}: {count} object(s) made again from their prompts."
         if refined:
             message += (f" {refined} of them had been refined with a previous mask, which the file does not hold: "
                         "their masks may differ.")
+        if edited:
+            message += f" {edited} of them had been edited by hand: those edits are not made again."
         return self._remade(session, state, [o.get("selected") for o in record["objects"]], message)
 
     @shows_errors
