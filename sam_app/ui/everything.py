@@ -22,13 +22,13 @@ from ..capabilities import CapabilityError
 from ..errors import SamAppError, plural, shorten
 from ..limits import LIMITS
 from ..tasks.everything import EverythingSettings, MaskGenerator
-from .canvas import AnnotationCanvas, to_runs
+from .canvas import AnnotationCanvas
 from .common import shows_errors
 from .modes import App, Mode
-from .outputs import mask_size
+from .outputs import canvas_object
 from .prompt_state import PromptState
 from .prompt_view import CANVAS_HEIGHT
-from .state import Everything, EverythingState, Session, to_image_pixels
+from .state import Everything, EverythingState, Session, mask_size, to_image_pixels
 
 TABLE_HEADERS = ["id", "area", "bbox (x, y, w, h)", "predicted IoU", "stability", "selected"]
 SORTS = {"id": "mask id", "area": "area, largest first", "predicted_iou": "predicted IoU, highest first",
@@ -75,12 +75,12 @@ class EverythingMode(Mode):
         if kept is not None and kept[0]() is everything:
             return kept[1]
         image = self.shared.image(session)
-        size = mask_size(image.height, image.width)
+        size = mask_size(image)
         owner, objects = np.full(size, -1, np.int32), []
         for i in sorted(range(len(everything.records)), key=lambda i: -everything.records[i]["area"]):
             mask = render.record_mask(everything.records[i], size)
             owner[mask] = i
-            objects.append({"runs": to_runs(mask), "color": list(render.colour(i)), "selected": False, "index": i})
+            objects.append({**canvas_object(mask, render.colour(i)), "index": i})
         made = objects, owner
         with self._drawn_lock:
             self._drawn[id(everything)] = (weakref.ref(everything), made)
@@ -276,7 +276,7 @@ class EverythingMode(Mode):
         self._need_masks(state)
         owner = self.drawn(session, state)[1]
         scale = owner.shape[1] / session.image.width
-        x, y = to_image_pixels(session.image, evt.index, scale=1)
+        x, y = to_image_pixels(session.image, evt.index)
         index = int(owner[min(int((y + 0.5) * scale), owner.shape[0] - 1),
                           min(int((x + 0.5) * scale), owner.shape[1] - 1)])
         if index < 0:

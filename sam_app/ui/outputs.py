@@ -28,10 +28,10 @@ import numpy as np
 from cachetools import LRUCache
 
 from .. import edits, export, render, results
-from ..images import LoadedImage, fit_scale
+from ..images import LoadedImage
 from .canvas import to_runs
 from .prompt_state import PromptState
-from .state import DISPLAY_MAX_SIDE, EverythingState, Session, display_scale
+from .state import EverythingState, Session, display_scale, mask_size
 
 SCREEN_PICTURES = 4  # screen-size copies of large images kept (a 2048 px one is up to 12 MB)
 MAX_OUTPUT_BYTES = int(float(os.environ.get("SAM_OUTPUT_MB", 1024)) * 2**20)  # pictures and downloads on disk
@@ -74,10 +74,21 @@ def _running(pid: int) -> bool:
     return True
 
 
-def mask_size(height: int, width: int) -> Tuple[int, int]:
-    """(h, w): the size masks are sent to the canvas at, the image's at display size."""
-    scale = fit_scale(height, width, DISPLAY_MAX_SIDE)
-    return max(1, round(height * scale)), max(1, round(width * scale))
+def canvas_object(mask: np.ndarray, colour, selected: bool = False, label: Optional[str] = None,
+                  at=None) -> dict:
+    """One object of the canvas's value: ``mask`` (h x w bool, at the masks' size) as runs,
+    its colour (R, G, B), whether it is the selected one, and a ``label`` written at
+    ``at`` (X, Y) image pixels (``top_left`` of its mask, say)."""
+    drawn = {"runs": to_runs(mask), "color": list(colour), "selected": selected}
+    if label is not None:
+        drawn.update(label=label, at=[int(v) for v in at])
+    return drawn
+
+
+def top_left(mask: np.ndarray) -> List[int]:
+    """[X, Y] of an HxW bool mask's top-left corner (its bounding box's), [0, 0] when empty."""
+    rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    return [int(cols[0]), int(rows[0])] if len(rows) else [0, 0]
 
 
 def canvas_frame(picture: str, image_size: Tuple[int, int], size: Tuple[int, int], objects: List[dict],
@@ -142,13 +153,12 @@ class Outputs:
         where given."""
         if image is None:
             return {"image": None, "message": message}
-        size = mask_size(image.height, image.width)
+        size = mask_size(image)
         objects, polygon = list(base), None
         if state.result is not None:
             for place, (object_id, obj, c) in enumerate(zip(state.result_ids, state.result.objects, state.choices)):
                 mask = obj.mask_at(c, size)
-                objects.append({"runs": to_runs(mask), "color": list(render.colour(place)),
-                                "selected": object_id == state.current})
+                objects.append(canvas_object(mask, render.colour(place), object_id == state.current))
                 if outline and object_id == state.current:
                     polygon = edits.outline(mask, size[1] / image.width)
         colours = state.box_colours()

@@ -312,7 +312,7 @@ class ProjectMode(ProjectEdits, ProjectJobs, ProjectView, PromptMode):
         if mode != SELECT_MODE:
             return PromptMode.on_click(self, mode, auto_run, multimask, session, state, evt)
         self.need_image(session)
-        x, y = to_image_pixels(session.image, evt.index, scale=1)
+        x, y = to_image_pixels(session.image, evt.index)
         state = copy.copy(state)
         state.selected = state.object_at(x, y)
         what = "no object there" if state.selected is None else f"object {state.selected + 1} selected"

@@ -7,7 +7,6 @@ import threading
 from typing import List, Optional
 
 import gradio as gr
-import numpy as np
 from cachetools import LRUCache
 
 from ..backends.base import resize_mask
@@ -15,11 +14,11 @@ from ..images import LoadedImage
 from ..limits import LIMITS
 from ..projects.records import ClassRecord
 from ..projects.schema import STATUSES
-from .canvas import to_runs
 from .common import key_listener
-from .outputs import mask_size
+from .outputs import canvas_object
 from .project_state import STATUS_LABELS, ProjectState
 from .prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE
+from .state import mask_size
 
 SELECT_MODE = "Select an object"
 PROJECT_MODES = (FOREGROUND_MODE, BACKGROUND_MODE, BOX_MODE, SELECT_MODE)
@@ -69,7 +68,7 @@ class ProjectView:
         self._pictures_lock = threading.Lock()
         names = self.shared.projects.names() if self.shared.projects else []
         with gr.Row(equal_height=True):
-            self.project_pick = gr.Dropdown(names, value=None, label="Project", elem_id="project-pick", scale=1)
+            self.project_pick = gr.Dropdown(names, value=None, label="Project", elem_id="project-pick")
             self.heading = gr.Markdown(self.no_project_text(), elem_id="project-title")
         self.last_project = gr.BrowserState("", storage_key="sam_app_project")
         with gr.Row():
@@ -165,19 +164,17 @@ class ProjectView:
             objects = self._pictures.get(key)
         if objects is not None:
             return objects
-        size = mask_size(image.height, image.width)
+        size = mask_size(image)
         classes = {c.id: c for c in self.classes(state)}
         objects = []
         for k, o in enumerate(state.saved):
             if o.hidden or k == state.editing:
                 continue
-            mask = o.mask(image.height, image.width)
-            ys, xs = np.nonzero(mask)
             name = ("▶ " if k == state.selected else "") + f"{k + 1} " + (
                 classes[o.class_id].name if o.class_id in classes else "?") + (" ?" if o.proposal else "")
             colour = _rgb(classes[o.class_id].colour) if o.class_id in classes else (128, 128, 128)
-            objects.append({"runs": to_runs(resize_mask(mask, size)), "color": list(colour), "selected": False,
-                            "label": name, "at": [int(xs.min()), int(ys.min())] if len(xs) else [0, 0]})
+            objects.append(canvas_object(resize_mask(o.mask(image.height, image.width), size), colour, label=name,
+                                         at=o.bbox[:2]))
         with self._pictures_lock:
             self._pictures[key] = objects
         return objects

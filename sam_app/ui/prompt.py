@@ -27,11 +27,10 @@ from .api_inputs import is_uploaded
 from .canvas import to_runs
 from .common import event_data, shows_errors, unchanged
 from .modes import App, Mode
-from .outputs import mask_size
 from .prompt_state import BACKGROUND_MODE, BOX_MODE, FOREGROUND_MODE, MODES, PromptState
 from .prompt_text import TextPrompts
 from .prompt_view import PromptView
-from .state import Session, to_image_pixels
+from .state import Session, mask_size, to_image_pixels
 
 # In the page, before the Result picture is asked for: the canvas picture that the event
 # changed decoded and painted (at most 2 s), so that the two do not compete for the CPU.
@@ -46,6 +45,20 @@ AFTER_CANVAS = """(...inputs) => new Promise(resolve => {
     img.decode().then(done, done);
   });
 })"""
+
+
+def corner_box(corner, x: float, y: float) -> tuple:
+    """The box (X1, Y1, X2, Y2) between a half-made box's first ``corner`` (X, Y) and a
+    click at (x, y); SamAppError when they share an X or a Y."""
+    px, py = corner
+    if px == x or py == y:
+        raise SamAppError("A box needs two corners that differ in both X and Y; click again.")
+    return min(px, x), min(py, y), max(px, x), max(py, y)
+
+
+def click_label(mode: str) -> int:
+    """The label of the point a click adds in ``mode`` (a point mode): 1 foreground, 0 background."""
+    return 1 if mode == FOREGROUND_MODE else 0
 
 
 class PromptMode(PromptView, TextPrompts, Mode):
@@ -130,21 +143,19 @@ class PromptMode(PromptView, TextPrompts, Mode):
 
     def _click(self, mode, auto_run, multimask, session: Session, state: PromptState, evt: gr.SelectData) -> dict:
         before, state = state, copy.copy(state)
-        x, y = to_image_pixels(session.image, evt.index, scale=1)
+        x, y = to_image_pixels(session.image, evt.index)
         if mode == BOX_MODE:
             if state.pending is None:
                 state.snapshot()
                 state.pending = (x, y)
                 return self.shown(session, state, "First corner set: click the opposite corner.", before)
-            px, py = state.pending
-            if px == x or py == y:
-                raise SamAppError("A box needs two corners that differ in both X and Y; click again.")
+            box = corner_box(state.pending, x, y)
             state.snapshot()
             state.pending = None
-            state.add_box((min(px, x), min(py, y), max(px, x), max(py, y)))
+            state.add_box(box)
         else:
             state.snapshot()
-            state.add_point(x, y, 1 if mode == FOREGROUND_MODE else 0)
+            state.add_point(x, y, click_label(mode))
         if auto_run:
             return self.run(session, state, multimask, before, picture=False)
         return self.shown(session, state, before=before)
@@ -159,7 +170,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
         if session.image is None or mode not in MODES:
             return unchanged()
         try:
-            x, y = to_image_pixels(session.image, [data.get("x"), data.get("y")], scale=1)
+            x, y = to_image_pixels(session.image, [data.get("x"), data.get("y")])
             image = self.shared.image(session)
         except SamAppError:
             return unchanged()
@@ -167,12 +178,12 @@ class PromptMode(PromptView, TextPrompts, Mode):
         try:
             trial = copy.copy(state)
             if mode == BOX_MODE:
-                if state.pending is None or state.pending[0] == x or state.pending[1] == y:
+                if state.pending is None:
                     raise SamAppError("no box to preview")
-                (px, py), trial.pending = state.pending, None
-                object_id = trial.add_box((min(px, x), min(py, y), max(px, x), max(py, y)))
+                box, trial.pending = corner_box(state.pending, x, y), None
+                object_id = trial.add_box(box)
             else:
-                object_id = trial.add_point(x, y, 1 if mode == FOREGROUND_MODE else 0)
+                object_id = trial.add_point(x, y, click_label(mode))
             objects, place = trial.objects((image.height, image.width)), trial.object_ids().index(object_id)
             region = trial.object_regions()[place]
             multimask = bool(multimask and len(objects) == 1)  # as a click's run
@@ -181,7 +192,7 @@ class PromptMode(PromptView, TextPrompts, Mode):
                                                            model=session.model, budget_s=LIMITS.request_seconds,
                                                            region=None if region is None else region.as_list())
             found = made.objects[0]
-            preview["runs"] = to_runs(found.mask_at(found.best, mask_size(image.height, image.width)))
+            preview["runs"] = to_runs(found.mask_at(found.best, mask_size(image)))
         except SamAppError:
             pass
         return {self.canvas: self.canvas_picture(state, image, preview=preview)}
@@ -333,18 +344,19 @@ class PromptMode(PromptView, TextPrompts, Mode):
     @shows_errors
     def on_undo(self, session: Session, state: PromptState) -> dict:
         """Back one step: the prompt and the result that went with it."""
-        before, state = state, copy.copy(state)
-        if not state.undo():
-            return {self.shared.message: "Nothing to undo."}
-        return self.with_result(session, state, "Undone.", before, picture=False)
+        return self._through_history(session, state, PromptState.undo, "Undone.", "Nothing to undo.")
 
     @shows_errors
     def on_redo(self, session: Session, state: PromptState) -> dict:
         """Forward again to the step the last Undo went back from."""
+        return self._through_history(session, state, PromptState.redo, "Redone.", "Nothing to redo.")
+
+    def _through_history(self, session: Session, state: PromptState, step, done: str, none: str) -> dict:
+        """``step`` (PromptState.undo or redo) on a copy of ``state``, and what it changed."""
         before, state = state, copy.copy(state)
-        if not state.redo():
-            return {self.shared.message: "Nothing to redo."}
-        return self.with_result(session, state, "Redone.", before, picture=False)
+        if not step(state):
+            return {self.shared.message: none}
+        return self.with_result(session, state, done, before, picture=False)
 
     @shows_errors
     def on_clear(self, session: Session, state: PromptState) -> dict:

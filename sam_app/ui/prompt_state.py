@@ -330,10 +330,8 @@ class PromptState:
         kept = []
         for object_id, obj in zip(self.object_ids(), objects):
             old = made.get(object_id)
-            same = old is not None and old.source == "edited" and np.array_equal(old.prompt.points, obj.points) \
-                and np.array_equal(old.prompt.labels, obj.labels) and (
-                    (old.prompt.box is None and obj.box is None)
-                    or (old.prompt.box is not None and obj.box is not None and np.array_equal(old.prompt.box, obj.box)))
+            same = old is not None and old.source == "edited" and object_key(old.prompt) == object_key(obj) \
+                and np.array_equal(old.prompt.points, obj.points) and np.array_equal(old.prompt.labels, obj.labels)
             kept.append(old if same else None)
         return kept
 

@@ -47,24 +47,24 @@ def display_scale(image) -> float:
     return fit_scale(image.height, image.width, DISPLAY_MAX_SIDE)
 
 
-def to_image_pixels(image, index, scale: Optional[float] = None) -> Tuple[float, float]:
-    """A click at (X, Y) on the on-screen picture of ``image`` (anything with height and
-    width) -> (X, Y) in image pixels: the same pixel centre, rounded to whole pixels when
-    the picture was scaled down. scale: the picture's size to the image's (default
-    ``display_scale``; 1 for the annotation canvas, which sends image pixels). PromptError
-    for click data that is not two numbers inside the picture."""
+def to_image_pixels(image, index) -> Tuple[float, float]:
+    """A click on the annotation canvas, which sends the image pixel under the pointer
+    (X, Y), checked against ``image`` (anything with height and width) -> (X, Y) as
+    floats. PromptError for click data that is not two numbers inside the picture."""
     if not (isinstance(index, (list, tuple)) and len(index) == 2
             and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in index)):
         raise PromptError(f"a click must be at two numbers (X, Y), got {shorten(index)}")
-    scale = display_scale(image) if scale is None else scale
     x, y = float(index[0]), float(index[1])
-    if not (0 <= x < image.width * scale + 1 and 0 <= y < image.height * scale + 1):  # NaN fails too
+    if not (0 <= x < image.width + 1 and 0 <= y < image.height + 1):  # NaN fails too
         raise PromptError(f"the click at ({x:g}, {y:g}) is outside the picture")
-    if scale == 1:
-        return x, y
-    x = min(max(round((x + 0.5) / scale - 0.5), 0), image.width - 1)
-    y = min(max(round((y + 0.5) / scale - 0.5), 0), image.height - 1)
-    return float(x), float(y)
+    return x, y
+
+
+def mask_size(image) -> Tuple[int, int]:
+    """(h, w): the size masks are sent to the canvas at, ``image``'s (anything with height
+    and width) at display size."""
+    scale = display_scale(image)
+    return max(1, round(image.height * scale)), max(1, round(image.width * scale))
 
 
 @dataclass(frozen=True, eq=False)

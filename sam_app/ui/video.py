@@ -21,7 +21,6 @@ from pathlib import PurePosixPath
 from typing import Optional
 
 import gradio as gr
-import numpy as np
 
 from .. import models, render
 from ..backends.base import resize_mask
@@ -31,13 +30,13 @@ from ..projects.tracks import frame_paths, save_tracks
 from ..tasks.track_export import FORMATS, write_tracks
 from ..tasks.tracking import DIRECTIONS, MAX_OBJECT_ID, TrackPrompt
 from ..video import open_video
-from .canvas import AnnotationCanvas, to_runs
+from .canvas import AnnotationCanvas
 from .common import message_line
 from .modes import App, Mode
-from .outputs import canvas_frame, mask_size
+from .outputs import canvas_frame, canvas_object, top_left
 from .project import LOCAL_AUTHOR
 from .prompt_view import CANVAS_HEIGHT
-from .state import display_scale, to_image_pixels
+from .state import display_scale, mask_size, to_image_pixels
 from .video_state import TOOLS, VideoState
 
 SHOW_EVERY_S = 0.5  # while propagating, a frame is shown at most this often
@@ -161,13 +160,11 @@ class VideoMode(Mode):
         tracker = self.tracker(state)
         video = tracker.video
         masks = tracker.masks_at(state.frame)
-        size = mask_size(video.height, video.width)
+        size = mask_size(video)
         objects = []
         for i in sorted(masks):
-            ys, xs = np.nonzero(masks[i])
-            objects.append({"runs": to_runs(resize_mask(masks[i], size)), "color": list(render.colour(i - 1)),
-                            "selected": i == state.obj, "label": f"#{i}",
-                            "at": [int(xs.min()), int(ys.min())] if len(xs) else [0, 0]})
+            objects.append(canvas_object(resize_mask(masks[i], size), render.colour(i - 1), i == state.obj,
+                                         label=f"#{i}", at=top_left(masks[i])))
         prompt = tracker.prompts.get((state.obj, state.frame))
         points = [(x, y, label) for (x, y), label in zip(prompt.points, prompt.labels)] if prompt else []
         boxes = [[*prompt.box, *render.colour(state.obj - 1)]] if prompt and prompt.box else []
@@ -260,7 +257,7 @@ class VideoMode(Mode):
         tracker = self.tracker(state)
         obj = int(obj or 1)
         state = state.with_(obj=obj, label=label or "")
-        x, y = to_image_pixels(tracker.video, evt.index, scale=1)
+        x, y = to_image_pixels(tracker.video, evt.index)
         old = tracker.prompts.get((obj, state.frame)) or TrackPrompt(state.frame, obj)
         if tool == "Box":
             if state.corner is None:
