@@ -13,10 +13,10 @@ from segment_anything import SamAutomaticMaskGenerator
 from segment_anything.utils.amg import MaskData, build_point_grid
 
 from sam_app.backends.sam import SamBackend
-from sam_app.errors import SamAppError
+from sam_app.errors import LimitError, SamAppError
 from sam_app.export import decode_rle
+from sam_app.limits import LIMITS
 from sam_app.service import SamService
-from sam_app.tasks import everything
 from sam_app.tasks.everything import EverythingSettings, MaskGenerator, confident, uncompressed_counts
 
 from conftest import make_service
@@ -125,14 +125,18 @@ def test_the_hierarchical_grid_prompts_what_its_coarse_masks_leave(tiny_service,
     records as one run of both grids in that order); with every mask confident, only the
     coarse grid runs."""
     settings = dict(KEEP_ALL, points_per_side=8, points_per_batch=4)
-    monkeypatch.setattr(everything, "CONFIDENT_LOGIT", np.inf if covers == "nothing" else -np.inf)
-    calls = []
+    calls, seen = [], []
     monkeypatch.setattr(MaskGenerator, "_batch", lambda self, *a, real=MaskGenerator._batch: calls.append(len(a[2]))
                         or real(self, *a))
-    ours = MaskGenerator(tiny_service, hierarchical=True, **settings).generate(coffee)
+    logit = 1000 if covers == "nothing" else -1000  # the tiny model's logits are well within
+    ours = MaskGenerator(tiny_service, hierarchical=True, hierarchical_logit=logit, **settings).generate(
+        coffee, progress=lambda done, desc: seen.append(desc))
     coarse, fine = build_point_grid(2), build_point_grid(8)
     grid = np.concatenate([coarse, fine]) if covers == "nothing" else coarse
     assert sum(calls) == len(grid)
+    # the coarse points count in the progress (4 + 64 prompts at most), skipped ones as done
+    expected = [4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 64, 68] if covers == "nothing" else [4, 68]
+    assert seen == [f"{n} of 68 points" for n in expected]
     calls.clear()
     alone = dict(settings, points_per_side=None, point_grids=[grid])
     assert_equal_records(ours, MaskGenerator(tiny_service, **alone).generate(coffee))
@@ -145,13 +149,16 @@ def test_a_point_is_covered_where_a_kept_mask_is_confident():
     parts = [MaskData(low_res=low_res), MaskData(low_res=low_res[:0])]
     # a 512x256 (h, w) image sits in the frame's left half: frame pixel = image pixel / 8
     points = np.array([[35 * 8, 15 * 8], [4, 45 * 8], [39 * 8 + 7, 19 * 8 + 7], [40 * 8, 15 * 8]], float)
-    assert confident(parts, points, (512, 256)).tolist() == [True, False, True, False]
+    assert confident(parts, points, (512, 256), 8.5).tolist() == [True, False, True, False]
     # stretched over the whole square (SAM 2, EdgeTAM): frame pixel = (X / 4, Y / 8)
     stretched = np.array([[35 * 4, 15 * 8], [35 * 8, 15 * 8], [39 * 4 + 3, 19 * 8 + 7]], float)
-    assert confident(parts, stretched, (512, 256), stretched=True).tolist() == [True, False, True]
+    assert confident(parts, stretched, (512, 256), 8.5, stretched=True).tolist() == [True, False, True]
 
 
-def test_settings_are_checked():
+def test_settings_are_checked(monkeypatch):
+    assert EverythingSettings(hierarchical=None, mask_nms_thresh=None).hierarchical is False  # JSON null: off
+    with pytest.raises(SamAppError, match="pred_iou_thresh must be a number, got null"):
+        EverythingSettings(pred_iou_thresh=None)
     with pytest.raises(SamAppError, match="hierarchical must be true or false, got 'yes'"):
         EverythingSettings(hierarchical="yes")
     with pytest.raises(SamAppError, match="hierarchical needs points_per_side"):
@@ -163,12 +170,15 @@ def test_settings_are_checked():
     assert EverythingSettings.preset("fast").points_per_side == 16
     with pytest.raises(SamAppError, match="unknown preset 'slow'"):
         EverythingSettings.preset("slow")
+    monkeypatch.setattr(LIMITS, "max_everything_points", 64)
+    assert EverythingSettings(points_per_side=8)
+    with pytest.raises(LimitError, match="these settings ask for 68 point prompts .points_per_side 8 and its coarse"):
+        EverythingSettings(points_per_side=8, hierarchical=True)  # the 2x2 coarse grid's prompts count
 
 
 def test_work_a_run_asks_for_is_bounded_before_any_model_work():
     """points_per_side, crop layers and the batch are the request's to choose: a million
     points per side was accepted (hours of work, and its grid alone 16 GB)."""
-    from sam_app.errors import LimitError
 
     hint = "--max-everything-points or the SAM_MAX_EVERYTHING_POINTS environment variable raises it"
     with pytest.raises(LimitError, match=rf"ask for 1,000,000,000,000 point prompts .*at most 16,384 .*\({hint}\)"):
@@ -184,7 +194,6 @@ def test_work_a_run_asks_for_is_bounded_before_any_model_work():
 
 
 def test_a_run_over_its_time_budget_stops_after_its_first_batch(tiny_service, coffee):
-    from sam_app.errors import LimitError
 
     image = tiny_service.load_image(coffee)
     tiny_service.embedding(image)

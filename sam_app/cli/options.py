@@ -86,6 +86,8 @@ EVERYTHING_HELP = {
     "min_mask_region_area": "remove holes and islands smaller than this, in pixels (default 0)",
     "mask_nms_thresh": "ours: drop a mask whose mask IoU with a better one is above this (default off)",
     "max_area_fraction": "ours: drop masks covering more of the image than this (default off)",
+    "hierarchical_logit": "ours, with --hierarchical: a coarse mask covers a grid point where its low-res logit is "
+                          "above this (default 8.5)",
 }
 
 

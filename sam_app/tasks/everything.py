@@ -31,7 +31,7 @@ better one exceeds it (box NMS lets near-duplicates of different extent through)
 pipeline dropped masks covering 95 %); ``hierarchical`` prompts the grid in two steps,
 as TinySAM's hierarchical strategy does: a grid of a quarter of the points per side
 first, then only the points of the full grid that none of its confident masks covers
-(low-res logit above ``CONFIDENT_LOGIT`` at the point, among the masks that passed the
+(low-res logit above ``hierarchical_logit`` at the point, among the masks that passed the
 filters); box NMS then runs over both steps' masks. The presets (``PRESETS``) and what
 each costs and finds against the default are measured in docs/performance.md
 (benchmarks/shortcuts.py).
@@ -69,14 +69,15 @@ OUTPUT_MODES = ("binary_mask", "uncompressed_rle", "coco_rle")
 INT_OPTIONS = ("points_per_side", "points_per_batch", "crop_n_layers", "crop_n_points_downscale_factor",
                "min_mask_region_area")
 FLOAT_OPTIONS = ("pred_iou_thresh", "stability_score_thresh", "stability_score_offset", "box_nms_thresh",
-                 "crop_nms_thresh", "crop_overlap_ratio", "mask_nms_thresh", "max_area_fraction")
+                 "crop_nms_thresh", "crop_overlap_ratio", "mask_nms_thresh", "max_area_fraction", "hierarchical_logit")
+NULLABLE = ("points_per_side", "mask_nms_thresh", "max_area_fraction")  # None: point_grids instead, or off
 PRESETS = {"default": {}, "fast": {"points_per_side": 16}}
-CONFIDENT_LOGIT = 8.5  # hierarchical: a coarse mask covers a point where its low-res logit is above this (TinySAM's)
 RANGES = {  # what each setting may be, inclusive (a huge or non-finite value would break the run, or its answer)
     "points_per_side": (1, 2**20), "points_per_batch": (1, 2**20), "crop_n_layers": (0, 3), "pred_iou_thresh": (0, 1),
     "stability_score_thresh": (0, 1), "stability_score_offset": (0, 1000), "box_nms_thresh": (0, 1),
     "crop_nms_thresh": (0, 1), "crop_overlap_ratio": (0, 0.99), "crop_n_points_downscale_factor": (1, 1024),
     "min_mask_region_area": (0, 2**31 - 1), "mask_nms_thresh": (0, 1), "max_area_fraction": (0, 1),
+    "hierarchical_logit": (-1000, 1000),
 }
 MAX_CROP_LAYERS = 3  # 1 + 4 + 16 + 64 crops, each encoded
 MAX_CHUNK_PIXELS = 32_000_000  # full-size float logits upscaled at once (128 MB)
@@ -99,7 +100,9 @@ class EverythingSettings:
     explicit grids, one per layer. min_mask_region_area (int): holes and islands smaller
     than this (pixels) are removed. output_mode: binary_mask | uncompressed_rle | coco_rle.
     mask_nms_thresh (float or None): ours, see the module docstring. max_area_fraction
-    (float or None): ours, likewise. hierarchical (bool): ours, likewise.
+    (float or None): ours, likewise. hierarchical (bool; null: false): ours, likewise.
+    hierarchical_logit (float): a coarse mask covers a grid point where its low-res logit
+    is above this (TinySAM's 8.5).
     """
 
     points_per_side: Optional[int] = 32
@@ -118,8 +121,11 @@ class EverythingSettings:
     mask_nms_thresh: Optional[float] = None
     max_area_fraction: Optional[float] = None
     hierarchical: bool = False
+    hierarchical_logit: float = 8.5
 
     def __post_init__(self):
+        if self.hierarchical is None:  # JSON's null, as the other options of ours: off
+            self.hierarchical = False
         if not isinstance(self.hierarchical, bool):  # JSON's true / false only
             raise SamAppError(f"hierarchical must be true or false, got {shorten(self.hierarchical)}")
         if self.hierarchical and self.point_grids is not None:
@@ -127,6 +133,8 @@ class EverythingSettings:
                               "side, which explicit point_grids do not have")
         for name in (*INT_OPTIONS, *FLOAT_OPTIONS):
             value = getattr(self, name)
+            if value is None and name not in NULLABLE:
+                raise SamAppError(f"{name} must be a number, got null (only {', '.join(NULLABLE)} may be null)")
             if value is not None:  # JSON numbers as they are: no "4", true or 4.9 for a whole number
                 setattr(self, name, number(value, name, integer=name in INT_OPTIONS))
         if (self.points_per_side is None) == (self.point_grids is None):
@@ -151,16 +159,27 @@ class EverythingSettings:
         if self.point_grids is not None:
             per_layer = [len(grid) for grid in self.point_grids]
         else:
-            per_layer = [(self.points_per_side // self.crop_n_points_downscale_factor ** i) ** 2
+            per_layer = [self.prompts_per_grid((self.points_per_side // self.crop_n_points_downscale_factor ** i) ** 2)
                          for i in range(self.crop_n_layers + 1)]
         total = sum(4 ** layer * count for layer, count in enumerate(per_layer[:self.crop_n_layers + 1]))
         if total > LIMITS.max_everything_points:
-            raise LimitError(f"these settings ask for {total:,} point prompts (points_per_side {self.points_per_side}, "
-                             f"crop_n_layers {self.crop_n_layers}); at most {LIMITS.max_everything_points:,} are "
-                             f"accepted in one run ({LIMITS.raise_hint('max_everything_points')})")
+            grid = " and its coarse grid" if self.hierarchical else ""
+            raise LimitError(f"these settings ask for {total:,} point prompts (points_per_side {self.points_per_side}"
+                             f"{grid}, crop_n_layers {self.crop_n_layers}); at most {LIMITS.max_everything_points:,} "
+                             f"are accepted in one run ({LIMITS.raise_hint('max_everything_points')})")
         if self.points_per_batch > LIMITS.max_objects:
             raise LimitError(f"points_per_batch {self.points_per_batch} is more than the {LIMITS.max_objects} prompts "
                              f"decoded at once ({LIMITS.raise_hint('max_objects')})")
+
+    def coarse_side(self, points: int) -> int:
+        """Points per side of the hierarchical coarse grid for a fine grid of ``points``
+        points (a quarter of its points per side, at least 1); 0 when not hierarchical."""
+        return max(1, round(np.sqrt(points)) // 4) if self.hierarchical else 0
+
+    def prompts_per_grid(self, points: int) -> int:
+        """The most point prompts a grid of ``points`` points costs: its own, and its
+        coarse grid's first when hierarchical."""
+        return points + self.coarse_side(points) ** 2
 
     @classmethod
     def preset(cls, name: str, **overrides) -> "EverythingSettings":
@@ -217,7 +236,7 @@ class MaskGenerator:
         orig_size = (image.height, image.width)
         crop_boxes, layers = generate_crop_boxes(orig_size, s.crop_n_layers, s.crop_overlap_ratio)
         grids = s.grids()
-        total = sum(len(grids[layer]) for layer in layers)
+        total = sum(s.prompts_per_grid(len(grids[layer])) for layer in layers)
         done, data = 0, MaskData()
 
         def step(n: int) -> None:
@@ -226,7 +245,7 @@ class MaskGenerator:
 
         for crop_box, layer in zip(crop_boxes, layers):
             crop_data = self._crop(backend, image, crop_box, grids[layer], orig_size, step)
-            done += len(grids[layer])
+            done += s.prompts_per_grid(len(grids[layer]))
             data.cat(crop_data)
         if len(crop_boxes) > 1:  # duplicates between crops: prefer masks from smaller crops
             scores = 1 / box_area(data["crop_boxes"])
@@ -245,13 +264,15 @@ class MaskGenerator:
         embedding = self.service.embedding(crop, backend.name)
         scale = np.array([[crop.width, crop.height]])
         points_for_crop = grid * scale
-        parts, skipped = [], 0
-        if self.settings.hierarchical:  # a quarter of the points per side first (the module docstring)
-            coarse = build_point_grid(max(1, round(np.sqrt(len(grid))) // 4)) * scale
-            parts = self._points(backend, embedding, coarse, crop_box, orig_size, lambda n: report(0))
-            covered = confident(parts, points_for_crop, (crop.height, crop.width), embedding.input_size is None)
-            points_for_crop, skipped = points_for_crop[~covered], int(covered.sum())
-            report(skipped)
+        parts, skipped, s = [], 0, self.settings
+        if s.hierarchical:  # a quarter of the points per side first (the module docstring)
+            coarse = build_point_grid(s.coarse_side(len(grid))) * scale
+            parts = self._points(backend, embedding, coarse, crop_box, orig_size, report)
+            covered = confident(parts, points_for_crop, (crop.height, crop.width), s.hierarchical_logit,
+                                embedding.input_size is None)
+            points_for_crop, skipped = points_for_crop[~covered], len(coarse) + int(covered.sum())
+            if covered.any():
+                report(skipped)
         parts += self._points(backend, embedding, points_for_crop, crop_box, orig_size, lambda n: report(skipped + n))
         data = merge(parts)
         data.filter(batched_nms(data["boxes"].float(), data["iou_preds"], torch.zeros(len(data["boxes"])),
@@ -329,9 +350,9 @@ def _check_grids(grids, layers: int) -> List[np.ndarray]:
     return checked
 
 
-def confident(parts: List[MaskData], points: np.ndarray, size, stretched: bool = False) -> np.ndarray:
+def confident(parts: List[MaskData], points: np.ndarray, size, logit: float, stretched: bool = False) -> np.ndarray:
     """N bool: which ``points`` (Nx2 (X, Y) in the pixels of an image of ``size`` (h, w))
-    a mask of ``parts`` covers confidently: its low-res logit above CONFIDENT_LOGIT there.
+    a mask of ``parts`` covers confidently: its low-res logit above ``logit`` there.
     The low-res logits are the model's square frame: the image in its top-left corner at
     its longest side (SAM 1, HQ-SAM), or with ``stretched`` over the whole square (SAM 2,
     EdgeTAM: an embedding whose ``input_size`` is None)."""
@@ -343,7 +364,7 @@ def confident(parts: List[MaskData], points: np.ndarray, size, stretched: bool =
         side = low_res.shape[-1]
         scale = side / np.array([size[1], size[0]]) if stretched else side / max(size)
         u, v = (np.minimum((points * scale).astype(int), side - 1)).T
-        covered |= (low_res[:, v, u] > CONFIDENT_LOGIT).any(0)
+        covered |= (low_res[:, v, u] > logit).any(0)
     return covered
 
 
