@@ -10,7 +10,7 @@ ARGS ?=
 
 .PHONY: run install install-test lint test test-fast bench bench-everything bench-decoder bench-batch bench-load \
 	bench-large-requests bench-clicks bench-models bench-text bench-projects bench-video bench-shortcuts screenshot \
-	gpu-check frontend clean
+	gpu-check gpu-wheels frontend clean
 
 run: install
 	$(BIN)/python webui.py $(ARGS)
@@ -53,6 +53,10 @@ test-fast: lint install-test
 # docs/performance-gpu.md (ARGS="--dry" checks the plan anywhere, as the suite does)
 gpu-check: install-test
 	$(BIN)/python scripts/gpu_check.py $(ARGS)
+
+# wheels for a lent GPU machine without PyPI (scripts/gpu_check.py's docstring): SET=core or SET=transformers
+gpu-wheels: $(BIN)/python
+	PYTHON=$(BIN)/python scripts/gpu-wheels.sh $(or $(SET),core)
 
 # the annotation canvas's frontend (Svelte) rebuilt into sam_app/ui/canvas/templates after a change to its sources;
 # needs Node.js 20 and npm (the built files are committed and ship with the package: users need neither)

@@ -15,6 +15,20 @@ it (its ``--help`` names each), and writes the plan to ``--out``.
 It needs the project's dependencies (``pip install -e .[test]``, as `make install-test`),
 CUDA's PyTorch and the GPU; the browser step also needs Debian's chromium and is skipped
 without it.
+
+On a lent GPU machine that cannot reach PyPI (its image has Python 3.12, PyTorch,
+onnxruntime, OpenCV, timm, peft and pytest, not the rest): ``scripts/gpu-wheels.sh core``
+here (`make gpu-wheels`) puts what it lacks into .whl/, then one device call, carrying
+.whl, runs the check without make (no venv, no install):
+
+    python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade \
+        --target /tmp/site .whl/*.whl && export PYTHONPATH=/tmp/site:$PWD PYTHONUNBUFFERED=1 \
+        && python3 scripts/gpu_check.py --out $OUT/performance-gpu.md --only tests interactive everything
+
+and ``scripts/gpu-wheels.sh transformers`` before a second call for the ``models`` and
+``text`` steps (transformers 5.24 or newer; one set a call fits the 64 MiB a call carries).
+Without gradio (not carried: 31 MB) run.py leaves out its web UI rows, and the browser
+step needs chromium, which the image lacks.
 """
 
 import argparse
