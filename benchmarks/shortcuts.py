@@ -143,7 +143,7 @@ def trained(folder: Path, retrain: bool):
     each stage from the cache, or trained now from the one before and cached."""
     model, cards = shapes_sam(), []
     annotations, pictures, held_out = dataset(folder / f"shapes_{PICTURES}_{DATA_SEED}")
-    recipe = "_".join(str(v) for v in (INPUT, PICTURES, DATA_SEED, TRAIN["per_step"], TRAIN["point_rounds"],
+    recipe = "_".join(str(v) for v in (INPUT, PICTURES, HELD_OUT, DATA_SEED, TRAIN["per_step"], TRAIN["point_rounds"],
                                        TRAIN["mask_rounds"], TRAIN["seed"]))
     for number, stage in enumerate(STAGES, start=1):
         recipe += f"_{stage['steps']}x{stage['lr']:g}"

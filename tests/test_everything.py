@@ -165,6 +165,8 @@ def test_settings_are_checked(monkeypatch):
         EverythingSettings(hierarchical=True, points_per_side=None, point_grids=[[[0.5, 0.5]]])
     with pytest.raises(SamAppError, match="unknown output_mode 'png'; expected one of binary_mask"):
         EverythingSettings(output_mode="png")
+    with pytest.raises(SamAppError, match="points_per_side 1 leaves crop layer 1 no points"):  # was a ZeroDivisionError
+        EverythingSettings(points_per_side=1, crop_n_layers=1, crop_n_points_downscale_factor=2)
     with pytest.raises(SamAppError, match="exactly one of points_per_side and point_grids"):
         EverythingSettings(points_per_side=None)
     assert EverythingSettings.preset("fast").points_per_side == 16

@@ -151,6 +151,11 @@ class EverythingSettings:
                 raise SamAppError(f"{name} must be in {low:g}-{high:g}, got {value:g}")
         if self.point_grids is not None:
             self.point_grids = _check_grids(self.point_grids, self.crop_n_layers)
+        elif self.points_per_side // self.crop_n_points_downscale_factor ** self.crop_n_layers < 1:
+            raise SamAppError(f"points_per_side {self.points_per_side} leaves crop layer {self.crop_n_layers} no "
+                              f"points: each layer has points_per_side // {self.crop_n_points_downscale_factor}**layer "
+                              "per side; give more points, fewer crop layers or a smaller "
+                              "crop_n_points_downscale_factor")
         self._check_limits()
 
     def _check_limits(self) -> None:
