@@ -26,9 +26,8 @@ esac
 PYTHON="${PYTHON:-python3}"
 cd "$(dirname "$0")/.."
 rm -rf .whl && mkdir .whl
-for wheel in $WHEELS; do
-    "$PYTHON" -m pip download -q --no-deps --only-binary=:all: --python-version 3.12 --implementation cp \
-        --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 --platform manylinux2014_x86_64 \
-        --platform any -d .whl "$wheel"
-done
+# shellcheck disable=SC2086  # one word per pinned wheel
+"$PYTHON" -m pip download -q --no-deps --only-binary=:all: --python-version 3.12 --implementation cp \
+    --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 --platform manylinux2014_x86_64 \
+    --platform any -d .whl $WHEELS
 du -sh .whl
