@@ -147,8 +147,9 @@ def test_box_by_two_clicks_on_the_classical_backend(tmp_path):
 
     with launched(SamService(checkpoint_dir=tmp_path, device="cpu", precision="fp32")) as (_, _, url):
         with open_page(url) as page:
-            status = page.locator("#status").inner_text()
-            assert status.startswith("OpenCV GrabCut (classical, no weights): no checkpoint found in")
+            # read once the page's opening events are done (until then a timer shows on it)
+            page.wait_for_function("document.querySelector('#status').innerText.startsWith("
+                                   "'OpenCV GrabCut (classical, no weights): no checkpoint found in')")
             page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
             page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
             page.locator("#mode label", has_text="Box").click()

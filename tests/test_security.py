@@ -174,22 +174,39 @@ def test_a_batch_job_skips_devices_and_huge_files_named_in_its_folder(tiny_cli, 
 
 # ---------------------------------------------------------------- 3: state that outlives its tab
 
+def hold_a_result(client, ui, boxes) -> str:
+    """One raw-HTTP tab opens the photo, adds ``boxes`` and runs them, as the page does
+    (outputs: session, message, ...); the messages of the opening and of the run."""
+    opened = client.call(ui.picker.on_image, client.upload(COFFEE), None)[1]
+    client.call(ui.prompt.on_add_boxes, boxes, None, None)
+    return f"{opened}\n{client.call(ui.prompt.on_run, False, None, None)[1]}"
+
+
 def test_tabs_that_never_send_a_heartbeat_give_their_memory_back(tiny_model, limits):
     """50 tabs each holding a result (8 objects: 2 MB of low-res logits) over raw HTTP,
     none sending Gradio's heartbeat: the total is bounded (past it, a clear refusal), and
-    all of it is let go once the time to live has passed."""
-    limits.session_ttl, limits.sessions_mb = 40, 40
-    service = make_service(tiny_model)
+    all of it is let go once the time to live has passed.
+
+    The time to live must outlast opening the 50 tabs, which takes from 20 s to over a
+    minute with the machine's load: it is 50 times what one tab holding a result takes
+    on a first server (at least 40 s; the 29 tabs refused cost far less), so that the test
+    checks the bound, not the machine's speed."""
     boxes = " ".join(f"{x} 10 {x + 60} 200" for x in range(0, 400, 50))
-    with launched(service) as (ui, demo, url):
-        p, holdings = ui.prompt, ui.shared.holdings
-        clients, refused, started = [RawClient(demo, url) for _ in range(50)], [], time.time()
-        for client in clients:  # outputs: session, message, ...
-            messages = [client.call(ui.picker.on_image, client.upload(COFFEE), None)[1]]
-            client.call(p.on_add_boxes, boxes, None, None)
-            messages.append(client.call(p.on_run, False, None, None)[1])
-            refused.append(any("the server is full" in str(m) for m in messages))
-        assert time.time() - started < limits.session_ttl, "too slow to hold 50 tabs at once"
+    with launched(make_service(tiny_model)) as (ui, demo, url):
+        clients = [RawClient(demo, url) for _ in range(4)]
+        hold_a_result(clients[0], ui, boxes)  # the first one warms up
+        started = time.time()
+        for client in clients[1:]:
+            hold_a_result(client, ui, boxes)
+        per_tab = (time.time() - started) / 3
+        for client in clients:
+            client.close()
+    limits.session_ttl, limits.sessions_mb = max(40, round(50 * per_tab)), 40
+    with launched(make_service(tiny_model)) as (ui, demo, url):
+        holdings = ui.shared.holdings
+        clients, started = [RawClient(demo, url) for _ in range(50)], time.time()
+        refused = ["the server is full" in hold_a_result(client, ui, boxes) for client in clients]
+        assert time.time() - started < limits.session_ttl, f"{per_tab:.2f} s a tab measured, more taken"
         held = holdings.total()
         assert 40 * 2**20 < held <= 42 * 2**20  # the limit, passed by one result at most
         assert refused.count(False) == 21 and refused.count(True) == 29
@@ -199,9 +216,7 @@ def test_tabs_that_never_send_a_heartbeat_give_their_memory_back(tiny_model, lim
             gc.collect()
         assert holdings.total() == 0 and holdings.count() == 0
         again = RawClient(demo, url)  # the server takes work again
-        again.call(ui.picker.on_image, again.upload(COFFEE), None)
-        again.call(p.on_add_boxes, boxes, None, None)
-        assert "8 object(s)" in str(again.call(p.on_run, False, None, None)[1])
+        assert "8 object(s)" in hold_a_result(again, ui, boxes)
         for client in [*clients, again]:
             client.close()
 

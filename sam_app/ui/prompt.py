@@ -116,7 +116,9 @@ class PromptMode(PromptView, TextPrompts, Mode):
         if self.saved is not None and app.page is not None:
             told = [c for m in self.modes for c in m.reset_outputs]
             outputs = list(dict.fromkeys([s.session, app.shared.message, app.shared.status, *told]))
-            app.page.load(self.on_restore, [self.saved, s.session, state], outputs, **events.model_work)
+            # its timer shows on this canvas only, where the picture comes back, not on every mode
+            app.page.load(self.on_restore, [self.saved, s.session, state], outputs, show_progress_on=self.canvas,
+                          **events.model_work)
 
     # ------------------------------------------------------------ editing the prompt
 
