@@ -48,6 +48,21 @@ def click_pixel(viewport, x, y):
     viewport.page.mouse.click(*pixel_position(viewport, x, y))
 
 
+def wait_text(page, elem_id, text, exact=False, timeout=None):
+    """Until #elem_id's shown text holds ``text`` (``exact``: is ``text``, once a progress
+    timer over it has gone). On timeout an AssertionError that quotes what it shows then,
+    so a failure in CI says what the page said instead of only how long it waited."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function("([id, text, exact]) => { const e = document.getElementById(id); "
+                               "return e !== null && (exact ? e.innerText === text : e.innerText.includes(text)); }",
+                               arg=[elem_id, text, exact], timeout=timeout)
+    except PlaywrightTimeout:
+        shown = page.evaluate("id => document.getElementById(id)?.innerText ?? null", elem_id)
+        raise AssertionError(f"#{elem_id} never {'read' if exact else 'held'} {text!r}; it shows {shown!r}") from None
+
+
 def chromium() -> str:
     """Debian's chromium for a browser test module: in CI its absence is an error (the
     install script puts it there), elsewhere the module is skipped."""

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from browser_pages import chromium, chromium_page, click_pixel, shown_canvas
+from browser_pages import chromium, chromium_page, click_pixel, shown_canvas, wait_text
 from conftest import ARTIFACTS, IMGS, launched
 
 pytestmark = pytest.mark.browser
@@ -59,13 +59,13 @@ def wait_changed(page, selector, old, timeout=60):
 def test_full_workflow(page, tmp_path):
     page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
     page.wait_for_selector("#canvas img")
-    page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+    wait_text(page, "message", "Image ready")
 
     # type points, Add (the original UI's workflow)
     page.fill("#points textarea, #points input", "300 200 100 350")
     page.fill("#labels textarea, #labels input", "1 0")
     page.click("#add-points")
-    page.wait_for_function("document.querySelector('#prompt-list').innerText.includes('background point (100, 350)')")
+    wait_text(page, "prompt-list", "background point (100, 350)")
 
     # Preview: the axes image appears
     unfold_pictures(page)
@@ -79,7 +79,7 @@ def test_full_workflow(page, tmp_path):
     page.click("#run")
     unfold_pictures(page)
     page.wait_for_selector("#result img")
-    page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
+    wait_text(page, "prompt-message", "object(s) in")
     first_result = image_src(page, "#result")
 
     # click on the image to add a point (runs at once)
@@ -93,7 +93,7 @@ def test_full_workflow(page, tmp_path):
 
     # switch candidate (a single object with one point only has 3 candidates)
     page.click("#clear")
-    page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('cleared')")
+    wait_text(page, "prompt-message", "cleared")
     click_pixel(shown_canvas(page), 300, 200)
     page.wait_for_selector("#candidates input[type=radio]")
     radios = page.locator("#candidates label")
@@ -109,7 +109,7 @@ def test_full_workflow(page, tmp_path):
     # download the mask: files are written when asked for
     assert page.locator("#downloads a[download]").count() == 0
     page.click("#make-downloads")
-    page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('ready to download')")
+    wait_text(page, "prompt-message", "ready to download")
     link = page.locator("#downloads a[download^=\"coffee_object1_mask\"]").first
     with page.expect_download() as info:
         link.click()
@@ -124,14 +124,14 @@ def test_full_workflow(page, tmp_path):
 
 def test_prompt_errors_show_in_the_page(page):
     page.set_input_files("#upload input[type=file]", str(IMGS / "astronaut.png"))
-    page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+    wait_text(page, "message", "Image ready")
     page.fill("#points textarea, #points input", "10 abc")
     page.click("#add-points")
-    page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('is not a number')")
+    wait_text(page, "prompt-message", "is not a number")
     assert "token 2 ('abc')" in message(page)
     page.fill("#boxes textarea, #boxes input", "50 50 10 10")
     page.click("#add-boxes")
-    page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('degenerate')")
+    wait_text(page, "prompt-message", "degenerate")
     # the app keeps working after errors
     page.fill("#boxes textarea, #boxes input", "100 100 300 400")
     page.click("#add-boxes")
@@ -151,15 +151,15 @@ def test_box_by_two_clicks_on_the_classical_backend(tmp_path):
             page.wait_for_function("document.querySelector('#status').innerText.startsWith("
                                    "'OpenCV GrabCut (classical, no weights): no checkpoint found in')")
             page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
-            page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+            wait_text(page, "message", "Image ready")
             page.locator("#mode label", has_text="Box").click()
             canvas = shown_canvas(page)
             click_pixel(canvas, 170, 20)
-            page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('First corner')")
+            wait_text(page, "prompt-message", "First corner")
             click_pixel(canvas, 480, 330)
             unfold_pictures(page)
             page.wait_for_selector("#result img")
-            page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
+            wait_text(page, "prompt-message", "object(s) in")
             assert "box (1" in page.locator("#prompt-list").inner_text()
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "classical_page.png"), full_page=True)
@@ -169,15 +169,15 @@ def test_large_image_clicks_land_in_image_pixels(page, tmp_path):
     big = tmp_path / "big.jpg"
     Image.open(IMGS / "coffee.png").convert("RGB").resize((4000, 3000)).save(big, quality=90)
     page.set_input_files("#upload input[type=file]", str(big))
-    page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+    wait_text(page, "message", "Image ready")
     canvas = shown_canvas(page)
     assert canvas.locator("img").evaluate("img => img.naturalWidth") == 4000  # the picture at full size
     click_pixel(canvas, 2800, 900)
-    page.wait_for_function("document.querySelector('#prompt-list').innerText.includes('foreground point (')")
+    wait_text(page, "prompt-list", "foreground point (")
     listing = page.locator("#prompt-list").inner_text()
     x, y = (float(v) for v in listing.split("foreground point (")[1].split(")")[0].split(","))
     assert abs(x - 2800) <= 1 and abs(y - 900) <= 1  # the pixel under the pointer, fitted at about 0.2
-    page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
+    wait_text(page, "prompt-message", "object(s) in")
     # the mask is on the canvas, and full-size downloads come when asked for
     page.click("#make-downloads")
     page.wait_for_selector('#downloads a[download^="big_object1_mask"]', timeout=60000)
@@ -191,7 +191,7 @@ def set_slider(page, elem_id, value):
 
 def test_everything_mode_shows_masks_and_downloads_a_selection(page, tmp_path):
     page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
-    page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+    wait_text(page, "message", "Image ready")
     page.get_by_role("tab", name="Everything").click()
     page.locator("#everything-run").wait_for()
     page.get_by_text("Settings (upstream's defaults)").click()
@@ -199,11 +199,11 @@ def test_everything_mode_shows_masks_and_downloads_a_selection(page, tmp_path):
                            ("box-nms-thresh", 1)):
         set_slider(page, elem_id, value)
     page.click("#everything-run")
-    page.wait_for_function("document.querySelector('#everything-message').innerText.includes('48 masks in')")
+    wait_text(page, "everything-message", "48 masks in")
     page.wait_for_selector("#everything-picture img")
     assert "48 masks; none selected" in page.locator("#everything-selection").inner_text()
     page.locator('#everything-table [data-testid="cell-0-1"]').click()  # the first row's area
-    page.wait_for_function("document.querySelector('#everything-message').innerText.includes('selected.')")
+    wait_text(page, "everything-message", "selected.")
     picked = message(page, "#everything-message").split("#")[1].split(" ")[0]
     assert f"#{picked}" in page.locator("#everything-selection").inner_text()
     page.click("#everything-download")
@@ -232,7 +232,7 @@ def test_batch_mode_makes_a_dataset_zip(page, tmp_path):
         set_slider(page, elem_id, value)
     page.get_by_label("yolo").check()
     page.click("#batch-run")
-    page.wait_for_function("document.querySelector('#batch-summary').innerText.includes('2 done')", timeout=120_000)
+    wait_text(page, "batch-summary", "2 done", timeout=120_000)
     link = page.locator("#batch-download a[download]").first
     link.wait_for()
     with page.expect_download() as info:
@@ -264,11 +264,11 @@ def test_prompting_with_a_sam21_model(tmp_path):
         with open_page(url) as page:
             assert "Model sam2.1_hiera_t" in page.locator("#status").inner_text()
             page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
-            page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+            wait_text(page, "message", "Image ready")
             canvas = shown_canvas(page)
             click_pixel(canvas, 600 * 0.4, 400 * 0.6)
             page.wait_for_selector("#candidates input[type=radio]")
-            page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
+            wait_text(page, "prompt-message", "object(s) in")
             assert page.locator("#candidates label").count() == 3
             listing = page.locator("#prompt-list").inner_text()
             x, y = (float(v) for v in listing.split("point (")[1].split(")")[0].split(","))
@@ -304,11 +304,11 @@ def test_a_phrase_finds_instances_listed_with_their_scores(route, tiny_model, tm
     with launched(service) as (_, _, url):
         with open_page(url) as page:
             page.set_input_files("#upload input[type=file]", str(IMGS / "coffee.png"))
-            page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+            wait_text(page, "message", "Image ready")
             page.fill("#text textarea, #text input", "cup, red car")
             set_slider(page, "text-threshold", threshold)
             page.click("#add-text")
-            page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
+            wait_text(page, "prompt-message", "object(s) in")
             assert f"{route} found {len(expected.objects)} instance(s) of cup, red car" in message(page)
             labels = page.locator("#instances label").all_inner_texts()
             assert labels == [f"{p} {s:.2f}" for p, s in zip(expected.labels, expected.scores)]
@@ -326,5 +326,5 @@ def test_a_phrase_finds_instances_listed_with_their_scores(route, tiny_model, tm
             page.locator("#instances label").first.click()  # untick the best: its box leaves the prompt
             page.wait_for_function(f"document.querySelector('#prompt-list').innerText.split('box ').length - 1 "
                                    f"== {len(labels) - 1}")
-            page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
+            wait_text(page, "prompt-message", "object(s) in")
             assert page.locator("#instances input:checked").count() == len(labels) - 1

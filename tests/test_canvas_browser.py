@@ -17,7 +17,7 @@ from pycocotools import mask as mask_utils
 
 from sam_app.edits import stroke_cover
 
-from browser_pages import chromium, chromium_page, click_pixel, pixel_position, shown_canvas
+from browser_pages import chromium, chromium_page, click_pixel, pixel_position, shown_canvas, wait_text
 from conftest import ARTIFACTS, IMGS, launched
 
 pytestmark = pytest.mark.browser
@@ -33,13 +33,8 @@ def page(served):
 
 def upload(page, path):
     page.set_input_files("#upload input[type=file]", str(path))
-    page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+    wait_text(page, "message", "Image ready")
     return shown_canvas(page)
-
-
-def wait_text(page, elem_id, text):
-    page.wait_for_function("([id, text]) => { const e = document.getElementById(id); "
-                           "return e !== null && e.innerText.includes(text); }", arg=[elem_id, text])
 
 
 def attribute(canvas, name) -> str:

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from browser_pages import chromium, chromium_page, click_pixel, shown_canvas
+from browser_pages import chromium, chromium_page, click_pixel, shown_canvas, wait_text
 from conftest import ARTIFACTS, launched, make_service
 
 pytestmark = pytest.mark.browser
@@ -39,12 +39,6 @@ def open_tab(page):
     page.wait_for_selector("#upload")
     page.get_by_role("tab", name="Project").click()
     page.wait_for_selector("#project-canvas .viewport")
-
-
-def wait_text(page, elem_id, text):
-    """Until #elem_id's text holds ``text``."""
-    page.wait_for_function("([id, text]) => { const e = document.getElementById(id); "
-                           "return e !== null && e.innerText.includes(text); }", arg=[elem_id, text])
 
 
 def canvas_click(page, fx, fy):

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from browser_pages import chromium, chromium_page, click_pixel, shown_canvas
+from browser_pages import chromium, chromium_page, click_pixel, shown_canvas, wait_text
 from conftest import ARTIFACTS, IMGS
 
 pytestmark = pytest.mark.browser
@@ -30,11 +30,6 @@ def small_window(url):
 def page(served):
     with small_window(served[1]) as page:
         yield page
-
-
-def wait_text(page, elem_id, text):
-    page.wait_for_function("([id, text]) => { const e = document.getElementById(id); "
-                           "return e !== null && e.innerText.includes(text); }", arg=[elem_id, text])
 
 
 def click_at(page, x, y):
@@ -129,7 +124,7 @@ def test_a_reload_brings_back_the_image_the_prompt_and_the_result(page):
     page.reload()
     assert asked == ["beforeunload"]  # leaving with work on the page asks first
     wait_text(page, "prompt-message", "Brought back coffee.png")
-    assert page.locator("#prompt-list").inner_text() == listing
+    wait_text(page, "prompt-list", listing, exact=True)  # once the event's progress timer is gone
     shown_canvas(page)
     assert page.locator("#candidates input[type=radio]").nth(2).is_checked()
     status = page.locator("#status").inner_text()
@@ -150,7 +145,7 @@ def test_open_result_brings_a_downloaded_result_back(page, tmp_path):
         page.click("#open-result")
     chooser.value.set_files(str(tmp_path / "first.json"))
     wait_text(page, "prompt-message", "Opened first.json: 2 object(s)")
-    assert page.locator("#prompt-list").inner_text() == listing
+    wait_text(page, "prompt-list", listing, exact=True)  # once the event's progress timer is gone
     again = download_json(page, tmp_path / "again.json")
     assert again["objects"] == first["objects"]
 
@@ -185,7 +180,7 @@ def test_an_example_asks_before_it_replaces_work_and_download_asks_before_it_fet
     page.locator("#model input").click()
     page.get_by_role("option", name="vit_b (checkpoint missing)", exact=True).click()
     wait_text(page, "message", "vit_b is not on this server yet")
-    assert page.locator("#download").inner_text() == "Download (375 MB)"
+    wait_text(page, "download", "Download (375 MB)", exact=True)
     assert not page.locator("#download-confirm").is_visible()
     page.click("#download")
     wait_text(page, "download-question", "Fetch vit_b (375 MB) into")

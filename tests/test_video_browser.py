@@ -9,18 +9,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from browser_pages import BROWSER_ARGS, chromium, click_pixel, shown_canvas
+from browser_pages import BROWSER_ARGS, chromium, click_pixel, shown_canvas, wait_text
 from conftest import ARTIFACTS, launched, make_service
 from models import tiny_video
 from videos import moving_shapes, write_video
 
 pytestmark = pytest.mark.browser
 CHROMIUM = chromium()
-
-
-def wait_text(page, elem_id, text):
-    page.wait_for_function("([id, text]) => { const e = document.getElementById(id); "
-                           "return e !== null && e.innerText.includes(text); }", arg=[elem_id, text])
 
 
 def picture_click(page, x, y):

@@ -110,8 +110,9 @@ class PromptMode(PromptView, TextPrompts, Mode):
         self.candidates.input(self.on_pick, [self.candidates, *both], self.click_outputs,
                               **events.instant).then(**show_result)
         self.make_downloads.click(self.on_downloads, both, [self.downloads, s.message], **events.light)
+        # its timer shows on the canvas, where the result comes back, not over the lists and the message
         self.open_result.upload(self.on_open_result, [self.open_result, *both], self.result_outputs,
-                                **events.model_work)
+                                show_progress_on=self.canvas, **events.model_work)
         self.modes, self.page_message = list(app.modes.values()), app.shared.message
         if self.saved is not None and app.page is not None:
             told = [c for m in self.modes for c in m.reset_outputs]
