@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path[:0] = [str(REPO), str(HERE), str(REPO / "tests")]
 
-from browser_pages import BROWSER_ARGS, pixel_position, shown_canvas  # noqa: E402
+from browser_pages import BROWSER_ARGS, pixel_position, shown_canvas, wait_text  # noqa: E402
 
 # In the page: a promise for the time from the next click on ``click`` to the picture in
 # ``result`` changed and decoded (or, with ``text``, to that element's text containing it:
@@ -141,7 +141,7 @@ def canvas_events(page, count: int, rng) -> dict:
         preview.append(on_canvas(page, "pointermove", "preview",
                                  lambda: page.mouse.move(*pixel_position(canvas, x, y))))
         page.mouse.click(*pixel_position(canvas, x, y))
-        page.wait_for_function("document.querySelector('#prompt-message').innerText.includes('object(s) in')")
+        wait_text(page, "prompt-message", "object(s) in")
         page.keyboard.press("b")
 
         def stroke():
@@ -261,7 +261,7 @@ def run(args) -> list:
                 page = open_page(browser, our_url)
                 page.wait_for_selector("#upload")
                 page.set_input_files("#upload input[type=file]", str(path))
-                page.wait_for_function("document.querySelector('#message').innerText.includes('Image ready')")
+                wait_text(page, "message", "Image ready")
                 decodes.clear()
                 mine = clicks_on(page, "ours", args.clicks, rng)
                 mine.update(canvas_events(page, args.clicks, rng))
